@@ -1,0 +1,85 @@
+import type { ActivityType, IncidentCategory, Organisation, ReportStatus, Severity } from './vocabulary';
+
+export type ReportKind = 'incident' | 'activity';
+
+/** A person acting through a chat client. `userId` is the Entra object id when known. */
+export interface Person {
+  userId: string;
+  name: string;
+}
+
+/** Where a report was made: the conversation (channel, chat) and tenant. */
+export interface ReportOrigin {
+  tenantId: string;
+  conversationId: string;
+}
+
+interface ReportBase {
+  id: string;
+  /** Human reference, e.g. H-2026-0042 or A-2026-0007. */
+  ref: string;
+  status: ReportStatus;
+  assignee: Person | null;
+  reporter: Person;
+  /** The reporting organisation. */
+  organisation: Organisation;
+  origin: ReportOrigin;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Optimistic concurrency: every update must name the version it read. */
+  version: number;
+}
+
+export interface IncidentFields {
+  occurredAt: Date;
+  placeId: string;
+  placeName: string;
+  category: IncidentCategory;
+  description: string;
+  severity: Severity;
+  organisation: Organisation;
+  school: string | null;
+  youthInvolved: number | null;
+  policeReportNumber: string | null;
+}
+
+export interface Incident extends ReportBase, IncidentFields {
+  kind: 'incident';
+}
+
+export interface ActivityFields {
+  type: ActivityType;
+  /** Calendar day in Europe/Stockholm, YYYY-MM-DD. */
+  date: string;
+  placeId: string | null;
+  placeName: string | null;
+  organisation: Organisation;
+  organisations: Organisation[];
+  notes: string;
+  peopleMet: number | null;
+  followUpDate: string | null;
+}
+
+export interface Activity extends ReportBase, ActivityFields {
+  kind: 'activity';
+}
+
+export type Report = Incident | Activity;
+
+/** A row of the compact "latest reports" list. */
+export interface ReportSummary {
+  kind: ReportKind;
+  id: string;
+  ref: string;
+  status: ReportStatus;
+  createdAt: Date;
+  /** Incident category or activity type code. */
+  topic: string;
+  placeName: string | null;
+}
+
+export const REF_PREFIX: Record<ReportKind, string> = { incident: 'H', activity: 'A' };
+
+export function formatReference(kind: ReportKind, year: number, sequence: number): string {
+  return `${REF_PREFIX[kind]}-${year}-${String(sequence).padStart(4, '0')}`;
+}
