@@ -15,7 +15,7 @@ export class DomainError extends Error {
 
 /** The store could not be reached or did not answer in time; the user's input must be kept. */
 export class StoreUnavailableError extends DomainError {
-  constructor(message = 'store unavailable', readonly cause?: unknown) {
+  constructor(message = 'store unavailable', override readonly cause?: unknown) {
     super('store_unavailable', message);
     this.name = 'StoreUnavailableError';
   }

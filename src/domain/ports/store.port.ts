@@ -1,8 +1,9 @@
 import type { ConversationRecord, UserProfile } from '../conversation';
 import type { Place } from '../place';
 import type {
-  Activity, ActivityFields, Incident, IncidentFields, Person, ReportOrigin, ReportStatus, ReportSummary,
+  Activity, ActivityFields, Incident, IncidentFields, Person, ReportOrigin, ReportSummary,
 } from '../report';
+import type { ReportStatus } from '../vocabulary';
 
 /** What is needed to create a report; the store assigns id, reference, version and timestamps. */
 export interface NewReport<F> {

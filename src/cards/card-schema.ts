@@ -1,0 +1,137 @@
+// The subset of Adaptive Cards 1.5 the bot uses, as types: a misspelt property is a compile error
+// rather than a blank card in Teams. Template bindings (${...}, $data, $when) are allowed everywhere.
+
+/** A whole value taken from the data, e.g. an action's data object. */
+export type BindingExpression = `${'$'}{${string}}`;
+
+type Binding = { $when?: string; $data?: string };
+type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
+type Color = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+
+interface ElementBase extends Binding {
+  id?: string;
+  spacing?: Spacing;
+  separator?: boolean;
+  isVisible?: boolean;
+}
+
+export interface TextBlock extends ElementBase {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  size?: 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+  weight?: 'lighter' | 'default' | 'bolder';
+  color?: Color | BindingExpression;
+  isSubtle?: boolean;
+  maxLines?: number;
+  style?: 'default' | 'heading';
+}
+
+export interface FactSet extends ElementBase {
+  type: 'FactSet';
+  facts: ({ title: string; value: string } & Binding)[];
+}
+
+export interface Container extends ElementBase {
+  type: 'Container';
+  items: CardElement[];
+  style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+  selectAction?: ExecuteAction;
+  bleed?: boolean;
+}
+
+export interface Column extends ElementBase {
+  type: 'Column';
+  width?: 'auto' | 'stretch' | string;
+  items: CardElement[];
+}
+
+export interface ColumnSet extends ElementBase {
+  type: 'ColumnSet';
+  columns: Column[];
+}
+
+interface InputBase extends ElementBase {
+  id: string;
+  label?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+export interface TextInput extends InputBase {
+  type: 'Input.Text';
+  value?: string;
+  placeholder?: string;
+  maxLength?: number;
+  isMultiline?: boolean;
+}
+
+export interface NumberInput extends InputBase {
+  type: 'Input.Number';
+  value?: string;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+}
+
+export interface DateInput extends InputBase {
+  type: 'Input.Date';
+  value?: string;
+}
+
+export interface TimeInput extends InputBase {
+  type: 'Input.Time';
+  value?: string;
+}
+
+export interface Choice extends Binding {
+  title: string;
+  value: string;
+}
+
+export interface ChoiceSetInput extends InputBase {
+  type: 'Input.ChoiceSet';
+  value?: string;
+  choices: Choice[];
+  style?: 'compact' | 'expanded' | 'filtered';
+  isMultiSelect?: boolean;
+  placeholder?: string;
+}
+
+export type InputElement = TextInput | NumberInput | DateInput | TimeInput | ChoiceSetInput;
+
+export interface ExecuteAction extends Binding {
+  type: 'Action.Execute';
+  title?: string;
+  verb: string;
+  data?: Record<string, unknown> | BindingExpression;
+  associatedInputs?: 'auto' | 'none';
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface ActionSet extends ElementBase {
+  type: 'ActionSet';
+  actions: ExecuteAction[];
+}
+
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputElement;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: CardElement[];
+  actions?: ExecuteAction[];
+  msteams?: { width: 'Full' };
+}
+
+export function card(body: CardElement[], actions?: ExecuteAction[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}

@@ -1,0 +1,219 @@
+import { DateTime } from 'luxon';
+import type { ActivityFormField } from '../domain/activity-form';
+import type { FieldErrors } from '../domain/form-fields';
+import type { IncidentFormField } from '../domain/incident-form';
+import type { Place } from '../domain/place';
+import type { Activity, Incident, Report, ReportSummary } from '../domain/report';
+import { nextStatus, previousStatus } from '../domain/status';
+import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
+import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
+import type { AdaptiveCard } from './card-schema';
+import { render, safeText } from './render';
+import { activityFormCard } from './templates/activity-form.card';
+import { helpCard } from './templates/help.card';
+import { incidentFormCard } from './templates/incident-form.card';
+import { latestReportsCard } from './templates/latest-reports.card';
+import { noticeCard, type NoticeCardData } from './templates/notice.card';
+import { savedReportCard } from './templates/saved-report.card';
+import { VERBS } from './verbs';
+
+// Turns domain data into localised template data. Every user-typed string shown as text goes through
+// safeText; values put back into inputs stay exactly as typed.
+
+const ZONE = 'Europe/Stockholm';
+
+export function formatWhen(at: Date, locale: Locale): string {
+  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLL yyyy HH:mm');
+}
+
+function formatDay(day: string, locale: Locale): string {
+  return DateTime.fromISO(day, { zone: ZONE }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLL yyyy');
+}
+
+function choices<T extends string>(codes: readonly T[], labels: Record<T, string>) {
+  return codes.map((code) => ({ title: labels[code], value: code }));
+}
+
+function errorTexts<F extends string>(fields: readonly F[], errors: FieldErrors<F>, m: Catalogue): Record<F, string> {
+  return Object.fromEntries(fields.map((f) => {
+    const e = errors[f];
+    return [f, e ? format(m.fieldError[e.code], { max: e.max ?? '', min: e.min ?? '' }) : ''];
+  })) as Record<F, string>;
+}
+
+export interface FormCardOptions<F extends string> {
+  values: Partial<Record<F, string>>;
+  errors?: FieldErrors<F>;
+  storeDown?: boolean;
+  places: Place[];
+  /** Present when editing an existing report. */
+  editing?: { ref: string; id: string; version: number };
+}
+
+function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>, m: Catalogue) {
+  const errors = o.errors ?? {};
+  const bannerText = o.storeDown ? m.form.storeDown : Object.keys(errors).length > 0 ? m.form.fixErrors : '';
+  const values = Object.fromEntries(fields.map((f) => [f, o.values[f] ?? ''])) as Record<F, string>;
+  return { values, errors: errorTexts(fields, errors, m), banner: bannerText };
+}
+
+const placeChoices = (places: Place[]) => places.map((p) => ({ title: p.name, value: p.id }));
+
+export const INCIDENT_FIELDS: readonly IncidentFormField[] = [
+  'date', 'time', 'placeId', 'newPlace', 'category', 'description', 'severity', 'organisation', 'school',
+  'youthInvolved', 'policeReportNumber',
+];
+
+export const ACTIVITY_FIELDS: readonly ActivityFormField[] = [
+  'type', 'date', 'placeId', 'newPlace', 'organisation', 'organisations', 'notes', 'peopleMet', 'followUpDate',
+];
+
+export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormField>): AdaptiveCard {
+  const m = messages(locale);
+  const l = m.incidentForm;
+  return render(incidentFormCard, {
+    title: o.editing ? format(l.editTitle, { ref: o.editing.ref }) : l.title,
+    intro: l.intro,
+    ...formState(INCIDENT_FIELDS, o, m),
+    labels: {
+      date: l.date, time: l.time, placeId: l.place, placeChoose: l.placeChoose, newPlace: l.newPlace, category: l.category,
+      categoryChoose: l.categoryChoose, description: l.description, descriptionPlaceholder: l.descriptionPlaceholder,
+      severity: l.severity, organisation: l.organisation, school: l.school, youthInvolved: l.youthInvolved,
+      policeReportNumber: l.policeReportNumber, submit: l.submit, cancel: l.cancel,
+    },
+    choices: {
+      places: placeChoices(o.places),
+      categories: choices(INCIDENT_CATEGORIES, m.category),
+      severities: choices(SEVERITIES, m.severity),
+      organisations: choices(ORGANISATIONS, m.organisation),
+    },
+    submit: o.editing
+      ? { verb: VERBS.saveIncidentEdit, data: { id: o.editing.id, version: o.editing.version } }
+      : { verb: VERBS.submitIncident, data: {} },
+  });
+}
+
+export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormField>): AdaptiveCard {
+  const m = messages(locale);
+  const l = m.activityForm;
+  return render(activityFormCard, {
+    title: o.editing ? format(l.editTitle, { ref: o.editing.ref }) : l.title,
+    ...formState(ACTIVITY_FIELDS, o, m),
+    labels: {
+      type: l.type, typeChoose: l.typeChoose, date: l.date, placeId: l.place, placeChoose: l.placeChoose, newPlace: l.newPlace,
+      organisation: l.organisation, organisations: l.organisations, notes: l.notes, notesPlaceholder: l.notesPlaceholder,
+      peopleMet: l.peopleMet, followUpDate: l.followUpDate, submit: l.submit, cancel: l.cancel,
+    },
+    choices: {
+      types: choices(ACTIVITY_TYPES, m.activityType),
+      places: placeChoices(o.places),
+      organisations: choices(ORGANISATIONS, m.organisation),
+    },
+    submit: o.editing
+      ? { verb: VERBS.saveActivityEdit, data: { id: o.editing.id, version: o.editing.version } }
+      : { verb: VERBS.submitActivity, data: {} },
+  });
+}
+
+function incidentFacts(r: Incident, m: Catalogue, locale: Locale) {
+  const s = m.saved;
+  return [
+    { title: s.when, value: formatWhen(r.occurredAt, locale) },
+    { title: s.place, value: safeText(r.placeName) },
+    { title: s.category, value: m.category[r.category] },
+    { title: s.severity, value: m.severity[r.severity] },
+    ...(r.school ? [{ title: s.school, value: safeText(r.school) }] : []),
+    ...(r.youthInvolved !== null ? [{ title: s.youthInvolved, value: String(r.youthInvolved) }] : []),
+    ...(r.policeReportNumber ? [{ title: s.policeReportNumber, value: safeText(r.policeReportNumber) }] : []),
+  ];
+}
+
+function activityFacts(r: Activity, m: Catalogue, locale: Locale) {
+  const s = m.saved;
+  return [
+    { title: s.type, value: m.activityType[r.type] },
+    { title: s.date, value: formatDay(r.date, locale) },
+    ...(r.placeName ? [{ title: s.place, value: safeText(r.placeName) }] : []),
+    { title: s.organisations, value: r.organisations.map((o) => m.organisation[o]).join(', ') },
+    ...(r.peopleMet !== null ? [{ title: s.peopleMet, value: String(r.peopleMet) }] : []),
+    ...(r.followUpDate ? [{ title: s.followUpDate, value: formatDay(r.followUpDate, locale) }] : []),
+  ];
+}
+
+/** The saved report with its actions: edit, one step of status either way, and "I'll take it". */
+export function savedReport(locale: Locale, report: Report, note: 'saved' | 'updated' | 'none'): AdaptiveCard {
+  const m = messages(locale);
+  const s = m.saved;
+  const ref = { kind: report.kind, id: report.id, version: report.version };
+  const moves = [nextStatus(report.status), previousStatus(report.status)].filter((x) => x !== null);
+  const isIncident = report.kind === 'incident';
+  return render(savedReportCard, {
+    title: format(isIncident ? s.incidentTitle : s.activityTitle, { ref: report.ref }),
+    note: note === 'saved' ? s.savedNote : note === 'updated' ? s.updatedNote : '',
+    text: safeText(isIncident ? report.description : report.notes),
+    textLabel: isIncident ? m.incidentForm.description : s.notes,
+    facts: [
+      ...(isIncident ? incidentFacts(report, m, locale) : activityFacts(report, m, locale)),
+      { title: s.status, value: m.status[report.status] },
+      { title: s.assignee, value: report.assignee ? safeText(report.assignee.name) : s.nobody },
+    ],
+    reportedBy: `${s.reportedBy}: ${format(s.reportedByLine, {
+      name: safeText(report.reporter.name), organisation: m.organisation[report.organisation], when: formatWhen(report.createdAt, locale),
+    })}`,
+    actions: [
+      { title: s.edit, verb: VERBS.openEdit, data: ref },
+      ...moves.map((status) => ({ title: m.statusAction[status], verb: VERBS.setStatus, data: { ...ref, status } })),
+      ...(report.assignee ? [] : [{ title: s.assignToMe, verb: VERBS.assignToMe, data: ref }]),
+    ],
+  });
+}
+
+export function notice(text: string, o: Partial<Omit<NoticeCardData, 'text'>> = {}): AdaptiveCard {
+  return render(noticeCard, { title: o.title ?? '', text, tone: o.tone ?? 'default', actions: o.actions ?? [] });
+}
+
+function mainActions(m: Catalogue) {
+  return [
+    { title: m.welcome.report, verb: VERBS.openIncidentForm },
+    { title: m.welcome.activity, verb: VERBS.openActivityForm },
+    { title: m.welcome.latest, verb: VERBS.showLatest },
+  ];
+}
+
+function commandFacts(m: Catalogue, locale: Locale) {
+  const names = locale === 'sv'
+    ? { help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste' }
+    : { help: 'help', report: 'report', activity: 'activity', latest: 'latest' };
+  return (Object.keys(names) as (keyof typeof names)[]).map((k) => ({ title: names[k], value: m.help.commands[k] }));
+}
+
+export function help(locale: Locale): AdaptiveCard {
+  const m = messages(locale);
+  return render(helpCard, { title: m.help.title, text: m.help.intro, commands: commandFacts(m, locale), footnote: m.help.privacy, actions: mainActions(m) });
+}
+
+export function welcome(locale: Locale): AdaptiveCard {
+  const m = messages(locale);
+  return render(helpCard, {
+    title: m.welcome.title, text: m.welcome.text, commands: commandFacts(m, locale), footnote: m.help.privacy,
+    actions: [...mainActions(m), { title: m.welcome.help, verb: VERBS.showHelp }],
+  });
+}
+
+export function latestReports(locale: Locale, rows: ReportSummary[]): AdaptiveCard {
+  const m = messages(locale);
+  return render(latestReportsCard, {
+    title: m.latest.title,
+    empty: m.latest.empty,
+    rows: rows.map((r) => ({
+      ref: r.ref,
+      line: [
+        r.kind === 'incident' ? m.category[r.topic as keyof Catalogue['category']] : m.activityType[r.topic as keyof Catalogue['activityType']],
+        r.placeName ? safeText(r.placeName) : null,
+        formatWhen(r.createdAt, locale),
+      ].filter(Boolean).join(' · '),
+      status: m.status[r.status],
+      open: { verb: VERBS.showReport, data: { kind: r.kind, id: r.id } },
+    })),
+  });
+}

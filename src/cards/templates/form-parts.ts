@@ -1,0 +1,29 @@
+import type { CardElement, Choice, InputElement, TextBlock } from '../card-schema';
+
+// Pieces every report form shares: a banner for the whole form and an error line under each field.
+
+/** Values are what the user typed (kept on error); errors are '' or a message for that field. */
+export interface FormState<Field extends string> {
+  values: Record<Field, string>;
+  errors: Record<Field, string>;
+  banner: string;
+}
+
+export type Choices = Choice[];
+
+export function banner(): TextBlock {
+  return { type: 'TextBlock', text: '${banner}', wrap: true, color: 'attention', weight: 'bolder', $when: "${banner != ''}" };
+}
+
+/** The input followed by its error message, shown only when the server found something wrong. */
+export function withError(input: InputElement): CardElement[] {
+  const error: TextBlock = {
+    type: 'TextBlock', text: `\${errors.${input.id}}`, wrap: true, color: 'attention', size: 'small', spacing: 'none',
+    $when: `\${errors.${input.id} != ''}`,
+  };
+  return [input, error];
+}
+
+export function choicesFrom(binding: string): Choice[] {
+  return [{ $data: `\${${binding}}`, title: '${title}', value: '${value}' }];
+}

@@ -1,0 +1,18 @@
+/** The Action.Execute verbs the bot answers. Cards and the action router share this one list. */
+export const VERBS = {
+  openIncidentForm: 'openIncidentForm',
+  openActivityForm: 'openActivityForm',
+  showLatest: 'showLatest',
+  showHelp: 'showHelp',
+  submitIncident: 'submitIncident',
+  submitActivity: 'submitActivity',
+  openEdit: 'openEdit',
+  saveIncidentEdit: 'saveIncidentEdit',
+  saveActivityEdit: 'saveActivityEdit',
+  setStatus: 'setStatus',
+  assignToMe: 'assignToMe',
+  showReport: 'showReport',
+  cancel: 'cancel',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];

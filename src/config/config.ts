@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+// The only place the environment is read. Every key documents itself; env/.env.example mirrors this list.
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978)
+      .describe('HTTP port of the bot (0 = any free port)'),
+    DATABASE_URL: z.string().trim().default('sqlite:data/trygghetsboten.db')
+      .refine((v) => /^(sqlite:.+|mssql:\/\/.+)$/.test(v), 'must be sqlite:<path>, sqlite::memory: or mssql://user:pass@host:port/db')
+      .describe('Where reports are stored'),
+    MicrosoftAppId: z.string().trim().default('')
+      .refine((v) => v === '' || /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v), 'must be a GUID or empty')
+      .describe('Bot registration app id; empty = local mode without Bot Framework auth'),
+    MicrosoftAppPassword: z.string().default('').describe('Client secret of the bot registration'),
+    MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant').describe('Bot identity type'),
+    MicrosoftAppTenantId: z.string().trim().default('').describe('Tenant of a SingleTenant bot'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+      .describe('Structured log level'),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000)
+      .describe('Largest accepted request body'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+  });
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  maxBodyBytes: number;
+  bot: {
+    appId: string;
+    appPassword: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId: string;
+    /** False in local mode (no app id): requests are not authenticated. */
+    authEnabled: boolean;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as they do in most .env files. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'} ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      authEnabled: e.MicrosoftAppId !== '',
+    },
+  };
+}
+
+/** For documentation and the example env file: each variable with its description and default. */
+export function describeVariables(): { name: string; description: string }[] {
+  return Object.entries(schema.shape).map(([name, s]) => ({ name, description: s.description ?? '' }));
+}

@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import { isOneOf } from './vocabulary';
+
+// Small parsers shared by every report form. Each returns a value or an error code; the card layer
+// turns codes into words in the user's language.
+
+export type FieldErrorCode =
+  | 'required' | 'too_long' | 'invalid_choice' | 'invalid_date' | 'invalid_time' | 'in_future'
+  | 'not_a_whole_number' | 'out_of_range' | 'invalid_format' | 'before_date';
+
+export interface FieldError { code: FieldErrorCode; max?: number; min?: number }
+
+export type FieldErrors<K extends string> = Partial<Record<K, FieldError>>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FieldError };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (code: FieldErrorCode, extra: Omit<FieldError, 'code'> = {}): Parsed<never> => ({ ok: false, error: { code, ...extra } });
+
+/** Card inputs arrive as strings (or not at all); trimmed empty means "not given". */
+export function given(raw: unknown): string | null {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+  const text = String(raw).trim();
+  return text === '' ? null : text;
+}
+
+export function requiredText(raw: unknown, max: number): Parsed<string> {
+  const text = given(raw);
+  if (text === null) return fail('required');
+  return text.length > max ? fail('too_long', { max }) : ok(text);
+}
+
+export function optionalText(raw: unknown, max: number, pattern?: RegExp): Parsed<string | null> {
+  const text = given(raw);
+  if (text === null) return ok(null);
+  if (text.length > max) return fail('too_long', { max });
+  return pattern && !pattern.test(text) ? fail('invalid_format') : ok(text);
+}
+
+export function requiredChoice<T extends string>(raw: unknown, choices: readonly T[]): Parsed<T> {
+  const text = given(raw);
+  if (text === null) return fail('required');
+  return isOneOf(choices, text) ? ok(text) : fail('invalid_choice');
+}
+
+/** Multi-select inputs send "a,b,c". Every part must be a known choice. */
+export function choiceList<T extends string>(raw: unknown, choices: readonly T[]): Parsed<T[]> {
+  const text = given(raw);
+  if (text === null) return ok([]);
+  const parts = [...new Set(text.split(',').map((p) => p.trim()).filter(Boolean))];
+  return parts.every((p) => isOneOf(choices, p)) ? ok(parts as T[]) : fail('invalid_choice');
+}
+
+export function optionalCount(raw: unknown, max: number): Parsed<number | null> {
+  const text = given(raw);
+  if (text === null) return ok(null);
+  if (!/^\d+$/.test(text)) return fail('not_a_whole_number');
+  const n = Number(text);
+  return n > max ? fail('out_of_range', { min: 0, max }) : ok(n);
+}
+
+export function day(raw: unknown, required: boolean): Parsed<string | null> {
+  const text = given(raw);
+  if (text === null) return required ? fail('required') : ok(null);
+  const parsed = DateTime.fromISO(text, { zone: 'utc' });
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && parsed.isValid ? ok(text) : fail('invalid_date');
+}
+
+export function timeOfDay(raw: unknown): Parsed<string | null> {
+  const text = given(raw);
+  if (text === null) return ok(null);
+  const m = /^(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(text);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return fail('invalid_time');
+  return ok(`${m[1]!.padStart(2, '0')}:${m[2]}`);
+}
+
+/** A local date and time in the given zone as a UTC instant (DST gaps move forward, as clocks do). */
+export function localToInstant(date: string, time: string, zone: string): Date {
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();
+}
+
+export function instantToLocal(at: Date, zone: string): { date: string; time: string } {
+  const local = DateTime.fromJSDate(at, { zone });
+  return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
+}
+
+export function localYear(at: Date, zone: string): number {
+  return DateTime.fromJSDate(at, { zone }).year;
+}
+
+/** Collects parse results into values and errors without a branch per field. */
+export class FormReader<K extends string> {
+  readonly errors: FieldErrors<K> = {};
+
+  read<T>(field: K, result: Parsed<T>): T | undefined {
+    if (result.ok) return result.value;
+    this.errors[field] = result.error;
+    return undefined;
+  }
+
+  fail(field: K, error: FieldError): void {
+    this.errors[field] ??= error;
+  }
+
+  get valid(): boolean {
+    return Object.keys(this.errors).length === 0;
+  }
+}

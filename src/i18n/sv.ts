@@ -1,0 +1,101 @@
+// Swedish is the product's first language; every other catalogue must have exactly these keys.
+export const sv = {
+  organisation: {
+    polisen: 'Polisen', skola: 'Skola', socialtjanst: 'Socialtjänst', kommunen: 'Kommunen/säkerhetssamordnare',
+    fritid: 'Fritid', fastighetsbolag: 'Fastighetsbolag', raddningstjanst: 'Räddningstjänst', annan: 'Annan',
+  },
+  category: {
+    skadegorelse_klotter: 'Skadegörelse – klotter', skadegorelse_glaskross: 'Skadegörelse – glaskross',
+    skadegorelse_ovrigt: 'Skadegörelse – övrigt', brand: 'Brand/anlagd brand', nedskrapning: 'Nedskräpning',
+    stold_inbrott_ran: 'Stöld/inbrott/rån', hot_vald: 'Hot/våld', incident_mot_anstalld: 'Incident mot anställd',
+    narkotika: 'Narkotika (misstänkt hantering)', ordningsstorning: 'Ordningsstörning',
+    otrygg_samling: 'Otrygghetsskapande samling', otrygg_plats: 'Otrygg plats (belysning, insyn, ödslig)',
+    olovlig_trafik: 'Olovlig trafik', arrangemang: 'Arrangemang', krankning_mobbning: 'Kränkning/mobbning (skola)',
+    ovrigt: 'Övrigt',
+  },
+  severity: { lag: 'Låg', medel: 'Medel', hog: 'Hög' },
+  activityType: {
+    trygghetsvandring: 'Trygghetsvandring', hotspot_besok: 'Hot spot-besök', samtal_med_berorda: 'Samtal med berörda',
+    skolbesok: 'Skolbesök', foraldramote: 'Föräldramöte', nattvandring: 'Nattvandring',
+    patrullering: 'Patrullering/närvaro', forebyggande_insats: 'Förebyggande insats', samverkansmote: 'Samverkansmöte',
+    strategiskt_mote: 'Strategiskt möte', annat: 'Annat',
+  },
+  status: { ny: 'Ny', hanteras: 'Hanteras', atgardad: 'Åtgärdad' },
+  statusAction: { ny: 'Återställ till ny', hanteras: 'Markera som hanteras', atgardad: 'Markera som åtgärdad' },
+  fieldError: {
+    required: 'Fyll i det här fältet.',
+    too_long: 'För lång text: högst {max} tecken.',
+    invalid_choice: 'Välj ett av alternativen i listan.',
+    invalid_date: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+    invalid_time: 'Ange en tid som TT:MM, till exempel 14:30.',
+    in_future: 'Tidpunkten ligger i framtiden.',
+    not_a_whole_number: 'Ange ett heltal, till exempel 3.',
+    out_of_range: 'Ange ett tal mellan {min} och {max}.',
+    invalid_format: 'Bara bokstäver, siffror och bindestreck, till exempel K123456-26.',
+    before_date: 'Uppföljningen kan inte ligga före aktivitetens datum.',
+  },
+  incidentForm: {
+    title: 'Rapportera en händelse',
+    editTitle: 'Ändra händelse {ref}',
+    intro: 'Skriv aldrig namn eller personnummer – antal unga räcker.',
+    date: 'Datum', time: 'Tid (ungefär)', place: 'Plats', placeChoose: 'Välj plats i registret',
+    newPlace: 'eller skriv en ny plats', category: 'Kategori', categoryChoose: 'Välj kategori',
+    description: 'Vad hände?', descriptionPlaceholder: 'Kort beskrivning, utan namn', severity: 'Allvarlighet',
+    organisation: 'Rapporterande organisation', school: 'Skola (om det gäller en skola)',
+    youthInvolved: 'Antal unga inblandade (antal, aldrig namn)', policeReportNumber: 'K-nummer/diarienummer (valfritt)',
+    submit: 'Spara', cancel: 'Avbryt',
+  },
+  activityForm: {
+    title: 'Logga en aktivitet',
+    editTitle: 'Ändra aktivitet {ref}',
+    type: 'Typ av aktivitet', typeChoose: 'Välj typ', date: 'Datum', place: 'Plats (valfritt)',
+    placeChoose: 'Välj plats i registret', newPlace: 'eller skriv en ny plats',
+    organisation: 'Din organisation', organisations: 'Fler deltagande organisationer', notes: 'Anteckningar',
+    notesPlaceholder: 'Vad gjordes, vad kom fram? Inga namn.', peopleMet: 'Antal personer ni mötte',
+    followUpDate: 'Uppföljning (valfritt)', submit: 'Spara', cancel: 'Avbryt',
+  },
+  form: {
+    fixErrors: 'Något behöver rättas innan rapporten kan sparas – se markeringarna nedan.',
+    storeDown: 'Kunde inte spara just nu, försök igen. Det du skrev finns kvar.',
+  },
+  saved: {
+    incidentTitle: 'Händelse {ref}', activityTitle: 'Aktivitet {ref}',
+    savedNote: 'Sparad.', updatedNote: 'Ändringen är sparad.',
+    when: 'När', place: 'Plats', category: 'Kategori', severity: 'Allvarlighet', organisation: 'Organisation',
+    school: 'Skola', youthInvolved: 'Unga inblandade', policeReportNumber: 'K-nummer', status: 'Status',
+    assignee: 'Hanteras av', nobody: 'Ingen än', reportedBy: 'Rapporterad av', type: 'Typ', date: 'Datum',
+    organisations: 'Deltagande', peopleMet: 'Personer mötta', followUpDate: 'Uppföljning', notes: 'Anteckningar',
+    edit: 'Ändra', assignToMe: 'Jag tar den', reportedByLine: '{name}, {organisation}, {when}',
+  },
+  notice: {
+    missing: 'Rapporten finns inte längre. Den kan ha tagits bort.',
+    conflict: 'Någon annan hann ändra rapporten. Här är den senaste versionen – försök igen.',
+    forbidden: 'Bara den som rapporterade eller någon från samma organisation kan ändra rapporten.',
+    invalid_transition: 'Statusen kan bara flyttas ett steg i taget.',
+    storeDown: 'Kunde inte nå databasen just nu, försök igen om en liten stund.',
+    unknownAction: 'Den här knappen känns inte igen längre. Skriv "hjälp" för att börja om.',
+    cancelled: 'Avbrutet. Inget sparades.',
+  },
+  latest: {
+    title: 'Senaste rapporterna i kanalen', empty: 'Inga rapporter än. Skriv "rapportera" för att rapportera en händelse.',
+    open: 'Visa',
+  },
+  welcome: {
+    title: 'Hej! Jag är Trygghetsboten',
+    text: 'Här rapporterar polis, skola, socialtjänst och kommun händelser och aktiviteter, på några sekunder. Allt samlas i en gemensam lokal lägesbild.',
+    report: 'Rapportera händelse', activity: 'Logga aktivitet', latest: 'Senaste', help: 'Hjälp',
+  },
+  help: {
+    title: 'Det här kan jag',
+    intro: 'Skriv ett kommando till mig (i en kanal: @Trygghetsboten först).',
+    commands: {
+      help: 'visa den här hjälpen', report: 'rapportera en händelse', activity: 'logga en aktivitet',
+      latest: 'visa kanalens senaste rapporter',
+    },
+    privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
+  },
+  unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Catalogue = Shape<typeof sv>;

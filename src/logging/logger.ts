@@ -1,0 +1,21 @@
+import pino from 'pino';
+
+export type Logger = pino.Logger;
+
+/**
+ * Structured JSON logs. Report text never belongs in a log: callers log ids and codes only, and the
+ * redact list is a second line of defence for fields that could carry personal data or secrets.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'trygghetsboten' },
+      redact: {
+        paths: ['*.password', '*.authorization', 'req.headers.authorization', '*.text', '*.description', '*.notes', '*.name'],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
