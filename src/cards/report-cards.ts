@@ -54,7 +54,7 @@ function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>
   const errors = o.errors ?? {};
   const bannerText = o.storeDown ? m.form.storeDown : Object.keys(errors).length > 0 ? m.form.fixErrors : '';
   const values = Object.fromEntries(fields.map((f) => [f, o.values[f] ?? ''])) as Record<F, string>;
-  return { values, errors: errorTexts(fields, errors, m), banner: bannerText };
+  return { values, errors: errorTexts(fields, errors, m), banner: bannerText, requiredMessage: m.fieldError.required };
 }
 
 const placeChoices = (places: Place[]) => places.map((p) => ({ title: p.name, value: p.id }));
@@ -88,7 +88,7 @@ export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormFiel
       organisations: choices(ORGANISATIONS, m.organisation),
     },
     submit: o.editing
-      ? { verb: VERBS.saveIncidentEdit, data: { id: o.editing.id, version: o.editing.version } }
+      ? { verb: VERBS.saveIncidentEdit, data: { kind: 'incident', ...o.editing } }
       : { verb: VERBS.submitIncident, data: {} },
   });
 }
@@ -110,7 +110,7 @@ export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormFiel
       organisations: choices(ORGANISATIONS, m.organisation),
     },
     submit: o.editing
-      ? { verb: VERBS.saveActivityEdit, data: { id: o.editing.id, version: o.editing.version } }
+      ? { verb: VERBS.saveActivityEdit, data: { kind: 'activity', ...o.editing } }
       : { verb: VERBS.submitActivity, data: {} },
   });
 }
@@ -141,7 +141,7 @@ function activityFacts(r: Activity, m: Catalogue, locale: Locale) {
 }
 
 /** The saved report with its actions: edit, one step of status either way, and "I'll take it". */
-export function savedReport(locale: Locale, report: Report, note: 'saved' | 'updated' | 'none'): AdaptiveCard {
+export function savedReport(locale: Locale, report: Report, note: 'saved' | 'updated' | 'none', warning = ''): AdaptiveCard {
   const m = messages(locale);
   const s = m.saved;
   const ref = { kind: report.kind, id: report.id, version: report.version };
@@ -150,6 +150,7 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
   return render(savedReportCard, {
     title: format(isIncident ? s.incidentTitle : s.activityTitle, { ref: report.ref }),
     note: note === 'saved' ? s.savedNote : note === 'updated' ? s.updatedNote : '',
+    warning,
     text: safeText(isIncident ? report.description : report.notes),
     textLabel: isIncident ? m.incidentForm.description : s.notes,
     facts: [

@@ -76,6 +76,7 @@ export const en: Catalogue = {
     storeDown: 'Could not reach the database right now, please try again shortly.',
     unknownAction: 'This button is no longer recognised. Type "help" to start over.',
     cancelled: 'Cancelled. Nothing was saved.',
+    unexpected: 'Something went wrong on my side. Please try again shortly – what you saved before is safe.',
   },
   latest: {
     title: 'Latest reports in this channel', empty: 'No reports yet. Type "report" to report an incident.',

@@ -75,6 +75,7 @@ export const sv = {
     storeDown: 'Kunde inte nå databasen just nu, försök igen om en liten stund.',
     unknownAction: 'Den här knappen känns inte igen längre. Skriv "hjälp" för att börja om.',
     cancelled: 'Avbrutet. Inget sparades.',
+    unexpected: 'Något gick fel hos mig. Försök igen om en stund – det du redan sparat finns kvar.',
   },
   latest: {
     title: 'Senaste rapporterna i kanalen', empty: 'Inga rapporter än. Skriv "rapportera" för att rapportera en händelse.',

@@ -7,6 +7,8 @@ export interface FormState<Field extends string> {
   values: Record<Field, string>;
   errors: Record<Field, string>;
   banner: string;
+  /** Shown by the client itself when a required field is left empty. */
+  requiredMessage: string;
 }
 
 export type Choices = Choice[];
@@ -21,7 +23,7 @@ export function withError(input: InputElement): CardElement[] {
     type: 'TextBlock', text: `\${errors.${input.id}}`, wrap: true, color: 'attention', size: 'small', spacing: 'none',
     $when: `\${errors.${input.id} != ''}`,
   };
-  return [input, error];
+  return [input.isRequired ? { ...input, errorMessage: '${requiredMessage}' } : input, error];
 }
 
 export function choicesFrom(binding: string): Choice[] {

@@ -28,6 +28,8 @@ export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-f
     ...withError({
       type: 'Input.ChoiceSet', id: 'placeId', label: '${labels.placeId}', style: 'filtered', value: '${values.placeId}',
       placeholder: '${labels.placeChoose}', choices: choicesFrom('choices.places'),
+      // An empty register has nothing to choose from: only the free-text field is shown.
+      $when: '${count(choices.places) > 0}',
     }),
     ...withError({
       type: 'Input.Text', id: 'newPlace', placeholder: '${labels.newPlace}', value: '${values.newPlace}',

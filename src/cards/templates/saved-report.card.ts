@@ -5,6 +5,8 @@ import { defineTemplate } from '../render';
 export interface SavedReportCardData {
   title: string;
   note: string;
+  /** A refusal or conflict explained above the report; '' when none. */
+  warning: string;
   /** Already made safe for markdown. */
   text: string;
   textLabel: string;
@@ -15,6 +17,7 @@ export interface SavedReportCardData {
 
 export const savedReportCard = defineTemplate<SavedReportCardData>('saved-report', card(
   [
+    { type: 'TextBlock', text: '${warning}', wrap: true, color: 'attention', weight: 'bolder', $when: "${warning != ''}" },
     {
       type: 'ColumnSet',
       columns: [

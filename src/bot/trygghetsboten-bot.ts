@@ -1,0 +1,72 @@
+import {
+  CardFactory, MessageFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
+  type ChannelAccount, type TurnContext,
+} from 'botbuilder';
+import type { ActionHandler } from '../conversation/action-handler';
+import type { Reply } from '../conversation/chat-context';
+import type { InstallHandler } from '../conversation/install-handler';
+import type { MessageHandler } from '../conversation/message-handler';
+import type { Clock } from '../domain/ports/clock.port';
+import type { Logger } from '../logging/logger';
+import { chatContextOf, conversationRecordOf, messageText } from './turn-context-reader';
+
+export interface BotHandlers {
+  messages: MessageHandler;
+  actions: ActionHandler;
+  installs: InstallHandler;
+}
+
+/** The Teams edge: translates activities to conversation calls and replies back. No business rules here. */
+export class TrygghetsbotenBot extends TeamsActivityHandler {
+  constructor(private readonly app: BotHandlers, private readonly clock: Clock, private readonly log: Logger) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.onUserMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.onAdded(context, context.activity.membersAdded ?? []);
+      await next();
+    });
+  }
+
+  private async onUserMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    // Card submits from clients without Universal Actions arrive as messages with a value; none are sent.
+    if (!activity.text && activity.value) return;
+    const ctx = chatContextOf(activity);
+    await this.app.installs.remember(conversationRecordOf(activity, this.clock.now())).catch((error: unknown) => {
+      this.log.warn({ err: errorName(error) }, 'could not refresh conversation reference');
+    });
+    await send(context, await this.app.messages.handle(ctx, messageText(context)));
+  }
+
+  private async onAdded(context: TurnContext, members: ChannelAccount[]): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    if (!members.some((m) => m.id === botId)) return;
+    const activity = context.activity;
+    this.log.info({ conversationType: activity.conversation?.conversationType }, 'bot installed in conversation');
+    await send(context, await this.app.installs.installed(chatContextOf(activity), conversationRecordOf(activity, this.clock.now())));
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const data = (invoke.action?.data ?? {}) as Record<string, unknown>;
+    const verb = invoke.action?.verb ?? '';
+    this.log.info({ verb }, 'card action');
+    const card = await this.app.actions.handle(chatContextOf(context.activity), verb, data);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+  }
+}
+
+async function send(context: TurnContext, replies: Reply[]): Promise<void> {
+  for (const reply of replies) {
+    await context.sendActivity(reply.kind === 'card' ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
+  }
+}
+
+/** Error name and code only: messages can quote the data that caused them. */
+export function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} (${code})` : error.name;
+}

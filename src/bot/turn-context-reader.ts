@@ -1,0 +1,57 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ChatContext } from '../conversation/chat-context';
+import type { ConversationRecord, ConversationScope } from '../domain/conversation';
+import { localeFrom } from '../i18n/messages';
+
+// Reads what the conversation layer needs out of a Bot Framework activity, Teams-specific fields included.
+
+interface TeamsChannelData {
+  tenant?: { id?: string };
+  team?: { id?: string };
+  channel?: { id?: string };
+}
+
+function channelData(activity: Activity): TeamsChannelData {
+  return (activity.channelData ?? {}) as TeamsChannelData;
+}
+
+export function tenantOf(activity: Activity): string {
+  return activity.conversation?.tenantId ?? channelData(activity).tenant?.id ?? '';
+}
+
+export function chatContextOf(activity: Activity): ChatContext {
+  return {
+    locale: localeFrom(activity.locale),
+    actor: {
+      userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
+      name: activity.from?.name ?? '',
+      tenantId: tenantOf(activity),
+    },
+    origin: { tenantId: tenantOf(activity), conversationId: activity.conversation?.id ?? '' },
+  };
+}
+
+function scopeOf(activity: Activity): ConversationScope {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+export function conversationRecordOf(activity: Activity, now: Date): ConversationRecord {
+  const data = channelData(activity);
+  return {
+    conversationId: activity.conversation.id,
+    tenantId: tenantOf(activity),
+    scope: scopeOf(activity),
+    teamId: data.team?.id ?? null,
+    channelId: data.channel?.id ?? null,
+    serviceUrl: activity.serviceUrl,
+    reference: TurnContext.getConversationReference(activity),
+    installedAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The words of a message, without the @mention of the bot that Teams puts in channel messages. */
+export function messageText(context: TurnContext): string {
+  return TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+}

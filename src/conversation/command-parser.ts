@@ -1,0 +1,45 @@
+import { foldText } from '../domain/place';
+
+// Commands are matched on folded text (case and accents ignored), Swedish and English alike, so
+// "Hjälp", "HJALP" and "help" are the same command. Longer phrases win over shorter ones.
+
+export const COMMANDS = {
+  help: ['hjälp', 'help', '?'],
+  report: ['rapportera', 'rapport', 'report', 'händelse', 'incident'],
+  activity: ['aktivitet', 'activity', 'logga aktivitet', 'log activity'],
+  latest: ['senaste', 'latest', 'senaste rapporter', 'recent'],
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export type ParsedCommand =
+  | { name: CommandName; args: string }
+  | { name: 'unknown'; args: string };
+
+const phrases = (Object.entries(COMMANDS) as [CommandName, readonly string[]][])
+  .flatMap(([name, aliases]) => aliases.map((alias) => ({ name, words: foldText(alias).split(' ') })))
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** Teams sends channel messages as light HTML with an <at> mention of the bot; only the words count. */
+export function plainText(text: string): string {
+  return text
+    .replace(/<at>.*?<\/at>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function parseCommand(text: string): ParsedCommand {
+  const words = plainText(text).split(' ').filter(Boolean);
+  const folded = words.map((w) => foldText(w).replace(/[.!,:;]+$/, ''));
+  for (const phrase of phrases) {
+    if (phrase.words.every((w, i) => folded[i] === w)) {
+      return { name: phrase.name, args: words.slice(phrase.words.length).join(' ') };
+    }
+  }
+  return { name: 'unknown', args: words.join(' ') };
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { CloudAdapter, ActivityHandler } from 'botbuilder';
+import type { Store } from '../domain/ports/store.port';
+import type { Logger } from '../logging/logger';
+
+export interface HttpDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  store: Pick<Store, 'health'>;
+  log: Logger;
+  maxBodyBytes: number;
+}
+
+/** The bot's HTTP surface: Bot Framework messages, a health probe, and JSON errors without stack traces. */
+export function createHttpApp(deps: HttpDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(requestLogger(deps.log));
+
+  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), async (req, res) => {
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const store = await deps.store.health();
+    res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'unavailable', store });
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  app.use(errorHandler(deps.log));
+  return app;
+}
+
+function requestLogger(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+    });
+    next();
+  };
+}
+
+/** Body-parser marks its errors with a type and status: a client mistake is a 4xx, never a 500. */
+function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error: { type?: string; status?: number; name?: string }, _req, res, _next) => {
+    if (error.type === 'entity.parse.failed') return void res.status(400).json({ error: 'invalid_json' });
+    if (error.type === 'entity.too.large') return void res.status(413).json({ error: 'payload_too_large' });
+    if (error.status && error.status >= 400 && error.status < 500) return void res.status(error.status).json({ error: 'bad_request' });
+    log.error({ err: error.name ?? 'error' }, 'unhandled request error');
+    if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
+  };
+}

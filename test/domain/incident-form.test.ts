@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { validateIncidentForm, type IncidentForm } from '../../src/domain/incident-form';
+import { validateActivityForm } from '../../src/domain/activity-form';
+
+const ZONE = 'Europe/Stockholm';
+const NOW = new Date('2026-11-25T12:00:00Z');
+const valid: IncidentForm = {
+  date: '2026-11-24', time: '21:15', newPlace: '  Stora   torget ', category: 'skadegorelse_glaskross',
+  description: 'Krossad ruta vid busskuren', severity: 'medel', organisation: 'polisen', youthInvolved: '3',
+};
+
+describe('incident form validation', () => {
+  it('When every field is right, then the local Stockholm time becomes a UTC instant and the place name is tidied', () => {
+    const r = validateIncidentForm(valid, NOW, ZONE);
+    assert.ok(r.ok);
+    assert.equal(r.value.occurredAt.toISOString(), '2026-11-24T20:15:00.000Z');
+    assert.deepEqual(r.value.place, { newPlaceName: 'Stora torget' });
+    assert.equal(r.value.youthInvolved, 3);
+  });
+
+  it('When the card is submitted empty, then each required field has its own error', () => {
+    const r = validateIncidentForm({}, NOW, ZONE);
+    assert.ok(!r.ok);
+    assert.deepEqual(Object.keys(r.errors).sort(), ['category', 'date', 'description', 'newPlace', 'organisation']);
+    assert.equal(r.errors.description?.code, 'required');
+  });
+
+  it('When values are malformed, then the errors name the field and what is wrong', () => {
+    const r = validateIncidentForm({
+      ...valid, date: '2026-13-40', time: '25:00', category: 'spying', youthInvolved: 'three',
+      description: 'x'.repeat(1001), policeReportNumber: '<script>',
+    }, NOW, ZONE);
+    assert.ok(!r.ok);
+    assert.equal(r.errors.date?.code, 'invalid_date');
+    assert.equal(r.errors.time?.code, 'invalid_time');
+    assert.equal(r.errors.category?.code, 'invalid_choice');
+    assert.equal(r.errors.youthInvolved?.code, 'not_a_whole_number');
+    assert.deepEqual(r.errors.description, { code: 'too_long', max: 1000 });
+    assert.equal(r.errors.policeReportNumber?.code, 'invalid_format');
+  });
+
+  it('When the time is tomorrow, then it is refused as in the future', () => {
+    const r = validateIncidentForm({ ...valid, date: '2026-11-26' }, NOW, ZONE);
+    assert.ok(!r.ok);
+    assert.equal(r.errors.time?.code, 'in_future');
+  });
+
+  it('When bullying is reported without a school, then the school is asked for', () => {
+    const r = validateIncidentForm({ ...valid, category: 'krankning_mobbning' }, NOW, ZONE);
+    assert.ok(!r.ok);
+    assert.equal(r.errors.school?.code, 'required');
+  });
+
+  it('When a place is chosen from the register, then its id is used; a typed new name wins over it', () => {
+    const chosen = validateIncidentForm({ ...valid, newPlace: '', placeId: 'p1' }, NOW, ZONE);
+    assert.ok(chosen.ok);
+    assert.deepEqual(chosen.value.place, { placeId: 'p1' });
+    const typed = validateIncidentForm({ ...valid, placeId: 'p1' }, NOW, ZONE);
+    assert.ok(typed.ok);
+    assert.deepEqual(typed.value.place, { newPlaceName: 'Stora torget' });
+  });
+
+  it('When the clocks go forward in March, a time in the gap is moved forward, not lost', () => {
+    const r = validateIncidentForm({ ...valid, date: '2026-03-29', time: '02:30' }, NOW, ZONE);
+    assert.ok(r.ok);
+    assert.equal(r.value.occurredAt.toISOString(), '2026-03-29T01:30:00.000Z');
+  });
+});
+
+describe('activity form validation', () => {
+  it('When organisations are picked, then the reporter’s own organisation is first and none is repeated', () => {
+    const r = validateActivityForm({ type: 'hotspot_besok', date: '2026-11-20', organisation: 'skola', organisations: 'polisen,skola,polisen', peopleMet: '12' });
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.organisations, ['skola', 'polisen']);
+    assert.equal(r.value.place, null);
+    assert.equal(r.value.peopleMet, 12);
+  });
+
+  it('When the follow-up is before the activity or an organisation is unknown, then both are errors', () => {
+    const r = validateActivityForm({ type: 'skolbesok', date: '2026-11-20', organisation: 'skola', organisations: 'maffian', followUpDate: '2026-11-01' });
+    assert.ok(!r.ok);
+    assert.equal(r.errors.followUpDate?.code, 'before_date');
+    assert.equal(r.errors.organisations?.code, 'invalid_choice');
+  });
+
+  it('When people met is negative or huge, then it is out of range or not a whole number', () => {
+    const neg = validateActivityForm({ type: 'skolbesok', date: '2026-11-20', organisation: 'skola', peopleMet: '-1' });
+    assert.ok(!neg.ok);
+    assert.equal(neg.errors.peopleMet?.code, 'not_a_whole_number');
+    const huge = validateActivityForm({ type: 'skolbesok', date: '2026-11-20', organisation: 'skola', peopleMet: '99999' });
+    assert.ok(!huge.ok);
+    assert.equal(huge.errors.peopleMet?.code, 'out_of_range');
+  });
+});
