@@ -19,6 +19,14 @@ export function tenantOf(activity: Activity): string {
   return activity.conversation?.tenantId ?? channelData(activity).tenant?.id ?? '';
 }
 
+/**
+ * A channel's threads share the channel: Teams appends ";messageid=…" to the conversation id of a
+ * reply thread, which would split one channel's reports (and its digest) by thread.
+ */
+export function conversationKey(activity: Activity): string {
+  return (activity.conversation?.id ?? '').split(';')[0]!;
+}
+
 export function chatContextOf(activity: Activity): ChatContext {
   return {
     locale: localeFrom(activity.locale),
@@ -27,7 +35,7 @@ export function chatContextOf(activity: Activity): ChatContext {
       name: activity.from?.name ?? '',
       tenantId: tenantOf(activity),
     },
-    origin: { tenantId: tenantOf(activity), conversationId: activity.conversation?.id ?? '' },
+    origin: { tenantId: tenantOf(activity), conversationId: conversationKey(activity) },
   };
 }
 
@@ -38,14 +46,17 @@ function scopeOf(activity: Activity): ConversationScope {
 
 export function conversationRecordOf(activity: Activity, now: Date): ConversationRecord {
   const data = channelData(activity);
+  const reference = TurnContext.getConversationReference(activity);
+  // Proactive posts (digests) go to the channel itself, not to the thread this activity came from.
+  reference.conversation = { ...activity.conversation, id: conversationKey(activity) };
   return {
-    conversationId: activity.conversation.id,
+    conversationId: conversationKey(activity),
     tenantId: tenantOf(activity),
     scope: scopeOf(activity),
     teamId: data.team?.id ?? null,
     channelId: data.channel?.id ?? null,
     serviceUrl: activity.serviceUrl,
-    reference: TurnContext.getConversationReference(activity),
+    reference,
     installedAt: now,
     updatedAt: now,
   };

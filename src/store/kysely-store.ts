@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Store, StoreHealth } from '../domain/ports/store.port';
+import { createActivityRepository } from './repositories/activities';
+import { createConversationRepository } from './repositories/conversations';
+import { createIncidentRepository } from './repositories/incidents';
+import { createPlaceRepository } from './repositories/places';
+import { createReportListRepository } from './repositories/reports';
+import { createUserProfileRepository } from './repositories/users';
+import type { Database } from './schema';
+import type { StoreDialect } from './store-dialect';
+import { createStoreGuard, guardRepository, withTimeout } from './store-guard';
+
+export const HEALTH_TIMEOUT_MS = 2_000;
+
+export interface KyselyStoreOptions {
+  healthTimeoutMs?: number;
+}
+
+/** The one Store implementation: the engine only changes the Kysely dialect under `db`. */
+export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, options: KyselyStoreOptions = {}): Store {
+  const healthTimeoutMs = options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS;
+  let closed = false;
+  const guard = createStoreGuard(dialect, () => closed);
+  return {
+    kind: dialect.kind,
+    incidents: guardRepository(createIncidentRepository(db, dialect), guard),
+    activities: guardRepository(createActivityRepository(db, dialect), guard),
+    reports: guardRepository(createReportListRepository(db), guard),
+    places: guardRepository(createPlaceRepository(db, dialect), guard),
+    conversations: guardRepository(createConversationRepository(db, dialect), guard),
+    users: guardRepository(createUserProfileRepository(db, dialect), guard),
+
+    async health(): Promise<StoreHealth> {
+      if (closed) return { ok: false, kind: dialect.kind, detail: 'closed' };
+      try {
+        // Reads a table rather than `select 1`, so that a missing or unreadable schema counts as unhealthy.
+        await withTimeout(db.selectFrom('schema_migrations').select('version').limit(1).execute(), healthTimeoutMs, 'The database');
+        return { ok: true, kind: dialect.kind };
+      } catch (error) {
+        return { ok: false, kind: dialect.kind, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import mssql from 'mssql';
+import { splitOnGoLines, type MigrationDialect } from '../migrator';
+import type { Database } from '../schema';
+import { errorProperty, type StoreDialect } from '../store-dialect';
+
+/** Duplicate key in a unique index (2601) or a unique/primary key constraint (2627). */
+const UNIQUE_VIOLATIONS = new Set([2601, 2627]);
+
+/**
+ * Server errors that mean "not now" rather than "wrong": deadlock victim, lock timeout, database not
+ * reachable or not available yet, and Azure SQL's transient errors (failover, throttling, busy).
+ */
+const TRANSIENT_NUMBERS = new Set([1205, 1222, 233, 4060, 10053, 10054, 10060, 10928, 10929, 40197, 40501, 40613, 49918, 49919, 49920]);
+
+/** mssql/tedious codes of a connection that is gone, never made, or a request that timed out. */
+const UNAVAILABLE_CODES = new Set(['ETIMEOUT', 'ESOCKET', 'ECONNCLOSED', 'ENOTOPEN', 'ENOCONN', 'ELOGIN', 'EINSTLOOKUP', 'ECONNRESET', 'ECANCEL']);
+
+export const mssqlDialect: StoreDialect = {
+  kind: 'mssql',
+  isUniqueViolation: (error) => UNIQUE_VIOLATIONS.has(errorNumber(error)),
+  isUnavailable: (error) => {
+    // tarn's TimeoutError: no pooled connection could be had in time.
+    if (error instanceof mssql.ConnectionError || errorProperty(error, 'name') === 'TimeoutError') return true;
+    const code = errorProperty(error, 'code');
+    return (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || TRANSIENT_NUMBERS.has(errorNumber(error));
+  },
+};
+
+function errorNumber(error: unknown): number {
+  const number = errorProperty(error, 'number') ?? errorProperty(errorProperty(error, 'originalError'), 'number');
+  return typeof number === 'number' ? number : -1;
+}
+
+export const MIGRATION_LOCK_RESOURCE = 'trygghetsboten_schema_migrations';
+
+/** Held until the migration's transaction ends, so a second instance starting meanwhile waits. */
+export const TAKE_MIGRATION_LOCK_SQL =
+  `EXEC sp_getapplock @Resource = N'${MIGRATION_LOCK_RESOURCE}', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000`;
+
+/** sp_getapplock reports a timeout only in its return code; asking for the lock's mode is simpler to read back. */
+export const READ_MIGRATION_LOCK_SQL =
+  `SELECT APPLOCK_MODE(N'public', N'${MIGRATION_LOCK_RESOURCE}', N'Transaction') AS lock_mode`;
+
+export const CREATE_MIGRATIONS_TABLE_SQL = `IF OBJECT_ID(N'schema_migrations', N'U') IS NULL
+CREATE TABLE schema_migrations (
+  version    INT           NOT NULL,
+  name       NVARCHAR(200) NOT NULL,
+  applied_at DATETIME2(3)  NOT NULL,
+  CONSTRAINT pk_schema_migrations PRIMARY KEY (version)
+)`;
+
+export const mssqlMigrations: MigrationDialect = {
+  folder: path.join(__dirname, 'migrations'),
+  createMigrationsTableSql: CREATE_MIGRATIONS_TABLE_SQL,
+  splitBatches: splitOnGoLines,
+  lock: takeMigrationLock,
+};
+
+async function takeMigrationLock(trx: Kysely<Database>): Promise<void> {
+  await sql.raw(TAKE_MIGRATION_LOCK_SQL).execute(trx);
+  const { rows } = await sql.raw<{ lock_mode: string }>(READ_MIGRATION_LOCK_SQL).execute(trx);
+  if (rows[0]?.lock_mode !== 'Exclusive') throw new Error('Another instance is migrating the database; try again');
+}

@@ -1,0 +1,64 @@
+import type mssql from 'mssql';
+
+export const REQUEST_TIMEOUT_MS = 10_000;
+export const CONNECTION_TIMEOUT_MS = 10_000;
+
+const FLAGS = ['encrypt', 'trustServerCertificate'] as const;
+const KNOWN_PARAMETERS = new Set<string>([...FLAGS, 'instanceName']);
+
+/**
+ * mssql://user:password@host:port/database?encrypt=true&trustServerCertificate=false&instanceName=X
+ * → mssql's config. User and password are percent-decoded (encode @ : / in them). Errors never quote
+ * the URL, which holds the password.
+ */
+export function parseMssqlUrl(databaseUrl: string): mssql.config {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new Error('The SQL Server database URL is not a valid URL');
+  }
+  if (url.protocol !== 'mssql:') throw new Error('The SQL Server database URL must start with mssql://');
+  const server = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!server) throw new Error('The SQL Server database URL names no host');
+  if (!database || database.includes('/')) throw new Error('The SQL Server database URL must end with /<database>');
+  for (const name of url.searchParams.keys()) {
+    if (!KNOWN_PARAMETERS.has(name)) throw new Error(`Unknown SQL Server URL parameter "${name}" (known: ${[...KNOWN_PARAMETERS].join(', ')})`);
+  }
+  const instanceName = url.searchParams.get('instanceName') ?? undefined;
+  return {
+    server,
+    // A named instance is found through the browser service, which a fixed port would bypass.
+    port: url.port ? Number(url.port) : instanceName ? undefined : 1433,
+    database,
+    user: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    pool: { min: 0, max: 10, idleTimeoutMillis: 30_000, acquireTimeoutMillis: CONNECTION_TIMEOUT_MS + 5_000 },
+    options: {
+      encrypt: flag(url, 'encrypt', true),
+      trustServerCertificate: flag(url, 'trustServerCertificate', false),
+      ...(instanceName ? { instanceName } : {}),
+      useUTC: true,
+      appName: 'trygghetsboten',
+    },
+  };
+}
+
+function flag(url: URL, name: (typeof FLAGS)[number], fallback: boolean): boolean {
+  const value = url.searchParams.get(name);
+  if (value === null || value === '') return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new Error(`SQL Server URL parameter "${name}" must be true or false`);
+}
+
+/** host:port/database, without user, password or parameters: fit for a log line. */
+export function describeMssqlUrl(databaseUrl: string): string {
+  const config = parseMssqlUrl(databaseUrl);
+  const host = config.server.includes(':') ? `[${config.server}]` : config.server;
+  const instance = config.options?.instanceName ? `\\${config.options.instanceName}` : '';
+  return `mssql://${host}${instance}${config.port ? `:${config.port}` : ''}/${config.database}`;
+}

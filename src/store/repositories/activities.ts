@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { ActivityRepository } from '../../domain/ports/store.port';
+import type { Activity, ActivityFields } from '../../domain/report';
+import { ACTIVITY_TYPES, ORGANISATIONS, type Organisation } from '../../domain/vocabulary';
+import { toCalendarDay, toCalendarDayOrNull, toCode } from '../row-values';
+import type { ActivityRow, Database } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
+import { createNumberedReport, updateVersionedReport } from './report-writes';
+
+export function createActivityRepository(db: Kysely<Database>, dialect: StoreDialect): ActivityRepository {
+  return {
+    create: (report) =>
+      createNumberedReport(db, dialect, 'activity', report.refYear, async (trx, ref) => {
+        const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields) };
+        await trx.insertInto('activities').values(row).execute();
+        const organisations = await replaceOrganisations(trx, row.id, report.fields.organisations);
+        return toActivity(row, organisations);
+      }),
+
+    get: (id) => findActivity(db, id),
+
+    update: (change) =>
+      updateVersionedReport(db, 'activities', change,
+        async (trx) => {
+          const result = await trx.updateTable('activities')
+            .set((eb) => ({
+              ...(change.fields ? activityColumns(change.fields) : {}),
+              ...changedReportColumns(change),
+              version: eb('version', '+', 1),
+            }))
+            .where('id', '=', change.id)
+            .where('version', '=', change.expectedVersion)
+            .executeTakeFirst();
+          if (change.fields && result.numUpdatedRows > 0n) {
+            await replaceOrganisations(trx, change.id, change.fields.organisations);
+          }
+          return result;
+        },
+        (trx) => findActivity(trx, change.id)),
+  };
+}
+
+async function findActivity(db: Kysely<Database>, id: string): Promise<Activity | null> {
+  const row = await db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const organisations = await db.selectFrom('activity_organisations').select('organisation')
+    .where('activity_id', '=', id).orderBy('position').execute();
+  return toActivity(row, organisations.map((o) => toCode(ORGANISATIONS, o.organisation, 'organisation')));
+}
+
+/** The organisations taking part are a set kept in the order given: a repeat is stored once, where it first came. */
+async function replaceOrganisations(
+  trx: Kysely<Database>, activityId: string, organisations: readonly Organisation[],
+): Promise<Organisation[]> {
+  const set = [...new Set(organisations)];
+  await trx.deleteFrom('activity_organisations').where('activity_id', '=', activityId).execute();
+  if (set.length > 0) {
+    await trx.insertInto('activity_organisations')
+      .values(set.map((organisation, position) => ({ activity_id: activityId, organisation, position })))
+      .execute();
+  }
+  return set;
+}
+
+function activityColumns(fields: ActivityFields) {
+  return {
+    type: fields.type,
+    activity_date: fields.date,
+    place_id: fields.placeId,
+    place_name: fields.placeName,
+    organisation: fields.organisation,
+    notes: fields.notes,
+    people_met: fields.peopleMet,
+    follow_up_date: fields.followUpDate,
+  };
+}
+
+function toActivity(row: ActivityRow, organisations: Organisation[]): Activity {
+  return {
+    kind: 'activity',
+    ...toReportBase(row),
+    type: toCode(ACTIVITY_TYPES, row.type, 'type'),
+    date: toCalendarDay(row.activity_date),
+    placeId: row.place_id,
+    placeName: row.place_name,
+    organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
+    organisations,
+    notes: row.notes,
+    peopleMet: row.people_met,
+    followUpDate: toCalendarDayOrNull(row.follow_up_date),
+  };
+}

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { IncidentRepository } from '../../domain/ports/store.port';
+import type { Incident, IncidentFields } from '../../domain/report';
+import { INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../../domain/vocabulary';
+import { toCode, toDate } from '../row-values';
+import type { Database, IncidentRow } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
+import { createNumberedReport, updateVersionedReport } from './report-writes';
+
+export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDialect): IncidentRepository {
+  return {
+    create: (report) =>
+      createNumberedReport(db, dialect, 'incident', report.refYear, async (trx, ref) => {
+        const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields) };
+        await trx.insertInto('incidents').values(row).execute();
+        return toIncident(row);
+      }),
+
+    get: (id) => findIncident(db, id),
+
+    update: (change) =>
+      updateVersionedReport(db, 'incidents', change,
+        (trx) => trx.updateTable('incidents')
+          .set((eb) => ({
+            ...(change.fields ? incidentColumns(change.fields) : {}),
+            ...changedReportColumns(change),
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', change.id)
+          .where('version', '=', change.expectedVersion)
+          .executeTakeFirst(),
+        (trx) => findIncident(trx, change.id)),
+  };
+}
+
+async function findIncident(db: Kysely<Database>, id: string): Promise<Incident | null> {
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toIncident(row) : null;
+}
+
+function incidentColumns(fields: IncidentFields) {
+  return {
+    occurred_at: fields.occurredAt,
+    place_id: fields.placeId,
+    place_name: fields.placeName,
+    category: fields.category,
+    description: fields.description,
+    severity: fields.severity,
+    organisation: fields.organisation,
+    school: fields.school,
+    youth_involved: fields.youthInvolved,
+    police_report_number: fields.policeReportNumber,
+  };
+}
+
+function toIncident(row: IncidentRow): Incident {
+  return {
+    kind: 'incident',
+    ...toReportBase(row),
+    occurredAt: toDate(row.occurred_at),
+    placeId: row.place_id,
+    placeName: row.place_name,
+    category: toCode(INCIDENT_CATEGORIES, row.category, 'category'),
+    description: row.description,
+    severity: toCode(SEVERITIES, row.severity, 'severity'),
+    organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
+    school: row.school,
+    youthInvolved: row.youth_involved,
+    policeReportNumber: row.police_report_number,
+  };
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { PlaceRepository } from '../../domain/ports/store.port';
+import { placeKey, tidyName, type Place } from '../../domain/place';
+import { toDate } from '../row-values';
+import type { Database, PlaceRow } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { checkedLimit } from './limits';
+
+export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialect): PlaceRepository {
+  return {
+    async findOrCreate(name, now) {
+      const tidy = tidyName(name);
+      const key = placeKey(tidy);
+      if (key === '') throw new RangeError('A place name needs at least one letter or digit');
+      const existing = await findByKey(db, key);
+      if (existing) return existing;
+      const row = { id: randomUUID(), name: tidy, name_key: key, created_at: now };
+      try {
+        await db.insertInto('places').values(row).execute();
+        return toPlace(row);
+      } catch (error) {
+        // Someone created the same place (same key) since we looked: theirs is the place.
+        const winner = dialect.isUniqueViolation(error) ? await findByKey(db, key) : null;
+        if (winner) return winner;
+        throw error;
+      }
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toPlace(row) : null;
+    },
+
+    async list(limit) {
+      // By key: case- and accent-blind, and the same order in both engines whatever their collation.
+      const rows = await db.selectFrom('places').selectAll()
+        .orderBy('name_key').orderBy('id')
+        .limit(checkedLimit(limit))
+        .execute();
+      return rows.map(toPlace);
+    },
+  };
+}
+
+async function findByKey(db: Kysely<Database>, key: string): Promise<Place | null> {
+  const row = await db.selectFrom('places').selectAll().where('name_key', '=', key).executeTakeFirst();
+  return row ? toPlace(row) : null;
+}
+
+function toPlace(row: PlaceRow): Place {
+  return { id: row.id, name: row.name, createdAt: toDate(row.created_at) };
+}

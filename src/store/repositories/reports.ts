@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely';
+import type { ReportListRepository } from '../../domain/ports/store.port';
+import type { ReportKind, ReportSummary } from '../../domain/report';
+import { REPORT_STATUSES } from '../../domain/vocabulary';
+import { toCode, toDate } from '../row-values';
+import type { Database } from '../schema';
+import { checkedLimit } from './limits';
+
+export function createReportListRepository(db: Kysely<Database>): ReportListRepository {
+  return {
+    async latest(conversationId, limit) {
+      const incidents = db.selectFrom('incidents')
+        .select(['id', 'ref', 'status', 'created_at', 'place_name', 'category as topic', sql.lit<ReportKind>('incident').as('kind')])
+        .where('conversation_id', '=', conversationId);
+      const activities = db.selectFrom('activities')
+        .select(['id', 'ref', 'status', 'created_at', 'place_name', 'type as topic', sql.lit<ReportKind>('activity').as('kind')])
+        .where('conversation_id', '=', conversationId);
+      // Activities first: their nullable place_name sets the union's row type.
+      const rows = await db.selectFrom(activities.unionAll(incidents).as('report'))
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('ref', 'desc')
+        .limit(checkedLimit(limit))
+        .execute();
+      return rows.map((row): ReportSummary => ({
+        kind: row.kind,
+        id: row.id,
+        ref: row.ref,
+        status: toCode(REPORT_STATUSES, row.status, 'status'),
+        createdAt: toDate(row.created_at),
+        topic: row.topic,
+        placeName: row.place_name,
+      }));
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type KyselyPlugin, type SqliteDatabase } from 'kysely';
+import { StoreUnavailableError } from '../../domain/errors';
+import type { Store } from '../../domain/ports/store.port';
+import { createKyselyStore } from '../kysely-store';
+import { migrate } from '../migrator';
+import type { Database } from '../schema';
+import type { StoreOptions } from '../store-logger';
+import { sqliteDialect, sqliteMigrations } from './sqlite-dialect';
+
+export const SQLITE_MEMORY = ':memory:';
+
+export interface SqliteStoreOptions extends StoreOptions {
+  /** How long a write waits for another connection's lock before failing as unavailable. */
+  busyTimeoutMs?: number;
+  /** Extra Kysely plugins (tests use one to see every query). */
+  plugins?: KyselyPlugin[];
+}
+
+/** Opens (creating folder and file when missing) and migrates a SQLite database file, or ':memory:'. */
+export async function openSqliteStore(filename: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  let db: Kysely<Database> | undefined;
+  try {
+    db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withBindableParameters(openDatabaseFile(filename, options.busyTimeoutMs ?? 5_000)) }),
+      plugins: options.plugins ?? [],
+    });
+    await migrate(db, sqliteMigrations, options.logger);
+    return createKyselyStore(db, sqliteDialect);
+  } catch (error) {
+    await db?.destroy();
+    if (sqliteDialect.isUnavailable(error)) throw new StoreUnavailableError('The SQLite database cannot be opened', error);
+    throw error;
+  }
+}
+
+function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite3.Database {
+  if (filename !== SQLITE_MEMORY) fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  const database = new BetterSqlite3(filename);
+  try {
+    // WAL lets readers go on while one writer writes; NORMAL sync is durable enough with WAL.
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+    return database;
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
+
+/**
+ * better-sqlite3 binds only numbers, strings, bigints, buffers and null. Times become ISO-8601 UTC
+ * text (fixed width, so they sort as text) and booleans 0/1, for every statement Kysely prepares.
+ */
+function withBindableParameters(database: BetterSqlite3.Database): SqliteDatabase {
+  const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqliteValue);
+  return {
+    close: () => database.close(),
+    prepare: (sql) => {
+      const statement = database.prepare(sql);
+      return {
+        reader: statement.reader,
+        all: (parameters) => statement.all(bind(parameters)),
+        run: (parameters) => statement.run(bind(parameters)),
+        iterate: (parameters) => statement.iterate(bind(parameters)),
+      };
+    },
+  };
+}
+
+function toSqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}

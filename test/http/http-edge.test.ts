@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { channelMessage } from '../support/teams-activities';
+
+describe('HTTP edge', () => {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start(); });
+  afterEach(async () => { await h.stop(); });
+
+  it('When the body is not JSON, then the answer is 400 with a JSON error and no stack trace', async () => {
+    const res = await h.post('{"type": "message", ');
+    assert.equal(res.status, 400);
+    const body = await res.text();
+    assert.deepEqual(JSON.parse(body), { error: 'invalid_json' });
+    assert.doesNotMatch(body, /at .*\.js:\d+/);
+  });
+
+  it('When a message is 200 kB, then the answer is 413 and nothing is stored', async () => {
+    const huge = channelMessage(`rapportera ${'x'.repeat(200_000)}`, h.where());
+    const res = await h.post(huge);
+    assert.equal(res.status, 413);
+    assert.deepEqual(await res.json(), { error: 'payload_too_large' });
+    assert.equal(h.connector.received.length, 0);
+  });
+
+  it('When the store is fine, then /healthz is 200 with its state; unknown paths are a JSON 404', async () => {
+    const res = await fetch(`${h.baseUrl}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok', store: { ok: true, kind: 'sqlite' } });
+    const missing = await fetch(`${h.baseUrl}/wp-admin`);
+    assert.equal(missing.status, 404);
+    assert.deepEqual(await missing.json(), { error: 'not_found' });
+  });
+
+  it('Every answer carries security headers and a request id', async () => {
+    const res = await fetch(`${h.baseUrl}/healthz`);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(res.headers.get('content-security-policy'));
+    assert.equal(res.headers.get('x-powered-by'), null);
+    assert.match(res.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+  });
+
+  it('When the database is down, then /healthz is 503 and a submit comes back with "försök igen" and the input kept', async () => {
+    await h.bot.store.close();
+    const health = await fetch(`${h.baseUrl}/healthz`);
+    assert.equal(health.status, 503);
+    assert.equal(((await health.json()) as { status: string }).status, 'unavailable');
+
+    const card = await h.press('submitIncident', { date: '2026-11-24', newPlace: 'Stora torget', category: 'brand', description: 'Brand i container', organisation: 'raddningstjanst' });
+    const text = cardText(card);
+    assert.match(text, /Kunde inte spara just nu, försök igen/);
+    assert.match(text, /"value":"Brand i container"/);
+    assert.match(text, /"value":"Stora torget"/);
+
+    const [reply] = await h.say('senaste');
+    assert.match(cardText(cardOf(reply!)), /Kunde inte nå databasen just nu/);
+  });
+});

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { Kysely, sql } from 'kysely';
+import mssql from 'mssql';
+import { StoreUnavailableError } from '../../src/domain/errors';
+import { createKyselyStore } from '../../src/store/kysely-store';
+import { mssqlDialect } from '../../src/store/mssql/mssql-dialect';
+import { MssqlPoolDialect, sqlTypeOf } from '../../src/store/mssql/mssql-driver';
+import type { Database } from '../../src/store/schema';
+import { FakeMssqlPool } from '../fakes/fake-mssql-pool';
+
+// The Kysely driver over mssql's pool, checked against a fake pool: what it sends, in which
+// transaction, and how failures come out. (The real server is exercised by mssql-store.test.ts.)
+
+describe('SQL Server driver over the mssql pool', function () {
+  let pool: FakeMssqlPool;
+  let db: Kysely<Database>;
+
+  beforeEach(function () {
+    pool = new FakeMssqlPool();
+    db = new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) });
+  });
+
+  afterEach(async function () {
+    await db.destroy();
+  });
+
+  it('connects the pool first, then sends numbered, typed parameters and reads rows back', async function () {
+    pool.answer = () => ({ recordset: [{ id: 'p1', name: 'Åby torg' }], rowsAffected: [1] });
+    const rows = await db.selectFrom('places').select(['id', 'name'])
+      .where('name_key', '=', 'aby torg').where('created_at', '<', new Date('2026-01-01T00:00:00Z'))
+      .orderBy('name_key').limit(5).execute();
+    assert.equal(pool.connected, true);
+    assert.deepEqual(rows, [{ id: 'p1', name: 'Åby torg' }]);
+    const [request] = pool.requests;
+    assert.equal(request?.sql, 'select top(5) "id", "name" from "places" where "name_key" = @1 and "created_at" < @2 order by "name_key"');
+    assert.deepEqual(request?.inputs.map((i) => i.name), ['1', '2']);
+    assert.equal(request?.inputs[0]?.type, mssql.NVarChar);
+    assert.equal(request?.transaction, null);
+  });
+
+  it('declares each parameter type: NVARCHAR text, DATETIME2(3) times, INT/BIGINT/FLOAT numbers, BIT', function () {
+    assert.equal(sqlTypeOf('åäö'), mssql.NVarChar);
+    assert.equal(sqlTypeOf(null), mssql.NVarChar);
+    const time = sqlTypeOf(new Date()) as mssql.ISqlTypeWithScale;
+    assert.equal(time.type, mssql.DateTime2);
+    assert.equal(time.scale, 3);
+    assert.equal(sqlTypeOf(42), mssql.Int);
+    assert.equal(sqlTypeOf(2 ** 40), mssql.BigInt);
+    assert.equal(sqlTypeOf(10n), mssql.BigInt);
+    assert.equal(sqlTypeOf(1.5), mssql.Float);
+    assert.equal(sqlTypeOf(true), mssql.Bit);
+    assert.throws(() => sqlTypeOf({ not: 'a value' }), TypeError);
+  });
+
+  it('counts affected rows for updates', async function () {
+    pool.answer = () => ({ rowsAffected: [2] });
+    const result = await db.updateTable('places').set({ name: 'X' }).where('id', '=', 'p1').executeTakeFirst();
+    assert.equal(result.numUpdatedRows, 2n);
+  });
+
+  it('runs a transaction\'s queries on one mssql Transaction and commits it', async function () {
+    pool.answer = () => ({ recordset: [], rowsAffected: [1] });
+    await db.transaction().setIsolationLevel('serializable').execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      await sql`select 2`.execute(trx);
+    });
+    const [transaction] = pool.transactions;
+    assert.equal(pool.transactions.length, 1);
+    assert.equal(transaction?.state, 'committed');
+    assert.equal(transaction?.isolationLevel, mssql.ISOLATION_LEVEL.SERIALIZABLE);
+    assert.deepEqual(pool.requests.map((r) => r.transaction), [transaction, transaction]);
+  });
+
+  it('rolls back when the work fails, and reports the failure rather than a server-side abort', async function () {
+    const failure = new Error('deadlock');
+    pool.answer = () => failure;
+    await assert.rejects(db.transaction().execute((trx) => sql`select 1`.execute(trx)), failure);
+    assert.equal(pool.transactions[0]?.state, 'rolled back');
+
+    pool.answer = () => {
+      const transaction = pool.transactions[1];
+      if (transaction) transaction.abortedByServer = true;
+      return failure;
+    };
+    await assert.rejects(db.transaction().execute((trx) => sql`select 1`.execute(trx)), failure);
+  });
+
+  it('closes the pool when Kysely is destroyed', async function () {
+    await sql`select 1`.execute(db);
+    await db.destroy();
+    assert.equal(pool.closed, true);
+  });
+
+  describe('as a store', function () {
+    it('turns connection failures into StoreUnavailableError and an unhealthy report', async function () {
+      pool.answer = () => new mssql.ConnectionError('Failed to connect to db:1433 - ECONNREFUSED', 'ESOCKET');
+      const store = createKyselyStore(db, mssqlDialect);
+      await assert.rejects(store.places.list(10), StoreUnavailableError);
+      const health = await store.health();
+      assert.equal(health.ok, false);
+      assert.equal(health.kind, 'mssql');
+    });
+
+    it('reports unhealthy, in bounded time, a server that does not answer', async function () {
+      pool.answer = () => new Promise(() => undefined);
+      const store = createKyselyStore(db, mssqlDialect, { healthTimeoutMs: 50 });
+      const started = Date.now();
+      const health = await store.health();
+      assert.equal(health.ok, false);
+      assert.match(health.detail ?? '', /did not answer within 50 ms/);
+      assert.ok(Date.now() - started < 1000);
+    });
+
+    it('lets other errors through unchanged', async function () {
+      const bug = new mssql.RequestError('Invalid column name', 'EREQUEST');
+      pool.answer = () => bug;
+      const store = createKyselyStore(db, mssqlDialect);
+      await assert.rejects(store.places.list(10), (error) => error === bug);
+    });
+  });
+
+  describe('error classification', function () {
+    const requestError = (number: number, code: 'EREQUEST' | 'ETIMEOUT' = 'EREQUEST') =>
+      Object.assign(new mssql.RequestError(`server error ${number}`, code), { number });
+
+    it('knows duplicate keys', function () {
+      assert.equal(mssqlDialect.isUniqueViolation(requestError(2627)), true);
+      assert.equal(mssqlDialect.isUniqueViolation(requestError(2601)), true);
+      assert.equal(mssqlDialect.isUniqueViolation(requestError(547)), false);
+      assert.equal(mssqlDialect.isUniqueViolation(new Error('x')), false);
+    });
+
+    it('knows what means "not now": lost connections, timeouts, deadlocks, Azure transient errors', function () {
+      assert.equal(mssqlDialect.isUnavailable(new mssql.ConnectionError('refused', 'ESOCKET')), true);
+      assert.equal(mssqlDialect.isUnavailable(new mssql.RequestError('Timeout: Request failed to complete in 10000ms', 'ETIMEOUT')), true);
+      assert.equal(mssqlDialect.isUnavailable(new mssql.TransactionError('Connection lost', 'ECONNCLOSED')), true);
+      assert.equal(mssqlDialect.isUnavailable(Object.assign(new Error('operation timed out'), { name: 'TimeoutError' })), true);
+      assert.equal(mssqlDialect.isUnavailable(requestError(1205)), true);
+      assert.equal(mssqlDialect.isUnavailable(requestError(40613)), true);
+      assert.equal(mssqlDialect.isUnavailable(requestError(2627)), false);
+      assert.equal(mssqlDialect.isUnavailable(new TypeError('bug')), false);
+    });
+  });
+});

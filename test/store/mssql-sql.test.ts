@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CompiledQuery, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { Parser } from 'node-sql-parser';
+import type { Store } from '../../src/domain/ports/store.port';
+import { describeDatabaseUrl } from '../../src/store/create-store';
+import { readMigrations, splitOnGoLines } from '../../src/store/migrator';
+import {
+  CREATE_MIGRATIONS_TABLE_SQL, READ_MIGRATION_LOCK_SQL, TAKE_MIGRATION_LOCK_SQL, mssqlMigrations,
+} from '../../src/store/mssql/mssql-dialect';
+import { LimitAsTopMssqlQueryCompiler } from '../../src/store/mssql/mssql-query-compiler';
+import { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, parseMssqlUrl } from '../../src/store/mssql/mssql-url';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport } from './store-fixtures';
+
+// What can be known about the SQL Server side without a server: the T-SQL it would run.
+
+const parser = new Parser();
+const parseTsql = (sql: string) => parser.astify(sql, { database: 'transactsql' });
+
+/**
+ * node-sql-parser's T-SQL grammar (5.x) does not know FOREIGN KEY … REFERENCES … [ON DELETE CASCADE]
+ * inside CREATE TABLE, though SQL Server does. Those clauses are cut out, each checked against this
+ * strict shape instead, and the rest of the batch is parsed.
+ */
+const FOREIGN_KEY_CLAUSE = /,\s*CONSTRAINT\s+fk_\w+\s+FOREIGN\s+KEY\s*\(\w+\)\s*REFERENCES\s+\w+\s*\(\w+\)(?:\s+ON\s+DELETE\s+CASCADE)?(?=\s*\n\);)/gi;
+
+describe('SQL Server SQL, checked without a server', function () {
+  describe('migrations', function () {
+    const migrations = readMigrations(mssqlMigrations);
+
+    it('are numbered files, each with batches', function () {
+      assert.deepEqual(migrations.map((m) => [m.version, m.name]), [[1, 'initial']]);
+      for (const migration of migrations) assert.ok(migration.batches.length > 1);
+    });
+
+    it('parse as T-SQL, batch by batch', function () {
+      for (const migration of migrations) {
+        for (const batch of migration.batches) {
+          const foreignKeys = batch.match(FOREIGN_KEY_CLAUSE) ?? [];
+          assert.equal((batch.match(/FOREIGN\s+KEY/gi) ?? []).length, foreignKeys.length, `unexpected foreign key shape in:\n${batch}`);
+          assert.doesNotThrow(() => parseTsql(batch.replace(FOREIGN_KEY_CLAUSE, '')), `does not parse:\n${batch}`);
+        }
+      }
+    });
+
+    it('create every table the schema types name, with NVARCHAR text and DATETIME2(3) times', function () {
+      const script = migrations.map((m) => m.batches.join('\n')).join('\n').replace(/--.*$/gm, '');
+      for (const table of ['places', 'incidents', 'activities', 'activity_organisations', 'reference_counters', 'conversations', 'user_profiles']) {
+        assert.match(script, new RegExp(`CREATE TABLE ${table} \\(`));
+      }
+      assert.doesNotMatch(script, /\b(VARCHAR|CHAR|TEXT|DATETIME)\b(?!2)/i, 'text must be NVARCHAR/NCHAR and times DATETIME2');
+      assert.doesNotMatch(script, /\bDATETIME2\((?!3\))/i);
+      assert.match(script, /description\s+NVARCHAR\(2000\)/);
+      assert.match(script, /notes\s+NVARCHAR\(2000\)/);
+    });
+
+    it('splits on lines holding only GO, whatever the case and spacing', function () {
+      assert.deepEqual(splitOnGoLines('SELECT 1\n  go  \n-- only a comment\nGO\nSELECT 2\nGO'), ['SELECT 1', 'SELECT 2']);
+      assert.deepEqual(splitOnGoLines('SELECT N\'GO\' AS going\nGO'), ['SELECT N\'GO\' AS going']);
+    });
+
+    it('have migrations-table DDL and a lock that parse as T-SQL', function () {
+      for (const statement of [CREATE_MIGRATIONS_TABLE_SQL, TAKE_MIGRATION_LOCK_SQL, READ_MIGRATION_LOCK_SQL]) {
+        assert.doesNotThrow(() => parseTsql(statement), statement);
+      }
+    });
+
+    it('have a SQLite twin for each version', function () {
+      const sqliteFolder = path.join(mssqlMigrations.folder, '..', '..', 'sqlite', 'migrations');
+      assert.deepEqual(fs.readdirSync(sqliteFolder).sort(), fs.readdirSync(mssqlMigrations.folder).sort());
+    });
+  });
+
+  describe('repository queries compiled for SQL Server', function () {
+    /** Compiles every data query the repositories run (on SQLite) with the SQL Server compiler too. */
+    class CompileForSqlServer implements KyselyPlugin {
+      readonly queries: CompiledQuery[] = [];
+      readonly #compiler = new LimitAsTopMssqlQueryCompiler();
+
+      transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+        if (node.kind !== 'RawNode') this.queries.push(this.#compiler.compileQuery(node, queryId));
+        return node;
+      }
+
+      async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+        return result;
+      }
+    }
+
+    const recorder = new CompileForSqlServer();
+    const userValues = [...Object.values(TRICKY_TEXT), 'Stora torget', 'stora torget', 'aad-user-9', 'conversation-1', 'Björkskolan'];
+
+    before(async function () {
+      const store: Store = await openSqliteStore(':memory:', { plugins: [recorder] });
+      try {
+        await exerciseEveryRepositoryMethod(store);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('covers every kind of statement the repositories send', function () {
+      const starts = new Set(recorder.queries.map((q) => /^(\w+(?: into| from)?\s+(?:top\(\d+\) )?"?\w+"?)/.exec(q.sql)?.[1]));
+      for (const expected of [
+        'insert into "places"', 'insert into "incidents"', 'insert into "activities"', 'insert into "activity_organisations"',
+        'insert into "reference_counters"', 'insert into "conversations"', 'insert into "user_profiles"', 'insert into "schema_migrations"',
+        'update "incidents"', 'update "activities"', 'update "reference_counters"', 'update "conversations"', 'update "user_profiles"',
+        'delete from "activity_organisations"',
+      ]) assert.ok(starts.has(expected), `no "${expected}" among ${[...starts].join(', ')}`);
+      assert.ok(recorder.queries.some((q) => /^select top\(\d+\) \* from \(select .* union all select .*\) as "report"/.test(q.sql)));
+    });
+
+    it('parse as T-SQL', function () {
+      for (const query of recorder.queries) assert.doesNotThrow(() => parseTsql(query.sql), query.sql);
+    });
+
+    it('use only @1…@n placeholders, one per parameter, and no LIMIT', function () {
+      for (const { sql, parameters } of recorder.queries) {
+        const numbers = [...sql.matchAll(/@(\d+)\b/g)].map((m) => Number(m[1]));
+        assert.deepEqual([...new Set(numbers)].sort((a, b) => a - b), parameters.map((_, i) => i + 1), sql);
+        assert.doesNotMatch(sql, /\?|\blimit\b|\$\d/i, sql);
+      }
+    });
+
+    it('never carry a user value in the SQL text', function () {
+      const allParameters = recorder.queries.flatMap((q) => q.parameters);
+      for (const value of userValues) {
+        assert.ok(allParameters.includes(value), `the test did not send "${value}"`);
+        for (const { sql } of recorder.queries) assert.ok(!sql.includes(value), `"${value}" is inlined in: ${sql}`);
+      }
+    });
+  });
+
+  describe('database URL', function () {
+    it('turns an mssql:// URL into the mssql config, with bounded timeouts', function () {
+      const config = parseMssqlUrl('mssql://bot%40corp:p%40ss%3Aw%2Frd@db.example.se:1444/Trygghet?encrypt=true&trustServerCertificate=true');
+      assert.equal(config.server, 'db.example.se');
+      assert.equal(config.port, 1444);
+      assert.equal(config.database, 'Trygghet');
+      assert.equal(config.user, 'bot@corp');
+      assert.equal(config.password, 'p@ss:w/rd');
+      assert.equal(config.requestTimeout, REQUEST_TIMEOUT_MS);
+      assert.equal(config.connectionTimeout, CONNECTION_TIMEOUT_MS);
+      assert.equal(config.options?.encrypt, true);
+      assert.equal(config.options?.trustServerCertificate, true);
+      assert.equal(config.options?.useUTC, true);
+    });
+
+    it('defaults to port 1433, encryption on and a verified certificate', function () {
+      const config = parseMssqlUrl('mssql://sa:secret@localhost/trygghetsboten');
+      assert.equal(config.port, 1433);
+      assert.equal(config.options?.encrypt, true);
+      assert.equal(config.options?.trustServerCertificate, false);
+    });
+
+    it('supports a named instance and an IPv6 host', function () {
+      const named = parseMssqlUrl('mssql://sa:secret@sqlhost/db?instanceName=SQLEXPRESS&encrypt=false');
+      assert.equal(named.options?.instanceName, 'SQLEXPRESS');
+      assert.equal(named.port, undefined);
+      assert.equal(named.options?.encrypt, false);
+      assert.equal(parseMssqlUrl('mssql://sa:secret@[::1]:1433/db').server, '::1');
+    });
+
+    it('refuses incomplete or unknown settings without quoting the password', function () {
+      for (const url of [
+        'mssql://sa:topsecret@/db', 'mssql://sa:topsecret@host', 'mssql://sa:topsecret@host/a/b',
+        'mssql://sa:topsecret@host/db?encrypt=maybe', 'mssql://sa:topsecret@host/db?enrypt=true', 'mssql://sa:topsecret@host:notaport/db',
+      ]) {
+        assert.throws(() => parseMssqlUrl(url), (error: Error) => !error.message.includes('topsecret'), url);
+      }
+    });
+
+    it('describes a database URL without user or password', function () {
+      assert.equal(describeDatabaseUrl('mssql://sa:topsecret@db.example.se:1444/Trygghet?encrypt=true'), 'mssql://db.example.se:1444/Trygghet');
+      assert.equal(describeDatabaseUrl('mssql://sa:topsecret@sqlhost/db?instanceName=SQLEXPRESS'), 'mssql://sqlhost\\SQLEXPRESS/db');
+      assert.equal(describeDatabaseUrl('mssql://sa:topsecret@/db'), 'mssql://(invalid URL)');
+      assert.equal(describeDatabaseUrl('sqlite:data/trygghetsboten.db'), 'sqlite:data/trygghetsboten.db');
+      assert.equal(describeDatabaseUrl('sqlite::memory:'), 'sqlite::memory:');
+      assert.equal(describeDatabaseUrl('postgres://u:topsecret@h/db'), 'postgres:(unsupported)');
+    });
+  });
+});
+
+async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
+  const place = await store.places.findOrCreate('Stora torget', T0);
+  await store.places.findOrCreate('stora  TORGET', T0);
+  await store.places.get(place.id);
+  await store.places.list(50);
+
+  const incident = await store.incidents.create(newReport(
+    incidentFields(place.id, { description: TRICKY_TEXT.sqlInjection, school: 'Björkskolan' }),
+    { reporter: { userId: 'aad-user-9', name: TRICKY_TEXT.swedish } },
+  ));
+  await store.incidents.get(incident.id);
+  await store.incidents.update({ id: incident.id, expectedVersion: 1, fields: incidentFields(place.id, { description: TRICKY_TEXT.script }), status: 'hanteras', assignee: { userId: 'aad-user-9', name: TRICKY_TEXT.quotes }, now: at(1) });
+  await store.incidents.update({ id: incident.id, expectedVersion: 1, status: 'atgardad', now: at(2) });
+  await store.incidents.update({ id: 'missing', expectedVersion: 1, status: 'atgardad', now: at(2) });
+
+  const activity = await store.activities.create(newReport(activityFields({ notes: TRICKY_TEXT.percentAndUnderscore, placeId: place.id, placeName: place.name })));
+  await store.activities.get(activity.id);
+  await store.activities.update({ id: activity.id, expectedVersion: 1, fields: activityFields({ organisations: ['fritid'] }), now: at(3) });
+
+  await store.reports.latest('conversation-1', 10);
+
+  await store.conversations.save(conversationRecord());
+  await store.conversations.save(conversationRecord({ updatedAt: at(4) }));
+  await store.conversations.get('19:abc@thread.tacv2');
+  await store.conversations.list();
+
+  const profile = { userId: 'aad-user-9', tenantId: 'tenant-1', organisation: 'skola' as const, school: 'Björkskolan', updatedAt: T0 };
+  await store.users.save(profile);
+  await store.users.save({ ...profile, updatedAt: at(5) });
+  await store.users.get('aad-user-9');
+
+  await store.health();
+}

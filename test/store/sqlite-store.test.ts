@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { StoreUnavailableError } from '../../src/domain/errors';
+import { createStore } from '../../src/store/create-store';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { storeContract } from './store-contract';
+import { T0, incidentFields, newReport } from './store-fixtures';
+
+describe('SQLite store', function () {
+  let folder: string;
+  let fileCount = 0;
+  const nextFile = () => path.join(folder, `store-${++fileCount}.db`);
+
+  before(function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trygghetsboten-store-'));
+  });
+
+  after(function () {
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  storeContract('SQLite file', () => createStore(`sqlite:${nextFile()}`));
+
+  storeContract('SQLite in memory', () => createStore('sqlite::memory:'));
+
+  function migrationRows(file: string): unknown[] {
+    const database = new BetterSqlite3(file, { readonly: true });
+    try {
+      return database.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all();
+    } finally {
+      database.close();
+    }
+  }
+
+  it('migrates a new file once; opening it again changes nothing', async function () {
+    const file = nextFile();
+    await (await createStore(`sqlite:${file}`)).close();
+    const first = migrationRows(file);
+    assert.equal(first.length, 1);
+    assert.deepEqual(Object.keys(first[0] as object), ['version', 'name', 'applied_at']);
+    await (await createStore(`sqlite:${file}`)).close();
+    assert.deepEqual(migrationRows(file), first);
+  });
+
+  it('keeps data across a reopen', async function () {
+    const file = nextFile();
+    const store = await createStore(`sqlite:${file}`);
+    const place = await store.places.findOrCreate('Stora torget', T0);
+    const incident = await store.incidents.create(newReport(incidentFields(place.id)));
+    await store.close();
+
+    const reopened = await createStore(`sqlite:${file}`);
+    try {
+      assert.deepEqual(await reopened.incidents.get(incident.id), incident);
+      assert.equal((await reopened.incidents.create(newReport(incidentFields(place.id)))).ref, 'H-2026-0002');
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('creates the folder of the file and uses write-ahead logging', async function () {
+    const file = path.join(folder, 'nested', 'deeper', 'trygghetsboten.db');
+    await (await createStore(`sqlite:${file}`)).close();
+    const database = new BetterSqlite3(file, { readonly: true });
+    try {
+      assert.equal(database.pragma('journal_mode', { simple: true }), 'wal');
+    } finally {
+      database.close();
+    }
+  });
+
+  it('turns a lock held past the busy timeout into StoreUnavailableError', async function () {
+    const file = nextFile();
+    const store = await openSqliteStore(file, { busyTimeoutMs: 50 });
+    const other = new BetterSqlite3(file);
+    try {
+      other.exec('BEGIN EXCLUSIVE');
+      await assert.rejects(store.places.findOrCreate('Stora torget', T0), StoreUnavailableError);
+      other.exec('ROLLBACK');
+      assert.equal((await store.places.findOrCreate('Stora torget', T0)).name, 'Stora torget');
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
+  it('fails to open with StoreUnavailableError when the file cannot be a database', async function () {
+    const file = nextFile();
+    fs.writeFileSync(file, 'this is not a SQLite database, just some text that is long enough to have a header');
+    await assert.rejects(createStore(`sqlite:${file}`), StoreUnavailableError);
+  });
+});

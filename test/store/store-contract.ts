@@ -1,0 +1,340 @@
+import assert from 'node:assert/strict';
+import { StoreUnavailableError } from '../../src/domain/errors';
+import type { Store } from '../../src/domain/ports/store.port';
+import type { Place } from '../../src/domain/place';
+import type { Activity, Incident } from '../../src/domain/report';
+import {
+  T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, reporter,
+} from './store-fixtures';
+
+/**
+ * The behaviour every Store adapter must show. Each test gets a store of its own from `makeStore`
+ * (an empty database) and closes it afterwards.
+ */
+export function storeContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, function () {
+    let store: Store;
+    let place: Place;
+
+    beforeEach(async function () {
+      store = await makeStore();
+      place = await store.places.findOrCreate('Stora torget', T0);
+    });
+
+    afterEach(async function () {
+      await store.close();
+    });
+
+    describe('incidents', function () {
+      it('creates an incident with id, first reference, version 1 and status ny, and reads every field back', async function () {
+        const created = await store.incidents.create(newReport(incidentFields(place.id)));
+        const expected: Incident = {
+          kind: 'incident',
+          id: created.id,
+          ref: 'H-2026-0001',
+          status: 'ny',
+          assignee: null,
+          reporter,
+          origin,
+          createdAt: T0,
+          updatedAt: T0,
+          version: 1,
+          ...incidentFields(place.id),
+        };
+        assert.match(created.id, /^[0-9a-f-]{36}$/);
+        assert.deepEqual(created, expected);
+        assert.deepEqual(await store.incidents.get(created.id), expected);
+      });
+
+      it('keeps empty optional fields empty', async function () {
+        const fields = incidentFields(place.id, { school: null, youthInvolved: null, policeReportNumber: null });
+        const created = await store.incidents.create(newReport(fields));
+        const read = await store.incidents.get(created.id);
+        assert.equal(read?.school, null);
+        assert.equal(read?.youthInvolved, null);
+        assert.equal(read?.policeReportNumber, null);
+      });
+
+      it('stores Swedish letters, SQL and markup verbatim', async function () {
+        for (const text of Object.values(TRICKY_TEXT)) {
+          const created = await store.incidents.create(newReport(
+            incidentFields(place.id, { description: text, school: text, policeReportNumber: text.slice(0, 40), placeName: text }),
+            { reporter: { userId: text, name: text }, origin: { tenantId: 'tenant-1', conversationId: text } },
+          ));
+          const read = await store.incidents.get(created.id);
+          assert.equal(read?.description, text);
+          assert.equal(read?.school, text);
+          assert.equal(read?.placeName, text);
+          assert.equal(read?.policeReportNumber, text.slice(0, 40));
+          assert.deepEqual(read?.reporter, { userId: text, name: text });
+          assert.equal(read?.origin.conversationId, text);
+        }
+        const [first] = await store.reports.latest(TRICKY_TEXT.sqlInjection, 10);
+        assert.equal(first?.placeName, TRICKY_TEXT.sqlInjection);
+      });
+
+      it('returns null for an unknown id', async function () {
+        assert.equal(await store.incidents.get('00000000-0000-0000-0000-000000000000'), null);
+      });
+
+      it('refuses an incident whose place does not exist', async function () {
+        await assert.rejects(store.incidents.create(newReport(incidentFields('00000000-0000-0000-0000-000000000000'))));
+      });
+
+      it('updates fields, status and assignee, bumping the version', async function () {
+        const created = await store.incidents.create(newReport(incidentFields(place.id)));
+        const other = await store.places.findOrCreate('Ängsvägen', T0);
+        const fields = incidentFields(other.id, {
+          placeName: other.name, category: 'brand', severity: 'hog', description: 'Brand i papperskorg',
+          school: null, youthInvolved: null, policeReportNumber: null, occurredAt: at(-3600), organisation: 'raddningstjanst',
+        });
+        const assignee = { userId: 'aad-user-2', name: 'Örjan Åberg' };
+        const result = await store.incidents.update({ id: created.id, expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(60) });
+        const expected: Incident = { ...created, ...fields, status: 'hanteras', assignee, updatedAt: at(60), version: 2 };
+        assert.deepEqual(result, { ok: true, report: expected });
+        assert.deepEqual(await store.incidents.get(created.id), expected);
+      });
+
+      it('leaves what a change does not name as it was, and clears an assignee given as null', async function () {
+        const created = await store.incidents.create(newReport(incidentFields(place.id)));
+        const assignee = { userId: 'aad-user-2', name: 'Örjan' };
+        await store.incidents.update({ id: created.id, expectedVersion: 1, assignee, now: at(1) });
+        const statusOnly = await store.incidents.update({ id: created.id, expectedVersion: 2, status: 'atgardad', now: at(2) });
+        assert.deepEqual(statusOnly, { ok: true, report: { ...created, assignee, status: 'atgardad', updatedAt: at(2), version: 3 } });
+        const cleared = await store.incidents.update({ id: created.id, expectedVersion: 3, assignee: null, now: at(3) });
+        assert.equal(cleared.ok && cleared.report.assignee, null);
+      });
+
+      it('refuses a change based on an old version (conflict) and one of a report that is gone (missing)', async function () {
+        const created = await store.incidents.create(newReport(incidentFields(place.id)));
+        assert.equal((await store.incidents.update({ id: created.id, expectedVersion: 1, status: 'hanteras', now: at(1) })).ok, true);
+        assert.deepEqual(
+          await store.incidents.update({ id: created.id, expectedVersion: 1, status: 'atgardad', now: at(2) }),
+          { ok: false, reason: 'conflict' },
+        );
+        assert.equal((await store.incidents.get(created.id))?.status, 'hanteras');
+        assert.deepEqual(
+          await store.incidents.update({ id: '00000000-0000-0000-0000-000000000000', expectedVersion: 1, status: 'hanteras', now: at(3) }),
+          { ok: false, reason: 'missing' },
+        );
+      });
+    });
+
+    describe('activities', function () {
+      it('creates an activity and reads every field back', async function () {
+        const fields = activityFields({ placeId: place.id, placeName: place.name });
+        const created = await store.activities.create(newReport(fields));
+        const expected: Activity = {
+          kind: 'activity',
+          id: created.id,
+          ref: 'A-2026-0001',
+          status: 'ny',
+          assignee: null,
+          reporter,
+          origin,
+          createdAt: T0,
+          updatedAt: T0,
+          version: 1,
+          ...fields,
+        };
+        assert.deepEqual(created, expected);
+        assert.deepEqual(await store.activities.get(created.id), expected);
+      });
+
+      it('keeps empty optional fields empty, with no place and no organisations', async function () {
+        const fields = activityFields({ placeId: null, placeName: null, organisations: [], peopleMet: null, followUpDate: null });
+        const created = await store.activities.create(newReport(fields));
+        assert.deepEqual(await store.activities.get(created.id), created);
+        assert.deepEqual(created.organisations, []);
+        assert.equal(created.followUpDate, null);
+      });
+
+      it('keeps the organisations in the order given, each once', async function () {
+        const created = await store.activities.create(newReport(activityFields({ organisations: ['skola', 'annan', 'polisen', 'skola'] })));
+        assert.deepEqual(created.organisations, ['skola', 'annan', 'polisen']);
+        assert.deepEqual((await store.activities.get(created.id))?.organisations, ['skola', 'annan', 'polisen']);
+      });
+
+      it('stores Swedish letters, SQL and markup in notes verbatim', async function () {
+        const notes = Object.values(TRICKY_TEXT).join('\n');
+        const created = await store.activities.create(newReport(activityFields({ notes, placeName: TRICKY_TEXT.script })));
+        const read = await store.activities.get(created.id);
+        assert.equal(read?.notes, notes);
+        assert.equal(read?.placeName, TRICKY_TEXT.script);
+      });
+
+      it('updates fields (organisations included), status and assignee with optimistic concurrency', async function () {
+        const created = await store.activities.create(newReport(activityFields()));
+        const fields = activityFields({ type: 'nattvandring', date: '2026-03-20', organisations: ['fritid'], notes: 'Ny text', peopleMet: null, followUpDate: null, placeId: place.id, placeName: place.name });
+        const assignee = { userId: 'aad-user-3', name: 'Kim' };
+        const result = await store.activities.update({ id: created.id, expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(5) });
+        const expected: Activity = { ...created, ...fields, status: 'hanteras', assignee, updatedAt: at(5), version: 2 };
+        assert.deepEqual(result, { ok: true, report: expected });
+        assert.deepEqual(await store.activities.get(created.id), expected);
+        assert.deepEqual(
+          await store.activities.update({ id: created.id, expectedVersion: 1, fields: activityFields(), now: at(6) }),
+          { ok: false, reason: 'conflict' },
+        );
+        assert.deepEqual((await store.activities.get(created.id))?.organisations, ['fritid'], 'a refused change must not touch the organisations');
+        assert.deepEqual(
+          await store.activities.update({ id: 'no-such-activity', expectedVersion: 1, status: 'hanteras', now: at(7) }),
+          { ok: false, reason: 'missing' },
+        );
+      });
+
+      it('returns null for an unknown id', async function () {
+        assert.equal(await store.activities.get('no-such-activity'), null);
+      });
+    });
+
+    describe('reference numbers', function () {
+      it('counts per kind and year, and starts again at 1 in a new year', async function () {
+        const refs = [];
+        refs.push((await store.incidents.create(newReport(incidentFields(place.id)))).ref);
+        refs.push((await store.incidents.create(newReport(incidentFields(place.id)))).ref);
+        refs.push((await store.activities.create(newReport(activityFields()))).ref);
+        refs.push((await store.incidents.create(newReport(incidentFields(place.id), { refYear: 2027 }))).ref);
+        refs.push((await store.activities.create(newReport(activityFields(), { refYear: 2027 }))).ref);
+        refs.push((await store.incidents.create(newReport(incidentFields(place.id)))).ref);
+        assert.deepEqual(refs, ['H-2026-0001', 'H-2026-0002', 'A-2026-0001', 'H-2027-0001', 'A-2027-0001', 'H-2026-0003']);
+      });
+
+      it('gives concurrent creates unique, gapless numbers', async function () {
+        const created = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+          i % 2 === 0
+            ? store.incidents.create(newReport(incidentFields(place.id)))
+            : store.activities.create(newReport(activityFields()))));
+        const refs = created.map((r) => r.ref).sort();
+        const expected = [
+          ...Array.from({ length: 10 }, (_, i) => `A-2026-${String(i + 1).padStart(4, '0')}`),
+          ...Array.from({ length: 10 }, (_, i) => `H-2026-${String(i + 1).padStart(4, '0')}`),
+        ];
+        assert.deepEqual(refs, expected);
+        assert.equal(new Set(created.map((r) => r.id)).size, 20);
+      });
+    });
+
+    describe('latest reports', function () {
+      it('lists incidents and activities of one conversation, newest first, up to the limit', async function () {
+        const other = { tenantId: 'tenant-1', conversationId: 'conversation-2' };
+        const a1 = await store.activities.create(newReport(activityFields({ placeId: place.id, placeName: place.name }), { now: at(1) }));
+        const h1 = await store.incidents.create(newReport(incidentFields(place.id), { now: at(2) }));
+        await store.incidents.create(newReport(incidentFields(place.id), { now: at(3), origin: other }));
+        const a2 = await store.activities.create(newReport(activityFields({ type: 'skolbesok' }), { now: at(4) }));
+        const h2 = await store.incidents.create(newReport(incidentFields(place.id, { category: 'brand' }), { now: at(5) }));
+        await store.incidents.update({ id: h1.id, expectedVersion: 1, status: 'hanteras', now: at(6) });
+
+        const latest = await store.reports.latest(origin.conversationId, 10);
+        assert.deepEqual(latest, [
+          { kind: 'incident', id: h2.id, ref: h2.ref, status: 'ny', createdAt: at(5), topic: 'brand', placeName: 'Stora torget' },
+          { kind: 'activity', id: a2.id, ref: a2.ref, status: 'ny', createdAt: at(4), topic: 'skolbesok', placeName: null },
+          { kind: 'incident', id: h1.id, ref: h1.ref, status: 'hanteras', createdAt: at(2), topic: 'skadegorelse_glaskross', placeName: 'Stora torget' },
+          { kind: 'activity', id: a1.id, ref: a1.ref, status: 'ny', createdAt: at(1), topic: 'trygghetsvandring', placeName: 'Stora torget' },
+        ]);
+        assert.deepEqual((await store.reports.latest(origin.conversationId, 2)).map((r) => r.id), [h2.id, a2.id]);
+        assert.equal((await store.reports.latest(other.conversationId, 10)).length, 1);
+        assert.deepEqual(await store.reports.latest('conversation-without-reports', 10), []);
+        assert.deepEqual(await store.reports.latest(origin.conversationId, 0), []);
+      });
+
+      it('refuses a limit that is not a non-negative integer', async function () {
+        await assert.rejects(store.reports.latest(origin.conversationId, 1.5), RangeError);
+        await assert.rejects(store.reports.latest(origin.conversationId, -1), RangeError);
+      });
+    });
+
+    describe('places', function () {
+      it('finds a place by its key whatever the case, spacing or accents, keeping the first spelling', async function () {
+        const again = await store.places.findOrCreate('  stora  TORGET ', at(10));
+        assert.deepEqual(again, place);
+        assert.deepEqual(await store.places.get(place.id), { id: place.id, name: 'Stora torget', createdAt: T0 });
+        const angs = await store.places.findOrCreate('Ängsvägen', T0);
+        assert.equal((await store.places.findOrCreate('angsvagen', T0)).id, angs.id);
+        assert.notEqual(angs.id, place.id);
+      });
+
+      it('tidies the name it stores', async function () {
+        const created = await store.places.findOrCreate('  Gamla   brandstationen ', T0);
+        assert.equal(created.name, 'Gamla brandstationen');
+      });
+
+      it('creates a place once when asked concurrently', async function () {
+        const places = await Promise.all(Array.from({ length: 8 }, (_, i) => store.places.findOrCreate(i % 2 ? 'Åbytorget' : 'ÅBYTORGET', T0)));
+        assert.equal(new Set(places.map((p) => p.id)).size, 1);
+        assert.equal((await store.places.list(50)).length, 2);
+      });
+
+      it('refuses a name without letters or digits', async function () {
+        await assert.rejects(store.places.findOrCreate(' -- ', T0), RangeError);
+      });
+
+      it('lists places alphabetically by key, up to the limit', async function () {
+        for (const name of ['Östra parken', 'centrum', 'Åby torg', 'Biblioteket']) await store.places.findOrCreate(name, T0);
+        const names = (await store.places.list(50)).map((p) => p.name);
+        assert.deepEqual(names, ['Åby torg', 'Biblioteket', 'centrum', 'Östra parken', 'Stora torget']);
+        assert.deepEqual((await store.places.list(2)).map((p) => p.name), ['Åby torg', 'Biblioteket']);
+        assert.equal(await store.places.get('no-such-place'), null);
+      });
+    });
+
+    describe('conversations', function () {
+      it('saves, reads back and lists conversation records', async function () {
+        const channel = conversationRecord();
+        const personal = conversationRecord({
+          conversationId: 'a:1personal', scope: 'personal', teamId: null, channelId: null, reference: { note: TRICKY_TEXT.swedish }, installedAt: at(1), updatedAt: at(1),
+        });
+        await store.conversations.save(channel);
+        await store.conversations.save(personal);
+        assert.deepEqual(await store.conversations.get(channel.conversationId), channel);
+        assert.deepEqual(await store.conversations.list(), [channel, personal]);
+        assert.equal(await store.conversations.get('unknown'), null);
+      });
+
+      it('replaces a record saved again under the same conversation id', async function () {
+        await store.conversations.save(conversationRecord());
+        const changed = conversationRecord({ serviceUrl: 'https://smba.trafficmanager.net/se/', reference: { v: 2 }, updatedAt: at(60) });
+        await store.conversations.save(changed);
+        assert.deepEqual(await store.conversations.get(changed.conversationId), changed);
+        assert.equal((await store.conversations.list()).length, 1);
+      });
+    });
+
+    describe('user profiles', function () {
+      it('saves, replaces and reads a profile', async function () {
+        assert.equal(await store.users.get('aad-user-1'), null);
+        const profile = { userId: 'aad-user-1', tenantId: 'tenant-1', organisation: 'skola' as const, school: 'Ängsskolan', updatedAt: T0 };
+        await store.users.save(profile);
+        assert.deepEqual(await store.users.get('aad-user-1'), profile);
+        const changed = { ...profile, organisation: 'fritid' as const, school: null, updatedAt: at(1) };
+        await store.users.save(changed);
+        assert.deepEqual(await store.users.get('aad-user-1'), changed);
+      });
+    });
+
+    describe('health and closing', function () {
+      it('is healthy while open', async function () {
+        assert.deepEqual(await store.health(), { ok: true, kind: store.kind });
+      });
+
+      it('after close, fails every call with StoreUnavailableError and reports itself unhealthy', async function () {
+        await store.close();
+        const calls: Promise<unknown>[] = [
+          store.incidents.create(newReport(incidentFields(place.id))),
+          store.incidents.get(place.id),
+          store.activities.update({ id: 'x', expectedVersion: 1, status: 'hanteras', now: T0 }),
+          store.reports.latest(origin.conversationId, 10),
+          store.places.findOrCreate('Stora torget', T0),
+          store.places.list(10),
+          store.conversations.save(conversationRecord()),
+          store.conversations.list(),
+          store.users.get('aad-user-1'),
+        ];
+        for (const call of calls) await assert.rejects(call, StoreUnavailableError);
+        const health = await store.health();
+        assert.equal(health.ok, false);
+        assert.equal(health.kind, store.kind);
+        await store.close();
+      });
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import type { ConversationRecord } from '../../src/domain/conversation';
+import type { NewReport } from '../../src/domain/ports/store.port';
+import type { ActivityFields, IncidentFields, Person, ReportOrigin } from '../../src/domain/report';
+
+// Builders for the store tests: complete, valid values that a test overrides where it cares.
+
+export const T0 = new Date('2026-03-14T09:30:00.123Z');
+
+export function at(secondsAfterT0: number): Date {
+  return new Date(T0.getTime() + secondsAfterT0 * 1000);
+}
+
+/** Text that must come back exactly as written: Swedish letters, SQL and markup. */
+export const TRICKY_TEXT = {
+  swedish: 'Åsa Öberg såg glaskross vid Ängsvägen – ÅÄÖ åäö é ü',
+  sqlInjection: "'); DROP TABLE incidents;--",
+  quotes: `O'Brien "citat" \\ back\\slash; -- inte en kommentar /* inte heller */`,
+  script: '<script>alert("x")</script> & <b>fet</b>',
+  percentAndUnderscore: '100% _ [a] {b}',
+};
+
+export const reporter: Person = { userId: 'aad-user-1', name: 'Anna Ärlig' };
+export const origin: ReportOrigin = { tenantId: 'tenant-1', conversationId: 'conversation-1' };
+
+export function incidentFields(placeId: string, overrides: Partial<IncidentFields> = {}): IncidentFields {
+  return {
+    occurredAt: new Date('2026-03-13T21:15:00.456Z'),
+    placeId,
+    placeName: 'Stora torget',
+    category: 'skadegorelse_glaskross',
+    description: 'Krossad ruta vid busskuren.',
+    severity: 'medel',
+    organisation: 'polisen',
+    school: 'Björkskolan',
+    youthInvolved: 4,
+    policeReportNumber: '5000-K123456-26',
+    ...overrides,
+  };
+}
+
+export function activityFields(overrides: Partial<ActivityFields> = {}): ActivityFields {
+  return {
+    type: 'trygghetsvandring',
+    date: '2026-03-12',
+    placeId: null,
+    placeName: null,
+    organisation: 'kommunen',
+    organisations: ['polisen', 'skola', 'kommunen'],
+    notes: 'Gick runt centrum med föräldrar.',
+    peopleMet: 12,
+    followUpDate: '2026-04-02',
+    ...overrides,
+  };
+}
+
+export function newReport<F>(fields: F, overrides: Partial<NewReport<F>> = {}): NewReport<F> {
+  return { fields, reporter, origin, refYear: 2026, now: T0, ...overrides };
+}
+
+export function conversationRecord(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
+  return {
+    conversationId: '19:abc@thread.tacv2',
+    tenantId: 'tenant-1',
+    scope: 'channel',
+    teamId: '19:team@thread.tacv2',
+    channelId: '19:abc@thread.tacv2',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    reference: { bot: { id: '28:bot', name: 'Trygghetsboten' }, conversation: { id: '19:abc@thread.tacv2', name: 'Trygghet i Åby' } },
+    installedAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}

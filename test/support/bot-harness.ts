@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot, type RunningBot } from '../../src/compose';
+import { loadConfig } from '../../src/config/config';
+import type { Clock } from '../../src/domain/ports/clock.port';
+import { createLogger } from '../../src/logging/logger';
+import { FakeBotConnector } from '../fakes/fake-bot-connector';
+import { cardAction, channelMessage, type Where } from './teams-activities';
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  constructor(public current = new Date('2026-11-25T10:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+}
+
+/**
+ * The real bot (express server on a loopback port, SQLite file in a temp folder) and a fake Bot
+ * Connector that receives its replies. Tests talk to it over HTTP, as Teams would.
+ */
+export class BotHarness {
+  readonly connector = new FakeBotConnector();
+  readonly clock = new ManualClock();
+  readonly dir = mkdtempSync(join(tmpdir(), 'trygghetsboten-'));
+  bot!: RunningBot;
+  databaseUrl = `sqlite:${join(this.dir, 'test.db')}`;
+
+  async start(env: Record<string, string> = {}): Promise<this> {
+    await this.connector.start();
+    const config = loadConfig({ PORT: '0', DATABASE_URL: this.databaseUrl, LOG_LEVEL: 'silent', ...env });
+    this.bot = await startBot(config, createLogger('silent'), { clock: this.clock, host: '127.0.0.1' });
+    return this;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.bot.port}`;
+  }
+
+  where(extra: Partial<Where> = {}): Where {
+    return { serviceUrl: this.connector.url, ...extra };
+  }
+
+  post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  /** Sends a channel message and returns what the bot posted back to the connector. */
+  async say(text: string, extra: Partial<Where> = {}): Promise<Record<string, any>[]> {
+    const before = this.connector.messages().length;
+    const res = await this.post(channelMessage(text, this.where(extra)));
+    if (res.status >= 300) throw new Error(`message answered ${res.status}`);
+    return this.connector.messages().slice(before);
+  }
+
+  /** Presses a card button; returns the card that replaces it. */
+  async press(verb: string, data: Record<string, unknown>, extra: Partial<Where> = {}): Promise<Record<string, any>> {
+    const res = await this.post(cardAction(verb, data, this.where(extra)));
+    const body = (await res.json()) as { statusCode: number; type: string; value: Record<string, any> };
+    if (res.status !== 200 || body.statusCode !== 200) throw new Error(`invoke answered ${res.status}/${body.statusCode}`);
+    if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke answered ${body.type}`);
+    return body.value;
+  }
+
+  async restart(): Promise<void> {
+    await this.bot.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.bot?.stop().catch(() => undefined);
+    await this.connector.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export function cardOf(message: Record<string, any>): Record<string, any> {
+  const attachment = message.attachments?.[0];
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') throw new Error('message has no adaptive card');
+  return attachment.content;
+}
+
+/** All the text a card shows, for "the user can read X" assertions. */
+export function cardText(card: unknown): string {
+  return JSON.stringify(card);
+}
+
+/** The Action.Execute buttons of a card by verb. */
+export function actionsOf(card: Record<string, any>): Record<string, any>[] {
+  return (card.actions ?? []) as Record<string, any>[];
+}
