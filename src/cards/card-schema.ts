@@ -68,7 +68,7 @@ export interface TextInput extends InputBase {
 
 export interface NumberInput extends InputBase {
   type: 'Input.Number';
-  value?: string;
+  value?: number | BindingExpression;
   min?: number;
   max?: number;
   placeholder?: string;

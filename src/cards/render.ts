@@ -14,7 +14,9 @@ export function defineTemplate<Data>(name: string, template: AdaptiveCard): Card
 }
 
 export function render<Data extends object>(tpl: CardTemplate<Data>, data: Data): AdaptiveCard {
-  return new Template(tpl.template).expand({ $root: data }) as AdaptiveCard;
+  const expanded: unknown = new Template(tpl.template).expand({ $root: data });
+  // A binding to null means "leave the property out": clients draw an empty number input as 0.
+  return JSON.parse(JSON.stringify(expanded, (_key, value: unknown) => (value === null ? undefined : value))) as AdaptiveCard;
 }
 
 /**

@@ -34,10 +34,11 @@ function choices<T extends string>(codes: readonly T[], labels: Record<T, string
   return codes.map((code) => ({ title: labels[code], value: code }));
 }
 
-function errorTexts<F extends string>(fields: readonly F[], errors: FieldErrors<F>, m: Catalogue): Record<F, string> {
+/** Messages quote what was typed where the input itself cannot show it (a number field holding text). */
+function errorTexts<F extends string>(fields: readonly F[], errors: FieldErrors<F>, values: Record<F, string>, m: Catalogue): Record<F, string> {
   return Object.fromEntries(fields.map((f) => {
     const e = errors[f];
-    return [f, e ? format(m.fieldError[e.code], { max: e.max ?? '', min: e.min ?? '' }) : ''];
+    return [f, e ? format(m.fieldError[e.code], { max: e.max ?? '', min: e.min ?? '', typed: safeText(values[f].slice(0, 40)) }) : ''];
   })) as Record<F, string>;
 }
 
@@ -50,11 +51,15 @@ export interface FormCardOptions<F extends string> {
   editing?: { ref: string; id: string; version: number };
 }
 
-function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>, m: Catalogue) {
+function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>, m: Catalogue, placeLabel: string) {
   const errors = o.errors ?? {};
   const bannerText = o.storeDown ? m.form.storeDown : Object.keys(errors).length > 0 ? m.form.fixErrors : '';
   const values = Object.fromEntries(fields.map((f) => [f, o.values[f] ?? ''])) as Record<F, string>;
-  return { values, errors: errorTexts(fields, errors, m), banner: bannerText, requiredMessage: m.fieldError.required };
+  const numbers = Object.fromEntries(fields.map((f) => [f, /^\d+$/.test(values[f]) ? Number(values[f]) : null])) as Record<F, number | null>;
+  return {
+    values, numbers, errors: errorTexts(fields, errors, values, m), banner: bannerText, requiredMessage: m.fieldError.required,
+    newPlaceLabel: o.places.length > 0 ? '' : placeLabel,
+  };
 }
 
 const placeChoices = (places: Place[]) => places.map((p) => ({ title: p.name, value: p.id }));
@@ -74,7 +79,7 @@ export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormFiel
   return render(incidentFormCard, {
     title: o.editing ? format(l.editTitle, { ref: o.editing.ref }) : l.title,
     intro: l.intro,
-    ...formState(INCIDENT_FIELDS, o, m),
+    ...formState(INCIDENT_FIELDS, o, m, l.place),
     labels: {
       date: l.date, time: l.time, placeId: l.place, placeChoose: l.placeChoose, newPlace: l.newPlace, category: l.category,
       categoryChoose: l.categoryChoose, description: l.description, descriptionPlaceholder: l.descriptionPlaceholder,
@@ -98,7 +103,7 @@ export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormFiel
   const l = m.activityForm;
   return render(activityFormCard, {
     title: o.editing ? format(l.editTitle, { ref: o.editing.ref }) : l.title,
-    ...formState(ACTIVITY_FIELDS, o, m),
+    ...formState(ACTIVITY_FIELDS, o, m, l.place),
     labels: {
       type: l.type, typeChoose: l.typeChoose, date: l.date, placeId: l.place, placeChoose: l.placeChoose, newPlace: l.newPlace,
       organisation: l.organisation, organisations: l.organisations, notes: l.notes, notesPlaceholder: l.notesPlaceholder,

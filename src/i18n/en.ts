@@ -30,7 +30,7 @@ export const en: Catalogue = {
     invalid_date: 'Enter a date as YYYY-MM-DD.',
     invalid_time: 'Enter a time as HH:MM, for example 14:30.',
     in_future: 'That time is in the future.',
-    not_a_whole_number: 'Enter a whole number, for example 3.',
+    not_a_whole_number: 'Enter a whole number, for example 3 (you typed "{typed}").',
     out_of_range: 'Enter a number between {min} and {max}.',
     invalid_format: 'Only letters, digits and dashes, for example K123456-26.',
     before_date: 'The follow-up cannot be before the activity date.',

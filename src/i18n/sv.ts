@@ -29,7 +29,7 @@ export const sv = {
     invalid_date: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
     invalid_time: 'Ange en tid som TT:MM, till exempel 14:30.',
     in_future: 'Tidpunkten ligger i framtiden.',
-    not_a_whole_number: 'Ange ett heltal, till exempel 3.',
+    not_a_whole_number: 'Ange ett heltal, till exempel 3 (du skrev "{typed}").',
     out_of_range: 'Ange ett tal mellan {min} och {max}.',
     invalid_format: 'Bara bokstäver, siffror och bindestreck, till exempel K123456-26.',
     before_date: 'Uppföljningen kan inte ligga före aktivitetens datum.',

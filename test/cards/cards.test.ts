@@ -51,11 +51,11 @@ describe('cards', () => {
     const card = cards.incidentForm('sv', { values: { description: 'min text', youthInvolved: 'tre' }, errors: { youthInvolved: { code: 'not_a_whole_number' } }, places });
     const text = JSON.stringify(card);
     assert.match(text, /Ange ett heltal/);
-    assert.match(text, /"value":"tre"/);
+    assert.match(text, /du skrev \\"tre\\"/);
     assert.match(text, /"value":"min text"/);
     const ids = card.body.flatMap(function walk(e: any): any[] { return [e, ...(e.columns ?? []).flatMap((c: any) => c.items.flatMap(walk))]; });
     const index = ids.findIndex((e: any) => e.id === 'youthInvolved');
-    assert.equal(ids[index + 1].text, 'Ange ett heltal, till exempel 3.');
+    assert.equal(ids[index + 1].text, 'Ange ett heltal, till exempel 3 (du skrev "tre").');
   });
 
   it('the saved card shows the reference, the facts and the actions that move it along', () => {

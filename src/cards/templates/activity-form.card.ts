@@ -28,7 +28,7 @@ export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-f
       $when: '${count(choices.places) > 0}',
     }),
     ...withError({
-      type: 'Input.Text', id: 'newPlace', placeholder: '${labels.newPlace}', value: '${values.newPlace}',
+      type: 'Input.Text', id: 'newPlace', label: '${newPlaceLabel}', placeholder: '${labels.newPlace}', value: '${values.newPlace}',
       maxLength: LIMITS.placeNameMax, spacing: 'small',
     }),
     ...withError({
@@ -46,7 +46,7 @@ export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-f
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Number', id: 'peopleMet', label: '${labels.peopleMet}', value: '${values.peopleMet}', min: 0, max: LIMITS.peopleMetMax }) },
+        { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Number', id: 'peopleMet', label: '${labels.peopleMet}', value: '${numbers.peopleMet}', min: 0, max: LIMITS.peopleMetMax }) },
         { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Date', id: 'followUpDate', label: '${labels.followUpDate}', value: '${values.followUpDate}' }) },
       ],
     },

@@ -5,6 +5,10 @@ import type { CardElement, Choice, InputElement, TextBlock } from '../card-schem
 /** Values are what the user typed (kept on error); errors are '' or a message for that field. */
 export interface FormState<Field extends string> {
   values: Record<Field, string>;
+  /** The same values as numbers for number inputs, or null when not a whole number. */
+  numbers: Record<Field, number | null>;
+  /** The free-text place field is labelled only when there is no register list above it. */
+  newPlaceLabel: string;
   errors: Record<Field, string>;
   banner: string;
   /** Shown by the client itself when a required field is left empty. */

@@ -32,7 +32,7 @@ export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-f
       $when: '${count(choices.places) > 0}',
     }),
     ...withError({
-      type: 'Input.Text', id: 'newPlace', placeholder: '${labels.newPlace}', value: '${values.newPlace}',
+      type: 'Input.Text', id: 'newPlace', label: '${newPlaceLabel}', placeholder: '${labels.newPlace}', value: '${values.newPlace}',
       maxLength: LIMITS.placeNameMax, spacing: 'small',
     }),
     ...withError({
@@ -53,7 +53,7 @@ export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-f
     }),
     ...withError({ type: 'Input.Text', id: 'school', label: '${labels.school}', value: '${values.school}', maxLength: LIMITS.schoolMax }),
     ...withError({
-      type: 'Input.Number', id: 'youthInvolved', label: '${labels.youthInvolved}', value: '${values.youthInvolved}',
+      type: 'Input.Number', id: 'youthInvolved', label: '${labels.youthInvolved}', value: '${numbers.youthInvolved}',
       min: 0, max: LIMITS.youthInvolvedMax,
     }),
     ...withError({

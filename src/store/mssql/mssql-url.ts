@@ -20,7 +20,7 @@ export function parseMssqlUrl(databaseUrl: string): mssql.config {
   }
   if (url.protocol !== 'mssql:') throw new Error('The SQL Server database URL must start with mssql://');
   const server = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const database = decoded(url.pathname.replace(/^\//, ''), 'database');
   if (!server) throw new Error('The SQL Server database URL names no host');
   if (!database || database.includes('/')) throw new Error('The SQL Server database URL must end with /<database>');
   for (const name of url.searchParams.keys()) {
@@ -32,8 +32,8 @@ export function parseMssqlUrl(databaseUrl: string): mssql.config {
     // A named instance is found through the browser service, which a fixed port would bypass.
     port: url.port ? Number(url.port) : instanceName ? undefined : 1433,
     database,
-    user: decodeURIComponent(url.username) || undefined,
-    password: decodeURIComponent(url.password) || undefined,
+    user: decoded(url.username, 'user') || undefined,
+    password: decoded(url.password, 'password') || undefined,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
     pool: { min: 0, max: 10, idleTimeoutMillis: 30_000, acquireTimeoutMillis: CONNECTION_TIMEOUT_MS + 5_000 },
@@ -45,6 +45,14 @@ export function parseMssqlUrl(databaseUrl: string): mssql.config {
       appName: 'trygghetsboten',
     },
   };
+}
+
+function decoded(component: string, what: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    throw new Error(`The SQL Server database URL has a badly percent-encoded ${what}`);
+  }
 }
 
 function flag(url: URL, name: (typeof FLAGS)[number], fallback: boolean): boolean {

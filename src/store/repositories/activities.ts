@@ -84,7 +84,6 @@ function toActivity(row: ActivityRow, organisations: Organisation[]): Activity {
     date: toCalendarDay(row.activity_date),
     placeId: row.place_id,
     placeName: row.place_name,
-    organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
     organisations,
     notes: row.notes,
     peopleMet: row.people_met,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { IncidentRepository } from '../../domain/ports/store.port';
 import type { Incident, IncidentFields } from '../../domain/report';
-import { INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../../domain/vocabulary';
+import { INCIDENT_CATEGORIES, SEVERITIES } from '../../domain/vocabulary';
 import { toCode, toDate } from '../row-values';
 import type { Database, IncidentRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -64,7 +64,6 @@ function toIncident(row: IncidentRow): Incident {
     category: toCode(INCIDENT_CATEGORIES, row.category, 'category'),
     description: row.description,
     severity: toCode(SEVERITIES, row.severity, 'severity'),
-    organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
     school: row.school,
     youthInvolved: row.youth_involved,
     policeReportNumber: row.police_report_number,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { NewReport, ReportChange } from '../../domain/ports/store.port';
 import type { Person } from '../../domain/report';
 import { ORGANISATIONS, REPORT_STATUSES, type ReportStatus } from '../../domain/vocabulary';
 import { toCode, toDate } from '../row-values';
 import type { ReportColumns } from '../schema';
-import type { Selectable } from 'kysely';
 
 // The columns incidents and activities share, in both directions.
 

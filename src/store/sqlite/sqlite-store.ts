@@ -23,10 +23,7 @@ export interface SqliteStoreOptions extends StoreOptions {
 export async function openSqliteStore(filename: string, options: SqliteStoreOptions = {}): Promise<Store> {
   let db: Kysely<Database> | undefined;
   try {
-    db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withBindableParameters(openDatabaseFile(filename, options.busyTimeoutMs ?? 5_000)) }),
-      plugins: options.plugins ?? [],
-    });
+    db = createSqliteKysely(filename, options);
     await migrate(db, sqliteMigrations, options.logger);
     return createKyselyStore(db, sqliteDialect);
   } catch (error) {
@@ -34,6 +31,14 @@ export async function openSqliteStore(filename: string, options: SqliteStoreOpti
     if (sqliteDialect.isUnavailable(error)) throw new StoreUnavailableError('The SQLite database cannot be opened', error);
     throw error;
   }
+}
+
+/** Kysely over a SQLite file, unmigrated. */
+export function createSqliteKysely(filename: string, options: Omit<SqliteStoreOptions, 'logger'> = {}): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withBindableParameters(openDatabaseFile(filename, options.busyTimeoutMs ?? 5_000)) }),
+    plugins: options.plugins ?? [],
+  });
 }
 
 function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite3.Database {

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { migrate, readMigrations, splitOnStatementEnds, type MigrationDialect } from '../../src/store/migrator';
+import type { Database } from '../../src/store/schema';
+import { sqliteMigrations } from '../../src/store/sqlite/sqlite-dialect';
+import { createSqliteKysely } from '../../src/store/sqlite/sqlite-store';
+
+describe('migrator', function () {
+  let folder: string;
+  let db: Kysely<Database>;
+  const dialect = (): MigrationDialect => ({ ...sqliteMigrations, folder });
+  const write = (file: string, script: string) => fs.writeFileSync(path.join(folder, file), script);
+  const tables = async () => (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(db)).rows.map((r) => r.name);
+
+  beforeEach(function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trygghetsboten-migrations-'));
+    db = createSqliteKysely(':memory:');
+  });
+
+  afterEach(async function () {
+    await db.destroy();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('applies the files in version order, once', async function () {
+    write('0002_second.sql', 'CREATE TABLE b (id TEXT);\n');
+    write('0001_first.sql', '-- first\nCREATE TABLE a (id TEXT);\nCREATE INDEX ix_a ON a (id);\n');
+    write('README.md', 'not a migration');
+    assert.deepEqual(await migrate(db, dialect()), [1, 2]);
+    assert.deepEqual(await migrate(db, dialect()), []);
+    assert.deepEqual(await tables(), ['a', 'b', 'schema_migrations']);
+    const rows = await db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute();
+    assert.deepEqual(rows, [{ version: 1, name: 'first' }, { version: 2, name: 'second' }]);
+  });
+
+  it('rolls a failing migration back whole and records nothing for it', async function () {
+    write('0001_first.sql', 'CREATE TABLE a (id TEXT);\n');
+    write('0002_broken.sql', 'CREATE TABLE b (id TEXT);\nINSERT INTO no_such_table VALUES (1);\n');
+    const logged: string[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, error: (_: object, msg: string) => { logged.push(msg); } };
+    await assert.rejects(migrate(db, dialect(), logger), /no such table/);
+    assert.deepEqual(await tables(), ['a', 'schema_migrations']);
+    assert.deepEqual((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version), [1]);
+    assert.deepEqual(logged, ['database migration failed']);
+  });
+
+  it('refuses two files with the same version', function () {
+    write('0001_one.sql', 'SELECT 1;\n');
+    write('0001_other.sql', 'SELECT 1;\n');
+    assert.throws(() => readMigrations(dialect()), /Two migrations have version 1/);
+  });
+
+  it('warns when the database knows a migration this app does not', async function () {
+    write('0001_first.sql', 'CREATE TABLE a (id TEXT);\n');
+    await migrate(db, dialect());
+    await db.insertInto('schema_migrations').values({ version: 7, name: 'from_the_future', applied_at: new Date('2030-01-01T00:00:00Z') }).execute();
+    const warnings: object[] = [];
+    await migrate(db, dialect(), { info: () => undefined, error: () => undefined, warn: (obj) => { warnings.push(obj); } });
+    assert.deepEqual(warnings, [{ versions: [7] }]);
+  });
+
+  it('cuts SQLite scripts at statement ends, dropping comment-only pieces', function () {
+    assert.deepEqual(
+      splitOnStatementEnds("-- header\nCREATE TABLE a (t TEXT DEFAULT 'x;y');\n\n-- trailing comment\n"),
+      ["-- header\nCREATE TABLE a (t TEXT DEFAULT 'x;y')"],
+    );
+  });
+});
