@@ -2,6 +2,7 @@ import { createAdapter } from './bot/adapter';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
 import { ActionHandler } from './conversation/action-handler';
+import { coreCommands } from './conversation/core-commands';
 import { InstallHandler } from './conversation/install-handler';
 import { MessageHandler } from './conversation/message-handler';
 import { ReportViews } from './conversation/report-views';
@@ -33,7 +34,11 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const reporting = new ReportingService(store, clock);
   const views = new ReportViews(reporting, () => clock.now());
   const bot = new TrygghetsbotenBot(
-    { messages: new MessageHandler(reporting, views), actions: new ActionHandler(reporting, views), installs: new InstallHandler(store.conversations) },
+    {
+      messages: new MessageHandler({ ...coreCommands(reporting, views) }),
+      actions: new ActionHandler(reporting, views, {}),
+      installs: new InstallHandler(store.conversations),
+    },
     clock,
     log,
   );

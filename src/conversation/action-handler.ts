@@ -7,6 +7,7 @@ import type { Outcome, ReportingService } from '../domain/reporting-service';
 import { isOneOf, REPORT_STATUSES } from '../domain/vocabulary';
 import { messages, type Locale } from '../i18n/messages';
 import type { ChatContext } from './chat-context';
+import type { CardActionRunners } from './chat-command';
 import { activityFormFrom, incidentFormFrom } from './form-values';
 import type { ReportViews } from './report-views';
 
@@ -14,7 +15,8 @@ type Data = Record<string, unknown>;
 
 /** A button press on a card (Action.Execute). The answer is the card that replaces it in place. */
 export class ActionHandler {
-  constructor(private readonly reporting: ReportingService, private readonly views: ReportViews) {}
+  /** `features` answer the verbs of other parts of the bot (digests, hot spots, …). */
+  constructor(private readonly reporting: ReportingService, private readonly views: ReportViews, private readonly features: CardActionRunners = {}) {}
 
   async handle(ctx: ChatContext, verb: string, data: Data): Promise<AdaptiveCard> {
     try {
@@ -77,8 +79,10 @@ export class ActionHandler {
         const report = await this.reporting.get(kindOf(data), String(data.id ?? ''));
         return report ? cards.savedReport(locale, report, 'none') : this.refusal(locale, 'missing', null);
       }
-      default:
-        return cards.notice(messages(locale).notice.unknownAction, { tone: 'attention' });
+      default: {
+        const feature = Object.hasOwn(this.features, verb) ? this.features[verb] : undefined;
+        return feature ? feature(ctx, data) : cards.notice(messages(locale).notice.unknownAction, { tone: 'attention' });
+      }
     }
   }
 

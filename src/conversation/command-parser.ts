@@ -3,12 +3,14 @@ import { foldText } from '../domain/place';
 // Commands are matched on folded text (case and accents ignored), Swedish and English alike, so
 // "Hjälp", "HJALP" and "help" are the same command. Longer phrases win over shorter ones.
 
+// Every command of the bot and its aliases (Swedish first). A feature adds its commands here and its
+// runner in the composition root; the parser itself never changes.
 export const COMMANDS = {
   help: ['hjälp', 'help', '?'],
   report: ['rapportera', 'rapport', 'report', 'händelse', 'incident'],
   activity: ['aktivitet', 'activity', 'logga aktivitet', 'log activity'],
   latest: ['senaste', 'latest', 'senaste rapporter', 'recent'],
-} as const;
+} as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;
 
