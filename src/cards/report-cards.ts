@@ -3,7 +3,8 @@ import type { ActivityFormField } from '../domain/activity-form';
 import type { FieldErrors } from '../domain/form-fields';
 import type { IncidentFormField } from '../domain/incident-form';
 import type { Place } from '../domain/place';
-import type { Activity, Incident, Report, ReportSummary } from '../domain/report';
+import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
+import type { Activity, Incident, Report, ReportKind, ReportSummary } from '../domain/report';
 import { nextStatus, previousStatus } from '../domain/status';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
@@ -46,6 +47,8 @@ export interface FormCardOptions<F extends string> {
   values: Partial<Record<F, string>>;
   errors?: FieldErrors<F>;
   storeDown?: boolean;
+  /** Personal data found on the last submit: warned about, and masked if saved again. */
+  personalData?: PersonalDataFinding[];
   places: Place[];
   /** Present when editing an existing report. */
   editing?: { ref: string; id: string; version: number };
@@ -53,13 +56,22 @@ export interface FormCardOptions<F extends string> {
 
 function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>, m: Catalogue, placeLabel: string) {
   const errors = o.errors ?? {};
-  const bannerText = o.storeDown ? m.form.storeDown : Object.keys(errors).length > 0 ? m.form.fixErrors : '';
+  const bannerText = o.storeDown ? m.form.storeDown
+    : Object.keys(errors).length > 0 ? m.form.fixErrors
+      : o.personalData?.length ? format(m.form.personalData, { found: o.personalData.map((f) => `${m.personalDataKind[f.kind]} ${f.masked}`).join(', ') })
+        : '';
   const values = Object.fromEntries(fields.map((f) => [f, o.values[f] ?? ''])) as Record<F, string>;
   const numbers = Object.fromEntries(fields.map((f) => [f, /^\d+$/.test(values[f]) ? Number(values[f]) : null])) as Record<F, number | null>;
   return {
     values, numbers, errors: errorTexts(fields, errors, values, m), banner: bannerText, requiredMessage: m.fieldError.required,
     newPlaceLabel: o.places.length > 0 ? '' : placeLabel,
   };
+}
+
+/** Saving again after the personal-data warning means "mask it and save". */
+function submitAction<F extends string>(o: FormCardOptions<F>, editVerb: string, createVerb: string, kind: ReportKind) {
+  const confirm = o.personalData?.length ? { maskingConfirmed: true } : {};
+  return o.editing ? { verb: editVerb, data: { kind, ...o.editing, ...confirm } } : { verb: createVerb, data: confirm };
 }
 
 const placeChoices = (places: Place[]) => places.map((p) => ({ title: p.name, value: p.id }));
@@ -92,9 +104,7 @@ export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormFiel
       severities: choices(SEVERITIES, m.severity),
       organisations: choices(ORGANISATIONS, m.organisation),
     },
-    submit: o.editing
-      ? { verb: VERBS.saveIncidentEdit, data: { kind: 'incident', ...o.editing } }
-      : { verb: VERBS.submitIncident, data: {} },
+    submit: submitAction(o, VERBS.saveIncidentEdit, VERBS.submitIncident, 'incident'),
   });
 }
 
@@ -114,9 +124,7 @@ export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormFiel
       places: placeChoices(o.places),
       organisations: choices(ORGANISATIONS, m.organisation),
     },
-    submit: o.editing
-      ? { verb: VERBS.saveActivityEdit, data: { kind: 'activity', ...o.editing } }
-      : { verb: VERBS.submitActivity, data: {} },
+    submit: submitAction(o, VERBS.saveActivityEdit, VERBS.submitActivity, 'activity'),
   });
 }
 

@@ -2,8 +2,10 @@ import type { AdaptiveCard } from '../cards/card-schema';
 import * as cards from '../cards/report-cards';
 import { VERBS } from '../cards/verbs';
 import { isStoreUnavailable } from '../domain/errors';
+import type { ActivityForm } from '../domain/activity-form';
+import type { IncidentForm } from '../domain/incident-form';
 import type { Report, ReportKind } from '../domain/report';
-import type { Outcome, ReportingService } from '../domain/reporting-service';
+import type { Outcome, PrivacyChoice, ReportingService } from '../domain/reporting-service';
 import { isOneOf, REPORT_STATUSES } from '../domain/vocabulary';
 import { messages, type Locale } from '../i18n/messages';
 import type { ChatContext } from './chat-context';
@@ -37,27 +39,21 @@ export class ActionHandler {
       case VERBS.cancel: return cards.notice(messages(locale).notice.cancelled);
       case VERBS.submitIncident: {
         const form = incidentFormFrom(data);
-        const outcome = await this.reporting.submitIncident(actor, origin, form);
-        return outcome.ok ? cards.savedReport(locale, outcome.report, 'saved') : this.views.incidentForm(locale, { values: form, errors: errorsOf(outcome) });
+        return this.formResult(locale, 'incident', form, await this.reporting.submitIncident(actor, origin, form, privacyOf(data)));
       }
       case VERBS.submitActivity: {
         const form = activityFormFrom(data);
-        const outcome = await this.reporting.submitActivity(actor, origin, form);
-        return outcome.ok ? cards.savedReport(locale, outcome.report, 'saved') : this.views.activityForm(locale, { values: form, errors: errorsOf(outcome) });
+        return this.formResult(locale, 'activity', form, await this.reporting.submitActivity(actor, origin, form, privacyOf(data)));
       }
       case VERBS.saveIncidentEdit: {
         const form = incidentFormFrom(data);
-        const target = reportTarget(data);
-        const outcome = await this.reporting.editIncident(actor, target.id, target.version, form);
-        if (outcome.ok || outcome.reason !== 'invalid') return this.afterChange(locale, outcome, 'updated');
-        return this.views.incidentForm(locale, { values: form, errors: outcome.errors, editing: { ...target, ref: String(data.ref ?? '') } });
+        const t = reportTarget(data);
+        return this.formResult(locale, 'incident', form, await this.reporting.editIncident(actor, t.id, t.version, form, privacyOf(data)), editingOf(data));
       }
       case VERBS.saveActivityEdit: {
         const form = activityFormFrom(data);
-        const target = reportTarget(data);
-        const outcome = await this.reporting.editActivity(actor, target.id, target.version, form);
-        if (outcome.ok || outcome.reason !== 'invalid') return this.afterChange(locale, outcome, 'updated');
-        return this.views.activityForm(locale, { values: form, errors: outcome.errors, editing: { ...target, ref: String(data.ref ?? '') } });
+        const t = reportTarget(data);
+        return this.formResult(locale, 'activity', form, await this.reporting.editActivity(actor, t.id, t.version, form, privacyOf(data)), editingOf(data));
       }
       case VERBS.openEdit: {
         const report = await this.reporting.get(kindOf(data), String(data.id ?? ''));
@@ -86,9 +82,24 @@ export class ActionHandler {
     }
   }
 
+  /**
+   * After a form submit: the saved report, or the same form again with everything typed kept and
+   * either each error at its field or the personal-data warning.
+   */
+  private formResult(
+    locale: Locale, kind: ReportKind, form: IncidentForm | ActivityForm, outcome: Outcome<Report, string>,
+    editing?: { id: string; version: number; ref: string },
+  ): Promise<AdaptiveCard> | AdaptiveCard {
+    if (outcome.ok) return cards.savedReport(locale, outcome.report, editing ? 'updated' : 'saved');
+    const again = { values: form as Partial<Record<string, string>>, ...(editing ? { editing } : {}) };
+    if (outcome.reason === 'invalid') return this.views.form(kind, locale, { ...again, errors: outcome.errors });
+    if (outcome.reason === 'personal_data') return this.views.form(kind, locale, { ...again, personalData: outcome.findings });
+    return this.refusal(locale, outcome.reason, outcome.current);
+  }
+
   private afterChange(locale: Locale, outcome: Outcome<Report, string>, note: 'updated'): AdaptiveCard {
     if (outcome.ok) return cards.savedReport(locale, outcome.report, note);
-    if (outcome.reason === 'invalid') return cards.notice(messages(locale).form.fixErrors, { tone: 'attention' });
+    if (outcome.reason === 'invalid' || outcome.reason === 'personal_data') return cards.notice(messages(locale).form.fixErrors, { tone: 'attention' });
     return this.refusal(locale, outcome.reason, outcome.current);
   }
 
@@ -101,15 +112,25 @@ export class ActionHandler {
 
   /** Whatever the user typed comes back in the same form with the "try again" banner. */
   private async storeDown(locale: Locale, verb: string, data: Data): Promise<AdaptiveCard> {
-    const editing = typeof data.id === 'string' ? { ...reportTarget(data), ref: String(data.ref ?? '') } : undefined;
-    if (verb === VERBS.submitIncident || verb === VERBS.saveIncidentEdit) {
-      return this.views.incidentForm(locale, { values: incidentFormFrom(data), storeDown: true, ...(editing ? { editing } : {}) });
-    }
-    if (verb === VERBS.submitActivity || verb === VERBS.saveActivityEdit) {
-      return this.views.activityForm(locale, { values: activityFormFrom(data), storeDown: true, ...(editing ? { editing } : {}) });
-    }
-    return cards.notice(messages(locale).notice.storeDown, { tone: 'attention' });
+    const kind = FORM_VERBS[verb];
+    if (!kind) return cards.notice(messages(locale).notice.storeDown, { tone: 'attention' });
+    const values = (kind === 'incident' ? incidentFormFrom(data) : activityFormFrom(data)) as Partial<Record<string, string>>;
+    const editing = editingOf(data);
+    return this.views.form(kind, locale, { values, storeDown: true, ...(editing ? { editing } : {}) });
   }
+}
+
+const FORM_VERBS: Record<string, ReportKind> = {
+  [VERBS.submitIncident]: 'incident', [VERBS.saveIncidentEdit]: 'incident',
+  [VERBS.submitActivity]: 'activity', [VERBS.saveActivityEdit]: 'activity',
+};
+
+function privacyOf(data: Data): PrivacyChoice {
+  return { maskingConfirmed: data.maskingConfirmed === true || data.maskingConfirmed === 'true' };
+}
+
+function editingOf(data: Data): { id: string; version: number; ref: string } | undefined {
+  return typeof data.id === 'string' ? { id: data.id, version: Number(data.version ?? -1), ref: String(data.ref ?? '') } : undefined;
 }
 
 function kindOf(data: Data): ReportKind {

@@ -3,6 +3,7 @@ import * as cards from '../cards/report-cards';
 import type { ActivityFormField } from '../domain/activity-form';
 import type { FieldErrors } from '../domain/form-fields';
 import type { IncidentFormField } from '../domain/incident-form';
+import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
 import type { Report, ReportKind } from '../domain/report';
 import type { ReportingService } from '../domain/reporting-service';
 import type { Locale } from '../i18n/messages';
@@ -15,6 +16,7 @@ export interface FormReturn<F extends string> {
   values: Partial<Record<F, string>>;
   errors?: FieldErrors<F>;
   storeDown?: boolean;
+  personalData?: PersonalDataFinding[];
   editing?: { ref: string; id: string; version: number };
 }
 
@@ -34,6 +36,11 @@ export class ReportViews {
     return report.kind === 'incident'
       ? this.incidentForm(locale, { values: incidentValues(report, this.reporting.timeZone), editing })
       : this.activityForm(locale, { values: activityValues(report), editing });
+  }
+
+  /** A form of either kind; for flows that treat both alike. Unknown field names are dropped by each form. */
+  form(kind: ReportKind, locale: Locale, state: FormReturn<string>): Promise<AdaptiveCard> {
+    return kind === 'incident' ? this.incidentForm(locale, state as FormReturn<IncidentFormField>) : this.activityForm(locale, state as FormReturn<ActivityFormField>);
   }
 
   /** The place list is a nicety: when the store is down the form still opens, with the input kept. */

@@ -8,6 +8,7 @@ import type { ReportRepository, Store } from './ports/store.port';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, Report, ReportKind, ReportOrigin, ReportSummary,
 } from './report';
+import { maskFields, type FieldFinding } from './privacy/mask-fields';
 import { canMoveStatus } from './status';
 import type { Organisation, ReportStatus } from './vocabulary';
 
@@ -21,6 +22,8 @@ export type Refusal = 'missing' | 'conflict' | 'forbidden' | 'invalid_transition
 export type Outcome<R, K extends string = never> =
   | { ok: true; report: R }
   | { ok: false; reason: 'invalid'; errors: FieldErrors<K> }
+  /** Personal data found in free text: the reporter is told before anything is stored masked. */
+  | { ok: false; reason: 'personal_data'; findings: FieldFinding<K>[] }
   | { ok: false; reason: Refusal; current: R | null };
 
 export interface ReporterDefaults {
@@ -52,45 +55,53 @@ export class ReportingService {
     return this.repository(kind).get(id) as Promise<Report | null>;
   }
 
-  async submitIncident(actor: Actor, origin: ReportOrigin, form: IncidentForm): Promise<Outcome<Incident, IncidentFormField>> {
+  async submitIncident(actor: Actor, origin: ReportOrigin, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
     const now = this.clock.now();
     const checked = validateIncidentForm(form, now, this.timeZone);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    const fields = await this.incidentFields(checked.value);
+    const guarded = guardIncident(checked.value, privacy);
+    if (!guarded.ok) return guarded;
+    const fields = await this.incidentFields(guarded.value);
     if (!fields) return placeGone();
     const report = await this.store.incidents.create({ fields, reporter: person(actor), origin, refYear: localYear(now, this.timeZone), now });
     await this.remember(actor, fields.organisation, fields.school);
     return { ok: true, report };
   }
 
-  async submitActivity(actor: Actor, origin: ReportOrigin, form: ActivityForm): Promise<Outcome<Activity, ActivityFormField>> {
+  async submitActivity(actor: Actor, origin: ReportOrigin, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
     const now = this.clock.now();
     const checked = validateActivityForm(form);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    const fields = await this.activityFields(checked.value);
+    const guarded = guardActivity(checked.value, privacy);
+    if (!guarded.ok) return guarded;
+    const fields = await this.activityFields(guarded.value);
     if (!fields) return placeGone();
     const report = await this.store.activities.create({ fields, reporter: person(actor), origin, refYear: localYear(now, this.timeZone), now });
     await this.remember(actor, fields.organisation, null);
     return { ok: true, report };
   }
 
-  async editIncident(actor: Actor, id: string, version: number, form: IncidentForm): Promise<Outcome<Incident, IncidentFormField>> {
+  async editIncident(actor: Actor, id: string, version: number, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
     const current = await this.store.incidents.get(id);
     const refusal = await this.editRefusal(actor, current, version);
     if (refusal) return { ok: false, reason: refusal, current };
     const checked = validateIncidentForm(form, this.clock.now(), this.timeZone);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    const fields = await this.incidentFields(checked.value);
+    const guarded = guardIncident(checked.value, privacy);
+    if (!guarded.ok) return guarded;
+    const fields = await this.incidentFields(guarded.value);
     return fields ? this.apply(this.store.incidents, id, version, { fields }) : placeGone();
   }
 
-  async editActivity(actor: Actor, id: string, version: number, form: ActivityForm): Promise<Outcome<Activity, ActivityFormField>> {
+  async editActivity(actor: Actor, id: string, version: number, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
     const current = await this.store.activities.get(id);
     const refusal = await this.editRefusal(actor, current, version);
     if (refusal) return { ok: false, reason: refusal, current };
     const checked = validateActivityForm(form);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    const fields = await this.activityFields(checked.value);
+    const guarded = guardActivity(checked.value, privacy);
+    if (!guarded.ok) return guarded;
+    const fields = await this.activityFields(guarded.value);
     return fields ? this.apply(this.store.activities, id, version, { fields }) : placeGone();
   }
 
@@ -164,6 +175,37 @@ export class ReportingService {
   private async remember(actor: Actor, organisation: Organisation, school: string | null): Promise<void> {
     await this.store.users.save({ userId: actor.userId, tenantId: actor.tenantId, organisation, school, updatedAt: this.clock.now() });
   }
+}
+
+/** Whether the reporter has seen the personal-data warning and chose to save with masking. */
+export interface PrivacyChoice {
+  maskingConfirmed?: boolean;
+}
+
+type Guarded<T, K extends string> = { ok: true; value: T } | { ok: false; reason: 'personal_data'; findings: FieldFinding<K>[] };
+
+function guarded<T, K extends string>(value: T, masked: Partial<T>, findings: FieldFinding<K>[], privacy: PrivacyChoice): Guarded<T, K> {
+  if (findings.length > 0 && !privacy.maskingConfirmed) return { ok: false, reason: 'personal_data', findings };
+  return { ok: true, value: { ...value, ...masked } };
+}
+
+function maskedPlace(place: PlaceChoice, name: string | null | undefined): PlaceChoice {
+  return 'newPlaceName' in place && name ? { newPlaceName: name } : place;
+}
+
+/** Whatever is saved is masked; the choice only decides whether the reporter is warned first. */
+function guardIncident(v: ValidIncident, privacy: PrivacyChoice): Guarded<ValidIncident, IncidentFormField> {
+  const { masked, findings } = maskFields<IncidentFormField>({
+    description: v.description, school: v.school, newPlace: 'newPlaceName' in v.place ? v.place.newPlaceName : null,
+  });
+  return guarded(v, { description: masked.description ?? v.description, school: masked.school ?? null, place: maskedPlace(v.place, masked.newPlace) }, findings, privacy);
+}
+
+function guardActivity(v: ValidActivity, privacy: PrivacyChoice): Guarded<ValidActivity, ActivityFormField> {
+  const { masked, findings } = maskFields<ActivityFormField>({
+    notes: v.notes, newPlace: v.place && 'newPlaceName' in v.place ? v.place.newPlaceName : null,
+  });
+  return guarded(v, { notes: masked.notes ?? '', place: v.place && maskedPlace(v.place, masked.newPlace) }, findings, privacy);
 }
 
 function placeGone(): { ok: false; reason: 'invalid'; errors: { placeId: { code: 'invalid_choice' } } } {

@@ -58,6 +58,11 @@ export const en: Catalogue = {
   form: {
     fixErrors: 'Something needs fixing before the report can be saved – see the marks below.',
     storeDown: 'Could not save right now, please try again. What you typed is kept.',
+    personalData: 'The text contains personal data: {found}. It will be masked when you save. Remove it yourself, or press Save again.',
+  },
+  personalDataKind: {
+    personnummer: 'personal identity number', samordningsnummer: 'coordination number', telefonnummer: 'phone number',
+    'e-post': 'e-mail address', registreringsnummer: 'car registration number',
   },
   saved: {
     incidentTitle: 'Incident {ref}', activityTitle: 'Activity {ref}',

@@ -57,6 +57,11 @@ export const sv = {
   form: {
     fixErrors: 'Något behöver rättas innan rapporten kan sparas – se markeringarna nedan.',
     storeDown: 'Kunde inte spara just nu, försök igen. Det du skrev finns kvar.',
+    personalData: 'Texten innehåller personuppgifter: {found}. De maskeras när du sparar. Ta bort dem själv, eller tryck Spara igen.',
+  },
+  personalDataKind: {
+    personnummer: 'personnummer', samordningsnummer: 'samordningsnummer', telefonnummer: 'telefonnummer',
+    'e-post': 'e-postadress', registreringsnummer: 'registreringsnummer',
   },
   saved: {
     incidentTitle: 'Händelse {ref}', activityTitle: 'Aktivitet {ref}',
