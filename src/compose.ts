@@ -42,7 +42,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     clock,
     log,
   );
-  const adapter = createAdapter(config.bot, log);
+  const adapter = createAdapter(config.bot, config.allowedTenants, log);
   const app = createHttpApp({ adapter, bot, store, log, maxBodyBytes: config.maxBodyBytes });
   const server = await listen(app, config.port, options.host);
   log.info(

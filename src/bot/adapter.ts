@@ -1,23 +1,42 @@
-import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../config/config';
 import { messages, localeFrom } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
+import { StrictBotFrameworkAuthentication } from './strict-authentication';
+import { tenantFilter } from './tenant-filter';
 import { errorName } from './trygghetsboten-bot';
+
+/**
+ * Overriding one endpoint makes botbuilder take every endpoint from the settings, so the rest of the
+ * public Azure cloud's values (botframework-connector's AuthenticationConstants) come along.
+ */
+function publicCloudWith(openIdMetadataUrl: string): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
+}
 
 /**
  * Bot Framework authentication from the standard settings. With no app id the adapter runs in local
  * mode: requests without a token are accepted and replies are sent without one (Playground, tests).
  */
-export function createAdapter(bot: Config['bot'], log: Logger): CloudAdapter {
+export function createAdapter(bot: Config['bot'], allowedTenants: string[], log: Logger): CloudAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: bot.appId,
     MicrosoftAppPassword: bot.appPassword,
     MicrosoftAppType: bot.appType,
     MicrosoftAppTenantId: bot.tenantId,
+    ...(bot.openIdMetadataUrl ? publicCloudWith(bot.openIdMetadataUrl) : {}),
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(settings));
+  adapter.use(tenantFilter(allowedTenants, log));
   adapter.onTurnError = async (context, error) => {
     log.error({ err: errorName(error), activityType: context.activity.type }, 'unhandled error in turn');
     if (context.activity.type !== 'message') return;

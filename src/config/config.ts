@@ -3,6 +3,11 @@ import { z } from 'zod';
 // The only place the environment is read. Every key documents itself; env/.env.example mirrors this list.
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
+const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const guidList = z.string().default('')
+  .transform((v) => v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+  .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of GUIDs');
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978)
@@ -11,7 +16,7 @@ const schema = z
       .refine((v) => /^(sqlite:.+|mssql:\/\/.+)$/.test(v), 'must be sqlite:<path>, sqlite::memory: or mssql://user:pass@host:port/db')
       .describe('Where reports are stored'),
     MicrosoftAppId: z.string().trim().default('')
-      .refine((v) => v === '' || /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v), 'must be a GUID or empty')
+      .refine((v) => v === '' || GUID.test(v), 'must be a GUID or empty')
       .describe('Bot registration app id; empty = local mode without Bot Framework auth'),
     MicrosoftAppPassword: z.string().default('').describe('Client secret of the bot registration'),
     MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant').describe('Bot identity type'),
@@ -20,6 +25,10 @@ const schema = z
       .describe('Structured log level'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000)
       .describe('Largest accepted request body'),
+    ALLOWED_TENANTS: guidList.describe('Comma-separated Entra tenant ids allowed to use the bot; empty = any tenant'),
+    COORDINATORS: guidList.describe('Comma-separated Entra object ids of coordinators (curate places, close any report, export)'),
+    BOT_OPENID_METADATA_URL: z.url().optional()
+      .describe('OpenID metadata for validating channel tokens; leave unset for the public Azure cloud'),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -37,6 +46,10 @@ export interface Config {
   databaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
+  /** Lower-case tenant ids; empty means every tenant may use the bot. */
+  allowedTenants: string[];
+  /** Lower-case Entra object ids of the coordinators named in configuration. */
+  coordinators: string[];
   bot: {
     appId: string;
     appPassword: string;
@@ -44,6 +57,7 @@ export interface Config {
     tenantId: string;
     /** False in local mode (no app id): requests are not authenticated. */
     authEnabled: boolean;
+    openIdMetadataUrl: string | undefined;
   };
 }
 
@@ -70,12 +84,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    allowedTenants: e.ALLOWED_TENANTS,
+    coordinators: e.COORDINATORS,
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
       authEnabled: e.MicrosoftAppId !== '',
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
   };
 }

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { FakeOpenIdIssuer } from '../fakes/fake-openid-issuer';
+import { BotHarness, cardText } from '../support/bot-harness';
+import { cardAction, CHANNEL, TENANT } from '../support/teams-activities';
+
+const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const incident = { date: '2026-11-24', newPlace: 'Parken', category: 'brand', description: 'Brand i papperskorg', organisation: 'raddningstjanst' };
+
+describe('Bot Framework authentication with an app id', () => {
+  const issuer = new FakeOpenIdIssuer();
+  let h: BotHarness;
+
+  before(async () => { await issuer.start(); });
+  after(async () => { await issuer.stop(); });
+  beforeEach(async () => {
+    h = await new BotHarness().start({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', BOT_OPENID_METADATA_URL: issuer.metadataUrl });
+  });
+  afterEach(async () => { await h.stop(); });
+
+  const submit = (authorization?: string) => h.post(cardAction('submitIncident', incident, h.where()), authorization ? { authorization } : {});
+  const stored = async () => (await h.bot.store.reports.latest(CHANNEL, 10)).length;
+  const valid = () => issuer.token({ aud: APP_ID, serviceurl: h.connector.url });
+
+  it('When the token is valid, then the card action is answered and the report stored', async () => {
+    const res = await submit(`Bearer ${valid()}`);
+    assert.equal(res.status, 200);
+    assert.match(cardText(await res.json()), /Händelse H-2026-0001/);
+    assert.equal(await stored(), 1);
+  });
+
+  const rejected: [string, () => string | undefined][] = [
+    ['missing', () => undefined],
+    ['expired', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: h.connector.url, nbf: 1, iat: 1, exp: 100 })}`],
+    ['signed by an unknown key', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: h.connector.url }, FakeOpenIdIssuer.strangerKey())}`],
+    ['for another bot (wrong audience)', () => `Bearer ${issuer.token({ aud: '11111111-2222-3333-4444-555555555555', serviceurl: h.connector.url })}`],
+    ['from another issuer', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: h.connector.url, iss: 'https://evil.example' })}`],
+    ['for another service URL', () => `Bearer ${issuer.token({ aud: APP_ID, serviceurl: 'https://elsewhere.example/' })}`],
+    ['not a JWT', () => 'Bearer not-a-token'],
+  ];
+  for (const [why, header] of rejected) {
+    it(`When the token is ${why}, then the answer is 401 and nothing is stored`, async () => {
+      const res = await submit(header());
+      assert.equal(res.status, 401);
+      assert.equal(await stored(), 0);
+      assert.equal(h.connector.received.length, 0);
+    });
+  }
+});
+
+describe('allowed tenants', () => {
+  let h: BotHarness;
+  afterEach(async () => { await h.stop(); });
+
+  it('When ALLOWED_TENANTS names another tenant, then activities are refused and nothing is stored', async () => {
+    h = await new BotHarness().start({ ALLOWED_TENANTS: '9d2f1b2a-0000-4000-8000-000000000001' });
+    const res = await h.post(cardAction('submitIncident', incident, h.where()));
+    assert.equal(res.status, 403);
+    const message = await h.say('rapportera');
+    assert.deepEqual(message, []);
+    assert.equal((await h.bot.store.reports.latest(CHANNEL, 10)).length, 0);
+    assert.equal(await h.bot.store.conversations.get(CHANNEL), null);
+  });
+
+  it('When ALLOWED_TENANTS names this tenant, then it works as usual', async () => {
+    h = await new BotHarness().start({ ALLOWED_TENANTS: `9d2f1b2a-0000-4000-8000-000000000001, ${TENANT.toUpperCase()}` });
+    assert.match(cardText(await h.press('submitIncident', incident)), /Sparad/);
+  });
+});
