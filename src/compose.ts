@@ -1,23 +1,33 @@
 import { createAdapter } from './bot/adapter';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
+import { composeLagesbild } from './compose-lagesbild';
 import { ActionHandler } from './conversation/action-handler';
 import { coreCommands } from './conversation/core-commands';
+import { hotspotActions } from './conversation/hotspot-actions';
+import { hotspotCommands } from './conversation/hotspot-commands';
+import { createHotspotFeature } from './conversation/hotspot-feature';
+import { RateLimiter } from './conversation/rate-limiter';
+import { trustCommands } from './conversation/trust-commands';
 import { InstallHandler } from './conversation/install-handler';
 import { MessageHandler } from './conversation/message-handler';
 import { ReportViews } from './conversation/report-views';
 import { systemClock, type Clock } from './domain/ports/clock.port';
 import type { Store } from './domain/ports/store.port';
+import { AccessPolicy } from './domain/access-policy';
 import { ReportingService } from './domain/reporting-service';
 import { createHttpApp } from './http/create-http-app';
 import { listen, type RunningServer } from './http/http-server';
 import type { Logger } from './logging/logger';
+import type { DigestScheduler } from './scheduler/digest-scheduler';
 import { createStore, describeDatabaseUrl } from './store/create-store';
 
 export interface RunningBot {
   port: number;
   store: Store;
   server: RunningServer;
+  /** The lägesbild digest scheduler; tests call its tick(now). */
+  digests: DigestScheduler;
   /** Graceful: stop accepting, finish in-flight requests, close the database. */
   stop(): Promise<void>;
 }
@@ -31,20 +41,25 @@ export interface ComposeOptions {
 export async function startBot(config: Config, log: Logger, options: ComposeOptions = {}): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const store = await createStore(config.databaseUrl, { logger: log });
-  const reporting = new ReportingService(store, clock);
+  const access = new AccessPolicy(config.coordinators, store);
+  const limiter = new RateLimiter(config.rateLimit.burst, config.rateLimit.perMinute, clock);
+  const reporting = new ReportingService(store, clock, access);
   const views = new ReportViews(reporting, () => clock.now());
+  const hotspots = createHotspotFeature(store, reporting, views, clock, config.hotspots.effectWeeks);
+  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries });
   const bot = new TrygghetsbotenBot(
     {
-      messages: new MessageHandler({ ...coreCommands(reporting, views) }),
-      actions: new ActionHandler(reporting, views, {}),
+      messages: new MessageHandler({ ...coreCommands(reporting, views), ...trustCommands({ store, access, clock }), ...hotspotCommands(hotspots), ...lagesbild.commands }, limiter),
+      actions: new ActionHandler(reporting, views, { ...hotspotActions(hotspots), ...lagesbild.actions }, limiter),
       installs: new InstallHandler(store.conversations),
     },
     clock,
     log,
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log);
-  const app = createHttpApp({ adapter, bot, store, log, maxBodyBytes: config.maxBodyBytes });
+  const app = createHttpApp({ adapter, bot, store, log, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes] });
   const server = await listen(app, config.port, options.host);
+  lagesbild.start(server.port);
   log.info(
     { port: server.port, store: describeDatabaseUrl(config.databaseUrl), auth: config.bot.authEnabled ? 'on' : 'off (local mode)' },
     `Trygghetsboten listens on http://localhost:${server.port}/api/messages`,
@@ -53,7 +68,9 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     port: server.port,
     store,
     server,
+    digests: lagesbild.scheduler,
     stop: async () => {
+      await lagesbild.scheduler.stop();
       await server.close();
       await store.close();
     },

@@ -34,9 +34,18 @@ export function chatContextOf(activity: Activity): ChatContext {
       userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
       name: activity.from?.name ?? '',
       tenantId: tenantOf(activity),
+      ...(activity.from?.id ? { chatUserId: activity.from.id } : {}),
     },
+    mentions: mentionsOf(activity),
     origin: { tenantId: tenantOf(activity), conversationId: conversationKey(activity) },
   };
+}
+
+/** People @mentioned in the message, except the bot itself. */
+function mentionsOf(activity: Activity): { chatUserId: string; name: string }[] {
+  return (activity.entities ?? [])
+    .filter((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== activity.recipient?.id)
+    .map((e) => ({ chatUserId: String(e.mentioned.id), name: String(e.mentioned.name ?? '') }));
 }
 
 function scopeOf(activity: Activity): ConversationScope {

@@ -109,12 +109,53 @@ export interface ExecuteAction extends Binding {
   style?: 'default' | 'positive' | 'destructive';
 }
 
-export interface ActionSet extends ElementBase {
-  type: 'ActionSet';
-  actions: ExecuteAction[];
+/** Opens a web page (e.g. an export link); only in ActionSets, so card-level actions stay Execute. */
+export interface OpenUrlAction extends Binding {
+  type: 'Action.OpenUrl';
+  title?: string;
+  url: string;
 }
 
-export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputElement;
+export interface ActionSet extends ElementBase {
+  type: 'ActionSet';
+  actions: (ExecuteAction | OpenUrlAction)[];
+}
+
+// Teams' chart elements (Adaptive Cards 1.5 in Teams). Other clients do not know them and draw the
+// fallback, so every chart must have one.
+export interface ChartPoint extends Binding {
+  x: string;
+  y: number | BindingExpression;
+}
+
+interface ChartBase extends ElementBase {
+  title?: string;
+  fallback: TextBlock | Container;
+}
+
+export interface ChartVerticalBar extends ChartBase {
+  type: 'Chart.VerticalBar';
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+  color?: string;
+  data: ChartPoint[];
+}
+
+export interface ChartLine extends ChartBase {
+  type: 'Chart.Line';
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+  data: ({ legend: string; values: ChartPoint[] } & Binding)[];
+}
+
+export interface ChartDonut extends ChartBase {
+  type: 'Chart.Donut';
+  data: ({ legend: string; value: number | BindingExpression } & Binding)[];
+}
+
+export type ChartElement = ChartVerticalBar | ChartLine | ChartDonut;
+
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputElement | ChartElement;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

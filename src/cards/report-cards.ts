@@ -27,16 +27,16 @@ export function formatWhen(at: Date, locale: Locale): string {
   return DateTime.fromJSDate(at, { zone: ZONE }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLL yyyy HH:mm');
 }
 
-function formatDay(day: string, locale: Locale): string {
+export function formatDay(day: string, locale: Locale): string {
   return DateTime.fromISO(day, { zone: ZONE }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLL yyyy');
 }
 
-function choices<T extends string>(codes: readonly T[], labels: Record<T, string>) {
+export function choices<T extends string>(codes: readonly T[], labels: Record<T, string>) {
   return codes.map((code) => ({ title: labels[code], value: code }));
 }
 
 /** Messages quote what was typed where the input itself cannot show it (a number field holding text). */
-function errorTexts<F extends string>(fields: readonly F[], errors: FieldErrors<F>, values: Record<F, string>, m: Catalogue): Record<F, string> {
+export function errorTexts<F extends string>(fields: readonly F[], errors: FieldErrors<F>, values: Record<F, string>, m: Catalogue): Record<F, string> {
   return Object.fromEntries(fields.map((f) => {
     const e = errors[f];
     return [f, e ? format(m.fieldError[e.code], { max: e.max ?? '', min: e.min ?? '', typed: safeText(values[f].slice(0, 40)) }) : ''];

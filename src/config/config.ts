@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 // The only place the environment is read. Every key documents itself; env/.env.example mirrors this list.
@@ -25,6 +26,23 @@ const schema = z
       .describe('Structured log level'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000)
       .describe('Largest accepted request body'),
+    HOTSPOT_EFFECT_WEEKS: z.coerce.number().int().min(1).max(26).default(4)
+      .describe('Hot spot effect: incidents in the N weeks before the first measure against the N weeks after'),
+    SCHEDULER_CRON: z.string().trim().default('* * * * *')
+      .refine((v) => v === 'off' || cron.validate(v), 'must be a cron expression (e.g. "* * * * *") or off')
+      .describe('When the digest scheduler looks for due lägesbild digests (Europe/Stockholm); off = never on this instance'),
+    DIGEST_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(12)
+      .describe('A digest missed while the bot was down is still posted (once) up to this many hours late'),
+    EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15)
+      .describe('How long an export link works'),
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional()
+      .describe('The address users reach the bot at, for export links (default http://localhost:PORT)'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30)
+      .describe('Messages and card actions one user may send a minute, after a burst of RATE_LIMIT_BURST'),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(20)
+      .describe('Messages and card actions one user may send at once'),
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(36)
+      .describe('Months after which reports lose their text and people (anonymised; counts are kept)'),
     ALLOWED_TENANTS: guidList.describe('Comma-separated Entra tenant ids allowed to use the bot; empty = any tenant'),
     COORDINATORS: guidList.describe('Comma-separated Entra object ids of coordinators (curate places, close any report, export)'),
     BOT_OPENID_METADATA_URL: z.url().optional()
@@ -46,6 +64,15 @@ export interface Config {
   databaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
+  hotspots: { effectWeeks: number };
+  digests: {
+    /** null: this instance runs no scheduler. */
+    cron: string | null;
+    catchUpHours: number;
+  };
+  exports: { linkMinutes: number; publicBaseUrl: string | null };
+  rateLimit: { perMinute: number; burst: number };
+  retentionMonths: number;
   /** Lower-case tenant ids; empty means every tenant may use the bot. */
   allowedTenants: string[];
   /** Lower-case Entra object ids of the coordinators named in configuration. */
@@ -84,6 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    hotspots: { effectWeeks: e.HOTSPOT_EFFECT_WEEKS },
+    digests: { cron: e.SCHEDULER_CRON === 'off' ? null : e.SCHEDULER_CRON, catchUpHours: e.DIGEST_CATCH_UP_HOURS },
+    exports: { linkMinutes: e.EXPORT_LINK_MINUTES, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null },
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+    retentionMonths: e.RETENTION_MONTHS,
     allowedTenants: e.ALLOWED_TENANTS,
     coordinators: e.COORDINATORS,
     bot: {

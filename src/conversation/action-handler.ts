@@ -10,6 +10,7 @@ import { isOneOf, REPORT_STATUSES } from '../domain/vocabulary';
 import { messages, type Locale } from '../i18n/messages';
 import type { ChatContext } from './chat-context';
 import type { CardActionRunners } from './chat-command';
+import type { RateLimiter } from './rate-limiter';
 import { activityFormFrom, incidentFormFrom } from './form-values';
 import type { ReportViews } from './report-views';
 
@@ -18,9 +19,15 @@ type Data = Record<string, unknown>;
 /** A button press on a card (Action.Execute). The answer is the card that replaces it in place. */
 export class ActionHandler {
   /** `features` answer the verbs of other parts of the bot (digests, hot spots, …). */
-  constructor(private readonly reporting: ReportingService, private readonly views: ReportViews, private readonly features: CardActionRunners = {}) {}
+  constructor(
+    private readonly reporting: ReportingService,
+    private readonly views: ReportViews,
+    private readonly features: CardActionRunners = {},
+    private readonly limiter?: RateLimiter,
+  ) {}
 
   async handle(ctx: ChatContext, verb: string, data: Data): Promise<AdaptiveCard> {
+    if (this.limiter && !this.limiter.take(ctx.actor.userId)) return cards.notice(messages(ctx.locale).trust.rateLimited, { tone: 'attention' });
     try {
       return await this.route(ctx, verb, data);
     } catch (error) {
@@ -65,7 +72,7 @@ export class ActionHandler {
         const target = reportTarget(data);
         const status = isOneOf(REPORT_STATUSES, data.status) ? data.status : null;
         if (!status) return this.refusal(locale, 'invalid_transition', await this.reporting.get(target.kind, target.id));
-        return this.afterChange(locale, await this.reporting.changeStatus(target.kind, target.id, target.version, status), 'updated');
+        return this.afterChange(locale, await this.reporting.changeStatus(actor, target.kind, target.id, target.version, status), 'updated');
       }
       case VERBS.assignToMe: {
         const target = reportTarget(data);

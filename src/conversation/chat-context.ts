@@ -8,6 +8,8 @@ export interface ChatContext {
   locale: Locale;
   actor: Actor;
   origin: ReportOrigin;
+  /** People @mentioned in the message (not the bot). */
+  mentions?: { chatUserId: string; name: string }[];
 }
 
 export type Reply = { kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text: string };

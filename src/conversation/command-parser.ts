@@ -10,6 +10,19 @@ export const COMMANDS = {
   report: ['rapportera', 'rapport', 'report', 'händelse', 'incident'],
   activity: ['aktivitet', 'activity', 'logga aktivitet', 'log activity'],
   latest: ['senaste', 'latest', 'senaste rapporter', 'recent'],
+  hotspot: ['hotspot', 'hot spot', 'snabbrapport', 'quick report'],
+  hotspotShow: ['hotspot visa', 'hot spot visa', 'visa hotspot', 'hotspot show', 'show hotspot'],
+  hotspots: ['hotspots', 'hot spots', 'aktiva hotspots', 'active hotspots'],
+  hotspotProposals: ['hotspots förslag', 'hot spots förslag', 'hotspotförslag', 'hotspots suggestions', 'hotspot suggestions'],
+  places: ['platser', 'platsregister', 'places', 'place register'],
+  subscribe: ['prenumerera', 'subscribe'],
+  subscription: ['prenumeration', 'subscription', 'visa prenumeration', 'show subscription'],
+  unsubscribe: ['avsluta prenumeration', 'avsluta prenumerationen', 'sluta prenumerera', 'unsubscribe'],
+  lagesbild: ['lägesbild', 'lägesbilden', 'situation', 'situation picture', 'digest'],
+  export: ['export', 'exportera'],
+  coordinator: ['koordinator', 'coordinator'],
+  organisation: ['organisation', 'organization'],
+  log: ['logg', 'log', 'audit'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -22,4 +22,7 @@ export interface UserProfile {
   organisation: Organisation;
   school: string | null;
   updatedAt: Date;
+  /** The chat platform's id of the user (what an @mention names); kept when not given. */
+  chatUserId?: string | null;
+  displayName?: string | null;
 }

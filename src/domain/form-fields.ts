@@ -6,7 +6,7 @@ import { isOneOf } from './vocabulary';
 
 export type FieldErrorCode =
   | 'required' | 'too_long' | 'invalid_choice' | 'invalid_date' | 'invalid_time' | 'in_future'
-  | 'not_a_whole_number' | 'out_of_range' | 'invalid_format' | 'before_date';
+  | 'not_a_whole_number' | 'out_of_range' | 'invalid_format' | 'before_date' | 'not_your_organisation';
 
 export interface FieldError { code: FieldErrorCode; max?: number; min?: number }
 

@@ -9,13 +9,12 @@ import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, Report, ReportKind, ReportOrigin, ReportSummary,
 } from './report';
 import { maskFields, type FieldFinding } from './privacy/mask-fields';
+import { AccessPolicy } from './access-policy';
+import type { Actor } from './actor';
 import { canMoveStatus } from './status';
 import type { Organisation, ReportStatus } from './vocabulary';
 
-/** The person acting, as the chat platform identifies them. */
-export interface Actor extends Person {
-  tenantId: string;
-}
+export type { Actor } from './actor';
 
 export type Refusal = 'missing' | 'conflict' | 'forbidden' | 'invalid_transition';
 
@@ -36,7 +35,12 @@ export interface ReporterDefaults {
  * whatever the card checked, and every change names the version it read so that no update is lost.
  */
 export class ReportingService {
-  constructor(private readonly store: Store, private readonly clock: Clock, readonly timeZone = 'Europe/Stockholm') {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    readonly access: AccessPolicy = new AccessPolicy([], store),
+    readonly timeZone = 'Europe/Stockholm',
+  ) {}
 
   async defaultsFor(userId: string): Promise<ReporterDefaults> {
     const profile = await this.store.users.get(userId);
@@ -59,6 +63,7 @@ export class ReportingService {
     const now = this.clock.now();
     const checked = validateIncidentForm(form, now, this.timeZone);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+    if (!(await this.access.mayReportAs(actor, checked.value.organisation))) return otherOrganisation();
     const guarded = guardIncident(checked.value, privacy);
     if (!guarded.ok) return guarded;
     const fields = await this.incidentFields(guarded.value);
@@ -72,6 +77,7 @@ export class ReportingService {
     const now = this.clock.now();
     const checked = validateActivityForm(form);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+    if (!(await this.access.mayReportAs(actor, checked.value.organisation))) return otherOrganisation();
     const guarded = guardActivity(checked.value, privacy);
     if (!guarded.ok) return guarded;
     const fields = await this.activityFields(guarded.value);
@@ -90,7 +96,7 @@ export class ReportingService {
     const guarded = guardIncident(checked.value, privacy);
     if (!guarded.ok) return guarded;
     const fields = await this.incidentFields(guarded.value);
-    return fields ? this.apply(this.store.incidents, id, version, { fields }) : placeGone();
+    return fields ? this.apply(this.store.incidents, actor, id, version, { fields }) : placeGone();
   }
 
   async editActivity(actor: Actor, id: string, version: number, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
@@ -102,16 +108,17 @@ export class ReportingService {
     const guarded = guardActivity(checked.value, privacy);
     if (!guarded.ok) return guarded;
     const fields = await this.activityFields(guarded.value);
-    return fields ? this.apply(this.store.activities, id, version, { fields }) : placeGone();
+    return fields ? this.apply(this.store.activities, actor, id, version, { fields }) : placeGone();
   }
 
-  async changeStatus(kind: ReportKind, id: string, version: number, status: ReportStatus): Promise<Outcome<Report>> {
+  async changeStatus(actor: Actor, kind: ReportKind, id: string, version: number, status: ReportStatus): Promise<Outcome<Report>> {
     const repo = this.repository(kind);
     const current = await repo.get(id);
     if (!current) return { ok: false, reason: 'missing', current: null };
+    if (!(await this.access.mayChangeStatus(actor, current))) return { ok: false, reason: 'forbidden', current };
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     if (!canMoveStatus(current.status, status)) return { ok: false, reason: 'invalid_transition', current };
-    return this.apply(repo, id, version, { status });
+    return this.apply(repo, actor, id, version, { status });
   }
 
   async assignToMe(actor: Actor, kind: ReportKind, id: string, version: number): Promise<Outcome<Report>> {
@@ -121,14 +128,11 @@ export class ReportingService {
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     // Taking a report also starts work on it.
     const status = current.status === 'ny' ? 'hanteras' : undefined;
-    return this.apply(repo, id, version, { assignee: person(actor), ...(status ? { status } : {}) });
+    return this.apply(repo, actor, id, version, { assignee: person(actor), ...(status ? { status } : {}) });
   }
 
-  /** Reporters edit their own reports; colleagues of the same organisation may edit them too. */
-  async mayEdit(actor: Actor, report: Report): Promise<boolean> {
-    if (report.reporter.userId === actor.userId) return true;
-    const profile = await this.store.users.get(actor.userId);
-    return profile?.organisation === report.organisation;
+  mayEdit(actor: Actor, report: Report): Promise<boolean> {
+    return this.access.mayEdit(actor, report);
   }
 
   private async editRefusal(actor: Actor, current: Report | null, version: number): Promise<Refusal | null> {
@@ -138,9 +142,9 @@ export class ReportingService {
   }
 
   private async apply<R extends Report, F>(
-    repo: ReportRepository<R, F>, id: string, version: number, change: { fields?: F; status?: ReportStatus; assignee?: Person },
+    repo: ReportRepository<R, F>, actor: Actor, id: string, version: number, change: { fields?: F; status?: ReportStatus; assignee?: Person },
   ): Promise<Outcome<R, never>> {
-    const result = await repo.update({ id, expectedVersion: version, now: this.clock.now(), ...change });
+    const result = await repo.update({ id, expectedVersion: version, actorId: actor.userId, now: this.clock.now(), ...change });
     if (result.ok) return { ok: true, report: result.report };
     return { ok: false, reason: result.reason, current: await repo.get(id) };
   }
@@ -173,7 +177,10 @@ export class ReportingService {
   }
 
   private async remember(actor: Actor, organisation: Organisation, school: string | null): Promise<void> {
-    await this.store.users.save({ userId: actor.userId, tenantId: actor.tenantId, organisation, school, updatedAt: this.clock.now() });
+    await this.store.users.save({
+      userId: actor.userId, tenantId: actor.tenantId, organisation, school, updatedAt: this.clock.now(),
+      displayName: actor.name, ...(actor.chatUserId ? { chatUserId: actor.chatUserId } : {}),
+    });
   }
 }
 
@@ -206,6 +213,10 @@ function guardActivity(v: ValidActivity, privacy: PrivacyChoice): Guarded<ValidA
     notes: v.notes, newPlace: v.place && 'newPlaceName' in v.place ? v.place.newPlaceName : null,
   });
   return guarded(v, { notes: masked.notes ?? '', place: v.place && maskedPlace(v.place, masked.newPlace) }, findings, privacy);
+}
+
+function otherOrganisation(): { ok: false; reason: 'invalid'; errors: { organisation: { code: 'not_your_organisation' } } } {
+  return { ok: false, reason: 'invalid', errors: { organisation: { code: 'not_your_organisation' } } };
 }
 
 function placeGone(): { ok: false; reason: 'invalid'; errors: { placeId: { code: 'invalid_choice' } } } {

@@ -11,6 +11,8 @@ export interface HttpDeps {
   store: Pick<Store, 'health'>;
   log: Logger;
   maxBodyBytes: number;
+  /** Feature routes (e.g. export links), mounted before the 404. */
+  routes?: { path: string; router: express.Router }[];
 }
 
 /** The bot's HTTP surface: Bot Framework messages, a health probe, and JSON errors without stack traces. */
@@ -28,6 +30,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const store = await deps.store.health();
     res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'unavailable', store });
   });
+
+  for (const { path, router } of deps.routes ?? []) app.use(path, router);
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });

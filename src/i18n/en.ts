@@ -1,4 +1,7 @@
 import type { Catalogue } from './sv';
+import { trustEn } from './trust.en';
+import { hotspotsEn } from './hotspots.en';
+import { lagesbildEn } from './lagesbild.en';
 
 export const en: Catalogue = {
   organisation: {
@@ -34,6 +37,7 @@ export const en: Catalogue = {
     out_of_range: 'Enter a number between {min} and {max}.',
     invalid_format: 'Only letters, digits and dashes, for example K123456-26.',
     before_date: 'The follow-up cannot be before the activity date.',
+    not_your_organisation: 'You are registered with another organisation. Ask a coordinator if you have moved.',
   },
   incidentForm: {
     title: 'Report an incident',
@@ -101,5 +105,8 @@ export const en: Catalogue = {
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
+  trust: trustEn,
+  hotspots: hotspotsEn,
+  lagesbild: lagesbildEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };

@@ -1,4 +1,9 @@
 // Swedish is the product's first language; every other catalogue must have exactly these keys.
+import type { Shape } from './catalogue-shape';
+import { trustSv } from './trust.sv';
+import { hotspotsSv } from './hotspots.sv';
+import { lagesbildSv } from './lagesbild.sv';
+
 export const sv = {
   organisation: {
     polisen: 'Polisen', skola: 'Skola', socialtjanst: 'Socialtjänst', kommunen: 'Kommunen/säkerhetssamordnare',
@@ -33,6 +38,7 @@ export const sv = {
     out_of_range: 'Ange ett tal mellan {min} och {max}.',
     invalid_format: 'Bara bokstäver, siffror och bindestreck, till exempel K123456-26.',
     before_date: 'Uppföljningen kan inte ligga före aktivitetens datum.',
+    not_your_organisation: 'Du är registrerad för en annan organisation. Be en koordinator om du har bytt.',
   },
   incidentForm: {
     title: 'Rapportera en händelse',
@@ -100,8 +106,10 @@ export const sv = {
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
+  trust: trustSv,
+  hotspots: hotspotsSv,
+  lagesbild: lagesbildSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalogue = Shape<typeof sv>;

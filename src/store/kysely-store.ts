@@ -1,8 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Store, StoreHealth } from '../domain/ports/store.port';
 import { createActivityRepository } from './repositories/activities';
+import { createAuditRepository } from './repositories/audit';
+import { createCoordinatorRepository } from './repositories/coordinators';
+import { createRetentionRepository } from './repositories/retention';
 import { createConversationRepository } from './repositories/conversations';
+import { createDigestDeliveryRepository } from './repositories/digest-deliveries';
+import { createDigestExportRepository } from './repositories/digest-exports';
+import { createDigestSubscriptionRepository } from './repositories/digest-subscriptions';
+import { createLagesbildAggregateRepository } from './repositories/lagesbild-aggregates';
+import { createHotspotRepository } from './repositories/hotspots';
 import { createIncidentRepository } from './repositories/incidents';
+import { createPlaceHistoryRepository } from './repositories/place-history';
+import { createPlaceRegisterRepository } from './repositories/place-register';
 import { createPlaceRepository } from './repositories/places';
 import { createReportListRepository } from './repositories/reports';
 import { createUserProfileRepository } from './repositories/users';
@@ -29,6 +39,16 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     places: guardRepository(createPlaceRepository(db, dialect), guard),
     conversations: guardRepository(createConversationRepository(db, dialect), guard),
     users: guardRepository(createUserProfileRepository(db, dialect), guard),
+    lagesbild: guardRepository(createLagesbildAggregateRepository(db), guard),
+    digestSubscriptions: guardRepository(createDigestSubscriptionRepository(db, dialect), guard),
+    digestDeliveries: guardRepository(createDigestDeliveryRepository(db, dialect), guard),
+    digestExports: guardRepository(createDigestExportRepository(db), guard),
+    audit: guardRepository(createAuditRepository(db), guard),
+    coordinators: guardRepository(createCoordinatorRepository(db, dialect), guard),
+    retention: guardRepository(createRetentionRepository(db), guard),
+    placeRegister: guardRepository(createPlaceRegisterRepository(db, dialect), guard),
+    hotspots: guardRepository(createHotspotRepository(db, dialect), guard),
+    placeHistory: guardRepository(createPlaceHistoryRepository(db), guard),
 
     async health(): Promise<StoreHealth> {
       if (closed) return { ok: false, kind: dialect.kind, detail: 'closed' };

@@ -14,6 +14,11 @@ export interface PlacesTable {
   /** placeKey(name): what makes two spellings the same place; unique. */
   name_key: string;
   created_at: Timestamp;
+  /** Added by migration 0003 (place register), with a default for places created before it. */
+  kind: ColumnType<string, string | undefined, string>;
+  lat: number | null;
+  lon: number | null;
+  parent_id: string | null;
 }
 
 /** Columns every report table has, so that shared code can update either table. */
@@ -31,6 +36,8 @@ export interface ReportColumns {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** Added by migration 0004: when retention removed the text and the people. */
+  anonymised_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
 }
 
 export interface IncidentsTable extends ReportColumns {
@@ -88,6 +95,124 @@ export interface UserProfilesTable {
   organisation: string;
   school: string | null;
   updated_at: Timestamp;
+  /** Added by migration 0004: the chat platform's user id (what an @mention carries) and the name. */
+  chat_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  display_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface PlaceAliasesTable {
+  /** placeKey(alias): an alias names one place only. */
+  alias_key: string;
+  alias: string;
+  place_id: string;
+}
+
+export interface HotspotsTable {
+  id: string;
+  place_id: string;
+  state: string;
+  owner_organisation: string;
+  owner_id: string;
+  owner_name: string;
+  created_by_id: string;
+  created_by_name: string;
+  tenant_id: string;
+  conversation_id: string;
+  analysis_who: string | null;
+  analysis_what: string | null;
+  analysis_when: string | null;
+  analysis_why: string | null;
+  follow_up_date: CalendarDay | null;
+  follow_up_reminded: CalendarDay | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface HotspotMeasuresTable {
+  id: string;
+  hotspot_id: string;
+  what: string;
+  organisation: string;
+  due_date: CalendarDay | null;
+  done_at: ColumnType<Date | string | null, Date | null, Date | null>;
+  /** 0 or 1: the due-date reminder was posted. */
+  reminded: number;
+  created_by_id: string;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  tenant_id: string;
+  actor_id: string;
+  action: string;
+  entity_kind: string;
+  entity_id: string | null;
+  entity_ref: string | null;
+  /** A code (e.g. the new status), never free text. */
+  detail: string | null;
+}
+
+export interface CoordinatorsTable {
+  user_id: string;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+/** Migration 0002 (lägesbild): one scheduled digest per conversation. */
+export interface DigestSubscriptionsTable {
+  conversation_id: string;
+  tenant_id: string;
+  cadence: string;
+  weekday: number | null;
+  /** Local HH:MM, Europe/Stockholm. */
+  time_of_day: string;
+  locale: string;
+  status: string;
+  paused_reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One row per (conversation, period): the claim that makes a digest post exactly once. */
+export interface DigestDeliveriesTable {
+  id: string;
+  conversation_id: string;
+  period_key: string;
+  scheduled_for: Timestamp;
+  claimed_by: string;
+  claimed_at: Timestamp;
+  status: string;
+  finished_at: ColumnType<Date | string | null, Date | null, Date | null>;
+  detail: string | null;
+}
+
+export interface DigestAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  at: Timestamp;
+  http_status: number;
+  outcome: string;
+  retry_in_ms: number | null;
+}
+
+export interface DigestExportsTable {
+  id: string;
+  token_hash: string;
+  tenant_id: string;
+  conversation_id: string;
+  user_id: string;
+  period_kind: string;
+  period_from: Timestamp;
+  period_to: Timestamp;
+  /** 0/1 in SQLite, a BIT read back as boolean in SQL Server. */
+  partial: ColumnType<number | boolean, boolean, boolean>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface SchemaMigrationsTable {
@@ -104,6 +229,15 @@ export interface Database {
   reference_counters: ReferenceCountersTable;
   conversations: ConversationsTable;
   user_profiles: UserProfilesTable;
+  place_aliases: PlaceAliasesTable;
+  hotspots: HotspotsTable;
+  hotspot_measures: HotspotMeasuresTable;
+  audit_log: AuditLogTable;
+  coordinators: CoordinatorsTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digest_deliveries: DigestDeliveriesTable;
+  digest_attempts: DigestAttemptsTable;
+  digest_exports: DigestExportsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -112,3 +246,5 @@ export type ActivityRow = Selectable<ActivitiesTable>;
 export type PlaceRow = Selectable<PlacesTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
 export type UserProfileRow = Selectable<UserProfilesTable>;
+export type HotspotRow = Selectable<HotspotsTable>;
+export type HotspotMeasureRow = Selectable<HotspotMeasuresTable>;

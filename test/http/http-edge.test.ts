@@ -56,3 +56,27 @@ describe('HTTP edge', () => {
     assert.match(cardText(cardOf(reply!)), /Kunde inte nå databasen just nu/);
   });
 });
+
+describe('a database that is busy, then back', () => {
+  it('When another process holds the database locked, then a submit answers "försök igen" in bounded time with the input kept, and works once the lock is gone', async function () {
+    this.timeout(30_000);
+    const h = await new BotHarness().start();
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(h.databaseUrl.slice('sqlite:'.length));
+    try {
+      const report = { date: '2026-11-24', newPlace: 'Stora torget', category: 'brand', description: 'Brand i container', organisation: 'raddningstjanst' };
+      other.exec('BEGIN EXCLUSIVE');
+      const started = Date.now();
+      const blocked = cardText(await h.press('submitIncident', report));
+      const waited = Date.now() - started;
+      assert.match(blocked, /Kunde inte spara just nu, försök igen/);
+      assert.match(blocked, /"value":"Brand i container"/);
+      assert.ok(waited < 15_000, `the user waited ${waited} ms`);
+      other.exec('ROLLBACK');
+      assert.match(cardText(await h.press('submitIncident', report)), /Händelse H-2026-0001/);
+    } finally {
+      other.close();
+      await h.stop();
+    }
+  });
+});

@@ -12,6 +12,8 @@ import {
 import { LimitAsTopMssqlQueryCompiler } from '../../src/store/mssql/mssql-query-compiler';
 import { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, parseMssqlUrl } from '../../src/store/mssql/mssql-url';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { exerciseHotspotRepositories, HOTSPOT_STATEMENTS } from './hotspot-sql-exercise';
+import { exerciseLagesbildRepositories, LAGESBILD_STATEMENTS } from './lagesbild-sql-exercise';
 import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport } from './store-fixtures';
 
 // What can be known about the SQL Server side without a server: the T-SQL it would run.
@@ -31,7 +33,9 @@ describe('SQL Server SQL, checked without a server', function () {
     const migrations = readMigrations(mssqlMigrations);
 
     it('are numbered files, each with batches', function () {
-      assert.deepEqual(migrations.map((m) => [m.version, m.name]), [[1, 'initial']]);
+      assert.deepEqual(migrations[0] && [migrations[0].version, migrations[0].name], [1, 'initial']);
+      const sqliteFiles = fs.readdirSync(path.join(__dirname, '../../src/store/sqlite/migrations')).filter((f) => f.endsWith('.sql')).sort();
+      assert.deepEqual(migrations.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}.sql`), sqliteFiles, 'both engines have the same migrations');
       for (const migration of migrations) assert.ok(migration.batches.length > 1);
     });
 
@@ -54,6 +58,12 @@ describe('SQL Server SQL, checked without a server', function () {
       assert.doesNotMatch(script, /\bDATETIME2\((?!3\))/i);
       assert.match(script, /description\s+NVARCHAR\(2000\)/);
       assert.match(script, /notes\s+NVARCHAR\(2000\)/);
+    });
+
+    it('add the place register columns and the hot spot tables (0003)', function () {
+      const script = migrations.filter((m) => m.version === 3).map((m) => m.batches.join('\n')).join('\n');
+      for (const table of ['place_aliases', 'hotspots', 'hotspot_measures']) assert.match(script, new RegExp(`CREATE TABLE ${table} \\(`));
+      for (const column of ['kind', 'lat', 'lon', 'parent_id']) assert.match(script, new RegExp(`ALTER TABLE places ADD ${column} `));
     });
 
     it('splits on lines holding only GO, whatever the case and spacing', function () {
@@ -110,6 +120,16 @@ describe('SQL Server SQL, checked without a server', function () {
         'delete from "activity_organisations"',
       ]) assert.ok(starts.has(expected), `no "${expected}" among ${[...starts].join(', ')}`);
       assert.ok(recorder.queries.some((q) => /^select top\(\d+\) \* from \(select .* union all select .*\) as "report"/.test(q.sql)));
+    });
+
+    it('cover the hot spot and place register statements too', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      for (const start of HOTSPOT_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
+    });
+
+    it('cover the lägesbild, digest and export statements too', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      for (const start of LAGESBILD_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
     });
 
     it('parse as T-SQL', function () {
@@ -194,13 +214,13 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
     { reporter: { userId: 'aad-user-9', name: TRICKY_TEXT.swedish } },
   ));
   await store.incidents.get(incident.id);
-  await store.incidents.update({ id: incident.id, expectedVersion: 1, fields: incidentFields(place.id, { description: TRICKY_TEXT.script }), status: 'hanteras', assignee: { userId: 'aad-user-9', name: TRICKY_TEXT.quotes }, now: at(1) });
-  await store.incidents.update({ id: incident.id, expectedVersion: 1, status: 'atgardad', now: at(2) });
-  await store.incidents.update({ id: 'missing', expectedVersion: 1, status: 'atgardad', now: at(2) });
+  await store.incidents.update({ id: incident.id, actorId: 'auditor-1', expectedVersion: 1, fields: incidentFields(place.id, { description: TRICKY_TEXT.script }), status: 'hanteras', assignee: { userId: 'aad-user-9', name: TRICKY_TEXT.quotes }, now: at(1) });
+  await store.incidents.update({ id: incident.id, actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
+  await store.incidents.update({ id: 'missing', actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
 
   const activity = await store.activities.create(newReport(activityFields({ notes: TRICKY_TEXT.percentAndUnderscore, placeId: place.id, placeName: place.name })));
   await store.activities.get(activity.id);
-  await store.activities.update({ id: activity.id, expectedVersion: 1, fields: activityFields({ organisations: ['fritid'] }), now: at(3) });
+  await store.activities.update({ id: activity.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields({ organisations: ['fritid'] }), now: at(3) });
 
   await store.reports.latest('conversation-1', 10);
 
@@ -213,6 +233,9 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.users.save(profile);
   await store.users.save({ ...profile, updatedAt: at(5) });
   await store.users.get('aad-user-9');
+
+  await exerciseHotspotRepositories(store, place.id);
+  await exerciseLagesbildRepositories(store);
 
   await store.health();
 }

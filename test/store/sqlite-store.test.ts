@@ -39,7 +39,8 @@ describe('SQLite store', function () {
     const file = nextFile();
     await (await createStore(`sqlite:${file}`)).close();
     const first = migrationRows(file);
-    assert.equal(first.length, 1);
+    const files = fs.readdirSync(path.join(__dirname, '../../src/store/sqlite/migrations')).filter((f) => f.endsWith('.sql'));
+    assert.equal(first.length, files.length);
     assert.deepEqual(Object.keys(first[0] as object), ['version', 'name', 'applied_at']);
     await (await createStore(`sqlite:${file}`)).close();
     assert.deepEqual(migrationRows(file), first);

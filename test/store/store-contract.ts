@@ -6,6 +6,8 @@ import type { Activity, Incident } from '../../src/domain/report';
 import {
   T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, reporter,
 } from './store-fixtures';
+import { hotspotContract } from './hotspot-contract';
+import { lagesbildContract } from './lagesbild-contract';
 
 /**
  * The behaviour every Store adapter must show. Each test gets a store of its own from `makeStore`
@@ -89,7 +91,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           school: null, youthInvolved: null, policeReportNumber: null, occurredAt: at(-3600), organisation: 'raddningstjanst',
         });
         const assignee = { userId: 'aad-user-2', name: 'Örjan Åberg' };
-        const result = await store.incidents.update({ id: created.id, expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(60) });
+        const result = await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(60) });
         const expected: Incident = { ...created, ...fields, status: 'hanteras', assignee, updatedAt: at(60), version: 2 };
         assert.deepEqual(result, { ok: true, report: expected });
         assert.deepEqual(await store.incidents.get(created.id), expected);
@@ -98,23 +100,23 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       it('leaves what a change does not name as it was, and clears an assignee given as null', async function () {
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
         const assignee = { userId: 'aad-user-2', name: 'Örjan' };
-        await store.incidents.update({ id: created.id, expectedVersion: 1, assignee, now: at(1) });
-        const statusOnly = await store.incidents.update({ id: created.id, expectedVersion: 2, status: 'atgardad', now: at(2) });
+        await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, assignee, now: at(1) });
+        const statusOnly = await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 2, status: 'atgardad', now: at(2) });
         assert.deepEqual(statusOnly, { ok: true, report: { ...created, assignee, status: 'atgardad', updatedAt: at(2), version: 3 } });
-        const cleared = await store.incidents.update({ id: created.id, expectedVersion: 3, assignee: null, now: at(3) });
+        const cleared = await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 3, assignee: null, now: at(3) });
         assert.equal(cleared.ok && cleared.report.assignee, null);
       });
 
       it('refuses a change based on an old version (conflict) and one of a report that is gone (missing)', async function () {
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
-        assert.equal((await store.incidents.update({ id: created.id, expectedVersion: 1, status: 'hanteras', now: at(1) })).ok, true);
+        assert.equal((await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(1) })).ok, true);
         assert.deepEqual(
-          await store.incidents.update({ id: created.id, expectedVersion: 1, status: 'atgardad', now: at(2) }),
+          await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) }),
           { ok: false, reason: 'conflict' },
         );
         assert.equal((await store.incidents.get(created.id))?.status, 'hanteras');
         assert.deepEqual(
-          await store.incidents.update({ id: '00000000-0000-0000-0000-000000000000', expectedVersion: 1, status: 'hanteras', now: at(3) }),
+          await store.incidents.update({ id: '00000000-0000-0000-0000-000000000000', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(3) }),
           { ok: false, reason: 'missing' },
         );
       });
@@ -167,17 +169,17 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         const created = await store.activities.create(newReport(activityFields()));
         const fields = activityFields({ type: 'nattvandring', date: '2026-03-20', organisations: ['fritid'], notes: 'Ny text', peopleMet: null, followUpDate: null, placeId: place.id, placeName: place.name });
         const assignee = { userId: 'aad-user-3', name: 'Kim' };
-        const result = await store.activities.update({ id: created.id, expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(5) });
+        const result = await store.activities.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(5) });
         const expected: Activity = { ...created, ...fields, status: 'hanteras', assignee, updatedAt: at(5), version: 2 };
         assert.deepEqual(result, { ok: true, report: expected });
         assert.deepEqual(await store.activities.get(created.id), expected);
         assert.deepEqual(
-          await store.activities.update({ id: created.id, expectedVersion: 1, fields: activityFields(), now: at(6) }),
+          await store.activities.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields(), now: at(6) }),
           { ok: false, reason: 'conflict' },
         );
         assert.deepEqual((await store.activities.get(created.id))?.organisations, ['fritid'], 'a refused change must not touch the organisations');
         assert.deepEqual(
-          await store.activities.update({ id: 'no-such-activity', expectedVersion: 1, status: 'hanteras', now: at(7) }),
+          await store.activities.update({ id: 'no-such-activity', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(7) }),
           { ok: false, reason: 'missing' },
         );
       });
@@ -222,7 +224,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.incidents.create(newReport(incidentFields(place.id), { now: at(3), origin: other }));
         const a2 = await store.activities.create(newReport(activityFields({ type: 'skolbesok' }), { now: at(4) }));
         const h2 = await store.incidents.create(newReport(incidentFields(place.id, { category: 'brand' }), { now: at(5) }));
-        await store.incidents.update({ id: h1.id, expectedVersion: 1, status: 'hanteras', now: at(6) });
+        await store.incidents.update({ id: h1.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(6) });
 
         const latest = await store.reports.latest(origin.conversationId, 10);
         assert.deepEqual(latest, [
@@ -302,14 +304,55 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
     describe('user profiles', function () {
       it('saves, replaces and reads a profile', async function () {
         assert.equal(await store.users.get('aad-user-1'), null);
-        const profile = { userId: 'aad-user-1', tenantId: 'tenant-1', organisation: 'skola' as const, school: 'Ängsskolan', updatedAt: T0 };
+        const profile = { userId: 'aad-user-1', tenantId: 'tenant-1', organisation: 'skola' as const, school: 'Ängsskolan', updatedAt: T0, chatUserId: '29:chat-1', displayName: 'Åsa Öberg' };
         await store.users.save(profile);
         assert.deepEqual(await store.users.get('aad-user-1'), profile);
         const changed = { ...profile, organisation: 'fritid' as const, school: null, updatedAt: at(1) };
         await store.users.save(changed);
         assert.deepEqual(await store.users.get('aad-user-1'), changed);
+        const { chatUserId: _c, displayName: _d, ...withoutChatIdentity } = { ...changed, updatedAt: at(2) };
+        await store.users.save(withoutChatIdentity);
+        assert.equal((await store.users.get('aad-user-1'))?.chatUserId, '29:chat-1', 'a save without a chat id keeps the one stored');
+      });
+
+      it('finds a profile by the chat user id an @mention carries', async function () {
+        await store.users.save({ userId: 'aad-user-2', tenantId: 'tenant-1', organisation: 'polisen', school: null, updatedAt: T0, chatUserId: '29:chat-2', displayName: 'Berit' });
+        assert.equal((await store.users.findByChatUserId('29:chat-2'))?.userId, 'aad-user-2');
+        assert.equal(await store.users.findByChatUserId('29:nobody'), null);
       });
     });
+
+    describe('audit trail and coordinators', function () {
+      it('records creation and every change of a report with who, when and a code, in the same transaction', async function () {
+        const created = await store.incidents.create(newReport(incidentFields(place.id)));
+        const changed = await store.incidents.update({ id: created.id, actorId: 'aad-editor', expectedVersion: 1, status: 'hanteras', now: at(5) });
+        assert.ok(changed.ok);
+        const conflict = await store.incidents.update({ id: created.id, actorId: 'aad-editor', expectedVersion: 1, status: 'atgardad', now: at(6) });
+        assert.ok(!conflict.ok);
+        const entries = (await store.audit.latest(created.origin.tenantId, 50)).filter((e) => e.entityId === created.id);
+        assert.deepEqual(entries.map((e) => [e.action, e.actorId, e.entityRef, e.detail]), [
+          ['report.status', 'aad-editor', created.ref, 'hanteras'],
+          ['report.created', created.reporter.userId, created.ref, null],
+        ]);
+        assert.deepEqual(entries[0]!.at, at(5));
+      });
+
+      it('keeps the audit trail free of report text', async function () {
+        const created = await store.incidents.create(newReport({ ...incidentFields(place.id), description: 'Hemlig beskrivning 4711' }));
+        const entries = await store.audit.latest(created.origin.tenantId, 100);
+        assert.ok(!JSON.stringify(entries).includes('Hemlig beskrivning'));
+      });
+
+      it('adds coordinators once and knows them', async function () {
+        assert.equal(await store.coordinators.isCoordinator('aad-coord'), false);
+        await store.coordinators.add('aad-coord', 'aad-admin', T0);
+        await store.coordinators.add('aad-coord', 'aad-admin', at(1));
+        assert.equal(await store.coordinators.isCoordinator('aad-coord'), true);
+      });
+    });
+
+    hotspotContract(() => ({ store, place }));
+    lagesbildContract(() => ({ store, place }));
 
     describe('health and closing', function () {
       it('is healthy while open', async function () {
@@ -321,7 +364,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         const calls: Promise<unknown>[] = [
           store.incidents.create(newReport(incidentFields(place.id))),
           store.incidents.get(place.id),
-          store.activities.update({ id: 'x', expectedVersion: 1, status: 'hanteras', now: T0 }),
+          store.activities.update({ id: 'x', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: T0 }),
           store.reports.latest(origin.conversationId, 10),
           store.places.findOrCreate('Stora torget', T0),
           store.places.list(10),

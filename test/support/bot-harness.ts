@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { startBot, type RunningBot } from '../../src/compose';
 import { loadConfig } from '../../src/config/config';
 import type { Clock } from '../../src/domain/ports/clock.port';
-import { createLogger } from '../../src/logging/logger';
+import { createLogger, type Logger } from '../../src/logging/logger';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
-import { cardAction, channelMessage, type Where } from './teams-activities';
+import { cardAction, channelMessage, type Speaker, type Where } from './teams-activities';
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -27,10 +27,10 @@ export class BotHarness {
   bot!: RunningBot;
   databaseUrl = `sqlite:${join(this.dir, 'test.db')}`;
 
-  async start(env: Record<string, string> = {}): Promise<this> {
+  async start(env: Record<string, string> = {}, logger: Logger = createLogger('silent')): Promise<this> {
     await this.connector.start();
     const config = loadConfig({ PORT: '0', DATABASE_URL: this.databaseUrl, LOG_LEVEL: 'silent', ...env });
-    this.bot = await startBot(config, createLogger('silent'), { clock: this.clock, host: '127.0.0.1' });
+    this.bot = await startBot(config, logger, { clock: this.clock, host: '127.0.0.1' });
     return this;
   }
 
@@ -49,9 +49,9 @@ export class BotHarness {
   }
 
   /** Sends a channel message and returns what the bot posted back to the connector. */
-  async say(text: string, extra: Partial<Where> = {}): Promise<Record<string, any>[]> {
+  async say(text: string, extra: Partial<Where> = {}, mentioning: Speaker[] = []): Promise<Record<string, any>[]> {
     const before = this.connector.messages().length;
-    const res = await this.post(channelMessage(text, this.where(extra)));
+    const res = await this.post(channelMessage(text, this.where(extra), mentioning));
     if (res.status >= 300) throw new Error(`message answered ${res.status}`);
     return this.connector.messages().slice(before);
   }

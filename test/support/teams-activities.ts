@@ -31,21 +31,25 @@ function common(where: Where) {
     serviceUrl: where.serviceUrl,
     timestamp: new Date().toISOString(),
     locale: where.locale ?? 'sv-SE',
-    from: { id: `29:${from.aadObjectId}`, name: from.name, aadObjectId: from.aadObjectId },
+    from: { id: chatIdOf(from), name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
     conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
     channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: 'Trygghet Kungsör' }, channel: { id: CHANNEL, name: 'Lägesbild' } },
   };
 }
 
-/** A channel message that @mentions the bot, as Teams sends it. */
-export function channelMessage(text: string, where: Where) {
+/** The Teams user id a speaker's @mentions carry. */
+export const chatIdOf = (s: Speaker) => `29:${s.aadObjectId}`;
+
+/** A channel message that @mentions the bot (and optionally others, after the text), as Teams sends it. */
+export function channelMessage(text: string, where: Where, alsoMentioned: Speaker[] = []) {
+  const others = alsoMentioned.map((s) => ({ type: 'mention', text: `<at>${s.name}</at>`, mentioned: { id: chatIdOf(s), name: s.name } }));
   return {
     ...common(where),
     type: 'message',
-    text: `<at>${BOT.name}</at> ${text}`,
+    text: `<at>${BOT.name}</at> ${text}${others.map((o) => ` ${o.text}`).join('')}`,
     textFormat: 'plain',
-    entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+    entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }, ...others],
   };
 }
 

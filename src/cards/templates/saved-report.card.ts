@@ -1,5 +1,6 @@
 import { card } from '../card-schema';
 import { defineTemplate } from '../render';
+import { titleWithNote } from './title-row';
 
 /** The card a report turns into once saved: facts, then the actions that move it along. */
 export interface SavedReportCardData {
@@ -18,13 +19,7 @@ export interface SavedReportCardData {
 export const savedReportCard = defineTemplate<SavedReportCardData>('saved-report', card(
   [
     { type: 'TextBlock', text: '${warning}', wrap: true, color: 'attention', weight: 'bolder', $when: "${warning != ''}" },
-    {
-      type: 'ColumnSet',
-      columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true, style: 'heading' }] },
-        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: '${note}', color: 'good', weight: 'bolder', $when: "${note != ''}" }] },
-      ],
-    },
+    titleWithNote(),
     { type: 'FactSet', facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }] },
     { type: 'TextBlock', text: '${textLabel}', weight: 'bolder', spacing: 'medium', $when: "${text != ''}" },
     { type: 'TextBlock', text: '${text}', wrap: true, spacing: 'none', $when: "${text != ''}" },

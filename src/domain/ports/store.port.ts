@@ -1,4 +1,12 @@
+import type { AuditRepository, CoordinatorRepository } from './audit.port';
+import type { RetentionRepository } from './retention.port';
 import type { ConversationRecord, UserProfile } from '../conversation';
+import type { DigestDeliveryRepository } from './digest-deliveries.port';
+import type { DigestExportRepository } from './digest-exports.port';
+import type { DigestSubscriptionRepository } from './digest-subscriptions.port';
+import type { LagesbildAggregateRepository } from './lagesbild.port';
+import type { HotspotRepository, PlaceHistoryRepository } from './hotspots.port';
+import type { PlaceRegisterRepository } from './place-register.port';
 import type { Place } from '../place';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, ReportOrigin, ReportSummary,
@@ -19,6 +27,8 @@ export interface NewReport<F> {
 export interface ReportChange<F> {
   id: string;
   expectedVersion: number;
+  /** Who makes the change, for the audit trail written with it. */
+  actorId: string;
   fields?: F;
   status?: ReportStatus;
   assignee?: Person | null;
@@ -58,6 +68,8 @@ export interface ConversationRepository {
 
 export interface UserProfileRepository {
   get(userId: string): Promise<UserProfile | null>;
+  /** The profile of the user an @mention names. */
+  findByChatUserId(chatUserId: string): Promise<UserProfile | null>;
   save(profile: UserProfile): Promise<void>;
 }
 
@@ -76,6 +88,16 @@ export interface Store {
   readonly places: PlaceRepository;
   readonly conversations: ConversationRepository;
   readonly users: UserProfileRepository;
+  readonly lagesbild: LagesbildAggregateRepository;
+  readonly digestSubscriptions: DigestSubscriptionRepository;
+  readonly digestDeliveries: DigestDeliveryRepository;
+  readonly digestExports: DigestExportRepository;
+  readonly audit: AuditRepository;
+  readonly coordinators: CoordinatorRepository;
+  readonly retention: RetentionRepository;
+  readonly placeRegister: PlaceRegisterRepository;
+  readonly hotspots: HotspotRepository;
+  readonly placeHistory: PlaceHistoryRepository;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { createNumberedReport, updateVersionedReport } from './report-writes';
 export function createActivityRepository(db: Kysely<Database>, dialect: StoreDialect): ActivityRepository {
   return {
     create: (report) =>
-      createNumberedReport(db, dialect, 'activity', report.refYear, async (trx, ref) => {
+      createNumberedReport(db, dialect, 'activity', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields) };
         await trx.insertInto('activities').values(row).execute();
         const organisations = await replaceOrganisations(trx, row.id, report.fields.organisations);

@@ -11,7 +11,7 @@ import { createNumberedReport, updateVersionedReport } from './report-writes';
 export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDialect): IncidentRepository {
   return {
     create: (report) =>
-      createNumberedReport(db, dialect, 'incident', report.refYear, async (trx, ref) => {
+      createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields) };
         await trx.insertInto('incidents').values(row).execute();
         return toIncident(row);

@@ -43,11 +43,14 @@ export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialec
   };
 }
 
+/** By name, then by alias (the place register's other names: "torget" is "Stora torget"). */
 async function findByKey(db: Kysely<Database>, key: string): Promise<Place | null> {
-  const row = await db.selectFrom('places').selectAll().where('name_key', '=', key).executeTakeFirst();
+  const row = await db.selectFrom('places').selectAll().where('name_key', '=', key).executeTakeFirst()
+    ?? await db.selectFrom('places').innerJoin('place_aliases', 'place_aliases.place_id', 'places.id')
+      .selectAll('places').where('place_aliases.alias_key', '=', key).executeTakeFirst();
   return row ? toPlace(row) : null;
 }
 
-function toPlace(row: PlaceRow): Place {
+function toPlace(row: Pick<PlaceRow, 'id' | 'name' | 'created_at'>): Place {
   return { id: row.id, name: row.name, createdAt: toDate(row.created_at) };
 }

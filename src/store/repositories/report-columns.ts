@@ -25,6 +25,7 @@ export function newReportColumns(report: NewReport<unknown>, ref: string) {
     created_at: report.now,
     updated_at: report.now,
     version: 1,
+    anonymised_at: null,
   };
 }
 

@@ -14,12 +14,19 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
       return row ? toUserProfile(row) : null;
     },
 
+    async findByChatUserId(chatUserId) {
+      const row = await db.selectFrom('user_profiles').selectAll().where('chat_user_id', '=', chatUserId).executeTakeFirst();
+      return row ? toUserProfile(row) : null;
+    },
+
     async save(profile) {
       const columns = {
         tenant_id: profile.tenantId,
         organisation: profile.organisation,
         school: profile.school,
         updated_at: profile.updatedAt,
+        ...(profile.chatUserId !== undefined ? { chat_user_id: profile.chatUserId } : {}),
+        ...(profile.displayName !== undefined ? { display_name: profile.displayName } : {}),
       };
       await upsert(
         dialect,
@@ -38,5 +45,7 @@ function toUserProfile(row: UserProfileRow): UserProfile {
     organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
     school: row.school,
     updatedAt: toDate(row.updated_at),
+    chatUserId: row.chat_user_id,
+    displayName: row.display_name,
   };
 }

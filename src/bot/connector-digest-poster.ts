@@ -1,0 +1,82 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/card-schema';
+import type { ConversationRecord } from '../domain/conversation';
+import type { DigestLocale } from '../domain/digests/subscription';
+import type { Lagesbild } from '../domain/lagesbild/lagesbild';
+import type { DigestPoster, PostOutcome } from '../domain/ports/digest-poster.port';
+
+export interface ConnectorDigestPosterOptions {
+  adapter: CloudAdapter;
+  /** The bot's app id; '' in local mode. */
+  appId: string;
+  render(digest: Lagesbild, locale: DigestLocale): AdaptiveCard;
+  timeoutMs?: number;
+}
+
+/**
+ * Posts a digest as a new message in the stored conversation (for a channel: a new post, not a reply).
+ * botbuilder supplies the credentials for the conversation's service URL; the request itself is sent
+ * here, once, because the SDK's client retries 429 and 5xx on its own timers, which would hide
+ * Retry-After and the attempts from the delivery record that the scheduler keeps.
+ */
+export class ConnectorDigestPoster implements DigestPoster {
+  constructor(private readonly o: ConnectorDigestPosterOptions) {}
+
+  async post(conversation: ConversationRecord, digest: Lagesbild, locale: DigestLocale): Promise<PostOutcome> {
+    const { activityId: _replyTo, ...reference } = conversation.reference as ConversationReference;
+    let outcome: PostOutcome = { ok: false, status: 0, retryAfterMs: null };
+    try {
+      await this.o.adapter.continueConversationAsync(this.o.appId, reference as ConversationReference, async (context) => {
+        const connector = context.turnState.get<ConnectorWithCredentials>(context.adapter.ConnectorClientKey);
+        outcome = await this.send(reference as ConversationReference, await authorization(connector), this.o.render(digest, locale));
+      });
+    } catch {
+      // No credentials could be had (e.g. the token service did not answer): a transient failure.
+      return { ok: false, status: 0, retryAfterMs: null };
+    }
+    return outcome;
+  }
+
+  private async send(reference: ConversationReference, auth: string | null, card: AdaptiveCard): Promise<PostOutcome> {
+    const base = (reference.serviceUrl ?? '').replace(/\/+$/, '');
+    const url = `${base}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
+    const activity = {
+      type: 'message',
+      from: reference.bot,
+      conversation: reference.conversation,
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    };
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(this.o.timeoutMs ?? 15_000),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      return res.ok ? { ok: true } : { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
+    } catch {
+      return { ok: false, status: 0, retryAfterMs: null };
+    }
+  }
+}
+
+/** The part of botbuilder's connector client used here: the app credentials it signs with. */
+interface ConnectorWithCredentials {
+  credentials?: { appId?: string; getToken?: (force?: boolean) => Promise<string> };
+}
+
+/** A bearer token when the bot has an identity; none in local mode. */
+async function authorization(connector: ConnectorWithCredentials | undefined): Promise<string | null> {
+  const credentials = connector?.credentials;
+  if (!credentials?.appId || typeof credentials.getToken !== 'function') return null;
+  return `Bearer ${await credentials.getToken()}`;
+}
+
+/** Retry-After is seconds or an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.round(Number(header) * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}

@@ -1,0 +1,267 @@
+import type { EmergingPlace } from '../domain/hotspots/emerging-hotspots';
+import type { Hotspot } from '../domain/hotspots/hotspot';
+import { nextHotspotState } from '../domain/hotspots/hotspot';
+import type { ActiveHotspotRow, HotspotView } from '../domain/hotspots/hotspot-service';
+import { NEW_PLACE, type QuickDraft } from '../domain/hotspots/quick-report-service';
+import { PLACE_KINDS, type RegisteredPlace } from '../domain/places/place-register';
+import { NO_PARENT } from '../domain/places/place-register-service';
+import type { FieldErrors } from '../domain/form-fields';
+import type { Incident } from '../domain/report';
+import { INCIDENT_CATEGORIES, ORGANISATIONS, type ActivityType, type IncidentCategory } from '../domain/vocabulary';
+import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
+import type { AdaptiveCard } from './card-schema';
+import { HOTSPOT_VERBS } from './hotspot-verbs';
+import { render, safeText } from './render';
+import { choices, errorTexts, formatDay, formatWhen, notice } from './report-cards';
+import { hotspotFormCard } from './templates/hotspot-form.card';
+import { hotspotRowsCard } from './templates/hotspot-rows.card';
+import { hotspotCard } from './templates/hotspot.card';
+import { placeCard } from './templates/place.card';
+import { quickConfirmCard } from './templates/quick-confirm.card';
+import { VERBS } from './verbs';
+
+// Hot spot data into localised card data. Place names, measures and analysis notes are typed by
+// users: shown through safeText; values put back into inputs stay as typed.
+
+/** Keeps a timeline card far below Teams' 80 KB, however busy the place. */
+const TIMELINE_MAX = 40;
+
+const number = (n: number, locale: Locale) => n.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
+const target = (h: Hotspot) => ({ id: h.id, version: h.version });
+
+export function quickConfirm(locale: Locale, draft: QuickDraft, banner = ''): AdaptiveCard {
+  const m = messages(locale);
+  const q = m.hotspots.quick;
+  const typed = safeText(draft.typedPlace);
+  const question = draft.placeId ? '' : format(draft.candidates.length > 0 ? q.confirmAmbiguousPlace : q.confirmUnknownPlace, { typed });
+  return render(quickConfirmCard, {
+    title: q.confirmTitle, question, banner,
+    labels: { place: q.confirmPlace, category: q.category, categoryChoose: q.categoryChoose, organisation: q.organisation, description: q.description, save: q.save, cancel: q.cancel },
+    values: { placeId: draft.placeId ?? '', category: draft.category ?? '', organisation: draft.organisation ?? '', description: draft.description },
+    choices: {
+      places: draft.placeId
+        ? [{ title: typed, value: draft.placeId }]
+        : [...draft.candidates.map((c) => ({ title: c.name, value: c.id })), { title: format(q.newPlace, { typed }), value: NEW_PLACE }],
+      categories: choices(INCIDENT_CATEGORIES, m.category),
+      organisations: choices(ORGANISATIONS, m.organisation),
+    },
+    data: { typedPlace: draft.typedPlace },
+    verbs: { save: HOTSPOT_VERBS.quickSave, cancel: VERBS.cancel },
+  });
+}
+
+/** The compact card a quick report turns into: one line, "Ändra" and "Ångra". */
+export function quickSaved(locale: Locale, incident: Incident): AdaptiveCard {
+  const q = messages(locale).hotspots.quick;
+  const ref = { id: incident.id, version: incident.version };
+  return notice(format(q.savedLine, {
+    place: safeText(incident.placeName), category: messages(locale).category[incident.category], when: formatWhen(incident.occurredAt, locale),
+  }), {
+    title: format(q.savedTitle, { ref: incident.ref }),
+    tone: 'good',
+    actions: [
+      { title: q.edit, verb: VERBS.openEdit, data: { kind: 'incident', ...ref } },
+      { title: q.undo, verb: HOTSPOT_VERBS.undo, data: ref },
+    ],
+  });
+}
+
+export function hotspotView(locale: Locale, view: HotspotView, note: 'updated' | 'none' = 'none', warning = ''): AdaptiveCard {
+  const m = messages(locale);
+  const c = m.hotspots.card;
+  const h = view.hotspot;
+  const next = nextHotspotState(h.state);
+  const analysis = ([['who', c.analysisWho], ['what', c.analysisWhat], ['when', c.analysisWhen], ['why', c.analysisWhy]] as const)
+    .filter(([aspect]) => h.analysis[aspect]).map(([aspect, title]) => ({ title, value: safeText(h.analysis[aspect] ?? '') }));
+  return render(hotspotCard, {
+    title: format(c.title, { place: safeText(h.placeName) }),
+    note: note === 'updated' ? c.updated : '',
+    warning,
+    facts: [
+      { title: c.state, value: m.hotspots.state[h.state] },
+      { title: c.owner, value: format(c.ownerLine, { name: safeText(h.owner.name), organisation: m.organisation[h.ownerOrganisation] }) },
+      { title: c.followUp, value: h.followUpDate ? formatDay(h.followUpDate, locale) : c.none },
+    ],
+    analysisTitle: c.analysis,
+    analysis,
+    effectTitle: c.effectTitle,
+    effect: effectLines(view, m),
+    timelineTitle: c.timeline,
+    timelineEmpty: c.timelineEmpty,
+    timeline: timeline(view, m, locale).slice(-TIMELINE_MAX),
+    measureActions: view.measures.filter((x) => !x.doneAt).slice(0, 5).map((x) => ({
+      title: format(c.markDone, { what: safeText(x.what.slice(0, 40)) }), verb: HOTSPOT_VERBS.measureDone, data: { ...target(h), measureId: x.id },
+    })),
+    actions: [
+      ...(next ? [{ title: m.hotspots.stateAction[next], verb: HOTSPOT_VERBS.next, data: target(h) }] : []),
+      { title: c.addMeasure, verb: HOTSPOT_VERBS.openMeasure, data: target(h) },
+      { title: c.logVisit, verb: HOTSPOT_VERBS.logVisit, data: { placeId: h.placeId } },
+      { title: c.setFollowUp, verb: HOTSPOT_VERBS.openFollowUp, data: target(h) },
+      { title: c.editAnalysis, verb: HOTSPOT_VERBS.openAnalysis, data: target(h) },
+    ],
+  });
+}
+
+function effectLines(view: HotspotView, m: Catalogue): string[] {
+  const e = view.effect;
+  if (!e) return [];
+  const c = m.hotspots.card;
+  return [
+    format(c.effectPlace, { before: e.place.before, after: e.place.after, weeks: e.weeks }),
+    ...(e.area ? [format(c.effectArea, { before: e.area.before, after: e.area.after, weeks: e.weeks })] : []),
+    ...(e.place.daysAfterSoFar !== null ? [format(c.effectSoFar, { days: e.place.daysAfterSoFar, total: e.weeks * 7 })] : []),
+  ];
+}
+
+function timeline(view: HotspotView, m: Catalogue, locale: Locale): { text: string }[] {
+  const c = m.hotspots.card;
+  const entries = [
+    ...view.incidents.map((i) => ({
+      at: i.occurredAt.toISOString(),
+      text: format(c.incidentLine, { when: formatWhen(i.occurredAt, locale), ref: i.ref, category: m.category[i.category as IncidentCategory] ?? i.category }),
+    })),
+    ...view.measures.map((x) => ({
+      at: x.createdAt.toISOString(),
+      text: format(c.measureLine, {
+        when: formatWhen(x.createdAt, locale), what: safeText(x.what), organisation: m.organisation[x.organisation],
+        due: (x.dueDate ? format(c.measureDue, { date: formatDay(x.dueDate, locale) }) : '') + (x.doneAt ? c.measureDone : ''),
+      }),
+    })),
+    ...view.visits.map((v) => ({
+      at: v.date,
+      text: format(c.visitLine, {
+        when: formatDay(v.date, locale), type: m.activityType[v.type as ActivityType] ?? v.type, ref: v.ref,
+        people: v.peopleMet !== null ? format(c.peopleMet, { count: v.peopleMet }) : '',
+      }),
+    })),
+  ];
+  return entries.sort((a, b) => a.at.localeCompare(b.at)).map(({ text }) => ({ text }));
+}
+
+export function hotspotList(locale: Locale, rows: ActiveHotspotRow[], today: string): AdaptiveCard {
+  const m = messages(locale);
+  const l = m.hotspots.list;
+  return render(hotspotRowsCard, {
+    title: l.title,
+    empty: l.empty,
+    rows: rows.map(({ hotspot: h, trend, overdueMeasures }) => ({
+      heading: safeText(h.placeName),
+      alert: overdueMeasures > 0 ? format(l.overdue, { count: overdueMeasures }) : '',
+      text: [
+        format(l.line, {
+          state: m.hotspots.state[h.state], owner: m.organisation[h.ownerOrganisation],
+          trend: `${format(l.trend, { recent: trend.recent, before: trend.before })} (${l[trend.direction]})`,
+        }),
+        h.followUpDate ? format(l.followUp, { date: formatDay(h.followUpDate, locale) }) + (h.followUpDate < today ? ' ⚠' : '') : null,
+      ].filter(Boolean).join(' · '),
+      actions: [{ title: l.open, verb: HOTSPOT_VERBS.show, data: { id: h.id } }],
+    })),
+  });
+}
+
+export function proposals(locale: Locale, found: EmergingPlace[]): AdaptiveCard {
+  const m = messages(locale);
+  const p = m.hotspots.proposals;
+  return render(hotspotRowsCard, {
+    title: p.title,
+    empty: p.empty,
+    rows: found.slice(0, 20).map(({ place, finding, hotspot }) => ({
+      heading: `${safeText(place.name)} – ${m.hotspots.label[finding.label]}`,
+      alert: hotspot ? format(p.existing, { state: m.hotspots.state[hotspot.state] }) : '',
+      text: [
+        finding.baselineWeeks > 0
+          ? format(p.spike, { latest: finding.latest, mean: number(finding.baselineMean, locale), weeks: finding.baselineWeeks })
+          : format(p.spikeWithoutHistory, { latest: finding.latest }),
+        finding.trend ? format(p.trend, { slope: number(finding.trend.slope, locale), weeks: finding.trend.weeks }) : null,
+      ].filter(Boolean).join(' '),
+      actions: [hotspot
+        ? { title: p.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }
+        : { title: p.create, verb: HOTSPOT_VERBS.start, data: { placeId: place.id } }],
+    })),
+  });
+}
+
+export type HotspotFormKind = 'measure' | 'followUp' | 'analysis' | 'organisation';
+type FormField = 'what' | 'organisation' | 'dueDate' | 'followUpDate' | 'who' | 'whatHappens' | 'when' | 'why';
+const FORM_FIELDS: readonly FormField[] = ['what', 'organisation', 'dueDate', 'followUpDate', 'who', 'whatHappens', 'when', 'why'];
+
+export interface HotspotFormOptions {
+  kind: HotspotFormKind;
+  placeName: string;
+  submit: { verb: string; data: Record<string, unknown> };
+  /** Where "Avbryt" goes: back to the hot spot, or nowhere. */
+  cancel: { verb: string; data: Record<string, unknown> };
+  values?: Partial<Record<FormField, string>>;
+  errors?: FieldErrors<FormField>;
+}
+
+export function hotspotForm(locale: Locale, o: HotspotFormOptions): AdaptiveCard {
+  const m = messages(locale);
+  const f = m.hotspots.forms;
+  const c = m.hotspots.card;
+  const values = Object.fromEntries(FORM_FIELDS.map((k) => [k, o.values?.[k] ?? ''])) as Record<FormField, string>;
+  const titles: Record<HotspotFormKind, string> = { measure: f.measureTitle, followUp: f.followUpTitle, analysis: f.analysisTitle, organisation: f.chooseOrganisation };
+  return render(hotspotFormCard, {
+    title: format(titles[o.kind], { place: safeText(o.placeName) }),
+    banner: o.errors && Object.keys(o.errors).length > 0 ? m.form.fixErrors : '',
+    requiredMessage: m.fieldError.required,
+    show: { measure: o.kind === 'measure', followUp: o.kind === 'followUp', analysis: o.kind === 'analysis', organisation: o.kind === 'organisation' },
+    labels: {
+      what: f.measureWhat, organisation: f.measureOrganisation, dueDate: f.measureDue, followUpDate: f.followUpDate,
+      who: c.analysisWho, whatHappens: c.analysisWhat, when: c.analysisWhen, why: c.analysisWhy,
+      save: o.kind === 'organisation' ? f.start : f.save, cancel: f.cancel,
+    },
+    values,
+    errors: errorTexts(FORM_FIELDS, o.errors ?? {}, values, m),
+    organisations: choices(ORGANISATIONS, m.organisation),
+    submit: o.submit,
+    cancel: o.cancel,
+  });
+}
+
+export function placeList(locale: Locale, places: RegisteredPlace[], register: RegisteredPlace[], query: string): AdaptiveCard {
+  const m = messages(locale);
+  const p = m.hotspots.places;
+  const names = new Map(register.map((x) => [x.id, x.name]));
+  return render(hotspotRowsCard, {
+    title: query ? format(p.searchTitle, { query: safeText(query.slice(0, 80)) }) : p.title,
+    empty: p.empty,
+    rows: places.slice(0, 30).map((place) => ({
+      heading: safeText(place.name),
+      alert: '',
+      text: format(p.line, {
+        kind: m.hotspots.placeKind[place.kind],
+        area: place.parentId && names.has(place.parentId) ? format(p.inArea, { area: safeText(names.get(place.parentId)!) }) : '',
+        aliases: place.aliases.length > 0 ? format(p.aliasesLine, { aliases: place.aliases.map(safeText).join(', ') }) : '',
+      }),
+      actions: [{ title: p.open, verb: HOTSPOT_VERBS.showPlace, data: { id: place.id } }],
+    })),
+  });
+}
+
+export function placeView(locale: Locale, place: RegisteredPlace, register: RegisteredPlace[], hotspot: Hotspot | null, note = '', warning = ''): AdaptiveCard {
+  const m = messages(locale);
+  const p = m.hotspots.places;
+  const others = register.filter((x) => x.id !== place.id).slice(0, 200);
+  return render(placeCard, {
+    title: format(p.cardTitle, { name: safeText(place.name) }),
+    note, warning,
+    facts: [
+      { title: p.kind, value: m.hotspots.placeKind[place.kind] },
+      ...(place.aliases.length > 0 ? [{ title: p.alias, value: place.aliases.map(safeText).join(', ') }] : []),
+      ...(hotspot ? [{ title: m.hotspots.card.state, value: m.hotspots.state[hotspot.state] }] : []),
+    ],
+    labels: { name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, parent: p.parent, alias: p.alias, mergeWith: p.mergeWith, save: p.save, merge: p.merge },
+    values: { name: place.name, kind: place.kind, lat: place.lat === null ? '' : String(place.lat), lon: place.lon === null ? '' : String(place.lon), parent: place.parentId ?? NO_PARENT },
+    choices: {
+      kinds: choices(PLACE_KINDS, m.hotspots.placeKind),
+      parents: [{ title: p.noParent, value: NO_PARENT }, ...others.map((x) => ({ title: x.name, value: x.id }))],
+      merge: others.map((x) => ({ title: x.name, value: x.id })),
+    },
+    save: { verb: HOTSPOT_VERBS.savePlace, data: { id: place.id } },
+    merge: { verb: HOTSPOT_VERBS.mergePlace, data: { id: place.id } },
+    actions: hotspot
+      ? [{ title: m.hotspots.proposals.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }]
+      : [{ title: p.startHotspot, verb: HOTSPOT_VERBS.start, data: { placeId: place.id } }],
+  });
+}

@@ -1,0 +1,77 @@
+import { DateTime } from 'luxon';
+import type { SubscriptionView } from '../domain/digests/subscription-service';
+import type { Lagesbild } from '../domain/lagesbild/lagesbild';
+import type { Period } from '../domain/periods';
+import { format, messages, type Locale } from '../i18n/messages';
+import type { AdaptiveCard } from './card-schema';
+import { lagesbildView, luxonLocale, periodLabel, type ViewSection } from './lagesbild-view';
+import { LAGESBILD_VERBS } from './lagesbild-verbs';
+import { render, safeText } from './render';
+import { notice } from './report-cards';
+import { exportLinkCard } from './templates/export-link.card';
+import { helpCard } from './templates/help.card';
+import { lagesbildCard } from './templates/lagesbild.card';
+
+/** Place and school names came from users: shown literally, like every typed text. */
+const safeSection = (s: ViewSection): ViewSection => ({
+  ...s, rows: s.rows.map((r) => ({ label: safeText(r.label), value: safeText(r.value) })),
+});
+
+export function lagesbild(locale: Locale, l: Lagesbild): AdaptiveCard {
+  const view = lagesbildView(locale, l);
+  return render(lagesbildCard, { ...view, sections: view.sections.map(safeSection) });
+}
+
+function when(at: Date, zone: string, locale: Locale, pattern: string): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(luxonLocale(locale)).toFormat(pattern);
+}
+
+/** The schedule in words: "varje måndag kl. 07:30". */
+export function scheduleText(locale: Locale, s: SubscriptionView['subscription']): string {
+  const t = messages(locale).lagesbild;
+  return s.cadence === 'daily'
+    ? format(t.subscription.daily, { time: s.time })
+    : format(t.subscription.weekly, { weekday: t.weekdays[s.weekday! - 1] ?? '', time: s.time });
+}
+
+/** The confirmation and status card of a subscription; `null` says there is none. */
+export function subscription(locale: Locale, view: SubscriptionView | null, zone: string, justSubscribed = false): AdaptiveCard {
+  const t = messages(locale).lagesbild.subscription;
+  if (!view) return notice(t.none, { title: t.title });
+  const { subscription: s, next, lastDelivery } = view;
+  const text = s.status === 'paused'
+    ? format(t.paused, { reason: s.pausedReason ?? '' })
+    : justSubscribed ? format(t.subscribed, { when: scheduleText(locale, s) }) : scheduleText(locale, s);
+  return render(helpCard, {
+    title: t.title,
+    text,
+    commands: [
+      ...(s.status === 'active' ? [{ title: t.next, value: when(next, zone, locale, 'cccc d LLL HH:mm') }] : []),
+      ...(lastDelivery ? [{
+        title: t.last, value: `${when(lastDelivery.scheduledFor, zone, locale, 'd LLL HH:mm')} (${t.status[lastDelivery.status]})`,
+      }] : []),
+    ],
+    footnote: '',
+    actions: [{ title: t.showNow, verb: LAGESBILD_VERBS.showNow }, { title: t.unsubscribe, verb: LAGESBILD_VERBS.unsubscribe }],
+  });
+}
+
+export function unsubscribed(locale: Locale, removed: boolean): AdaptiveCard {
+  const t = messages(locale).lagesbild.subscription;
+  return notice(removed ? t.stopped : t.notSubscribed, { title: t.title, tone: removed ? 'good' : 'default' });
+}
+
+export function exportLinks(locale: Locale, period: Period, links: { csv: string; html: string }, expiresAt: Date): AdaptiveCard {
+  const t = messages(locale).lagesbild.export;
+  return render(exportLinkCard, {
+    title: t.title,
+    periodLabel: periodLabel(period, locale),
+    text: format(t.text, { until: when(expiresAt, period.zone, locale, 'HH:mm') }),
+    links: [{ title: t.csv, url: links.csv }, { title: t.html, url: links.html }],
+  });
+}
+
+/** A problem with what was typed, said plainly. */
+export function problem(locale: Locale, text: string): AdaptiveCard {
+  return notice(text, { title: messages(locale).lagesbild.title, tone: 'attention' });
+}

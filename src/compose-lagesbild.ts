@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type express from 'express';
+import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
+import * as lagesbildCards from './cards/lagesbild-cards';
+import type { Config } from './config/config';
+import type { CardActionRunners, CommandRunners } from './conversation/chat-command';
+import { lagesbildActions, lagesbildCommands, type LagesbildFeature } from './conversation/lagesbild-commands';
+import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
+import { ScheduledDigests } from './domain/digests/scheduled-digests';
+import { SubscriptionService } from './domain/digests/subscription-service';
+import { ExportService } from './domain/lagesbild/export-service';
+import { LagesbildService } from './domain/lagesbild/lagesbild-service';
+import type { Clock } from './domain/ports/clock.port';
+import { realSleep, type DigestPoster, type Sleep } from './domain/ports/digest-poster.port';
+import type { HotSpotSummarySource } from './domain/ports/hot-spot-summary.port';
+import type { Store } from './domain/ports/store.port';
+import { STOCKHOLM } from './domain/periods';
+import { EXPORT_PATH, exportRoutes } from './http/export-routes';
+import type { Logger } from './logging/logger';
+import { DigestScheduler } from './scheduler/digest-scheduler';
+
+export interface LagesbildWiring {
+  commands: CommandRunners;
+  actions: CardActionRunners;
+  routes: { path: string; router: express.Router };
+  scheduler: DigestScheduler;
+  /** Once the server listens: fixes the export links' address and starts the cron. */
+  start(port: number): void;
+}
+
+export interface LagesbildWiringDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** The adapter is made after the bot; it is needed only when a digest is posted. */
+  adapter: () => ConnectorDigestPosterOptions['adapter'];
+  hotSpots?: HotSpotSummarySource;
+  /** Tests replace the waits between retries. */
+  sleep?: Sleep;
+}
+
+/** The lägesbild feature wired together: services, commands, export routes and the digest scheduler. */
+export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
+  const { config, store, clock, log } = d;
+  let baseUrl = config.exports.publicBaseUrl ?? '';
+  const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
+  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes);
+  const feature: LagesbildFeature = {
+    subscriptions: new SubscriptionService(store.digestSubscriptions, store.digestDeliveries, clock, STOCKHOLM),
+    lagesbild,
+    exports,
+    clock,
+    exportUrls: (token) => ({
+      csv: `${baseUrl}${EXPORT_PATH}/${token}/incidents.csv`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
+    }),
+  };
+  let connectorPoster: ConnectorDigestPoster | null = null;
+  const poster: DigestPoster = {
+    post: (conversation, digest, locale) => (connectorPoster ??= new ConnectorDigestPoster({
+      adapter: d.adapter(), appId: config.bot.appId, render: (l, loc) => lagesbildCards.lagesbild(loc, l),
+    })).post(conversation, digest, locale),
+  };
+  const sleep = d.sleep ?? realSleep;
+  const digests = new ScheduledDigests({
+    subscriptions: store.digestSubscriptions, deliveries: store.digestDeliveries, conversations: store.conversations,
+    lagesbild, poster, pacer: new Pacer(DIGEST_POST_INTERVAL_MS, clock, sleep), clock, sleep, random: Math.random,
+    log, instanceId: randomUUID(), catchUpMs: config.digests.catchUpHours * 3_600_000, zone: STOCKHOLM,
+  });
+  const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron);
+  return {
+    commands: lagesbildCommands(feature),
+    actions: lagesbildActions(feature),
+    routes: { path: EXPORT_PATH, router: exportRoutes(exports, log) },
+    scheduler,
+    start(port) {
+      if (!config.exports.publicBaseUrl) baseUrl = `http://localhost:${port}`;
+      scheduler.start();
+    },
+  };
+}

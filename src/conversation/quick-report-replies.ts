@@ -1,0 +1,40 @@
+import type { AdaptiveCard } from '../cards/card-schema';
+import * as hotspotCards from '../cards/hotspot-cards';
+import * as cards from '../cards/report-cards';
+import type { QuickOutcome } from '../domain/hotspots/quick-report-service';
+import { LIMITS } from '../domain/limits';
+import { format, messages, type Locale } from '../i18n/messages';
+import { cardReply, textReply, type Reply } from './chat-context';
+import type { HotspotFeature } from './hotspot-feature';
+
+type Answer = Exclude<QuickOutcome, { kind: 'open_form' }>;
+
+/** The answer to a quick report, as a chat reply (typed command). */
+export async function afterQuickReport(f: HotspotFeature, locale: Locale, outcome: Answer): Promise<Reply> {
+  const answer = await quickAnswer(f, locale, outcome);
+  return typeof answer === 'string' ? textReply(answer) : cardReply(answer);
+}
+
+/** The answer to a quick report, as the card replacing the confirmation card (button press). */
+export async function quickReportCard(f: HotspotFeature, locale: Locale, outcome: Answer): Promise<AdaptiveCard> {
+  const answer = await quickAnswer(f, locale, outcome);
+  return typeof answer === 'string' ? cards.notice(answer, { tone: 'attention' }) : answer;
+}
+
+/**
+ * Saved: the compact card. Something to complete: the confirmation card. Refused by the reporting
+ * rules (a bad value, personal data in the text): the full incident card with everything kept, where
+ * those rules explain themselves.
+ */
+async function quickAnswer(f: HotspotFeature, locale: Locale, outcome: Answer): Promise<AdaptiveCard | string> {
+  const q = messages(locale).hotspots.quick;
+  switch (outcome.kind) {
+    case 'problem': return outcome.problem === 'no_place' ? q.noPlace : format(q.placeTooLong, { max: LIMITS.placeNameMax });
+    case 'confirm': return hotspotCards.quickConfirm(locale, outcome.draft);
+    case 'submitted': {
+      const result = outcome.outcome;
+      if (result.ok) return hotspotCards.quickSaved(locale, result.report);
+      return f.views.incidentForm(locale, { values: outcome.form, ...(result.reason === 'invalid' ? { errors: result.errors } : {}) });
+    }
+  }
+}

@@ -1,0 +1,8 @@
+import type { Person } from './report';
+
+/** The person acting, as the chat platform identifies them. */
+export interface Actor extends Person {
+  tenantId: string;
+  /** The chat platform's own user id, which @mentions carry. */
+  chatUserId?: string;
+}

@@ -1,0 +1,21 @@
+import type { Clock } from '../ports/clock.port';
+import type { Sleep } from '../ports/digest-poster.port';
+
+/**
+ * Spaces posts at least `intervalMs` apart. Teams allows about 30 requests a second per app and tenant
+ * and 7 a second per thread; a digest is one message per conversation, so a global pace covers both.
+ */
+export class Pacer {
+  private last = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly intervalMs: number, private readonly clock: Clock, private readonly sleep: Sleep) {}
+
+  async wait(): Promise<void> {
+    const due = this.last + this.intervalMs - this.clock.now().getTime();
+    if (due > 0) await this.sleep(due);
+    this.last = this.clock.now().getTime();
+  }
+}
+
+/** 25 a second: below Teams' 30 per app and tenant, with room for replies to users. */
+export const DIGEST_POST_INTERVAL_MS = 40;

@@ -1,0 +1,43 @@
+import type { HotspotRepository, PlaceHistoryRepository } from '../ports/hotspots.port';
+import type { PlaceRegisterRepository } from '../ports/place-register.port';
+import { PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-register';
+import { findEmerging, WEEKS_NEEDED, type EmergingFinding } from './emerging-rule';
+import type { Hotspot } from './hotspot';
+import { WEEK_MS, weeklyCounts, weeksBack } from './weekly-counts';
+
+export interface EmergingPlace {
+  place: RegisteredPlace;
+  finding: EmergingFinding;
+  /** The place's hot spot when it has one (then the finding is its label, not a proposal). */
+  hotspot: Hotspot | null;
+}
+
+type Sources = { placeRegister: PlaceRegisterRepository; placeHistory: PlaceHistoryRepository; hotspots: HotspotRepository };
+
+
+/** Every place's weekly counts through the emerging rule: proposals first, then labelled hot spots. */
+export async function emergingHotspots(sources: Sources, now: Date): Promise<EmergingPlace[]> {
+  const register = await sources.placeRegister.all(PLACE_REGISTER_MAX);
+  const stamps = await sources.placeHistory.incidents(null, weeksBack(now, WEEKS_NEEDED), now);
+  const counts = weeklyCounts(stamps, now, WEEKS_NEEDED);
+  const firstSeen = new Map<string, number>();
+  for (const s of stamps) firstSeen.set(s.placeId, Math.min(firstSeen.get(s.placeId) ?? Infinity, s.occurredAt.getTime()));
+  const series = register.map((place) => ({
+    key: place.id,
+    counts: sinceKnown(counts.get(place.id) ?? new Array<number>(WEEKS_NEEDED).fill(0), Math.min(place.createdAt.getTime(), firstSeen.get(place.id) ?? Infinity), now),
+  }));
+  const byId = new Map(register.map((p) => [p.id, p]));
+  const found = await Promise.all(findEmerging(series).map(async (finding) => ({
+    place: byId.get(finding.key)!,
+    finding,
+    hotspot: await sources.hotspots.byPlace(finding.key),
+  })));
+  return found.sort((a, b) => Number(a.hotspot !== null) - Number(b.hotspot !== null) || b.finding.latest - a.finding.latest);
+}
+
+/** Weeks before a place was known are no data rather than quiet weeks (they would fake a rise). */
+function sinceKnown(counts: number[], knownSince: number, now: Date): number[] {
+  const start = weeksBack(now, counts.length).getTime();
+  const first = Math.max(0, Math.floor((knownSince - start) / WEEK_MS));
+  return counts.slice(first);
+}

@@ -1,0 +1,183 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../ports/clock.port';
+import type { HotspotChange, HotspotRepository, IncidentStamp, PlaceHistoryRepository, VisitStamp } from '../ports/hotspots.port';
+import type { PlaceRegisterRepository } from '../ports/place-register.port';
+import type { UserProfileRepository } from '../ports/store.port';
+import { placeAndChildren, PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-register';
+import type { ReportOrigin } from '../report';
+import type { Actor } from '../reporting-service';
+import type { Organisation } from '../vocabulary';
+import { effectOf, type Effect } from './effect';
+import { canMoveHotspot, isActive, nextHotspotState, type Analysis, type Hotspot, type Measure } from './hotspot';
+import {
+  validateAnalysis, validateFollowUp, validateMeasure, type AnalysisForm, type MeasureForm, type MeasureFormField,
+} from './hotspot-forms';
+import { recentTrend, WEEK_MS, weeksBack } from './weekly-counts';
+import type { FieldErrors } from '../form-fields';
+
+export type HotspotRefusal = 'missing' | 'conflict' | 'forbidden' | 'invalid_transition';
+
+export type HotspotOutcome<K extends string = never> =
+  | { ok: true; hotspot: Hotspot }
+  | { ok: false; reason: 'invalid'; errors: FieldErrors<K>; current: Hotspot | null }
+  | { ok: false; reason: HotspotRefusal; current: Hotspot | null };
+
+export interface HotspotView {
+  hotspot: Hotspot;
+  measures: Measure[];
+  /** Incidents at the place (and the places inside it) in the weeks shown, oldest first. */
+  incidents: IncidentStamp[];
+  visits: VisitStamp[];
+  /** Shown from "följs upp" on, when there is a first measure to count from. */
+  effect: Effect | null;
+}
+
+export interface ActiveHotspotRow {
+  hotspot: Hotspot;
+  trend: ReturnType<typeof recentTrend>;
+  overdueMeasures: number;
+}
+
+export interface HotspotSettings {
+  /** N in "N weeks before the first measure against N weeks after". */
+  effectWeeks: number;
+  timeZone: string;
+  /** How far back the hot spot card's timeline reaches. */
+  timelineWeeks?: number;
+}
+
+type HotspotStore = { hotspots: HotspotRepository; placeHistory: PlaceHistoryRepository; placeRegister: PlaceRegisterRepository; users: UserProfileRepository };
+
+export const VISIT_TYPES = ['hotspot_besok', 'samtal_med_berorda'] as const;
+
+/**
+ * The SARA lifecycle of a hot spot. Who may change one: its owner's organisation, or whoever started it
+ * (coordinators come later). Every change names the version it read, so that two people pressing at
+ * once cannot overwrite each other.
+ */
+export class HotspotService {
+  constructor(private readonly store: HotspotStore, private readonly clock: Clock, private readonly settings: HotspotSettings) {}
+
+  /** Starts the place's hot spot, or starts a closed one again; the starter's organisation owns it. */
+  async start(actor: Actor, origin: ReportOrigin, placeId: string, organisation?: Organisation):
+    Promise<HotspotOutcome | { ok: false; reason: 'need_organisation' } | { ok: false; reason: 'already_active'; current: Hotspot }> {
+    const owner = organisation ?? (await this.store.users.get(actor.userId))?.organisation;
+    if (!owner) return { ok: false, reason: 'need_organisation' };
+    if (!(await this.store.placeRegister.get(placeId))) return { ok: false, reason: 'missing', current: null };
+    const person = { userId: actor.userId, name: actor.name };
+    const now = this.clock.now();
+    const created = await this.store.hotspots.create({ placeId, ownerOrganisation: owner, owner: person, createdBy: person, origin, now });
+    if (created.ok) return created;
+    if (isActive(created.current)) return { ok: false, reason: 'already_active', current: created.current };
+    return this.change(actor, created.current.id, created.current.version, () => ({ state: 'kartlaggs', owner: { organisation: owner, person } }), { skipRights: true });
+  }
+
+  get(id: string): Promise<Hotspot | null> {
+    return this.store.hotspots.get(id);
+  }
+
+  byPlace(placeId: string): Promise<Hotspot | null> {
+    return this.store.hotspots.byPlace(placeId);
+  }
+
+  async moveNext(actor: Actor, id: string, version: number): Promise<HotspotOutcome> {
+    return this.change(actor, id, version, (current) => {
+      const next = nextHotspotState(current.state);
+      return next && canMoveHotspot(current.state, next) ? { state: next } : 'invalid_transition';
+    });
+  }
+
+  async addMeasure(actor: Actor, id: string, version: number, form: MeasureForm): Promise<HotspotOutcome<MeasureFormField>> {
+    const checked = validateMeasure(form);
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current: await this.get(id) };
+    return this.change(actor, id, version, () => ({ addMeasure: { ...checked.value, createdBy: { userId: actor.userId, name: actor.name } } }));
+  }
+
+  async markMeasureDone(actor: Actor, id: string, version: number, measureId: string): Promise<HotspotOutcome> {
+    return this.change(actor, id, version, () => ({ measureDone: measureId }));
+  }
+
+  async setFollowUp(actor: Actor, id: string, version: number, date: unknown): Promise<HotspotOutcome<'followUpDate'>> {
+    const checked = validateFollowUp(date);
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current: await this.get(id) };
+    return this.change(actor, id, version, () => ({ followUpDate: checked.value }));
+  }
+
+  async setAnalysis(actor: Actor, id: string, version: number, form: AnalysisForm): Promise<HotspotOutcome<keyof Analysis>> {
+    const checked = validateAnalysis(form);
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current: await this.get(id) };
+    return this.change(actor, id, version, () => ({ analysis: checked.value }));
+  }
+
+  async mayChange(actor: Actor, hotspot: Hotspot): Promise<boolean> {
+    if (actor.userId === hotspot.createdBy.userId || actor.userId === hotspot.owner.userId) return true;
+    return (await this.store.users.get(actor.userId))?.organisation === hotspot.ownerOrganisation;
+  }
+
+  async view(hotspot: Hotspot): Promise<HotspotView> {
+    const now = this.clock.now();
+    const register = await this.store.placeRegister.all(PLACE_REGISTER_MAX);
+    const placeIds = placeAndChildren(hotspot.placeId, register);
+    const [measures, visits] = await Promise.all([
+      this.store.hotspots.measures([hotspot.id]),
+      this.store.placeHistory.visits(placeIds, VISIT_TYPES),
+    ]);
+    const from = weeksBack(now, this.settings.timelineWeeks ?? 12);
+    const incidents = await this.store.placeHistory.incidents(placeIds, from, now);
+    return { hotspot, measures, incidents, visits, effect: await this.effect(hotspot, measures, register, placeIds, now) };
+  }
+
+  /** Active hot spots with overdue measures first, then by the next follow-up day. */
+  async listActive(): Promise<ActiveHotspotRow[]> {
+    const now = this.clock.now();
+    const today = this.today(now);
+    const hotspots = await this.store.hotspots.listActive();
+    if (hotspots.length === 0) return [];
+    const register = await this.store.placeRegister.all(PLACE_REGISTER_MAX);
+    const measures = await this.store.hotspots.measures(hotspots.map((h) => h.id));
+    const stamps = await this.store.placeHistory.incidents(null, weeksBack(now, 8), now);
+    const rows = hotspots.map((hotspot) => {
+      const places = new Set(placeAndChildren(hotspot.placeId, register));
+      return {
+        hotspot,
+        trend: recentTrend(stamps.filter((s) => places.has(s.placeId)), now),
+        overdueMeasures: measures.filter((m) => m.hotspotId === hotspot.id && !m.doneAt && m.dueDate !== null && m.dueDate < today).length,
+      };
+    });
+    return rows.sort((a, b) => b.overdueMeasures - a.overdueMeasures
+      || (a.hotspot.followUpDate ?? '9999').localeCompare(b.hotspot.followUpDate ?? '9999'));
+  }
+
+  today(now = this.clock.now()): string {
+    return DateTime.fromJSDate(now, { zone: this.settings.timeZone }).toFormat('yyyy-MM-dd');
+  }
+
+  private async effect(hotspot: Hotspot, measures: Measure[], register: RegisteredPlace[], placeIds: string[], now: Date): Promise<Effect | null> {
+    const first = measures[0];
+    if (!first || (hotspot.state !== 'foljs_upp' && hotspot.state !== 'avslutad')) return null;
+    const weeks = this.settings.effectWeeks;
+    const from = weeksBack(first.createdAt, weeks);
+    const to = new Date(first.createdAt.getTime() + weeks * WEEK_MS);
+    const parentId = register.find((p) => p.id === hotspot.placeId)?.parentId ?? null;
+    const atPlace = await this.store.placeHistory.incidents(placeIds, from, to);
+    const inArea = parentId ? await this.store.placeHistory.incidents(placeAndChildren(parentId, register), from, to) : null;
+    return effectOf(first.createdAt, weeks, now, atPlace, inArea);
+  }
+
+  /** Reads, checks the right and the version, then applies: the one path every change takes. */
+  private async change<K extends string>(
+    actor: Actor, id: string, version: number,
+    decide: (current: Hotspot) => Omit<HotspotChange, 'id' | 'expectedVersion' | 'now'> | 'invalid_transition',
+    options: { skipRights?: boolean } = {},
+  ): Promise<HotspotOutcome<K>> {
+    const current = await this.store.hotspots.get(id);
+    if (!current) return { ok: false, reason: 'missing', current: null };
+    if (!options.skipRights && !(await this.mayChange(actor, current))) return { ok: false, reason: 'forbidden', current };
+    if (current.version !== version) return { ok: false, reason: 'conflict', current };
+    const change = decide(current);
+    if (change === 'invalid_transition') return { ok: false, reason: 'invalid_transition', current };
+    const result = await this.store.hotspots.update({ id, expectedVersion: version, now: this.clock.now(), ...change });
+    if (result.ok) return result;
+    return { ok: false, reason: result.reason, current: await this.store.hotspots.get(id) };
+  }
+}

@@ -1,0 +1,80 @@
+import type { Clock } from '../ports/clock.port';
+import { noHotSpotSummaries, type HotSpotSummarySource } from '../ports/hot-spot-summary.port';
+import type { DigestScope, LagesbildAggregateRepository, Tally } from '../ports/lagesbild.port';
+import { STOCKHOLM, shiftPeriod, weekNumberOf, weeksEndingWith, type Period } from '../periods';
+import { DateTime } from 'luxon';
+import { LAGESBILD_LIMITS as L, cut, type KeyedCompared, type Lagesbild } from './lagesbild';
+
+/**
+ * Builds the lägesbild of a period, the same for the scheduled digest, the on-demand card and the
+ * export: a handful of GROUP BY queries, then comparison and cutting here.
+ */
+export class LagesbildService {
+  constructor(
+    private readonly aggregates: LagesbildAggregateRepository,
+    private readonly clock: Clock,
+    private readonly hotSpots: HotSpotSummarySource = noHotSpotSummaries,
+    readonly zone = STOCKHOLM,
+  ) {}
+
+  async build(scope: DigestScope, period: Period): Promise<Lagesbild> {
+    const now = this.clock.now();
+    // The period itself, then the four before it: index 0 is now, 1 the previous, 1–4 the average.
+    const compared = Array.from({ length: L.comparisonPeriods + 1 }, (_, i) => shiftPeriod(period, -i));
+    const weeks = weeksEndingWith(period, L.chartWeeks);
+    const today = DateTime.fromJSDate(now, { zone: period.zone }).toFormat('yyyy-MM-dd');
+    const [byCategory, byOrganisation, places, schools, perWeek, types, activityOrgs, overdue, hotSpots] = await Promise.all([
+      this.aggregates.countIncidents(scope, compared, 'category'),
+      this.aggregates.countIncidents(scope, compared, 'organisation'),
+      this.aggregates.countIncidents(scope, [period], 'place'),
+      this.aggregates.countIncidents(scope, [period], 'school'),
+      this.aggregates.countIncidents(scope, weeks, 'none'),
+      this.aggregates.countActivities(scope, [period], 'type'),
+      this.aggregates.countActivities(scope, [period], 'organisation'),
+      this.aggregates.overdueFollowUps(scope, today, L.overdue),
+      this.hotSpots.summaries(scope, period),
+    ]);
+    const totals = Array.from({ length: compared.length }, (_, range) => sum(byCategory.filter((t) => t.range === range)));
+    return {
+      scope,
+      period,
+      generatedAt: now,
+      incidents: {
+        total: { count: totals[0]!, previous: totals[1]!, average: mean(totals.slice(1)) },
+        byCategory: comparedByKey(byCategory),
+        byOrganisation: comparedByKey(byOrganisation),
+        topPlaces: cut(places.map((t) => ({ name: t.key, count: t.count })), L.places),
+      },
+      schools: {
+        incidents: sum(schools),
+        youth: schools.reduce((n, t) => n + t.youth, 0),
+        bySchool: cut(schools.map((t) => ({ name: t.key, count: t.count, youth: t.youth })), L.schools),
+      },
+      activities: {
+        total: sum(types),
+        byType: types.map((t) => ({ key: t.key, count: t.count })),
+        byOrganisation: activityOrgs.map((t) => ({ key: t.key, count: t.count })),
+      },
+      overdue: cut(overdue.items, L.overdue, overdue.total),
+      weeks: weeks.map((w, range) => ({
+        ...weekNumberOf(w), partial: w.partial, count: sum(perWeek.filter((t) => t.range === range)),
+      })),
+      hotSpots: cut(hotSpots, L.hotSpots),
+    };
+  }
+}
+
+const sum = (tallies: Tally[]) => tallies.reduce((n, t) => n + t.count, 0);
+const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+
+/** Every key seen in any of the compared periods, largest current count first, then by key. */
+function comparedByKey(tallies: Tally[]): KeyedCompared[] {
+  const keys = [...new Set(tallies.map((t) => t.key))];
+  const count = (key: string, range: number) => tallies.find((t) => t.key === key && t.range === range)?.count ?? 0;
+  return keys
+    .map((key) => ({
+      key, count: count(key, 0), previous: count(key, 1),
+      average: mean(Array.from({ length: L.comparisonPeriods }, (_, i) => count(key, i + 1))),
+    }))
+    .sort((a, b) => b.count - a.count || b.previous - a.previous || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,60 @@
+import { placeKey } from '../place';
+import type { RegisteredPlace } from './place-register';
+import { similarity } from './text-distance';
+
+// Forgiving, but never a silent wrong guess: a place is taken only when one candidate is clearly the
+// best; otherwise the user chooses among the best few.
+
+export const PLACE_MATCH = {
+  /** At least this score to take a place without asking. */
+  sure: 0.85,
+  /** The runner-up must be this far behind for the best to count as clear. */
+  margin: 0.08,
+  /** Candidates below this are not offered at all. */
+  offered: 0.5,
+  maxOffered: 5,
+  /** A typed name that is the tail of a longer name ("torget" → "Stora torget") scores this. */
+  partOfName: 0.9,
+} as const;
+
+export interface PlaceCandidate {
+  place: RegisteredPlace;
+  score: number;
+}
+
+export type PlaceMatch =
+  | { kind: 'sure'; place: RegisteredPlace }
+  /** Several could be meant, or none fits well: the candidates are the best few, best first. */
+  | { kind: 'choose'; candidates: PlaceCandidate[] };
+
+/** Scores one typed key against one name key (both already folded by placeKey). */
+export function nameScore(typed: string, name: string): number {
+  if (typed === name) return 1;
+  const typedWords = typed.split(' ');
+  const nameWords = name.split(' ');
+  let best = similarity(typed, name);
+  // Any run of words in the name, with typos allowed: "torgt" still points at "Stora torget".
+  for (let start = 0; start + typedWords.length <= nameWords.length; start++) {
+    const part = nameWords.slice(start, start + typedWords.length).join(' ');
+    if (part === name) continue;
+    best = Math.max(best, PLACE_MATCH.partOfName * similarity(typed, part));
+  }
+  return best;
+}
+
+export function placeScore(typed: string, place: RegisteredPlace): number {
+  const key = placeKey(typed);
+  return Math.max(nameScore(key, placeKey(place.name)), ...place.aliases.map((alias) => nameScore(key, placeKey(alias))));
+}
+
+export function matchPlace(typed: string, register: readonly RegisteredPlace[]): PlaceMatch {
+  const ranked = register
+    .map((place) => ({ place, score: placeScore(typed, place) }))
+    .filter((c) => c.score >= PLACE_MATCH.offered)
+    .sort((a, b) => b.score - a.score || a.place.name.localeCompare(b.place.name, 'sv'));
+  const [best, second] = ranked;
+  if (best && best.score >= PLACE_MATCH.sure && (!second || best.score - second.score >= PLACE_MATCH.margin)) {
+    return { kind: 'sure', place: best.place };
+  }
+  return { kind: 'choose', candidates: ranked.slice(0, PLACE_MATCH.maxOffered) };
+}

@@ -1,0 +1,88 @@
+import type { Analysis, Hotspot, HotspotState, Measure } from '../hotspots/hotspot';
+import type { Person, ReportOrigin } from '../report';
+import type { Organisation } from '../vocabulary';
+
+export interface NewHotspot {
+  placeId: string;
+  ownerOrganisation: Organisation;
+  owner: Person;
+  createdBy: Person;
+  origin: ReportOrigin;
+  now: Date;
+}
+
+export interface NewMeasure {
+  what: string;
+  organisation: Organisation;
+  dueDate: string | null;
+  createdBy: Person;
+}
+
+/**
+ * One change to a hot spot, applied only if its stored version still equals `expectedVersion`; adding
+ * a measure or marking one done also bumps the hot spot's version, so that no change is lost.
+ */
+export interface HotspotChange {
+  id: string;
+  expectedVersion: number;
+  now: Date;
+  state?: HotspotState;
+  /** Starting a closed hot spot again also hands it to a new owner. */
+  owner?: { organisation: Organisation; person: Person };
+  analysis?: Analysis;
+  followUpDate?: string | null;
+  addMeasure?: NewMeasure;
+  measureDone?: string;
+}
+
+/** `conflict`: changed by someone else since it was read; `missing`: gone. */
+export type HotspotUpdate = { ok: true; hotspot: Hotspot } | { ok: false; reason: 'conflict' | 'missing' };
+
+export interface HotspotRepository {
+  /** Creates the place's hot spot; `exists` when the place already has one (open or closed). */
+  create(hotspot: NewHotspot): Promise<{ ok: true; hotspot: Hotspot } | { ok: false; reason: 'exists'; current: Hotspot }>;
+  get(id: string): Promise<Hotspot | null>;
+  byPlace(placeId: string): Promise<Hotspot | null>;
+  /** Every hot spot not closed, oldest first. */
+  listActive(): Promise<Hotspot[]>;
+  update(change: HotspotChange): Promise<HotspotUpdate>;
+  /** Oldest first. */
+  measures(hotspotIds: readonly string[]): Promise<Measure[]>;
+  /** Active hot spots whose follow-up day has come and not been reminded of. */
+  followUpsDue(today: string): Promise<Hotspot[]>;
+  /** Open measures of active hot spots whose due day has come and not been reminded of. */
+  measuresDue(today: string): Promise<Measure[]>;
+  markFollowUpReminded(hotspotId: string, day: string): Promise<void>;
+  markMeasureReminded(measureId: string): Promise<void>;
+}
+
+/** An incident as the hot spot work counts it: when and where, nothing of its text. */
+export interface IncidentStamp {
+  id: string;
+  ref: string;
+  placeId: string;
+  occurredAt: Date;
+  category: string;
+}
+
+/** A hot spot visit or a talk with those concerned, logged as an activity at the place. */
+export interface VisitStamp {
+  id: string;
+  ref: string;
+  placeId: string;
+  type: string;
+  date: string;
+  peopleMet: number | null;
+}
+
+export interface PlaceHistoryRepository {
+  /** Incidents at any of the places (all places when `placeIds` is null) in [from, to), oldest first. */
+  incidents(placeIds: readonly string[] | null, from: Date, to: Date): Promise<IncidentStamp[]>;
+  /** Activities of the given types at any of the places, oldest first. */
+  visits(placeIds: readonly string[], types: readonly string[]): Promise<VisitStamp[]>;
+  /**
+   * Removes an incident still at `expectedVersion` (the reporter's "ångra"): `conflict` when it has
+   * changed since, `missing` when it is gone.
+   */
+  withdrawIncident(id: string, expectedVersion: number): Promise<'ok' | 'conflict' | 'missing'>;
+}

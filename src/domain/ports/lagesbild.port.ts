@@ -1,0 +1,65 @@
+import type { IncidentCategory, Organisation, ReportStatus, Severity } from '../vocabulary';
+
+// What the lägesbild needs from the database: counts grouped in SQL, never every row.
+
+/** Whose reports a lägesbild covers: one channel (or chat) of one tenant. */
+export interface DigestScope {
+  tenantId: string;
+  conversationId: string;
+}
+
+/** UTC instants, `from` inclusive, `to` exclusive. */
+export interface InstantRange {
+  from: Date;
+  to: Date;
+}
+
+/** Local calendar days YYYY-MM-DD, both inclusive (activities are dated by day). */
+export interface DayRange {
+  firstDay: string;
+  lastDay: string;
+}
+
+export type IncidentDimension = 'category' | 'organisation' | 'place' | 'school' | 'none';
+export type ActivityDimension = 'type' | 'organisation';
+
+/** One group of one range: `range` is the index into the ranges asked for; `key` '' when not grouped. */
+export interface Tally {
+  range: number;
+  key: string;
+  count: number;
+  /** Sum of young people involved (incidents only; 0 for activities). */
+  youth: number;
+}
+
+export interface OverdueFollowUp {
+  ref: string;
+  type: string;
+  followUpDate: string;
+  placeName: string | null;
+}
+
+export interface IncidentExportRow {
+  ref: string;
+  occurredAt: Date;
+  placeName: string;
+  category: IncidentCategory;
+  severity: Severity;
+  organisation: Organisation;
+  school: string | null;
+  youthInvolved: number | null;
+  status: ReportStatus;
+  policeReportNumber: string | null;
+  description: string;
+}
+
+export interface LagesbildAggregateRepository {
+  /** Incidents counted per range and key (school: only incidents with a school), largest count first. */
+  countIncidents(scope: DigestScope, ranges: InstantRange[], by: IncidentDimension): Promise<Tally[]>;
+  /** Activities per range and type, or per participating organisation. */
+  countActivities(scope: DigestScope, ranges: DayRange[], by: ActivityDimension): Promise<Tally[]>;
+  /** Activities whose follow-up day is before `today` and that are not resolved, oldest first. */
+  overdueFollowUps(scope: DigestScope, today: string, limit: number): Promise<{ total: number; items: OverdueFollowUp[] }>;
+  /** The incidents of a range, oldest first, for an export. */
+  incidentsForExport(scope: DigestScope, range: InstantRange, limit: number): Promise<IncidentExportRow[]>;
+}

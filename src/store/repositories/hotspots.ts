@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { HOTSPOT_STATES, type Hotspot, type Measure } from '../../domain/hotspots/hotspot';
+import type { HotspotChange, HotspotRepository } from '../../domain/ports/hotspots.port';
+import { ORGANISATIONS } from '../../domain/vocabulary';
+import { toCalendarDayOrNull, toCode, toDate } from '../row-values';
+import type { Database, HotspotMeasureRow, HotspotRow } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+
+const ACTIVE_STATES = HOTSPOT_STATES.filter((s) => s !== 'avslutad');
+
+export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDialect): HotspotRepository {
+  return {
+    async create(h) {
+      const row = {
+        id: randomUUID(), place_id: h.placeId, state: HOTSPOT_STATES[0], owner_organisation: h.ownerOrganisation,
+        owner_id: h.owner.userId, owner_name: h.owner.name, created_by_id: h.createdBy.userId, created_by_name: h.createdBy.name,
+        tenant_id: h.origin.tenantId, conversation_id: h.origin.conversationId, analysis_who: null, analysis_what: null,
+        analysis_when: null, analysis_why: null, follow_up_date: null, follow_up_reminded: null, created_at: h.now, updated_at: h.now, version: 1,
+      };
+      try {
+        await db.insertInto('hotspots').values(row).execute();
+      } catch (error) {
+        // One hot spot per place: whoever was first owns it.
+        const current = dialect.isUniqueViolation(error) ? await findBy(db, 'place_id', h.placeId) : null;
+        if (current) return { ok: false, reason: 'exists', current };
+        throw error;
+      }
+      const created = await findBy(db, 'id', row.id);
+      if (!created) throw new Error('A created hot spot could not be read back');
+      return { ok: true, hotspot: created };
+    },
+
+    get: (id) => findBy(db, 'id', id),
+    byPlace: (placeId) => findBy(db, 'place_id', placeId),
+
+    async listActive() {
+      const rows = await selectHotspots(db).where('hotspots.state', 'in', ACTIVE_STATES).orderBy('hotspots.created_at').orderBy('hotspots.id').execute();
+      return rows.map(toHotspot);
+    },
+
+    update: (change) => db.transaction().execute(async (trx) => {
+      const { numUpdatedRows } = await trx.updateTable('hotspots')
+        .set((eb) => ({ ...hotspotColumns(change), updated_at: change.now, version: eb('version', '+', 1) }))
+        .where('id', '=', change.id)
+        .where('version', '=', change.expectedVersion)
+        .executeTakeFirst();
+      if (numUpdatedRows === 0n) {
+        const stillThere = await trx.selectFrom('hotspots').select('id').where('id', '=', change.id).executeTakeFirst();
+        return { ok: false as const, reason: stillThere ? 'conflict' as const : 'missing' as const };
+      }
+      // Measures change under the hot spot's version, so two people cannot both act on an old view.
+      if (change.addMeasure) {
+        const m = change.addMeasure;
+        await trx.insertInto('hotspot_measures').values({
+          id: randomUUID(), hotspot_id: change.id, what: m.what, organisation: m.organisation, due_date: m.dueDate, done_at: null,
+          reminded: 0, created_by_id: m.createdBy.userId, created_by_name: m.createdBy.name, created_at: change.now,
+        }).execute();
+      }
+      if (change.measureDone) {
+        await trx.updateTable('hotspot_measures').set({ done_at: change.now })
+          .where('id', '=', change.measureDone).where('hotspot_id', '=', change.id).where('done_at', 'is', null).execute();
+      }
+      const hotspot = await findBy(trx, 'id', change.id);
+      return hotspot ? { ok: true as const, hotspot } : { ok: false as const, reason: 'missing' as const };
+    }),
+
+    async measures(hotspotIds) {
+      if (hotspotIds.length === 0) return [];
+      const rows = await db.selectFrom('hotspot_measures').selectAll().where('hotspot_id', 'in', [...hotspotIds])
+        .orderBy('created_at').orderBy('id').execute();
+      return rows.map(toMeasure);
+    },
+
+    async followUpsDue(today) {
+      const rows = await selectHotspots(db)
+        .where('hotspots.state', 'in', ACTIVE_STATES)
+        .where('hotspots.follow_up_date', '<=', today)
+        .where((eb) => eb.or([eb('hotspots.follow_up_reminded', 'is', null), eb('hotspots.follow_up_reminded', '<>', eb.ref('hotspots.follow_up_date'))]))
+        .orderBy('hotspots.follow_up_date').orderBy('hotspots.id')
+        .execute();
+      return rows.map(toHotspot);
+    },
+
+    async measuresDue(today) {
+      const rows = await db.selectFrom('hotspot_measures')
+        .innerJoin('hotspots', 'hotspots.id', 'hotspot_measures.hotspot_id')
+        .selectAll('hotspot_measures')
+        .where('hotspots.state', 'in', ACTIVE_STATES)
+        .where('hotspot_measures.done_at', 'is', null)
+        .where('hotspot_measures.reminded', '=', 0)
+        .where('hotspot_measures.due_date', '<=', today)
+        .orderBy('hotspot_measures.due_date').orderBy('hotspot_measures.id')
+        .execute();
+      return rows.map(toMeasure);
+    },
+
+    async markFollowUpReminded(hotspotId, day) {
+      await db.updateTable('hotspots').set({ follow_up_reminded: day }).where('id', '=', hotspotId).execute();
+    },
+
+    async markMeasureReminded(measureId) {
+      await db.updateTable('hotspot_measures').set({ reminded: 1 }).where('id', '=', measureId).execute();
+    },
+  };
+}
+
+function selectHotspots(db: Kysely<Database>) {
+  return db.selectFrom('hotspots').innerJoin('places', 'places.id', 'hotspots.place_id').selectAll('hotspots').select('places.name as place_name');
+}
+
+async function findBy(db: Kysely<Database>, column: 'id' | 'place_id', value: string): Promise<Hotspot | null> {
+  const row = await selectHotspots(db).where(`hotspots.${column}`, '=', value).executeTakeFirst();
+  return row ? toHotspot(row) : null;
+}
+
+/** The columns a change sets; what it does not name stays as it was. */
+function hotspotColumns(change: HotspotChange) {
+  return {
+    ...(change.state !== undefined ? { state: change.state } : {}),
+    ...(change.owner ? { owner_organisation: change.owner.organisation, owner_id: change.owner.person.userId, owner_name: change.owner.person.name } : {}),
+    ...(change.analysis
+      ? { analysis_who: change.analysis.who, analysis_what: change.analysis.what, analysis_when: change.analysis.when, analysis_why: change.analysis.why }
+      : {}),
+    ...(change.followUpDate !== undefined ? { follow_up_date: change.followUpDate } : {}),
+  };
+}
+
+function toHotspot(row: HotspotRow & { place_name: string }): Hotspot {
+  return {
+    id: row.id,
+    placeId: row.place_id,
+    placeName: row.place_name,
+    state: toCode(HOTSPOT_STATES, row.state, 'hot spot state'),
+    ownerOrganisation: toCode(ORGANISATIONS, row.owner_organisation, 'organisation'),
+    owner: { userId: row.owner_id, name: row.owner_name },
+    createdBy: { userId: row.created_by_id, name: row.created_by_name },
+    origin: { tenantId: row.tenant_id, conversationId: row.conversation_id },
+    analysis: { who: row.analysis_who, what: row.analysis_what, when: row.analysis_when, why: row.analysis_why },
+    followUpDate: toCalendarDayOrNull(row.follow_up_date),
+    followUpReminded: toCalendarDayOrNull(row.follow_up_reminded),
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+    version: row.version,
+  };
+}
+
+function toMeasure(row: HotspotMeasureRow): Measure {
+  return {
+    id: row.id,
+    hotspotId: row.hotspot_id,
+    what: row.what,
+    organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
+    dueDate: toCalendarDayOrNull(row.due_date),
+    doneAt: row.done_at === null ? null : toDate(row.done_at),
+    reminded: row.reminded !== 0,
+    createdBy: { userId: row.created_by_id, name: row.created_by_name },
+    createdAt: toDate(row.created_at),
+  };
+}

@@ -1,0 +1,116 @@
+import { sql, type AliasableExpression, type Kysely, type RawBuilder } from 'kysely';
+import type {
+  ActivityDimension, DayRange, DigestScope, IncidentDimension, InstantRange, LagesbildAggregateRepository, Tally,
+} from '../../domain/ports/lagesbild.port';
+import { INCIDENT_CATEGORIES, ORGANISATIONS, REPORT_STATUSES, SEVERITIES } from '../../domain/vocabulary';
+import { toCalendarDay, toCode, toDate } from '../row-values';
+import type { Database } from '../schema';
+import { checkedLimit } from './limits';
+
+// The lägesbild's numbers, counted by the database. Each range gets a bucket number from a CASE in an
+// inner query; the outer query groups by bucket and key. (SQL Server cannot group by a CASE written
+// with parameters, since the SELECT's and the GROUP BY's parameters would differ; a derived table can.)
+
+const INCIDENT_KEYS: Record<IncidentDimension, RawBuilder<string>> = {
+  category: sql<string>`incidents.category`,
+  organisation: sql<string>`incidents.organisation`,
+  place: sql<string>`incidents.place_name`,
+  school: sql<string>`incidents.school`,
+  none: sql<string>`${sql.lit('')}`,
+};
+
+const ACTIVITY_KEYS: Record<ActivityDimension, RawBuilder<string>> = {
+  type: sql<string>`activities.type`,
+  organisation: sql<string>`activity_organisations.organisation`,
+};
+
+/** CASE WHEN <column in range 0> THEN 0 WHEN … END; null outside every range. */
+function bucketOf<R>(ranges: R[], inRange: (r: R) => RawBuilder<unknown>): RawBuilder<number | null> {
+  const whens = ranges.map((r, i) => sql`when ${inRange(r)} then ${sql.lit(i)}`);
+  return sql<number | null>`case ${sql.join(whens, sql` `)} end`;
+}
+
+type Bucketed = { bucket: number | null; group_key: string | null; youth: number | null };
+
+async function tallies(db: Kysely<Database>, inner: AliasableExpression<Bucketed>): Promise<Tally[]> {
+  const rows = await db.selectFrom(inner.as('t'))
+    .select((eb) => ['t.bucket', 't.group_key', eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('t.youth').as('youth')])
+    .where('t.bucket', 'is not', null)
+    .groupBy(['t.bucket', 't.group_key'])
+    .orderBy('t.bucket').orderBy('n', 'desc').orderBy('t.group_key')
+    .execute();
+  return rows.map((r) => ({ range: Number(r.bucket), key: r.group_key ?? '', count: Number(r.n), youth: Number(r.youth ?? 0) }));
+}
+
+export function createLagesbildAggregateRepository(db: Kysely<Database>): LagesbildAggregateRepository {
+  const inScope = (scope: DigestScope, table: 'incidents' | 'activities') =>
+    sql`${sql.ref(`${table}.tenant_id`)} = ${scope.tenantId} and ${sql.ref(`${table}.conversation_id`)} = ${scope.conversationId}`;
+
+  return {
+    async countIncidents(scope, ranges, by) {
+      if (ranges.length === 0) return [];
+      const inner = db.selectFrom('incidents')
+        .select([
+          bucketOf(ranges, (r: InstantRange) => sql`incidents.occurred_at >= ${r.from} and incidents.occurred_at < ${r.to}`).as('bucket'),
+          INCIDENT_KEYS[by].as('group_key'),
+          'incidents.youth_involved as youth',
+        ])
+        .where(inScope(scope, 'incidents') as never)
+        .where('incidents.occurred_at', '>=', new Date(Math.min(...ranges.map((r) => r.from.getTime()))))
+        .where('incidents.occurred_at', '<', new Date(Math.max(...ranges.map((r) => r.to.getTime()))))
+        .$if(by === 'school', (q) => q.where('incidents.school', 'is not', null));
+      return tallies(db, inner as never);
+    },
+
+    async countActivities(scope, ranges, by) {
+      if (ranges.length === 0) return [];
+      const inner = db.selectFrom('activities')
+        .$if(by === 'organisation', (q) => q.innerJoin('activity_organisations', 'activity_organisations.activity_id', 'activities.id') as never)
+        .select([
+          bucketOf(ranges, (r: DayRange) => sql`activities.activity_date >= ${r.firstDay} and activities.activity_date <= ${r.lastDay}`).as('bucket'),
+          ACTIVITY_KEYS[by].as('group_key'),
+          sql<number | null>`${sql.lit(0)}`.as('youth'),
+        ])
+        .where(inScope(scope, 'activities') as never)
+        .where('activities.activity_date', '>=', ranges.map((r) => r.firstDay).sort()[0]!)
+        .where('activities.activity_date', '<=', ranges.map((r) => r.lastDay).sort().at(-1)!);
+      return tallies(db, inner as never);
+    },
+
+    async overdueFollowUps(scope, today, limit) {
+      const overdue = db.selectFrom('activities')
+        .where('tenant_id', '=', scope.tenantId)
+        .where('conversation_id', '=', scope.conversationId)
+        .where('follow_up_date', 'is not', null)
+        .where('follow_up_date', '<', today)
+        .where('status', '<>', 'atgardad');
+      const [count, rows] = await Promise.all([
+        overdue.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        overdue.select(['ref', 'type', 'follow_up_date', 'place_name'])
+          .orderBy('follow_up_date').orderBy('ref').limit(checkedLimit(limit)).execute(),
+      ]);
+      return {
+        total: Number(count.n),
+        items: rows.map((r) => ({ ref: r.ref, type: r.type, followUpDate: toCalendarDay(r.follow_up_date!), placeName: r.place_name })),
+      };
+    },
+
+    async incidentsForExport(scope, range, limit) {
+      const rows = await db.selectFrom('incidents')
+        .select(['ref', 'occurred_at', 'place_name', 'category', 'severity', 'organisation', 'school', 'youth_involved', 'status', 'police_report_number', 'description'])
+        .where('tenant_id', '=', scope.tenantId)
+        .where('conversation_id', '=', scope.conversationId)
+        .where('occurred_at', '>=', range.from)
+        .where('occurred_at', '<', range.to)
+        .orderBy('occurred_at').orderBy('ref')
+        .limit(checkedLimit(limit))
+        .execute();
+      return rows.map((r) => ({
+        ref: r.ref, occurredAt: toDate(r.occurred_at), placeName: r.place_name,
+        category: toCode(INCIDENT_CATEGORIES, r.category, 'category'), severity: toCode(SEVERITIES, r.severity, 'severity'),
+        organisation: toCode(ORGANISATIONS, r.organisation, 'organisation'), school: r.school, youthInvolved: r.youth_involved,
+        status: toCode(REPORT_STATUSES, r.status, 'status'), policeReportNumber: r.police_report_number, description: r.description,
+      }));
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import * as lagesbildCards from '../../src/cards/lagesbild-cards';
+import type { Lagesbild } from '../../src/domain/lagesbild/lagesbild';
+import { LAGESBILD_LIMITS, cut } from '../../src/domain/lagesbild/lagesbild';
+import { LIMITS } from '../../src/domain/limits';
+import { isoWeek, weekSoFar } from '../../src/domain/periods';
+import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS } from '../../src/domain/vocabulary';
+import { TEAMS_CARD_LIMIT, cardBytes } from '../support/adaptive-card-check';
+import { assertValidCardWithCharts } from '../support/chart-card-check';
+
+const period = isoWeek(2026, 12)!;
+const scope = { tenantId: 't', conversationId: 'c' };
+
+function emptyLagesbild(over: Partial<Lagesbild> = {}): Lagesbild {
+  return {
+    scope, period, generatedAt: new Date('2026-03-23T06:30:00Z'),
+    incidents: { total: { count: 0, previous: 0, average: 0 }, byCategory: [], byOrganisation: [], topPlaces: cut([], 10) },
+    schools: { incidents: 0, youth: 0, bySchool: cut([], 10) },
+    activities: { total: 0, byType: [], byOrganisation: [] },
+    overdue: cut([], 10),
+    weeks: Array.from({ length: 8 }, (_, i) => ({ weekYear: 2026, weekNumber: 5 + i, count: 0, partial: false })),
+    hotSpots: cut([], 10),
+    ...over,
+  };
+}
+
+/** Every list at its longest, every name at its longest, with markdown in it. */
+function fullLagesbild(): Lagesbild {
+  const long = (c: string) => `**${c.repeat(LIMITS.placeNameMax - 4)}**`;
+  const compared = (key: string, i: number) => ({ key, count: 900 + i, previous: 1000 - i, average: 950.25 });
+  return emptyLagesbild({
+    incidents: {
+      total: { count: 12345, previous: 12000, average: 11875.5 },
+      byCategory: INCIDENT_CATEGORIES.map(compared), byOrganisation: ORGANISATIONS.map(compared),
+      topPlaces: cut(Array.from({ length: 500 }, (_, i) => ({ name: long('å'), count: 500 - i })), LAGESBILD_LIMITS.places),
+    },
+    schools: { incidents: 400, youth: 2000, bySchool: cut(Array.from({ length: 60 }, () => ({ name: long('ö'), count: 40, youth: 200 })), LAGESBILD_LIMITS.schools) },
+    activities: { total: 999, byType: ACTIVITY_TYPES.map((key) => ({ key, count: 90 })), byOrganisation: ORGANISATIONS.map((key) => ({ key, count: 90 })) },
+    overdue: cut(Array.from({ length: 10 }, (_, i) => ({ ref: `A-2026-${1000 + i}`, type: 'skolbesok', followUpDate: '2026-03-01', placeName: long('ä') })), 10, 700),
+    hotSpots: cut(Array.from({ length: 40 }, () => ({ placeName: long('é'), labels: ['ny', 'återkommande', 'ökande'], nextFollowUp: '2026-04-01' })), 10),
+    weeks: Array.from({ length: 8 }, (_, i) => ({ weekYear: 2026, weekNumber: 5 + i, count: 1000 + i, partial: i === 7 })),
+  });
+}
+
+describe('lägesbild cards', () => {
+  for (const locale of ['sv', 'en'] as const) {
+    it(`in ${locale}: every card renders and parses; charts are the only unknown elements, each with a text fallback`, () => {
+      const subscription = {
+        conversationId: 'c', tenantId: 't', cadence: 'weekly' as const, weekday: 5, time: '08:15', locale, status: 'active' as const,
+        pausedReason: null, createdBy: 'u', createdAt: period.from, updatedAt: period.from,
+      };
+      const all = [
+        lagesbildCards.lagesbild(locale, emptyLagesbild()),
+        lagesbildCards.lagesbild(locale, emptyLagesbild({ period: weekSoFar(new Date('2026-03-18T12:00:00Z')) })),
+        lagesbildCards.lagesbild(locale, fullLagesbild()),
+        lagesbildCards.subscription(locale, null, 'Europe/Stockholm'),
+        lagesbildCards.subscription(locale, { subscription, next: period.to, lastDelivery: null }, 'Europe/Stockholm', true),
+        lagesbildCards.subscription(locale, {
+          subscription: { ...subscription, status: 'paused', pausedReason: 'bot removed (HTTP 403)' }, next: period.to,
+          lastDelivery: { id: 'd', conversationId: 'c', periodKey: '2026-W11', scheduledFor: period.from, claimedBy: 'x', claimedAt: period.from, status: 'posted', finishedAt: period.from, detail: null },
+        }, 'Europe/Stockholm'),
+        lagesbildCards.unsubscribed(locale, true),
+        lagesbildCards.unsubscribed(locale, false),
+        lagesbildCards.exportLinks(locale, period, { csv: 'https://bot.example/exports/x/incidents.csv', html: 'https://bot.example/exports/x/report.html' }, period.to),
+        lagesbildCards.problem(locale, 'fel'),
+      ];
+      all.forEach((c) => assertValidCardWithCharts(c as never));
+    });
+  }
+
+  it('says an empty week kindly and draws the chart with numbers, with a text fallback naming each week', () => {
+    const card = lagesbildCards.lagesbild('sv', emptyLagesbild());
+    const text = JSON.stringify(card);
+    assert.match(text, /Inga händelser eller aktiviteter rapporterades under perioden/);
+    assert.match(text, /vecka 12 2026 \(16 mars 2026 – 22 mars 2026\)/);
+    const chart = card.body.find((e) => e.type === 'Chart.VerticalBar') as { data: { x: string; y: unknown }[]; fallback: { text: string } };
+    assert.deepEqual(chart.data[0], { x: 'v.5', y: 0 });
+    assert.match(chart.fallback.text, /^Händelser per vecka: v\.5: 0 · v\.6: 0/);
+  });
+
+  it('stays under 80 KB with every list full and every name at its longest, cutting lists with "och N till"', () => {
+    const card = lagesbildCards.lagesbild('sv', fullLagesbild());
+    assert.ok(cardBytes(card) < TEAMS_CARD_LIMIT, `${cardBytes(card)} bytes`);
+    const text = JSON.stringify(card);
+    assert.match(text, /och 490 till/);
+    assert.match(text, /och 690 till/);
+    assert.match(text, /\+345 mot föregående period, snitt 11\s875,5 de fyra före/);
+    assert.doesNotMatch(text, /"\*\*å/, 'markdown in a place name is neutralised');
+  });
+});

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { HotspotReminders } from '../../../src/domain/hotspots/hotspot-reminders';
+import { HotspotSummaries } from '../../../src/domain/hotspots/hotspot-summaries';
+import type { HotspotReminder, ReminderPoster } from '../../../src/domain/ports/reminder-poster.port';
+import type { Store } from '../../../src/domain/ports/store.port';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
+import { ManualClock } from '../../support/bot-harness';
+
+/** Records what would be posted; can pretend the channel is unreachable. */
+class RecordingPoster implements ReminderPoster {
+  readonly posted: HotspotReminder[] = [];
+  reachable = true;
+  async post(reminder: HotspotReminder): Promise<boolean> {
+    if (this.reachable) this.posted.push(reminder);
+    return this.reachable;
+  }
+}
+
+describe('hot spot reminders', () => {
+  let store: Store;
+  const clock = new ManualClock(new Date('2026-12-01T07:00:00Z'));
+  const owner = { userId: 'aad-owner', name: 'Olle Ägare' };
+  const origin = { tenantId: 't', conversationId: '19:channel@thread.tacv2' };
+
+  beforeEach(async () => { store = await openSqliteStore(':memory:'); });
+  afterEach(async () => { await store.close(); });
+
+  it('When the follow-up day and a due date come, then each reminder is posted once, to the owner, in the hot spot\'s channel', async () => {
+    const place = await store.places.findOrCreate('Stora torget', clock.now());
+    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin, now: clock.now() });
+    assert.ok(created.ok);
+    await store.hotspots.update({
+      id: created.hotspot.id, expectedVersion: 1, now: clock.now(), followUpDate: '2026-12-03',
+      addMeasure: { what: 'Belysning', organisation: 'kommunen', dueDate: '2026-12-02', createdBy: owner },
+    });
+    const poster = new RecordingPoster();
+    const reminders = new HotspotReminders(store.hotspots, poster);
+
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 });
+    clock.current = new Date('2026-12-02T06:00:00Z'); // 07:00 in Stockholm: the measure's day
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 1, failed: 0 });
+    assert.equal(poster.posted[0]?.kind, 'measure_due');
+    assert.deepEqual(poster.posted[0]?.hotspot.owner, owner);
+    assert.equal(poster.posted[0]?.hotspot.origin.conversationId, origin.conversationId);
+
+    clock.current = new Date('2026-12-02T23:30:00Z'); // 00:30 on 3 December in Stockholm, still 2 December in UTC
+    poster.reachable = false;
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 1 }, 'the follow-up is due by local time');
+    poster.reachable = true;
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 1, failed: 0 }, 'an unreachable channel is tried again');
+    assert.equal(poster.posted[1]?.kind, 'follow_up');
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 }, 'each reminder once');
+  });
+
+  it('When the hot spot is closed, then no reminders come for it', async () => {
+    const place = await store.places.findOrCreate('Parken', clock.now());
+    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin, now: clock.now() });
+    assert.ok(created.ok);
+    await store.hotspots.update({ id: created.hotspot.id, expectedVersion: 1, now: clock.now(), followUpDate: '2026-12-01', state: 'avslutad' });
+    const poster = new RecordingPoster();
+    assert.deepEqual(await new HotspotReminders(store.hotspots, poster).dueReminders(clock.now()), { posted: 0, failed: 0 });
+  });
+});
+
+describe('hot spots in the lägesbild', () => {
+  it('lists the channel\'s active hot spots with their follow-up, then proposed places with their label', async () => {
+    const store = await openSqliteStore(':memory:');
+    try {
+      const now = new Date('2026-12-01T07:00:00Z');
+      const owner = { userId: 'o', name: 'O' };
+      const torget = await store.places.findOrCreate('Stora torget', now);
+      const parken = await store.places.findOrCreate('Parken', now);
+      const created = await store.hotspots.create({ placeId: torget.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin: { tenantId: 't', conversationId: 'c1' }, now });
+      assert.ok(created.ok);
+      await store.hotspots.update({ id: created.hotspot.id, expectedVersion: 1, now, followUpDate: '2026-12-08' });
+      const emerging = async () => [{
+        place: { ...(await store.placeRegister.get(parken.id))! }, hotspot: null,
+        finding: { key: parken.id, label: 'aterkommande' as const, latest: 4, baselineMean: 0, baselineWeeks: 8, trend: null },
+      }];
+      const summaries = new HotspotSummaries(store.hotspots, emerging);
+      assert.deepEqual(await summaries.summaries({ conversationId: 'c1' }), [
+        { placeName: 'Stora torget', labels: [], nextFollowUp: '2026-12-08' },
+        { placeName: 'Parken', labels: ['återkommande'], nextFollowUp: null },
+      ]);
+      assert.deepEqual((await summaries.summaries({ conversationId: 'other' })).map((s) => s.placeName), ['Parken']);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import type { Store } from '../../src/domain/ports/store.port';
+import { T0, TRICKY_TEXT, at, origin, reporter } from './store-fixtures';
+
+/** Every hot spot and place register query, run once so that the SQL Server check sees its T-SQL. */
+export async function exerciseHotspotRepositories(store: Store, placeId: string): Promise<void> {
+  const other = await store.places.findOrCreate(TRICKY_TEXT.percentAndUnderscore, T0);
+  await store.placeRegister.all(50);
+  await store.placeRegister.get(placeId);
+  await store.placeRegister.update({ id: placeId, name: 'Stora torget', kind: 'torg', lat: 59.2, lon: 16.1, parentId: other.id });
+  await store.placeRegister.addAlias(placeId, 'torget');
+  const created = await store.hotspots.create({ placeId, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: T0 });
+  await store.hotspots.create({ placeId, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: T0 });
+  const id = created.ok ? created.hotspot.id : '';
+  await store.hotspots.get(id);
+  await store.hotspots.byPlace(placeId);
+  await store.hotspots.listActive();
+  await store.hotspots.update({
+    id, expectedVersion: 1, now: at(1), state: 'analyseras', followUpDate: '2026-03-20',
+    analysis: { who: TRICKY_TEXT.sqlInjection, what: null, when: null, why: null },
+    addMeasure: { what: TRICKY_TEXT.quotes, organisation: 'kommunen', dueDate: '2026-03-15', createdBy: reporter },
+  });
+  const [measure] = await store.hotspots.measures([id]);
+  await store.hotspots.update({ id, expectedVersion: 2, now: at(2), measureDone: measure?.id ?? '' });
+  await store.hotspots.followUpsDue('2026-03-20');
+  await store.hotspots.measuresDue('2026-03-20');
+  await store.hotspots.markFollowUpReminded(id, '2026-03-20');
+  await store.hotspots.markMeasureReminded(measure?.id ?? '');
+  await store.placeHistory.incidents([placeId], at(-86400), at(0));
+  await store.placeHistory.incidents(null, at(-86400), at(0));
+  await store.placeHistory.visits([placeId], ['hotspot_besok']);
+  const spare = await store.places.findOrCreate('Lilla torget', T0);
+  await store.placeRegister.merge(spare.id, other.id);
+  await store.placeHistory.withdrawIncident('missing', 1);
+}
+
+/** The statement kinds those queries send, for the "covers every kind" check. */
+export const HOTSPOT_STATEMENTS = [
+  'insert into "place_aliases"', 'insert into "hotspots"', 'insert into "hotspot_measures"', 'update "places"', 'update "hotspots"',
+  'update "hotspot_measures"', 'update "place_aliases"', 'delete from "places"', 'delete from "incidents"',
+];

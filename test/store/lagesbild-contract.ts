@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import type { Place } from '../../src/domain/place';
+import type { Store } from '../../src/domain/ports/store.port';
+import { T0, TRICKY_TEXT, activityFields, at, incidentFields, newReport, origin } from './store-fixtures';
+
+const scope = { tenantId: origin.tenantId, conversationId: origin.conversationId };
+const hours = (h: number) => at(h * 3600);
+
+/** The lägesbild's aggregates, digest subscriptions, delivery claims and exports (inside the store contract). */
+export function lagesbildContract(ctx: () => { store: Store; place: Place }): void {
+  describe('lägesbild aggregates', function () {
+    it('counts incidents per range and key in SQL, only of the scope, largest first; youth summed; schools only with a school', async function () {
+      const { store, place } = ctx();
+      const other = await store.places.findOrCreate(TRICKY_TEXT.quotes, T0);
+      const add = (h: number, over: Parameters<typeof incidentFields>[1] = {}, o = origin) =>
+        store.incidents.create(newReport(incidentFields(place.id, { occurredAt: hours(h), ...over }), { origin: o }));
+      await add(1, { category: 'brand', youthInvolved: 2 });
+      await add(2, { category: 'brand', school: null, youthInvolved: null });
+      await add(3, { category: 'hot_vald', placeId: other.id, placeName: other.name, school: 'Ängsskolan', youthInvolved: 5 });
+      await add(25, { category: 'brand' });
+      await add(1, {}, { ...origin, conversationId: 'another-channel' });
+      const ranges = [{ from: hours(0), to: hours(24) }, { from: hours(24), to: hours(48) }, { from: hours(100), to: hours(124) }];
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, ranges, 'category'), [
+        { range: 0, key: 'brand', count: 2, youth: 2 }, { range: 0, key: 'hot_vald', count: 1, youth: 5 },
+        { range: 1, key: 'brand', count: 1, youth: 4 },
+      ]);
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, ranges.slice(0, 1), 'place'), [
+        { range: 0, key: 'Stora torget', count: 2, youth: 2 }, { range: 0, key: TRICKY_TEXT.quotes, count: 1, youth: 5 },
+      ]);
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, ranges.slice(0, 1), 'school'), [
+        { range: 0, key: 'Björkskolan', count: 1, youth: 2 }, { range: 0, key: 'Ängsskolan', count: 1, youth: 5 },
+      ]);
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, ranges, 'none'), [
+        { range: 0, key: '', count: 3, youth: 7 }, { range: 1, key: '', count: 1, youth: 4 },
+      ]);
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, [], 'none'), []);
+    });
+
+    it('counts activities per day range by type and by participating organisation; lists overdue follow-ups', async function () {
+      const { store, place } = ctx();
+      await store.activities.create(newReport(activityFields({ date: '2026-03-10', followUpDate: '2026-03-12', placeId: place.id, placeName: place.name })));
+      await store.activities.create(newReport(activityFields({ type: 'skolbesok', date: '2026-03-11', organisations: ['skola'], followUpDate: null })));
+      const done = await store.activities.create(newReport(activityFields({ date: '2026-03-11', followUpDate: '2026-03-01' })));
+      await store.activities.update({ id: done.id, expectedVersion: 1, status: 'atgardad', now: T0, actorId: 'aad-user-1' });
+      await store.activities.create(newReport(activityFields({ date: '2026-03-20' })));
+      const ranges = [{ firstDay: '2026-03-09', lastDay: '2026-03-15' }];
+      assert.deepEqual(await store.lagesbild.countActivities(scope, ranges, 'type'), [
+        { range: 0, key: 'trygghetsvandring', count: 2, youth: 0 }, { range: 0, key: 'skolbesok', count: 1, youth: 0 },
+      ]);
+      assert.deepEqual(await store.lagesbild.countActivities(scope, ranges, 'organisation'), [
+        { range: 0, key: 'kommunen', count: 2, youth: 0 }, { range: 0, key: 'polisen', count: 2, youth: 0 },
+        { range: 0, key: 'skola', count: 3, youth: 0 },
+      ].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
+      const overdue = await store.lagesbild.overdueFollowUps(scope, '2026-04-03', 1);
+      assert.equal(overdue.total, 2);
+      assert.deepEqual(overdue.items, [{ ref: 'A-2026-0001', type: 'trygghetsvandring', followUpDate: '2026-03-12', placeName: 'Stora torget' }]);
+    });
+
+    it('lists a range\'s incidents for an export, oldest first, with every exported field', async function () {
+      const { store, place } = ctx();
+      await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: hours(5), description: TRICKY_TEXT.sqlInjection })));
+      await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: hours(1) })));
+      const rows = await store.lagesbild.incidentsForExport(scope, { from: hours(0), to: hours(24) }, 10);
+      assert.deepEqual(rows.map((r) => [r.ref, r.occurredAt.toISOString(), r.description]), [
+        ['H-2026-0002', hours(1).toISOString(), 'Krossad ruta vid busskuren.'], ['H-2026-0001', hours(5).toISOString(), TRICKY_TEXT.sqlInjection],
+      ]);
+      assert.deepEqual(Object.keys(rows[0]!).sort(), ['category', 'description', 'occurredAt', 'organisation', 'placeName', 'policeReportNumber', 'ref', 'school', 'severity', 'status', 'youthInvolved']);
+    });
+  });
+
+  describe('digest subscriptions, deliveries and exports', function () {
+    const subscription = {
+      conversationId: origin.conversationId, tenantId: origin.tenantId, cadence: 'weekly' as const, weekday: 1, time: '07:30',
+      locale: 'sv' as const, status: 'active' as const, pausedReason: null, createdBy: 'aad-user-1', createdAt: T0, updatedAt: T0,
+    };
+
+    it('saves, replaces, lists, pauses and removes a subscription', async function () {
+      const { store } = ctx();
+      await store.digestSubscriptions.save(subscription);
+      assert.deepEqual(await store.digestSubscriptions.get(origin.conversationId), subscription);
+      const daily = { ...subscription, cadence: 'daily' as const, weekday: null, time: '06:00', updatedAt: at(1) };
+      await store.digestSubscriptions.save(daily);
+      assert.deepEqual(await store.digestSubscriptions.listActive(), [daily]);
+      await store.digestSubscriptions.pause(origin.conversationId, 'bot removed (HTTP 403)', at(2));
+      assert.deepEqual(await store.digestSubscriptions.listActive(), []);
+      assert.equal((await store.digestSubscriptions.get(origin.conversationId))!.pausedReason, 'bot removed (HTTP 403)');
+      assert.equal(await store.digestSubscriptions.remove(origin.conversationId), true);
+      assert.equal(await store.digestSubscriptions.remove(origin.conversationId), false);
+    });
+
+    it('lets one claim of a (conversation, period) win, even when asked at once; a stale claim is taken over once', async function () {
+      const { store } = ctx();
+      const claim = (by: string, now = T0, staleBefore = at(-3600)) => store.digestDeliveries.claim({
+        conversationId: origin.conversationId, periodKey: '2026-W11', scheduledFor: T0, claimedBy: by, now, staleBefore,
+      });
+      const ids = await Promise.all(['a', 'b', 'c', 'd'].map((by) => claim(by)));
+      assert.equal(ids.filter((id) => id !== null).length, 1);
+      const later = at(3600);
+      const takeovers = await Promise.all(['e', 'f'].map((by) => claim(by, later, at(1800))));
+      assert.equal(takeovers.filter((id) => id !== null).length, 1, 'one instance takes over a claim left unfinished');
+      const id = takeovers.find((x) => x !== null)!;
+      await store.digestDeliveries.recordAttempt({ deliveryId: id, attempt: 1, at: later, httpStatus: 429, outcome: 'retry', retryInMs: 3000 });
+      await store.digestDeliveries.recordAttempt({ deliveryId: id, attempt: 2, at: later, httpStatus: 201, outcome: 'posted', retryInMs: null });
+      await store.digestDeliveries.finish(id, 'posted', later, null);
+      assert.equal(await claim('g', at(99999), at(99998)), null, 'a finished delivery is never taken over');
+      const [delivery] = await store.digestDeliveries.list(origin.conversationId, 5);
+      assert.deepEqual({ ...delivery, id: '' }, {
+        id: '', conversationId: origin.conversationId, periodKey: '2026-W11', scheduledFor: T0, claimedBy: delivery!.claimedBy,
+        claimedAt: later, status: 'posted', finishedAt: later, detail: null,
+      });
+      assert.deepEqual((await store.digestDeliveries.attempts(id)).map((a) => [a.attempt, a.httpStatus, a.outcome, a.retryInMs]), [
+        [1, 429, 'retry', 3000], [2, 201, 'posted', null],
+      ]);
+    });
+
+    it('records an export and finds it by its token hash only', async function () {
+      const { store } = ctx();
+      const record = {
+        id: '5b3f1c1e-0000-4000-8000-000000000001', tokenHash: 'a'.repeat(64), tenantId: origin.tenantId, conversationId: origin.conversationId,
+        userId: 'aad-user-1', periodKind: 'week' as const, periodFrom: T0, periodTo: at(7 * 86400), partial: true, createdAt: T0, expiresAt: at(900),
+      };
+      await store.digestExports.create(record);
+      assert.deepEqual(await store.digestExports.findByTokenHash('a'.repeat(64)), record);
+      assert.equal(await store.digestExports.findByTokenHash('b'.repeat(64)), null);
+      assert.deepEqual(await store.digestExports.list(origin.conversationId, 10), [record]);
+    });
+  });
+}
