@@ -144,6 +144,7 @@ function placeActions(f: HotspotFeature): CardActionRunners {
     [HOTSPOT_VERBS.savePlace]: async (ctx, data) => {
       const p = messages(ctx.locale).hotspots.places;
       const id = str(data.id);
+      if (!(await f.reporting.access.isCoordinator(ctx.actor.userId))) return view(ctx.locale, id, '', messages(ctx.locale).trust.onlyCoordinators);
       const outcome = await f.places.edit(id, pick(data, ['name', 'kind', 'lat', 'lon', 'parentId', 'alias'] as const));
       if (outcome.ok) return view(ctx.locale, id, p.saved);
       const reason = outcome.reason;
@@ -156,6 +157,7 @@ function placeActions(f: HotspotFeature): CardActionRunners {
     [HOTSPOT_VERBS.mergePlace]: async (ctx, data) => {
       const p = messages(ctx.locale).hotspots.places;
       const id = str(data.id);
+      if (!(await f.reporting.access.isCoordinator(ctx.actor.userId))) return view(ctx.locale, id, '', messages(ctx.locale).trust.onlyCoordinators);
       const merged = await f.places.merge(id, str(data.mergeId));
       if (typeof merged === 'object') return view(ctx.locale, id, p.merged);
       return view(ctx.locale, id, '', merged === 'both_hotspots' ? p.bothHotspots : messages(ctx.locale).hotspots.refusal.placeMissing);

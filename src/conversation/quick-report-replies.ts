@@ -34,7 +34,11 @@ async function quickAnswer(f: HotspotFeature, locale: Locale, outcome: Answer): 
     case 'submitted': {
       const result = outcome.outcome;
       if (result.ok) return hotspotCards.quickSaved(locale, result.report);
-      return f.views.incidentForm(locale, { values: outcome.form, ...(result.reason === 'invalid' ? { errors: result.errors } : {}) });
+      return f.views.incidentForm(locale, {
+        values: outcome.form,
+        ...(result.reason === 'invalid' ? { errors: result.errors } : {}),
+        ...(result.reason === 'personal_data' ? { personalData: result.findings } : {}),
+      });
     }
   }
 }

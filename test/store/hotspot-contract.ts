@@ -132,10 +132,10 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       await store.activities.create(newReport(activityFields({ type: 'skolbesok', placeId: place.id, placeName: place.name })));
       assert.deepEqual((await store.placeHistory.visits([place.id], ['hotspot_besok', 'samtal_med_berorda'])).map((v) => [v.id, v.peopleMet]), [[visit.id, 4]]);
 
-      assert.equal(await store.placeHistory.withdrawIncident(first.id, 2), 'conflict', 'a version it does not have');
-      assert.equal(await store.placeHistory.withdrawIncident(first.id, 1), 'ok');
+      assert.equal(await store.placeHistory.withdrawIncident(first.id, 2, 'aad-undoer', T0), 'conflict', 'a version it does not have');
+      assert.equal(await store.placeHistory.withdrawIncident(first.id, 1, 'aad-undoer', T0), 'ok');
       assert.equal(await store.incidents.get(first.id), null);
-      assert.equal(await store.placeHistory.withdrawIncident(first.id, 1), 'missing');
+      assert.equal(await store.placeHistory.withdrawIncident(first.id, 1, 'aad-undoer', T0), 'missing');
     });
   });
 }

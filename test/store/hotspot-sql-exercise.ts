@@ -1,5 +1,5 @@
 import type { Store } from '../../src/domain/ports/store.port';
-import { T0, TRICKY_TEXT, at, origin, reporter } from './store-fixtures';
+import { T0, TRICKY_TEXT, at, incidentFields, newReport, origin, reporter } from './store-fixtures';
 
 /** Every hot spot and place register query, run once so that the SQL Server check sees its T-SQL. */
 export async function exerciseHotspotRepositories(store: Store, placeId: string): Promise<void> {
@@ -30,7 +30,8 @@ export async function exerciseHotspotRepositories(store: Store, placeId: string)
   await store.placeHistory.visits([placeId], ['hotspot_besok']);
   const spare = await store.places.findOrCreate('Lilla torget', T0);
   await store.placeRegister.merge(spare.id, other.id);
-  await store.placeHistory.withdrawIncident('missing', 1);
+  const undone = await store.incidents.create(newReport(incidentFields(placeId)));
+  await store.placeHistory.withdrawIncident(undone.id, undone.version, 'aad-undoer', T0);
 }
 
 /** The statement kinds those queries send, for the "covers every kind" check. */

@@ -1,3 +1,4 @@
+import type { AccessPolicy } from '../access-policy';
 import { DateTime } from 'luxon';
 import type { Clock } from '../ports/clock.port';
 import type { HotspotChange, HotspotRepository, IncidentStamp, PlaceHistoryRepository, VisitStamp } from '../ports/hotspots.port';
@@ -51,12 +52,17 @@ type HotspotStore = { hotspots: HotspotRepository; placeHistory: PlaceHistoryRep
 export const VISIT_TYPES = ['hotspot_besok', 'samtal_med_berorda'] as const;
 
 /**
- * The SARA lifecycle of a hot spot. Who may change one: its owner's organisation, or whoever started it
- * (coordinators come later). Every change names the version it read, so that two people pressing at
+ * The SARA lifecycle of a hot spot. Who may change one: its owner's organisation, whoever started it,
+ * and coordinators. Every change names the version it read, so that two people pressing at
  * once cannot overwrite each other.
  */
 export class HotspotService {
-  constructor(private readonly store: HotspotStore, private readonly clock: Clock, private readonly settings: HotspotSettings) {}
+  constructor(
+    private readonly store: HotspotStore,
+    private readonly clock: Clock,
+    private readonly settings: HotspotSettings,
+    private readonly access?: Pick<AccessPolicy, 'isCoordinator'>,
+  ) {}
 
   /** Starts the place's hot spot, or starts a closed one again; the starter's organisation owns it. */
   async start(actor: Actor, origin: ReportOrigin, placeId: string, organisation?: Organisation):
@@ -111,7 +117,8 @@ export class HotspotService {
 
   async mayChange(actor: Actor, hotspot: Hotspot): Promise<boolean> {
     if (actor.userId === hotspot.createdBy.userId || actor.userId === hotspot.owner.userId) return true;
-    return (await this.store.users.get(actor.userId))?.organisation === hotspot.ownerOrganisation;
+    if ((await this.store.users.get(actor.userId))?.organisation === hotspot.ownerOrganisation) return true;
+    return (await this.access?.isCoordinator(actor.userId)) ?? false;
   }
 
   async view(hotspot: Hotspot): Promise<HotspotView> {

@@ -93,6 +93,6 @@ export class QuickReportService {
     if (!incident) return 'missing';
     if (incident.reporter.userId !== actor.userId) return 'forbidden';
     if (this.clock.now().getTime() - incident.createdAt.getTime() > UNDO_MINUTES * 60_000) return 'too_late';
-    return this.store.placeHistory.withdrawIncident(incident.id, version);
+    return this.store.placeHistory.withdrawIncident(incident.id, version, actor.userId, this.clock.now());
   }
 }

@@ -84,5 +84,6 @@ export interface PlaceHistoryRepository {
    * Removes an incident still at `expectedVersion` (the reporter's "ångra"): `conflict` when it has
    * changed since, `missing` when it is gone.
    */
-  withdrawIncident(id: string, expectedVersion: number): Promise<'ok' | 'conflict' | 'missing'>;
+  /** Deletes an incident (an undone quick report) and records who did it in the audit trail, together. */
+  withdrawIncident(id: string, expectedVersion: number, actorId: string, now: Date): Promise<'ok' | 'conflict' | 'missing'>;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { writeAudit } from './audit';
 import type { PlaceHistoryRepository } from '../../domain/ports/hotspots.port';
 import { toCalendarDay, toDate } from '../row-values';
 import type { Database } from '../schema';
@@ -24,11 +25,13 @@ export function createPlaceHistoryRepository(db: Kysely<Database>): PlaceHistory
       return rows.map((r) => ({ id: r.id, ref: r.ref, placeId: r.place_id ?? '', type: r.type, date: toCalendarDay(r.activity_date), peopleMet: r.people_met }));
     },
 
-    async withdrawIncident(id, expectedVersion) {
-      const { numDeletedRows } = await db.deleteFrom('incidents').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-      if (numDeletedRows > 0n) return 'ok';
-      const stillThere = await db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst();
-      return stillThere ? 'conflict' : 'missing';
-    },
+    withdrawIncident: (id, expectedVersion, actorId, now) => db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('incidents').select(['ref', 'tenant_id', 'version']).where('id', '=', id).executeTakeFirst();
+      if (!row) return 'missing';
+      const { numDeletedRows } = await trx.deleteFrom('incidents').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      if (numDeletedRows === 0n) return 'conflict';
+      await writeAudit(trx, { at: now, tenantId: row.tenant_id, actorId, action: 'report.deleted', entityKind: 'incident', entityId: id, entityRef: row.ref, detail: null });
+      return 'ok';
+    }),
   };
 }
