@@ -3,6 +3,7 @@ import type express from 'express';
 import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
 import * as lagesbildCards from './cards/lagesbild-cards';
 import type { Config } from './config/config';
+import type { AccessPolicy } from './domain/access-policy';
 import type { CardActionRunners, CommandRunners } from './conversation/chat-command';
 import { lagesbildActions, lagesbildCommands, type LagesbildFeature } from './conversation/lagesbild-commands';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
@@ -36,6 +37,7 @@ export interface LagesbildWiringDeps {
   /** The adapter is made after the bot; it is needed only when a digest is posted. */
   adapter: () => ConnectorDigestPosterOptions['adapter'];
   hotSpots?: HotSpotSummarySource;
+  access: Pick<AccessPolicy, 'isCoordinator'>;
   /** Tests replace the waits between retries. */
   sleep?: Sleep;
 }
@@ -51,6 +53,8 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
     lagesbild,
     exports,
     clock,
+    access: d.access,
+    audit: store.audit,
     exportUrls: (token) => ({
       csv: `${baseUrl}${EXPORT_PATH}/${token}/incidents.csv`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
     }),

@@ -1,4 +1,8 @@
 import { createAdapter } from './bot/adapter';
+import { ConnectorReminderPoster } from './bot/connector-reminder-poster';
+import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
+import { applyRetention } from './domain/retention';
+import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
 import { composeLagesbild } from './compose-lagesbild';
@@ -28,6 +32,8 @@ export interface RunningBot {
   server: RunningServer;
   /** The lägesbild digest scheduler; tests call its tick(now). */
   digests: DigestScheduler;
+  /** Hot spot reminders and retention; tests call its run(name, now). */
+  housekeeping: HousekeepingScheduler;
   /** Graceful: stop accepting, finish in-flight requests, close the database. */
   stop(): Promise<void>;
 }
@@ -46,7 +52,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const reporting = new ReportingService(store, clock, access);
   const views = new ReportViews(reporting, () => clock.now());
   const hotspots = createHotspotFeature(store, reporting, views, clock, config.hotspots.effectWeeks);
-  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries });
+  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, access });
   const bot = new TrygghetsbotenBot(
     {
       messages: new MessageHandler({ ...coreCommands(reporting, views), ...trustCommands({ store, access, clock }), ...hotspotCommands(hotspots), ...lagesbild.commands }, limiter),
@@ -57,9 +63,15 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     log,
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log);
+  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId }, store));
+  const housekeeping = new HousekeepingScheduler([
+    { name: 'hotspot-reminders', cron: '*/15 * * * *', run: (now) => reminders.dueReminders(now) },
+    { name: 'retention', cron: '15 3 * * *', run: (now) => applyRetention(store, config.retentionMonths, now) },
+  ], clock, log, config.digests.cron !== null);
   const app = createHttpApp({ adapter, bot, store, log, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes] });
   const server = await listen(app, config.port, options.host);
   lagesbild.start(server.port);
+  housekeeping.start();
   log.info(
     { port: server.port, store: describeDatabaseUrl(config.databaseUrl), auth: config.bot.authEnabled ? 'on' : 'off (local mode)' },
     `Trygghetsboten listens on http://localhost:${server.port}/api/messages`,
@@ -69,8 +81,10 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     store,
     server,
     digests: lagesbild.scheduler,
+    housekeeping,
     stop: async () => {
       await lagesbild.scheduler.stop();
+      await housekeeping.stop();
       await server.close();
       await store.close();
     },

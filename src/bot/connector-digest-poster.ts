@@ -22,42 +22,49 @@ export interface ConnectorDigestPosterOptions {
 export class ConnectorDigestPoster implements DigestPoster {
   constructor(private readonly o: ConnectorDigestPosterOptions) {}
 
-  async post(conversation: ConversationRecord, digest: Lagesbild, locale: DigestLocale): Promise<PostOutcome> {
-    const { activityId: _replyTo, ...reference } = conversation.reference as ConversationReference;
-    let outcome: PostOutcome = { ok: false, status: 0, retryAfterMs: null };
-    try {
-      await this.o.adapter.continueConversationAsync(this.o.appId, reference as ConversationReference, async (context) => {
-        const connector = context.turnState.get<ConnectorWithCredentials>(context.adapter.ConnectorClientKey);
-        outcome = await this.send(reference as ConversationReference, await authorization(connector), this.o.render(digest, locale));
-      });
-    } catch {
-      // No credentials could be had (e.g. the token service did not answer): a transient failure.
-      return { ok: false, status: 0, retryAfterMs: null };
-    }
-    return outcome;
+  post(conversation: ConversationRecord, digest: Lagesbild, locale: DigestLocale): Promise<PostOutcome> {
+    return postProactively(this.o, conversation, {
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: this.o.render(digest, locale) }],
+    });
   }
+}
 
-  private async send(reference: ConversationReference, auth: string | null, card: AdaptiveCard): Promise<PostOutcome> {
-    const base = (reference.serviceUrl ?? '').replace(/\/+$/, '');
-    const url = `${base}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
-    const activity = {
-      type: 'message',
-      from: reference.bot,
-      conversation: reference.conversation,
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-    };
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
-        body: JSON.stringify(activity),
-        signal: AbortSignal.timeout(this.o.timeoutMs ?? 15_000),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      return res.ok ? { ok: true } : { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
-    } catch {
-      return { ok: false, status: 0, retryAfterMs: null };
-    }
+/** What a proactive message carries besides its addressing: text, mention entities, attachments. */
+export type ProactiveContent = { text?: string; entities?: unknown[]; attachments?: { contentType: string; content: AdaptiveCard }[] };
+
+/** One proactive post into a stored conversation, one attempt, with the connector's answer as an outcome. */
+export async function postProactively(
+  o: Pick<ConnectorDigestPosterOptions, 'adapter' | 'appId' | 'timeoutMs'>, conversation: ConversationRecord, content: ProactiveContent,
+): Promise<PostOutcome> {
+  const { activityId: _replyTo, ...reference } = conversation.reference as ConversationReference;
+  let outcome: PostOutcome = { ok: false, status: 0, retryAfterMs: null };
+  try {
+    await o.adapter.continueConversationAsync(o.appId, reference as ConversationReference, async (context) => {
+      const connector = context.turnState.get<ConnectorWithCredentials>(context.adapter.ConnectorClientKey);
+      outcome = await send(reference as ConversationReference, await authorization(connector), content, o.timeoutMs);
+    });
+  } catch {
+    // No credentials could be had (e.g. the token service did not answer): a transient failure.
+    return { ok: false, status: 0, retryAfterMs: null };
+  }
+  return outcome;
+}
+
+async function send(reference: ConversationReference, auth: string | null, content: ProactiveContent, timeoutMs = 15_000): Promise<PostOutcome> {
+  const base = (reference.serviceUrl ?? '').replace(/\/+$/, '');
+  const url = `${base}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
+  const activity = { type: 'message', from: reference.bot, conversation: reference.conversation, ...content };
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+      body: JSON.stringify(activity),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.ok ? { ok: true } : { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
+  } catch {
+    return { ok: false, status: 0, retryAfterMs: null };
   }
 }
 

@@ -5,6 +5,8 @@ import type { SubscriptionService } from '../domain/digests/subscription-service
 import { parseSchedule } from '../domain/digests/subscription';
 import type { ExportService } from '../domain/lagesbild/export-service';
 import type { LagesbildService } from '../domain/lagesbild/lagesbild-service';
+import type { AccessPolicy } from '../domain/access-policy';
+import type { AuditRepository } from '../domain/ports/audit.port';
 import type { Clock } from '../domain/ports/clock.port';
 import { parsePeriod, type ParsedPeriod } from '../domain/periods';
 import { messages } from '../i18n/messages';
@@ -18,6 +20,9 @@ export interface LagesbildFeature {
   clock: Clock;
   /** The public addresses of an export's two files. */
   exportUrls(token: string): { csv: string; html: string };
+  /** Exports are for coordinators, and each one goes into the audit trail. */
+  access: Pick<AccessPolicy, 'isCoordinator'>;
+  audit: AuditRepository;
 }
 
 /** Each command answers with one card; the card buttons reuse the same answers. */
@@ -53,7 +58,12 @@ function answers(f: LagesbildFeature) {
     async export(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = period(ctx, args, 'lastWeek');
       if (!parsed.ok) return periodProblem(ctx, parsed);
+      if (!(await f.access.isCoordinator(ctx.actor.userId))) return problem(ctx, messages(ctx.locale).trust.onlyCoordinators);
       const created = await f.exports.create(ctx.actor, ctx.origin, parsed.period);
+      await f.audit.record({
+        at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
+        entityId: created.id, entityRef: null, detail: `${parsed.period.kind} ${parsed.period.from.toISOString().slice(0, 10)}`,
+      });
       return lagesbildCards.exportLinks(ctx.locale, parsed.period, f.exportUrls(created.token), created.expiresAt);
     },
   };

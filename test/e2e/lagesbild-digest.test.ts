@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { assertValidCardWithCharts } from '../support/chart-card-check';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
-import { CHANNEL } from '../support/teams-activities';
+import { ANNA, BERIT, CHANNEL, TENANT } from '../support/teams-activities';
 
 // The bot's real HTTP server and SQLite file, a fake Bot Connector, and a clock the test moves: the
 // scheduler's tick is called with the clock's time, as node-cron would call it each minute.
@@ -10,7 +10,7 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
   this.timeout(30_000);
   let h: BotHarness;
   beforeEach(async () => {
-    h = await new BotHarness().start({ SCHEDULER_CRON: 'off' });
+    h = await new BotHarness().start({ SCHEDULER_CRON: 'off', COORDINATORS: ANNA.aadObjectId });
     h.clock.current = new Date('2026-11-25T10:00:00Z'); // Wednesday, week 48
   });
   afterEach(async () => { await h.stop(); });
@@ -83,6 +83,8 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
 
   it('When someone exports a period, then the links serve a CSV for Swedish Excel and an escaped report, and expire', async () => {
     await report('=HYPERLINK("http://evil")', { newPlace: 'Torget; "norra"' });
+    const [refused] = await h.say('export denna vecka', { from: BERIT });
+    assert.match(JSON.stringify(cardOf(refused!)), /Det kan bara en koordinator göra/);
     const [reply] = await h.say('export denna vecka');
     const card = cardOf(reply!);
     assertValidCardWithCharts(card);
@@ -113,6 +115,8 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
     assert.equal(exports.length, 1);
     assert.equal(exports[0]!.userId, '00000000-0000-0000-0000-00000000aaaa');
     assert.equal(exports[0]!.periodKind, 'week');
+    const audited = (await h.bot.store.audit.latest(TENANT, 20)).filter((e) => e.action === 'export.created');
+    assert.deepEqual(audited.map((e) => [e.actorId, e.entityId]), [[ANNA.aadObjectId, exports[0]!.id]]);
 
     h.clock.current = new Date(h.clock.current.getTime() + 16 * 60_000);
     assert.equal((await fetch(local(urls[0]!))).status, 404);

@@ -10,6 +10,8 @@ import { LAGESBILD_LIMITS, type Lagesbild } from './lagesbild';
 import type { LagesbildService } from './lagesbild-service';
 
 export interface CreatedExport {
+  /** The export's record id (safe to log and audit; the token is not). */
+  id: string;
   token: string;
   expiresAt: Date;
 }
@@ -40,12 +42,13 @@ export class ExportService {
     const now = this.clock.now();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.linkMinutes * 60_000);
+    const id = randomUUID();
     await this.exports.create({
-      id: randomUUID(), tokenHash: hashToken(token), tenantId: origin.tenantId, conversationId: origin.conversationId,
+      id, tokenHash: hashToken(token), tenantId: origin.tenantId, conversationId: origin.conversationId,
       userId: actor.userId, periodKind: period.kind, periodFrom: period.from, periodTo: period.to, partial: period.partial,
       createdAt: now, expiresAt,
     });
-    return { token, expiresAt };
+    return { id, token, expiresAt };
   }
 
   /** Null for an unknown, malformed or expired token: the caller cannot tell which. */

@@ -1,0 +1,34 @@
+import type { ConversationRepository, UserProfileRepository } from '../domain/ports/store.port';
+import type { HotspotReminder, ReminderPoster } from '../domain/ports/reminder-poster.port';
+import { format, messages } from '../i18n/messages';
+import { postProactively, type ConnectorDigestPosterOptions } from './connector-digest-poster';
+
+/**
+ * Posts a hot spot reminder into the channel the hot spot was started in, @mentioning its owner.
+ * Teams resolves a mention by the user's Teams id when we know it (from their own messages), else by
+ * their Entra object id. Reminders are in Swedish: they go to a shared channel.
+ */
+export class ConnectorReminderPoster implements ReminderPoster {
+  constructor(
+    private readonly o: Pick<ConnectorDigestPosterOptions, 'adapter' | 'appId'>,
+    private readonly store: { conversations: ConversationRepository; users: UserProfileRepository },
+  ) {}
+
+  async post(reminder: HotspotReminder): Promise<boolean> {
+    const { hotspot } = reminder;
+    const conversation = await this.store.conversations.get(hotspot.origin.conversationId);
+    if (!conversation) return false;
+    const owner = hotspot.owner;
+    const profile = await this.store.users.get(owner.userId);
+    const tag = `<at>${owner.name || 'ansvarig'}</at>`;
+    const r = messages('sv').hotspots.reminder;
+    const text = reminder.kind === 'follow_up'
+      ? format(r.followUp, { owner: tag, place: hotspot.placeName, date: hotspot.followUpDate ?? '' })
+      : format(r.measureDue, { owner: tag, what: reminder.measure.what, place: hotspot.placeName, date: reminder.measure.dueDate ?? '' });
+    const outcome = await postProactively(this.o, conversation, {
+      text,
+      entities: [{ type: 'mention', text: tag, mentioned: { id: profile?.chatUserId ?? owner.userId, name: owner.name } }],
+    });
+    return outcome.ok;
+  }
+}
