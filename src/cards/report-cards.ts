@@ -194,22 +194,24 @@ function mainActions(m: Catalogue) {
   ];
 }
 
-function commandFacts(m: Catalogue, locale: Locale) {
-  const names = locale === 'sv'
-    ? { help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste' }
-    : { help: 'help', report: 'report', activity: 'activity', latest: 'latest' };
-  return (Object.keys(names) as (keyof typeof names)[]).map((k) => ({ title: names[k], value: m.help.commands[k] }));
+type CommandKey = keyof Catalogue['help']['commands'];
+const EVERY_COMMAND = Object.keys(messages('sv').help.commands) as CommandKey[];
+/** A new channel sees the everyday commands first; `hjälp` lists them all. */
+const WELCOME_COMMANDS: CommandKey[] = ['report', 'hotspot', 'activity', 'latest', 'lagesbild', 'help'];
+
+function commandFacts(m: Catalogue, keys: CommandKey[]) {
+  return keys.map((k) => ({ title: m.help.names[k], value: m.help.commands[k] }));
 }
 
 export function help(locale: Locale): AdaptiveCard {
   const m = messages(locale);
-  return render(helpCard, { title: m.help.title, text: m.help.intro, commands: commandFacts(m, locale), footnote: m.help.privacy, actions: mainActions(m) });
+  return render(helpCard, { title: m.help.title, text: m.help.intro, commands: commandFacts(m, EVERY_COMMAND), footnote: m.help.privacy, actions: mainActions(m) });
 }
 
 export function welcome(locale: Locale): AdaptiveCard {
   const m = messages(locale);
   return render(helpCard, {
-    title: m.welcome.title, text: m.welcome.text, commands: commandFacts(m, locale), footnote: m.help.privacy,
+    title: m.welcome.title, text: m.welcome.text, commands: commandFacts(m, WELCOME_COMMANDS), footnote: m.help.privacy,
     actions: [...mainActions(m), { title: m.welcome.help, verb: VERBS.showHelp }],
   });
 }

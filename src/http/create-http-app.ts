@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { Store } from '../domain/ports/store.port';
 import type { Logger } from '../logging/logger';
+import { requestContext } from '../logging/request-context';
 
 export interface HttpDeps {
   adapter: CloudAdapter;
@@ -49,7 +50,7 @@ function requestLogger(log: Logger): RequestHandler {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
     });
-    next();
+    requestContext.run({ requestId }, next);
   };
 }
 

@@ -102,6 +102,17 @@ export const en: Catalogue = {
     commands: {
       help: 'show this help', report: 'report an incident', activity: 'log an activity',
       latest: "show the channel's latest reports",
+      hotspot: 'one-line report: hotspot square graffiti on the wall',
+      hotspots: 'active hot spots; "hotspots suggestions" shows places that stand out',
+      places: 'show and search the place register',
+      lagesbild: 'situation picture for a period: digest last week, week 12, march',
+      subscribe: 'get the situation picture every Monday 07:30 (or another day and time)',
+      export: 'export a period as CSV and a printable report (coordinators)',
+      log: 'who did what and when (coordinators)',
+    },
+    names: {
+      help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
+      places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },

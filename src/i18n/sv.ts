@@ -103,6 +103,17 @@ export const sv = {
     commands: {
       help: 'visa den här hjälpen', report: 'rapportera en händelse', activity: 'logga en aktivitet',
       latest: 'visa kanalens senaste rapporter',
+      hotspot: 'snabbrapport på en rad: hotspot torget klotter på muren',
+      hotspots: 'aktiva hot spots; "hotspots förslag" visar platser som sticker ut',
+      places: 'visa och sök i platsregistret',
+      lagesbild: 'lägesbild för en period: lägesbild förra veckan, vecka 12, mars',
+      subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid)',
+      export: 'exportera en period som CSV och utskrivbar rapport (koordinatorer)',
+      log: 'vem gjorde vad och när (koordinatorer)',
+    },
+    names: {
+      help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
+      places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },

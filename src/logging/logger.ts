@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { requestContext } from './request-context';
 
 export type Logger = pino.Logger;
 
@@ -11,6 +12,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'trygghetsboten' },
+      // Every line written while a request is being handled names that request.
+      mixin: () => requestContext.getStore() ?? {},
       redact: {
         paths: ['*.password', '*.authorization', 'req.headers.authorization', '*.text', '*.description', '*.notes', '*.name'],
         censor: '[redacted]',

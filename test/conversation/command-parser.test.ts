@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseCommand, plainText } from '../../src/conversation/command-parser';
+import { messages } from '../../src/i18n/messages';
 
 describe('command parsing', () => {
   const cases: [string, string][] = [
@@ -24,6 +25,16 @@ describe('command parsing', () => {
   it('calls anything else unknown, including empty text and look-alikes', () => {
     for (const text of ['', 'hej', 'rapporterade', "'; DROP TABLE incidents;--"]) {
       assert.equal(parseCommand(text).name, 'unknown', text);
+    }
+  });
+});
+
+describe('the help card tells the truth', () => {
+  it('every command the help card names, in Swedish and English, is one the bot understands', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      for (const name of Object.values(messages(locale).help.names)) {
+        assert.notEqual(parseCommand(name).name, 'unknown', `${locale}: "${name}"`);
+      }
     }
   });
 });

@@ -35,8 +35,13 @@ describe('logs', () => {
       await h.stop();
     }
     assert.ok(lines.length >= 8, `expected a log line per request, got ${lines.length}`);
-    const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const requests = parsed.filter((l) => l.msg === 'request');
     assert.ok(requests.every((r) => typeof r.requestId === 'string' && typeof r.status === 'number'));
+    const cardActions = parsed.filter((l) => l.msg === 'card action');
+    assert.ok(cardActions.length >= 3);
+    const requestIds = new Set(requests.map((r) => r.requestId));
+    assert.ok(cardActions.every((l) => requestIds.has(l.requestId)), 'lines written inside a request carry its request id');
     const all = lines.join('\n');
     for (const secret of [...Object.values(SECRETS), 'Anna Andersson', BERIT.name, '9876']) {
       assert.ok(!all.includes(secret), `the logs contain "${secret}"`);
