@@ -29,7 +29,7 @@ export interface LagesbildView {
   headline: string;
   headlineChange: string;
   sections: ViewSection[];
-  chart: { title: string; bars: { x: string; y: number }[]; fallback: string };
+  chart: { title: string; visible: boolean; bars: { x: string; y: number }[]; fallback: string };
 }
 
 export const luxonLocale = (locale: Locale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
@@ -131,6 +131,6 @@ export function lagesbildView(locale: Locale, l: Lagesbild): LagesbildView {
       ? format(t.change, { diff: signed(l.incidents.total.count - l.incidents.total.previous, locale), average: number(l.incidents.total.average, locale) })
       : '',
     sections,
-    chart: { title: t.chart.title, bars, fallback: format(t.chart.fallback, { weeks: bars.map((b) => `${b.x}: ${b.y}`).join(' · ') }) },
+    chart: { title: t.chart.title, visible: bars.some((b) => b.y > 0), bars, fallback: format(t.chart.fallback, { weeks: bars.map((b) => `${b.x}: ${b.y}`).join(' · ') }) },
   };
 }

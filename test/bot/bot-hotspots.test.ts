@@ -85,6 +85,7 @@ describe('hot spots in the channel', () => {
       const card = cardOf((await h.say('hotspot Kvarnbacken stökigt vid kiosken'))[0]!);
       assert.match(cardText(card), /hittar inte \\"Kvarnbacken\\"/);
       assert.match(cardText(card), /Välj kategori/);
+      assert.match(cardText(card), /"id":"placeId"[^}]*"value":"new"/, 'the new place, the only choice, is already chosen');
       const saved = await h.press('hotspotQuickSave', { typedPlace: 'Kvarnbacken', placeId: 'new', category: 'ordningsstorning', organisation: 'fritid', description: 'stökigt vid kiosken' });
       assert.match(cardText(saved), /Kvarnbacken · Ordningsstörning/);
       assert.equal((await h.bot.store.placeRegister.all(10)).map((p) => p.name).includes('Kvarnbacken'), true);

@@ -68,14 +68,21 @@ describe('lägesbild cards', () => {
     });
   }
 
-  it('says an empty week kindly and draws the chart with numbers, with a text fallback naming each week', () => {
+  it('says an empty week kindly, once, and draws no chart of eight empty weeks', () => {
     const card = lagesbildCards.lagesbild('sv', emptyLagesbild());
     const text = JSON.stringify(card);
     assert.match(text, /Inga händelser eller aktiviteter rapporterades under perioden/);
+    assert.doesNotMatch(text, /"Inga händelser rapporterades under perioden\."/, 'the kind message is not repeated');
     assert.match(text, /vecka 12 2026 \(16 mars 2026 – 22 mars 2026\)/);
+    assert.equal(card.body.find((e) => e.type === 'Chart.VerticalBar'), undefined);
+  });
+
+  it('draws the 8-week chart with numbers, with a text fallback naming each week', () => {
+    const weeks = emptyLagesbild().weeks.map((w, i) => ({ ...w, count: i === 0 ? 3 : 0 }));
+    const card = lagesbildCards.lagesbild('sv', emptyLagesbild({ weeks }));
     const chart = card.body.find((e) => e.type === 'Chart.VerticalBar') as { data: { x: string; y: unknown }[]; fallback: { text: string } };
-    assert.deepEqual(chart.data[0], { x: 'v.5', y: 0 });
-    assert.match(chart.fallback.text, /^Händelser per vecka: v\.5: 0 · v\.6: 0/);
+    assert.deepEqual(chart.data[0], { x: 'v.5', y: 3 });
+    assert.match(chart.fallback.text, /^Händelser per vecka: v\.5: 3 · v\.6: 0/);
   });
 
   it('stays under 80 KB with every list full and every name at its longest, cutting lists with "och N till"', () => {

@@ -7,10 +7,12 @@ export const lagesbildCard = defineTemplate<LagesbildView>('lagesbild', card([
   { type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
   { type: 'TextBlock', text: '${periodLabel}', isSubtle: true, wrap: true, spacing: 'none' },
   { type: 'TextBlock', text: '${empty}', wrap: true, color: 'good', $when: "${empty != ''}" },
-  { type: 'TextBlock', text: '${headline}', size: 'medium', weight: 'bolder', wrap: true },
+  { type: 'TextBlock', text: '${headline}', size: 'medium', weight: 'bolder', wrap: true, $when: "${empty == ''}" },
   { type: 'TextBlock', text: '${headlineChange}', isSubtle: true, wrap: true, spacing: 'none', $when: "${headlineChange != ''}" },
   {
     type: 'Chart.VerticalBar',
+    // Eight empty weeks make a chart of nothing, with a meaningless axis: leave it out.
+    $when: '${chart.visible}',
     title: '${chart.title}',
     data: [{ $data: '${chart.bars}', x: '${x}', y: '${y}' }],
     fallback: { type: 'TextBlock', text: '${chart.fallback}', wrap: true, isSubtle: true },
