@@ -2,7 +2,9 @@ import {
   CardFactory, MessageFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
   type ChannelAccount, type TurnContext,
 } from 'botbuilder';
+import { notice } from '../cards/report-cards';
 import type { ActionHandler } from '../conversation/action-handler';
+import { messages } from '../i18n/messages';
 import type { Reply } from '../conversation/chat-context';
 import type { InstallHandler } from '../conversation/install-handler';
 import type { MessageHandler } from '../conversation/message-handler';
@@ -53,7 +55,12 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     const data = (invoke.action?.data ?? {}) as Record<string, unknown>;
     const verb = invoke.action?.verb ?? '';
     this.log.info({ verb }, 'card action');
-    const card = await this.app.actions.handle(chatContextOf(context.activity), verb, data);
+    const ctx = chatContextOf(context.activity);
+    // A failure of ours still answers with a card: the pressed card stays usable and nothing leaks.
+    const card = await this.app.actions.handle(ctx, verb, data).catch((error: unknown) => {
+      this.log.error({ verb, err: errorName(error) }, 'card action failed');
+      return notice(messages(ctx.locale).notice.unexpected, { tone: 'attention' });
+    });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 }

@@ -147,7 +147,3 @@ function kindOf(data: Data): ReportKind {
 function reportTarget(data: Data): { kind: ReportKind; id: string; version: number } {
   return { kind: kindOf(data), id: String(data.id ?? ''), version: Number(data.version ?? -1) };
 }
-
-function errorsOf<K extends string>(outcome: Outcome<unknown, K>) {
-  return !outcome.ok && outcome.reason === 'invalid' ? outcome.errors : {};
-}

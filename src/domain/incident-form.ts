@@ -3,10 +3,9 @@ import {
   requiredText, timeOfDay,
 } from './form-fields';
 import { LIMITS } from './limits';
+import type { IncidentFields } from './report';
 import { tidyName } from './place';
-import {
-  INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES, type IncidentCategory, type Organisation, type Severity,
-} from './vocabulary';
+import { INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from './vocabulary';
 
 /** What the incident card sends: every value a string, exactly as typed. */
 export interface IncidentForm {
@@ -28,17 +27,8 @@ export type IncidentFormField = keyof IncidentForm;
 /** Either a place from the register or a name for a new one. */
 export type PlaceChoice = { placeId: string } | { newPlaceName: string };
 
-export interface ValidIncident {
-  occurredAt: Date;
-  place: PlaceChoice;
-  category: IncidentCategory;
-  description: string;
-  severity: Severity;
-  organisation: Organisation;
-  school: string | null;
-  youthInvolved: number | null;
-  policeReportNumber: string | null;
-}
+/** The incident's fields as validated: the place is still a choice, resolved against the register later. */
+export type ValidIncident = Omit<IncidentFields, 'placeId' | 'placeName'> & { place: PlaceChoice };
 
 export type Validation<T, K extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<K> };
 

@@ -141,3 +141,17 @@ describe('reporting through cards', () => {
     assert.match(cardText(await h.press('selfDestruct', {})), /känns inte igen/);
   });
 });
+
+describe('an unexpected failure behind a button', () => {
+  it('When something breaks inside the bot, then the card says so in Swedish and no stack trace reaches the user', async () => {
+    const h = await new BotHarness().start();
+    try {
+      (h.bot.store.incidents as { get: unknown }).get = async () => { throw new TypeError('internal detail at foo.ts:12'); };
+      const card = await h.press('showReport', { kind: 'incident', id: 'x' });
+      assert.match(cardText(card), /Något gick fel hos mig/);
+      assert.doesNotMatch(cardText(card), /internal detail|foo\.ts/);
+    } finally {
+      await h.stop();
+    }
+  });
+});

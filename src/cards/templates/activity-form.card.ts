@@ -3,7 +3,7 @@ import type { ActivityFormField } from '../../domain/activity-form';
 import { LIMITS } from '../../domain/limits';
 import { card } from '../card-schema';
 import { defineTemplate } from '../render';
-import { banner, choicesFrom, withError, type Choices, type FormState } from './form-parts';
+import { banner, choicesFrom, placeInputs, withError, type Choices, type FormState } from './form-parts';
 
 export interface ActivityFormCardData extends FormState<ActivityFormField> {
   title: string;
@@ -21,16 +21,7 @@ export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-f
       placeholder: '${labels.typeChoose}', isRequired: true, choices: choicesFrom('choices.types'),
     }),
     ...withError({ type: 'Input.Date', id: 'date', label: '${labels.date}', value: '${values.date}', isRequired: true }),
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'placeId', label: '${labels.placeId}', style: 'filtered', value: '${values.placeId}',
-      placeholder: '${labels.placeChoose}', choices: choicesFrom('choices.places'),
-      // An empty register has nothing to choose from: only the free-text field is shown.
-      $when: '${count(choices.places) > 0}',
-    }),
-    ...withError({
-      type: 'Input.Text', id: 'newPlace', label: '${newPlaceLabel}', placeholder: '${labels.newPlace}', value: '${values.newPlace}',
-      maxLength: LIMITS.placeNameMax, spacing: 'small',
-    }),
+    ...placeInputs(),
     ...withError({
       type: 'Input.ChoiceSet', id: 'organisation', label: '${labels.organisation}', style: 'compact',
       value: '${values.organisation}', isRequired: true, choices: choicesFrom('choices.organisations'),

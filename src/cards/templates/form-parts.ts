@@ -1,3 +1,4 @@
+import { LIMITS } from '../../domain/limits';
 import type { CardElement, Choice, InputElement, TextBlock } from '../card-schema';
 
 // Pieces every report form shares: a banner for the whole form and an error line under each field.
@@ -32,4 +33,21 @@ export function withError(input: InputElement): CardElement[] {
 
 export function choicesFrom(binding: string): Choice[] {
   return [{ $data: `\${${binding}}`, title: '${title}', value: '${value}' }];
+}
+
+/**
+ * The place: chosen from the register, or typed as a new one. An empty register has nothing to
+ * choose from, so then only the free-text field is shown (and labelled).
+ */
+export function placeInputs(): CardElement[] {
+  return [
+    ...withError({
+      type: 'Input.ChoiceSet', id: 'placeId', label: '${labels.placeId}', style: 'filtered', value: '${values.placeId}',
+      placeholder: '${labels.placeChoose}', choices: choicesFrom('choices.places'), $when: '${count(choices.places) > 0}',
+    }),
+    ...withError({
+      type: 'Input.Text', id: 'newPlace', label: '${newPlaceLabel}', placeholder: '${labels.newPlace}', value: '${values.newPlace}',
+      maxLength: LIMITS.placeNameMax, spacing: 'small',
+    }),
+  ];
 }

@@ -2,7 +2,7 @@ import { VERBS } from '../verbs';
 import type { IncidentFormField } from '../../domain/incident-form';
 import { card } from '../card-schema';
 import { defineTemplate } from '../render';
-import { banner, choicesFrom, withError, type Choices, type FormState } from './form-parts';
+import { banner, choicesFrom, placeInputs, withError, type Choices, type FormState } from './form-parts';
 import { LIMITS } from '../../domain/limits';
 
 export interface IncidentFormCardData extends FormState<IncidentFormField> {
@@ -25,16 +25,7 @@ export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-f
         { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Time', id: 'time', label: '${labels.time}', value: '${values.time}' }) },
       ],
     },
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'placeId', label: '${labels.placeId}', style: 'filtered', value: '${values.placeId}',
-      placeholder: '${labels.placeChoose}', choices: choicesFrom('choices.places'),
-      // An empty register has nothing to choose from: only the free-text field is shown.
-      $when: '${count(choices.places) > 0}',
-    }),
-    ...withError({
-      type: 'Input.Text', id: 'newPlace', label: '${newPlaceLabel}', placeholder: '${labels.newPlace}', value: '${values.newPlace}',
-      maxLength: LIMITS.placeNameMax, spacing: 'small',
-    }),
+    ...placeInputs(),
     ...withError({
       type: 'Input.ChoiceSet', id: 'category', label: '${labels.category}', style: 'compact', value: '${values.category}',
       placeholder: '${labels.categoryChoose}', isRequired: true, choices: choicesFrom('choices.categories'),
