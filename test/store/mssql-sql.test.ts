@@ -117,7 +117,7 @@ describe('SQL Server SQL, checked without a server', function () {
         'insert into "places"', 'insert into "incidents"', 'insert into "activities"', 'insert into "activity_organisations"',
         'insert into "reference_counters"', 'insert into "conversations"', 'insert into "user_profiles"', 'insert into "schema_migrations"',
         'update "incidents"', 'update "activities"', 'update "reference_counters"', 'update "conversations"', 'update "user_profiles"',
-        'delete from "activity_organisations"',
+        'delete from "activity_organisations"', 'insert into "audit_log"', 'insert into "coordinators"',
       ]) assert.ok(starts.has(expected), `no "${expected}" among ${[...starts].join(', ')}`);
       assert.ok(recorder.queries.some((q) => /^select top\(\d+\) \* from \(select .* union all select .*\) as "report"/.test(q.sql)));
     });
@@ -233,6 +233,14 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.users.save(profile);
   await store.users.save({ ...profile, updatedAt: at(5) });
   await store.users.get('aad-user-9');
+  await store.users.save({ ...profile, chatUserId: '29:chat-9', displayName: 'Björn' });
+  await store.users.findByChatUserId('29:chat-9');
+
+  await store.audit.record({ at: T0, tenantId: 'tenant-1', actorId: 'aad-user-9', action: 'export.created', entityKind: 'export', entityId: 'e1', entityRef: null, detail: 'week' });
+  await store.audit.latest('tenant-1', 10);
+  await store.coordinators.add('aad-user-9', 'aad-admin', T0);
+  await store.coordinators.isCoordinator('aad-user-9');
+  await store.retention.anonymiseBefore(at(86_400 * 400), at(86_400 * 400));
 
   await exerciseHotspotRepositories(store, place.id);
   await exerciseLagesbildRepositories(store);
