@@ -15,7 +15,7 @@ export async function applyRetention(
   for (const c of counts) {
     await store.audit.record({
       at: now, tenantId: c.tenantId, actorId: 'gallring', action: 'report.anonymised', entityKind: 'incident', entityId: null, entityRef: null,
-      detail: `${c.incidents} händelser, ${c.activities} aktiviteter`,
+      detail: `incidents=${c.incidents} activities=${c.activities}`,
     });
   }
   return counts.reduce((sum, c) => ({ incidents: sum.incidents + c.incidents, activities: sum.activities + c.activities }), { incidents: 0, activities: 0 });

@@ -38,6 +38,6 @@ describe('retention', () => {
 
     assert.deepEqual(await applyRetention(store, 36, now), { incidents: 0, activities: 0 }, 'a second run finds nothing left');
     const audit = await store.audit.latest(old.origin.tenantId, 10);
-    assert.deepEqual(audit.filter((a) => a.action === 'report.anonymised').map((a) => a.detail), ['1 händelser, 1 aktiviteter'], 'the tenant’s own log shows it');
+    assert.deepEqual(audit.filter((a) => a.action === 'report.anonymised').map((a) => a.detail), ['incidents=1 activities=1'], 'the tenant’s own log shows it');
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { canMoveStatus, nextStatus, previousStatus } from '../../src/domain/status';
 import { formatReference } from '../../src/domain/report';
 import { placeKey } from '../../src/domain/place';
+import { format } from '../../src/i18n/messages';
 
 describe('report status', () => {
   it('moves one step at a time, forward or back', () => {
@@ -26,5 +27,14 @@ describe('reference numbers and place keys', () => {
     assert.equal(placeKey('Stora  Torget!'), placeKey('stora torget'));
     assert.equal(placeKey('Kungsörs Östra skola'), 'kungsors ostra skola');
     assert.notEqual(placeKey('Torget'), placeKey('Stora torget'));
+  });
+});
+
+describe('message formatting', () => {
+  it('fills placeholders and picks singular or plural by the number', () => {
+    assert.equal(format('{n} {n|händelse|händelser} vid {place}', { n: 1, place: 'torget' }), '1 händelse vid torget');
+    assert.equal(format('{n} {n|händelse|händelser}', { n: 0 }), '0 händelser');
+    assert.equal(format('{n} {n|händelse|händelser}', { n: '12' }), '12 händelser');
+    assert.equal(format('{missing}', {}), '{missing}');
   });
 });
