@@ -23,7 +23,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(helmet());
   app.use(requestLogger(deps.log));
 
-  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), async (req, res) => {
+  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), requireActivityShape, async (req, res) => {
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
 
@@ -40,6 +40,20 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(errorHandler(deps.log));
   return app;
 }
+
+/**
+ * JSON that is not a Bot Framework activity is the caller's mistake: a 400 in JSON here, rather than
+ * a 500 or an HTML page from deep inside the adapter.
+ */
+const requireActivityShape: RequestHandler = (req, res, next) => {
+  const body: unknown = req.body;
+  const activity = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const conversation = activity?.conversation as Record<string, unknown> | undefined;
+  const ok = activity !== null && typeof activity.type === 'string' && typeof activity.serviceUrl === 'string'
+    && typeof conversation === 'object' && conversation !== null && typeof conversation.id === 'string';
+  if (ok) return next();
+  res.status(400).json({ error: 'invalid_activity' });
+};
 
 function requestLogger(log: Logger): RequestHandler {
   return (req, res, next) => {

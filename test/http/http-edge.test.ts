@@ -15,6 +15,15 @@ describe('HTTP edge', () => {
     assert.doesNotMatch(body, /at .*\.js:\d+/);
   });
 
+  it('When the JSON is not an activity, then the answer is a JSON 400, never a 500 or an HTML page', async () => {
+    for (const body of ['{}', '[]', '{"type":"message"}', '{"type":"message","serviceUrl":"http://x","conversation":"c"}']) {
+      const res = await h.post(body);
+      assert.equal(res.status, 400, body);
+      assert.deepEqual(await res.json(), { error: 'invalid_activity' }, body);
+    }
+    assert.equal(h.connector.received.length, 0);
+  });
+
   it('When a message is 200 kB, then the answer is 413 and nothing is stored', async () => {
     const huge = channelMessage(`rapportera ${'x'.repeat(200_000)}`, h.where());
     const res = await h.post(huge);
