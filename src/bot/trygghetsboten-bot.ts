@@ -54,11 +54,13 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = (invoke.action?.data ?? {}) as Record<string, unknown>;
     const verb = invoke.action?.verb ?? '';
-    this.log.info({ verb }, 'card action');
+    // The verb comes from the client: logged only when it has the shape of one of ours.
+    const loggedVerb = /^[A-Za-z]{1,40}$/.test(verb) ? verb : 'malformed';
+    this.log.info({ verb: loggedVerb }, 'card action');
     const ctx = chatContextOf(context.activity);
     // A failure of ours still answers with a card: the pressed card stays usable and nothing leaks.
     const card = await this.app.actions.handle(ctx, verb, data).catch((error: unknown) => {
-      this.log.error({ verb, err: errorName(error) }, 'card action failed');
+      this.log.error({ verb: loggedVerb, err: errorName(error) }, 'card action failed');
       return notice(messages(ctx.locale).notice.unexpected, { tone: 'attention' });
     });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
