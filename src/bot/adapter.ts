@@ -1,4 +1,6 @@
-import { CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext,
+} from 'botbuilder';
 import type { Config } from '../config/config';
 import { messages, localeFrom } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
@@ -27,7 +29,14 @@ function publicCloudWith(openIdMetadataUrl: string): Partial<ConfigurationBotFra
  * Bot Framework authentication from the standard settings. With no app id the adapter runs in local
  * mode: requests without a token are accepted and replies are sent without one (Playground, tests).
  */
-export function createAdapter(bot: Config['bot'], allowedTenants: string[], log: Logger): CloudAdapter {
+/** CloudAdapter with its turn processing public, so that the HTTP edge answers errors its own way. */
+export class BotAdapter extends CloudAdapter {
+  handleActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+export function createAdapter(bot: Config['bot'], allowedTenants: string[], log: Logger): BotAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: bot.appId,
     MicrosoftAppPassword: bot.appPassword,
@@ -35,7 +44,7 @@ export function createAdapter(bot: Config['bot'], allowedTenants: string[], log:
     MicrosoftAppTenantId: bot.tenantId,
     ...(bot.openIdMetadataUrl ? publicCloudWith(bot.openIdMetadataUrl) : {}),
   };
-  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(settings));
+  const adapter = new BotAdapter(new StrictBotFrameworkAuthentication(settings));
   adapter.use(tenantFilter(allowedTenants, log));
   adapter.onTurnError = async (context, error) => {
     log.error({ err: errorName(error), activityType: context.activity.type }, 'unhandled error in turn');

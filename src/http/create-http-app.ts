@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { CloudAdapter, ActivityHandler } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { BotAdapter } from '../bot/adapter';
 import type { Store } from '../domain/ports/store.port';
 import type { Logger } from '../logging/logger';
+import { botEndpoint } from './bot-endpoint';
 import { requestContext } from '../logging/request-context';
 
 export interface HttpDeps {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   bot: ActivityHandler;
   store: Pick<Store, 'health'>;
   log: Logger;
@@ -23,9 +25,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(helmet());
   app.use(requestLogger(deps.log));
 
-  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), requireActivityShape, async (req, res) => {
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
-  });
+  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), requireActivityShape, botEndpoint(deps.adapter, deps.bot, deps.log));
 
   app.get('/healthz', async (_req, res) => {
     const store = await deps.store.health();

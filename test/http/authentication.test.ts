@@ -41,6 +41,7 @@ describe('Bot Framework authentication with an app id', () => {
     it(`When the token is ${why}, then the answer is 401 and nothing is stored`, async () => {
       const res = await submit(header());
       assert.equal(res.status, 401);
+      assert.deepEqual(await res.json(), { error: 'unauthorized' }, 'a JSON answer without the SDK’s error message');
       assert.equal(await stored(), 0);
       assert.equal(h.connector.received.length, 0);
     });
