@@ -1,20 +1,24 @@
 import { validateActivityForm, type ActivityForm, type ActivityFormField, type ValidActivity } from './activity-form';
-import type { FieldErrors } from './form-fields';
+import type { FieldErrorCode, FieldErrors } from './form-fields';
 import { localYear } from './form-fields';
-import { validateIncidentForm, type IncidentForm, type IncidentFormField, type PlaceChoice, type ValidIncident } from './incident-form';
+import {
+  validateIncidentForm, type IncidentForm, type IncidentFormField, type PlaceChoice, type ValidIncident, type Validation,
+} from './incident-form';
 import { LIMITS } from './limits';
 import type { Clock } from './ports/clock.port';
 import type { ReportRepository, Store } from './ports/store.port';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, Report, ReportKind, ReportOrigin, ReportSummary,
 } from './report';
-import { maskFields, type FieldFinding } from './privacy/mask-fields';
+import type { FieldFinding } from './privacy/mask-fields';
+import { guardActivity, guardIncident, type Guarded, type PrivacyChoice } from './privacy/guard-reports';
 import { AccessPolicy } from './access-policy';
 import type { Actor } from './actor';
 import { canMoveStatus } from './status';
 import type { Organisation, ReportStatus } from './vocabulary';
 
 export type { Actor } from './actor';
+export type { PrivacyChoice } from './privacy/guard-reports';
 
 export type Refusal = 'missing' | 'conflict' | 'forbidden' | 'invalid_transition';
 
@@ -40,7 +44,26 @@ export class ReportingService {
     private readonly clock: Clock,
     readonly access: AccessPolicy = new AccessPolicy([], store),
     readonly timeZone = 'Europe/Stockholm',
-  ) {}
+  ) {
+    this.incidentRules = {
+      repo: store.incidents,
+      validate: (form, now) => validateIncidentForm(form, now, timeZone),
+      guard: guardIncident,
+      fields: (valid) => this.incidentFields(valid),
+      school: (fields) => fields.school,
+    };
+    this.activityRules = {
+      repo: store.activities,
+      validate: (form) => validateActivityForm(form),
+      guard: guardActivity,
+      fields: (valid) => this.activityFields(valid),
+      school: () => null,
+    };
+  }
+
+  // What differs between the two kinds of report; the flows below are the same for both.
+  private readonly incidentRules: KindRules<IncidentForm, ValidIncident, IncidentFields, IncidentFormField, Incident>;
+  private readonly activityRules: KindRules<ActivityForm, ValidActivity, ActivityFields, ActivityFormField, Activity>;
 
   async defaultsFor(userId: string): Promise<ReporterDefaults> {
     const profile = await this.store.users.get(userId);
@@ -59,56 +82,20 @@ export class ReportingService {
     return this.repository(kind).get(id) as Promise<Report | null>;
   }
 
-  async submitIncident(actor: Actor, origin: ReportOrigin, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
-    const now = this.clock.now();
-    const checked = validateIncidentForm(form, now, this.timeZone);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    if (!(await this.access.mayReportAs(actor, checked.value.organisation))) return otherOrganisation();
-    const guarded = guardIncident(checked.value, privacy);
-    if (!guarded.ok) return guarded;
-    const fields = await this.incidentFields(guarded.value);
-    if (!fields) return placeGone();
-    const report = await this.store.incidents.create({ fields, reporter: person(actor), origin, refYear: localYear(now, this.timeZone), now });
-    await this.remember(actor, fields.organisation, fields.school);
-    return { ok: true, report };
+  submitIncident(actor: Actor, origin: ReportOrigin, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
+    return this.submit(this.incidentRules, actor, origin, form, privacy);
   }
 
-  async submitActivity(actor: Actor, origin: ReportOrigin, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
-    const now = this.clock.now();
-    const checked = validateActivityForm(form);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    if (!(await this.access.mayReportAs(actor, checked.value.organisation))) return otherOrganisation();
-    const guarded = guardActivity(checked.value, privacy);
-    if (!guarded.ok) return guarded;
-    const fields = await this.activityFields(guarded.value);
-    if (!fields) return placeGone();
-    const report = await this.store.activities.create({ fields, reporter: person(actor), origin, refYear: localYear(now, this.timeZone), now });
-    await this.remember(actor, fields.organisation, null);
-    return { ok: true, report };
+  submitActivity(actor: Actor, origin: ReportOrigin, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
+    return this.submit(this.activityRules, actor, origin, form, privacy);
   }
 
-  async editIncident(actor: Actor, id: string, version: number, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
-    const current = await this.store.incidents.get(id);
-    const refusal = await this.editRefusal(actor, current, version);
-    if (refusal) return { ok: false, reason: refusal, current };
-    const checked = validateIncidentForm(form, this.clock.now(), this.timeZone);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    const guarded = guardIncident(checked.value, privacy);
-    if (!guarded.ok) return guarded;
-    const fields = await this.incidentFields(guarded.value);
-    return fields ? this.apply(this.store.incidents, actor, id, version, { fields }) : placeGone();
+  editIncident(actor: Actor, id: string, version: number, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
+    return this.edit(this.incidentRules, actor, id, version, form, privacy);
   }
 
-  async editActivity(actor: Actor, id: string, version: number, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
-    const current = await this.store.activities.get(id);
-    const refusal = await this.editRefusal(actor, current, version);
-    if (refusal) return { ok: false, reason: refusal, current };
-    const checked = validateActivityForm(form);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    const guarded = guardActivity(checked.value, privacy);
-    if (!guarded.ok) return guarded;
-    const fields = await this.activityFields(guarded.value);
-    return fields ? this.apply(this.store.activities, actor, id, version, { fields }) : placeGone();
+  editActivity(actor: Actor, id: string, version: number, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
+    return this.edit(this.activityRules, actor, id, version, form, privacy);
   }
 
   async changeStatus(actor: Actor, kind: ReportKind, id: string, version: number, status: ReportStatus): Promise<Outcome<Report>> {
@@ -129,6 +116,41 @@ export class ReportingService {
     // Taking a report also starts work on it.
     const status = current.status === 'ny' ? 'hanteras' : undefined;
     return this.apply(repo, actor, id, version, { assignee: person(actor), ...(status ? { status } : {}) });
+  }
+
+  private async submit<Fm, V extends Owned, F extends Owned, K extends string, R extends Report>(
+    rules: KindRules<Fm, V, F, K, R>, actor: Actor, origin: ReportOrigin, form: Fm, privacy: PrivacyChoice,
+  ): Promise<Outcome<R, K>> {
+    const now = this.clock.now();
+    const prepared = await this.prepare(rules, actor, form, privacy, now, 'new');
+    if (!prepared.ok) return prepared;
+    const { fields } = prepared;
+    const report = await rules.repo.create({ fields, reporter: person(actor), origin, refYear: localYear(now, this.timeZone), now });
+    await this.remember(actor, fields.organisation, rules.school(fields));
+    return { ok: true, report };
+  }
+
+  private async edit<Fm, V extends Owned, F extends Owned, K extends string, R extends Report>(
+    rules: KindRules<Fm, V, F, K, R>, actor: Actor, id: string, version: number, form: Fm, privacy: PrivacyChoice,
+  ): Promise<Outcome<R, K>> {
+    const current = await rules.repo.get(id);
+    const refusal = await this.editRefusal(actor, current, version);
+    if (refusal) return { ok: false, reason: refusal, current };
+    const prepared = await this.prepare(rules, actor, form, privacy, this.clock.now(), 'existing');
+    return prepared.ok ? this.apply(rules.repo, actor, id, version, { fields: prepared.fields }) : prepared;
+  }
+
+  /** Validation, the reporter's organisation (for new reports), the personal-data guard, and the place. */
+  private async prepare<Fm, V extends Owned, F extends Owned, K extends string, R>(
+    rules: KindRules<Fm, V, F, K, R>, actor: Actor, form: Fm, privacy: PrivacyChoice, now: Date, report: 'new' | 'existing',
+  ): Promise<{ ok: true; fields: F } | Extract<Outcome<R, K>, { reason: 'invalid' | 'personal_data' }>> {
+    const checked = rules.validate(form, now);
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
+    if (report === 'new' && !(await this.access.mayReportAs(actor, checked.value.organisation))) return invalid('organisation', 'not_your_organisation');
+    const guarded = rules.guard(checked.value, privacy);
+    if (!guarded.ok) return guarded;
+    const fields = await rules.fields(guarded.value);
+    return fields ? { ok: true, fields } : invalid('placeId', 'invalid_choice');
   }
 
   mayEdit(actor: Actor, report: Report): Promise<boolean> {
@@ -184,43 +206,22 @@ export class ReportingService {
   }
 }
 
-/** Whether the reporter has seen the personal-data warning and chose to save with masking. */
-export interface PrivacyChoice {
-  maskingConfirmed?: boolean;
+type Owned = { organisation: Organisation };
+
+/** One kind of report (incident, activity): its form's rules and where it is stored. */
+interface KindRules<Fm, V extends Owned, F extends Owned, K extends string, R> {
+  repo: ReportRepository<R, F>;
+  validate(form: Fm, now: Date): Validation<V, K>;
+  guard(valid: V, privacy: PrivacyChoice): Guarded<V, K>;
+  /** Null when the chosen place has left the register since the card was drawn. */
+  fields(valid: V): Promise<F | null>;
+  /** What to remember as the reporter's school. */
+  school(fields: F): string | null;
 }
 
-type Guarded<T, K extends string> = { ok: true; value: T } | { ok: false; reason: 'personal_data'; findings: FieldFinding<K>[] };
-
-function guarded<T, K extends string>(value: T, masked: Partial<T>, findings: FieldFinding<K>[], privacy: PrivacyChoice): Guarded<T, K> {
-  if (findings.length > 0 && !privacy.maskingConfirmed) return { ok: false, reason: 'personal_data', findings };
-  return { ok: true, value: { ...value, ...masked } };
-}
-
-function maskedPlace(place: PlaceChoice, name: string | null | undefined): PlaceChoice {
-  return 'newPlaceName' in place && name ? { newPlaceName: name } : place;
-}
-
-/** Whatever is saved is masked; the choice only decides whether the reporter is warned first. */
-function guardIncident(v: ValidIncident, privacy: PrivacyChoice): Guarded<ValidIncident, IncidentFormField> {
-  const { masked, findings } = maskFields<IncidentFormField>({
-    description: v.description, school: v.school, newPlace: 'newPlaceName' in v.place ? v.place.newPlaceName : null,
-  });
-  return guarded(v, { description: masked.description ?? v.description, school: masked.school ?? null, place: maskedPlace(v.place, masked.newPlace) }, findings, privacy);
-}
-
-function guardActivity(v: ValidActivity, privacy: PrivacyChoice): Guarded<ValidActivity, ActivityFormField> {
-  const { masked, findings } = maskFields<ActivityFormField>({
-    notes: v.notes, newPlace: v.place && 'newPlaceName' in v.place ? v.place.newPlaceName : null,
-  });
-  return guarded(v, { notes: masked.notes ?? '', place: v.place && maskedPlace(v.place, masked.newPlace) }, findings, privacy);
-}
-
-function otherOrganisation(): { ok: false; reason: 'invalid'; errors: { organisation: { code: 'not_your_organisation' } } } {
-  return { ok: false, reason: 'invalid', errors: { organisation: { code: 'not_your_organisation' } } };
-}
-
-function placeGone(): { ok: false; reason: 'invalid'; errors: { placeId: { code: 'invalid_choice' } } } {
-  return { ok: false, reason: 'invalid', errors: { placeId: { code: 'invalid_choice' } } };
+/** A refusal found after validation, shown at its field. Both report forms have these two fields. */
+function invalid<K extends string>(field: 'organisation' | 'placeId', code: FieldErrorCode): { ok: false; reason: 'invalid'; errors: FieldErrors<K> } {
+  return { ok: false, reason: 'invalid', errors: { [field]: { code } } as FieldErrors<K> };
 }
 
 function person(actor: Actor): Person {
