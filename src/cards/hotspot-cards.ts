@@ -12,7 +12,8 @@ import { format, messages, type Catalogue, type Locale } from '../i18n/messages'
 import type { AdaptiveCard } from './card-schema';
 import { HOTSPOT_VERBS } from './hotspot-verbs';
 import { render, safeText } from './render';
-import { choices, errorTexts, formatDay, formatWhen, notice } from './report-cards';
+import { formatDay, formatNumber, formatWhen } from './formatting';
+import { choices, errorTexts, notice } from './report-cards';
 import { hotspotFormCard } from './templates/hotspot-form.card';
 import { hotspotRowsCard } from './templates/hotspot-rows.card';
 import { hotspotCard } from './templates/hotspot.card';
@@ -26,7 +27,6 @@ import { VERBS } from './verbs';
 /** Keeps a timeline card far below Teams' 80 KB, however busy the place. */
 const TIMELINE_MAX = 40;
 
-const number = (n: number, locale: Locale) => n.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
 const target = (h: Hotspot) => ({ id: h.id, version: h.version });
 
 export function quickConfirm(locale: Locale, draft: QuickDraft, banner = ''): AdaptiveCard {
@@ -174,9 +174,9 @@ export function proposals(locale: Locale, found: EmergingPlace[]): AdaptiveCard 
       alert: hotspot ? format(p.existing, { state: m.hotspots.state[hotspot.state] }) : '',
       text: [
         finding.baselineWeeks > 0
-          ? format(p.spike, { latest: finding.latest, mean: number(finding.baselineMean, locale), weeks: finding.baselineWeeks })
+          ? format(p.spike, { latest: finding.latest, mean: formatNumber(finding.baselineMean, locale), weeks: finding.baselineWeeks })
           : format(p.spikeWithoutHistory, { latest: finding.latest }),
-        finding.trend ? format(p.trend, { slope: number(finding.trend.slope, locale), weeks: finding.trend.weeks }) : null,
+        finding.trend ? format(p.trend, { slope: formatNumber(finding.trend.slope, locale), weeks: finding.trend.weeks }) : null,
       ].filter(Boolean).join(' '),
       actions: [hotspot
         ? { title: p.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }

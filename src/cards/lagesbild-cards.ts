@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import type { SubscriptionView } from '../domain/digests/subscription-service';
 import type { Lagesbild } from '../domain/lagesbild/lagesbild';
 import type { Period } from '../domain/periods';
 import { format, messages, type Locale } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
-import { lagesbildView, luxonLocale, periodLabel, type ViewSection } from './lagesbild-view';
+import { formatWhen } from './formatting';
+import { lagesbildView, periodLabel, type ViewSection } from './lagesbild-view';
 import { LAGESBILD_VERBS } from './lagesbild-verbs';
 import { render, safeText } from './render';
 import { notice } from './report-cards';
@@ -20,10 +20,6 @@ const safeSection = (s: ViewSection): ViewSection => ({
 export function lagesbild(locale: Locale, l: Lagesbild): AdaptiveCard {
   const view = lagesbildView(locale, l);
   return render(lagesbildCard, { ...view, sections: view.sections.map(safeSection) });
-}
-
-function when(at: Date, zone: string, locale: Locale, pattern: string): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(luxonLocale(locale)).toFormat(pattern);
 }
 
 /** The schedule in words: "varje måndag kl. 07:30". */
@@ -46,9 +42,9 @@ export function subscription(locale: Locale, view: SubscriptionView | null, zone
     title: t.title,
     text,
     commands: [
-      ...(s.status === 'active' ? [{ title: t.next, value: when(next, zone, locale, 'cccc d LLL HH:mm') }] : []),
+      ...(s.status === 'active' ? [{ title: t.next, value: formatWhen(next, locale, zone, 'cccc d LLL HH:mm') }] : []),
       ...(lastDelivery ? [{
-        title: t.last, value: `${when(lastDelivery.scheduledFor, zone, locale, 'd LLL HH:mm')} (${t.status[lastDelivery.status]})`,
+        title: t.last, value: `${formatWhen(lastDelivery.scheduledFor, locale, zone, 'd LLL HH:mm')} (${t.status[lastDelivery.status]})`,
       }] : []),
     ],
     footnote: '',
@@ -66,7 +62,7 @@ export function exportLinks(locale: Locale, period: Period, links: { csv: string
   return render(exportLinkCard, {
     title: t.title,
     periodLabel: periodLabel(period, locale),
-    text: format(t.text, { until: when(expiresAt, period.zone, locale, 'HH:mm') }),
+    text: format(t.text, { until: formatWhen(expiresAt, locale, period.zone, 'HH:mm') }),
     links: [{ title: t.csv, url: links.csv }, { title: t.html, url: links.html }],
   });
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Compared, Cut, Lagesbild } from '../domain/lagesbild/lagesbild';
 import { isEmpty } from '../domain/lagesbild/lagesbild';
 import type { Period } from '../domain/periods';
+import { culture, formatDay, formatNumber, formatWhen } from './formatting';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
 
 // The lägesbild in words, without markup: the card and the printable report both draw this. Texts
@@ -32,15 +33,9 @@ export interface LagesbildView {
   chart: { title: string; visible: boolean; bars: { x: string; y: number }[]; fallback: string };
 }
 
-export const luxonLocale = (locale: Locale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
-
-export function formatDay(day: string, locale: Locale, zone: string, pattern = 'd LLL yyyy'): string {
-  return DateTime.fromISO(day, { zone }).setLocale(luxonLocale(locale)).toFormat(pattern);
-}
-
 export function periodLabel(p: Period, locale: Locale): string {
   const l = messages(locale).lagesbild.period;
-  const start = DateTime.fromJSDate(p.from, { zone: p.zone }).setLocale(luxonLocale(locale));
+  const start = DateTime.fromJSDate(p.from, { zone: p.zone }).setLocale(culture(locale));
   const span = p.firstDay === p.lastDay
     ? formatDay(p.firstDay, locale, p.zone)
     : `${formatDay(p.firstDay, locale, p.zone)} – ${formatDay(p.lastDay, locale, p.zone)}`;
@@ -51,17 +46,13 @@ export function periodLabel(p: Period, locale: Locale): string {
   return p.partial ? format(l.soFar, { label }) : label;
 }
 
-function number(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(luxonLocale(locale), { maximumFractionDigits: 1 }).format(n);
-}
-
 function signed(n: number, locale: Locale): string {
   if (n === 0) return '±0';
-  return `${n > 0 ? '+' : '−'}${number(Math.abs(n), locale)}`;
+  return `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n), locale)}`;
 }
 
 function compared(c: Compared, locale: Locale): string {
-  return `${c.count} (${format(messages(locale).lagesbild.change, { diff: signed(c.count - c.previous, locale), average: number(c.average, locale) })})`;
+  return `${c.count} (${format(messages(locale).lagesbild.change, { diff: signed(c.count - c.previous, locale), average: formatNumber(c.average, locale) })})`;
 }
 
 function more(list: Cut<unknown>, m: Catalogue): string {
@@ -123,12 +114,12 @@ export function lagesbildView(locale: Locale, l: Lagesbild): LagesbildView {
     title: t.title,
     periodLabel: periodLabel(l.period, locale),
     generated: format(t.generated, {
-      when: DateTime.fromJSDate(l.generatedAt, { zone }).setLocale(luxonLocale(locale)).toFormat('d LLL yyyy HH:mm'),
+      when: formatWhen(l.generatedAt, locale, zone),
     }),
     empty: isEmpty(l) ? t.empty : '',
     headline: l.incidents.total.count > 0 ? format(t.incidentsTotal, { count: l.incidents.total.count }) : t.noIncidents,
     headlineChange: l.incidents.total.count > 0 || l.incidents.total.previous > 0
-      ? format(t.change, { diff: signed(l.incidents.total.count - l.incidents.total.previous, locale), average: number(l.incidents.total.average, locale) })
+      ? format(t.change, { diff: signed(l.incidents.total.count - l.incidents.total.previous, locale), average: formatNumber(l.incidents.total.average, locale) })
       : '',
     sections,
     chart: { title: t.chart.title, visible: bars.some((b) => b.y > 0), bars, fallback: format(t.chart.fallback, { weeks: bars.map((b) => `${b.x}: ${b.y}`).join(' · ') }) },

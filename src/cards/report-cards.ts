@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { ActivityFormField } from '../domain/activity-form';
 import type { FieldErrors } from '../domain/form-fields';
 import type { IncidentFormField } from '../domain/incident-form';
@@ -9,6 +8,7 @@ import { nextStatus, previousStatus } from '../domain/status';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
+import { formatDay, formatWhen } from './formatting';
 import { render, safeText } from './render';
 import { activityFormCard } from './templates/activity-form.card';
 import { helpCard } from './templates/help.card';
@@ -20,16 +20,6 @@ import { VERBS } from './verbs';
 
 // Turns domain data into localised template data. Every user-typed string shown as text goes through
 // safeText; values put back into inputs stay exactly as typed.
-
-const ZONE = 'Europe/Stockholm';
-
-export function formatWhen(at: Date, locale: Locale): string {
-  return DateTime.fromJSDate(at, { zone: ZONE }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLL yyyy HH:mm');
-}
-
-export function formatDay(day: string, locale: Locale): string {
-  return DateTime.fromISO(day, { zone: ZONE }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toFormat('d LLL yyyy');
-}
 
 export function choices<T extends string>(codes: readonly T[], labels: Record<T, string>) {
   return codes.map((code) => ({ title: labels[code], value: code }));

@@ -1,7 +1,7 @@
 import * as cards from '../cards/report-cards';
-import { safeText } from '../cards/render';
+import { formatWhen } from '../cards/formatting';
 import { auditLogCard } from '../cards/templates/audit-log.card';
-import { render } from '../cards/render';
+import { render, safeText } from '../cards/render';
 import type { AccessPolicy } from '../domain/access-policy';
 import { foldText } from '../domain/place';
 import type { Clock } from '../domain/ports/clock.port';
@@ -74,7 +74,7 @@ export function trustCommands(deps: Deps): CommandRunners {
         title: m.trust.logTitle,
         empty: m.trust.logEmpty,
         rows: entries.map((e) => ({
-          when: cards.formatWhen(e.at, ctx.locale),
+          when: formatWhen(e.at, ctx.locale),
           line: [safeText(names.get(e.actorId) ?? ''), m.trust.action[e.action], e.entityRef ?? e.entityKind, e.detail ? `(${e.detail})` : ''].filter(Boolean).join(' '),
         })),
       }))];
