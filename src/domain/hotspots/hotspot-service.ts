@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../ports/clock.port';
 import type { HotspotChange, HotspotRepository, IncidentStamp, PlaceHistoryRepository, VisitStamp } from '../ports/hotspots.port';
 import type { PlaceRegisterRepository } from '../ports/place-register.port';
-import type { UserProfileRepository } from '../ports/store.port';
 import { placeAndChildren, PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-register';
 import type { ReportOrigin } from '../report';
 import type { Actor } from '../reporting-service';
@@ -47,7 +46,7 @@ export interface HotspotSettings {
   timelineWeeks?: number;
 }
 
-type HotspotStore = { hotspots: HotspotRepository; placeHistory: PlaceHistoryRepository; placeRegister: PlaceRegisterRepository; users: UserProfileRepository };
+type HotspotStore = { hotspots: HotspotRepository; placeHistory: PlaceHistoryRepository; placeRegister: PlaceRegisterRepository };
 
 export const VISIT_TYPES = ['hotspot_besok', 'samtal_med_berorda'] as const;
 
@@ -61,13 +60,13 @@ export class HotspotService {
     private readonly store: HotspotStore,
     private readonly clock: Clock,
     private readonly settings: HotspotSettings,
-    private readonly access?: Pick<AccessPolicy, 'isCoordinator'>,
+    private readonly access: Pick<AccessPolicy, 'isCoordinator' | 'organisationOf'>,
   ) {}
 
   /** Starts the place's hot spot, or starts a closed one again; the starter's organisation owns it. */
   async start(actor: Actor, origin: ReportOrigin, placeId: string, organisation?: Organisation):
     Promise<HotspotOutcome | { ok: false; reason: 'need_organisation' } | { ok: false; reason: 'already_active'; current: Hotspot }> {
-    const owner = organisation ?? (await this.store.users.get(actor.userId))?.organisation;
+    const owner = organisation ?? (await this.access.organisationOf(actor.userId));
     if (!owner) return { ok: false, reason: 'need_organisation' };
     if (!(await this.store.placeRegister.get(placeId))) return { ok: false, reason: 'missing', current: null };
     const person = { userId: actor.userId, name: actor.name };
@@ -117,8 +116,8 @@ export class HotspotService {
 
   async mayChange(actor: Actor, hotspot: Hotspot): Promise<boolean> {
     if (actor.userId === hotspot.createdBy.userId || actor.userId === hotspot.owner.userId) return true;
-    if ((await this.store.users.get(actor.userId))?.organisation === hotspot.ownerOrganisation) return true;
-    return (await this.access?.isCoordinator(actor.userId)) ?? false;
+    if ((await this.access.organisationOf(actor.userId)) === hotspot.ownerOrganisation) return true;
+    return this.access.isCoordinator(actor.userId);
   }
 
   async view(hotspot: Hotspot): Promise<HotspotView> {
