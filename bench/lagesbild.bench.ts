@@ -11,8 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { readIncidentForm } from '../src/cards/forms/report-forms';
+import { AccessPolicy } from '../src/domain/access-policy';
 import { LagesbildService } from '../src/domain/lagesbild/lagesbild-service';
-import { yearPeriod } from '../src/domain/periods';
+import { STOCKHOLM, yearPeriod } from '../src/domain/periods';
 import { ReportingService } from '../src/domain/reporting-service';
 import { createStore } from '../src/store/create-store';
 
@@ -41,17 +43,19 @@ async function main(): Promise<void> {
   const store = await createStore(`sqlite:${file}`);
   let now = new Date('2026-12-20T12:00:00Z');
   const clock = { now: () => now };
-  const reporting = new ReportingService(store, clock);
+  const reporting = new ReportingService(store, clock, new AccessPolicy([], store));
   const actor = { userId: 'bench-user', name: 'Bänk', tenantId: scope.tenantId };
   const categories = ['skadegorelse_klotter', 'nedskrapning', 'ordningsstorning', 'stold_inbrott_ran', 'hot_vald'];
 
   process.stdout.write(`Filling ${INCIDENTS} incidents over 2026 …\n`);
   for (let i = 0; i < INCIDENTS; i++) {
     const day = new Date(Date.UTC(2026, 0, 1) + (i % 350) * 86_400_000).toISOString().slice(0, 10);
-    const outcome = await reporting.submitIncident(actor, scope, {
+    const read = readIncidentForm({
       date: day, time: '21:00', newPlace: `Plats ${i % 40}`, category: categories[i % categories.length]!, description: `Händelse ${i}`,
       organisation: 'polisen', youthInvolved: String(i % 4), ...(i % 5 === 0 ? { school: `Skola ${i % 6}` } : {}),
-    });
+    }, STOCKHOLM, now);
+    if (!read.ok) throw new Error(`fill failed at ${i}`);
+    const outcome = await reporting.submitIncident(actor, scope, read.draft);
     if (!outcome.ok) throw new Error(`fill failed at ${i}`);
   }
 
@@ -82,9 +86,13 @@ async function main(): Promise<void> {
   });
   insert.close();
   now = new Date('2026-12-21T12:00:00Z');
-  const submitted = await median(() => reporting.submitIncident(actor, scope, {
-    date: '2026-12-21', time: '10:00', newPlace: 'Plats 1', category: 'nedskrapning', description: 'Skräp vid bänken', organisation: 'polisen',
-  }));
+  const submitted = await median(async () => {
+    const read = readIncidentForm({
+      date: '2026-12-21', time: '10:00', newPlace: 'Plats 1', category: 'nedskrapning', description: 'Skräp vid bänken', organisation: 'polisen',
+    }, STOCKHOLM, now);
+    if (!read.ok) throw new Error('the bench report does not read');
+    return reporting.submitIncident(actor, scope, read.draft);
+  });
   process.stdout.write('\nOne report\n');
   line('baseline: bare INSERT of the row', bareInsert, bareInsert);
   line('submitIncident: validate, guard, number, audit', submitted, bareInsert);

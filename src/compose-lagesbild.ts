@@ -3,9 +3,8 @@ import type express from 'express';
 import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
 import * as lagesbildCards from './cards/lagesbild-cards';
 import type { Config } from './config/config';
-import type { AccessPolicy } from './domain/access-policy';
-import type { CardActionRunners, CommandRunners } from './conversation/chat-command';
-import { lagesbildActions, lagesbildCommands, type LagesbildFeature } from './conversation/lagesbild-commands';
+import { lagesbildCommands, lagesbildVerbs, type LagesbildFeature } from './conversation/lagesbild-commands';
+import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
 import { ScheduledDigests } from './domain/digests/scheduled-digests';
 import { SubscriptionService } from './domain/digests/subscription-service';
@@ -21,8 +20,8 @@ import type { Logger } from './logging/logger';
 import { DigestScheduler } from './scheduler/digest-scheduler';
 
 export interface LagesbildWiring {
-  commands: CommandRunners;
-  actions: CardActionRunners;
+  commands: CommandEntry[];
+  verbs: VerbEntry[];
   routes: { path: string; router: express.Router };
   scheduler: DigestScheduler;
   /** Once the server listens: fixes the export links' address and starts the cron. */
@@ -37,7 +36,6 @@ export interface LagesbildWiringDeps {
   /** The adapter is made after the bot; it is needed only when a digest is posted. */
   adapter: () => ConnectorDigestPosterOptions['adapter'];
   hotSpots?: HotSpotSummarySource;
-  access: Pick<AccessPolicy, 'isCoordinator'>;
   /** Tests replace the waits between retries. */
   sleep?: Sleep;
 }
@@ -53,7 +51,6 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
     lagesbild,
     exports,
     clock,
-    access: d.access,
     audit: store.audit,
     exportUrls: (token) => ({
       csv: `${baseUrl}${EXPORT_PATH}/${token}/incidents.csv`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
@@ -74,7 +71,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron);
   return {
     commands: lagesbildCommands(feature),
-    actions: lagesbildActions(feature),
+    verbs: lagesbildVerbs(feature),
     routes: { path: EXPORT_PATH, router: exportRoutes(exports, log) },
     scheduler,
     start(port) {

@@ -6,15 +6,14 @@ import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
 import { composeLagesbild } from './compose-lagesbild';
-import { ActionHandler } from './conversation/action-handler';
-import { coreCommands } from './conversation/core-commands';
-import { hotspotActions } from './conversation/hotspot-actions';
-import { hotspotCommands } from './conversation/hotspot-commands';
+import { MemberDirectory } from './bot/member-directory';
+import { organisationForEmail } from './config/organisation-domains';
+import { buildRegistry } from './conversation/bot-registry';
 import { createHotspotFeature } from './conversation/hotspot-feature';
 import { RateLimiter } from './conversation/rate-limiter';
-import { trustCommands } from './conversation/trust-commands';
+import { Dispatcher } from './conversation/registry/dispatcher';
+import type { Registry } from './conversation/registry/entries';
 import { InstallHandler } from './conversation/install-handler';
-import { MessageHandler } from './conversation/message-handler';
 import { ReportViews } from './conversation/report-views';
 import { systemClock, type Clock } from './domain/ports/clock.port';
 import type { Store } from './domain/ports/store.port';
@@ -34,6 +33,8 @@ export interface RunningBot {
   digests: DigestScheduler;
   /** Hot spot reminders and retention; tests call its run(name, now). */
   housekeeping: HousekeepingScheduler;
+  /** Every card verb and command with its payload schema, target and right (tests enumerate it). */
+  registry: Registry;
   /** Graceful: stop accepting, finish in-flight requests, close the database. */
   stop(): Promise<void>;
 }
@@ -47,17 +48,20 @@ export interface ComposeOptions {
 export async function startBot(config: Config, log: Logger, options: ComposeOptions = {}): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const store = await createStore(config.databaseUrl, { logger: log });
-  const access = new AccessPolicy(config.coordinators, store);
+  const domains = config.organisationDomains;
+  const access = new AccessPolicy(config.coordinators, store, (email, tenantId) => organisationForEmail(email, tenantId, domains), () => clock.now());
   const limiter = new RateLimiter(config.rateLimit.burst, config.rateLimit.perMinute, clock);
   const reporting = new ReportingService(store, clock, access);
   const views = new ReportViews(reporting, () => clock.now());
   const hotspots = createHotspotFeature(store, reporting, views, clock, config.hotspots.effectWeeks);
-  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, access });
+  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries });
+  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: lagesbild });
   const bot = new TrygghetsbotenBot(
     {
-      messages: new MessageHandler({ ...coreCommands(reporting, views), ...trustCommands({ store, access, clock }), ...hotspotCommands(hotspots), ...lagesbild.commands }, limiter),
-      actions: new ActionHandler(reporting, views, { ...hotspotActions(hotspots), ...lagesbild.actions }, limiter),
+      dispatcher: new Dispatcher({ registry, access, audit: store.audit, clock, limiter }),
       installs: new InstallHandler(store.conversations),
+      // The roster is asked for an e-mail address only when domains can confirm an organisation.
+      ...(domains.length > 0 ? { directory: new MemberDirectory({ log, clock }) } : {}),
     },
     clock,
     log,
@@ -82,6 +86,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     server,
     digests: lagesbild.scheduler,
     housekeeping,
+    registry,
     stop: async () => {
       await lagesbild.scheduler.stop();
       await housekeeping.stop();

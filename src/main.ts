@@ -13,6 +13,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
+  if (config.openToAnyTenant) {
+    log.warn({ setting: 'ALLOWED_TENANTS' }, 'ALLOWED_TENANTS=*: any organisation\'s Teams tenant can use this bot and store data in it');
+  }
   const bot = await startBot(config, log);
   let stopping = false;
   const shutdown = (signal: string) => {

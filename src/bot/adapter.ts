@@ -1,7 +1,7 @@
 import {
   CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext,
 } from 'botbuilder';
-import type { Config } from '../config/config';
+import type { AllowedTenants, Config } from '../config/config';
 import { messages, localeFrom } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
 import { StrictBotFrameworkAuthentication } from './strict-authentication';
@@ -36,7 +36,7 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(bot: Config['bot'], allowedTenants: string[], log: Logger): BotAdapter {
+export function createAdapter(bot: Config['bot'], allowedTenants: AllowedTenants, log: Logger): BotAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: bot.appId,
     MicrosoftAppPassword: bot.appPassword,

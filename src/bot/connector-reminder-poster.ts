@@ -16,10 +16,10 @@ export class ConnectorReminderPoster implements ReminderPoster {
 
   async post(reminder: HotspotReminder): Promise<boolean> {
     const { hotspot } = reminder;
-    const conversation = await this.store.conversations.get(hotspot.origin.conversationId);
+    const conversation = await this.store.conversations.get(hotspot.origin);
     if (!conversation) return false;
     const owner = hotspot.owner;
-    const profile = await this.store.users.get(owner.userId);
+    const profile = await this.store.users.get(hotspot.origin, owner.userId);
     const tag = `<at>${owner.name || 'ansvarig'}</at>`;
     const r = messages('sv').hotspots.reminder;
     const text = reminder.kind === 'follow_up'

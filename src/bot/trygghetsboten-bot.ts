@@ -3,19 +3,20 @@ import {
   type ChannelAccount, type TurnContext,
 } from 'botbuilder';
 import { notice } from '../cards/report-cards';
-import type { ActionHandler } from '../conversation/action-handler';
 import { messages } from '../i18n/messages';
-import type { Reply } from '../conversation/chat-context';
+import type { ChatContext, Reply } from '../conversation/chat-context';
 import type { InstallHandler } from '../conversation/install-handler';
-import type { MessageHandler } from '../conversation/message-handler';
+import type { Dispatcher } from '../conversation/registry/dispatcher';
+import type { MemberDirectory } from './member-directory';
 import type { Clock } from '../domain/ports/clock.port';
 import type { Logger } from '../logging/logger';
 import { chatContextOf, conversationRecordOf, messageText } from './turn-context-reader';
 
 export interface BotHandlers {
-  messages: MessageHandler;
-  actions: ActionHandler;
+  dispatcher: Dispatcher;
   installs: InstallHandler;
+  /** Set when ORGANISATION_DOMAINS is: the user's address confirms their organisation. */
+  directory?: MemberDirectory;
 }
 
 /** The Teams edge: translates activities to conversation calls and replies back. No business rules here. */
@@ -36,11 +37,20 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     const activity = context.activity;
     // Card submits from clients without Universal Actions arrive as messages with a value; none are sent.
     if (!activity.text && activity.value) return;
-    const ctx = chatContextOf(activity);
+    const ctx = this.contextOf(context);
     await this.app.installs.remember(conversationRecordOf(activity, this.clock.now())).catch((error: unknown) => {
       this.log.warn({ err: errorName(error) }, 'could not refresh conversation reference');
     });
-    await send(context, await this.app.messages.handle(ctx, messageText(context)));
+    await send(context, await this.app.dispatcher.command(ctx, messageText(context)));
+  }
+
+  private contextOf(context: TurnContext): ChatContext {
+    const directory = this.app.directory;
+    if (!directory) return chatContextOf(context.activity);
+    return chatContextOf(context.activity, async () => {
+      const addresses = await directory.addressesOf(context);
+      return addresses?.email ?? addresses?.userPrincipalName ?? null;
+    });
   }
 
   private async onAdded(context: TurnContext, members: ChannelAccount[]): Promise<void> {
@@ -57,9 +67,9 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     // The verb comes from the client: logged only when it has the shape of one of ours.
     const loggedVerb = /^[A-Za-z]{1,40}$/.test(verb) ? verb : 'malformed';
     this.log.info({ verb: loggedVerb }, 'card action');
-    const ctx = chatContextOf(context.activity);
+    const ctx = this.contextOf(context);
     // A failure of ours still answers with a card: the pressed card stays usable and nothing leaks.
-    const card = await this.app.actions.handle(ctx, verb, data).catch((error: unknown) => {
+    const card = await this.app.dispatcher.verb(ctx, verb, data).catch((error: unknown) => {
       this.log.error({ verb: loggedVerb, err: errorName(error) }, 'card action failed');
       return notice(messages(ctx.locale).notice.unexpected, { tone: 'attention' });
     });

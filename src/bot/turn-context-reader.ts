@@ -15,8 +15,9 @@ function channelData(activity: Activity): TeamsChannelData {
   return (activity.channelData ?? {}) as TeamsChannelData;
 }
 
+/** Lower-cased, as configuration and the store keep tenant ids. */
 export function tenantOf(activity: Activity): string {
-  return activity.conversation?.tenantId ?? channelData(activity).tenant?.id ?? '';
+  return (activity.conversation?.tenantId ?? channelData(activity).tenant?.id ?? '').toLowerCase();
 }
 
 /**
@@ -27,17 +28,22 @@ export function conversationKey(activity: Activity): string {
   return (activity.conversation?.id ?? '').split(';')[0]!;
 }
 
-export function chatContextOf(activity: Activity): ChatContext {
+/** `email` looks the user's address up lazily (only when a right needs the tenant's domain setting). */
+export function chatContextOf(activity: Activity, email?: () => Promise<string | null>): ChatContext {
+  const userId = (activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown').toLowerCase();
+  const origin = { tenantId: tenantOf(activity), conversationId: conversationKey(activity) };
   return {
     locale: localeFrom(activity.locale),
     actor: {
-      userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
+      userId,
       name: activity.from?.name ?? '',
-      tenantId: tenantOf(activity),
+      tenantId: origin.tenantId,
       ...(activity.from?.id ? { chatUserId: activity.from.id } : {}),
+      ...(email ? { email } : {}),
     },
     mentions: mentionsOf(activity),
-    origin: { tenantId: tenantOf(activity), conversationId: conversationKey(activity) },
+    origin,
+    scope: scopeOf(activity) === 'personal' ? { ...origin, alsoReportedBy: userId } : origin,
   };
 }
 

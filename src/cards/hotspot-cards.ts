@@ -4,7 +4,7 @@ import { nextHotspotState } from '../domain/hotspots/hotspot';
 import type { ActiveHotspotRow, HotspotView } from '../domain/hotspots/hotspot-service';
 import { NEW_PLACE, type QuickDraft } from '../domain/hotspots/quick-report-service';
 import { PLACE_KINDS, type RegisteredPlace } from '../domain/places/place-register';
-import { NO_PARENT } from '../domain/places/place-register-service';
+import { NO_PARENT } from './forms/hotspot-forms';
 import type { FieldErrors } from '../domain/form-fields';
 import type { Incident } from '../domain/report';
 import { INCIDENT_CATEGORIES, ORGANISATIONS, type ActivityType, type IncidentCategory } from '../domain/vocabulary';

@@ -1,6 +1,5 @@
-import type { ActivityFormField } from '../domain/activity-form';
 import type { FieldErrors } from '../domain/form-fields';
-import type { IncidentFormField } from '../domain/incident-form';
+import type { ActivityFormField, IncidentFormField } from './forms/report-forms';
 import type { Place } from '../domain/place';
 import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
 import type { Activity, Incident, Report, ReportKind, ReportSummary } from '../domain/report';
@@ -162,7 +161,9 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
       { title: s.assignee, value: report.assignee ? safeText(report.assignee.name) : s.nobody },
     ],
     reportedBy: `${s.reportedBy}: ${format(s.reportedByLine, {
-      name: safeText(report.reporter.name), organisation: m.organisation[report.organisation], when: formatWhen(report.createdAt, locale),
+      name: safeText(report.reporter.name),
+      organisation: report.organisationConfirmed ? m.organisation[report.organisation] : `${m.organisation[report.organisation]} (${m.trust.organisationUnconfirmed})`,
+      when: formatWhen(report.createdAt, locale),
     })}`,
     actions: [
       { title: s.edit, verb: VERBS.openEdit, data: ref },

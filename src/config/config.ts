@@ -1,13 +1,50 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { GUID, entriesOf, parseOrganisationDomains, type OrganisationDomain } from './organisation-domains';
+
+export type { OrganisationDomain } from './organisation-domains';
 
 // The only place the environment is read. Every key documents itself; env/.env.example mirrors this list.
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
-const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const guidList = z.string().default('')
-  .transform((v) => v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
-  .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of GUIDs');
+/** ALLOWED_TENANTS as written: `*`, a list of tenant ids, or nothing. */
+type TenantSetting = { kind: 'any' } | { kind: 'list'; ids: string[] } | { kind: 'unset' };
+
+const allowedTenantsSetting = z.string().default('').transform((value, ctx): TenantSetting => {
+  const entries = entriesOf(value).map((x) => x.toLowerCase());
+  if (entries.length === 0) return { kind: 'unset' };
+  if (entries.includes('*')) {
+    if (entries.length === 1) return { kind: 'any' };
+    ctx.addIssue({ code: 'custom', message: 'mixes * with tenant ids: write either * (any tenant) or the tenant ids' });
+    return z.NEVER;
+  }
+  const bad = entries.filter((id) => !GUID.test(id));
+  for (const id of bad) ctx.addIssue({ code: 'custom', message: `entry "${id}" is not a tenant id (GUID); write comma-separated tenant ids, or * for any tenant` });
+  return bad.length ? z.NEVER : { kind: 'list', ids: [...new Set(entries)] };
+});
+
+/** A COORDINATORS entry as written; tenantId null for a bare object id. */
+interface CoordinatorEntry { raw: string; tenantId: string | null; userId: string }
+
+const coordinatorsSetting = z.string().default('').transform((value, ctx): CoordinatorEntry[] => {
+  const entries: CoordinatorEntry[] = [];
+  for (const raw of entriesOf(value)) {
+    const parts = raw.toLowerCase().split('/').map((x) => x.trim());
+    const [tenantId, userId] = parts.length === 2 ? parts : [null, parts[0]];
+    if (parts.length > 2 || !userId || !GUID.test(userId) || (tenantId !== null && !GUID.test(tenantId!))) {
+      ctx.addIssue({ code: 'custom', message: `entry "${raw}" is not tenantId/objectId (two GUIDs, e.g. 72f988bf-…/0f3c…): write tenantId/objectId` });
+      continue;
+    }
+    entries.push({ raw, tenantId: tenantId ?? null, userId });
+  }
+  return entries;
+});
+
+const organisationDomainsSetting = z.string().default('').transform((value, ctx) => {
+  const { domains, problems } = parseOrganisationDomains(value);
+  for (const message of problems) ctx.addIssue({ code: 'custom', message });
+  return domains;
+});
 
 const schema = z
   .object({
@@ -21,7 +58,9 @@ const schema = z
       .describe('Bot registration app id; empty = local mode without Bot Framework auth'),
     MicrosoftAppPassword: z.string().default('').describe('Client secret of the bot registration'),
     MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant').describe('Bot identity type'),
-    MicrosoftAppTenantId: z.string().trim().default('').describe('Tenant of a SingleTenant bot'),
+    MicrosoftAppTenantId: z.string().trim().toLowerCase().default('')
+      .refine((v) => v === '' || GUID.test(v), 'must be a tenant id (GUID) or empty')
+      .describe('Tenant (GUID) of a SingleTenant bot; with ALLOWED_TENANTS empty it is the only allowed tenant'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
       .describe('Structured log level'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000)
@@ -43,8 +82,15 @@ const schema = z
       .describe('Messages and card actions one user may send at once'),
     RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(36)
       .describe('Months after which reports lose their text and people (anonymised; counts are kept)'),
-    ALLOWED_TENANTS: guidList.describe('Comma-separated Entra tenant ids allowed to use the bot; empty = any tenant'),
-    COORDINATORS: guidList.describe('Comma-separated Entra object ids of coordinators (curate places, close any report, export)'),
+    ALLOWED_TENANTS: allowedTenantsSetting
+      .describe('Comma-separated Entra tenant ids allowed to use the bot, or * for any tenant. Empty: the SingleTenant '
+        + 'tenant, any tenant in local mode; refused at start for a MultiTenant or UserAssignedMSI bot with an app id'),
+    COORDINATORS: coordinatorsSetting
+      .describe('Comma-separated tenantId/objectId (Entra GUIDs) of coordinators (curate places, close any report, export); '
+        + 'a bare objectId only when exactly one tenant is allowed'),
+    ORGANISATION_DOMAINS: organisationDomainsSetting
+      .describe('Comma-separated domain=organisation or tenantId/domain=organisation (e.g. polisen.se=polisen): a user whose '
+        + 'e-mail is in the domain (or a subdomain) is a confirmed member of the organisation'),
     BOT_OPENID_METADATA_URL: z.url().optional()
       .describe('OpenID metadata for validating channel tokens; leave unset for the public Azure cloud'),
   })
@@ -73,10 +119,17 @@ export interface Config {
   exports: { linkMinutes: number; publicBaseUrl: string | null };
   rateLimit: { perMinute: number; burst: number };
   retentionMonths: number;
-  /** Lower-case tenant ids; empty means every tenant may use the bot. */
-  allowedTenants: string[];
-  /** Lower-case Entra object ids of the coordinators named in configuration. */
-  coordinators: string[];
+  /** Which tenants may use the bot; ids are lower-case. */
+  allowedTenants: AllowedTenants;
+  /**
+   * True when ALLOWED_TENANTS=* and authentication is on: any organisation's Teams can use this bot.
+   * Configuration cannot log; main warns at start.
+   */
+  openToAnyTenant: boolean;
+  /** The coordinators named in configuration, each in its tenant; lower-case GUIDs. */
+  coordinators: ConfiguredCoordinator[];
+  /** E-mail domains that confirm an organisation (ORGANISATION_DOMAINS); lower-case. */
+  organisationDomains: OrganisationDomain[];
   bot: {
     appId: string;
     appPassword: string;
@@ -86,6 +139,14 @@ export interface Config {
     authEnabled: boolean;
     openIdMetadataUrl: string | undefined;
   };
+}
+
+/** `{ any: true }`: every tenant (local mode, or ALLOWED_TENANTS=*). Otherwise only the listed ones. */
+export type AllowedTenants = { any: true } | { any: false; ids: string[] };
+
+export interface ConfiguredCoordinator {
+  tenantId: string;
+  userId: string;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'} ${i.message}`));
   }
   const e = parsed.data;
+  const tenancy = resolveTenancy(e);
+  if (tenancy.problems.length) throw new ConfigError(tenancy.problems);
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -116,8 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     exports: { linkMinutes: e.EXPORT_LINK_MINUTES, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     retentionMonths: e.RETENTION_MONTHS,
-    allowedTenants: e.ALLOWED_TENANTS,
-    coordinators: e.COORDINATORS,
+    allowedTenants: tenancy.allowedTenants,
+    openToAnyTenant: tenancy.allowedTenants.any && e.MicrosoftAppId !== '',
+    coordinators: tenancy.coordinators,
+    organisationDomains: e.ORGANISATION_DOMAINS,
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
@@ -127,6 +192,55 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
   };
+}
+
+const MULTI_TENANT_HINT = 'set ALLOWED_TENANTS to your tenant ids (comma-separated), or to * to allow any tenant explicitly';
+
+/**
+ * Which tenants may use the bot, and each coordinator's tenant. A bare coordinator object id needs exactly
+ * one known tenant; a multi-tenant registration with authentication never silently serves every tenant.
+ */
+function resolveTenancy(e: Env): { allowedTenants: AllowedTenants; coordinators: ConfiguredCoordinator[]; problems: string[] } {
+  const problems: string[] = [];
+  const setting = e.ALLOWED_TENANTS;
+  const authEnabled = e.MicrosoftAppId !== '';
+  const singleTenant = e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppTenantId !== '';
+  let allowedTenants: AllowedTenants;
+  if (setting.kind === 'any') allowedTenants = { any: true };
+  else if (setting.kind === 'list') allowedTenants = { any: false, ids: setting.ids };
+  else if (!authEnabled) allowedTenants = { any: true };
+  else if (singleTenant) allowedTenants = { any: false, ids: [e.MicrosoftAppTenantId] };
+  else {
+    allowedTenants = { any: false, ids: [] };
+    if (e.MicrosoftAppType !== 'SingleTenant') {
+      problems.push(`ALLOWED_TENANTS is empty, but MicrosoftAppType=${e.MicrosoftAppType} with an app id is a multi-tenant `
+        + `registration that would serve any organisation's Teams: ${MULTI_TENANT_HINT}`);
+    }
+  }
+
+  const knownTenant = setting.kind === 'list' && setting.ids.length === 1 ? setting.ids[0]!
+    : setting.kind === 'unset' && singleTenant ? e.MicrosoftAppTenantId : null;
+  const why = setting.kind === 'list' ? `ALLOWED_TENANTS names ${setting.ids.length} tenants` : 'any tenant may use the bot';
+  const allowed = (tenantId: string) => allowedTenants.any || allowedTenants.ids.includes(tenantId);
+
+  const coordinators: ConfiguredCoordinator[] = [];
+  for (const c of e.COORDINATORS) {
+    const tenantId = c.tenantId ?? knownTenant;
+    if (tenantId === null) {
+      problems.push(`COORDINATORS entry "${c.raw}" names no tenant and ${why}: write tenantId/objectId `
+        + `(e.g. <tenant id>/${c.userId}), or allow exactly one tenant in ALLOWED_TENANTS`);
+    } else if (!allowed(tenantId)) {
+      problems.push(`COORDINATORS entry "${c.raw}" is in tenant ${tenantId}, which ALLOWED_TENANTS does not allow: add the tenant or correct the entry`);
+    } else if (!coordinators.some((x) => x.tenantId === tenantId && x.userId === c.userId)) {
+      coordinators.push({ tenantId, userId: c.userId });
+    }
+  }
+  for (const d of e.ORGANISATION_DOMAINS) {
+    if (d.tenantId !== null && !allowed(d.tenantId)) {
+      problems.push(`ORGANISATION_DOMAINS entry for ${d.domain} is in tenant ${d.tenantId}, which ALLOWED_TENANTS does not allow: add the tenant or correct the entry`);
+    }
+  }
+  return { allowedTenants, coordinators, problems };
 }
 
 /** For documentation and the example env file: each variable with its description and default. */

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import type { ActivityForm } from '../domain/activity-form';
 import { instantToLocal } from '../domain/form-fields';
-import type { IncidentForm } from '../domain/incident-form';
+import type { ActivityForm, IncidentForm } from '../cards/forms/report-forms';
 import type { Activity, Incident } from '../domain/report';
 import type { ReporterDefaults } from '../domain/reporting-service';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS } from '../cards/report-cards';

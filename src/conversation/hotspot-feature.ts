@@ -7,6 +7,7 @@ import type { Clock } from '../domain/ports/clock.port';
 import type { HotSpotSummarySource } from '../domain/ports/hot-spot-summary.port';
 import type { Store } from '../domain/ports/store.port';
 import type { ReportingService } from '../domain/reporting-service';
+import type { TenantScope } from '../domain/scope';
 import type { ReportViews } from './report-views';
 
 /** What the hot spot commands and card actions work with, wired in the composition root. */
@@ -16,8 +17,8 @@ export interface HotspotFeature {
   places: PlaceRegisterService;
   reporting: ReportingService;
   views: ReportViews;
-  /** The emerging hot spot rule run over every place now. */
-  emerging(): Promise<EmergingPlace[]>;
+  /** The emerging hot spot rule run over every place of the tenant now. */
+  emerging(scope: TenantScope): Promise<EmergingPlace[]>;
   now(): Date;
   /** The hot spot section of the lägesbild. */
   summaries: HotSpotSummarySource;
@@ -26,7 +27,7 @@ export interface HotspotFeature {
 /** Builds the hot spot feature from the store port and the reporting service it reuses. */
 export function createHotspotFeature(store: Store, reporting: ReportingService, views: ReportViews, clock: Clock, effectWeeks: number): HotspotFeature {
   const hotspots = new HotspotService(store, clock, { effectWeeks, timeZone: reporting.timeZone }, reporting.access);
-  const emerging = () => emergingHotspots(store, clock.now());
+  const emerging = (scope: TenantScope) => emergingHotspots(store, scope, clock.now());
   return {
     quick: new QuickReportService(store, reporting, clock),
     hotspots,

@@ -16,7 +16,7 @@ export class InstallHandler {
   }
 
   async remember(record: ConversationRecord): Promise<void> {
-    const known = await this.conversations.get(record.conversationId);
+    const known = await this.conversations.get(record);
     if (known && known.serviceUrl === record.serviceUrl && known.tenantId === record.tenantId) return;
     await this.conversations.save({ ...record, installedAt: known?.installedAt ?? record.installedAt });
   }

@@ -5,13 +5,14 @@ import type { SubscriptionService } from '../domain/digests/subscription-service
 import { parseSchedule } from '../domain/digests/subscription';
 import type { ExportService } from '../domain/lagesbild/export-service';
 import type { LagesbildService } from '../domain/lagesbild/lagesbild-service';
-import type { AccessPolicy } from '../domain/access-policy';
 import type { AuditRepository } from '../domain/ports/audit.port';
 import type { Clock } from '../domain/ports/clock.port';
 import { parsePeriod, type ParsedPeriod } from '../domain/periods';
 import { messages } from '../i18n/messages';
 import { cardReply, type ChatContext } from './chat-context';
-import type { CardActionRunners, CommandRunners } from './chat-command';
+import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
+import { commandArgs, nothing } from './registry/payloads';
+import { noTarget } from './registry/targets';
 
 export interface LagesbildFeature {
   subscriptions: SubscriptionService;
@@ -20,8 +21,7 @@ export interface LagesbildFeature {
   clock: Clock;
   /** The public addresses of an export's two files. */
   exportUrls(token: string): { csv: string; html: string };
-  /** Exports are for coordinators, and each one goes into the audit trail. */
-  access: Pick<AccessPolicy, 'isCoordinator'>;
+  /** Each export goes into the audit trail. */
   audit: AuditRepository;
 }
 
@@ -29,8 +29,7 @@ export interface LagesbildFeature {
 function answers(f: LagesbildFeature) {
   const zone = f.lagesbild.zone;
   const problem = (ctx: ChatContext, text: string) => lagesbildCards.problem(ctx.locale, text);
-  const period = (ctx: ChatContext, args: string, empty: 'thisWeek' | 'lastWeek'): ParsedPeriod =>
-    parsePeriod(args, f.clock.now(), zone, empty);
+  const period = (args: string, empty: 'thisWeek' | 'lastWeek'): ParsedPeriod => parsePeriod(args, f.clock.now(), zone, empty);
   const periodProblem = (ctx: ChatContext, parsed: Extract<ParsedPeriod, { ok: false }>) =>
     problem(ctx, messages(ctx.locale).lagesbild.periodError[parsed.error]);
 
@@ -45,20 +44,19 @@ function answers(f: LagesbildFeature) {
       return lagesbildCards.subscription(ctx.locale, view, zone, true);
     },
     async subscription(ctx: ChatContext): Promise<AdaptiveCard> {
-      return lagesbildCards.subscription(ctx.locale, await f.subscriptions.current(ctx.origin.conversationId), zone);
+      return lagesbildCards.subscription(ctx.locale, await f.subscriptions.current(ctx.origin), zone);
     },
     async unsubscribe(ctx: ChatContext): Promise<AdaptiveCard> {
-      return lagesbildCards.unsubscribed(ctx.locale, await f.subscriptions.unsubscribe(ctx.origin.conversationId));
+      return lagesbildCards.unsubscribed(ctx.locale, await f.subscriptions.unsubscribe(ctx.origin));
     },
     async lagesbild(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
-      const parsed = period(ctx, args, 'thisWeek');
+      const parsed = period(args, 'thisWeek');
       if (!parsed.ok) return periodProblem(ctx, parsed);
       return lagesbildCards.lagesbild(ctx.locale, await f.lagesbild.build(ctx.origin, parsed.period));
     },
     async export(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
-      const parsed = period(ctx, args, 'lastWeek');
+      const parsed = period(args, 'lastWeek');
       if (!parsed.ok) return periodProblem(ctx, parsed);
-      if (!(await f.access.isCoordinator(ctx.actor.userId))) return problem(ctx, messages(ctx.locale).trust.onlyCoordinators);
       const created = await f.exports.create(ctx.actor, ctx.origin, parsed.period);
       await f.audit.record({
         at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
@@ -69,24 +67,25 @@ function answers(f: LagesbildFeature) {
   };
 }
 
-/** Subscriptions, the on-demand lägesbild and exports as typed commands. */
-export function lagesbildCommands(f: LagesbildFeature): CommandRunners {
+/** Subscriptions, the on-demand lägesbild and exports (coordinators) as typed commands. */
+export function lagesbildCommands(f: LagesbildFeature): CommandEntry[] {
   const a = answers(f);
   const one = (card: Promise<AdaptiveCard>) => card.then((c) => [cardReply(c)]);
-  return {
-    subscribe: (ctx, args) => one(a.subscribe(ctx, args)),
-    subscription: (ctx) => one(a.subscription(ctx)),
-    unsubscribe: (ctx) => one(a.unsubscribe(ctx)),
-    lagesbild: (ctx, args) => one(a.lagesbild(ctx, args)),
-    export: (ctx, args) => one(a.export(ctx, args)),
-  };
+  const base = { payload: commandArgs, target: noTarget } as const;
+  return [
+    command({ ...base, command: 'subscribe', right: 'member', writes: true, handle: ({ ctx, payload }) => one(a.subscribe(ctx, payload.args)) }),
+    command({ ...base, command: 'subscription', right: 'member', writes: false, handle: ({ ctx }) => one(a.subscription(ctx)) }),
+    command({ ...base, command: 'unsubscribe', right: 'member', writes: true, handle: ({ ctx }) => one(a.unsubscribe(ctx)) }),
+    command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.lagesbild(ctx, payload.args)) }),
+    command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.export(ctx, payload.args)) }),
+  ];
 }
 
 /** The buttons on the subscription card. */
-export function lagesbildActions(f: LagesbildFeature): CardActionRunners {
+export function lagesbildVerbs(f: LagesbildFeature): VerbEntry[] {
   const a = answers(f);
-  return {
-    [LAGESBILD_VERBS.unsubscribe]: (ctx) => a.unsubscribe(ctx),
-    [LAGESBILD_VERBS.showNow]: (ctx) => a.lagesbild(ctx, ''),
-  };
+  return [
+    verb({ verb: LAGESBILD_VERBS.unsubscribe, payload: nothing, target: noTarget, right: 'member', writes: true, handle: ({ ctx }) => a.unsubscribe(ctx) }),
+    verb({ verb: LAGESBILD_VERBS.showNow, payload: nothing, target: noTarget, right: 'member', writes: false, handle: ({ ctx }) => a.lagesbild(ctx, '') }),
+  ];
 }

@@ -1,23 +1,25 @@
 import type { AdaptiveCard } from '../cards/card-schema';
+import { incidentErrorsOnCard, incidentFormOf } from '../cards/forms/report-forms';
 import * as hotspotCards from '../cards/hotspot-cards';
 import * as cards from '../cards/report-cards';
 import type { QuickOutcome } from '../domain/hotspots/quick-report-service';
 import { LIMITS } from '../domain/limits';
-import { format, messages, type Locale } from '../i18n/messages';
+import { format, messages } from '../i18n/messages';
 import { cardReply, textReply, type Reply } from './chat-context';
 import type { HotspotFeature } from './hotspot-feature';
+import type { Viewer } from './report-views';
 
 type Answer = Exclude<QuickOutcome, { kind: 'open_form' }>;
 
 /** The answer to a quick report, as a chat reply (typed command). */
-export async function afterQuickReport(f: HotspotFeature, locale: Locale, outcome: Answer): Promise<Reply> {
-  const answer = await quickAnswer(f, locale, outcome);
+export async function afterQuickReport(f: HotspotFeature, viewer: Viewer, outcome: Answer): Promise<Reply> {
+  const answer = await quickAnswer(f, viewer, outcome);
   return typeof answer === 'string' ? textReply(answer) : cardReply(answer);
 }
 
 /** The answer to a quick report, as the card replacing the confirmation card (button press). */
-export async function quickReportCard(f: HotspotFeature, locale: Locale, outcome: Answer): Promise<AdaptiveCard> {
-  const answer = await quickAnswer(f, locale, outcome);
+export async function quickReportCard(f: HotspotFeature, viewer: Viewer, outcome: Answer): Promise<AdaptiveCard> {
+  const answer = await quickAnswer(f, viewer, outcome);
   return typeof answer === 'string' ? cards.notice(answer, { tone: 'attention' }) : answer;
 }
 
@@ -26,7 +28,8 @@ export async function quickReportCard(f: HotspotFeature, locale: Locale, outcome
  * rules (a bad value, personal data in the text): the full incident card with everything kept, where
  * those rules explain themselves.
  */
-async function quickAnswer(f: HotspotFeature, locale: Locale, outcome: Answer): Promise<AdaptiveCard | string> {
+async function quickAnswer(f: HotspotFeature, viewer: Viewer, outcome: Answer): Promise<AdaptiveCard | string> {
+  const { locale } = viewer;
   const q = messages(locale).hotspots.quick;
   switch (outcome.kind) {
     case 'problem': return outcome.problem === 'no_place' ? q.noPlace : format(q.placeTooLong, { max: LIMITS.placeNameMax });
@@ -34,9 +37,10 @@ async function quickAnswer(f: HotspotFeature, locale: Locale, outcome: Answer): 
     case 'submitted': {
       const result = outcome.outcome;
       if (result.ok) return hotspotCards.quickSaved(locale, result.report);
-      return f.views.incidentForm(locale, {
-        values: outcome.form,
-        ...(result.reason === 'invalid' ? { errors: result.errors } : {}),
+      const values = incidentFormOf(outcome.draft, f.reporting.timeZone);
+      return f.views.incidentForm(viewer, {
+        values,
+        ...(result.reason === 'invalid' ? { errors: incidentErrorsOnCard(result.errors, values) } : {}),
         ...(result.reason === 'personal_data' ? { personalData: result.findings } : {}),
       });
     }

@@ -1,11 +1,12 @@
 import type { AdaptiveCard } from '../cards/card-schema';
 import * as cards from '../cards/report-cards';
-import type { ActivityFormField } from '../domain/activity-form';
 import type { FieldErrors } from '../domain/form-fields';
-import type { IncidentFormField } from '../domain/incident-form';
+import type { ActivityFormField, IncidentFormField } from '../cards/forms/report-forms';
 import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
 import type { Report, ReportKind } from '../domain/report';
 import type { ReportingService } from '../domain/reporting-service';
+import type { Actor } from '../domain/actor';
+import type { TenantScope } from '../domain/scope';
 import type { Locale } from '../i18n/messages';
 import { activityValues, incidentValues, newActivityValues, newIncidentValues } from './form-values';
 
@@ -20,40 +21,47 @@ export interface FormReturn<F extends string> {
   editing?: { ref: string; id: string; version: number };
 }
 
-export class ReportViews {
-  constructor(private readonly reporting: ReportingService, private readonly now: () => Date) {}
+/** Who the form is for: its language, the tenant whose places it offers, and the reporter. */
+export interface Viewer {
+  locale: Locale;
+  scope: TenantScope;
+  actor: Actor;
+}
 
-  async newForm(kind: ReportKind, locale: Locale, userId: string): Promise<AdaptiveCard> {
-    const defaults = await this.reporting.defaultsFor(userId);
+export class ReportViews {
+  constructor(private readonly reporting: ReportingService, readonly now: () => Date) {}
+
+  async newForm(kind: ReportKind, viewer: Viewer): Promise<AdaptiveCard> {
+    const defaults = await this.reporting.defaultsFor(viewer.scope, viewer.actor);
     const zone = this.reporting.timeZone;
     return kind === 'incident'
-      ? this.incidentForm(locale, { values: newIncidentValues(this.now(), zone, defaults) })
-      : this.activityForm(locale, { values: newActivityValues(this.now(), zone, defaults) });
+      ? this.incidentForm(viewer, { values: newIncidentValues(this.now(), zone, defaults) })
+      : this.activityForm(viewer, { values: newActivityValues(this.now(), zone, defaults) });
   }
 
-  editForm(locale: Locale, report: Report): Promise<AdaptiveCard> {
+  editForm(viewer: Viewer, report: Report): Promise<AdaptiveCard> {
     const editing = { ref: report.ref, id: report.id, version: report.version };
     return report.kind === 'incident'
-      ? this.incidentForm(locale, { values: incidentValues(report, this.reporting.timeZone), editing })
-      : this.activityForm(locale, { values: activityValues(report), editing });
+      ? this.incidentForm(viewer, { values: incidentValues(report, this.reporting.timeZone), editing })
+      : this.activityForm(viewer, { values: activityValues(report), editing });
   }
 
   /** A form of either kind; for flows that treat both alike. Unknown field names are dropped by each form. */
-  form(kind: ReportKind, locale: Locale, state: FormReturn<string>): Promise<AdaptiveCard> {
-    return kind === 'incident' ? this.incidentForm(locale, state as FormReturn<IncidentFormField>) : this.activityForm(locale, state as FormReturn<ActivityFormField>);
+  form(kind: ReportKind, viewer: Viewer, state: FormReturn<string>): Promise<AdaptiveCard> {
+    return kind === 'incident' ? this.incidentForm(viewer, state as FormReturn<IncidentFormField>) : this.activityForm(viewer, state as FormReturn<ActivityFormField>);
   }
 
   /** The place list is a nicety: when the store is down the form still opens, with the input kept. */
-  async incidentForm(locale: Locale, state: FormReturn<IncidentFormField>): Promise<AdaptiveCard> {
-    return cards.incidentForm(locale, { ...state, places: await this.places(state.storeDown) });
+  async incidentForm(viewer: Viewer, state: FormReturn<IncidentFormField>): Promise<AdaptiveCard> {
+    return cards.incidentForm(viewer.locale, { ...state, places: await this.places(viewer.scope, state.storeDown) });
   }
 
-  async activityForm(locale: Locale, state: FormReturn<ActivityFormField>): Promise<AdaptiveCard> {
-    return cards.activityForm(locale, { ...state, places: await this.places(state.storeDown) });
+  async activityForm(viewer: Viewer, state: FormReturn<ActivityFormField>): Promise<AdaptiveCard> {
+    return cards.activityForm(viewer.locale, { ...state, places: await this.places(viewer.scope, state.storeDown) });
   }
 
-  private async places(storeDown = false) {
+  private async places(scope: TenantScope, storeDown = false) {
     if (storeDown) return [];
-    return this.reporting.placeChoices().catch(() => []);
+    return this.reporting.placeChoices(scope).catch(() => []);
   }
 }

@@ -2,74 +2,78 @@ import * as cards from '../cards/report-cards';
 import { formatWhen } from '../cards/formatting';
 import { auditLogCard } from '../cards/templates/audit-log.card';
 import { render, safeText } from '../cards/render';
-import type { AccessPolicy } from '../domain/access-policy';
 import { foldText } from '../domain/place';
 import type { Clock } from '../domain/ports/clock.port';
 import type { Store } from '../domain/ports/store.port';
 import { ORGANISATIONS, type Organisation } from '../domain/vocabulary';
 import { format, messages, type Locale } from '../i18n/messages';
 import { cardReply, type ChatContext, type Reply } from './chat-context';
-import type { CommandRunners } from './chat-command';
+import { command, type CommandEntry } from './registry/entries';
+import { commandArgs } from './registry/payloads';
+import { noTarget } from './registry/targets';
 
 const AUDIT_ROWS = 25;
 const GUID = /\b[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}\b/i;
 
-type Deps = { store: Pick<Store, 'users' | 'coordinators' | 'audit'>; access: AccessPolicy; clock: Clock };
+type Deps = { store: Pick<Store, 'users' | 'coordinators' | 'audit' | 'memberships'>; clock: Clock };
 
-/** Coordinator commands: name another coordinator, move a user to another organisation, read the log. */
-export function trustCommands(deps: Deps): CommandRunners {
-  const { store, access, clock } = deps;
+/**
+ * Coordinator commands, all within the coordinator's tenant: name another coordinator, confirm a
+ * user's organisation, read the log.
+ */
+export function trustCommands(deps: Deps): CommandEntry[] {
+  const { store, clock } = deps;
   const say = (text: string, tone: 'default' | 'attention' | 'good' = 'default'): Reply[] => [cardReply(cards.notice(text, { tone }))];
 
   /** Whom the command is about: an @mention of someone who has used the bot, or an Entra object id. */
   async function target(ctx: ChatContext, args: string): Promise<{ userId: string; name: string } | { unknown: string } | null> {
     const mention = ctx.mentions?.[0];
     if (mention) {
-      const profile = await store.users.findByChatUserId(mention.chatUserId);
+      const profile = await store.users.findByChatUserId(ctx.scope, mention.chatUserId);
       return profile ? { userId: profile.userId, name: profile.displayName ?? mention.name } : { unknown: mention.name };
     }
     const id = GUID.exec(args)?.[0];
     if (!id) return null;
-    const profile = await store.users.get(id.toLowerCase());
+    const profile = await store.users.get(ctx.scope, id.toLowerCase());
     return { userId: id.toLowerCase(), name: profile?.displayName ?? id };
   }
 
-  async function coordinatorOnly(ctx: ChatContext, run: () => Promise<Reply[]>): Promise<Reply[]> {
-    if (await access.isCoordinator(ctx.actor.userId)) return run();
-    return say(messages(ctx.locale).trust.onlyCoordinators, 'attention');
-  }
+  const coordinatorOnly = (name: 'coordinator' | 'organisation' | 'log', writes: boolean, run: (ctx: ChatContext, args: string) => Promise<Reply[]>) =>
+    command({ command: name, payload: commandArgs, target: noTarget, right: 'coordinator', writes, handle: ({ ctx, payload }) => run(ctx, payload.args) });
 
-  return {
-    coordinator: (ctx, args) => coordinatorOnly(ctx, async () => {
+  return [
+    coordinatorOnly('coordinator', true, async (ctx, args) => {
       const t = messages(ctx.locale).trust;
       const who = await target(ctx, args);
       if (!who) return say(t.whoQuestion, 'attention');
       if ('unknown' in who) return say(format(t.unknownPerson, { name: safeText(who.unknown) }), 'attention');
       const now = clock.now();
-      await store.coordinators.add(who.userId, ctx.actor.userId, now);
+      await store.coordinators.add(ctx.scope, who.userId, ctx.actor.userId, now);
       await store.audit.record({ at: now, tenantId: ctx.actor.tenantId, actorId: ctx.actor.userId, action: 'coordinator.added', entityKind: 'user', entityId: who.userId, entityRef: null, detail: null });
       return say(format(t.coordinatorAdded, { name: safeText(who.name) }), 'good');
     }),
 
-    organisation: (ctx, args) => coordinatorOnly(ctx, async () => {
+    /** Confirms the membership: from now on the user has their organisation's rights in this tenant. */
+    coordinatorOnly('organisation', true, async (ctx, args) => {
       const m = messages(ctx.locale);
       const who = await target(ctx, args);
       if (!who) return say(m.trust.whoQuestion, 'attention');
       if ('unknown' in who) return say(format(m.trust.unknownPerson, { name: safeText(who.unknown) }), 'attention');
       const organisation = organisationIn(args, ctx.locale);
-      const profile = await store.users.get(who.userId);
-      if (!organisation || !profile) return say(m.trust.organisationQuestion, 'attention');
+      if (!organisation) return say(m.trust.organisationQuestion, 'attention');
       const now = clock.now();
-      await store.users.save({ ...profile, organisation, updatedAt: now });
+      const profile = await store.users.get(ctx.scope, who.userId);
+      await store.memberships.confirm(ctx.scope, { userId: who.userId, organisation, source: 'coordinator', confirmedBy: ctx.actor.userId, confirmedAt: now });
+      if (profile) await store.users.save({ ...profile, organisation, updatedAt: now });
       await store.audit.record({ at: now, tenantId: ctx.actor.tenantId, actorId: ctx.actor.userId, action: 'organisation.changed', entityKind: 'user', entityId: who.userId, entityRef: null, detail: organisation });
       return say(format(m.trust.organisationChanged, { name: safeText(who.name), organisation: m.organisation[organisation] }), 'good');
     }),
 
-    log: (ctx) => coordinatorOnly(ctx, async () => {
+    coordinatorOnly('log', false, async (ctx) => {
       const m = messages(ctx.locale);
-      const entries = await store.audit.latest(ctx.actor.tenantId, AUDIT_ROWS);
+      const entries = await store.audit.latest(ctx.scope, AUDIT_ROWS);
       const names = new Map<string, string>();
-      for (const id of new Set(entries.map((e) => e.actorId))) names.set(id, (await store.users.get(id))?.displayName ?? id.slice(0, 8));
+      for (const id of new Set(entries.map((e) => e.actorId))) names.set(id, (await store.users.get(ctx.scope, id))?.displayName ?? id.slice(0, 8));
       return [cardReply(render(auditLogCard, {
         title: m.trust.logTitle,
         empty: m.trust.logEmpty,
@@ -79,7 +83,7 @@ export function trustCommands(deps: Deps): CommandRunners {
         })),
       }))];
     }),
-  };
+  ];
 }
 
 /** An organisation named by its code or its label in the user's language ("skola", "Socialtjänst"). */

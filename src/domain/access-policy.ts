@@ -1,42 +1,132 @@
 import type { Actor } from './actor';
-import type { Store } from './ports/store.port';
+import type { Hotspot } from './hotspots/hotspot';
+import type { RegisteredPlace } from './places/place-register';
+import type { AuditRepository, CoordinatorRepository } from './ports/audit.port';
+import type { MembershipRepository } from './ports/memberships.port';
 import type { Report } from './report';
+import type { TenantScope } from './scope';
 import type { Organisation } from './vocabulary';
 
 /**
- * Who may do what. Coordinators (named in configuration or added by another coordinator) curate,
- * close any report and export; everyone else works within their own organisation's reports.
+ * The rights a card verb or command can require. Every right is decided here and nowhere else:
+ *
+ * | right            | who has it (always within the caller's tenant and conversation)                       |
+ * |------------------|----------------------------------------------------------------------------------------|
+ * | `member`         | anyone in the conversation                                                             |
+ * | `coordinator`    | a coordinator of the tenant                                                            |
+ * | `report.edit`    | the reporter, a confirmed member of the report's organisation, a coordinator          |
+ * | `report.work`    | a confirmed member of a participating organisation, a coordinator (assign, status)    |
+ * | `report.undo`    | the reporter                                                                           |
+ * | `hotspot.start`  | a confirmed member (who then owns it); a closed one is reopened by a coordinator only  |
+ * | `hotspot.change` | a confirmed member of the owner organisation, a coordinator                            |
+ *
+ * Membership is confirmed, never claimed: by a coordinator, or by the tenant's e-mail domain setting.
  */
+export type Right =
+  | 'member' | 'coordinator'
+  | 'report.edit' | 'report.work' | 'report.undo'
+  | 'hotspot.start' | 'hotspot.change';
+
+export const RIGHTS: readonly Right[] = ['member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change'];
+
+/** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
+export type Target =
+  | { kind: 'none' }
+  | { kind: 'report'; report: Report }
+  | { kind: 'hotspot'; hotspot: Hotspot }
+  | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null };
+
+/** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
+export type DomainOrganisations = (email: string, tenantId: string) => Organisation | null;
+
+export interface ConfiguredCoordinator {
+  tenantId: string;
+  userId: string;
+}
+
+type Stores = { coordinators: CoordinatorRepository; memberships: MembershipRepository; audit: AuditRepository };
+
 export class AccessPolicy {
   private readonly configured: ReadonlySet<string>;
 
-  constructor(configuredCoordinators: readonly string[], private readonly store: Pick<Store, 'coordinators' | 'users'>) {
-    this.configured = new Set(configuredCoordinators.map((id) => id.toLowerCase()));
+  constructor(
+    configuredCoordinators: readonly ConfiguredCoordinator[],
+    private readonly store: Stores,
+    private readonly domains: DomainOrganisations = () => null,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.configured = new Set(configuredCoordinators.map((c) => key(c.tenantId, c.userId)));
   }
 
-  async isCoordinator(userId: string): Promise<boolean> {
-    return this.configured.has(userId.toLowerCase()) || this.store.coordinators.isCoordinator(userId);
+  async isCoordinator(scope: TenantScope, userId: string): Promise<boolean> {
+    return this.configured.has(key(scope.tenantId, userId)) || this.store.coordinators.isCoordinator(scope, userId);
   }
 
-  async organisationOf(userId: string): Promise<Organisation | null> {
-    return (await this.store.users.get(userId))?.organisation ?? null;
+  /**
+   * The organisation the actor is a confirmed member of in the tenant, or null. A user with none whose
+   * e-mail domain the tenant maps to an organisation is confirmed on first sight (and audited).
+   */
+  async organisationOf(scope: TenantScope, actor: Pick<Actor, 'userId' | 'email'>): Promise<Organisation | null> {
+    const membership = await this.store.memberships.get(scope, actor.userId);
+    if (membership) return membership.organisation;
+    const email = actor.email ? await actor.email() : null;
+    const organisation = email ? this.domains(email, scope.tenantId) : null;
+    if (!organisation) return null;
+    const at = this.now();
+    await this.store.memberships.confirm(scope, { userId: actor.userId, organisation, source: 'domain', confirmedBy: 'domain', confirmedAt: at });
+    await this.store.audit.record({
+      at, tenantId: scope.tenantId, actorId: actor.userId, action: 'organisation.confirmed', entityKind: 'user', entityId: actor.userId, entityRef: null, detail: organisation,
+    });
+    return organisation;
   }
 
-  /** The reporter, colleagues of the reporting organisation, and coordinators. */
-  async mayEdit(actor: Actor, report: Report): Promise<boolean> {
-    if (report.reporter.userId === actor.userId) return true;
-    if ((await this.organisationOf(actor.userId)) === report.organisation) return true;
-    return this.isCoordinator(actor.userId);
+  async allows(right: Right, scope: TenantScope, actor: Actor, target: Target): Promise<boolean> {
+    switch (right) {
+      case 'member': return true;
+      case 'coordinator': return this.isCoordinator(scope, actor.userId);
+      case 'report.undo': return target.kind === 'report' && target.report.reporter.userId === actor.userId;
+      case 'report.edit':
+        if (target.kind !== 'report') return false;
+        if (target.report.reporter.userId === actor.userId) return true;
+        return this.memberOfAny(scope, actor, [target.report.organisation]);
+      case 'report.work':
+        return target.kind === 'report' && this.memberOfAny(scope, actor, participants(target.report));
+      case 'hotspot.change':
+        return target.kind === 'hotspot' && this.memberOfAny(scope, actor, [target.hotspot.ownerOrganisation]);
+      case 'hotspot.start': {
+        if (target.kind !== 'place') return false;
+        const confirmed = (await this.organisationOf(scope, actor)) !== null;
+        if (!confirmed) return false;
+        return target.hotspot?.state === 'avslutad' ? this.isCoordinator(scope, actor.userId) : true;
+      }
+    }
   }
 
-  /** Those who may edit, and whoever took the report on. */
-  async mayChangeStatus(actor: Actor, report: Report): Promise<boolean> {
-    return report.assignee?.userId === actor.userId || this.mayEdit(actor, report);
+  /** Only a coordinator moves a report to another organisation. */
+  async mayMoveReport(scope: TenantScope, actor: Actor, report: Report, organisation: Organisation): Promise<boolean> {
+    return report.organisation === organisation || this.isCoordinator(scope, actor.userId);
   }
 
-  /** A user's organisation is set by their first report; after that only a coordinator changes it. */
-  async mayReportAs(actor: Actor, organisation: Organisation): Promise<boolean> {
-    const current = await this.organisationOf(actor.userId);
-    return current === null || current === organisation || this.isCoordinator(actor.userId);
+  /**
+   * A confirmed member reports for their own organisation (unless a coordinator); an unconfirmed user
+   * may report for any, and the report says the organisation is not confirmed.
+   */
+  async reportingOrganisation(scope: TenantScope, actor: Actor, organisation: Organisation): Promise<{ allowed: boolean; confirmed: boolean }> {
+    const own = await this.organisationOf(scope, actor);
+    if (own === null || own === organisation) return { allowed: true, confirmed: own === organisation };
+    return { allowed: await this.isCoordinator(scope, actor.userId), confirmed: false };
+  }
+
+  private async memberOfAny(scope: TenantScope, actor: Actor, organisations: readonly Organisation[]): Promise<boolean> {
+    const own = await this.organisationOf(scope, actor);
+    if (own !== null && organisations.includes(own)) return true;
+    return this.isCoordinator(scope, actor.userId);
   }
 }
+
+/** The organisations taking part in a report: the incident's, or all of an activity's. */
+function participants(report: Report): Organisation[] {
+  return report.kind === 'activity' ? [report.organisation, ...report.organisations] : [report.organisation];
+}
+
+const key = (tenantId: string, userId: string) => `${tenantId.toLowerCase()}/${userId.toLowerCase()}`;

@@ -74,6 +74,28 @@ export function timeOfDay(raw: unknown): Parsed<string | null> {
   return ok(`${m[1]!.padStart(2, '0')}:${m[2]}`);
 }
 
+// Checks of typed values (what the use cases receive once the card layer has parsed the card).
+
+/** A value that must be given. */
+export function present<T>(value: T | null | undefined): Parsed<T> {
+  return value === null || value === undefined ? fail('required') : ok(value);
+}
+
+/** A text within `max` characters (trimmed; empty counts as not given), optionally of a given shape. */
+export function checkedText(value: string | null | undefined, max: number, required: boolean, pattern?: RegExp): Parsed<string | null> {
+  const text = value?.trim() ?? '';
+  if (text === '') return required ? fail('required') : ok(null);
+  if (text.length > max) return fail('too_long', { max });
+  return pattern && !pattern.test(text) ? fail('invalid_format') : ok(text);
+}
+
+/** A count from 0 to `max`, or not given. */
+export function checkedCount(value: number | null | undefined, max: number): Parsed<number | null> {
+  if (value === null || value === undefined) return ok(null);
+  if (!Number.isInteger(value)) return fail('not_a_whole_number');
+  return value < 0 || value > max ? fail('out_of_range', { min: 0, max }) : ok(value);
+}
+
 /** A local date and time in the given zone as a UTC instant (DST gaps move forward, as clocks do). */
 export function localToInstant(date: string, time: string, zone: string): Date {
   return DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();

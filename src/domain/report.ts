@@ -1,3 +1,4 @@
+import type { ChatScope } from './scope';
 import type { ActivityType, IncidentCategory, Organisation, ReportStatus, Severity } from './vocabulary';
 
 export type ReportKind = 'incident' | 'activity';
@@ -8,11 +9,8 @@ export interface Person {
   name: string;
 }
 
-/** Where a report was made: the conversation (channel, chat) and tenant. */
-export interface ReportOrigin {
-  tenantId: string;
-  conversationId: string;
-}
+/** Where a report was made: the conversation (channel, chat) and tenant. Reports belong there. */
+export type ReportOrigin = ChatScope;
 
 interface ReportBase {
   id: string;
@@ -23,6 +21,8 @@ interface ReportBase {
   reporter: Person;
   /** The reporting organisation. */
   organisation: Organisation;
+  /** Whether the reporter was a confirmed member of `organisation` when reporting. */
+  organisationConfirmed: boolean;
   origin: ReportOrigin;
   createdAt: Date;
   updatedAt: Date;

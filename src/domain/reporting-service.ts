@@ -1,18 +1,17 @@
-import { validateActivityForm, type ActivityForm, type ActivityFormField, type ValidActivity } from './activity-form';
+import { validateActivity, type ActivityDraft, type ActivityDraftField, type ValidActivity } from './activity-draft';
 import type { FieldErrorCode, FieldErrors } from './form-fields';
 import { localYear } from './form-fields';
-import {
-  validateIncidentForm, type IncidentForm, type IncidentFormField, type PlaceChoice, type ValidIncident, type Validation,
-} from './incident-form';
+import { validateIncident, type IncidentDraft, type IncidentDraftField, type PlaceChoice, type ValidIncident, type Validation } from './incident-draft';
 import { LIMITS } from './limits';
 import type { Clock } from './ports/clock.port';
 import type { ReportRepository, Store } from './ports/store.port';
+import type { ReportScope, TenantScope } from './scope';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, Report, ReportKind, ReportOrigin, ReportSummary,
 } from './report';
 import type { FieldFinding } from './privacy/mask-fields';
 import { guardActivity, guardIncident, type Guarded, type PrivacyChoice } from './privacy/guard-reports';
-import { AccessPolicy } from './access-policy';
+import type { AccessPolicy } from './access-policy';
 import type { Actor } from './actor';
 import { canMoveStatus } from './status';
 import type { Organisation, ReportStatus } from './vocabulary';
@@ -20,7 +19,8 @@ import type { Organisation, ReportStatus } from './vocabulary';
 export type { Actor } from './actor';
 export type { PrivacyChoice } from './privacy/guard-reports';
 
-export type Refusal = 'missing' | 'conflict' | 'forbidden' | 'invalid_transition';
+/** Rights and scope are checked before a use case runs (the registry); these are what remains. */
+export type Refusal = 'missing' | 'conflict' | 'invalid_transition';
 
 export type Outcome<R, K extends string = never> =
   | { ok: true; report: R }
@@ -37,163 +37,153 @@ export interface ReporterDefaults {
 /**
  * The reporting use cases: create, edit, move status and take a report. Validation happens here again
  * whatever the card checked, and every change names the version it read so that no update is lost.
+ * Changes take the report as loaded within the caller's scope, after the caller's right was checked
+ * (conversation/registry); the rules that depend on the new values (which organisation) are checked here.
  */
 export class ReportingService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    readonly access: AccessPolicy = new AccessPolicy([], store),
+    readonly access: AccessPolicy,
     readonly timeZone = 'Europe/Stockholm',
   ) {
     this.incidentRules = {
       repo: store.incidents,
-      validate: (form, now) => validateIncidentForm(form, now, timeZone),
+      validate: (draft, now) => validateIncident(draft, now),
       guard: guardIncident,
-      fields: (valid) => this.incidentFields(valid),
+      fields: (scope, valid) => this.incidentFields(scope, valid),
       school: (fields) => fields.school,
     };
     this.activityRules = {
       repo: store.activities,
-      validate: (form) => validateActivityForm(form),
+      validate: (draft) => validateActivity(draft),
       guard: guardActivity,
-      fields: (valid) => this.activityFields(valid),
+      fields: (scope, valid) => this.activityFields(scope, valid),
       school: () => null,
     };
   }
 
   // What differs between the two kinds of report; the flows below are the same for both.
-  private readonly incidentRules: KindRules<IncidentForm, ValidIncident, IncidentFields, IncidentFormField, Incident>;
-  private readonly activityRules: KindRules<ActivityForm, ValidActivity, ActivityFields, ActivityFormField, Activity>;
+  private readonly incidentRules: KindRules<IncidentDraft, ValidIncident, IncidentFields, IncidentDraftField, Incident>;
+  private readonly activityRules: KindRules<ActivityDraft, ValidActivity, ActivityFields, ActivityDraftField, Activity>;
 
-  async defaultsFor(userId: string): Promise<ReporterDefaults> {
-    const profile = await this.store.users.get(userId);
-    return { organisation: profile?.organisation ?? null, school: profile?.school ?? null };
+  /** The confirmed organisation first, else the one the user last reported for in this tenant. */
+  async defaultsFor(scope: TenantScope, actor: Pick<Actor, 'userId' | 'email'>): Promise<ReporterDefaults> {
+    const [confirmed, profile] = await Promise.all([this.access.organisationOf(scope, actor), this.store.users.get(scope, actor.userId)]);
+    return { organisation: confirmed ?? profile?.organisation ?? null, school: profile?.school ?? null };
   }
 
-  latest(conversationId: string): Promise<ReportSummary[]> {
-    return this.store.reports.latest(conversationId, LIMITS.latestListSize);
+  latest(scope: ReportScope): Promise<ReportSummary[]> {
+    return this.store.reports.latest(scope, LIMITS.latestListSize);
   }
 
-  placeChoices() {
-    return this.store.places.list(LIMITS.placeChoices);
+  placeChoices(scope: TenantScope) {
+    return this.store.places.list(scope, LIMITS.placeChoices);
   }
 
-  get(kind: ReportKind, id: string): Promise<Report | null> {
-    return this.repository(kind).get(id) as Promise<Report | null>;
+  get(scope: ReportScope, kind: ReportKind, id: string): Promise<Report | null> {
+    return this.repository(kind).get(scope, id) as Promise<Report | null>;
   }
 
-  submitIncident(actor: Actor, origin: ReportOrigin, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
-    return this.submit(this.incidentRules, actor, origin, form, privacy);
+  submitIncident(actor: Actor, origin: ReportOrigin, draft: IncidentDraft, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentDraftField>> {
+    return this.submit(this.incidentRules, actor, origin, draft, privacy);
   }
 
-  submitActivity(actor: Actor, origin: ReportOrigin, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
-    return this.submit(this.activityRules, actor, origin, form, privacy);
+  submitActivity(actor: Actor, origin: ReportOrigin, draft: ActivityDraft, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityDraftField>> {
+    return this.submit(this.activityRules, actor, origin, draft, privacy);
   }
 
-  editIncident(actor: Actor, id: string, version: number, form: IncidentForm, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentFormField>> {
-    return this.edit(this.incidentRules, actor, id, version, form, privacy);
+  editIncident(actor: Actor, scope: ReportScope, current: Incident, version: number, draft: IncidentDraft, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentDraftField>> {
+    return this.edit(this.incidentRules, actor, scope, current, version, draft, privacy);
   }
 
-  editActivity(actor: Actor, id: string, version: number, form: ActivityForm, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityFormField>> {
-    return this.edit(this.activityRules, actor, id, version, form, privacy);
+  editActivity(actor: Actor, scope: ReportScope, current: Activity, version: number, draft: ActivityDraft, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityDraftField>> {
+    return this.edit(this.activityRules, actor, scope, current, version, draft, privacy);
   }
 
-  async changeStatus(actor: Actor, kind: ReportKind, id: string, version: number, status: ReportStatus): Promise<Outcome<Report>> {
-    const repo = this.repository(kind);
-    const current = await repo.get(id);
-    if (!current) return { ok: false, reason: 'missing', current: null };
-    if (!(await this.access.mayChangeStatus(actor, current))) return { ok: false, reason: 'forbidden', current };
+  async changeStatus(actor: Actor, scope: ReportScope, current: Report, version: number, status: ReportStatus): Promise<Outcome<Report>> {
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     if (!canMoveStatus(current.status, status)) return { ok: false, reason: 'invalid_transition', current };
-    return this.apply(repo, actor, id, version, { status });
+    return this.apply(this.repository(current.kind), actor, scope, current.id, version, { status });
   }
 
-  async assignToMe(actor: Actor, kind: ReportKind, id: string, version: number): Promise<Outcome<Report>> {
-    const repo = this.repository(kind);
-    const current = await repo.get(id);
-    if (!current) return { ok: false, reason: 'missing', current: null };
+  async assignToMe(actor: Actor, scope: ReportScope, current: Report, version: number): Promise<Outcome<Report>> {
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     // Taking a report also starts work on it.
     const status = current.status === 'ny' ? 'hanteras' : undefined;
-    return this.apply(repo, actor, id, version, { assignee: person(actor), ...(status ? { status } : {}) });
+    return this.apply(this.repository(current.kind), actor, scope, current.id, version, { assignee: person(actor), ...(status ? { status } : {}) });
   }
 
   private async submit<Fm, V extends Owned, F extends Owned, K extends string, R extends Report>(
     rules: KindRules<Fm, V, F, K, R>, actor: Actor, origin: ReportOrigin, form: Fm, privacy: PrivacyChoice,
   ): Promise<Outcome<R, K>> {
     const now = this.clock.now();
-    const prepared = await this.prepare(rules, actor, form, privacy, now, 'new');
+    const prepared = await this.prepare(rules, actor, origin, form, privacy, now);
     if (!prepared.ok) return prepared;
     const { fields } = prepared;
-    const report = await rules.repo.create({ fields, reporter: person(actor), origin, refYear: localYear(now, this.timeZone), now });
+    const { allowed, confirmed } = await this.access.reportingOrganisation(origin, actor, fields.organisation);
+    if (!allowed) return invalid('organisation', 'not_your_organisation');
+    const report = await rules.repo.create({
+      fields, reporter: person(actor), origin, organisationConfirmed: confirmed, refYear: localYear(now, this.timeZone), now,
+    });
     await this.remember(actor, fields.organisation, rules.school(fields));
     return { ok: true, report };
   }
 
   private async edit<Fm, V extends Owned, F extends Owned, K extends string, R extends Report>(
-    rules: KindRules<Fm, V, F, K, R>, actor: Actor, id: string, version: number, form: Fm, privacy: PrivacyChoice,
+    rules: KindRules<Fm, V, F, K, R>, actor: Actor, scope: ReportScope, current: R, version: number, form: Fm, privacy: PrivacyChoice,
   ): Promise<Outcome<R, K>> {
-    const current = await rules.repo.get(id);
-    const refusal = await this.editRefusal(actor, current, version);
-    if (refusal) return { ok: false, reason: refusal, current };
-    const prepared = await this.prepare(rules, actor, form, privacy, this.clock.now(), 'existing');
-    return prepared.ok ? this.apply(rules.repo, actor, id, version, { fields: prepared.fields }) : prepared;
+    if (current.version !== version) return { ok: false, reason: 'conflict', current };
+    const prepared = await this.prepare(rules, actor, scope, form, privacy, this.clock.now());
+    if (!prepared.ok) return prepared;
+    if (!(await this.access.mayMoveReport(scope, actor, current, prepared.fields.organisation))) return invalid('organisation', 'not_your_organisation');
+    return this.apply(rules.repo, actor, scope, current.id, version, { fields: prepared.fields });
   }
 
-  /** Validation, the reporter's organisation (for new reports), the personal-data guard, and the place. */
+  /** Validation, the personal-data guard, and the place (from the tenant's register). */
   private async prepare<Fm, V extends Owned, F extends Owned, K extends string, R>(
-    rules: KindRules<Fm, V, F, K, R>, actor: Actor, form: Fm, privacy: PrivacyChoice, now: Date, report: 'new' | 'existing',
+    rules: KindRules<Fm, V, F, K, R>, actor: Actor, scope: TenantScope, form: Fm, privacy: PrivacyChoice, now: Date,
   ): Promise<{ ok: true; fields: F } | Extract<Outcome<R, K>, { reason: 'invalid' | 'personal_data' }>> {
     const checked = rules.validate(form, now);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-    if (report === 'new' && !(await this.access.mayReportAs(actor, checked.value.organisation))) return invalid('organisation', 'not_your_organisation');
     const guarded = rules.guard(checked.value, privacy);
     if (!guarded.ok) return guarded;
-    const fields = await rules.fields(guarded.value);
-    return fields ? { ok: true, fields } : invalid('placeId', 'invalid_choice');
-  }
-
-  mayEdit(actor: Actor, report: Report): Promise<boolean> {
-    return this.access.mayEdit(actor, report);
-  }
-
-  private async editRefusal(actor: Actor, current: Report | null, version: number): Promise<Refusal | null> {
-    if (!current) return 'missing';
-    if (!(await this.mayEdit(actor, current))) return 'forbidden';
-    return current.version === version ? null : 'conflict';
+    const fields = await rules.fields(scope, guarded.value);
+    return fields ? { ok: true, fields } : invalid('place', 'invalid_choice');
   }
 
   private async apply<R extends Report, F>(
-    repo: ReportRepository<R, F>, actor: Actor, id: string, version: number, change: { fields?: F; status?: ReportStatus; assignee?: Person },
+    repo: ReportRepository<R, F>, actor: Actor, scope: ReportScope, id: string, version: number, change: { fields?: F; status?: ReportStatus; assignee?: Person },
   ): Promise<Outcome<R, never>> {
-    const result = await repo.update({ id, expectedVersion: version, actorId: actor.userId, now: this.clock.now(), ...change });
+    const result = await repo.update(scope, { id, expectedVersion: version, actorId: actor.userId, now: this.clock.now(), ...change });
     if (result.ok) return { ok: true, report: result.report };
-    return { ok: false, reason: result.reason, current: await repo.get(id) };
+    return { ok: false, reason: result.reason, current: await repo.get(scope, id) };
   }
 
   private repository(kind: ReportKind): ReportRepository<Report, IncidentFields | ActivityFields> {
     return (kind === 'incident' ? this.store.incidents : this.store.activities) as ReportRepository<Report, IncidentFields | ActivityFields>;
   }
 
-  private async resolvePlace(choice: PlaceChoice): Promise<{ placeId: string; placeName: string } | null> {
+  /** A place of the tenant's register (an id of another tenant's place is no place). */
+  private async resolvePlace(scope: TenantScope, choice: PlaceChoice): Promise<{ placeId: string; placeName: string } | null> {
     if ('newPlaceName' in choice) {
-      const place = await this.store.places.findOrCreate(choice.newPlaceName, this.clock.now());
+      const place = await this.store.places.findOrCreate(scope, choice.newPlaceName, this.clock.now());
       return { placeId: place.id, placeName: place.name };
     }
-    const place = await this.store.places.get(choice.placeId);
+    const place = await this.store.places.get(scope, choice.placeId);
     return place ? { placeId: place.id, placeName: place.name } : null;
   }
 
   /** Null when the chosen place has left the register since the card was drawn. */
-  private async incidentFields(valid: ValidIncident): Promise<IncidentFields | null> {
+  private async incidentFields(scope: TenantScope, valid: ValidIncident): Promise<IncidentFields | null> {
     const { place, ...rest } = valid;
-    const resolved = await this.resolvePlace(place);
+    const resolved = await this.resolvePlace(scope, place);
     return resolved ? { ...rest, ...resolved } : null;
   }
 
-  private async activityFields(valid: ValidActivity): Promise<ActivityFields | null> {
+  private async activityFields(scope: TenantScope, valid: ValidActivity): Promise<ActivityFields | null> {
     const { place, ...rest } = valid;
-    const resolved = place ? await this.resolvePlace(place) : null;
+    const resolved = place ? await this.resolvePlace(scope, place) : null;
     if (place && !resolved) return null;
     return { ...rest, placeId: resolved?.placeId ?? null, placeName: resolved?.placeName ?? null };
   }
@@ -214,13 +204,13 @@ interface KindRules<Fm, V extends Owned, F extends Owned, K extends string, R> {
   validate(form: Fm, now: Date): Validation<V, K>;
   guard(valid: V, privacy: PrivacyChoice): Guarded<V, K>;
   /** Null when the chosen place has left the register since the card was drawn. */
-  fields(valid: V): Promise<F | null>;
+  fields(scope: TenantScope, valid: V): Promise<F | null>;
   /** What to remember as the reporter's school. */
   school(fields: F): string | null;
 }
 
 /** A refusal found after validation, shown at its field. Both report forms have these two fields. */
-function invalid<K extends string>(field: 'organisation' | 'placeId', code: FieldErrorCode): { ok: false; reason: 'invalid'; errors: FieldErrors<K> } {
+function invalid<K extends string>(field: 'organisation' | 'place', code: FieldErrorCode): { ok: false; reason: 'invalid'; errors: FieldErrors<K> } {
   return { ok: false, reason: 'invalid', errors: { [field]: { code } } as FieldErrors<K> };
 }
 

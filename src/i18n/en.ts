@@ -78,9 +78,7 @@ export const en: Catalogue = {
     edit: 'Edit', assignToMe: "I'll take it", reportedByLine: '{name}, {organisation}, {when}',
   },
   notice: {
-    missing: 'The report no longer exists. It may have been deleted.',
     conflict: 'Someone else changed the report first. Here is the latest version – please try again.',
-    forbidden: 'Only the reporter or someone from the same organisation can edit this report.',
     invalid_transition: 'The status can only move one step at a time.',
     storeDown: 'Could not reach the database right now, please try again shortly.',
     unknownAction: 'This button is no longer recognised. Type "help" to start over.',

@@ -69,12 +69,9 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
     startHotspot: 'Make it a hot spot',
   },
   refusal: {
-    missing: 'The hot spot no longer exists.',
     conflict: 'Someone else changed the hot spot first. Here is the latest version – try again.',
-    forbidden: 'Only the owning organisation or whoever created the hot spot can change it.',
     invalid_transition: 'A hot spot moves one step forward at a time.',
     already_active: 'The place is already a hot spot.',
-    placeMissing: 'The place is no longer in the register.',
     notFound: 'I find no hot spot at "{typed}". Write "hotspots" to see all active ones.',
     showWhich: 'Write the place after the command, e.g. "hotspot show torget".',
   },

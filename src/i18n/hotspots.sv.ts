@@ -66,12 +66,9 @@ export const hotspotsSv = {
     startHotspot: 'Gör till hot spot',
   },
   refusal: {
-    missing: 'Hot spoten finns inte längre.',
     conflict: 'Någon annan hann ändra hot spoten. Här är den senaste versionen – försök igen.',
-    forbidden: 'Bara den ansvariga organisationen eller den som skapade hot spoten kan ändra den.',
     invalid_transition: 'Hot spoten kan bara flyttas ett steg framåt i taget.',
     already_active: 'Platsen är redan en hot spot.',
-    placeMissing: 'Platsen finns inte längre i registret.',
     notFound: 'Jag hittar ingen hot spot vid "{typed}". Skriv "hotspots" för att se alla aktiva.',
     showWhich: 'Skriv platsen efter kommandot, till exempel "hotspot visa torget".',
   },

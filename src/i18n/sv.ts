@@ -79,9 +79,7 @@ export const sv = {
     edit: 'Ändra', assignToMe: 'Jag tar den', reportedByLine: '{name}, {organisation}, {when}',
   },
   notice: {
-    missing: 'Rapporten finns inte längre. Den kan ha tagits bort.',
     conflict: 'Någon annan hann ändra rapporten. Här är den senaste versionen – försök igen.',
-    forbidden: 'Bara den som rapporterade eller någon från samma organisation kan ändra rapporten.',
     invalid_transition: 'Statusen kan bara flyttas ett steg i taget.',
     storeDown: 'Kunde inte nå databasen just nu, försök igen om en liten stund.',
     unknownAction: 'Den här knappen känns inte igen längre. Skriv "hjälp" för att börja om.',

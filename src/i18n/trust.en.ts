@@ -2,7 +2,6 @@ import type { Shape } from './catalogue-shape';
 import type { trustSv } from './trust.sv';
 
 export const trustEn: Shape<typeof trustSv> = {
-  onlyCoordinators: 'Only a coordinator can do that. Ask the municipality’s security coordinator.',
   whoQuestion: 'Who do you mean? @mention the person, for example: coordinator @Anna Andersson.',
   unknownPerson: 'I do not know {name} yet. They need to have reported something first, or give their Entra object id.',
   coordinatorAdded: '{name} is now a coordinator.',
@@ -10,10 +9,16 @@ export const trustEn: Shape<typeof trustSv> = {
   organisationChanged: '{name} now belongs to {organisation}.',
   logTitle: 'Log – latest events',
   logEmpty: 'The log is empty.',
+  unavailable: 'There is nothing like that here. It may have been removed, or it belongs to another channel.',
+  forbidden: 'You do not have the right to do that. Ask a coordinator for help.',
+  needsConfirmedOrganisation: 'Your organisation is not confirmed yet. Ask a coordinator to write: organisation @your name police (or your organisation).',
+  badPayload: 'The card could not be read. Write "help" and start again.',
+  organisationUnconfirmed: 'organisation not confirmed',
   action: {
     'report.created': 'created', 'report.changed': 'changed', 'report.status': 'changed the status of',
     'report.assigned': 'took', 'report.deleted': 'deleted', 'report.anonymised': 'anonymised',
     'export.created': 'exported', 'coordinator.added': 'made a coordinator:', 'organisation.changed': 'changed the organisation of',
+    'organisation.confirmed': 'was confirmed (e-mail domain) for', 'access.refused': 'was refused:',
   },
   rateLimited: 'You are sending a lot of messages right now. Wait half a minute and try again – nothing you saved is lost.',
 };

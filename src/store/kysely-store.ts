@@ -11,6 +11,7 @@ import { createDigestSubscriptionRepository } from './repositories/digest-subscr
 import { createLagesbildAggregateRepository } from './repositories/lagesbild-aggregates';
 import { createHotspotRepository } from './repositories/hotspots';
 import { createIncidentRepository } from './repositories/incidents';
+import { createMembershipRepository } from './repositories/memberships';
 import { createPlaceHistoryRepository } from './repositories/place-history';
 import { createPlaceRegisterRepository } from './repositories/place-register';
 import { createPlaceRepository } from './repositories/places';
@@ -39,6 +40,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     places: guardRepository(createPlaceRepository(db, dialect), guard),
     conversations: guardRepository(createConversationRepository(db, dialect), guard),
     users: guardRepository(createUserProfileRepository(db, dialect), guard),
+    memberships: guardRepository(createMembershipRepository(db, dialect), guard),
     lagesbild: guardRepository(createLagesbildAggregateRepository(db), guard),
     digestSubscriptions: guardRepository(createDigestSubscriptionRepository(db, dialect), guard),
     digestDeliveries: guardRepository(createDigestDeliveryRepository(db, dialect), guard),

@@ -14,6 +14,13 @@ export interface MigrationDialect {
   splitBatches(script: string): string[];
   /** Keeps two app instances starting at once from migrating at once (inside the transaction). */
   lock?(trx: Kysely<Database>): Promise<void>;
+  /**
+   * Wraps the whole run, outside any transaction: SQLite turns foreign keys off so that a migration
+   * can rebuild a table other tables refer to (the only way to change its keys), as SQLite prescribes.
+   */
+  around?<T>(db: Kysely<Database>, run: () => Promise<T>): Promise<T>;
+  /** Runs inside each migration's transaction after its batches; throws if the migration broke a reference. */
+  verify?(trx: Kysely<Database>): Promise<void>;
 }
 
 export interface Migration {
@@ -49,6 +56,10 @@ export function readMigrations(dialect: MigrationDialect): Migration[] {
  */
 export async function migrate(db: Kysely<Database>, dialect: MigrationDialect, logger?: StoreLogger): Promise<number[]> {
   const migrations = readMigrations(dialect);
+  return dialect.around ? dialect.around(db, () => applyMigrations(db, dialect, migrations, logger)) : applyMigrations(db, dialect, migrations, logger);
+}
+
+async function applyMigrations(db: Kysely<Database>, dialect: MigrationDialect, migrations: Migration[], logger?: StoreLogger): Promise<number[]> {
   await db.transaction().execute(async (trx) => {
     await dialect.lock?.(trx);
     await sql.raw(dialect.createMigrationsTableSql).execute(trx);
@@ -60,6 +71,7 @@ export async function migrate(db: Kysely<Database>, dialect: MigrationDialect, l
       // Checked under the lock: another instance may have applied it while this one waited.
       if (await isApplied(trx, migration.version)) return false;
       for (const batch of migration.batches) await sql.raw(batch).execute(trx);
+      await dialect.verify?.(trx);
       await trx.insertInto('schema_migrations')
         .values({ version: migration.version, name: migration.name, applied_at: new Date() })
         .execute();

@@ -10,8 +10,10 @@ export type CalendarDay = ColumnType<Date | string, string, string>;
 
 export interface PlacesTable {
   id: string;
+  /** Added by migration 0005: the tenant whose register the place is in. */
+  tenant_id: string;
   name: string;
-  /** placeKey(name): what makes two spellings the same place; unique. */
+  /** placeKey(name): what makes two spellings the same place; unique within the tenant. */
   name_key: string;
   created_at: Timestamp;
   /** Added by migration 0003 (place register), with a default for places created before it. */
@@ -24,6 +26,7 @@ export interface PlacesTable {
 /** Columns every report table has, so that shared code can update either table. */
 export interface ReportColumns {
   id: string;
+  /** Unique per tenant since migration 0005. */
   ref: string;
   organisation: string;
   status: string;
@@ -38,6 +41,8 @@ export interface ReportColumns {
   version: number;
   /** Added by migration 0004: when retention removed the text and the people. */
   anonymised_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+  /** Added by migration 0005: 0/1 in SQLite, a BIT read back as boolean in SQL Server. */
+  organisation_confirmed: ColumnType<number | boolean, boolean, boolean>;
 }
 
 export interface IncidentsTable extends ReportColumns {
@@ -69,7 +74,9 @@ export interface ActivityOrganisationsTable {
   position: number;
 }
 
+/** Key (tenant_id, kind, year) since migration 0005: each tenant counts its own reports. */
 export interface ReferenceCountersTable {
+  tenant_id: string;
   /** REF_PREFIX of the report kind: 'H' or 'A'. */
   kind: string;
   year: number;
@@ -89,6 +96,7 @@ export interface ConversationsTable {
   updated_at: Timestamp;
 }
 
+/** Key (tenant_id, user_id) since migration 0005: one profile per tenant a person uses the bot in. */
 export interface UserProfilesTable {
   user_id: string;
   tenant_id: string;
@@ -101,7 +109,9 @@ export interface UserProfilesTable {
 }
 
 export interface PlaceAliasesTable {
-  /** placeKey(alias): an alias names one place only. */
+  /** Added by migration 0005: the tenant of the place. */
+  tenant_id: string;
+  /** placeKey(alias): an alias names one place of the tenant only. */
   alias_key: string;
   alias: string;
   place_id: string;
@@ -156,10 +166,23 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** Key (tenant_id, user_id) since migration 0005: a coordinator in one tenant only. */
 export interface CoordinatorsTable {
+  tenant_id: string;
   user_id: string;
   added_by: string;
   added_at: Timestamp;
+}
+
+/** Migration 0005: a confirmed membership of an organisation, per (tenant, user). */
+export interface MembershipsTable {
+  tenant_id: string;
+  user_id: string;
+  organisation: string;
+  /** 'coordinator' or 'domain'. */
+  source: string;
+  confirmed_by: string;
+  confirmed_at: Timestamp;
 }
 
 /** Migration 0002 (lägesbild): one scheduled digest per conversation. */
@@ -234,6 +257,7 @@ export interface Database {
   hotspot_measures: HotspotMeasuresTable;
   audit_log: AuditLogTable;
   coordinators: CoordinatorsTable;
+  memberships: MembershipsTable;
   digest_subscriptions: DigestSubscriptionsTable;
   digest_deliveries: DigestDeliveriesTable;
   digest_attempts: DigestAttemptsTable;
@@ -248,3 +272,4 @@ export type ConversationRow = Selectable<ConversationsTable>;
 export type UserProfileRow = Selectable<UserProfilesTable>;
 export type HotspotRow = Selectable<HotspotsTable>;
 export type HotspotMeasureRow = Selectable<HotspotMeasuresTable>;
+export type MembershipRow = Selectable<MembershipsTable>;

@@ -16,7 +16,7 @@ describe('bot commands in a Teams channel', () => {
     assertValidCard(card);
     assert.match(cardText(card), /Hej! Jag är Trygghetsboten/);
     assert.deepEqual(card.actions.map((a: any) => a.verb), ['openIncidentForm', 'openActivityForm', 'showLatest', 'showHelp']);
-    const stored = await h.bot.store.conversations.get(CHANNEL);
+    const stored = await h.bot.store.conversations.get({ tenantId: TENANT, conversationId: CHANNEL });
     assert.equal(stored?.tenantId, TENANT);
     assert.equal(stored?.serviceUrl, h.connector.url);
     assert.equal(stored?.teamId, '19:team-general@thread.tacv2');

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { assertValidCard } from '../support/adaptive-card-check';
 import { actionsOf, BotHarness, cardOf, cardText } from '../support/bot-harness';
-import { BERIT, CHANNEL } from '../support/teams-activities';
+import { ANNA, BERIT, CHANNEL, TENANT, type Speaker } from '../support/teams-activities';
+
+/** The municipality's coordinator, named in COORDINATORS: the one who confirms who belongs to which organisation. */
+const SAMORDNARE: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000dddd', name: 'Sara Samordnare' };
+/** The channel the harness talks in, and its tenant: the scopes to read back what the bot stored. */
+const CHAT = { tenantId: TENANT, conversationId: CHANNEL };
+const TENANT_SCOPE = { tenantId: TENANT };
 
 const incident = (newPlace: string, organisation = 'polisen') => ({
   date: '2026-11-24', time: '21:15', newPlace, category: 'skadegorelse_glaskross', description: 'Krossad ruta',
@@ -25,10 +31,21 @@ const button = (card: Record<string, any>, verb: string) => {
 
 describe('hot spots in the channel', () => {
   let h: BotHarness;
-  beforeEach(async () => { h = await new BotHarness().start(); });
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${SAMORDNARE.aadObjectId}` }); });
   afterEach(async () => { await h.stop(); });
 
-  const placeId = async (name: string) => (await h.bot.store.places.findOrCreate(name, h.clock.now())).id;
+  const placeId = async (name: string) => (await h.bot.store.places.findOrCreate(TENANT_SCOPE, name, h.clock.now())).id;
+
+  /**
+   * The coordinator confirms that someone belongs to an organisation: by @mention when the person has
+   * used the bot, else by their Entra object id.
+   */
+  const confirm = async (who: Speaker, organisation: string, by: 'mention' | 'objectId' = 'mention') => {
+    const [reply] = by === 'mention'
+      ? await h.say(`organisation ${organisation}`, { from: SAMORDNARE }, [who])
+      : await h.say(`organisation ${organisation} ${who.aadObjectId}`, { from: SAMORDNARE });
+    assert.match(cardText(cardOf(reply!)), / tillhör nu /);
+  };
 
   describe('quick reporting', () => {
     it('When a known reporter writes "hotspot torget skadegörelse …", then the incident is saved at Stora torget and can be undone', async () => {
@@ -40,7 +57,7 @@ describe('hot spots in the channel', () => {
       assert.match(cardText(card), /Stora torget · Skadegörelse – övrigt/);
       assert.deepEqual(actionsOf(card).map((a) => a.title), ['Ändra', 'Ångra']);
       const { id } = button(card, 'openEdit').data;
-      const stored = await h.bot.store.incidents.get(id);
+      const stored = await h.bot.store.incidents.get(CHAT, id);
       assert.equal(stored?.description, 'krossad ruta vid busskuren');
       assert.equal(stored?.organisation, 'polisen');
 
@@ -49,10 +66,11 @@ describe('hot spots in the channel', () => {
       assert.match(cardText(edit), /krossad ruta vid busskuren/);
 
       const refused = await h.press('hotspotUndo', button(card, 'hotspotUndo').data, { from: BERIT });
-      assert.match(cardText(refused), /Bara den som rapporterade kan ångra/);
+      assert.match(cardText(refused), /Du har inte behörighet att göra det/);
+      assert.ok(await h.bot.store.incidents.get(CHAT, id), 'still there after the refused undo');
       const undone = await h.press('hotspotUndo', button(card, 'hotspotUndo').data);
       assert.match(cardText(undone), /H-2026-0002 är borttagen/);
-      assert.equal(await h.bot.store.incidents.get(id), null);
+      assert.equal(await h.bot.store.incidents.get(CHAT, id), null);
     });
 
     it('When "ångra" is pressed after the undo window, then the report stays and the user is told to edit instead', async () => {
@@ -61,7 +79,7 @@ describe('hot spots in the channel', () => {
       h.clock.current = new Date(h.clock.current.getTime() + 6 * 60_000);
       const late = await h.press('hotspotUndo', button(card, 'hotspotUndo').data);
       assert.match(cardText(late), /första 5 minuterna/);
-      assert.ok(await h.bot.store.incidents.get(button(card, 'hotspotUndo').data.id));
+      assert.ok(await h.bot.store.incidents.get(CHAT, button(card, 'hotspotUndo').data.id));
     });
 
     it('When the place fits two places, then a card offers both and a new place, and nothing is saved until one is chosen', async () => {
@@ -74,7 +92,7 @@ describe('hot spots in the channel', () => {
       assert.match(text, /Norra parken/);
       assert.match(text, /Södra parken/);
       assert.match(text, /Ny plats: parken/);
-      assert.equal((await h.bot.store.reports.latest(CHANNEL, 10)).length, 2);
+      assert.equal((await h.bot.store.reports.latest(CHAT, 10)).length, 2);
 
       const save = button(card, 'hotspotQuickSave');
       const saved = await h.press('hotspotQuickSave', { ...save.data, placeId: await placeId('Södra parken'), category: 'skadegorelse_klotter', organisation: 'polisen', description: 'klotter på bänken' });
@@ -88,7 +106,7 @@ describe('hot spots in the channel', () => {
       assert.match(cardText(card), /"id":"placeId"[^}]*"value":"new"/, 'the new place, the only choice, is already chosen');
       const saved = await h.press('hotspotQuickSave', { typedPlace: 'Kvarnbacken', placeId: 'new', category: 'ordningsstorning', organisation: 'fritid', description: 'stökigt vid kiosken' });
       assert.match(cardText(saved), /Kvarnbacken · Ordningsstörning/);
-      assert.equal((await h.bot.store.placeRegister.all(10)).map((p) => p.name).includes('Kvarnbacken'), true);
+      assert.equal((await h.bot.store.placeRegister.all(TENANT_SCOPE, 10)).map((p) => p.name).includes('Kvarnbacken'), true);
     });
 
     it('When "hotspot" comes alone, then the incident card opens with the place first', async () => {
@@ -106,13 +124,14 @@ describe('hot spots in the channel', () => {
       assert.match(none!.text, /Skriv platsen efter kommandot/);
       const [english] = await h.say(`hotspot ${'x'.repeat(500)}`, { locale: 'en-US' });
       assert.match(english!.text, /The place name is too long/);
-      assert.equal((await h.bot.store.reports.latest(CHANNEL, 10)).length, 0);
+      assert.equal((await h.bot.store.reports.latest(CHAT, 10)).length, 0);
     });
   });
 
   describe('the SARA lifecycle', () => {
     it('When a hot spot is created, analysed, acted on, visited, followed up and closed, then each step shows on its card', async () => {
       await h.press('submitIncident', incident('Stora torget'));
+      await confirm(ANNA, 'polisen');
       const torget = await placeId('Stora torget');
       let card = await h.press('hotspotStart', { placeId: torget });
       assertValidCard(card);
@@ -168,19 +187,21 @@ describe('hot spots in the channel', () => {
     it('When someone of another organisation moves it, or two people press at once, then nothing is lost and each is told why', async () => {
       await h.press('submitIncident', incident('Stora torget'));
       await h.press('submitIncident', incident('Ängsskolan', 'skola'), { from: BERIT });
+      await confirm(ANNA, 'polisen');
+      await confirm(BERIT, 'skola');
       const card = await h.press('hotspotStart', { placeId: await placeId('Stora torget') });
       const next = button(card, 'hotspotNext').data;
 
       const forbidden = await h.press('hotspotNext', next, { from: BERIT });
-      assert.match(cardText(forbidden), /Bara den ansvariga organisationen eller den som skapade hot spoten/);
-      assert.match(cardText(forbidden), /Kartläggs/);
+      assert.match(cardText(forbidden), /Du har inte behörighet att göra det/);
+      assert.equal((await h.bot.store.hotspots.get(TENANT_SCOPE, next.id))?.state, 'kartlaggs', 'the refused press moved nothing');
 
       const first = await h.press('hotspotNext', next);
       assert.match(cardText(first), /Analyseras/);
       const second = await h.press('hotspotOpenMeasure', next).then((form) => h.press('hotspotAddMeasure', { ...button(form, 'hotspotAddMeasure').data, what: 'Väktare', organisation: 'polisen' }));
       assert.match(cardText(second), /Någon annan hann ändra hot spoten/);
       assert.doesNotMatch(cardText(second), /Väktare/);
-      const stored = await h.bot.store.hotspots.get(next.id);
+      const stored = await h.bot.store.hotspots.get(TENANT_SCOPE, next.id);
       assert.equal(stored?.state, 'analyseras');
       assert.equal(stored?.version, 2);
     });
@@ -190,13 +211,13 @@ describe('hot spots in the channel', () => {
     it('When a place has a spike this week, then "hotspots förslag" proposes it in words with "skapa hot spot"', async () => {
       const now = h.clock.now().getTime();
       const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000);
-      const torget = (await h.bot.store.places.findOrCreate('Stora torget', hoursAgo(24 * 7 * 12))).id;
-      await h.bot.store.places.findOrCreate('Parken', hoursAgo(24 * 7 * 12));
+      const torget = (await h.bot.store.places.findOrCreate(TENANT_SCOPE, 'Stora torget', hoursAgo(24 * 7 * 12))).id;
+      await h.bot.store.places.findOrCreate(TENANT_SCOPE, 'Parken', hoursAgo(24 * 7 * 12));
       // One incident a week two to five weeks ago, then five in the last week.
       for (const hours of [346, 514, 682, 850, 1, 2, 3, 4, 5]) {
         await h.bot.store.incidents.create({
           fields: { ...incidentFields(torget), occurredAt: hoursAgo(hours) },
-          reporter: { userId: 'u', name: 'U' }, origin: { tenantId: 't', conversationId: CHANNEL }, refYear: 2026, now: new Date(now),
+          reporter: { userId: 'u', name: 'U' }, origin: CHAT, organisationConfirmed: false, refYear: 2026, now: new Date(now),
         });
       }
       const card = cardOf((await h.say('hotspots förslag'))[0]!);
@@ -205,9 +226,12 @@ describe('hot spots in the channel', () => {
       assert.match(cardText(card), /5 händelser senaste veckan, i snitt 0,5 per vecka de 8 veckorna före\./);
       assert.doesNotMatch(cardText(card), /Parken/);
 
-      const ask = await h.press('hotspotStart', button(card, 'hotspotStart').data);
-      assert.match(cardText(ask), /Vilken organisation äger hot spoten\?/);
-      const created = await h.press('hotspotStart', { ...button(ask, 'hotspotStart').data, organisation: 'kommunen' });
+      // Anna has not used the bot and belongs to no confirmed organisation: she may not start one yet.
+      const refused = await h.press('hotspotStart', button(card, 'hotspotStart').data);
+      assert.match(cardText(refused), /Du har inte behörighet att göra det/);
+      assert.equal(await h.bot.store.hotspots.byPlace(TENANT_SCOPE, torget), null);
+      await confirm(ANNA, 'kommunen', 'objectId');
+      const created = await h.press('hotspotStart', button(card, 'hotspotStart').data);
       assert.match(cardText(created), /Hot spot: Stora torget/);
       assert.match(cardText(created), /Anna Andersson \(Kommunen\/säkerhetssamordnare\)/);
       const again = cardOf((await h.say('hotspots förslag', { locale: 'en-GB' }))[0]!);

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { assertValidCard } from '../support/adaptive-card-check';
 import { actionsOf, BotHarness, cardText } from '../support/bot-harness';
+import { CHANNEL, TENANT } from '../support/teams-activities';
+
+/** The channel the harness talks in, as the scope to read back what the bot stored. */
+const CHAT = { tenantId: TENANT, conversationId: CHANNEL };
 
 const incident = {
   date: '2026-11-24', time: '21:15', newPlace: 'Stora torget', category: 'hot_vald', severity: 'hog', organisation: 'polisen',
@@ -18,13 +22,13 @@ describe('personal data in reports', () => {
     const text = cardText(warned);
     assert.match(text, /Texten innehåller personuppgifter: personnummer 20050101-\*\*\*\*, telefonnummer 070-\*\*\* \*\* \*\*/);
     assert.match(text, /"value":"Eleven 20050101-1233 hotade, ring mamma 070-123 45 67"/, 'the typed text is kept so the reporter can fix it');
-    assert.equal((await h.bot.store.reports.latest('19:ops-channel@thread.tacv2', 10)).length, 0, 'nothing stored before the reporter decides');
+    assert.equal((await h.bot.store.reports.latest(CHAT, 10)).length, 0, 'nothing stored before the reporter decides');
 
     const submit = actionsOf(warned).find((a) => a.verb === 'submitIncident')!;
     assert.equal(submit.data.maskingConfirmed, true);
     const saved = await h.press('submitIncident', { ...submit.data, ...incident, description });
     const id = actionsOf(saved).find((a) => a.verb === 'openEdit')!.data.id;
-    const stored = await h.bot.store.incidents.get(id);
+    const stored = await h.bot.store.incidents.get(CHAT, id);
     assert.equal(stored?.description, 'Eleven 20050101-**** hotade, ring mamma 070-*** ** **');
     assert.doesNotMatch(cardText(saved), /1233|45 67/);
   });
@@ -34,7 +38,7 @@ describe('personal data in reports', () => {
     const saved = await h.press('submitIncident', { ...incident, description, policeReportNumber: 'K123456-26' });
     assert.match(cardText(saved), /Sparad\./);
     const id = actionsOf(saved).find((a) => a.verb === 'openEdit')!.data.id;
-    assert.equal((await h.bot.store.incidents.get(id))?.description, description);
+    assert.equal((await h.bot.store.incidents.get(CHAT, id))?.description, description);
   });
 
   it('When an activity note holds an e-mail address and a registration number, then both are masked', async () => {
@@ -43,7 +47,7 @@ describe('personal data in reports', () => {
     assert.match(cardText(warned), /e-postadress \[e-post\], registreringsnummer \[reg\.nr\]/);
     const saved = await h.press('submitActivity', { type: 'nattvandring', date: '2026-11-24', organisation: 'fritid', notes, maskingConfirmed: true });
     const id = actionsOf(saved).find((a) => a.verb === 'openEdit')!.data.id;
-    assert.equal((await h.bot.store.activities.get(id))?.notes, 'Kontakt: [e-post], bilen [reg.nr] stod kvar');
+    assert.equal((await h.bot.store.activities.get(CHAT, id))?.notes, 'Kontakt: [e-post], bilen [reg.nr] stod kvar');
     assert.doesNotMatch(cardText(saved), /kungsor\.se|ABC123/);
   });
 });

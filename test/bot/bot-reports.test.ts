@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { assertValidCard } from '../support/adaptive-card-check';
-import { actionsOf, BotHarness, cardText } from '../support/bot-harness';
-import { BERIT, CHANNEL } from '../support/teams-activities';
+import { actionsOf, BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { ANNA, BERIT, CHANNEL, TENANT, type Speaker } from '../support/teams-activities';
 
 const incident = {
   date: '2026-11-24', time: '21:15', newPlace: 'Stora torget', category: 'skadegorelse_glaskross',
@@ -12,12 +12,22 @@ const activity = {
   type: 'hotspot_besok', date: '2026-11-24', newPlace: 'Stora torget', organisation: 'kommunen',
   organisations: 'polisen,socialtjanst', notes: 'Pratade med butiksägare', peopleMet: '12', followUpDate: '2026-12-08',
 };
+/** The municipality's coordinator, named in COORDINATORS: the one who confirms who belongs to which organisation. */
+const SAMORDNARE: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000dddd', name: 'Sara Samordnare' };
+/** The channel the harness talks in, as the scope to read back what the bot stored. */
+const CHAT = { tenantId: TENANT, conversationId: CHANNEL };
 const INJECTIONS = ["'); DROP TABLE incidents;--", '<script>alert(1)</script>', '**fet** [klick](http://evil.example)', '${reporter.name} {{DATE(2026-01-01T00:00:00Z)}}'];
 
 describe('reporting through cards', () => {
   let h: BotHarness;
-  beforeEach(async () => { h = await new BotHarness().start(); });
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${SAMORDNARE.aadObjectId}` }); });
   afterEach(async () => { await h.stop(); });
+
+  /** The coordinator confirms, by @mention, that someone who has used the bot belongs to an organisation. */
+  const confirm = async (who: Speaker, organisation: string) => {
+    const [reply] = await h.say(`organisation ${organisation}`, { from: SAMORDNARE }, [who]);
+    assert.match(cardText(cardOf(reply!)), new RegExp(`${who.name} tillhör nu`));
+  };
 
   const action = (card: Record<string, any>, verb: string, status?: string) =>
     actionsOf(card).find((a) => a.verb === verb && (!status || a.data.status === status))!;
@@ -30,10 +40,11 @@ describe('reporting through cards', () => {
     assert.match(text, /Sparad\./);
     assert.match(text, /Stora torget/);
     assert.match(text, /Skadegörelse – glaskross/);
-    assert.match(text, /Rapporterad av: Anna Andersson, Polisen, 25 nov\.? 2026 11:00/);
+    // Anna's membership of the police is not confirmed by a coordinator: the card says so.
+    assert.match(text, /Rapporterad av: Anna Andersson, Polisen \(organisation ej bekräftad\), 25 nov\.? 2026 11:00/);
     assert.deepEqual(actionsOf(card).map((a) => a.title), ['Ändra', 'Markera som hanteras', 'Jag tar den']);
 
-    const stored = await h.bot.store.incidents.get(action(card, 'openEdit').data.id);
+    const stored = await h.bot.store.incidents.get(CHAT, action(card, 'openEdit').data.id);
     assert.equal(stored?.description, 'Krossad ruta vid busskuren');
     assert.equal(stored?.occurredAt.toISOString(), '2026-11-24T20:15:00.000Z');
     assert.equal(stored?.youthInvolved, 3);
@@ -47,7 +58,7 @@ describe('reporting through cards', () => {
     const text = cardText(card);
     assert.match(text, /Något behöver rättas/);
     assert.equal((text.match(/Fyll i det här fältet\./g) ?? []).length >= 4, true);
-    assert.equal(await h.bot.store.reports.latest(CHANNEL, 10).then((r) => r.length), 0);
+    assert.equal(await h.bot.store.reports.latest(CHAT, 10).then((r) => r.length), 0);
   });
 
   it('When some values are wrong, then every typed value is kept and only the wrong ones are marked', async () => {
@@ -64,14 +75,14 @@ describe('reporting through cards', () => {
   it('When text fields hold SQL or script injection, then they are stored verbatim and shown as plain text', async () => {
     for (const evil of INJECTIONS) {
       const card = await h.press('submitIncident', { ...incident, description: evil, newPlace: `Torget ${evil}`.slice(0, 80), school: evil.slice(0, 80) });
-      const stored = await h.bot.store.incidents.get(action(card, 'openEdit').data.id);
+      const stored = await h.bot.store.incidents.get(CHAT, action(card, 'openEdit').data.id);
       assert.equal(stored?.description, evil);
       assert.equal(stored?.school, evil.slice(0, 80));
       const shown = cardText(card);
       assert.doesNotMatch(shown, /\*\*fet\*\*|\[klick\]\(/, 'markdown must be escaped');
       assert.doesNotMatch(shown, /\{\{DATE/, 'date functions must be neutralised');
     }
-    assert.equal((await h.bot.store.reports.latest(CHANNEL, 10)).length, INJECTIONS.length);
+    assert.equal((await h.bot.store.reports.latest(CHAT, 10)).length, INJECTIONS.length);
   });
 
   it('When the reporter edits, then the stored report and the card change in place; the next user is defaulted to their organisation', async () => {
@@ -84,7 +95,7 @@ describe('reporting through cards', () => {
     const updated = await h.press('saveIncidentEdit', { ...submit.data, ...incident, description: 'Två krossade rutor' });
     assert.match(cardText(updated), /Ändringen är sparad/);
     assert.match(cardText(updated), /Två krossade rutor/);
-    const stored = await h.bot.store.incidents.get(submit.data.id);
+    const stored = await h.bot.store.incidents.get(CHAT, submit.data.id);
     assert.equal(stored?.description, 'Två krossade rutor');
     assert.equal(stored?.version, 2);
 
@@ -95,15 +106,21 @@ describe('reporting through cards', () => {
   it('When someone from another organisation tries to edit, then they are politely refused and nothing changes', async () => {
     const saved = await h.press('submitIncident', incident);
     await h.press('submitActivity', { ...activity, organisation: 'skola', organisations: '' }, { from: BERIT });
+    await confirm(BERIT, 'skola');
     const refused = await h.press('openEdit', action(saved, 'openEdit').data, { from: BERIT });
-    assert.match(cardText(refused), /Bara den som rapporterade eller någon från samma organisation/);
+    assert.match(cardText(refused), /Du har inte behörighet att göra det/);
+    assert.doesNotMatch(cardText(refused), /Krossad ruta/, 'a refusal does not show the report');
     const sneaky = await h.press('saveIncidentEdit', { ...action(saved, 'openEdit').data, ...incident, description: 'ändrat' }, { from: BERIT });
-    assert.match(cardText(sneaky), /Bara den som rapporterade/);
-    assert.equal((await h.bot.store.incidents.get(action(saved, 'openEdit').data.id))?.description, incident.description);
+    assert.match(cardText(sneaky), /Du har inte behörighet att göra det/);
+    assert.equal((await h.bot.store.incidents.get(CHAT, action(saved, 'openEdit').data.id))?.description, incident.description);
   });
 
   it('When the status moves and someone takes the report, then the card shows it; a stale card is told someone was first', async () => {
+    // Moving a report along is for confirmed members of its organisation: Anna and Berit are both police.
     const saved = await h.press('submitIncident', incident);
+    await h.press('submitIncident', { ...incident, description: 'Klotter på väggen' }, { from: BERIT });
+    await confirm(ANNA, 'polisen');
+    await confirm(BERIT, 'polisen');
     const handling = await h.press('setStatus', action(saved, 'setStatus', 'hanteras').data);
     assert.match(cardText(handling), /"title":"Status","value":"Hanteras"/);
     const stale = await h.press('assignToMe', action(saved, 'assignToMe').data, { from: BERIT });
@@ -118,10 +135,10 @@ describe('reporting through cards', () => {
   it('When a button refers to a report that no longer exists, then the user is told so', async () => {
     const missing = { kind: 'incident', id: '00000000-0000-0000-0000-000000000000', version: 1 };
     for (const verb of ['openEdit', 'assignToMe', 'showReport']) {
-      assert.match(cardText(await h.press(verb, missing)), /Rapporten finns inte längre/);
+      assert.match(cardText(await h.press(verb, missing)), /Det finns inget sådant här\. Det kan ha tagits bort/);
     }
-    assert.match(cardText(await h.press('saveIncidentEdit', { ...missing, ...incident })), /Rapporten finns inte längre/);
-    assert.match(cardText(await h.press('setStatus', { ...missing, status: 'hanteras' })), /Rapporten finns inte längre/);
+    assert.match(cardText(await h.press('saveIncidentEdit', { ...missing, ...incident })), /Det finns inget sådant här/);
+    assert.match(cardText(await h.press('setStatus', { ...missing, status: 'hanteras' })), /Det finns inget sådant här/);
   });
 
   it('When an activity is logged, then it gets an A-number and its organisations; an invalid one comes back marked', async () => {

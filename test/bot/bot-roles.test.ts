@@ -1,24 +1,28 @@
 import assert from 'node:assert/strict';
 import { actionsOf, BotHarness, cardOf, cardText } from '../support/bot-harness';
-import { ANNA, BERIT, type Speaker } from '../support/teams-activities';
+import { ANNA, BERIT, TENANT, type Speaker } from '../support/teams-activities';
 
 const CAMILLA: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000cccc', name: 'Camilla Carlsson' };
 const incident = { date: '2026-11-24', newPlace: 'Stora torget', category: 'nedskrapning', description: 'Mycket skräp vid bänkarna', organisation: 'polisen' };
 
 describe('roles: coordinators, organisations and the audit log', () => {
   let h: BotHarness;
-  // Anna is a coordinator by configuration; Berit (skola) and Camilla (fritid) are not.
-  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: ANNA.aadObjectId }); });
+  // Anna is a coordinator by configuration; Berit (skola) and Camilla (fritid) are not. A user's
+  // organisation is theirs only once a coordinator has confirmed it (`organisation @namn skola`).
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
   afterEach(async () => { await h.stop(); });
 
   const text = async (words: string, from: Speaker, mentioning: Speaker[] = []) => cardText(cardOf((await h.say(words, { from }, mentioning))[0]!));
   const report = (from: Speaker, organisation: string) => h.press('submitIncident', { ...incident, organisation }, { from });
+  /** The coordinator confirms, by @mention, the organisation of someone who has used the bot. */
+  const confirm = async (who: Speaker, organisation: string) => assert.match(await text(`organisation ${organisation}`, ANNA, [who]), new RegExp(`${who.name} tillhör nu`));
 
   it('When someone from another organisation moves a report’s status, then they are refused; the coordinator may close any report', async () => {
     const saved = await report(ANNA, 'polisen');
     await report(BERIT, 'skola');
+    await confirm(BERIT, 'skola');
     const next = actionsOf(saved).find((a) => a.verb === 'setStatus')!;
-    assert.match(cardText(await h.press('setStatus', next.data, { from: BERIT })), /Bara den som rapporterade eller någon från samma organisation/);
+    assert.match(cardText(await h.press('setStatus', next.data, { from: BERIT })), /Du har inte behörighet att göra det/);
     const polis = await report(CAMILLA, 'fritid');
     const closeByCoordinator = actionsOf(polis).find((a) => a.verb === 'setStatus')!;
     assert.match(cardText(await h.press('setStatus', closeByCoordinator.data, { from: ANNA })), /"value":"Hanteras"/);
@@ -26,6 +30,7 @@ describe('roles: coordinators, organisations and the audit log', () => {
 
   it('When a user reports for another organisation than their own, then the organisation field says why it is refused', async () => {
     await report(BERIT, 'skola');
+    await confirm(BERIT, 'skola');
     const refused = await report(BERIT, 'polisen');
     assert.match(cardText(refused), /Du är registrerad för en annan organisation/);
     assert.match(cardText(refused), /"value":"Mycket skräp vid bänkarna"/);
@@ -33,8 +38,8 @@ describe('roles: coordinators, organisations and the audit log', () => {
 
   it('When a non-coordinator asks for the log or names a coordinator, then they are politely refused', async () => {
     await report(BERIT, 'skola');
-    assert.match(await text('logg', BERIT), /Det kan bara en koordinator göra/);
-    assert.match(await text('koordinator', BERIT, [CAMILLA]), /Det kan bara en koordinator göra/);
+    assert.match(await text('logg', BERIT), /Du har inte behörighet att göra det/);
+    assert.match(await text('koordinator', BERIT, [CAMILLA]), /Du har inte behörighet att göra det/);
   });
 
   it('When the coordinator names a colleague by @mention, then the colleague can read the log, which holds no report text', async () => {
@@ -52,8 +57,12 @@ describe('roles: coordinators, organisations and the audit log', () => {
 
   it('When the coordinator moves someone to another organisation, then their next report may use it', async () => {
     await report(BERIT, 'skola');
+    await confirm(BERIT, 'skola');
+    assert.match(cardText(await report(BERIT, 'fritid')), /Du är registrerad för en annan organisation/);
     assert.match(await text('organisation fritid', ANNA, [BERIT]), /Berit Berg tillhör nu Fritid/);
-    assert.match(cardText(await report(BERIT, 'fritid')), /Sparad/);
+    const moved = cardText(await report(BERIT, 'fritid'));
+    assert.match(moved, /Sparad/);
+    assert.match(moved, /Berit Berg, Fritid, /, 'reported for her confirmed organisation');
     assert.match(await text('organisation', ANNA, [BERIT]), /Vilken organisation\?/);
   });
 });

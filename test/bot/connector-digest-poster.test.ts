@@ -8,7 +8,7 @@ import { previousWeek } from '../../src/domain/periods';
 import { createStore } from '../../src/store/create-store';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { conversationRecord } from '../store/store-fixtures';
-import { CONVERSATION, StepClock, digestRig, subscribedStore } from '../lagesbild/digest-fixtures';
+import { CHAT, CONVERSATION, StepClock, digestRig, subscribedStore } from '../lagesbild/digest-fixtures';
 
 // Proactive posting over HTTP to a fake Bot Connector, in local mode (no app id), as the bot runs
 // against the Agents Playground.
@@ -32,10 +32,10 @@ describe('proactive digest posting through the Bot Connector', () => {
   });
   afterEach(async () => { await store.close(); });
 
-  const digest = () => new LagesbildService(store.lagesbild, clock).build({ tenantId: 'tenant-1', conversationId: CONVERSATION }, previousWeek(clock.now()));
+  const digest = () => new LagesbildService(store.lagesbild, clock).build(CHAT, previousWeek(clock.now()));
 
   it('posts a new message (not a reply) with the card into the stored conversation', async () => {
-    const conversation = (await store.conversations.get(CONVERSATION))!;
+    const conversation = (await store.conversations.get(CHAT))!;
     assert.deepEqual(await poster.post(conversation, await digest(), 'sv'), { ok: true });
     assert.equal(connector.received.length, 1);
     const [request] = connector.received;
@@ -46,7 +46,7 @@ describe('proactive digest posting through the Bot Connector', () => {
   });
 
   it('reports 429 with its Retry-After, 500 and 403 after one request each (the SDK\'s own retries are bypassed)', async () => {
-    const conversation = (await store.conversations.get(CONVERSATION))!;
+    const conversation = (await store.conversations.get(CHAT))!;
     const answers: [number, Record<string, string>, unknown][] = [
       [429, { 'Retry-After': '3' }, { ok: false, status: 429, retryAfterMs: 3000 }],
       [500, {}, { ok: false, status: 500, retryAfterMs: null }],
@@ -73,7 +73,7 @@ describe('proactive digest posting through the Bot Connector', () => {
     clock.current = new Date('2026-12-07T06:30:00Z');
     const [removed] = await digestRig(store, clock, poster).digests.runDue(clock.now());
     assert.equal(removed!.status, 'paused');
-    assert.match((await store.digestSubscriptions.get(CONVERSATION))!.pausedReason!, /403/);
+    assert.match((await store.digestSubscriptions.get(CHAT))!.pausedReason!, /403/);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

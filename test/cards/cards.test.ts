@@ -7,7 +7,7 @@ import { assertValidCard, cardBytes, TEAMS_CARD_LIMIT } from '../support/adaptiv
 
 const at = new Date('2026-11-24T20:15:00Z');
 const person = { userId: 'u1', name: 'Anna Andersson' };
-const base = { id: 'i1', status: 'ny' as const, assignee: null, reporter: person, origin: { tenantId: 't', conversationId: 'c' }, createdAt: at, updatedAt: at, version: 1 };
+const base = { id: 'i1', status: 'ny' as const, assignee: null, reporter: person, organisationConfirmed: true, origin: { tenantId: 't', conversationId: 'c' }, createdAt: at, updatedAt: at, version: 1 };
 
 export const sampleIncident = (over: Partial<Incident> = {}): Incident => ({
   ...base, kind: 'incident', ref: 'H-2026-0042', occurredAt: at, placeId: 'p1', placeName: 'Stora torget',
@@ -64,6 +64,8 @@ describe('cards', () => {
     assert.match(text, /Händelse H-2026-0042/);
     assert.match(text, /Anna Andersson, Polisen, 24 nov\. 2026 21:15|Anna Andersson, Polisen, 24 nov 2026 21:15/);
     assert.deepEqual(card.actions?.map((a) => a.verb), ['openEdit', 'setStatus', 'assignToMe']);
+    const unconfirmed = JSON.stringify(cards.savedReport('sv', sampleIncident({ organisationConfirmed: false }), 'saved'));
+    assert.match(unconfirmed, /Anna Andersson, Polisen \(organisation ej bekräftad\), 24 nov/);
   });
 
   it('stays well under the Teams size limit with every field at its maximum', () => {

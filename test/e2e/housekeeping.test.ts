@@ -11,11 +11,12 @@ describe('housekeeping jobs through the real server', () => {
     await h.post(botAdded(h.where()));
     await h.press('submitIncident', { date: '2026-11-24', newPlace: 'Stora torget', category: 'ordningsstorning', description: 'Stök', organisation: 'polisen' });
     const store = h.bot.store;
-    const place = await store.places.findOrCreate('Stora torget', h.clock.now());
+    const chat = { tenantId: TENANT, conversationId: CHANNEL };
+    const place = await store.places.findOrCreate(chat, 'Stora torget', h.clock.now());
     const anna = { userId: ANNA.aadObjectId, name: ANNA.name };
-    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: anna, createdBy: anna, origin: { tenantId: TENANT, conversationId: CHANNEL }, now: h.clock.now() });
+    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: anna, createdBy: anna, origin: chat, now: h.clock.now() });
     assert.ok(created.ok);
-    await store.hotspots.update({ id: created.hotspot.id, expectedVersion: created.hotspot.version, now: h.clock.now(), followUpDate: '2026-11-26' });
+    await store.hotspots.update(chat, { id: created.hotspot.id, expectedVersion: created.hotspot.version, now: h.clock.now(), followUpDate: '2026-11-26' });
     h.connector.clear();
 
     await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-25T10:00:00Z'));
@@ -32,7 +33,8 @@ describe('housekeeping jobs through the real server', () => {
   it('When the retention job runs, then reports older than RETENTION_MONTHS lose their text', async () => {
     await h.press('submitIncident', { date: '2026-11-24', newPlace: 'Parken', category: 'brand', description: 'Brand i papperskorg', organisation: 'raddningstjanst' });
     await h.bot.housekeeping.run('retention', new Date('2030-01-01T02:15:00Z'));
-    const [latest] = await h.bot.store.reports.latest(CHANNEL, 1);
-    assert.equal((await h.bot.store.incidents.get(latest!.id))?.description, '[borttagen enligt gallringsregel]');
+    const chat = { tenantId: TENANT, conversationId: CHANNEL };
+    const [latest] = await h.bot.store.reports.latest(chat, 1);
+    assert.equal((await h.bot.store.incidents.get(chat, latest!.id))?.description, '[borttagen enligt gallringsregel]');
   });
 });

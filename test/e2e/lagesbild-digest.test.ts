@@ -10,7 +10,7 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
   this.timeout(30_000);
   let h: BotHarness;
   beforeEach(async () => {
-    h = await new BotHarness().start({ SCHEDULER_CRON: 'off', COORDINATORS: ANNA.aadObjectId });
+    h = await new BotHarness().start({ SCHEDULER_CRON: 'off', COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` });
     h.clock.current = new Date('2026-11-25T10:00:00Z'); // Wednesday, week 48
   });
   afterEach(async () => { await h.stop(); });
@@ -84,7 +84,7 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
   it('When someone exports a period, then the links serve a CSV for Swedish Excel and an escaped report, and expire', async () => {
     await report('=HYPERLINK("http://evil")', { newPlace: 'Torget; "norra"' });
     const [refused] = await h.say('export denna vecka', { from: BERIT });
-    assert.match(JSON.stringify(cardOf(refused!)), /Det kan bara en koordinator göra/);
+    assert.match(JSON.stringify(cardOf(refused!)), /Du har inte behörighet att göra det/);
     const [reply] = await h.say('export denna vecka');
     const card = cardOf(reply!);
     assertValidCardWithCharts(card);
@@ -111,11 +111,11 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
     assert.match(page, /Torget; &quot;norra&quot;/);
     assert.doesNotMatch(page, /<script/);
 
-    const exports = await h.bot.store.digestExports.list(CHANNEL, 10);
+    const exports = await h.bot.store.digestExports.list({ tenantId: TENANT, conversationId: CHANNEL }, 10);
     assert.equal(exports.length, 1);
     assert.equal(exports[0]!.userId, '00000000-0000-0000-0000-00000000aaaa');
     assert.equal(exports[0]!.periodKind, 'week');
-    const audited = (await h.bot.store.audit.latest(TENANT, 20)).filter((e) => e.action === 'export.created');
+    const audited = (await h.bot.store.audit.latest({ tenantId: TENANT }, 20)).filter((e) => e.action === 'export.created');
     assert.deepEqual(audited.map((e) => [e.actorId, e.entityId]), [[ANNA.aadObjectId, exports[0]!.id]]);
 
     h.clock.current = new Date(h.clock.current.getTime() + 16 * 60_000);

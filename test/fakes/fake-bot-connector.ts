@@ -13,6 +13,23 @@ export interface ReceivedActivity {
 /** Decides the answer to one request; the default accepts it like the real connector does. */
 export type ConnectorResponder = (req: ReceivedActivity) => { status: number; headers?: Record<string, string>; body?: unknown };
 
+/** A Teams roster entry, as GET /v3/conversations/{id}/members/{userId} answers it (TeamsChannelAccount). */
+export interface ConnectorMember {
+  email?: string;
+  userPrincipalName?: string;
+  name?: string;
+  aadObjectId?: string;
+  tenantId?: string;
+  [field: string]: unknown;
+}
+
+/** One roster lookup the bot made (kept apart from `received`, which holds what the bot posted). */
+export interface MemberRequest {
+  conversationId: string;
+  userId: string;
+  authorization: string | undefined;
+}
+
 /**
  * A stand-in for the Bot Connector service: the bot's replies are HTTP calls to
  * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}], recorded here for assertions.
@@ -20,6 +37,12 @@ export type ConnectorResponder = (req: ReceivedActivity) => { status: number; he
 export class FakeBotConnector {
   readonly received: ReceivedActivity[] = [];
   responder: ConnectorResponder = () => ({ status: 201, body: { id: `activity-${this.received.length}` } });
+  /** The roster: GET /v3/conversations/{any}/members/{userId} answers members.get(userId), or 404. */
+  readonly members = new Map<string, ConnectorMember>();
+  /** Roster lookups, in order. */
+  readonly memberRequests: MemberRequest[] = [];
+  /** When set, every roster lookup answers this status (e.g. 403) instead of the roster. */
+  memberFailure: number | null = null;
   /** Holds each answer back this long, to keep a bot request in flight. */
   delayMs = 0;
   private server: Server | null = null;
@@ -30,6 +53,8 @@ export class FakeBotConnector {
     this.server = createServer((req, res) => {
       void readBody(req).then((raw) => {
         const path = req.url ?? '';
+        const member = req.method === 'GET' ? this.memberLookup(path, req.headers.authorization) : null;
+        if (member) return member;
         const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(path);
         const record: ReceivedActivity = {
           method: req.method ?? '', path, conversationId: match ? decodeURIComponent(match[1]!) : '',
@@ -47,6 +72,19 @@ export class FakeBotConnector {
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
     return this.url;
+  }
+
+  /** Answers a roster lookup (GET …/members/{userId}); null for any other path. */
+  private memberLookup(path: string, authorization: string | undefined): { status: number; body: unknown } | null {
+    const match = /\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(path);
+    if (!match) return null;
+    const conversationId = decodeURIComponent(match[1]!);
+    const userId = decodeURIComponent(match[2]!);
+    this.memberRequests.push({ conversationId, userId, authorization });
+    if (this.memberFailure !== null) return { status: this.memberFailure, body: { error: { code: 'Failure', message: 'roster lookup failed' } } };
+    const member = this.members.get(userId);
+    if (!member) return { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation.' } } };
+    return { status: 200, body: { id: userId, ...member } };
   }
 
   get url(): string {

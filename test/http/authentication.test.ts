@@ -4,6 +4,7 @@ import { BotHarness, cardText } from '../support/bot-harness';
 import { cardAction, CHANNEL, TENANT } from '../support/teams-activities';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const CHAT = { tenantId: TENANT, conversationId: CHANNEL };
 const incident = { date: '2026-11-24', newPlace: 'Parken', category: 'brand', description: 'Brand i papperskorg', organisation: 'raddningstjanst' };
 
 describe('Bot Framework authentication with an app id', () => {
@@ -13,12 +14,13 @@ describe('Bot Framework authentication with an app id', () => {
   before(async () => { await issuer.start(); });
   after(async () => { await issuer.stop(); });
   beforeEach(async () => {
-    h = await new BotHarness().start({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', BOT_OPENID_METADATA_URL: issuer.metadataUrl });
+    // A multi-tenant bot with an app id must name the tenants it serves.
+    h = await new BotHarness().start({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', BOT_OPENID_METADATA_URL: issuer.metadataUrl, ALLOWED_TENANTS: TENANT });
   });
   afterEach(async () => { await h.stop(); });
 
   const submit = (authorization?: string) => h.post(cardAction('submitIncident', incident, h.where()), authorization ? { authorization } : {});
-  const stored = async () => (await h.bot.store.reports.latest(CHANNEL, 10)).length;
+  const stored = async () => (await h.bot.store.reports.latest(CHAT, 10)).length;
   const valid = () => issuer.token({ aud: APP_ID, serviceurl: h.connector.url });
 
   it('When the token is valid, then the card action is answered and the report stored', async () => {
@@ -58,8 +60,8 @@ describe('allowed tenants', () => {
     assert.equal(res.status, 403);
     const message = await h.say('rapportera');
     assert.deepEqual(message, []);
-    assert.equal((await h.bot.store.reports.latest(CHANNEL, 10)).length, 0);
-    assert.equal(await h.bot.store.conversations.get(CHANNEL), null);
+    assert.equal((await h.bot.store.reports.latest(CHAT, 10)).length, 0);
+    assert.equal(await h.bot.store.conversations.get(CHAT), null);
   });
 
   it('When ALLOWED_TENANTS names this tenant, then it works as usual', async () => {

@@ -9,6 +9,8 @@ import { STOCKHOLM } from '../../src/domain/periods';
 import { conversationRecord } from '../store/store-fixtures';
 
 export const CONVERSATION = '19:abc@thread.tacv2';
+/** The subscribed conversation as a scope: of tenant-1, the tenant of `subscription()` and `conversationRecord()`. */
+export const CHAT = { tenantId: 'tenant-1', conversationId: CONVERSATION } as const;
 
 export class StepClock implements Clock {
   constructor(public current: Date) {}

@@ -4,7 +4,7 @@ import type { Store } from '../../src/domain/ports/store.port';
 import { isoWeek, type Period } from '../../src/domain/periods';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS } from '../../src/domain/vocabulary';
 import { createStore } from '../../src/store/create-store';
-import { activityFields, incidentFields, newReport, origin } from '../store/store-fixtures';
+import { activityFields, incidentFields, newReport, origin, tenant } from '../store/store-fixtures';
 import { StepClock } from './digest-fixtures';
 
 // The lägesbild built from generated reports, checked against counts this test makes itself from the
@@ -34,7 +34,7 @@ describe('the lägesbild builder on generated data', function () {
   before(async () => {
     store = await createStore('sqlite::memory:');
     const r = random(20261130);
-    const places = await Promise.all(PLACES.map((name) => store.places.findOrCreate(name, clock.now())));
+    const places = await Promise.all(PLACES.map((name) => store.places.findOrCreate(tenant, name, clock.now())));
     const start = isoWeek(2026, 38)!.from.getTime(); // eleven weeks, across the October DST change
     const end = period.to.getTime();
     for (let i = 0; i < 400; i += 1) {
@@ -59,7 +59,7 @@ describe('the lägesbild builder on generated data', function () {
       const created = await store.activities.create(newReport(activityFields({
         date: a.date, type: a.type as never, organisation: organisations[0] as never, organisations: organisations as never, followUpDate: a.followUp,
       })));
-      if (a.done) await store.activities.update({ id: created.id, expectedVersion: 1, status: 'atgardad', now: clock.now(), actorId: 'x' });
+      if (a.done) await store.activities.update(origin, { id: created.id, expectedVersion: 1, status: 'atgardad', now: clock.now(), actorId: 'x' });
     }
   });
   after(async () => { await store.close(); });

@@ -6,7 +6,7 @@ import type { Store } from '../../src/domain/ports/store.port';
 import { createStore } from '../../src/store/create-store';
 import { randomUUID } from 'node:crypto';
 import { conversationRecord } from '../store/store-fixtures';
-import { CONVERSATION, ScriptedPoster, StepClock, digestRig, subscribedStore, subscription } from './digest-fixtures';
+import { CHAT, CONVERSATION, ScriptedPoster, StepClock, digestRig, subscribedStore, subscription } from './digest-fixtures';
 
 // The scheduler's decisions with a clock the test sets: what is due, across daylight-saving changes,
 // missed digests caught up once, retries and pauses. No waiting: the retry waits are recorded.
@@ -38,7 +38,7 @@ describe('scheduled digests', () => {
   });
 
   it('moves a daily 02:30 inside the spring gap to 03:30, as the clock does', async () => {
-    await store.digestSubscriptions.save({ ...(await store.digestSubscriptions.get(CONVERSATION))!, cadence: 'daily', weekday: null, time: '02:30' });
+    await store.digestSubscriptions.save({ ...(await store.digestSubscriptions.get(CHAT))!, cadence: 'daily', weekday: null, time: '02:30' });
     assert.deepEqual((await at('2026-03-29T01:29:00Z')).poster.posts, []);
     const { poster } = await at('2026-03-29T01:30:00Z'); // 03:30 CEST
     assert.deepEqual(poster.posts.map((p) => p.periodKey), ['2026-03-28..2026-03-28']);
@@ -52,7 +52,7 @@ describe('scheduled digests', () => {
   });
 
   it('does not post for a time before the subscription began', async () => {
-    await store.digestSubscriptions.save({ ...(await store.digestSubscriptions.get(CONVERSATION))!, createdAt: new Date('2026-11-30T07:00:00Z') });
+    await store.digestSubscriptions.save({ ...(await store.digestSubscriptions.get(CHAT))!, createdAt: new Date('2026-11-30T07:00:00Z') });
     assert.equal((await at('2026-11-30T07:05:00Z')).poster.posts.length, 0);
   });
 
@@ -84,7 +84,7 @@ describe('scheduled digests', () => {
   it('pauses the subscription when the bot was removed (403), saying why, and posts no more', async () => {
     const poster = new ScriptedPoster([{ ok: false, status: 403, retryAfterMs: null }]);
     assert.equal((await at('2026-11-30T06:30:00Z', poster)).results[0]!.status, 'paused');
-    const paused = await store.digestSubscriptions.get(CONVERSATION);
+    const paused = await store.digestSubscriptions.get(CHAT);
     assert.equal(paused!.status, 'paused');
     assert.match(paused!.pausedReason!, /removed.*403/);
     assert.equal((await at('2026-12-07T06:30:00Z')).poster.posts.length, 0);
@@ -114,7 +114,7 @@ function exactlyOnce(name: string, open: () => Promise<Store>) {
       assert.deepEqual(poster.posts.map((p) => p.conversationId).filter((c) => channels.includes(c)).sort(), [...channels].sort());
       for (const id of channels) assert.equal((await b.digestDeliveries.list(id, 10)).length, 1);
     } finally {
-      for (const id of channels) await a.digestSubscriptions.remove(id);
+      for (const id of channels) await a.digestSubscriptions.remove({ tenantId: CHAT.tenantId, conversationId: id });
       await a.close();
       await b.close();
     }

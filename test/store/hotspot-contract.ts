@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { Place } from '../../src/domain/place';
-import { T0, TRICKY_TEXT, activityFields, at, incidentFields, newReport, origin, reporter } from './store-fixtures';
+import { T0, TRICKY_TEXT, activityFields, at, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
 
 const owner = { userId: 'aad-user-2', name: 'Örjan Åberg' };
 const newHotspot = (placeId: string) => ({ placeId, ownerOrganisation: 'polisen' as const, owner, createdBy: owner, origin, now: T0 });
@@ -11,48 +11,48 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
   describe('place register', function () {
     it('reads places with kind, coordinates, parent and aliases, and edits them', async function () {
       const { store, place } = ctx();
-      const area = await store.places.findOrCreate('Centrum', T0);
-      assert.deepEqual(await store.placeRegister.get(place.id), { ...place, kind: 'annat', lat: null, lon: null, parentId: null, aliases: [] });
-      const edited = await store.placeRegister.update({ id: place.id, kind: 'torg', lat: 59.248, lon: 16.155, parentId: area.id });
+      const area = await store.places.findOrCreate(tenant, 'Centrum', T0);
+      assert.deepEqual(await store.placeRegister.get(tenant, place.id), { ...place, kind: 'annat', lat: null, lon: null, parentId: null, aliases: [] });
+      const edited = await store.placeRegister.update(tenant, { id: place.id, kind: 'torg', lat: 59.248, lon: 16.155, parentId: area.id });
       assert.deepEqual(edited, { ...place, kind: 'torg', lat: 59.248, lon: 16.155, parentId: area.id, aliases: [] });
-      assert.equal(await store.placeRegister.addAlias(place.id, 'Torget'), 'ok');
-      assert.equal(await store.placeRegister.addAlias(area.id, 'torget'), 'taken');
-      assert.equal(await store.placeRegister.addAlias(area.id, 'stora TORGET'), 'taken', 'another place\'s name');
-      assert.deepEqual((await store.placeRegister.all(10)).map((p) => [p.name, p.aliases]), [['Centrum', []], ['Stora torget', ['Torget']]]);
-      assert.equal((await store.places.findOrCreate('torget', T0)).id, place.id, 'an alias finds the place');
-      assert.equal(await store.placeRegister.update({ id: area.id, name: 'stora torget' }), 'name_taken');
-      assert.equal(await store.placeRegister.update({ id: '00000000-0000-0000-0000-000000000000', kind: 'park' }), null);
+      assert.equal(await store.placeRegister.addAlias(tenant, place.id, 'Torget'), 'ok');
+      assert.equal(await store.placeRegister.addAlias(tenant, area.id, 'torget'), 'taken');
+      assert.equal(await store.placeRegister.addAlias(tenant, area.id, 'stora TORGET'), 'taken', 'another place\'s name');
+      assert.deepEqual((await store.placeRegister.all(tenant, 10)).map((p) => [p.name, p.aliases]), [['Centrum', []], ['Stora torget', ['Torget']]]);
+      assert.equal((await store.places.findOrCreate(tenant, 'torget', T0)).id, place.id, 'an alias finds the place');
+      assert.equal(await store.placeRegister.update(tenant, { id: area.id, name: 'stora torget' }), 'name_taken');
+      assert.equal(await store.placeRegister.update(tenant, { id: '00000000-0000-0000-0000-000000000000', kind: 'park' }), null);
     });
 
     it('merges two places: incidents, activities, aliases and children move, the old name becomes an alias', async function () {
       const { store, place } = ctx();
-      const twin = await store.places.findOrCreate('Torget i Kungsör', T0);
-      const child = await store.places.findOrCreate('Busskuren', T0);
-      await store.placeRegister.update({ id: child.id, parentId: twin.id });
-      await store.placeRegister.addAlias(twin.id, 'Kungstorget');
+      const twin = await store.places.findOrCreate(tenant, 'Torget i Kungsör', T0);
+      const child = await store.places.findOrCreate(tenant, 'Busskuren', T0);
+      await store.placeRegister.update(tenant, { id: child.id, parentId: twin.id });
+      await store.placeRegister.addAlias(tenant, twin.id, 'Kungstorget');
       const incident = await store.incidents.create(newReport(incidentFields(twin.id, { placeName: twin.name })));
       const activity = await store.activities.create(newReport(activityFields({ placeId: twin.id, placeName: twin.name })));
       await store.hotspots.create(newHotspot(twin.id));
 
-      const merged = await store.placeRegister.merge(place.id, twin.id);
+      const merged = await store.placeRegister.merge(tenant, place.id, twin.id);
       assert.ok(typeof merged === 'object');
       assert.deepEqual(merged.aliases.sort(), ['Kungstorget', 'Torget i Kungsör']);
-      assert.equal(await store.placeRegister.get(twin.id), null);
-      assert.equal((await store.incidents.get(incident.id))?.placeId, place.id);
-      assert.equal((await store.incidents.get(incident.id))?.placeName, place.name);
-      assert.equal((await store.activities.get(activity.id))?.placeId, place.id);
-      assert.equal((await store.placeRegister.get(child.id))?.parentId, place.id);
-      assert.equal((await store.hotspots.byPlace(place.id))?.placeName, place.name);
-      assert.equal(await store.placeRegister.merge(place.id, twin.id), 'missing');
+      assert.equal(await store.placeRegister.get(tenant, twin.id), null);
+      assert.equal((await store.incidents.get(origin, incident.id))?.placeId, place.id);
+      assert.equal((await store.incidents.get(origin, incident.id))?.placeName, place.name);
+      assert.equal((await store.activities.get(origin, activity.id))?.placeId, place.id);
+      assert.equal((await store.placeRegister.get(tenant, child.id))?.parentId, place.id);
+      assert.equal((await store.hotspots.byPlace(tenant, place.id))?.placeName, place.name);
+      assert.equal(await store.placeRegister.merge(tenant, place.id, twin.id), 'missing');
     });
 
     it('refuses to merge two places that both have a hot spot', async function () {
       const { store, place } = ctx();
-      const other = await store.places.findOrCreate('Parken', T0);
+      const other = await store.places.findOrCreate(tenant, 'Parken', T0);
       await store.hotspots.create(newHotspot(place.id));
       await store.hotspots.create(newHotspot(other.id));
-      assert.equal(await store.placeRegister.merge(place.id, other.id), 'both_hotspots');
-      assert.ok(await store.placeRegister.get(other.id));
+      assert.equal(await store.placeRegister.merge(tenant, place.id, other.id), 'both_hotspots');
+      assert.ok(await store.placeRegister.get(tenant, other.id));
     });
   });
 
@@ -68,8 +68,8 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       });
       const again = await store.hotspots.create(newHotspot(place.id));
       assert.equal(!again.ok && again.reason, 'exists');
-      assert.deepEqual(await store.hotspots.byPlace(place.id), created.hotspot);
-      assert.deepEqual(await store.hotspots.listActive(), [created.hotspot]);
+      assert.deepEqual(await store.hotspots.byPlace(tenant, place.id), created.hotspot);
+      assert.deepEqual(await store.hotspots.listActive(tenant), [created.hotspot]);
     });
 
     it('changes state, analysis, follow-up and measures under optimistic versioning', async function () {
@@ -78,25 +78,25 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       assert.ok(created.ok);
       const id = created.hotspot.id;
       const analysis = { who: TRICKY_TEXT.swedish, what: TRICKY_TEXT.sqlInjection, when: 'Fredagskvällar', why: null };
-      const moved = await store.hotspots.update({ id, expectedVersion: 1, now: at(1), state: 'analyseras', analysis, followUpDate: '2026-04-01' });
+      const moved = await store.hotspots.update(tenant, { id, expectedVersion: 1, now: at(1), state: 'analyseras', analysis, followUpDate: '2026-04-01' });
       assert.ok(moved.ok);
       assert.deepEqual({ ...moved.hotspot }, { ...created.hotspot, state: 'analyseras', analysis, followUpDate: '2026-04-01', updatedAt: at(1), version: 2 });
-      assert.deepEqual(await store.hotspots.update({ id, expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'conflict' });
-      assert.deepEqual(await store.hotspots.update({ id: 'nope', expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'missing' });
+      assert.deepEqual(await store.hotspots.update(tenant, { id, expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'conflict' });
+      assert.deepEqual(await store.hotspots.update(tenant, { id: 'nope', expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'missing' });
 
-      const withMeasure = await store.hotspots.update({
+      const withMeasure = await store.hotspots.update(tenant, {
         id, expectedVersion: 2, now: at(3), addMeasure: { what: 'Bättre belysning', organisation: 'kommunen', dueDate: '2026-03-20', createdBy: reporter },
       });
       assert.equal(withMeasure.ok && withMeasure.hotspot.version, 3);
-      const [measure] = await store.hotspots.measures([id]);
+      const [measure] = await store.hotspots.measures(tenant, [id]);
       assert.deepEqual(measure, {
         id: measure!.id, hotspotId: id, what: 'Bättre belysning', organisation: 'kommunen', dueDate: '2026-03-20', doneAt: null,
         reminded: false, createdBy: reporter, createdAt: at(3),
       });
-      await store.hotspots.update({ id, expectedVersion: 3, now: at(4), measureDone: measure!.id });
-      assert.deepEqual((await store.hotspots.measures([id]))[0]?.doneAt, at(4));
-      await store.hotspots.update({ id, expectedVersion: 4, now: at(5), state: 'avslutad' });
-      assert.deepEqual(await store.hotspots.listActive(), []);
+      await store.hotspots.update(tenant, { id, expectedVersion: 3, now: at(4), measureDone: measure!.id });
+      assert.deepEqual((await store.hotspots.measures(tenant, [id]))[0]?.doneAt, at(4));
+      await store.hotspots.update(tenant, { id, expectedVersion: 4, now: at(5), state: 'avslutad' });
+      assert.deepEqual(await store.hotspots.listActive(tenant), []);
     });
 
     it('finds follow-ups and measures that are due and not yet reminded', async function () {
@@ -104,15 +104,15 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       const created = await store.hotspots.create(newHotspot(place.id));
       assert.ok(created.ok);
       const id = created.hotspot.id;
-      await store.hotspots.update({ id, expectedVersion: 1, now: at(1), followUpDate: '2026-03-16', addMeasure: { what: 'Klipp buskar', organisation: 'kommunen', dueDate: '2026-03-15', createdBy: reporter } });
+      await store.hotspots.update(tenant, { id, expectedVersion: 1, now: at(1), followUpDate: '2026-03-16', addMeasure: { what: 'Klipp buskar', organisation: 'kommunen', dueDate: '2026-03-15', createdBy: reporter } });
       assert.deepEqual(await store.hotspots.followUpsDue('2026-03-15'), []);
       assert.equal((await store.hotspots.measuresDue('2026-03-15')).length, 1);
       assert.deepEqual((await store.hotspots.followUpsDue('2026-03-16')).map((h) => h.id), [id]);
-      await store.hotspots.markFollowUpReminded(id, '2026-03-16');
-      await store.hotspots.markMeasureReminded((await store.hotspots.measures([id]))[0]!.id);
+      await store.hotspots.markFollowUpReminded(tenant, id, '2026-03-16');
+      await store.hotspots.markMeasureReminded(tenant, (await store.hotspots.measures(tenant, [id]))[0]!.id);
       assert.deepEqual(await store.hotspots.followUpsDue('2026-03-20'), []);
       assert.deepEqual(await store.hotspots.measuresDue('2026-03-20'), []);
-      await store.hotspots.update({ id, expectedVersion: 2, now: at(2), followUpDate: '2026-03-30' });
+      await store.hotspots.update(tenant, { id, expectedVersion: 2, now: at(2), followUpDate: '2026-03-30' });
       assert.equal((await store.hotspots.followUpsDue('2026-03-30')).length, 1, 'a new date is reminded again');
     });
   });
@@ -120,22 +120,22 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
   describe('place history', function () {
     it('lists incidents by place and time, visits by type, and withdraws an unchanged incident', async function () {
       const { store, place } = ctx();
-      const other = await store.places.findOrCreate('Parken', T0);
+      const other = await store.places.findOrCreate(tenant, 'Parken', T0);
       const first = await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: at(-7200) })));
       await store.incidents.create(newReport(incidentFields(other.id, { occurredAt: at(-3600) })));
-      const stamps = await store.placeHistory.incidents([place.id], at(-86400), at(0));
+      const stamps = await store.placeHistory.incidents(tenant, [place.id], at(-86400), at(0));
       assert.deepEqual(stamps, [{ id: first.id, ref: first.ref, placeId: place.id, occurredAt: at(-7200), category: first.category }]);
-      assert.equal((await store.placeHistory.incidents(null, at(-86400), at(0))).length, 2);
-      assert.deepEqual(await store.placeHistory.incidents([], at(-86400), at(0)), []);
+      assert.equal((await store.placeHistory.incidents(tenant, null, at(-86400), at(0))).length, 2);
+      assert.deepEqual(await store.placeHistory.incidents(tenant, [], at(-86400), at(0)), []);
 
       const visit = await store.activities.create(newReport(activityFields({ type: 'hotspot_besok', placeId: place.id, placeName: place.name, peopleMet: 4 })));
       await store.activities.create(newReport(activityFields({ type: 'skolbesok', placeId: place.id, placeName: place.name })));
-      assert.deepEqual((await store.placeHistory.visits([place.id], ['hotspot_besok', 'samtal_med_berorda'])).map((v) => [v.id, v.peopleMet]), [[visit.id, 4]]);
+      assert.deepEqual((await store.placeHistory.visits(tenant, [place.id], ['hotspot_besok', 'samtal_med_berorda'])).map((v) => [v.id, v.peopleMet]), [[visit.id, 4]]);
 
-      assert.equal(await store.placeHistory.withdrawIncident(first.id, 2, 'aad-undoer', T0), 'conflict', 'a version it does not have');
-      assert.equal(await store.placeHistory.withdrawIncident(first.id, 1, 'aad-undoer', T0), 'ok');
-      assert.equal(await store.incidents.get(first.id), null);
-      assert.equal(await store.placeHistory.withdrawIncident(first.id, 1, 'aad-undoer', T0), 'missing');
+      assert.equal(await store.placeHistory.withdrawIncident(origin, first.id, 2, 'aad-undoer', T0), 'conflict', 'a version it does not have');
+      assert.equal(await store.placeHistory.withdrawIncident(origin, first.id, 1, 'aad-undoer', T0), 'ok');
+      assert.equal(await store.incidents.get(origin, first.id), null);
+      assert.equal(await store.placeHistory.withdrawIncident(origin, first.id, 1, 'aad-undoer', T0), 'missing');
     });
   });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Place } from '../../src/domain/place';
 import type { Store } from '../../src/domain/ports/store.port';
-import { T0, TRICKY_TEXT, activityFields, at, incidentFields, newReport, origin } from './store-fixtures';
+import { T0, TRICKY_TEXT, activityFields, at, incidentFields, newReport, origin, tenant } from './store-fixtures';
 
 const scope = { tenantId: origin.tenantId, conversationId: origin.conversationId };
 const hours = (h: number) => at(h * 3600);
@@ -11,7 +11,7 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
   describe('lägesbild aggregates', function () {
     it('counts incidents per range and key in SQL, only of the scope, largest first; youth summed; schools only with a school', async function () {
       const { store, place } = ctx();
-      const other = await store.places.findOrCreate(TRICKY_TEXT.quotes, T0);
+      const other = await store.places.findOrCreate(tenant, TRICKY_TEXT.quotes, T0);
       const add = (h: number, over: Parameters<typeof incidentFields>[1] = {}, o = origin) =>
         store.incidents.create(newReport(incidentFields(place.id, { occurredAt: hours(h), ...over }), { origin: o }));
       await add(1, { category: 'brand', youthInvolved: 2 });
@@ -41,7 +41,7 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       await store.activities.create(newReport(activityFields({ date: '2026-03-10', followUpDate: '2026-03-12', placeId: place.id, placeName: place.name })));
       await store.activities.create(newReport(activityFields({ type: 'skolbesok', date: '2026-03-11', organisations: ['skola'], followUpDate: null })));
       const done = await store.activities.create(newReport(activityFields({ date: '2026-03-11', followUpDate: '2026-03-01' })));
-      await store.activities.update({ id: done.id, expectedVersion: 1, status: 'atgardad', now: T0, actorId: 'aad-user-1' });
+      await store.activities.update(origin, { id: done.id, expectedVersion: 1, status: 'atgardad', now: T0, actorId: 'aad-user-1' });
       await store.activities.create(newReport(activityFields({ date: '2026-03-20' })));
       const ranges = [{ firstDay: '2026-03-09', lastDay: '2026-03-15' }];
       assert.deepEqual(await store.lagesbild.countActivities(scope, ranges, 'type'), [
@@ -77,15 +77,15 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
     it('saves, replaces, lists, pauses and removes a subscription', async function () {
       const { store } = ctx();
       await store.digestSubscriptions.save(subscription);
-      assert.deepEqual(await store.digestSubscriptions.get(origin.conversationId), subscription);
+      assert.deepEqual(await store.digestSubscriptions.get(origin), subscription);
       const daily = { ...subscription, cadence: 'daily' as const, weekday: null, time: '06:00', updatedAt: at(1) };
       await store.digestSubscriptions.save(daily);
       assert.deepEqual(await store.digestSubscriptions.listActive(), [daily]);
-      await store.digestSubscriptions.pause(origin.conversationId, 'bot removed (HTTP 403)', at(2));
+      await store.digestSubscriptions.pause(origin, 'bot removed (HTTP 403)', at(2));
       assert.deepEqual(await store.digestSubscriptions.listActive(), []);
-      assert.equal((await store.digestSubscriptions.get(origin.conversationId))!.pausedReason, 'bot removed (HTTP 403)');
-      assert.equal(await store.digestSubscriptions.remove(origin.conversationId), true);
-      assert.equal(await store.digestSubscriptions.remove(origin.conversationId), false);
+      assert.equal((await store.digestSubscriptions.get(origin))!.pausedReason, 'bot removed (HTTP 403)');
+      assert.equal(await store.digestSubscriptions.remove(origin), true);
+      assert.equal(await store.digestSubscriptions.remove(origin), false);
     });
 
     it('lets one claim of a (conversation, period) win, even when asked at once; a stale claim is taken over once', async function () {
@@ -122,7 +122,7 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       await store.digestExports.create(record);
       assert.deepEqual(await store.digestExports.findByTokenHash('a'.repeat(64)), record);
       assert.equal(await store.digestExports.findByTokenHash('b'.repeat(64)), null);
-      assert.deepEqual(await store.digestExports.list(origin.conversationId, 10), [record]);
+      assert.deepEqual(await store.digestExports.list(origin, 10), [record]);
     });
   });
 }

@@ -27,9 +27,9 @@ export async function exerciseLagesbildRepositories(store: Store): Promise<void>
   };
   await store.digestSubscriptions.save(subscription);
   await store.digestSubscriptions.save({ ...subscription, updatedAt: at(1) });
-  await store.digestSubscriptions.get('conversation-1');
+  await store.digestSubscriptions.get(scope);
   await store.digestSubscriptions.listActive();
-  await store.digestSubscriptions.pause('conversation-1', 'bot removed (HTTP 403)', at(2));
+  await store.digestSubscriptions.pause(scope, 'bot removed (HTTP 403)', at(2));
 
   const claim = { conversationId: 'conversation-1', periodKey: '2026-W11', scheduledFor: T0, claimedBy: 'instance-a', now: T0, staleBefore: at(-900) };
   const id = (await store.digestDeliveries.claim(claim))!;
@@ -38,12 +38,12 @@ export async function exerciseLagesbildRepositories(store: Store): Promise<void>
   await store.digestDeliveries.finish(id, 'posted', at(3), null);
   await store.digestDeliveries.list('conversation-1', 5);
   await store.digestDeliveries.attempts(id);
-  await store.digestSubscriptions.remove('conversation-1');
+  await store.digestSubscriptions.remove(scope);
 
   await store.digestExports.create({
     id: '5b3f1c1e-0000-4000-8000-000000000009', tokenHash: 'c'.repeat(64), tenantId: 'tenant-1', conversationId: 'conversation-1',
     userId: 'aad-user-9', periodKind: 'month', periodFrom: T0, periodTo: at(86400 * 30), partial: false, createdAt: T0, expiresAt: at(900),
   });
   await store.digestExports.findByTokenHash('c'.repeat(64));
-  await store.digestExports.list('conversation-1', 5);
+  await store.digestExports.list(scope, 5);
 }

@@ -62,6 +62,34 @@ describe('migrator', function () {
     assert.deepEqual(warnings, [{ versions: [7] }]);
   });
 
+  it('lets a SQLite migration rebuild a table others refer to, without cascading, and turns foreign keys back on', async function () {
+    write('0001_first.sql', [
+      'CREATE TABLE parent (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;',
+      'CREATE TABLE child (id TEXT NOT NULL PRIMARY KEY, parent_id TEXT NOT NULL REFERENCES parent (id) ON DELETE CASCADE) STRICT;',
+      "INSERT INTO parent (id, name) VALUES ('p', 'P');",
+      "INSERT INTO child (id, parent_id) VALUES ('c', 'p');",
+    ].join('\n'));
+    write('0002_rebuild.sql', [
+      'CREATE TABLE parent_new (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL) STRICT;',
+      'INSERT INTO parent_new (id, name) SELECT id, name FROM parent;',
+      'DROP TABLE parent;',
+      'ALTER TABLE parent_new RENAME TO parent;',
+    ].join('\n'));
+    assert.deepEqual(await migrate(db, dialect()), [1, 2]);
+    assert.deepEqual((await sql<{ id: string }>`SELECT id FROM child`.execute(db)).rows, [{ id: 'c' }], 'the drop did not cascade');
+    assert.deepEqual((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows, [{ foreign_keys: 1 }]);
+    await assert.rejects(sql`INSERT INTO child (id, parent_id) VALUES ('d', 'nobody')`.execute(db), /FOREIGN KEY/);
+  });
+
+  it('refuses a SQLite migration that leaves a broken reference, rolling it back whole', async function () {
+    write('0001_first.sql', 'CREATE TABLE parent (id TEXT NOT NULL PRIMARY KEY) STRICT;\nCREATE TABLE child (parent_id TEXT NOT NULL REFERENCES parent (id)) STRICT;\n');
+    write('0002_broken.sql', "CREATE TABLE other (id TEXT) STRICT;\nINSERT INTO child (parent_id) VALUES ('nobody');\n");
+    await assert.rejects(migrate(db, dialect()), /broken reference.*child → parent/);
+    assert.deepEqual(await tables(), ['child', 'parent', 'schema_migrations']);
+    assert.deepEqual((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM child`.execute(db)).rows, [{ n: 0 }]);
+    assert.deepEqual((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows, [{ foreign_keys: 1 }]);
+  });
+
   it('cuts SQLite scripts at statement ends, dropping comment-only pieces', function () {
     assert.deepEqual(
       splitOnStatementEnds("-- header\nCREATE TABLE a (t TEXT DEFAULT 'x;y');\n\n-- trailing comment\n"),

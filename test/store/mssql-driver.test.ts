@@ -95,7 +95,7 @@ describe('SQL Server driver over the mssql pool', function () {
     it('turns connection failures into StoreUnavailableError and an unhealthy report', async function () {
       pool.answer = () => new mssql.ConnectionError('Failed to connect to db:1433 - ECONNREFUSED', 'ESOCKET');
       const store = createKyselyStore(db, mssqlDialect);
-      await assert.rejects(store.places.list(10), StoreUnavailableError);
+      await assert.rejects(store.places.list({ tenantId: 'tenant-1' }, 10), StoreUnavailableError);
       const health = await store.health();
       assert.equal(health.ok, false);
       assert.equal(health.kind, 'mssql');
@@ -115,7 +115,7 @@ describe('SQL Server driver over the mssql pool', function () {
       const bug = new mssql.RequestError('Invalid column name', 'EREQUEST');
       pool.answer = () => bug;
       const store = createKyselyStore(db, mssqlDialect);
-      await assert.rejects(store.places.list(10), (error) => error === bug);
+      await assert.rejects(store.places.list({ tenantId: 'tenant-1' }, 10), (error) => error === bug);
     });
   });
 

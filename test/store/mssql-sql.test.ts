@@ -14,7 +14,7 @@ import { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, parseMssqlUrl } from '../../
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { exerciseHotspotRepositories, HOTSPOT_STATEMENTS } from './hotspot-sql-exercise';
 import { exerciseLagesbildRepositories, LAGESBILD_STATEMENTS } from './lagesbild-sql-exercise';
-import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport } from './store-fixtures';
+import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, personalScope, tenant } from './store-fixtures';
 
 // What can be known about the SQL Server side without a server: the T-SQL it would run.
 
@@ -51,7 +51,7 @@ describe('SQL Server SQL, checked without a server', function () {
 
     it('create every table the schema types name, with NVARCHAR text and DATETIME2(3) times', function () {
       const script = migrations.map((m) => m.batches.join('\n')).join('\n').replace(/--.*$/gm, '');
-      for (const table of ['places', 'incidents', 'activities', 'activity_organisations', 'reference_counters', 'conversations', 'user_profiles']) {
+      for (const table of ['places', 'incidents', 'activities', 'activity_organisations', 'reference_counters', 'conversations', 'user_profiles', 'memberships']) {
         assert.match(script, new RegExp(`CREATE TABLE ${table} \\(`));
       }
       assert.doesNotMatch(script, /\b(VARCHAR|CHAR|TEXT|DATETIME)\b(?!2)/i, 'text must be NVARCHAR/NCHAR and times DATETIME2');
@@ -64,6 +64,60 @@ describe('SQL Server SQL, checked without a server', function () {
       const script = migrations.filter((m) => m.version === 3).map((m) => m.batches.join('\n')).join('\n');
       for (const table of ['place_aliases', 'hotspots', 'hotspot_measures']) assert.match(script, new RegExp(`CREATE TABLE ${table} \\(`));
       for (const column of ['kind', 'lat', 'lon', 'parent_id']) assert.match(script, new RegExp(`ALTER TABLE places ADD ${column} `));
+    });
+
+    it('give places, aliases, coordinators, profiles and reference numbers a tenant and key, and create memberships (0005)', function () {
+      const migration = migrations.find((m) => m.version === 5);
+      assert.ok(migration, 'migration 0005 exists');
+      assert.equal(migration.name, 'tenant_isolation');
+      const script = migration.batches.join('\n').replace(/--.*$/gm, '');
+      for (const table of ['places', 'place_aliases', 'coordinators', 'reference_counters']) assert.match(script, new RegExp(`ALTER TABLE ${table} ADD tenant_id NVARCHAR\\(100\\) NULL;`));
+      for (const table of ['incidents', 'activities']) {
+        assert.match(script, new RegExp(`ALTER TABLE ${table} ALTER COLUMN organisation_confirmed BIT NOT NULL;`));
+        assert.match(script, new RegExp(`UPDATE ${table} SET organisation_confirmed = 0;`));
+      }
+      for (const key of [
+        'uq_places_tenant_name_key UNIQUE (tenant_id, name_key)', 'pk_place_aliases PRIMARY KEY (tenant_id, alias_key)',
+        'pk_coordinators PRIMARY KEY (tenant_id, user_id)', 'pk_user_profiles PRIMARY KEY (tenant_id, user_id)', 'pk_memberships PRIMARY KEY (tenant_id, user_id)',
+        'uq_incidents_tenant_ref UNIQUE (tenant_id, ref)', 'uq_activities_tenant_ref UNIQUE (tenant_id, ref)', 'pk_reference_counters PRIMARY KEY (tenant_id, kind, year)',
+      ]) assert.ok(script.includes(`ADD CONSTRAINT ${key}`) || script.includes(`CONSTRAINT ${key}`), key);
+      assert.match(script, /CREATE TABLE memberships \(/);
+      assert.doesNotMatch(script, /\bEXEC|sp_executesql/i, 'every dropped constraint is named: no dynamic SQL');
+
+      // What 0005 drops by name must have been created under that name before.
+      const earlier = migrations.filter((m) => m.version < 5).map((m) => m.batches.join('\n')).join('\n');
+      const droppedConstraints = [...script.matchAll(/ALTER TABLE (\w+) DROP CONSTRAINT (\w+)/g)];
+      assert.deepEqual(droppedConstraints.map((m) => m[2]).sort(), [
+        'pk_coordinators', 'pk_place_aliases', 'pk_reference_counters', 'pk_user_profiles', 'uq_activities_ref', 'uq_incidents_ref', 'uq_places_name_key',
+      ]);
+      for (const [, table, name] of droppedConstraints) {
+        assert.match(earlier, new RegExp(`CREATE TABLE ${table} \\([^;]*CONSTRAINT ${name} `), `${name} is a constraint of ${table}`);
+      }
+      for (const [, name, table] of script.matchAll(/DROP INDEX (\w+) ON (\w+)/g)) {
+        assert.match(earlier, new RegExp(`CREATE INDEX ${name} ON ${table} `), `${name} is an index of ${table}`);
+      }
+      // The scratch tables are gone at the end.
+      for (const [, table] of script.matchAll(/CREATE TABLE (m0005_\w+)/g)) assert.match(script, new RegExp(`DROP TABLE ${table};`));
+    });
+
+    it('have a 0005 with the same indexes and new tables in both engines', function () {
+      const sqliteFolder = path.join(mssqlMigrations.folder, '..', '..', 'sqlite', 'migrations');
+      const read = (folder: string, file = '0005_tenant_isolation.sql') => fs.readFileSync(path.join(folder, file), 'utf8').replace(/--.*$/gm, '');
+      const sqliteScript = read(sqliteFolder);
+      const mssqlScript = read(mssqlMigrations.folder);
+      // SQLite rebuilds tables to change their keys, and so creates their unchanged indexes again.
+      const sqliteEarlier = fs.readdirSync(sqliteFolder).filter((f) => f < '0005').map((f) => read(sqliteFolder, f)).join('\n');
+      const names = (script: string, pattern: RegExp) => [...script.matchAll(pattern)]
+        .filter((m) => script !== sqliteScript || !sqliteEarlier.includes(m[0])).map((m) => m[1]).sort();
+      for (const pattern of [/CREATE INDEX (\w+ ON \w+ \([^)]*\))/g, /CREATE TABLE (memberships|m0005_\w+) /g]) {
+        assert.deepEqual(names(sqliteScript, pattern), names(mssqlScript, pattern), String(pattern));
+      }
+      const droppedForGood = (script: string) => {
+        const created = new Set([...script.matchAll(/CREATE INDEX (\w+)/g)].map((m) => m[1]));
+        return [...script.matchAll(/DROP INDEX (\w+)/g)].map((m) => m[1]).filter((n) => !created.has(n)).sort();
+      };
+      assert.deepEqual(droppedForGood(sqliteScript), droppedForGood(mssqlScript));
+      assert.equal(droppedForGood(sqliteScript).length, 3);
     });
 
     it('splits on lines holding only GO, whatever the case and spacing', function () {
@@ -116,6 +170,7 @@ describe('SQL Server SQL, checked without a server', function () {
       for (const expected of [
         'insert into "places"', 'insert into "incidents"', 'insert into "activities"', 'insert into "activity_organisations"',
         'insert into "reference_counters"', 'insert into "conversations"', 'insert into "user_profiles"', 'insert into "schema_migrations"',
+        'insert into "memberships"', 'update "memberships"',
         'update "incidents"', 'update "activities"', 'update "reference_counters"', 'update "conversations"', 'update "user_profiles"',
         'delete from "activity_organisations"', 'insert into "audit_log"', 'insert into "coordinators"',
       ]) assert.ok(starts.has(expected), `no "${expected}" among ${[...starts].join(', ')}`);
@@ -204,42 +259,51 @@ describe('SQL Server SQL, checked without a server', function () {
 });
 
 async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
-  const place = await store.places.findOrCreate('Stora torget', T0);
-  await store.places.findOrCreate('stora  TORGET', T0);
-  await store.places.get(place.id);
-  await store.places.list(50);
+  const place = await store.places.findOrCreate(tenant, 'Stora torget', T0);
+  await store.places.findOrCreate(tenant, 'stora  TORGET', T0);
+  await store.places.get(tenant, place.id);
+  await store.places.list(tenant, 50);
 
   const incident = await store.incidents.create(newReport(
     incidentFields(place.id, { description: TRICKY_TEXT.sqlInjection, school: 'Björkskolan' }),
     { reporter: { userId: 'aad-user-9', name: TRICKY_TEXT.swedish } },
   ));
-  await store.incidents.get(incident.id);
-  await store.incidents.update({ id: incident.id, actorId: 'auditor-1', expectedVersion: 1, fields: incidentFields(place.id, { description: TRICKY_TEXT.script }), status: 'hanteras', assignee: { userId: 'aad-user-9', name: TRICKY_TEXT.quotes }, now: at(1) });
-  await store.incidents.update({ id: incident.id, actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
-  await store.incidents.update({ id: 'missing', actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
+  await store.incidents.get(origin, incident.id);
+  await store.incidents.update(origin, { id: incident.id, actorId: 'auditor-1', expectedVersion: 1, fields: incidentFields(place.id, { description: TRICKY_TEXT.script }), status: 'hanteras', assignee: { userId: 'aad-user-9', name: TRICKY_TEXT.quotes }, now: at(1) });
+  await store.incidents.update(origin, { id: incident.id, actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
+  await store.incidents.update(origin, { id: 'missing', actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
 
   const activity = await store.activities.create(newReport(activityFields({ notes: TRICKY_TEXT.percentAndUnderscore, placeId: place.id, placeName: place.name })));
-  await store.activities.get(activity.id);
-  await store.activities.update({ id: activity.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields({ organisations: ['fritid'] }), now: at(3) });
+  await store.activities.get(origin, activity.id);
+  await store.activities.update(origin, { id: activity.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields({ organisations: ['fritid'] }), now: at(3) });
 
-  await store.reports.latest('conversation-1', 10);
+  await store.reports.latest({ tenantId: 'tenant-1', conversationId: 'conversation-1' }, 10);
+  // A personal chat's scope: the conversation, or the user's own reports anywhere in the tenant.
+  const personal = personalScope('aad-user-9');
+  await store.reports.latest(personal, 10);
+  await store.incidents.get(personal, incident.id);
+  await store.activities.update(personal, { id: activity.id, actorId: 'aad-user-9', expectedVersion: 2, status: 'hanteras', now: at(3) });
 
   await store.conversations.save(conversationRecord());
   await store.conversations.save(conversationRecord({ updatedAt: at(4) }));
-  await store.conversations.get('19:abc@thread.tacv2');
+  await store.conversations.get({ tenantId: 'tenant-1', conversationId: '19:abc@thread.tacv2' });
   await store.conversations.list();
 
   const profile = { userId: 'aad-user-9', tenantId: 'tenant-1', organisation: 'skola' as const, school: 'Björkskolan', updatedAt: T0 };
   await store.users.save(profile);
   await store.users.save({ ...profile, updatedAt: at(5) });
-  await store.users.get('aad-user-9');
+  await store.users.get(tenant, 'aad-user-9');
   await store.users.save({ ...profile, chatUserId: '29:chat-9', displayName: 'Björn' });
-  await store.users.findByChatUserId('29:chat-9');
+  await store.users.findByChatUserId(tenant, '29:chat-9');
 
   await store.audit.record({ at: T0, tenantId: 'tenant-1', actorId: 'aad-user-9', action: 'export.created', entityKind: 'export', entityId: 'e1', entityRef: null, detail: 'week' });
-  await store.audit.latest('tenant-1', 10);
-  await store.coordinators.add('aad-user-9', 'aad-admin', T0);
-  await store.coordinators.isCoordinator('aad-user-9');
+  await store.audit.latest(tenant, 10);
+  const membership = { userId: 'aad-user-9', organisation: 'skola' as const, source: 'coordinator' as const, confirmedBy: 'aad-admin', confirmedAt: T0 };
+  await store.memberships.confirm(tenant, membership);
+  await store.memberships.confirm(tenant, { ...membership, organisation: 'polisen', confirmedAt: at(1) });
+  await store.memberships.get(tenant, 'aad-user-9');
+  await store.coordinators.add(tenant, 'aad-user-9', 'aad-admin', T0);
+  await store.coordinators.isCoordinator(tenant, 'aad-user-9');
   await store.retention.anonymiseBefore(at(86_400 * 400), at(86_400 * 400));
 
   await exerciseHotspotRepositories(store, place.id);

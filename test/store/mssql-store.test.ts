@@ -3,6 +3,7 @@ import mssql from 'mssql';
 import { createStore } from '../../src/store/create-store';
 import { parseMssqlUrl } from '../../src/store/mssql/mssql-url';
 import { storeContract } from './store-contract';
+import { mssqlSnapshot } from './store-snapshot';
 
 // Runs against a real SQL Server when MSSQL_URL names a database this suite may empty, e.g.
 // MSSQL_URL='mssql://sa:Passw0rd!@localhost:1433/trygghetsboten_test?trustServerCertificate=true'.
@@ -10,7 +11,11 @@ import { storeContract } from './store-contract';
 const databaseUrl = process.env.MSSQL_URL;
 
 /** Children before parents, for the foreign keys. */
-const TABLES = ['activity_organisations', 'incidents', 'activities', 'places', 'reference_counters', 'conversations', 'user_profiles'];
+const TABLES = [
+  'activity_organisations', 'hotspot_measures', 'hotspots', 'place_aliases', 'incidents', 'activities', 'places', 'reference_counters',
+  'conversations', 'user_profiles', 'memberships', 'coordinators', 'audit_log', 'digest_attempts', 'digest_deliveries',
+  'digest_subscriptions', 'digest_exports',
+];
 
 async function emptyDatabase(url: string): Promise<void> {
   const pool = await new mssql.ConnectionPool(parseMssqlUrl(url)).connect();
@@ -28,6 +33,15 @@ if (databaseUrl) {
     storeContract('SQL Server', async () => {
       await emptyDatabase(databaseUrl);
       return createStore(databaseUrl);
+    }, {
+      snapshot: async () => {
+        const pool = await new mssql.ConnectionPool(parseMssqlUrl(databaseUrl)).connect();
+        try {
+          return await mssqlSnapshot(pool);
+        } finally {
+          await pool.close();
+        }
+      },
     });
 
     it('migrates once: a second start finds every migration applied', async function () {

@@ -7,7 +7,8 @@ import { StoreUnavailableError } from '../../src/domain/errors';
 import { createStore } from '../../src/store/create-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { storeContract } from './store-contract';
-import { T0, incidentFields, newReport } from './store-fixtures';
+import { sqliteSnapshot } from './store-snapshot';
+import { T0, incidentFields, newReport, origin, tenant } from './store-fixtures';
 
 describe('SQLite store', function () {
   let folder: string;
@@ -22,7 +23,8 @@ describe('SQLite store', function () {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  storeContract('SQLite file', () => createStore(`sqlite:${nextFile()}`));
+  let currentFile = '';
+  storeContract('SQLite file', () => createStore(`sqlite:${currentFile = nextFile()}`), { snapshot: () => sqliteSnapshot(currentFile) });
 
   storeContract('SQLite in memory', () => createStore('sqlite::memory:'));
 
@@ -49,13 +51,13 @@ describe('SQLite store', function () {
   it('keeps data across a reopen', async function () {
     const file = nextFile();
     const store = await createStore(`sqlite:${file}`);
-    const place = await store.places.findOrCreate('Stora torget', T0);
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', T0);
     const incident = await store.incidents.create(newReport(incidentFields(place.id)));
     await store.close();
 
     const reopened = await createStore(`sqlite:${file}`);
     try {
-      assert.deepEqual(await reopened.incidents.get(incident.id), incident);
+      assert.deepEqual(await reopened.incidents.get(origin, incident.id), incident);
       assert.equal((await reopened.incidents.create(newReport(incidentFields(place.id)))).ref, 'H-2026-0002');
     } finally {
       await reopened.close();
@@ -79,9 +81,9 @@ describe('SQLite store', function () {
     const other = new BetterSqlite3(file);
     try {
       other.exec('BEGIN EXCLUSIVE');
-      await assert.rejects(store.places.findOrCreate('Stora torget', T0), StoreUnavailableError);
+      await assert.rejects(store.places.findOrCreate(tenant, 'Stora torget', T0), StoreUnavailableError);
       other.exec('ROLLBACK');
-      assert.equal((await store.places.findOrCreate('Stora torget', T0)).name, 'Stora torget');
+      assert.equal((await store.places.findOrCreate(tenant, 'Stora torget', T0)).name, 'Stora torget');
     } finally {
       other.close();
       await store.close();

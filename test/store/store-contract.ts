@@ -4,23 +4,30 @@ import type { Store } from '../../src/domain/ports/store.port';
 import type { Place } from '../../src/domain/place';
 import type { Activity, Incident } from '../../src/domain/report';
 import {
-  T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, reporter,
+  T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, otherTenant, otherTenantChat, reporter, tenant,
 } from './store-fixtures';
 import { hotspotContract } from './hotspot-contract';
+import { isolationContract } from './isolation-contract';
 import { lagesbildContract } from './lagesbild-contract';
+import type { TakeSnapshot } from './store-snapshot';
+
+export interface StoreContractOptions {
+  /** Every row of the current store's database, when the adapter can be looked into from outside. */
+  snapshot?: TakeSnapshot;
+}
 
 /**
  * The behaviour every Store adapter must show. Each test gets a store of its own from `makeStore`
  * (an empty database) and closes it afterwards.
  */
-export function storeContract(name: string, makeStore: () => Promise<Store>): void {
+export function storeContract(name: string, makeStore: () => Promise<Store>, options: StoreContractOptions = {}): void {
   describe(`Store contract: ${name}`, function () {
     let store: Store;
     let place: Place;
 
     beforeEach(async function () {
       store = await makeStore();
-      place = await store.places.findOrCreate('Stora torget', T0);
+      place = await store.places.findOrCreate(tenant, 'Stora torget', T0);
     });
 
     afterEach(async function () {
@@ -37,6 +44,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           status: 'ny',
           assignee: null,
           reporter,
+          organisationConfirmed: false,
           origin,
           createdAt: T0,
           updatedAt: T0,
@@ -45,13 +53,25 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         };
         assert.match(created.id, /^[0-9a-f-]{36}$/);
         assert.deepEqual(created, expected);
-        assert.deepEqual(await store.incidents.get(created.id), expected);
+        assert.deepEqual(await store.incidents.get(origin, created.id), expected);
+      });
+
+      it('records whether the reporter\'s organisation was confirmed, and keeps it through a change', async function () {
+        const confirmed = await store.incidents.create(newReport(incidentFields(place.id), { organisationConfirmed: true }));
+        const claimed = await store.incidents.create(newReport(incidentFields(place.id)));
+        assert.equal(confirmed.organisationConfirmed, true);
+        assert.equal((await store.incidents.get(origin, confirmed.id))?.organisationConfirmed, true);
+        assert.equal((await store.incidents.get(origin, claimed.id))?.organisationConfirmed, false);
+        const changed = await store.incidents.update(origin, { id: confirmed.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(1) });
+        assert.equal(changed.ok && changed.report.organisationConfirmed, true);
+        const activity = await store.activities.create(newReport(activityFields(), { organisationConfirmed: true }));
+        assert.equal((await store.activities.get(origin, activity.id))?.organisationConfirmed, true);
       });
 
       it('keeps empty optional fields empty', async function () {
         const fields = incidentFields(place.id, { school: null, youthInvolved: null, policeReportNumber: null });
         const created = await store.incidents.create(newReport(fields));
-        const read = await store.incidents.get(created.id);
+        const read = await store.incidents.get(origin, created.id);
         assert.equal(read?.school, null);
         assert.equal(read?.youthInvolved, null);
         assert.equal(read?.policeReportNumber, null);
@@ -63,7 +83,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
             incidentFields(place.id, { description: text, school: text, policeReportNumber: text.slice(0, 40), placeName: text }),
             { reporter: { userId: text, name: text }, origin: { tenantId: 'tenant-1', conversationId: text } },
           ));
-          const read = await store.incidents.get(created.id);
+          const read = await store.incidents.get(created.origin, created.id);
           assert.equal(read?.description, text);
           assert.equal(read?.school, text);
           assert.equal(read?.placeName, text);
@@ -71,12 +91,12 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           assert.deepEqual(read?.reporter, { userId: text, name: text });
           assert.equal(read?.origin.conversationId, text);
         }
-        const [first] = await store.reports.latest(TRICKY_TEXT.sqlInjection, 10);
+        const [first] = await store.reports.latest({ tenantId: 'tenant-1', conversationId: TRICKY_TEXT.sqlInjection }, 10);
         assert.equal(first?.placeName, TRICKY_TEXT.sqlInjection);
       });
 
       it('returns null for an unknown id', async function () {
-        assert.equal(await store.incidents.get('00000000-0000-0000-0000-000000000000'), null);
+        assert.equal(await store.incidents.get(origin, '00000000-0000-0000-0000-000000000000'), null);
       });
 
       it('refuses an incident whose place does not exist', async function () {
@@ -85,38 +105,38 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
 
       it('updates fields, status and assignee, bumping the version', async function () {
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
-        const other = await store.places.findOrCreate('Ängsvägen', T0);
+        const other = await store.places.findOrCreate(tenant, 'Ängsvägen', T0);
         const fields = incidentFields(other.id, {
           placeName: other.name, category: 'brand', severity: 'hog', description: 'Brand i papperskorg',
           school: null, youthInvolved: null, policeReportNumber: null, occurredAt: at(-3600), organisation: 'raddningstjanst',
         });
         const assignee = { userId: 'aad-user-2', name: 'Örjan Åberg' };
-        const result = await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(60) });
+        const result = await store.incidents.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(60) });
         const expected: Incident = { ...created, ...fields, status: 'hanteras', assignee, updatedAt: at(60), version: 2 };
         assert.deepEqual(result, { ok: true, report: expected });
-        assert.deepEqual(await store.incidents.get(created.id), expected);
+        assert.deepEqual(await store.incidents.get(origin, created.id), expected);
       });
 
       it('leaves what a change does not name as it was, and clears an assignee given as null', async function () {
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
         const assignee = { userId: 'aad-user-2', name: 'Örjan' };
-        await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, assignee, now: at(1) });
-        const statusOnly = await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 2, status: 'atgardad', now: at(2) });
+        await store.incidents.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 1, assignee, now: at(1) });
+        const statusOnly = await store.incidents.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 2, status: 'atgardad', now: at(2) });
         assert.deepEqual(statusOnly, { ok: true, report: { ...created, assignee, status: 'atgardad', updatedAt: at(2), version: 3 } });
-        const cleared = await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 3, assignee: null, now: at(3) });
+        const cleared = await store.incidents.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 3, assignee: null, now: at(3) });
         assert.equal(cleared.ok && cleared.report.assignee, null);
       });
 
       it('refuses a change based on an old version (conflict) and one of a report that is gone (missing)', async function () {
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
-        assert.equal((await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(1) })).ok, true);
+        assert.equal((await store.incidents.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(1) })).ok, true);
         assert.deepEqual(
-          await store.incidents.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) }),
+          await store.incidents.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) }),
           { ok: false, reason: 'conflict' },
         );
-        assert.equal((await store.incidents.get(created.id))?.status, 'hanteras');
+        assert.equal((await store.incidents.get(origin, created.id))?.status, 'hanteras');
         assert.deepEqual(
-          await store.incidents.update({ id: '00000000-0000-0000-0000-000000000000', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(3) }),
+          await store.incidents.update(origin, { id: '00000000-0000-0000-0000-000000000000', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(3) }),
           { ok: false, reason: 'missing' },
         );
       });
@@ -133,6 +153,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           status: 'ny',
           assignee: null,
           reporter,
+          organisationConfirmed: false,
           origin,
           createdAt: T0,
           updatedAt: T0,
@@ -140,13 +161,13 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           ...fields,
         };
         assert.deepEqual(created, expected);
-        assert.deepEqual(await store.activities.get(created.id), expected);
+        assert.deepEqual(await store.activities.get(origin, created.id), expected);
       });
 
       it('keeps empty optional fields empty, with no place and no organisations', async function () {
         const fields = activityFields({ placeId: null, placeName: null, organisations: [], peopleMet: null, followUpDate: null });
         const created = await store.activities.create(newReport(fields));
-        assert.deepEqual(await store.activities.get(created.id), created);
+        assert.deepEqual(await store.activities.get(origin, created.id), created);
         assert.deepEqual(created.organisations, []);
         assert.equal(created.followUpDate, null);
       });
@@ -154,13 +175,13 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       it('keeps the organisations in the order given, each once', async function () {
         const created = await store.activities.create(newReport(activityFields({ organisations: ['skola', 'annan', 'polisen', 'skola'] })));
         assert.deepEqual(created.organisations, ['skola', 'annan', 'polisen']);
-        assert.deepEqual((await store.activities.get(created.id))?.organisations, ['skola', 'annan', 'polisen']);
+        assert.deepEqual((await store.activities.get(origin, created.id))?.organisations, ['skola', 'annan', 'polisen']);
       });
 
       it('stores Swedish letters, SQL and markup in notes verbatim', async function () {
         const notes = Object.values(TRICKY_TEXT).join('\n');
         const created = await store.activities.create(newReport(activityFields({ notes, placeName: TRICKY_TEXT.script })));
-        const read = await store.activities.get(created.id);
+        const read = await store.activities.get(origin, created.id);
         assert.equal(read?.notes, notes);
         assert.equal(read?.placeName, TRICKY_TEXT.script);
       });
@@ -169,23 +190,23 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         const created = await store.activities.create(newReport(activityFields()));
         const fields = activityFields({ type: 'nattvandring', date: '2026-03-20', organisations: ['fritid'], notes: 'Ny text', peopleMet: null, followUpDate: null, placeId: place.id, placeName: place.name });
         const assignee = { userId: 'aad-user-3', name: 'Kim' };
-        const result = await store.activities.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(5) });
+        const result = await store.activities.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields, status: 'hanteras', assignee, now: at(5) });
         const expected: Activity = { ...created, ...fields, status: 'hanteras', assignee, updatedAt: at(5), version: 2 };
         assert.deepEqual(result, { ok: true, report: expected });
-        assert.deepEqual(await store.activities.get(created.id), expected);
+        assert.deepEqual(await store.activities.get(origin, created.id), expected);
         assert.deepEqual(
-          await store.activities.update({ id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields(), now: at(6) }),
+          await store.activities.update(origin, { id: created.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields(), now: at(6) }),
           { ok: false, reason: 'conflict' },
         );
-        assert.deepEqual((await store.activities.get(created.id))?.organisations, ['fritid'], 'a refused change must not touch the organisations');
+        assert.deepEqual((await store.activities.get(origin, created.id))?.organisations, ['fritid'], 'a refused change must not touch the organisations');
         assert.deepEqual(
-          await store.activities.update({ id: 'no-such-activity', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(7) }),
+          await store.activities.update(origin, { id: 'no-such-activity', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(7) }),
           { ok: false, reason: 'missing' },
         );
       });
 
       it('returns null for an unknown id', async function () {
-        assert.equal(await store.activities.get('no-such-activity'), null);
+        assert.equal(await store.activities.get(origin, 'no-such-activity'), null);
       });
     });
 
@@ -199,6 +220,19 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         refs.push((await store.activities.create(newReport(activityFields(), { refYear: 2027 }))).ref);
         refs.push((await store.incidents.create(newReport(incidentFields(place.id)))).ref);
         assert.deepEqual(refs, ['H-2026-0001', 'H-2026-0002', 'A-2026-0001', 'H-2027-0001', 'A-2027-0001', 'H-2026-0003']);
+      });
+
+      it('counts per tenant: another tenant\'s first report is number 1, whatever this tenant has made', async function () {
+        const theirPlace = await store.places.findOrCreate(otherTenant, 'Stora torget', T0);
+        const mine = [];
+        for (let i = 0; i < 3; i++) mine.push((await store.incidents.create(newReport(incidentFields(place.id)))).ref);
+        mine.push((await store.activities.create(newReport(activityFields()))).ref);
+        const theirs = await Promise.all(Array.from({ length: 4 }, (_, i) => i % 2 === 0
+          ? store.incidents.create(newReport(incidentFields(theirPlace.id), { origin: otherTenantChat }))
+          : store.activities.create(newReport(activityFields(), { origin: otherTenantChat }))));
+        assert.deepEqual(mine, ['H-2026-0001', 'H-2026-0002', 'H-2026-0003', 'A-2026-0001']);
+        assert.deepEqual(theirs.map((r) => r.ref).sort(), ['A-2026-0001', 'A-2026-0002', 'H-2026-0001', 'H-2026-0002']);
+        assert.equal((await store.incidents.create(newReport(incidentFields(place.id)))).ref, 'H-2026-0004');
       });
 
       it('gives concurrent creates unique, gapless numbers', async function () {
@@ -224,58 +258,58 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.incidents.create(newReport(incidentFields(place.id), { now: at(3), origin: other }));
         const a2 = await store.activities.create(newReport(activityFields({ type: 'skolbesok' }), { now: at(4) }));
         const h2 = await store.incidents.create(newReport(incidentFields(place.id, { category: 'brand' }), { now: at(5) }));
-        await store.incidents.update({ id: h1.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(6) });
+        await store.incidents.update(origin, { id: h1.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(6) });
 
-        const latest = await store.reports.latest(origin.conversationId, 10);
+        const latest = await store.reports.latest(origin, 10);
         assert.deepEqual(latest, [
           { kind: 'incident', id: h2.id, ref: h2.ref, status: 'ny', createdAt: at(5), topic: 'brand', placeName: 'Stora torget' },
           { kind: 'activity', id: a2.id, ref: a2.ref, status: 'ny', createdAt: at(4), topic: 'skolbesok', placeName: null },
           { kind: 'incident', id: h1.id, ref: h1.ref, status: 'hanteras', createdAt: at(2), topic: 'skadegorelse_glaskross', placeName: 'Stora torget' },
           { kind: 'activity', id: a1.id, ref: a1.ref, status: 'ny', createdAt: at(1), topic: 'trygghetsvandring', placeName: 'Stora torget' },
         ]);
-        assert.deepEqual((await store.reports.latest(origin.conversationId, 2)).map((r) => r.id), [h2.id, a2.id]);
-        assert.equal((await store.reports.latest(other.conversationId, 10)).length, 1);
-        assert.deepEqual(await store.reports.latest('conversation-without-reports', 10), []);
-        assert.deepEqual(await store.reports.latest(origin.conversationId, 0), []);
+        assert.deepEqual((await store.reports.latest(origin, 2)).map((r) => r.id), [h2.id, a2.id]);
+        assert.equal((await store.reports.latest(other, 10)).length, 1);
+        assert.deepEqual(await store.reports.latest({ ...origin, conversationId: 'conversation-without-reports' }, 10), []);
+        assert.deepEqual(await store.reports.latest(origin, 0), []);
       });
 
       it('refuses a limit that is not a non-negative integer', async function () {
-        await assert.rejects(store.reports.latest(origin.conversationId, 1.5), RangeError);
-        await assert.rejects(store.reports.latest(origin.conversationId, -1), RangeError);
+        await assert.rejects(store.reports.latest(origin, 1.5), RangeError);
+        await assert.rejects(store.reports.latest(origin, -1), RangeError);
       });
     });
 
     describe('places', function () {
       it('finds a place by its key whatever the case, spacing or accents, keeping the first spelling', async function () {
-        const again = await store.places.findOrCreate('  stora  TORGET ', at(10));
+        const again = await store.places.findOrCreate(tenant, '  stora  TORGET ', at(10));
         assert.deepEqual(again, place);
-        assert.deepEqual(await store.places.get(place.id), { id: place.id, name: 'Stora torget', createdAt: T0 });
-        const angs = await store.places.findOrCreate('Ängsvägen', T0);
-        assert.equal((await store.places.findOrCreate('angsvagen', T0)).id, angs.id);
+        assert.deepEqual(await store.places.get(tenant, place.id), { id: place.id, name: 'Stora torget', createdAt: T0 });
+        const angs = await store.places.findOrCreate(tenant, 'Ängsvägen', T0);
+        assert.equal((await store.places.findOrCreate(tenant, 'angsvagen', T0)).id, angs.id);
         assert.notEqual(angs.id, place.id);
       });
 
       it('tidies the name it stores', async function () {
-        const created = await store.places.findOrCreate('  Gamla   brandstationen ', T0);
+        const created = await store.places.findOrCreate(tenant, '  Gamla   brandstationen ', T0);
         assert.equal(created.name, 'Gamla brandstationen');
       });
 
       it('creates a place once when asked concurrently', async function () {
-        const places = await Promise.all(Array.from({ length: 8 }, (_, i) => store.places.findOrCreate(i % 2 ? 'Åbytorget' : 'ÅBYTORGET', T0)));
+        const places = await Promise.all(Array.from({ length: 8 }, (_, i) => store.places.findOrCreate(tenant, i % 2 ? 'Åbytorget' : 'ÅBYTORGET', T0)));
         assert.equal(new Set(places.map((p) => p.id)).size, 1);
-        assert.equal((await store.places.list(50)).length, 2);
+        assert.equal((await store.places.list(tenant, 50)).length, 2);
       });
 
       it('refuses a name without letters or digits', async function () {
-        await assert.rejects(store.places.findOrCreate(' -- ', T0), RangeError);
+        await assert.rejects(store.places.findOrCreate(tenant, ' -- ', T0), RangeError);
       });
 
       it('lists places alphabetically by key, up to the limit', async function () {
-        for (const name of ['Östra parken', 'centrum', 'Åby torg', 'Biblioteket']) await store.places.findOrCreate(name, T0);
-        const names = (await store.places.list(50)).map((p) => p.name);
+        for (const name of ['Östra parken', 'centrum', 'Åby torg', 'Biblioteket']) await store.places.findOrCreate(tenant, name, T0);
+        const names = (await store.places.list(tenant, 50)).map((p) => p.name);
         assert.deepEqual(names, ['Åby torg', 'Biblioteket', 'centrum', 'Östra parken', 'Stora torget']);
-        assert.deepEqual((await store.places.list(2)).map((p) => p.name), ['Åby torg', 'Biblioteket']);
-        assert.equal(await store.places.get('no-such-place'), null);
+        assert.deepEqual((await store.places.list(tenant, 2)).map((p) => p.name), ['Åby torg', 'Biblioteket']);
+        assert.equal(await store.places.get(tenant, 'no-such-place'), null);
       });
     });
 
@@ -287,49 +321,49 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         });
         await store.conversations.save(channel);
         await store.conversations.save(personal);
-        assert.deepEqual(await store.conversations.get(channel.conversationId), channel);
+        assert.deepEqual(await store.conversations.get(channel), channel);
         assert.deepEqual(await store.conversations.list(), [channel, personal]);
-        assert.equal(await store.conversations.get('unknown'), null);
+        assert.equal(await store.conversations.get({ ...tenant, conversationId: 'unknown' }), null);
       });
 
       it('replaces a record saved again under the same conversation id', async function () {
         await store.conversations.save(conversationRecord());
         const changed = conversationRecord({ serviceUrl: 'https://smba.trafficmanager.net/se/', reference: { v: 2 }, updatedAt: at(60) });
         await store.conversations.save(changed);
-        assert.deepEqual(await store.conversations.get(changed.conversationId), changed);
+        assert.deepEqual(await store.conversations.get(changed), changed);
         assert.equal((await store.conversations.list()).length, 1);
       });
     });
 
     describe('user profiles', function () {
       it('saves, replaces and reads a profile', async function () {
-        assert.equal(await store.users.get('aad-user-1'), null);
+        assert.equal(await store.users.get(tenant, 'aad-user-1'), null);
         const profile = { userId: 'aad-user-1', tenantId: 'tenant-1', organisation: 'skola' as const, school: 'Ängsskolan', updatedAt: T0, chatUserId: '29:chat-1', displayName: 'Åsa Öberg' };
         await store.users.save(profile);
-        assert.deepEqual(await store.users.get('aad-user-1'), profile);
+        assert.deepEqual(await store.users.get(tenant, 'aad-user-1'), profile);
         const changed = { ...profile, organisation: 'fritid' as const, school: null, updatedAt: at(1) };
         await store.users.save(changed);
-        assert.deepEqual(await store.users.get('aad-user-1'), changed);
+        assert.deepEqual(await store.users.get(tenant, 'aad-user-1'), changed);
         const { chatUserId: _c, displayName: _d, ...withoutChatIdentity } = { ...changed, updatedAt: at(2) };
         await store.users.save(withoutChatIdentity);
-        assert.equal((await store.users.get('aad-user-1'))?.chatUserId, '29:chat-1', 'a save without a chat id keeps the one stored');
+        assert.equal((await store.users.get(tenant, 'aad-user-1'))?.chatUserId, '29:chat-1', 'a save without a chat id keeps the one stored');
       });
 
       it('finds a profile by the chat user id an @mention carries', async function () {
         await store.users.save({ userId: 'aad-user-2', tenantId: 'tenant-1', organisation: 'polisen', school: null, updatedAt: T0, chatUserId: '29:chat-2', displayName: 'Berit' });
-        assert.equal((await store.users.findByChatUserId('29:chat-2'))?.userId, 'aad-user-2');
-        assert.equal(await store.users.findByChatUserId('29:nobody'), null);
+        assert.equal((await store.users.findByChatUserId(tenant, '29:chat-2'))?.userId, 'aad-user-2');
+        assert.equal(await store.users.findByChatUserId(tenant, '29:nobody'), null);
       });
     });
 
     describe('audit trail and coordinators', function () {
       it('records creation and every change of a report with who, when and a code, in the same transaction', async function () {
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
-        const changed = await store.incidents.update({ id: created.id, actorId: 'aad-editor', expectedVersion: 1, status: 'hanteras', now: at(5) });
+        const changed = await store.incidents.update(origin, { id: created.id, actorId: 'aad-editor', expectedVersion: 1, status: 'hanteras', now: at(5) });
         assert.ok(changed.ok);
-        const conflict = await store.incidents.update({ id: created.id, actorId: 'aad-editor', expectedVersion: 1, status: 'atgardad', now: at(6) });
+        const conflict = await store.incidents.update(origin, { id: created.id, actorId: 'aad-editor', expectedVersion: 1, status: 'atgardad', now: at(6) });
         assert.ok(!conflict.ok);
-        const entries = (await store.audit.latest(created.origin.tenantId, 50)).filter((e) => e.entityId === created.id);
+        const entries = (await store.audit.latest(created.origin, 50)).filter((e) => e.entityId === created.id);
         assert.deepEqual(entries.map((e) => [e.action, e.actorId, e.entityRef, e.detail]), [
           ['report.status', 'aad-editor', created.ref, 'hanteras'],
           ['report.created', created.reporter.userId, created.ref, null],
@@ -339,20 +373,21 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
 
       it('keeps the audit trail free of report text', async function () {
         const created = await store.incidents.create(newReport({ ...incidentFields(place.id), description: 'Hemlig beskrivning 4711' }));
-        const entries = await store.audit.latest(created.origin.tenantId, 100);
+        const entries = await store.audit.latest(created.origin, 100);
         assert.ok(!JSON.stringify(entries).includes('Hemlig beskrivning'));
       });
 
       it('adds coordinators once and knows them', async function () {
-        assert.equal(await store.coordinators.isCoordinator('aad-coord'), false);
-        await store.coordinators.add('aad-coord', 'aad-admin', T0);
-        await store.coordinators.add('aad-coord', 'aad-admin', at(1));
-        assert.equal(await store.coordinators.isCoordinator('aad-coord'), true);
+        assert.equal(await store.coordinators.isCoordinator(tenant, 'aad-coord'), false);
+        await store.coordinators.add(tenant, 'aad-coord', 'aad-admin', T0);
+        await store.coordinators.add(tenant, 'aad-coord', 'aad-admin', at(1));
+        assert.equal(await store.coordinators.isCoordinator(tenant, 'aad-coord'), true);
       });
     });
 
     hotspotContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));
+    isolationContract(() => ({ store, place, snapshot: options.snapshot }));
 
     describe('health and closing', function () {
       it('is healthy while open', async function () {
@@ -363,14 +398,14 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.close();
         const calls: Promise<unknown>[] = [
           store.incidents.create(newReport(incidentFields(place.id))),
-          store.incidents.get(place.id),
-          store.activities.update({ id: 'x', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: T0 }),
-          store.reports.latest(origin.conversationId, 10),
-          store.places.findOrCreate('Stora torget', T0),
-          store.places.list(10),
+          store.incidents.get(origin, place.id),
+          store.activities.update(origin, { id: 'x', actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: T0 }),
+          store.reports.latest(origin, 10),
+          store.places.findOrCreate(tenant, 'Stora torget', T0),
+          store.places.list(tenant, 10),
           store.conversations.save(conversationRecord()),
           store.conversations.list(),
-          store.users.get('aad-user-1'),
+          store.users.get(tenant, 'aad-user-1'),
         ];
         for (const call of calls) await assert.rejects(call, StoreUnavailableError);
         const health = await store.health();

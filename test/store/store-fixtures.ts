@@ -1,6 +1,7 @@
 import type { ConversationRecord } from '../../src/domain/conversation';
 import type { NewReport } from '../../src/domain/ports/store.port';
 import type { ActivityFields, IncidentFields, Person, ReportOrigin } from '../../src/domain/report';
+import type { ChatScope, ReportScope, TenantScope } from '../../src/domain/scope';
 
 // Builders for the store tests: complete, valid values that a test overrides where it cares.
 
@@ -21,6 +22,19 @@ export const TRICKY_TEXT = {
 
 export const reporter: Person = { userId: 'aad-user-1', name: 'Anna Ärlig' };
 export const origin: ReportOrigin = { tenantId: 'tenant-1', conversationId: 'conversation-1' };
+
+// Scopes: the tenant and conversation most tests work in, and the ones that must see none of it.
+/** The tenant of `origin`. */
+export const tenant: TenantScope = { tenantId: origin.tenantId };
+/** Another tenant, with a conversation of the same id as `origin`'s: only the tenant tells them apart. */
+export const otherTenantChat: ChatScope = { tenantId: 'tenant-2', conversationId: origin.conversationId };
+export const otherTenant: TenantScope = { tenantId: otherTenantChat.tenantId };
+/** Another conversation of the same tenant. */
+export const otherChat: ChatScope = { tenantId: origin.tenantId, conversationId: 'conversation-2' };
+/** A personal chat with the bot in which `userId` also sees the reports they made elsewhere in the tenant. */
+export function personalScope(userId: string, tenantId = origin.tenantId): ReportScope {
+  return { tenantId, conversationId: `a:personal-${userId}`, alsoReportedBy: userId };
+}
 
 export function incidentFields(placeId: string, overrides: Partial<IncidentFields> = {}): IncidentFields {
   return {
@@ -54,7 +68,7 @@ export function activityFields(overrides: Partial<ActivityFields> = {}): Activit
 }
 
 export function newReport<F>(fields: F, overrides: Partial<NewReport<F>> = {}): NewReport<F> {
-  return { fields, reporter, origin, refYear: 2026, now: T0, ...overrides };
+  return { fields, reporter, origin, organisationConfirmed: false, refYear: 2026, now: T0, ...overrides };
 }
 
 export function conversationRecord(overrides: Partial<ConversationRecord> = {}): ConversationRecord {

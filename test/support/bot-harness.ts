@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { startBot, type RunningBot } from '../../src/compose';
 import { loadConfig } from '../../src/config/config';
 import type { Clock } from '../../src/domain/ports/clock.port';
 import { createLogger, type Logger } from '../../src/logging/logger';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
-import { cardAction, channelMessage, type Speaker, type Where } from './teams-activities';
+import { cardAction, channelMessage, personalMessage, type Speaker, type Where } from './teams-activities';
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -48,10 +49,14 @@ export class BotHarness {
     });
   }
 
-  /** Sends a channel message and returns what the bot posted back to the connector. */
+  /**
+   * Sends a channel message (in a personal chat, `conversationType: 'personal'`, the words without the
+   * @mention of the bot) and returns what the bot posted back to the connector.
+   */
   async say(text: string, extra: Partial<Where> = {}, mentioning: Speaker[] = []): Promise<Record<string, any>[]> {
     const before = this.connector.messages().length;
-    const res = await this.post(channelMessage(text, this.where(extra), mentioning));
+    const where = this.where(extra);
+    const res = await this.post(where.conversationType === 'personal' ? personalMessage(text, where, mentioning) : channelMessage(text, where, mentioning));
     if (res.status >= 300) throw new Error(`message answered ${res.status}`);
     return this.connector.messages().slice(before);
   }
@@ -65,6 +70,41 @@ export class BotHarness {
     return body.value;
   }
 
+  /**
+   * Presses a card button and returns whatever came back, without judging it: the HTTP status, the
+   * invoke body, and the messages the bot posted to the connector meanwhile. `text` is all of it as one
+   * string, for "the user can read X" assertions.
+   */
+  async invoke(verb: string, data: Record<string, unknown>, extra: Partial<Where> = {}): Promise<InvokeAnswer> {
+    const before = this.connector.messages().length;
+    const res = await this.post(cardAction(verb, data, this.where(extra)));
+    const raw = await res.text();
+    let body: unknown = raw;
+    try { body = JSON.parse(raw); } catch { /* not JSON: kept as text */ }
+    const posted = this.connector.messages().slice(before);
+    return { status: res.status, body, posted, text: JSON.stringify({ body, posted }) };
+  }
+
+  /** Fetches a link the bot handed out (an export) through the loopback address the bot really listens on. */
+  download(url: string): Promise<Response> {
+    return fetch(url.replace(/^https?:\/\/[^/]+/, this.baseUrl));
+  }
+
+  /** The SQLite file of this harness. */
+  get databaseFile(): string {
+    return this.databaseUrl.replace(/^sqlite:/, '');
+  }
+
+  /** Runs `read` on the SQLite file opened read-only (a separate connection, as an operator would). */
+  readDatabase<T>(read: (db: Database.Database) => T): T {
+    const db = new Database(this.databaseFile, { readonly: true, fileMustExist: true });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  }
+
   async restart(): Promise<void> {
     await this.bot.stop();
     await this.start();
@@ -75,6 +115,14 @@ export class BotHarness {
     await this.connector.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** What a card button press answered: see BotHarness.invoke. */
+export interface InvokeAnswer {
+  status: number;
+  body: unknown;
+  posted: Record<string, any>[];
+  text: string;
 }
 
 export function cardOf(message: Record<string, any>): Record<string, any> {

@@ -15,16 +15,45 @@ export interface Speaker {
 export const ANNA: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000aaaa', name: 'Anna Andersson' };
 export const BERIT: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000bbbb', name: 'Berit Berg' };
 
+export type ConversationType = 'channel' | 'groupChat' | 'personal';
+
 export interface Where {
   serviceUrl: string;
   conversationId?: string;
   locale?: string;
   from?: Speaker;
+  /** The tenant of the conversation (conversation.tenantId and channelData.tenant.id); TENANT when not given. */
+  tenantId?: string;
+  /** The team of a channel (channelData.team.id); TEAM when not given. Ignored outside channels. */
+  teamId?: string;
+  /** The channel's id in channelData; CHANNEL when not given. Ignored outside channels. */
+  channelId?: string;
+  /** The channel's name in channelData; 'Lägesbild' when not given. Ignored outside channels. */
+  channelName?: string;
+  /**
+   * 'channel' when not given. A group chat or personal chat carries only the tenant in channelData (no team,
+   * no channel); a personal chat's conversation id looks like `a:1…` and it has no isGroup.
+   */
+  conversationType?: ConversationType;
 }
+
+/** The conversation id Teams gives a personal chat between a user and the bot. */
+export const personalChatIdOf = (s: Speaker, tenantId: string = TENANT) => `a:1${tenantId.slice(0, 8)}${s.aadObjectId.replace(/-/g, '')}`;
 
 function common(where: Where) {
   const from = where.from ?? ANNA;
-  const conversationId = where.conversationId ?? `${CHANNEL};messageid=1700000000000`;
+  const type = where.conversationType ?? 'channel';
+  const tenantId = where.tenantId ?? TENANT;
+  const conversationId = where.conversationId ?? (
+    type === 'channel' ? `${CHANNEL};messageid=1700000000000`
+      : type === 'personal' ? personalChatIdOf(from, tenantId)
+        : `19:group-chat-${tenantId.slice(0, 8)}@thread.v2`);
+  const conversation = type === 'personal'
+    ? { id: conversationId, conversationType: type, tenantId }
+    : { id: conversationId, conversationType: type, tenantId, isGroup: true };
+  const channelData = type === 'channel'
+    ? { tenant: { id: tenantId }, team: { id: where.teamId ?? TEAM, name: 'Trygghet Kungsör' }, channel: { id: where.channelId ?? CHANNEL, name: where.channelName ?? 'Lägesbild' } }
+    : { tenant: { id: tenantId } };
   return {
     id: randomUUID(),
     channelId: 'msteams',
@@ -33,8 +62,8 @@ function common(where: Where) {
     locale: where.locale ?? 'sv-SE',
     from: { id: chatIdOf(from), name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
-    conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-    channelData: { tenant: { id: TENANT }, team: { id: TEAM, name: 'Trygghet Kungsör' }, channel: { id: CHANNEL, name: 'Lägesbild' } },
+    conversation,
+    channelData,
   };
 }
 
@@ -50,6 +79,21 @@ export function channelMessage(text: string, where: Where, alsoMentioned: Speake
     text: `<at>${BOT.name}</at> ${text}${others.map((o) => ` ${o.text}`).join('')}`,
     textFormat: 'plain',
     entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }, ...others],
+  };
+}
+
+/**
+ * A message in a personal chat with the bot: no @mention is needed there, so Teams sends the words alone.
+ * Other people may still be @mentioned after the text.
+ */
+export function personalMessage(text: string, where: Where, alsoMentioned: Speaker[] = []) {
+  const others = alsoMentioned.map((s) => ({ type: 'mention', text: `<at>${s.name}</at>`, mentioned: { id: chatIdOf(s), name: s.name } }));
+  return {
+    ...common({ conversationType: 'personal', ...where }),
+    type: 'message',
+    text: `${text}${others.map((o) => ` ${o.text}`).join('')}`,
+    textFormat: 'plain',
+    entities: others,
   };
 }
 

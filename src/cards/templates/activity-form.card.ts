@@ -1,5 +1,5 @@
 import { VERBS } from '../verbs';
-import type { ActivityFormField } from '../../domain/activity-form';
+import type { ActivityFormField } from '../forms/report-forms';
 import { LIMITS } from '../../domain/limits';
 import { card } from '../card-schema';
 import { defineTemplate } from '../render';

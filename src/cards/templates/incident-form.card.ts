@@ -1,5 +1,5 @@
 import { VERBS } from '../verbs';
-import type { IncidentFormField } from '../../domain/incident-form';
+import type { IncidentFormField } from '../forms/report-forms';
 import { card } from '../card-schema';
 import { defineTemplate } from '../render';
 import { banner, choicesFrom, placeInputs, withError, type Choices, type FormState } from './form-parts';

@@ -74,12 +74,13 @@ export class ScheduledDigests {
       deps.log.info({ conversationId: subscription.conversationId, periodKey: key, status, detail }, 'digest delivery finished');
       return { conversationId: subscription.conversationId, periodKey: key, status };
     };
-    const conversation = await deps.conversations.get(subscription.conversationId);
+    const scope = { tenantId: subscription.tenantId, conversationId: subscription.conversationId };
+    const conversation = await deps.conversations.get(scope);
     if (!conversation) {
-      await deps.subscriptions.pause(subscription.conversationId, 'conversation unknown', now);
+      await deps.subscriptions.pause(scope, 'conversation unknown', now);
       return done('paused', 'conversation unknown');
     }
-    const digest = await deps.lagesbild.build({ tenantId: subscription.tenantId, conversationId: subscription.conversationId }, period);
+    const digest = await deps.lagesbild.build(scope, period);
     for (let attempt = 1; ; attempt += 1) {
       await deps.pacer.wait();
       const outcome = await deps.poster.post(conversation, digest, subscription.locale);
@@ -90,7 +91,7 @@ export class ScheduledDigests {
       if (verdict === 'posted') return done('posted', null);
       if (verdict === 'gone') {
         const reason = `bot removed from conversation (HTTP ${status})`;
-        await deps.subscriptions.pause(subscription.conversationId, reason, now);
+        await deps.subscriptions.pause(scope, reason, now);
         return done('paused', reason);
       }
       if (verdict === 'failed') return done('failed', `HTTP ${status} after ${attempt} attempt(s)`);

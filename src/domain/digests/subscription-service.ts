@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock.port';
 import type { DigestDeliveryRepository, DeliveryRecord } from '../ports/digest-deliveries.port';
 import type { DigestSubscriptionRepository } from '../ports/digest-subscriptions.port';
 import type { ReportOrigin } from '../report';
+import type { ChatScope } from '../scope';
 import { nextOccurrence, type DigestLocale, type DigestSchedule, type Subscription } from './subscription';
 
 export interface SubscriptionView {
@@ -22,22 +23,22 @@ export class SubscriptionService {
   /** Subscribing again changes the time and resumes a paused subscription. */
   async subscribe(origin: ReportOrigin, userId: string, schedule: DigestSchedule, locale: DigestLocale): Promise<SubscriptionView> {
     const now = this.clock.now();
-    const known = await this.subscriptions.get(origin.conversationId);
+    const known = await this.subscriptions.get(origin);
     await this.subscriptions.save({
       ...schedule, conversationId: origin.conversationId, tenantId: origin.tenantId, locale, status: 'active', pausedReason: null,
       createdBy: userId, createdAt: known?.createdAt ?? now, updatedAt: now,
     });
-    return (await this.current(origin.conversationId))!;
+    return (await this.current(origin))!;
   }
 
-  async current(conversationId: string): Promise<SubscriptionView | null> {
-    const subscription = await this.subscriptions.get(conversationId);
+  async current(scope: ChatScope): Promise<SubscriptionView | null> {
+    const subscription = await this.subscriptions.get(scope);
     if (!subscription) return null;
-    const [lastDelivery] = await this.deliveries.list(conversationId, 1);
+    const [lastDelivery] = await this.deliveries.list(scope.conversationId, 1);
     return { subscription, next: nextOccurrence(subscription, this.clock.now(), this.zone), lastDelivery: lastDelivery ?? null };
   }
 
-  unsubscribe(conversationId: string): Promise<boolean> {
-    return this.subscriptions.remove(conversationId);
+  unsubscribe(scope: ChatScope): Promise<boolean> {
+    return this.subscriptions.remove(scope);
   }
 }

@@ -3,6 +3,7 @@ import type { PlaceRegisterRepository } from '../ports/place-register.port';
 import { PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-register';
 import { findEmerging, WEEKS_NEEDED, type EmergingFinding } from './emerging-rule';
 import type { Hotspot } from './hotspot';
+import type { TenantScope } from '../scope';
 import { WEEK_MS, weeklyCounts, weeksBack } from './weekly-counts';
 
 export interface EmergingPlace {
@@ -15,10 +16,10 @@ export interface EmergingPlace {
 type Sources = { placeRegister: PlaceRegisterRepository; placeHistory: PlaceHistoryRepository; hotspots: HotspotRepository };
 
 
-/** Every place's weekly counts through the emerging rule: proposals first, then labelled hot spots. */
-export async function emergingHotspots(sources: Sources, now: Date): Promise<EmergingPlace[]> {
-  const register = await sources.placeRegister.all(PLACE_REGISTER_MAX);
-  const stamps = await sources.placeHistory.incidents(null, weeksBack(now, WEEKS_NEEDED), now);
+/** Every place of the tenant through the emerging rule: proposals first, then labelled hot spots. */
+export async function emergingHotspots(sources: Sources, scope: TenantScope, now: Date): Promise<EmergingPlace[]> {
+  const register = await sources.placeRegister.all(scope, PLACE_REGISTER_MAX);
+  const stamps = await sources.placeHistory.incidents(scope, null, weeksBack(now, WEEKS_NEEDED), now);
   const counts = weeklyCounts(stamps, now, WEEKS_NEEDED);
   const firstSeen = new Map<string, number>();
   for (const s of stamps) firstSeen.set(s.placeId, Math.min(firstSeen.get(s.placeId) ?? Infinity, s.occurredAt.getTime()));
@@ -30,7 +31,7 @@ export async function emergingHotspots(sources: Sources, now: Date): Promise<Eme
   const found = await Promise.all(findEmerging(series).map(async (finding) => ({
     place: byId.get(finding.key)!,
     finding,
-    hotspot: await sources.hotspots.byPlace(finding.key),
+    hotspot: await sources.hotspots.byPlace(scope, finding.key),
   })));
   return found.sort((a, b) => Number(a.hotspot !== null) - Number(b.hotspot !== null) || b.finding.latest - a.finding.latest);
 }

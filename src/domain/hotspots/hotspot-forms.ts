@@ -1,29 +1,31 @@
-import { FormReader, day, optionalText, requiredChoice, requiredText, type FieldErrors } from '../form-fields';
-import { ORGANISATIONS, type Organisation } from '../vocabulary';
+import { FormReader, checkedText, optionalText, present, type FieldErrors } from '../form-fields';
+import type { Organisation } from '../vocabulary';
 import { ANALYSIS_ASPECTS, type Analysis } from './hotspot';
 
-// What the hot spot cards send, checked like every other form: values as typed, errors by field.
+// The hot spot's small forms as the use cases take them: typed values (codes, calendar days) read from the
+// card by the card layer, checked here for what is required and how long; errors by field.
 
 export const HOTSPOT_LIMITS = { measureMax: 500, analysisMax: 1000 } as const;
 
-export interface MeasureForm { what?: string; organisation?: string; dueDate?: string }
-export type MeasureFormField = keyof MeasureForm;
+/** A measure as typed on its card and read by the card layer; null = not given. */
+export interface MeasureDraft { what: string | null; organisation: Organisation | null; dueDate: string | null }
+export type MeasureFormField = keyof MeasureDraft;
 export interface ValidMeasure { what: string; organisation: Organisation; dueDate: string | null }
 
 export type Checked<T, K extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<K> };
 
-export function validateMeasure(form: MeasureForm): Checked<ValidMeasure, MeasureFormField> {
+export function validateMeasure(draft: MeasureDraft): Checked<ValidMeasure, MeasureFormField> {
   const r = new FormReader<MeasureFormField>();
-  const what = r.read('what', requiredText(form.what, HOTSPOT_LIMITS.measureMax));
-  const organisation = r.read('organisation', requiredChoice(form.organisation, ORGANISATIONS));
-  const dueDate = r.read('dueDate', day(form.dueDate, false));
+  const what = r.read('what', checkedText(draft.what, HOTSPOT_LIMITS.measureMax, true));
+  const organisation = r.read('organisation', present(draft.organisation));
   if (!r.valid || !what || !organisation) return { ok: false, errors: r.errors };
-  return { ok: true, value: { what, organisation, dueDate: dueDate ?? null } };
+  return { ok: true, value: { what, organisation, dueDate: draft.dueDate } };
 }
 
-export function validateFollowUp(raw: unknown): Checked<string, 'followUpDate'> {
+/** The follow-up day (YYYY-MM-DD, read by the card layer), which must be given. */
+export function validateFollowUp(day: string | null): Checked<string, 'followUpDate'> {
   const r = new FormReader<'followUpDate'>();
-  const date = r.read('followUpDate', day(raw, true));
+  const date = r.read('followUpDate', present(day));
   return r.valid && date ? { ok: true, value: date } : { ok: false, errors: r.errors };
 }
 

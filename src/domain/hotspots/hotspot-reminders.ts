@@ -14,11 +14,11 @@ export class HotspotReminders {
     const today = DateTime.fromJSDate(now, { zone: this.timeZone }).toFormat('yyyy-MM-dd');
     const reminders: { reminder: HotspotReminder; mark: () => Promise<void> }[] = [];
     for (const hotspot of await this.hotspots.followUpsDue(today)) {
-      reminders.push({ reminder: { kind: 'follow_up', hotspot }, mark: () => this.hotspots.markFollowUpReminded(hotspot.id, hotspot.followUpDate ?? today) });
+      reminders.push({ reminder: { kind: 'follow_up', hotspot }, mark: () => this.hotspots.markFollowUpReminded(hotspot.origin, hotspot.id, hotspot.followUpDate ?? today) });
     }
-    for (const measure of await this.hotspots.measuresDue(today)) {
-      const hotspot = await this.hotspots.get(measure.hotspotId);
-      if (hotspot) reminders.push({ reminder: { kind: 'measure_due', hotspot, measure }, mark: () => this.hotspots.markMeasureReminded(measure.id) });
+    for (const { tenant, measure } of await this.hotspots.measuresDue(today)) {
+      const hotspot = await this.hotspots.get(tenant, measure.hotspotId);
+      if (hotspot) reminders.push({ reminder: { kind: 'measure_due', hotspot, measure }, mark: () => this.hotspots.markMeasureReminded(tenant, measure.id) });
     }
     let posted = 0;
     for (const { reminder, mark } of reminders) {

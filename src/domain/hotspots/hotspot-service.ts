@@ -5,17 +5,17 @@ import type { HotspotChange, HotspotRepository, IncidentStamp, PlaceHistoryRepos
 import type { PlaceRegisterRepository } from '../ports/place-register.port';
 import { placeAndChildren, PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-register';
 import type { ReportOrigin } from '../report';
+import type { TenantScope } from '../scope';
 import type { Actor } from '../reporting-service';
-import type { Organisation } from '../vocabulary';
 import { effectOf, type Effect } from './effect';
 import { canMoveHotspot, isActive, nextHotspotState, type Analysis, type Hotspot, type Measure } from './hotspot';
 import {
-  validateAnalysis, validateFollowUp, validateMeasure, type AnalysisForm, type MeasureForm, type MeasureFormField,
+  validateAnalysis, validateFollowUp, validateMeasure, type AnalysisForm, type MeasureDraft, type MeasureFormField,
 } from './hotspot-forms';
 import { recentTrend, WEEK_MS, weeksBack } from './weekly-counts';
 import type { FieldErrors } from '../form-fields';
 
-export type HotspotRefusal = 'missing' | 'conflict' | 'forbidden' | 'invalid_transition';
+export type HotspotRefusal = 'missing' | 'conflict' | 'invalid_transition';
 
 export type HotspotOutcome<K extends string = never> =
   | { ok: true; hotspot: Hotspot }
@@ -51,97 +51,93 @@ type HotspotStore = { hotspots: HotspotRepository; placeHistory: PlaceHistoryRep
 export const VISIT_TYPES = ['hotspot_besok', 'samtal_med_berorda'] as const;
 
 /**
- * The SARA lifecycle of a hot spot. Who may change one: its owner's organisation, whoever started it,
- * and coordinators. Every change names the version it read, so that two people pressing at
- * once cannot overwrite each other.
+ * The SARA lifecycle of a hot spot. Hot spots belong to a tenant; changes take the hot spot as loaded
+ * within the caller's tenant, after the caller's right was checked (conversation/registry). Every
+ * change names the version it read, so that two people pressing at once cannot overwrite each other.
  */
 export class HotspotService {
   constructor(
     private readonly store: HotspotStore,
     private readonly clock: Clock,
     private readonly settings: HotspotSettings,
-    private readonly access: Pick<AccessPolicy, 'isCoordinator' | 'organisationOf'>,
+    private readonly access: Pick<AccessPolicy, 'organisationOf'>,
   ) {}
 
-  /** Starts the place's hot spot, or starts a closed one again; the starter's organisation owns it. */
-  async start(actor: Actor, origin: ReportOrigin, placeId: string, organisation?: Organisation):
+  /**
+   * Starts the place's hot spot, or starts a closed one again: the starter owns it for their confirmed
+   * organisation. `place` is the tenant's, loaded in scope.
+   */
+  async start(actor: Actor, origin: ReportOrigin, place: { id: string }):
     Promise<HotspotOutcome | { ok: false; reason: 'need_organisation' } | { ok: false; reason: 'already_active'; current: Hotspot }> {
-    const owner = organisation ?? (await this.access.organisationOf(actor.userId));
+    const owner = await this.access.organisationOf(origin, actor);
     if (!owner) return { ok: false, reason: 'need_organisation' };
-    if (!(await this.store.placeRegister.get(placeId))) return { ok: false, reason: 'missing', current: null };
     const person = { userId: actor.userId, name: actor.name };
     const now = this.clock.now();
-    const created = await this.store.hotspots.create({ placeId, ownerOrganisation: owner, owner: person, createdBy: person, origin, now });
+    const created = await this.store.hotspots.create({ placeId: place.id, ownerOrganisation: owner, owner: person, createdBy: person, origin, now });
     if (created.ok) return created;
     if (isActive(created.current)) return { ok: false, reason: 'already_active', current: created.current };
-    return this.change(actor, created.current.id, created.current.version, () => ({ state: 'kartlaggs', owner: { organisation: owner, person } }), { skipRights: true });
+    return this.change(origin, created.current, created.current.version, () => ({ state: 'kartlaggs', owner: { organisation: owner, person } }));
   }
 
-  get(id: string): Promise<Hotspot | null> {
-    return this.store.hotspots.get(id);
+  get(scope: TenantScope, id: string): Promise<Hotspot | null> {
+    return this.store.hotspots.get(scope, id);
   }
 
-  byPlace(placeId: string): Promise<Hotspot | null> {
-    return this.store.hotspots.byPlace(placeId);
+  byPlace(scope: TenantScope, placeId: string): Promise<Hotspot | null> {
+    return this.store.hotspots.byPlace(scope, placeId);
   }
 
-  async moveNext(actor: Actor, id: string, version: number): Promise<HotspotOutcome> {
-    return this.change(actor, id, version, (current) => {
-      const next = nextHotspotState(current.state);
-      return next && canMoveHotspot(current.state, next) ? { state: next } : 'invalid_transition';
+  async moveNext(scope: TenantScope, current: Hotspot, version: number): Promise<HotspotOutcome> {
+    return this.change(scope, current, version, (h) => {
+      const next = nextHotspotState(h.state);
+      return next && canMoveHotspot(h.state, next) ? { state: next } : 'invalid_transition';
     });
   }
 
-  async addMeasure(actor: Actor, id: string, version: number, form: MeasureForm): Promise<HotspotOutcome<MeasureFormField>> {
-    const checked = validateMeasure(form);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current: await this.get(id) };
-    return this.change(actor, id, version, () => ({ addMeasure: { ...checked.value, createdBy: { userId: actor.userId, name: actor.name } } }));
+  async addMeasure(actor: Actor, scope: TenantScope, current: Hotspot, version: number, draft: MeasureDraft): Promise<HotspotOutcome<MeasureFormField>> {
+    const checked = validateMeasure(draft);
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current };
+    return this.change(scope, current, version, () => ({ addMeasure: { ...checked.value, createdBy: { userId: actor.userId, name: actor.name } } }));
   }
 
-  async markMeasureDone(actor: Actor, id: string, version: number, measureId: string): Promise<HotspotOutcome> {
-    return this.change(actor, id, version, () => ({ measureDone: measureId }));
+  async markMeasureDone(scope: TenantScope, current: Hotspot, version: number, measureId: string): Promise<HotspotOutcome> {
+    return this.change(scope, current, version, () => ({ measureDone: measureId }));
   }
 
-  async setFollowUp(actor: Actor, id: string, version: number, date: unknown): Promise<HotspotOutcome<'followUpDate'>> {
+  async setFollowUp(scope: TenantScope, current: Hotspot, version: number, date: string | null): Promise<HotspotOutcome<'followUpDate'>> {
     const checked = validateFollowUp(date);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current: await this.get(id) };
-    return this.change(actor, id, version, () => ({ followUpDate: checked.value }));
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current };
+    return this.change(scope, current, version, () => ({ followUpDate: checked.value }));
   }
 
-  async setAnalysis(actor: Actor, id: string, version: number, form: AnalysisForm): Promise<HotspotOutcome<keyof Analysis>> {
+  async setAnalysis(scope: TenantScope, current: Hotspot, version: number, form: AnalysisForm): Promise<HotspotOutcome<keyof Analysis>> {
     const checked = validateAnalysis(form);
-    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current: await this.get(id) };
-    return this.change(actor, id, version, () => ({ analysis: checked.value }));
+    if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current };
+    return this.change(scope, current, version, () => ({ analysis: checked.value }));
   }
 
-  async mayChange(actor: Actor, hotspot: Hotspot): Promise<boolean> {
-    if (actor.userId === hotspot.createdBy.userId || actor.userId === hotspot.owner.userId) return true;
-    if ((await this.access.organisationOf(actor.userId)) === hotspot.ownerOrganisation) return true;
-    return this.access.isCoordinator(actor.userId);
-  }
-
-  async view(hotspot: Hotspot): Promise<HotspotView> {
+  async view(scope: TenantScope, hotspot: Hotspot): Promise<HotspotView> {
     const now = this.clock.now();
-    const register = await this.store.placeRegister.all(PLACE_REGISTER_MAX);
+    const register = await this.store.placeRegister.all(scope, PLACE_REGISTER_MAX);
     const placeIds = placeAndChildren(hotspot.placeId, register);
     const [measures, visits] = await Promise.all([
-      this.store.hotspots.measures([hotspot.id]),
-      this.store.placeHistory.visits(placeIds, VISIT_TYPES),
+      this.store.hotspots.measures(scope, [hotspot.id]),
+      this.store.placeHistory.visits(scope, placeIds, VISIT_TYPES),
     ]);
     const from = weeksBack(now, this.settings.timelineWeeks ?? 12);
-    const incidents = await this.store.placeHistory.incidents(placeIds, from, now);
-    return { hotspot, measures, incidents, visits, effect: await this.effect(hotspot, measures, register, placeIds, now) };
+    const incidents = await this.store.placeHistory.incidents(scope, placeIds, from, now);
+    return { hotspot, measures, incidents, visits, effect: await this.effect(scope, hotspot, measures, register, placeIds, now) };
   }
 
-  /** Active hot spots with overdue measures first, then by the next follow-up day. */
-  async listActive(): Promise<ActiveHotspotRow[]> {
+  /** The tenant's active hot spots with overdue measures first, then by the next follow-up day. */
+  async listActive(scope: TenantScope): Promise<ActiveHotspotRow[]> {
     const now = this.clock.now();
     const today = this.today(now);
-    const hotspots = await this.store.hotspots.listActive();
+    const hotspots = await this.store.hotspots.listActive(scope);
     if (hotspots.length === 0) return [];
-    const register = await this.store.placeRegister.all(PLACE_REGISTER_MAX);
-    const measures = await this.store.hotspots.measures(hotspots.map((h) => h.id));
-    const stamps = await this.store.placeHistory.incidents(null, weeksBack(now, 8), now);
+    const register = await this.store.placeRegister.all(scope, PLACE_REGISTER_MAX);
+    const measures = await this.store.hotspots.measures(scope, hotspots.map((h) => h.id));
+    const stamps = await this.store.placeHistory.incidents(scope, null, weeksBack(now, 8), now);
     const rows = hotspots.map((hotspot) => {
       const places = new Set(placeAndChildren(hotspot.placeId, register));
       return {
@@ -158,32 +154,28 @@ export class HotspotService {
     return DateTime.fromJSDate(now, { zone: this.settings.timeZone }).toFormat('yyyy-MM-dd');
   }
 
-  private async effect(hotspot: Hotspot, measures: Measure[], register: RegisteredPlace[], placeIds: string[], now: Date): Promise<Effect | null> {
+  private async effect(scope: TenantScope, hotspot: Hotspot, measures: Measure[], register: RegisteredPlace[], placeIds: string[], now: Date): Promise<Effect | null> {
     const first = measures[0];
     if (!first || (hotspot.state !== 'foljs_upp' && hotspot.state !== 'avslutad')) return null;
     const weeks = this.settings.effectWeeks;
     const from = weeksBack(first.createdAt, weeks);
     const to = new Date(first.createdAt.getTime() + weeks * WEEK_MS);
     const parentId = register.find((p) => p.id === hotspot.placeId)?.parentId ?? null;
-    const atPlace = await this.store.placeHistory.incidents(placeIds, from, to);
-    const inArea = parentId ? await this.store.placeHistory.incidents(placeAndChildren(parentId, register), from, to) : null;
+    const atPlace = await this.store.placeHistory.incidents(scope, placeIds, from, to);
+    const inArea = parentId ? await this.store.placeHistory.incidents(scope, placeAndChildren(parentId, register), from, to) : null;
     return effectOf(first.createdAt, weeks, now, atPlace, inArea);
   }
 
-  /** Reads, checks the right and the version, then applies: the one path every change takes. */
+  /** Checks the version the user saw, then applies within the tenant: the one path every change takes. */
   private async change<K extends string>(
-    actor: Actor, id: string, version: number,
+    scope: TenantScope, current: Hotspot, version: number,
     decide: (current: Hotspot) => Omit<HotspotChange, 'id' | 'expectedVersion' | 'now'> | 'invalid_transition',
-    options: { skipRights?: boolean } = {},
   ): Promise<HotspotOutcome<K>> {
-    const current = await this.store.hotspots.get(id);
-    if (!current) return { ok: false, reason: 'missing', current: null };
-    if (!options.skipRights && !(await this.mayChange(actor, current))) return { ok: false, reason: 'forbidden', current };
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     const change = decide(current);
     if (change === 'invalid_transition') return { ok: false, reason: 'invalid_transition', current };
-    const result = await this.store.hotspots.update({ id, expectedVersion: version, now: this.clock.now(), ...change });
+    const result = await this.store.hotspots.update(scope, { id: current.id, expectedVersion: version, now: this.clock.now(), ...change });
     if (result.ok) return result;
-    return { ok: false, reason: result.reason, current: await this.store.hotspots.get(id) };
+    return { ok: false, reason: result.reason, current: await this.store.hotspots.get(scope, current.id) };
   }
 }

@@ -1,11 +1,11 @@
-import { instantToLocal } from '../form-fields';
-import type { IncidentForm } from '../incident-form';
+import type { IncidentDraft, PlaceChoice } from '../incident-draft';
 import type { Clock } from '../ports/clock.port';
 import type { PlaceHistoryRepository } from '../ports/hotspots.port';
 import type { PlaceRegisterRepository } from '../ports/place-register.port';
 import type { Incident, ReportOrigin } from '../report';
+import type { ReportScope } from '../scope';
 import type { Actor, ReportingService } from '../reporting-service';
-import { INCIDENT_CATEGORIES, isOneOf, type IncidentCategory, type Organisation } from '../vocabulary';
+import type { IncidentCategory, Organisation } from '../vocabulary';
 import { PLACE_REGISTER_MAX } from '../places/place-register';
 import { parseQuickReport } from './quick-report';
 
@@ -23,13 +23,12 @@ export interface QuickDraft {
   organisation: Organisation | null;
 }
 
-/** What the confirmation card sends back. `placeId` 'new' means "create the place as typed". */
+/** What the confirmation card settled, read by the card layer. */
 export interface QuickChoice {
-  placeId?: string;
-  typedPlace?: string;
-  category?: string;
-  organisation?: string;
-  description?: string;
+  place: PlaceChoice | null;
+  category: IncidentCategory | null;
+  organisation: Organisation | null;
+  description: string | null;
 }
 
 export const NEW_PLACE = 'new';
@@ -38,7 +37,7 @@ export type QuickOutcome =
   | { kind: 'open_form' }
   | { kind: 'problem'; problem: 'no_place' | 'place_too_long' }
   | { kind: 'confirm'; draft: QuickDraft }
-  | { kind: 'submitted'; outcome: Awaited<ReturnType<ReportingService['submitIncident']>>; form: IncidentForm };
+  | { kind: 'submitted'; outcome: Awaited<ReturnType<ReportingService['submitIncident']>>; draft: IncidentDraft };
 
 export type UndoOutcome = 'ok' | 'missing' | 'forbidden' | 'too_late' | 'conflict';
 
@@ -54,9 +53,9 @@ export class QuickReportService {
 
   async report(actor: Actor, origin: ReportOrigin, args: string, describe: (category: IncidentCategory) => string): Promise<QuickOutcome> {
     if (args.trim() === '') return { kind: 'open_form' };
-    const parsed = parseQuickReport(args, await this.store.placeRegister.all(PLACE_REGISTER_MAX));
+    const parsed = parseQuickReport(args, await this.store.placeRegister.all(origin, PLACE_REGISTER_MAX));
     if (!parsed.ok) return { kind: 'problem', problem: parsed.problem };
-    const { organisation } = await this.reporting.defaultsFor(actor.userId);
+    const { organisation } = await this.reporting.defaultsFor(origin, actor);
     const draft: QuickDraft = {
       typedPlace: parsed.typedPlace,
       placeId: parsed.place.kind === 'sure' ? parsed.place.place.id : null,
@@ -66,33 +65,33 @@ export class QuickReportService {
       organisation,
     };
     if (!draft.placeId || !draft.category || !draft.organisation) return { kind: 'confirm', draft };
-    return this.save(actor, origin, { ...draft, placeId: draft.placeId, category: draft.category, organisation: draft.organisation }, describe);
+    return this.save(actor, origin, { place: { placeId: draft.placeId }, category: draft.category, organisation: draft.organisation, description: draft.description }, describe);
   }
 
   /** Saves what the confirmation card (or the one-line command) settled. */
   async save(actor: Actor, origin: ReportOrigin, choice: QuickChoice, describe: (category: IncidentCategory) => string): Promise<Extract<QuickOutcome, { kind: 'submitted' }>> {
-    const local = instantToLocal(this.clock.now(), this.reporting.timeZone);
-    const { school } = await this.reporting.defaultsFor(actor.userId);
-    const category = isOneOf(INCIDENT_CATEGORIES, choice.category) ? choice.category : undefined;
-    const form: IncidentForm = {
-      date: local.date,
-      time: local.time,
-      ...(choice.placeId && choice.placeId !== NEW_PLACE ? { placeId: choice.placeId } : { newPlace: choice.typedPlace ?? '' }),
-      category: choice.category ?? '',
+    const { school } = await this.reporting.defaultsFor(origin, actor);
+    const draft: IncidentDraft = {
+      occurredAt: this.clock.now(),
+      place: choice.place,
+      category: choice.category,
       // A one-line report may name only the category; the category then says what happened.
-      description: choice.description?.trim() || (category ? describe(category) : ''),
+      description: choice.description?.trim() || (choice.category ? describe(choice.category) : null),
       severity: 'medel',
-      organisation: choice.organisation ?? '',
-      school: school ?? '',
+      organisation: choice.organisation,
+      school,
+      youthInvolved: null,
+      policeReportNumber: null,
     };
-    return { kind: 'submitted', outcome: await this.reporting.submitIncident(actor, origin, form), form };
+    return { kind: 'submitted', outcome: await this.reporting.submitIncident(actor, origin, draft), draft };
   }
 
-  /** The reporter takes a quick report back within a few minutes, unless someone has changed it since. */
-  async undo(actor: Actor, incident: Incident | null, version: number): Promise<UndoOutcome> {
-    if (!incident) return 'missing';
-    if (incident.reporter.userId !== actor.userId) return 'forbidden';
+  /**
+   * The reporter takes a quick report back within a few minutes, unless someone has changed it since.
+   * `incident` is loaded within `scope` and the caller's right (the reporter's) already checked.
+   */
+  async undo(actor: Actor, scope: ReportScope, incident: Incident, version: number): Promise<UndoOutcome> {
     if (this.clock.now().getTime() - incident.createdAt.getTime() > UNDO_MINUTES * 60_000) return 'too_late';
-    return this.store.placeHistory.withdrawIncident(incident.id, version, actor.userId, this.clock.now());
+    return this.store.placeHistory.withdrawIncident(scope, incident.id, version, actor.userId, this.clock.now());
   }
 }

@@ -1,9 +1,14 @@
+import type { TenantScope } from '../scope';
+
 /** What the audit trail records: who did what to which entity, and when. Never report text. */
 export type AuditAction =
   | 'report.created' | 'report.changed' | 'report.status' | 'report.assigned' | 'report.deleted' | 'report.anonymised'
-  | 'export.created' | 'coordinator.added' | 'organisation.changed';
+  | 'export.created' | 'coordinator.added' | 'organisation.changed' | 'organisation.confirmed'
+  /** A write that the caller's scope or rights did not allow; `detail` is the verb or command. */
+  | 'access.refused';
 
-export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot';
+/** `action`: a refused card verb or command, named in `detail`. */
+export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'action';
 
 export interface AuditEntry {
   at: Date;
@@ -20,11 +25,12 @@ export interface AuditEntry {
 
 export interface AuditRepository {
   record(entry: AuditEntry): Promise<void>;
-  /** Newest first. */
-  latest(tenantId: string, limit: number): Promise<AuditEntry[]>;
+  /** Newest first, of the scope's tenant only. */
+  latest(scope: TenantScope, limit: number): Promise<AuditEntry[]>;
 }
 
+/** Coordinators are per tenant: a coordinator in one tenant is nobody special in another. */
 export interface CoordinatorRepository {
-  isCoordinator(userId: string): Promise<boolean>;
-  add(userId: string, addedBy: string, at: Date): Promise<void>;
+  isCoordinator(scope: TenantScope, userId: string): Promise<boolean>;
+  add(scope: TenantScope, userId: string, addedBy: string, at: Date): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { PeriodKind } from '../periods';
+import type { ChatScope } from '../scope';
 
 /** A recorded export: who asked, where, when and for which period; the link is known only by its hash. */
 export interface DigestExportRecord {
@@ -19,5 +20,5 @@ export interface DigestExportRepository {
   create(record: DigestExportRecord): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<DigestExportRecord | null>;
   /** Newest first, for the audit trail. */
-  list(conversationId: string, limit: number): Promise<DigestExportRecord[]>;
+  list(scope: ChatScope, limit: number): Promise<DigestExportRecord[]>;
 }

@@ -1,5 +1,6 @@
 import type { Analysis, Hotspot, HotspotState, Measure } from '../hotspots/hotspot';
 import type { Person, ReportOrigin } from '../report';
+import type { ReportScope, TenantScope } from '../scope';
 import type { Organisation } from '../vocabulary';
 
 export interface NewHotspot {
@@ -38,22 +39,27 @@ export interface HotspotChange {
 /** `conflict`: changed by someone else since it was read; `missing`: gone. */
 export type HotspotUpdate = { ok: true; hotspot: Hotspot } | { ok: false; reason: 'conflict' | 'missing' };
 
+/**
+ * Hot spots belong to a tenant (the tenant of `origin` when created). Reads and writes by id find only
+ * the scope's tenant's hot spots. The two `…Due` reads are for the reminder job and span all tenants;
+ * each result carries its tenant.
+ */
 export interface HotspotRepository {
   /** Creates the place's hot spot; `exists` when the place already has one (open or closed). */
   create(hotspot: NewHotspot): Promise<{ ok: true; hotspot: Hotspot } | { ok: false; reason: 'exists'; current: Hotspot }>;
-  get(id: string): Promise<Hotspot | null>;
-  byPlace(placeId: string): Promise<Hotspot | null>;
-  /** Every hot spot not closed, oldest first. */
-  listActive(): Promise<Hotspot[]>;
-  update(change: HotspotChange): Promise<HotspotUpdate>;
-  /** Oldest first. */
-  measures(hotspotIds: readonly string[]): Promise<Measure[]>;
-  /** Active hot spots whose follow-up day has come and not been reminded of. */
+  get(scope: TenantScope, id: string): Promise<Hotspot | null>;
+  byPlace(scope: TenantScope, placeId: string): Promise<Hotspot | null>;
+  /** Every hot spot of the tenant not closed, oldest first. */
+  listActive(scope: TenantScope): Promise<Hotspot[]>;
+  update(scope: TenantScope, change: HotspotChange): Promise<HotspotUpdate>;
+  /** Oldest first; measures of other tenants' hot spots are not returned. */
+  measures(scope: TenantScope, hotspotIds: readonly string[]): Promise<Measure[]>;
+  /** Active hot spots (all tenants) whose follow-up day has come and not been reminded of. */
   followUpsDue(today: string): Promise<Hotspot[]>;
-  /** Open measures of active hot spots whose due day has come and not been reminded of. */
-  measuresDue(today: string): Promise<Measure[]>;
-  markFollowUpReminded(hotspotId: string, day: string): Promise<void>;
-  markMeasureReminded(measureId: string): Promise<void>;
+  /** Open measures of active hot spots (all tenants) whose due day has come and not been reminded of. */
+  measuresDue(today: string): Promise<{ tenant: TenantScope; measure: Measure }[]>;
+  markFollowUpReminded(scope: TenantScope, hotspotId: string, day: string): Promise<void>;
+  markMeasureReminded(scope: TenantScope, measureId: string): Promise<void>;
 }
 
 /** An incident as the hot spot work counts it: when and where, nothing of its text. */
@@ -75,15 +81,16 @@ export interface VisitStamp {
   peopleMet: number | null;
 }
 
+/** Counts for the hot spot work: they combine all conversations of one tenant, never two tenants. */
 export interface PlaceHistoryRepository {
-  /** Incidents at any of the places (all places when `placeIds` is null) in [from, to), oldest first. */
-  incidents(placeIds: readonly string[] | null, from: Date, to: Date): Promise<IncidentStamp[]>;
-  /** Activities of the given types at any of the places, oldest first. */
-  visits(placeIds: readonly string[], types: readonly string[]): Promise<VisitStamp[]>;
+  /** The tenant's incidents at any of the places (all places when `placeIds` is null) in [from, to), oldest first. */
+  incidents(scope: TenantScope, placeIds: readonly string[] | null, from: Date, to: Date): Promise<IncidentStamp[]>;
+  /** The tenant's activities of the given types at any of the places, oldest first. */
+  visits(scope: TenantScope, placeIds: readonly string[], types: readonly string[]): Promise<VisitStamp[]>;
   /**
-   * Removes an incident still at `expectedVersion` (the reporter's "ångra"): `conflict` when it has
-   * changed since, `missing` when it is gone.
+   * Deletes an incident of the scope still at `expectedVersion` (an undone quick report) and records
+   * who did it in the audit trail, together: `conflict` when it has changed since, `missing` when it
+   * is gone or outside the scope.
    */
-  /** Deletes an incident (an undone quick report) and records who did it in the audit trail, together. */
-  withdrawIncident(id: string, expectedVersion: number, actorId: string, now: Date): Promise<'ok' | 'conflict' | 'missing'>;
+  withdrawIncident(scope: ReportScope, id: string, expectedVersion: number, actorId: string, now: Date): Promise<'ok' | 'conflict' | 'missing'>;
 }

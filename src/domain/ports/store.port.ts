@@ -11,13 +11,17 @@ import type { Place } from '../place';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, ReportOrigin, ReportSummary,
 } from '../report';
+import type { ChatScope, ReportScope, TenantScope } from '../scope';
 import type { ReportStatus } from '../vocabulary';
+import type { MembershipRepository } from './memberships.port';
 
 /** What is needed to create a report; the store assigns id, reference, version and timestamps. */
 export interface NewReport<F> {
   fields: F;
   reporter: Person;
   origin: ReportOrigin;
+  /** Whether the reporter was a confirmed member of the reporting organisation. */
+  organisationConfirmed: boolean;
   /** The year the reference number is counted in (H-<year>-NNNN), in Europe/Stockholm. */
   refYear: number;
   now: Date;
@@ -38,40 +42,47 @@ export interface ReportChange<F> {
 /** `conflict`: someone else changed the report since it was read; `missing`: it no longer exists. */
 export type UpdateResult<R> = { ok: true; report: R } | { ok: false; reason: 'conflict' | 'missing' };
 
+/** Reads and writes by id find only reports within `scope`; anything else is `null` / `missing`. */
 export interface ReportRepository<R, F> {
+  /** Stored in the scope `report.origin` names. */
   create(report: NewReport<F>): Promise<R>;
-  get(id: string): Promise<R | null>;
-  update(change: ReportChange<F>): Promise<UpdateResult<R>>;
+  get(scope: ReportScope, id: string): Promise<R | null>;
+  update(scope: ReportScope, change: ReportChange<F>): Promise<UpdateResult<R>>;
 }
 
 export type IncidentRepository = ReportRepository<Incident, IncidentFields>;
 export type ActivityRepository = ReportRepository<Activity, ActivityFields>;
 
 export interface ReportListRepository {
-  /** Newest first, both incidents and activities, of one conversation. */
-  latest(conversationId: string, limit: number): Promise<ReportSummary[]>;
+  /** Newest first, both incidents and activities, of the scope. */
+  latest(scope: ReportScope, limit: number): Promise<ReportSummary[]>;
 }
 
+/** Places belong to a tenant: each tenant has its own register, and the same name in two is two places. */
 export interface PlaceRepository {
-  /** Finds the place whose key matches the name's key, or creates it. */
-  findOrCreate(name: string, now: Date): Promise<Place>;
-  get(id: string): Promise<Place | null>;
+  /** Finds the tenant's place whose key matches the name's key, or creates it. */
+  findOrCreate(scope: TenantScope, name: string, now: Date): Promise<Place>;
+  get(scope: TenantScope, id: string): Promise<Place | null>;
   /** Alphabetical, for choice lists. */
-  list(limit: number): Promise<Place[]>;
+  list(scope: TenantScope, limit: number): Promise<Place[]>;
 }
 
 export interface ConversationRepository {
   save(record: ConversationRecord): Promise<void>;
-  get(conversationId: string): Promise<ConversationRecord | null>;
+  /** The conversation, only when it is of the scope's tenant. */
+  get(scope: ChatScope): Promise<ConversationRecord | null>;
   list(): Promise<ConversationRecord[]>;
 }
 
+/** A user's profile is per tenant: the same person has one profile in each tenant they use the bot in. */
 export interface UserProfileRepository {
-  get(userId: string): Promise<UserProfile | null>;
+  get(scope: TenantScope, userId: string): Promise<UserProfile | null>;
   /** The profile of the user an @mention names. */
-  findByChatUserId(chatUserId: string): Promise<UserProfile | null>;
+  findByChatUserId(scope: TenantScope, chatUserId: string): Promise<UserProfile | null>;
+  /** Saved in `profile.tenantId`. */
   save(profile: UserProfile): Promise<void>;
 }
+
 
 export interface StoreHealth {
   ok: boolean;
@@ -88,6 +99,7 @@ export interface Store {
   readonly places: PlaceRepository;
   readonly conversations: ConversationRepository;
   readonly users: UserProfileRepository;
+  readonly memberships: MembershipRepository;
   readonly lagesbild: LagesbildAggregateRepository;
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestDeliveries: DigestDeliveryRepository;

@@ -1,5 +1,5 @@
-import type { ActivityFormField, ValidActivity } from '../activity-form';
-import type { IncidentFormField, PlaceChoice, ValidIncident } from '../incident-form';
+import type { ActivityDraftField, ValidActivity } from '../activity-draft';
+import type { IncidentDraftField, PlaceChoice, ValidIncident } from '../incident-draft';
 import { maskFields, type FieldFinding } from './mask-fields';
 
 // The personal-data guard applied to each kind of report before it is stored.
@@ -21,17 +21,17 @@ function maskedPlace(place: PlaceChoice, name: string | null | undefined): Place
 }
 
 /** Whatever is saved is masked; the choice only decides whether the reporter is warned first. */
-export function guardIncident(v: ValidIncident, privacy: PrivacyChoice): Guarded<ValidIncident, IncidentFormField> {
-  const { masked, findings } = maskFields<IncidentFormField>({
-    description: v.description, school: v.school, newPlace: 'newPlaceName' in v.place ? v.place.newPlaceName : null,
+export function guardIncident(v: ValidIncident, privacy: PrivacyChoice): Guarded<ValidIncident, IncidentDraftField> {
+  const { masked, findings } = maskFields<IncidentDraftField>({
+    description: v.description, school: v.school, place: 'newPlaceName' in v.place ? v.place.newPlaceName : null,
   });
-  return guarded(v, { description: masked.description ?? v.description, school: masked.school ?? null, place: maskedPlace(v.place, masked.newPlace) }, findings, privacy);
+  return guarded(v, { description: masked.description ?? v.description, school: masked.school ?? null, place: maskedPlace(v.place, masked.place) }, findings, privacy);
 }
 
-export function guardActivity(v: ValidActivity, privacy: PrivacyChoice): Guarded<ValidActivity, ActivityFormField> {
-  const { masked, findings } = maskFields<ActivityFormField>({
-    notes: v.notes, newPlace: v.place && 'newPlaceName' in v.place ? v.place.newPlaceName : null,
+export function guardActivity(v: ValidActivity, privacy: PrivacyChoice): Guarded<ValidActivity, ActivityDraftField> {
+  const { masked, findings } = maskFields<ActivityDraftField>({
+    notes: v.notes, place: v.place && 'newPlaceName' in v.place ? v.place.newPlaceName : null,
   });
-  return guarded(v, { notes: masked.notes ?? '', place: v.place && maskedPlace(v.place, masked.newPlace) }, findings, privacy);
+  return guarded(v, { notes: masked.notes ?? '', place: v.place && maskedPlace(v.place, masked.place) }, findings, privacy);
 }
 

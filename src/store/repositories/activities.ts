@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ActivityRepository } from '../../domain/ports/store.port';
 import type { Activity, ActivityFields } from '../../domain/report';
+import type { ReportScope } from '../../domain/scope';
 import { ACTIVITY_TYPES, ORGANISATIONS, type Organisation } from '../../domain/vocabulary';
 import { toCalendarDay, toCalendarDayOrNull, toCode } from '../row-values';
 import type { ActivityRow, Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
 import { createNumberedReport, updateVersionedReport } from './report-writes';
+import { reportInScope } from './scopes';
 
 export function createActivityRepository(db: Kysely<Database>, dialect: StoreDialect): ActivityRepository {
   return {
@@ -18,10 +20,10 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
         return toActivity(row, organisations);
       }),
 
-    get: (id) => findActivity(db, id),
+    get: (scope, id) => findActivity(db, scope, id),
 
-    update: (change) =>
-      updateVersionedReport(db, 'activities', change,
+    update: (scope, change) =>
+      updateVersionedReport(db, 'activities', scope, change,
         async (trx) => {
           const result = await trx.updateTable('activities')
             .set((eb) => ({
@@ -31,18 +33,20 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
             }))
             .where('id', '=', change.id)
             .where('version', '=', change.expectedVersion)
+            .where(reportInScope('activities', scope))
             .executeTakeFirst();
           if (change.fields && result.numUpdatedRows > 0n) {
             await replaceOrganisations(trx, change.id, change.fields.organisations);
           }
           return result;
         },
-        (trx) => findActivity(trx, change.id)),
+        (trx) => findActivity(trx, scope, change.id)),
   };
 }
 
-async function findActivity(db: Kysely<Database>, id: string): Promise<Activity | null> {
-  const row = await db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+async function findActivity(db: Kysely<Database>, scope: ReportScope, id: string): Promise<Activity | null> {
+  const row = await db.selectFrom('activities').selectAll()
+    .where('id', '=', id).where(reportInScope('activities', scope)).executeTakeFirst();
   if (!row) return null;
   const organisations = await db.selectFrom('activity_organisations').select('organisation')
     .where('activity_id', '=', id).orderBy('position').execute();

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditAction, AuditEntityKind, AuditEntry, AuditRepository } from '../../domain/ports/audit.port';
 import { toDate } from '../row-values';
 import type { Database } from '../schema';
+import { checkedLimit } from './limits';
 
 /** Writes one audit row; called inside the transaction of the change it records, so neither exists alone. */
 export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
@@ -22,9 +23,9 @@ export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promi
 export function createAuditRepository(db: Kysely<Database>): AuditRepository {
   return {
     record: (entry) => writeAudit(db, entry),
-    async latest(tenantId, limit) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId)
-        .orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    async latest(scope, limit) {
+      const rows = await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', scope.tenantId)
+        .orderBy('at', 'desc').orderBy('id', 'desc').limit(checkedLimit(limit)).execute();
       return rows.map((r) => ({
         at: toDate(r.at),
         tenantId: r.tenant_id,

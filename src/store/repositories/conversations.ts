@@ -10,19 +10,21 @@ const SCOPES = ['channel', 'groupChat', 'personal'] as const satisfies readonly 
 
 export function createConversationRepository(db: Kysely<Database>, dialect: StoreDialect): ConversationRepository {
   return {
+    /** A conversation stays in its tenant: a save naming another tenant changes nothing. */
     async save(record) {
       const columns = conversationColumns(record);
       await upsert(
         dialect,
         async () => (await db.updateTable('conversations').set(columns)
-          .where('conversation_id', '=', record.conversationId).executeTakeFirst()).numUpdatedRows,
+          .where('conversation_id', '=', record.conversationId).where('tenant_id', '=', record.tenantId)
+          .executeTakeFirst()).numUpdatedRows,
         () => db.insertInto('conversations').values({ conversation_id: record.conversationId, ...columns }).execute(),
       );
     },
 
-    async get(conversationId) {
+    async get(scope) {
       const row = await db.selectFrom('conversations').selectAll()
-        .where('conversation_id', '=', conversationId).executeTakeFirst();
+        .where('conversation_id', '=', scope.conversationId).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
       return row ? toConversation(row) : null;
     },
 

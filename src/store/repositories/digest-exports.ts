@@ -21,8 +21,9 @@ export function createDigestExportRepository(db: Kysely<Database>): DigestExport
       return row ? toExport(row) : null;
     },
 
-    async list(conversationId, limit) {
-      const rows = await db.selectFrom('digest_exports').selectAll().where('conversation_id', '=', conversationId)
+    async list(scope, limit) {
+      const rows = await db.selectFrom('digest_exports').selectAll()
+        .where('tenant_id', '=', scope.tenantId).where('conversation_id', '=', scope.conversationId)
         .orderBy('created_at', 'desc').orderBy('id').limit(checkedLimit(limit)).execute();
       return rows.map(toExport);
     },

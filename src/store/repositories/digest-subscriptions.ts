@@ -9,6 +9,7 @@ import { upsert } from './duplicates';
 export function createDigestSubscriptionRepository(db: Kysely<Database>, dialect: StoreDialect): DigestSubscriptionRepository {
   const select = () => db.selectFrom('digest_subscriptions').selectAll();
   return {
+    /** A conversation's subscription stays in its tenant: a save naming another tenant changes nothing. */
     async save(s) {
       const columns = {
         tenant_id: s.tenantId, cadence: s.cadence, weekday: s.weekday, time_of_day: s.time, locale: s.locale, status: s.status,
@@ -17,18 +18,19 @@ export function createDigestSubscriptionRepository(db: Kysely<Database>, dialect
       await upsert(
         dialect,
         async () => (await db.updateTable('digest_subscriptions').set(columns)
-          .where('conversation_id', '=', s.conversationId).executeTakeFirst()).numUpdatedRows,
+          .where('conversation_id', '=', s.conversationId).where('tenant_id', '=', s.tenantId).executeTakeFirst()).numUpdatedRows,
         () => db.insertInto('digest_subscriptions').values({ conversation_id: s.conversationId, ...columns }).execute(),
       );
     },
 
-    async get(conversationId) {
-      const row = await select().where('conversation_id', '=', conversationId).executeTakeFirst();
+    async get(scope) {
+      const row = await select().where('conversation_id', '=', scope.conversationId).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
       return row ? toSubscription(row) : null;
     },
 
-    async remove(conversationId) {
-      const result = await db.deleteFrom('digest_subscriptions').where('conversation_id', '=', conversationId).executeTakeFirst();
+    async remove(scope) {
+      const result = await db.deleteFrom('digest_subscriptions')
+        .where('conversation_id', '=', scope.conversationId).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
 
@@ -37,9 +39,9 @@ export function createDigestSubscriptionRepository(db: Kysely<Database>, dialect
       return rows.map(toSubscription);
     },
 
-    async pause(conversationId, reason, at) {
+    async pause(scope, reason, at) {
       await db.updateTable('digest_subscriptions').set({ status: 'paused', paused_reason: reason, updated_at: at })
-        .where('conversation_id', '=', conversationId).execute();
+        .where('conversation_id', '=', scope.conversationId).where('tenant_id', '=', scope.tenantId).execute();
     },
   };
 }

@@ -2,16 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { HOTSPOT_STATES, type Hotspot, type Measure } from '../../domain/hotspots/hotspot';
 import type { HotspotChange, HotspotRepository } from '../../domain/ports/hotspots.port';
+import type { TenantScope } from '../../domain/scope';
 import { ORGANISATIONS } from '../../domain/vocabulary';
 import { toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { Database, HotspotMeasureRow, HotspotRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
+import { requirePlaceOfTenant } from './scopes';
 
 const ACTIVE_STATES = HOTSPOT_STATES.filter((s) => s !== 'avslutad');
 
+/** Hot spots of a tenant: every read and write by id names the tenant; the two `…Due` reads span all. */
 export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDialect): HotspotRepository {
   return {
     async create(h) {
+      const tenant = { tenantId: h.origin.tenantId };
+      await requirePlaceOfTenant(db, tenant.tenantId, h.placeId);
       const row = {
         id: randomUUID(), place_id: h.placeId, state: HOTSPOT_STATES[0], owner_organisation: h.ownerOrganisation,
         owner_id: h.owner.userId, owner_name: h.owner.name, created_by_id: h.createdBy.userId, created_by_name: h.createdBy.name,
@@ -22,31 +27,34 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
         await db.insertInto('hotspots').values(row).execute();
       } catch (error) {
         // One hot spot per place: whoever was first owns it.
-        const current = dialect.isUniqueViolation(error) ? await findBy(db, 'place_id', h.placeId) : null;
+        const current = dialect.isUniqueViolation(error) ? await findBy(db, tenant, 'place_id', h.placeId) : null;
         if (current) return { ok: false, reason: 'exists', current };
         throw error;
       }
-      const created = await findBy(db, 'id', row.id);
+      const created = await findBy(db, tenant, 'id', row.id);
       if (!created) throw new Error('A created hot spot could not be read back');
       return { ok: true, hotspot: created };
     },
 
-    get: (id) => findBy(db, 'id', id),
-    byPlace: (placeId) => findBy(db, 'place_id', placeId),
+    get: (scope, id) => findBy(db, scope, 'id', id),
+    byPlace: (scope, placeId) => findBy(db, scope, 'place_id', placeId),
 
-    async listActive() {
-      const rows = await selectHotspots(db).where('hotspots.state', 'in', ACTIVE_STATES).orderBy('hotspots.created_at').orderBy('hotspots.id').execute();
+    async listActive(scope) {
+      const rows = await selectHotspots(db).where('hotspots.tenant_id', '=', scope.tenantId).where('hotspots.state', 'in', ACTIVE_STATES)
+        .orderBy('hotspots.created_at').orderBy('hotspots.id').execute();
       return rows.map(toHotspot);
     },
 
-    update: (change) => db.transaction().execute(async (trx) => {
+    update: (scope, change) => db.transaction().execute(async (trx) => {
       const { numUpdatedRows } = await trx.updateTable('hotspots')
         .set((eb) => ({ ...hotspotColumns(change), updated_at: change.now, version: eb('version', '+', 1) }))
         .where('id', '=', change.id)
         .where('version', '=', change.expectedVersion)
+        .where('tenant_id', '=', scope.tenantId)
         .executeTakeFirst();
       if (numUpdatedRows === 0n) {
-        const stillThere = await trx.selectFrom('hotspots').select('id').where('id', '=', change.id).executeTakeFirst();
+        const stillThere = await trx.selectFrom('hotspots').select('id')
+          .where('id', '=', change.id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
         return { ok: false as const, reason: stillThere ? 'conflict' as const : 'missing' as const };
       }
       // Measures change under the hot spot's version, so two people cannot both act on an old view.
@@ -61,14 +69,18 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
         await trx.updateTable('hotspot_measures').set({ done_at: change.now })
           .where('id', '=', change.measureDone).where('hotspot_id', '=', change.id).where('done_at', 'is', null).execute();
       }
-      const hotspot = await findBy(trx, 'id', change.id);
+      const hotspot = await findBy(trx, scope, 'id', change.id);
       return hotspot ? { ok: true as const, hotspot } : { ok: false as const, reason: 'missing' as const };
     }),
 
-    async measures(hotspotIds) {
+    async measures(scope, hotspotIds) {
       if (hotspotIds.length === 0) return [];
-      const rows = await db.selectFrom('hotspot_measures').selectAll().where('hotspot_id', 'in', [...hotspotIds])
-        .orderBy('created_at').orderBy('id').execute();
+      const rows = await db.selectFrom('hotspot_measures')
+        .innerJoin('hotspots', 'hotspots.id', 'hotspot_measures.hotspot_id')
+        .selectAll('hotspot_measures')
+        .where('hotspots.tenant_id', '=', scope.tenantId)
+        .where('hotspot_measures.hotspot_id', 'in', [...hotspotIds])
+        .orderBy('hotspot_measures.created_at').orderBy('hotspot_measures.id').execute();
       return rows.map(toMeasure);
     },
 
@@ -86,21 +98,26 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
       const rows = await db.selectFrom('hotspot_measures')
         .innerJoin('hotspots', 'hotspots.id', 'hotspot_measures.hotspot_id')
         .selectAll('hotspot_measures')
+        .select('hotspots.tenant_id as hotspot_tenant_id')
         .where('hotspots.state', 'in', ACTIVE_STATES)
         .where('hotspot_measures.done_at', 'is', null)
         .where('hotspot_measures.reminded', '=', 0)
         .where('hotspot_measures.due_date', '<=', today)
         .orderBy('hotspot_measures.due_date').orderBy('hotspot_measures.id')
         .execute();
-      return rows.map(toMeasure);
+      return rows.map((row) => ({ tenant: { tenantId: row.hotspot_tenant_id }, measure: toMeasure(row) }));
     },
 
-    async markFollowUpReminded(hotspotId, day) {
-      await db.updateTable('hotspots').set({ follow_up_reminded: day }).where('id', '=', hotspotId).execute();
+    async markFollowUpReminded(scope, hotspotId, day) {
+      await db.updateTable('hotspots').set({ follow_up_reminded: day })
+        .where('id', '=', hotspotId).where('tenant_id', '=', scope.tenantId).execute();
     },
 
-    async markMeasureReminded(measureId) {
-      await db.updateTable('hotspot_measures').set({ reminded: 1 }).where('id', '=', measureId).execute();
+    async markMeasureReminded(scope, measureId) {
+      await db.updateTable('hotspot_measures').set({ reminded: 1 })
+        .where('id', '=', measureId)
+        .where('hotspot_id', 'in', (eb) => eb.selectFrom('hotspots').select('hotspots.id').where('hotspots.tenant_id', '=', scope.tenantId))
+        .execute();
     },
   };
 }
@@ -109,8 +126,8 @@ function selectHotspots(db: Kysely<Database>) {
   return db.selectFrom('hotspots').innerJoin('places', 'places.id', 'hotspots.place_id').selectAll('hotspots').select('places.name as place_name');
 }
 
-async function findBy(db: Kysely<Database>, column: 'id' | 'place_id', value: string): Promise<Hotspot | null> {
-  const row = await selectHotspots(db).where(`hotspots.${column}`, '=', value).executeTakeFirst();
+async function findBy(db: Kysely<Database>, scope: TenantScope, column: 'id' | 'place_id', value: string): Promise<Hotspot | null> {
+  const row = await selectHotspots(db).where(`hotspots.${column}`, '=', value).where('hotspots.tenant_id', '=', scope.tenantId).executeTakeFirst();
   return row ? toHotspot(row) : null;
 }
 

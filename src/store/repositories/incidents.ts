@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { IncidentRepository } from '../../domain/ports/store.port';
 import type { Incident, IncidentFields } from '../../domain/report';
+import type { ReportScope } from '../../domain/scope';
 import { INCIDENT_CATEGORIES, SEVERITIES } from '../../domain/vocabulary';
 import { toCode, toDate } from '../row-values';
 import type { Database, IncidentRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
 import { createNumberedReport, updateVersionedReport } from './report-writes';
+import { reportInScope } from './scopes';
 
 export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDialect): IncidentRepository {
   return {
@@ -17,10 +19,10 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
         return toIncident(row);
       }),
 
-    get: (id) => findIncident(db, id),
+    get: (scope, id) => findIncident(db, scope, id),
 
-    update: (change) =>
-      updateVersionedReport(db, 'incidents', change,
+    update: (scope, change) =>
+      updateVersionedReport(db, 'incidents', scope, change,
         (trx) => trx.updateTable('incidents')
           .set((eb) => ({
             ...(change.fields ? incidentColumns(change.fields) : {}),
@@ -29,13 +31,15 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
           }))
           .where('id', '=', change.id)
           .where('version', '=', change.expectedVersion)
+          .where(reportInScope('incidents', scope))
           .executeTakeFirst(),
-        (trx) => findIncident(trx, change.id)),
+        (trx) => findIncident(trx, scope, change.id)),
   };
 }
 
-async function findIncident(db: Kysely<Database>, id: string): Promise<Incident | null> {
-  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+async function findIncident(db: Kysely<Database>, scope: ReportScope, id: string): Promise<Incident | null> {
+  const row = await db.selectFrom('incidents').selectAll()
+    .where('id', '=', id).where(reportInScope('incidents', scope)).executeTakeFirst();
   return row ? toIncident(row) : null;
 }
 

@@ -2,24 +2,30 @@ import type { Kysely } from 'kysely';
 import { placeKey, tidyName } from '../../domain/place';
 import { PLACE_KINDS, type RegisteredPlace } from '../../domain/places/place-register';
 import type { PlaceRegisterRepository } from '../../domain/ports/place-register.port';
+import type { TenantScope } from '../../domain/scope';
 import { toCode, toDate } from '../row-values';
 import type { Database, PlaceRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { ignoreDuplicate } from './duplicates';
 import { checkedLimit } from './limits';
 
+/** The tenant's register: a place id of another tenant is `missing` everywhere, and nothing of it changes. */
 export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: StoreDialect): PlaceRegisterRepository {
   return {
-    async all(limit) {
-      const rows = await db.selectFrom('places').selectAll().orderBy('name_key').orderBy('id').limit(checkedLimit(limit)).execute();
-      const aliases = await db.selectFrom('place_aliases').select(['place_id', 'alias']).orderBy('alias_key').execute();
+    async all(scope, limit) {
+      const rows = await db.selectFrom('places').selectAll().where('tenant_id', '=', scope.tenantId)
+        .orderBy('name_key').orderBy('id').limit(checkedLimit(limit)).execute();
+      const aliases = await db.selectFrom('place_aliases').select(['place_id', 'alias'])
+        .where('tenant_id', '=', scope.tenantId).orderBy('alias_key').execute();
       return rows.map((row) => toRegisteredPlace(row, aliases.filter((a) => a.place_id === row.id).map((a) => a.alias)));
     },
 
-    get: (id) => findPlace(db, id),
+    get: (scope, id) => findPlace(db, scope, id),
 
-    async update(change) {
+    async update(scope, change) {
       const name = change.name === undefined ? undefined : tidyName(change.name);
+      // The area a place lies in must be a place of the same tenant; another tenant's is as good as gone.
+      if (typeof change.parentId === 'string' && !(await findPlaceRow(db, scope, change.parentId))) return null;
       try {
         const result = await db.updateTable('places').set({
           ...(name !== undefined ? { name, name_key: placeKey(name) } : {}),
@@ -27,58 +33,75 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
           ...(change.lat !== undefined ? { lat: change.lat } : {}),
           ...(change.lon !== undefined ? { lon: change.lon } : {}),
           ...(change.parentId !== undefined ? { parent_id: change.parentId } : {}),
-        }).where('id', '=', change.id).executeTakeFirst();
+        }).where('id', '=', change.id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
         if (result.numUpdatedRows === 0n) return null;
       } catch (error) {
         if (dialect.isUniqueViolation(error)) return 'name_taken';
         throw error;
       }
-      return findPlace(db, change.id);
+      return findPlace(db, scope, change.id);
     },
 
-    async addAlias(placeId, alias) {
+    async addAlias(scope, placeId, alias) {
       const tidy = tidyName(alias);
       const key = placeKey(tidy);
-      if (!(await findPlace(db, placeId))) return 'missing';
-      // An alias must not be another place's name either: "torget" cannot name two places.
-      const clash = await db.selectFrom('places').select('id').where('name_key', '=', key).executeTakeFirst();
+      if (!(await findPlaceRow(db, scope, placeId))) return 'missing';
+      // An alias must not be another of the tenant's place names either: "torget" cannot name two places.
+      const clash = await db.selectFrom('places').select('id')
+        .where('tenant_id', '=', scope.tenantId).where('name_key', '=', key).executeTakeFirst();
       if (clash || key === '') return 'taken';
       let inserted = false;
       await ignoreDuplicate(dialect, async () => {
-        await db.insertInto('place_aliases').values({ alias_key: key, alias: tidy, place_id: placeId }).execute();
+        await db.insertInto('place_aliases').values({ tenant_id: scope.tenantId, alias_key: key, alias: tidy, place_id: placeId }).execute();
         inserted = true;
       });
       return inserted ? 'ok' : 'taken';
     },
 
-    async merge(keepId, mergedId) {
-      const [keep, merged] = await Promise.all([findPlace(db, keepId), findPlace(db, mergedId)]);
+    async merge(scope, keepId, mergedId) {
+      const [keep, merged] = await Promise.all([findPlace(db, scope, keepId), findPlace(db, scope, mergedId)]);
       if (!keep || !merged || keepId === mergedId) return 'missing';
+      const tenantId = scope.tenantId;
       const outcome = await db.transaction().execute(async (trx) => {
-        const spots = await trx.selectFrom('hotspots').select('place_id').where('place_id', 'in', [keepId, mergedId]).execute();
+        const spots = await trx.selectFrom('hotspots').select('place_id')
+          .where('tenant_id', '=', tenantId).where('place_id', 'in', [keepId, mergedId]).execute();
         if (spots.length === 2) return 'both_hotspots' as const;
-        await trx.updateTable('incidents').set({ place_id: keepId, place_name: keep.name }).where('place_id', '=', mergedId).execute();
-        await trx.updateTable('activities').set({ place_id: keepId, place_name: keep.name }).where('place_id', '=', mergedId).execute();
-        await trx.updateTable('hotspots').set({ place_id: keepId }).where('place_id', '=', mergedId).execute();
-        await trx.updateTable('places').set({ parent_id: keepId }).where('parent_id', '=', mergedId).execute();
-        await trx.updateTable('place_aliases').set({ place_id: keepId }).where('place_id', '=', mergedId).execute();
-        await trx.deleteFrom('places').where('id', '=', mergedId).execute();
+        // Only the tenant's rows move; a row of another tenant at the place would make the delete fail.
+        await trx.updateTable('incidents').set({ place_id: keepId, place_name: keep.name })
+          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+        await trx.updateTable('activities').set({ place_id: keepId, place_name: keep.name })
+          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+        await trx.updateTable('hotspots').set({ place_id: keepId })
+          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+        await trx.updateTable('places').set({ parent_id: keepId })
+          .where('tenant_id', '=', tenantId).where('parent_id', '=', mergedId).execute();
+        await trx.updateTable('place_aliases').set({ place_id: keepId })
+          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+        await trx.deleteFrom('places').where('id', '=', mergedId).where('tenant_id', '=', tenantId).execute();
         // The merged name keeps finding the place (inserted after the delete: the name key was unique).
         const aliasKey = placeKey(merged.name);
-        const known = await trx.selectFrom('place_aliases').select('alias_key').where('alias_key', '=', aliasKey).executeTakeFirst();
-        if (!known) await trx.insertInto('place_aliases').values({ alias_key: aliasKey, alias: merged.name, place_id: keepId }).execute();
+        const known = await trx.selectFrom('place_aliases').select('alias_key')
+          .where('tenant_id', '=', tenantId).where('alias_key', '=', aliasKey).executeTakeFirst();
+        if (!known) {
+          await trx.insertInto('place_aliases').values({ tenant_id: tenantId, alias_key: aliasKey, alias: merged.name, place_id: keepId }).execute();
+        }
         return 'merged' as const;
       });
       if (outcome === 'both_hotspots') return outcome;
-      return (await findPlace(db, keepId)) ?? 'missing';
+      return (await findPlace(db, scope, keepId)) ?? 'missing';
     },
   };
 }
 
-async function findPlace(db: Kysely<Database>, id: string): Promise<RegisteredPlace | null> {
-  const row = await db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+function findPlaceRow(db: Kysely<Database>, scope: TenantScope, id: string): Promise<PlaceRow | undefined> {
+  return db.selectFrom('places').selectAll().where('id', '=', id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
+}
+
+async function findPlace(db: Kysely<Database>, scope: TenantScope, id: string): Promise<RegisteredPlace | null> {
+  const row = await findPlaceRow(db, scope, id);
   if (!row) return null;
-  const aliases = await db.selectFrom('place_aliases').select('alias').where('place_id', '=', id).orderBy('alias_key').execute();
+  const aliases = await db.selectFrom('place_aliases').select('alias')
+    .where('tenant_id', '=', scope.tenantId).where('place_id', '=', id).orderBy('alias_key').execute();
   return toRegisteredPlace(row, aliases.map((a) => a.alias));
 }
 

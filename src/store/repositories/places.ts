@@ -2,39 +2,43 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PlaceRepository } from '../../domain/ports/store.port';
 import { placeKey, tidyName, type Place } from '../../domain/place';
+import type { TenantScope } from '../../domain/scope';
 import { toDate } from '../row-values';
 import type { Database, PlaceRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { checkedLimit } from './limits';
 
+/** Each tenant has its own places: every query names the tenant, and the same name in two tenants is two places. */
 export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialect): PlaceRepository {
   return {
-    async findOrCreate(name, now) {
+    async findOrCreate(scope, name, now) {
       const tidy = tidyName(name);
       const key = placeKey(tidy);
       if (key === '') throw new RangeError('A place name needs at least one letter or digit');
-      const existing = await findByKey(db, key);
+      const existing = await findByKey(db, scope, key);
       if (existing) return existing;
-      const row = { id: randomUUID(), name: tidy, name_key: key, created_at: now };
+      const row = { id: randomUUID(), tenant_id: scope.tenantId, name: tidy, name_key: key, created_at: now };
       try {
         await db.insertInto('places').values(row).execute();
         return toPlace(row);
       } catch (error) {
-        // Someone created the same place (same key) since we looked: theirs is the place.
-        const winner = dialect.isUniqueViolation(error) ? await findByKey(db, key) : null;
+        // Someone created the same place (same tenant and key) since we looked: theirs is the place.
+        const winner = dialect.isUniqueViolation(error) ? await findByKey(db, scope, key) : null;
         if (winner) return winner;
         throw error;
       }
     },
 
-    async get(id) {
-      const row = await db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+    async get(scope, id) {
+      const row = await db.selectFrom('places').selectAll()
+        .where('id', '=', id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
       return row ? toPlace(row) : null;
     },
 
-    async list(limit) {
+    async list(scope, limit) {
       // By key: case- and accent-blind, and the same order in both engines whatever their collation.
       const rows = await db.selectFrom('places').selectAll()
+        .where('tenant_id', '=', scope.tenantId)
         .orderBy('name_key').orderBy('id')
         .limit(checkedLimit(limit))
         .execute();
@@ -43,11 +47,16 @@ export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialec
   };
 }
 
-/** By name, then by alias (the place register's other names: "torget" is "Stora torget"). */
-async function findByKey(db: Kysely<Database>, key: string): Promise<Place | null> {
-  const row = await db.selectFrom('places').selectAll().where('name_key', '=', key).executeTakeFirst()
+/** By name, then by alias (the place register's other names: "torget" is "Stora torget"), within the tenant. */
+async function findByKey(db: Kysely<Database>, scope: TenantScope, key: string): Promise<Place | null> {
+  const row = await db.selectFrom('places').selectAll()
+    .where('tenant_id', '=', scope.tenantId).where('name_key', '=', key).executeTakeFirst()
     ?? await db.selectFrom('places').innerJoin('place_aliases', 'place_aliases.place_id', 'places.id')
-      .selectAll('places').where('place_aliases.alias_key', '=', key).executeTakeFirst();
+      .selectAll('places')
+      .where('place_aliases.tenant_id', '=', scope.tenantId)
+      .where('place_aliases.alias_key', '=', key)
+      .where('places.tenant_id', '=', scope.tenantId)
+      .executeTakeFirst();
   return row ? toPlace(row) : null;
 }
 

@@ -26,6 +26,7 @@ export function newReportColumns(report: NewReport<unknown>, ref: string) {
     updated_at: report.now,
     version: 1,
     anonymised_at: null,
+    organisation_confirmed: report.organisationConfirmed,
   };
 }
 
@@ -48,6 +49,7 @@ export function toReportBase(row: Selectable<ReportColumns>) {
     assignee: toPersonOrNull(row.assignee_id, row.assignee_name),
     reporter: { userId: row.reporter_id, name: row.reporter_name },
     organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
+    organisationConfirmed: Boolean(row.organisation_confirmed),
     origin: { tenantId: row.tenant_id, conversationId: row.conversation_id },
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),

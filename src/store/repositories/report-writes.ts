@@ -3,9 +3,11 @@ import type { AuditAction, AuditEntry } from '../../domain/ports/audit.port';
 import type { NewReport, ReportChange, UpdateResult as ChangeResult } from '../../domain/ports/store.port';
 import { writeAudit } from './audit';
 import type { ReportKind } from '../../domain/report';
+import type { ReportScope } from '../../domain/scope';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { ensureReferenceCounter, takeNextReference } from './reference-counters';
+import { reportInScope, requirePlaceOfTenant } from './scopes';
 
 interface AuditedReport {
   id: string;
@@ -14,19 +16,21 @@ interface AuditedReport {
 }
 
 /**
- * Numbers and inserts a report in one transaction, so that a failed insert gives its number back;
- * its audit row is written in the same transaction.
+ * Numbers (per tenant) and inserts a report in one transaction, so that a failed insert gives its number back;
+ * its audit row is written in the same transaction. A place that is not of the report's tenant is
+ * refused before anything is written.
  */
 export async function createNumberedReport<R extends AuditedReport>(
   db: Kysely<Database>,
   dialect: StoreDialect,
   kind: ReportKind,
-  report: NewReport<unknown>,
+  report: NewReport<{ placeId: string | null }>,
   insert: (trx: Kysely<Database>, ref: string) => Promise<R>,
 ): Promise<R> {
-  await ensureReferenceCounter(db, dialect, kind, report.refYear);
+  await requirePlaceOfTenant(db, report.origin.tenantId, report.fields.placeId);
+  await ensureReferenceCounter(db, dialect, report.origin.tenantId, kind, report.refYear);
   return db.transaction().execute(async (trx) => {
-    const created = await insert(trx, await takeNextReference(trx, kind, report.refYear));
+    const created = await insert(trx, await takeNextReference(trx, report.origin.tenantId, kind, report.refYear));
     await writeAudit(trx, auditOf(kind, created, report.reporter.userId, report.now, 'report.created', null));
     return created;
   });
@@ -44,21 +48,28 @@ function changeAction(change: ReportChange<unknown>): { action: AuditAction; det
 }
 
 /**
- * Optimistic concurrency: `apply` must update only `WHERE id = ? AND version = ?` (and bump the
- * version). No row updated means the report changed since it was read, or is gone; which of the two
- * is told apart by looking for it.
+ * Optimistic concurrency within a scope: `apply` must update only
+ * `WHERE id = ? AND version = ? AND <in scope>` (and bump the version). No row updated means the report
+ * changed since it was read, or is gone or outside the scope; which is told apart by looking for it
+ * in the scope, so that a report outside it is `missing` and nothing about it shows.
  */
 export async function updateVersionedReport<R extends AuditedReport>(
   db: Kysely<Database>,
   table: 'incidents' | 'activities',
-  change: ReportChange<unknown>,
+  scope: ReportScope,
+  change: ReportChange<{ placeId: string | null }>,
   apply: (trx: Kysely<Database>) => Promise<UpdateResult>,
   reload: (trx: Kysely<Database>) => Promise<R | null>,
 ): Promise<ChangeResult<R>> {
   return db.transaction().execute(async (trx): Promise<ChangeResult<R>> => {
     const { numUpdatedRows } = await apply(trx);
+    // Only now is the report known to be in scope: a place outside the tenant throws and rolls back.
+    if (numUpdatedRows > 0n && change.fields) {
+      await requirePlaceOfTenant(trx, scope.tenantId, change.fields.placeId);
+    }
     if (numUpdatedRows === 0n) {
-      const stillThere = await trx.selectFrom(table).select('id').where('id', '=', change.id).executeTakeFirst();
+      const stillThere = await trx.selectFrom(table).select('id')
+        .where('id', '=', change.id).where(reportInScope(table, scope)).executeTakeFirst();
       return { ok: false, reason: stillThere ? 'conflict' : 'missing' };
     }
     const report = await reload(trx);

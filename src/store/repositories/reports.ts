@@ -5,16 +5,17 @@ import { REPORT_STATUSES } from '../../domain/vocabulary';
 import { toCode, toDate } from '../row-values';
 import type { Database } from '../schema';
 import { checkedLimit } from './limits';
+import { reportInScope } from './scopes';
 
 export function createReportListRepository(db: Kysely<Database>): ReportListRepository {
   return {
-    async latest(conversationId, limit) {
+    async latest(scope, limit) {
       const incidents = db.selectFrom('incidents')
         .select(['id', 'ref', 'status', 'created_at', 'place_name', 'category as topic', sql.lit<ReportKind>('incident').as('kind')])
-        .where('conversation_id', '=', conversationId);
+        .where(reportInScope('incidents', scope));
       const activities = db.selectFrom('activities')
         .select(['id', 'ref', 'status', 'created_at', 'place_name', 'type as topic', sql.lit<ReportKind>('activity').as('kind')])
-        .where('conversation_id', '=', conversationId);
+        .where(reportInScope('activities', scope));
       // Activities first: their nullable place_name sets the union's row type.
       const rows = await db.selectFrom(activities.unionAll(incidents).as('report'))
         .selectAll()

@@ -9,19 +9,22 @@ import { upsert } from './duplicates';
 
 export function createUserProfileRepository(db: Kysely<Database>, dialect: StoreDialect): UserProfileRepository {
   return {
-    async get(userId) {
-      const row = await db.selectFrom('user_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    async get(scope, userId) {
+      const row = await db.selectFrom('user_profiles').selectAll()
+        .where('tenant_id', '=', scope.tenantId).where('user_id', '=', userId).executeTakeFirst();
       return row ? toUserProfile(row) : null;
     },
 
-    async findByChatUserId(chatUserId) {
-      const row = await db.selectFrom('user_profiles').selectAll().where('chat_user_id', '=', chatUserId).executeTakeFirst();
+    async findByChatUserId(scope, chatUserId) {
+      const row = await db.selectFrom('user_profiles').selectAll()
+        .where('tenant_id', '=', scope.tenantId).where('chat_user_id', '=', chatUserId)
+        .orderBy('updated_at', 'desc').orderBy('user_id').executeTakeFirst();
       return row ? toUserProfile(row) : null;
     },
 
+    /** One profile per (tenant, user): saving in one tenant never touches the user's profile in another. */
     async save(profile) {
       const columns = {
-        tenant_id: profile.tenantId,
         organisation: profile.organisation,
         school: profile.school,
         updated_at: profile.updatedAt,
@@ -31,8 +34,8 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
       await upsert(
         dialect,
         async () => (await db.updateTable('user_profiles').set(columns)
-          .where('user_id', '=', profile.userId).executeTakeFirst()).numUpdatedRows,
-        () => db.insertInto('user_profiles').values({ user_id: profile.userId, ...columns }).execute(),
+          .where('tenant_id', '=', profile.tenantId).where('user_id', '=', profile.userId).executeTakeFirst()).numUpdatedRows,
+        () => db.insertInto('user_profiles').values({ tenant_id: profile.tenantId, user_id: profile.userId, ...columns }).execute(),
       );
     },
   };

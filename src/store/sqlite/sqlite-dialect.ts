@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import { errorProperty, type StoreDialect } from '../store-dialect';
 import { splitOnStatementEnds, type MigrationDialect } from '../migrator';
 
@@ -29,4 +30,24 @@ export const sqliteMigrations: MigrationDialect = {
   splitBatches: splitOnStatementEnds,
   // No lock: one process holds the file's single Kysely connection, and a second process that
   // migrates at the same moment gets SQLITE_BUSY and fails to start rather than corrupt anything.
+
+  // SQLite changes a key only by rebuilding the table (create new, copy, drop old, rename). With foreign
+  // keys on, dropping a table others refer to would delete through ON DELETE CASCADE, so they are off
+  // while migrating (a pragma that only works outside a transaction: the store has one connection) and
+  // every migration must leave no broken reference before it commits.
+  async around(db, run) {
+    await sql.raw('PRAGMA foreign_keys = OFF').execute(db);
+    try {
+      return await run();
+    } finally {
+      await sql.raw('PRAGMA foreign_keys = ON').execute(db);
+    }
+  },
+  async verify(trx) {
+    const { rows } = await sql.raw<{ table: string; parent: string }>('PRAGMA foreign_key_check').execute(trx);
+    if (rows.length > 0) {
+      const tables = [...new Set(rows.map((r) => `${r.table} → ${r.parent}`))].join(', ');
+      throw new Error(`The migration left ${rows.length} broken reference(s): ${tables}`);
+    }
+  },
 };

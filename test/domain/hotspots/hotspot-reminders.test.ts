@@ -21,15 +21,16 @@ describe('hot spot reminders', () => {
   const clock = new ManualClock(new Date('2026-12-01T07:00:00Z'));
   const owner = { userId: 'aad-owner', name: 'Olle Ägare' };
   const origin = { tenantId: 't', conversationId: '19:channel@thread.tacv2' };
+  const tenant = { tenantId: origin.tenantId };
 
   beforeEach(async () => { store = await openSqliteStore(':memory:'); });
   afterEach(async () => { await store.close(); });
 
   it('When the follow-up day and a due date come, then each reminder is posted once, to the owner, in the hot spot\'s channel', async () => {
-    const place = await store.places.findOrCreate('Stora torget', clock.now());
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', clock.now());
     const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin, now: clock.now() });
     assert.ok(created.ok);
-    await store.hotspots.update({
+    await store.hotspots.update(tenant, {
       id: created.hotspot.id, expectedVersion: 1, now: clock.now(), followUpDate: '2026-12-03',
       addMeasure: { what: 'Belysning', organisation: 'kommunen', dueDate: '2026-12-02', createdBy: owner },
     });
@@ -53,10 +54,10 @@ describe('hot spot reminders', () => {
   });
 
   it('When the hot spot is closed, then no reminders come for it', async () => {
-    const place = await store.places.findOrCreate('Parken', clock.now());
+    const place = await store.places.findOrCreate(tenant, 'Parken', clock.now());
     const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin, now: clock.now() });
     assert.ok(created.ok);
-    await store.hotspots.update({ id: created.hotspot.id, expectedVersion: 1, now: clock.now(), followUpDate: '2026-12-01', state: 'avslutad' });
+    await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, now: clock.now(), followUpDate: '2026-12-01', state: 'avslutad' });
     const poster = new RecordingPoster();
     assert.deepEqual(await new HotspotReminders(store.hotspots, poster).dueReminders(clock.now()), { posted: 0, failed: 0 });
   });
@@ -68,21 +69,22 @@ describe('hot spots in the lägesbild', () => {
     try {
       const now = new Date('2026-12-01T07:00:00Z');
       const owner = { userId: 'o', name: 'O' };
-      const torget = await store.places.findOrCreate('Stora torget', now);
-      const parken = await store.places.findOrCreate('Parken', now);
+      const tenant = { tenantId: 't' };
+      const torget = await store.places.findOrCreate(tenant, 'Stora torget', now);
+      const parken = await store.places.findOrCreate(tenant, 'Parken', now);
       const created = await store.hotspots.create({ placeId: torget.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin: { tenantId: 't', conversationId: 'c1' }, now });
       assert.ok(created.ok);
-      await store.hotspots.update({ id: created.hotspot.id, expectedVersion: 1, now, followUpDate: '2026-12-08' });
+      await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, now, followUpDate: '2026-12-08' });
       const emerging = async () => [{
-        place: { ...(await store.placeRegister.get(parken.id))! }, hotspot: null,
+        place: { ...(await store.placeRegister.get(tenant, parken.id))! }, hotspot: null,
         finding: { key: parken.id, label: 'aterkommande' as const, latest: 4, baselineMean: 0, baselineWeeks: 8, trend: null },
       }];
       const summaries = new HotspotSummaries(store.hotspots, emerging);
-      assert.deepEqual(await summaries.summaries({ conversationId: 'c1' }), [
+      assert.deepEqual(await summaries.summaries({ tenantId: 't', conversationId: 'c1' }), [
         { placeName: 'Stora torget', labels: [], nextFollowUp: '2026-12-08' },
         { placeName: 'Parken', labels: ['återkommande'], nextFollowUp: null },
       ]);
-      assert.deepEqual((await summaries.summaries({ conversationId: 'other' })).map((s) => s.placeName), ['Parken']);
+      assert.deepEqual((await summaries.summaries({ tenantId: 't', conversationId: 'other' })).map((s) => s.placeName), ['Parken']);
     } finally {
       await store.close();
     }

@@ -1,9 +1,29 @@
 import assert from 'node:assert/strict';
-import { validateIncidentForm, type IncidentForm } from '../../src/domain/incident-form';
-import { validateActivityForm } from '../../src/domain/activity-form';
+import {
+  activityErrorsOnCard, incidentErrorsOnCard, readActivityForm, readIncidentForm, type ActivityForm, type IncidentForm,
+} from '../../src/cards/forms/report-forms';
+import { validateActivity } from '../../src/domain/activity-draft';
+import { validateIncident } from '../../src/domain/incident-draft';
+
+// A report card's way in: the card layer reads the strings into a typed draft, the domain validates the
+// draft, and every error lands at the card's input. These run that whole path, as a submit does.
 
 const ZONE = 'Europe/Stockholm';
 const NOW = new Date('2026-11-25T12:00:00Z');
+function validateIncidentForm(form: IncidentForm, now: Date, zone: string) {
+  const read = readIncidentForm(form, zone, now);
+  if (!read.ok) return read;
+  const checked = validateIncident(read.draft, now);
+  return checked.ok ? checked : { ok: false as const, errors: incidentErrorsOnCard(checked.errors, form) };
+}
+
+function validateActivityForm(form: ActivityForm) {
+  const read = readActivityForm(form);
+  if (!read.ok) return read;
+  const checked = validateActivity(read.draft);
+  return checked.ok ? checked : { ok: false as const, errors: activityErrorsOnCard(checked.errors, form) };
+}
+
 const valid: IncidentForm = {
   date: '2026-11-24', time: '21:15', newPlace: '  Stora   torget ', category: 'skadegorelse_glaskross',
   description: 'Krossad ruta vid busskuren', severity: 'medel', organisation: 'polisen', youthInvolved: '3',
@@ -90,5 +110,37 @@ describe('activity form validation', () => {
     const huge = validateActivityForm({ type: 'skolbesok', date: '2026-11-20', organisation: 'skola', peopleMet: '99999' });
     assert.ok(!huge.ok);
     assert.equal(huge.errors.peopleMet?.code, 'out_of_range');
+  });
+});
+
+describe('the split between card and domain', () => {
+  it('When the domain gets a typed draft, then it checks what is required, limits and rules, not spelling', () => {
+    const r = validateIncident({
+      occurredAt: new Date('2026-11-24T20:15:00Z'), place: { newPlaceName: 'x'.repeat(81) }, category: 'krankning_mobbning',
+      description: 'Retades', severity: 'medel', organisation: 'skola', school: null, youthInvolved: 501, policeReportNumber: null,
+    }, NOW);
+    assert.ok(!r.ok);
+    assert.deepEqual(r.errors.place, { code: 'too_long', max: 80 });
+    assert.equal(r.errors.school?.code, 'required');
+    assert.deepEqual(r.errors.youthInvolved, { code: 'out_of_range', min: 0, max: 500 });
+  });
+
+  it('When a card value cannot be read, then the card layer says so and the domain still reports every missing field at once', () => {
+    const read = readIncidentForm({ date: 'igår', youthInvolved: 'tre' }, ZONE, NOW);
+    assert.ok(!read.ok);
+    assert.equal(read.errors.date?.code, 'invalid_date');
+    assert.equal(read.errors.youthInvolved?.code, 'not_a_whole_number');
+    assert.equal(read.errors.description?.code, 'required');
+    assert.equal(read.errors.newPlace?.code, 'required');
+  });
+
+  it('When the card is read, then the use case gets an instant and numbers, not strings', () => {
+    const read = readIncidentForm(valid, ZONE, NOW);
+    assert.ok(read.ok);
+    assert.ok(read.draft.occurredAt instanceof Date);
+    assert.equal(read.draft.youthInvolved, 3);
+    const activity = readActivityForm({ type: 'skolbesok', date: '2026-11-20', organisation: 'skola', peopleMet: '7' });
+    assert.ok(activity.ok);
+    assert.equal(activity.draft.peopleMet, 7);
   });
 });

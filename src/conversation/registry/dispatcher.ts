@@ -1,0 +1,99 @@
+import type { AdaptiveCard } from '../../cards/card-schema';
+import * as cards from '../../cards/report-cards';
+import type { AccessPolicy, Target } from '../../domain/access-policy';
+import { isStoreUnavailable } from '../../domain/errors';
+import type { AuditEntityKind, AuditRepository } from '../../domain/ports/audit.port';
+import type { Clock } from '../../domain/ports/clock.port';
+import { messages } from '../../i18n/messages';
+import { cardReply, textReply, type ChatContext, type Reply } from '../chat-context';
+import { parseCommand } from '../command-parser';
+import type { RateLimiter } from '../rate-limiter';
+import type { CommandEntry, Registry, VerbEntry } from './entries';
+
+type Entry = VerbEntry | CommandEntry;
+type Refusal = 'badPayload' | 'unavailable' | 'forbidden';
+type Checked = { ok: true; payload: unknown; target: Target } | { ok: false; refusal: Refusal };
+
+export interface DispatcherDeps {
+  registry: Registry;
+  access: Pick<AccessPolicy, 'allows'>;
+  audit: AuditRepository;
+  clock: Clock;
+  limiter?: RateLimiter;
+}
+
+/**
+ * The one way into the bot's features: parse the payload, load the target within the caller's scope,
+ * check the right, and only then run the handler. A refusal never names or describes its target, and
+ * "not there" reads the same whether the id never existed or belongs to another conversation or tenant.
+ */
+export class Dispatcher {
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** A card button (Action.Execute): the answer is the card that replaces the pressed one. */
+  async verb(ctx: ChatContext, verb: string, data: Record<string, unknown>): Promise<AdaptiveCard> {
+    const m = messages(ctx.locale);
+    if (this.limited(ctx)) return cards.notice(m.trust.rateLimited, { tone: 'attention' });
+    const entry = this.deps.registry.verbs.get(verb);
+    if (!entry) return cards.notice(m.notice.unknownAction, { tone: 'attention' });
+    try {
+      const checked = await this.check(ctx, entry, data, verb);
+      if (!checked.ok) return cards.notice(m.trust[checked.refusal], { tone: 'attention' });
+      return await entry.handle({ ctx, payload: checked.payload, target: checked.target });
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      return entry.storeDown ? entry.storeDown(ctx, data) : cards.notice(m.notice.storeDown, { tone: 'attention' });
+    }
+  }
+
+  /** A typed message. Every message gets an answer, never silence. */
+  async command(ctx: ChatContext, text: string): Promise<Reply[]> {
+    const m = messages(ctx.locale);
+    if (this.limited(ctx)) return [textReply(m.trust.rateLimited)];
+    const parsed = parseCommand(text);
+    const entry = parsed.name === 'unknown' ? undefined : this.deps.registry.commands.get(parsed.name);
+    if (!entry) return [textReply(m.unknownCommand)];
+    try {
+      const checked = await this.check(ctx, entry, { args: parsed.args }, entry.command);
+      if (!checked.ok) return [cardReply(cards.notice(m.trust[checked.refusal], { tone: 'attention' }))];
+      return await entry.handle({ ctx, payload: checked.payload, target: checked.target });
+    } catch (error) {
+      if (isStoreUnavailable(error)) return [cardReply(cards.notice(m.notice.storeDown, { tone: 'attention' }))];
+      throw error;
+    }
+  }
+
+  private limited(ctx: ChatContext): boolean {
+    return this.deps.limiter ? !this.deps.limiter.take(ctx.actor.userId) : false;
+  }
+
+  private async check(ctx: ChatContext, entry: Entry, raw: unknown, name: string): Promise<Checked> {
+    const parsed = entry.payload.safeParse(raw);
+    if (!parsed.success) return { ok: false, refusal: 'badPayload' };
+    const target = await entry.target.load(ctx, parsed.data);
+    if (!target) return this.refuse(ctx, entry, name, 'unavailable');
+    if (!(await this.deps.access.allows(entry.right, ctx.scope, ctx.actor, target))) return this.refuse(ctx, entry, name, 'forbidden', target);
+    return { ok: true, payload: parsed.data, target };
+  }
+
+  /** A refused write is recorded in the caller's own tenant: who tried what, never the target's content. */
+  private async refuse(ctx: ChatContext, entry: Entry, name: string, refusal: Refusal, target?: Target): Promise<Checked> {
+    if (entry.writes) {
+      await this.deps.audit.record({
+        at: this.deps.clock.now(), tenantId: ctx.scope.tenantId, actorId: ctx.actor.userId, action: 'access.refused',
+        ...auditedTarget(target), detail: name,
+      });
+    }
+    return { ok: false, refusal };
+  }
+}
+
+/** Only what the caller could already see: the kind and id of a target inside its own scope. */
+function auditedTarget(target: Target | undefined): { entityKind: AuditEntityKind; entityId: string | null; entityRef: string | null } {
+  switch (target?.kind) {
+    case 'report': return { entityKind: target.report.kind, entityId: target.report.id, entityRef: target.report.ref };
+    case 'hotspot': return { entityKind: 'hotspot', entityId: target.hotspot.id, entityRef: null };
+    case 'place': return { entityKind: 'place', entityId: target.place.id, entityRef: null };
+    default: return { entityKind: 'action', entityId: null, entityRef: null };
+  }
+}

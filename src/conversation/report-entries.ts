@@ -1,0 +1,154 @@
+import type { AdaptiveCard } from '../cards/card-schema';
+import * as cards from '../cards/report-cards';
+import { VERBS } from '../cards/verbs';
+import {
+  activityErrorsOnCard, incidentErrorsOnCard, readActivityForm, readIncidentForm, type ActivityForm, type IncidentForm,
+} from '../cards/forms/report-forms';
+import type { FieldErrors } from '../domain/form-fields';
+import type { Report, ReportKind } from '../domain/report';
+import type { Outcome, Refusal, ReportingService } from '../domain/reporting-service';
+import { REPORT_STATUSES } from '../domain/vocabulary';
+import { messages } from '../i18n/messages';
+import { z } from 'zod';
+import { ACTIVITY_FIELDS, INCIDENT_FIELDS } from '../cards/report-cards';
+import { cardReply, type ChatContext } from './chat-context';
+import { activityFormFrom, incidentFormFrom } from './form-values';
+import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
+import { commandArgs, flag, formOf, id, nothing, reportRef, reportVersion, version } from './registry/payloads';
+import { noTarget, type Targets } from './registry/targets';
+import type { ReportViews } from './report-views';
+
+const privacy = { maskingConfirmed: flag };
+const incidentSubmit = formOf(INCIDENT_FIELDS).extend(privacy);
+const activitySubmit = formOf(ACTIVITY_FIELDS).extend(privacy);
+const editing = { kind: z.enum(['incident', 'activity']).optional(), id, version, ref: z.string().max(40).default('') };
+
+type Deps = { reporting: ReportingService; views: ReportViews; targets: Targets };
+
+/** The reporting verbs: forms, submit, edit, status, "I'll take it", show. */
+export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
+  const formResult = <K extends string>(
+    ctx: ChatContext, kind: ReportKind, form: IncidentForm | ActivityForm, outcome: Outcome<Report, K>,
+    onCard: (errors: FieldErrors<K>) => FieldErrors<string>, edit?: { id: string; version: number; ref: string },
+  ): Promise<AdaptiveCard> | AdaptiveCard => {
+    if (outcome.ok) return cards.savedReport(ctx.locale, outcome.report, edit ? 'updated' : 'saved');
+    const again = { values: form as Partial<Record<string, string>>, ...(edit ? { editing: edit } : {}) };
+    if (outcome.reason === 'invalid') return views.form(kind, ctx, { ...again, errors: onCard(outcome.errors) });
+    if (outcome.reason === 'personal_data') return views.form(kind, ctx, { ...again, personalData: outcome.findings });
+    return afterRefusal(ctx, outcome.reason, outcome.current);
+  };
+  /** A card whose values cannot be read comes back with every error at its field, before any use case runs. */
+  const unreadable = (ctx: ChatContext, kind: ReportKind, form: IncidentForm | ActivityForm, errors: FieldErrors<string>, edit?: { id: string; version: number; ref: string }) =>
+    views.form(kind, ctx, { values: form as Partial<Record<string, string>>, errors, ...(edit ? { editing: edit } : {}) });
+  const now = () => views.now();
+  const zone = reporting.timeZone;
+
+  /** Whatever the user typed comes back in the same form with the "try again" banner. */
+  const storeDown = (kind: ReportKind) => async (ctx: ChatContext, raw: Record<string, unknown>) => {
+    const values = (kind === 'incident' ? incidentFormFrom(raw) : activityFormFrom(raw)) as Partial<Record<string, string>>;
+    const edit = typeof raw.id === 'string' ? { id: raw.id, version: Number(raw.version ?? -1), ref: String(raw.ref ?? '') } : undefined;
+    return views.form(kind, ctx, { values, storeDown: true, ...(edit ? { editing: edit } : {}) });
+  };
+
+  return [
+    verb({ verb: VERBS.openIncidentForm, payload: nothing, target: noTarget, right: 'member', writes: false, handle: ({ ctx }) => views.newForm('incident', ctx) }),
+    verb({ verb: VERBS.openActivityForm, payload: nothing, target: noTarget, right: 'member', writes: false, handle: ({ ctx }) => views.newForm('activity', ctx) }),
+    verb({ verb: VERBS.showHelp, payload: nothing, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => cards.help(ctx.locale) }),
+    verb({ verb: VERBS.cancel, payload: nothing, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => cards.notice(messages(ctx.locale).notice.cancelled) }),
+    verb({
+      verb: VERBS.showLatest, payload: nothing, target: noTarget, right: 'member', writes: false,
+      handle: async ({ ctx }) => cards.latestReports(ctx.locale, await reporting.latest(ctx.scope)),
+    }),
+    verb({
+      verb: VERBS.submitIncident, payload: incidentSubmit, target: noTarget, right: 'member', writes: true, storeDown: storeDown('incident'),
+      handle: async ({ ctx, payload }) => {
+        const form = incidentFormFrom(payload);
+        const read = readIncidentForm(form, zone, now());
+        if (!read.ok) return unreadable(ctx, 'incident', form, read.errors);
+        const outcome = await reporting.submitIncident(ctx.actor, ctx.origin, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
+        return formResult(ctx, 'incident', form, outcome, (e) => incidentErrorsOnCard(e, form));
+      },
+    }),
+    verb({
+      verb: VERBS.submitActivity, payload: activitySubmit, target: noTarget, right: 'member', writes: true, storeDown: storeDown('activity'),
+      handle: async ({ ctx, payload }) => {
+        const form = activityFormFrom(payload);
+        const read = readActivityForm(form);
+        if (!read.ok) return unreadable(ctx, 'activity', form, read.errors);
+        const outcome = await reporting.submitActivity(ctx.actor, ctx.origin, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
+        return formResult(ctx, 'activity', form, outcome, (e) => activityErrorsOnCard(e, form));
+      },
+    }),
+    verb({
+      verb: VERBS.saveIncidentEdit, payload: incidentSubmit.extend(editing).transform((p) => ({ ...p, kind: 'incident' as const })),
+      target: targets.report(), right: 'report.edit', writes: true, storeDown: storeDown('incident'),
+      handle: async ({ ctx, payload, target }) => {
+        const form = incidentFormFrom(payload);
+        const edit = { id: payload.id, version: payload.version, ref: target.report.ref };
+        if (target.report.kind !== 'incident') return cards.notice(messages(ctx.locale).trust.unavailable, { tone: 'attention' });
+        const read = readIncidentForm(form, zone, now());
+        if (!read.ok) return unreadable(ctx, 'incident', form, read.errors, edit);
+        const outcome = await reporting.editIncident(ctx.actor, ctx.scope, target.report, payload.version, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
+        return formResult(ctx, 'incident', form, outcome, (e) => incidentErrorsOnCard(e, form), edit);
+      },
+    }),
+    verb({
+      verb: VERBS.saveActivityEdit, payload: activitySubmit.extend(editing).transform((p) => ({ ...p, kind: 'activity' as const })),
+      target: targets.report(), right: 'report.edit', writes: true, storeDown: storeDown('activity'),
+      handle: async ({ ctx, payload, target }) => {
+        const form = activityFormFrom(payload);
+        const edit = { id: payload.id, version: payload.version, ref: target.report.ref };
+        if (target.report.kind !== 'activity') return cards.notice(messages(ctx.locale).trust.unavailable, { tone: 'attention' });
+        const read = readActivityForm(form);
+        if (!read.ok) return unreadable(ctx, 'activity', form, read.errors, edit);
+        const outcome = await reporting.editActivity(ctx.actor, ctx.scope, target.report, payload.version, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
+        return formResult(ctx, 'activity', form, outcome, (e) => activityErrorsOnCard(e, form), edit);
+      },
+    }),
+    verb({
+      verb: VERBS.openEdit, payload: reportRef, target: targets.report(), right: 'report.edit', writes: false,
+      handle: ({ ctx, target }) => views.editForm(ctx, target.report),
+    }),
+    verb({
+      verb: VERBS.setStatus, payload: reportVersion.extend({ status: z.enum(REPORT_STATUSES) }), target: targets.report(), right: 'report.work', writes: true,
+      handle: async ({ ctx, payload, target }) => afterChange(ctx, await reporting.changeStatus(ctx.actor, ctx.scope, target.report, payload.version, payload.status)),
+    }),
+    verb({
+      verb: VERBS.assignToMe, payload: reportVersion, target: targets.report(), right: 'report.work', writes: true,
+      handle: async ({ ctx, payload, target }) => afterChange(ctx, await reporting.assignToMe(ctx.actor, ctx.scope, target.report, payload.version)),
+    }),
+    verb({
+      verb: VERBS.showReport, payload: reportRef, target: targets.report(), right: 'member', writes: false,
+      handle: async ({ ctx, target }) => cards.savedReport(ctx.locale, target.report, 'none'),
+    }),
+  ];
+}
+
+/** The reporting commands every installation has: help, report, activity, latest. */
+export function reportCommands({ reporting, views }: Deps): CommandEntry[] {
+  return [
+    command({ command: 'help', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(cards.help(ctx.locale))] }),
+    command({ command: 'report', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(await views.newForm('incident', ctx))] }),
+    command({ command: 'activity', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(await views.newForm('activity', ctx))] }),
+    command({
+      command: 'latest', payload: commandArgs, target: noTarget, right: 'member', writes: false,
+      handle: async ({ ctx }) => [cardReply(cards.latestReports(ctx.locale, await reporting.latest(ctx.scope)))],
+    }),
+  ];
+}
+
+function afterChange(ctx: ChatContext, outcome: Outcome<Report, string>): AdaptiveCard {
+  if (outcome.ok) return cards.savedReport(ctx.locale, outcome.report, 'updated');
+  if (outcome.reason === 'invalid' || outcome.reason === 'personal_data') return cards.notice(messages(ctx.locale).form.fixErrors, { tone: 'attention' });
+  return afterRefusal(ctx, outcome.reason, outcome.current);
+}
+
+/**
+ * Within the caller's scope and right: a conflict or a wrong step keeps the report in view so the user
+ * can go on from it. A report gone meanwhile reads like any unavailable item.
+ */
+function afterRefusal(ctx: ChatContext, reason: Refusal, current: Report | null): AdaptiveCard {
+  const m = messages(ctx.locale);
+  if (reason === 'missing' || !current) return cards.notice(m.trust.unavailable, { tone: 'attention' });
+  return cards.savedReport(ctx.locale, current, 'none', m.notice[reason]);
+}

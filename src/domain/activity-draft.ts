@@ -1,0 +1,50 @@
+import { FormReader, checkedCount, checkedText, present } from './form-fields';
+import { checkedPlace, type PlaceChoice, type Validation } from './incident-draft';
+import { LIMITS } from './limits';
+import type { ActivityType, Organisation } from './vocabulary';
+
+/** An activity as the reporting use cases receive it: typed values parsed by the card layer; null = not given. */
+export interface ActivityDraft {
+  type: ActivityType | null;
+  /** Calendar day YYYY-MM-DD in Europe/Stockholm. */
+  date: string | null;
+  place: PlaceChoice | null;
+  organisation: Organisation | null;
+  /** The other participating organisations. */
+  organisations: Organisation[];
+  notes: string | null;
+  peopleMet: number | null;
+  followUpDate: string | null;
+}
+
+export type ActivityDraftField = keyof ActivityDraft;
+
+export interface ValidActivity {
+  type: ActivityType;
+  date: string;
+  place: PlaceChoice | null;
+  organisation: Organisation;
+  organisations: Organisation[];
+  notes: string;
+  peopleMet: number | null;
+  followUpDate: string | null;
+}
+
+export function validateActivity(d: ActivityDraft): Validation<ValidActivity, ActivityDraftField> {
+  const r = new FormReader<ActivityDraftField>();
+  const type = r.read('type', present(d.type));
+  const date = r.read('date', present(d.date));
+  const place = checkedPlace(r, 'place', d.place, false);
+  const organisation = r.read('organisation', present(d.organisation));
+  const notes = r.read('notes', checkedText(d.notes, LIMITS.notesMax, false));
+  const peopleMet = r.read('peopleMet', checkedCount(d.peopleMet, LIMITS.peopleMetMax));
+  if (date && d.followUpDate && d.followUpDate < date) r.fail('followUpDate', { code: 'before_date' });
+
+  if (!r.valid || !type || !date || place === undefined || !organisation) return { ok: false, errors: r.errors };
+  // The reporting organisation always takes part in its own activity.
+  const organisations = [organisation, ...d.organisations.filter((o) => o !== organisation)];
+  return {
+    ok: true,
+    value: { type, date, place, organisation, organisations, notes: notes ?? '', peopleMet: peopleMet ?? null, followUpDate: d.followUpDate },
+  };
+}

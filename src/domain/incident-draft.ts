@@ -1,0 +1,72 @@
+import { FormReader, checkedCount, checkedText, present, type FieldErrors } from './form-fields';
+import { LIMITS } from './limits';
+import { tidyName } from './place';
+import type { IncidentFields } from './report';
+import type { IncidentCategory, Organisation, Severity } from './vocabulary';
+
+/** Either a place from the register or a name for a new one. */
+export type PlaceChoice = { placeId: string } | { newPlaceName: string };
+
+/**
+ * An incident as the reporting use cases receive it: typed values (an instant, a number, codes), parsed
+ * from a card by the card layer. `null` means "not given"; the domain decides what is required.
+ */
+export interface IncidentDraft {
+  occurredAt: Date | null;
+  place: PlaceChoice | null;
+  category: IncidentCategory | null;
+  description: string | null;
+  severity: Severity | null;
+  organisation: Organisation | null;
+  school: string | null;
+  youthInvolved: number | null;
+  policeReportNumber: string | null;
+}
+
+export type IncidentDraftField = keyof IncidentDraft;
+
+/** The incident's fields as validated: the place is still a choice, resolved against the register later. */
+export type ValidIncident = Omit<IncidentFields, 'placeId' | 'placeName'> & { place: PlaceChoice };
+
+export type Validation<T, K extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<K> };
+
+// K-nummer and diarienummer look like "K123456-26" or "5000-K123456-26": letters, digits and separators.
+const REFERENCE_NUMBER = /^[\p{L}\d][\p{L}\d\s\-/.:]*$/u;
+// A report may be a few minutes ahead of the server clock, not more.
+const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+
+/** A chosen place, or a new name tidied and within the length a place name may have. */
+export function checkedPlace<K extends string>(reader: FormReader<K>, field: K, place: PlaceChoice | null, required: boolean): PlaceChoice | null | undefined {
+  if (place === null) {
+    if (required) reader.fail(field, { code: 'required' });
+    return required ? undefined : null;
+  }
+  if ('placeId' in place) return place;
+  const name = reader.read(field, checkedText(tidyName(place.newPlaceName), LIMITS.placeNameMax, true));
+  return name ? { newPlaceName: name } : undefined;
+}
+
+export function validateIncident(d: IncidentDraft, now: Date): Validation<ValidIncident, IncidentDraftField> {
+  const r = new FormReader<IncidentDraftField>();
+  const occurredAt = r.read('occurredAt', present(d.occurredAt));
+  if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) r.fail('occurredAt', { code: 'in_future' });
+  const place = checkedPlace(r, 'place', d.place, true);
+  const category = r.read('category', present(d.category));
+  const description = r.read('description', checkedText(d.description, LIMITS.descriptionMax, true));
+  const severity = r.read('severity', present(d.severity));
+  const organisation = r.read('organisation', present(d.organisation));
+  const school = r.read('school', checkedText(d.school, LIMITS.schoolMax, false));
+  const youthInvolved = r.read('youthInvolved', checkedCount(d.youthInvolved, LIMITS.youthInvolvedMax));
+  const policeReportNumber = r.read('policeReportNumber', checkedText(d.policeReportNumber, LIMITS.policeReportNumberMax, false, REFERENCE_NUMBER));
+  // Bullying is a school matter: without the school nobody can act on it.
+  if (category === 'krankning_mobbning' && !school) r.fail('school', { code: 'required' });
+
+  if (!r.valid || !occurredAt || !place || !category || !description || !severity || !organisation) return { ok: false, errors: r.errors };
+  return {
+    ok: true,
+    value: {
+      occurredAt, place, category, description, severity, organisation,
+      school: school ?? null, youthInvolved: youthInvolved ?? null, policeReportNumber: policeReportNumber ?? null,
+    },
+  };
+}

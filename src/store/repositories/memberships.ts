@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Membership, MembershipRepository, MembershipSource } from '../../domain/ports/memberships.port';
+import { ORGANISATIONS } from '../../domain/vocabulary';
+import { toCode, toDate } from '../row-values';
+import type { Database, MembershipRow } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { upsert } from './duplicates';
+
+const SOURCES = ['coordinator', 'domain'] as const satisfies readonly MembershipSource[];
+
+/** Confirmed memberships, one per (tenant, user): confirming again moves it. */
+export function createMembershipRepository(db: Kysely<Database>, dialect: StoreDialect): MembershipRepository {
+  return {
+    async get(scope, userId) {
+      const row = await db.selectFrom('memberships').selectAll()
+        .where('tenant_id', '=', scope.tenantId).where('user_id', '=', userId).executeTakeFirst();
+      return row ? toMembership(row) : null;
+    },
+
+    async confirm(scope, m) {
+      const columns = { organisation: m.organisation, source: m.source, confirmed_by: m.confirmedBy, confirmed_at: m.confirmedAt };
+      await upsert(
+        dialect,
+        async () => (await db.updateTable('memberships').set(columns)
+          .where('tenant_id', '=', scope.tenantId).where('user_id', '=', m.userId).executeTakeFirst()).numUpdatedRows,
+        () => db.insertInto('memberships').values({ tenant_id: scope.tenantId, user_id: m.userId, ...columns }).execute(),
+      );
+    },
+  };
+}
+
+function toMembership(row: MembershipRow): Membership {
+  return {
+    userId: row.user_id,
+    organisation: toCode(ORGANISATIONS, row.organisation, 'organisation'),
+    source: toCode(SOURCES, row.source, 'membership source'),
+    confirmedBy: row.confirmed_by,
+    confirmedAt: toDate(row.confirmed_at),
+  };
+}

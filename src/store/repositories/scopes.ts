@@ -1,0 +1,37 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { ReportScope } from '../../domain/scope';
+import type { Database } from '../schema';
+
+// What a scope allows, as SQL: every read and write by id goes through one of these.
+
+export type ReportTable = 'incidents' | 'activities';
+
+/**
+ * The reports a scope may see: of its tenant, and made in its conversation or (a personal chat)
+ * reported by `alsoReportedBy` anywhere in the tenant. Columns are qualified by `table`.
+ */
+export function reportInScope(table: ReportTable, scope: ReportScope): RawBuilder<SqlBool> {
+  const column = (name: 'tenant_id' | 'conversation_id' | 'reporter_id') => sql.ref(`${table}.${name}`);
+  const here = sql`${column('conversation_id')} = ${scope.conversationId}`;
+  const where = scope.alsoReportedBy === undefined
+    ? here
+    : sql`(${here} or ${column('reporter_id')} = ${scope.alsoReportedBy})`;
+  return sql<SqlBool>`${column('tenant_id')} = ${scope.tenantId} and ${where}`;
+}
+
+/** A report or hot spot may only be at a place of its own tenant (a place id from elsewhere is refused). */
+export async function requirePlaceOfTenant(db: Kysely<Database>, tenantId: string, placeId: string | null): Promise<void> {
+  if (placeId === null) return;
+  const place = await db.selectFrom('places').select('id')
+    .where('id', '=', placeId).where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  if (!place) throw new PlaceOutsideTenantError(placeId);
+}
+
+/** A place id that is not a place of the tenant: unknown, or another tenant's. */
+export class PlaceOutsideTenantError extends Error {
+  constructor(readonly placeId: string) {
+    super('The place is not one of the tenant\'s places');
+    this.name = 'PlaceOutsideTenantError';
+  }
+}
