@@ -45,7 +45,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const { config, store, clock, log } = d;
   let baseUrl = config.exports.publicBaseUrl ?? '';
   const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
-  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes);
+  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit);
   const feature: LagesbildFeature = {
     subscriptions: new SubscriptionService(store.digestSubscriptions, store.digestDeliveries, clock, STOCKHOLM),
     lagesbild,

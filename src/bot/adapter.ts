@@ -44,7 +44,7 @@ export function createAdapter(bot: Config['bot'], allowedTenants: AllowedTenants
     MicrosoftAppTenantId: bot.tenantId,
     ...(bot.openIdMetadataUrl ? publicCloudWith(bot.openIdMetadataUrl) : {}),
   };
-  const adapter = new BotAdapter(new StrictBotFrameworkAuthentication(settings));
+  const adapter = new BotAdapter(new StrictBotFrameworkAuthentication(settings, bot));
   adapter.use(tenantFilter(allowedTenants, log));
   adapter.onTurnError = async (context, error) => {
     log.error({ err: errorName(error), activityType: context.activity.type }, 'unhandled error in turn');

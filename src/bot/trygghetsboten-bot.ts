@@ -10,7 +10,7 @@ import type { Dispatcher } from '../conversation/registry/dispatcher';
 import type { MemberDirectory } from './member-directory';
 import type { Clock } from '../domain/ports/clock.port';
 import type { Logger } from '../logging/logger';
-import { chatContextOf, conversationRecordOf, messageText } from './turn-context-reader';
+import { chatContextOf, conversationRecordOf, messageText, referenceTrustOf } from './turn-context-reader';
 
 export interface BotHandlers {
   dispatcher: Dispatcher;
@@ -38,10 +38,30 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     // Card submits from clients without Universal Actions arrive as messages with a value; none are sent.
     if (!activity.text && activity.value) return;
     const ctx = this.contextOf(context);
-    await this.app.installs.remember(conversationRecordOf(activity, this.clock.now())).catch((error: unknown) => {
+    await this.app.installs.remember(conversationRecordOf(activity, this.clock.now()), referenceTrustOf(context)).catch((error: unknown) => {
       this.log.warn({ err: errorName(error) }, 'could not refresh conversation reference');
     });
-    await send(context, await this.app.dispatcher.command(ctx, messageText(context)));
+    await this.send(context, await this.app.dispatcher.command(ctx, messageText(context)));
+  }
+
+  /**
+   * Sends the replies in order. A reply that could not be delivered after something was saved (it names
+   * what to post instead: "saved as H-…") is logged and replaced by that short text, tried once; the turn
+   * then ends normally, so the user is never told to try again (which would save twice). Any other failed
+   * reply fails the turn as before.
+   */
+  private async send(context: TurnContext, replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      try {
+        await context.sendActivity(reply.kind === 'card' ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
+      } catch (error) {
+        if (reply.ifUndelivered === undefined) throw error;
+        this.log.error({ err: errorName(error), status: statusOf(error) }, 'reply not delivered after saving; posting the saved number instead');
+        await context.sendActivity(MessageFactory.text(reply.ifUndelivered)).catch((again: unknown) => {
+          this.log.error({ err: errorName(again), status: statusOf(again) }, 'saved-report notice not delivered either');
+        });
+      }
+    }
   }
 
   private contextOf(context: TurnContext): ChatContext {
@@ -58,7 +78,7 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     if (!members.some((m) => m.id === botId)) return;
     const activity = context.activity;
     this.log.info({ conversationType: activity.conversation?.conversationType }, 'bot installed in conversation');
-    await send(context, await this.app.installs.installed(chatContextOf(activity), conversationRecordOf(activity, this.clock.now())));
+    await this.send(context, await this.app.installs.installed(chatContextOf(activity), conversationRecordOf(activity, this.clock.now()), referenceTrustOf(context)));
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -77,10 +97,10 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
   }
 }
 
-async function send(context: TurnContext, replies: Reply[]): Promise<void> {
-  for (const reply of replies) {
-    await context.sendActivity(reply.kind === 'card' ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
-  }
+/** The HTTP status the Bot Connector answered a failed send with, if any. */
+function statusOf(error: unknown): number | undefined {
+  const status = typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /** Error name and code only: messages can quote the data that caused them. */

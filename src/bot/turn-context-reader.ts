@@ -1,7 +1,9 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { ChatContext } from '../conversation/chat-context';
+import type { ReferenceTrust } from '../conversation/install-handler';
 import type { ConversationRecord, ConversationScope } from '../domain/conversation';
 import { localeFrom } from '../i18n/messages';
+import { serviceUrlIsTrusted } from './service-url-guard';
 
 // Reads what the conversation layer needs out of a Bot Framework activity, Teams-specific fields included.
 
@@ -42,6 +44,7 @@ export function chatContextOf(activity: Activity, email?: () => Promise<string |
       ...(email ? { email } : {}),
     },
     mentions: mentionsOf(activity),
+    ...(activity.id ? { messageId: activity.id } : {}),
     origin,
     scope: scopeOf(activity) === 'personal' ? { ...origin, alsoReportedBy: userId } : origin,
   };
@@ -75,6 +78,11 @@ export function conversationRecordOf(activity: Activity, now: Date): Conversatio
     installedAt: now,
     updatedAt: now,
   };
+}
+
+/** Whether this turn may change where the conversation is reached later (see serviceUrlIsTrusted). */
+export function referenceTrustOf(context: TurnContext): ReferenceTrust {
+  return { serviceUrlTrusted: serviceUrlIsTrusted(context) };
 }
 
 /** The words of a message, without the @mention of the bot that Teams puts in channel messages. */

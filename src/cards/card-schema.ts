@@ -157,10 +157,21 @@ export type ChartElement = ChartVerticalBar | ChartLine | ChartDonut;
 
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputElement | ChartElement;
 
+/**
+ * Universal Actions' automatic refresh: the Teams clients of the users named in `userIds` fetch their
+ * own view of the card with `action` (an adaptiveCard/action invoke with trigger "automatic"); everyone
+ * else sees the card as sent.
+ */
+export interface Refresh {
+  action: ExecuteAction;
+  userIds: string[] | BindingExpression;
+}
+
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
+  refresh?: Refresh;
   body: CardElement[];
   actions?: ExecuteAction[];
   msteams?: { width: 'Full' };

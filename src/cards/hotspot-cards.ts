@@ -6,6 +6,7 @@ import { NEW_PLACE, type QuickDraft } from '../domain/hotspots/quick-report-serv
 import { PLACE_KINDS, type RegisteredPlace } from '../domain/places/place-register';
 import { NO_PARENT } from './forms/hotspot-forms';
 import type { FieldErrors } from '../domain/form-fields';
+import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
 import type { Incident } from '../domain/report';
 import { INCIDENT_CATEGORIES, ORGANISATIONS, type ActivityType, type IncidentCategory } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
@@ -13,7 +14,7 @@ import type { AdaptiveCard } from './card-schema';
 import { HOTSPOT_VERBS } from './hotspot-verbs';
 import { render, safeText } from './render';
 import { formatDay, formatNumber, formatWhen } from './formatting';
-import { choices, errorTexts, notice } from './report-cards';
+import { choices, errorTexts, newSubmitKey, notice, personalDataWarning } from './report-cards';
 import { hotspotFormCard } from './templates/hotspot-form.card';
 import { hotspotRowsCard } from './templates/hotspot-rows.card';
 import { hotspotCard } from './templates/hotspot.card';
@@ -29,7 +30,8 @@ const TIMELINE_MAX = 40;
 
 const target = (h: Hotspot) => ({ id: h.id, version: h.version });
 
-export function quickConfirm(locale: Locale, draft: QuickDraft, banner = ''): AdaptiveCard {
+/** `submitKey`: kept when the card is drawn again after a failed save, so that it still saves at most one report. */
+export function quickConfirm(locale: Locale, draft: QuickDraft, banner = '', submitKey = newSubmitKey()): AdaptiveCard {
   const m = messages(locale);
   const q = m.hotspots.quick;
   const typed = safeText(draft.typedPlace);
@@ -49,7 +51,7 @@ export function quickConfirm(locale: Locale, draft: QuickDraft, banner = ''): Ad
       categories: choices(INCIDENT_CATEGORIES, m.category),
       organisations: choices(ORGANISATIONS, m.organisation),
     },
-    data: { typedPlace: draft.typedPlace },
+    data: { typedPlace: draft.typedPlace, submitKey },
     verbs: { save: HOTSPOT_VERBS.quickSave, cancel: VERBS.cancel },
   });
 }
@@ -197,6 +199,8 @@ export interface HotspotFormOptions {
   cancel: { verb: string; data: Record<string, unknown> };
   values?: Partial<Record<FormField, string>>;
   errors?: FieldErrors<FormField>;
+  /** Personal data found on the last submit: warned about, and masked if saved again. */
+  personalData?: readonly PersonalDataFinding[];
 }
 
 export function hotspotForm(locale: Locale, o: HotspotFormOptions): AdaptiveCard {
@@ -207,7 +211,7 @@ export function hotspotForm(locale: Locale, o: HotspotFormOptions): AdaptiveCard
   const titles: Record<HotspotFormKind, string> = { measure: f.measureTitle, followUp: f.followUpTitle, analysis: f.analysisTitle, organisation: f.chooseOrganisation };
   return render(hotspotFormCard, {
     title: format(titles[o.kind], { place: safeText(o.placeName) }),
-    banner: o.errors && Object.keys(o.errors).length > 0 ? m.form.fixErrors : '',
+    banner: o.errors && Object.keys(o.errors).length > 0 ? m.form.fixErrors : o.personalData?.length ? personalDataWarning(m, o.personalData) : '',
     requiredMessage: m.fieldError.required,
     show: { measure: o.kind === 'measure', followUp: o.kind === 'followUp', analysis: o.kind === 'analysis', organisation: o.kind === 'organisation' },
     labels: {
@@ -218,7 +222,8 @@ export function hotspotForm(locale: Locale, o: HotspotFormOptions): AdaptiveCard
     values,
     errors: errorTexts(FORM_FIELDS, o.errors ?? {}, values, m),
     organisations: choices(ORGANISATIONS, m.organisation),
-    submit: o.submit,
+    // Saving again after the personal-data warning means "mask it and save".
+    submit: o.personalData?.length ? { ...o.submit, data: { ...o.submit.data, maskingConfirmed: true } } : o.submit,
     cancel: o.cancel,
   });
 }
@@ -243,26 +248,40 @@ export function placeList(locale: Locale, places: RegisteredPlace[], register: R
   });
 }
 
-export function placeView(locale: Locale, place: RegisteredPlace, register: RegisteredPlace[], hotspot: Hotspot | null, note = '', warning = ''): AdaptiveCard {
+/** What the curator typed, shown again when it could not be saved as it was (kept, not lost). */
+export interface PlaceTyped {
+  values: Partial<Record<'name' | 'kind' | 'lat' | 'lon' | 'parentId' | 'alias', string>>;
+  /** Personal data found in the name or alias: saving again masks it. */
+  personalData?: readonly PersonalDataFinding[];
+}
+
+export function placeView(
+  locale: Locale, place: RegisteredPlace, register: RegisteredPlace[], hotspot: Hotspot | null, note = '', warning = '', typed?: PlaceTyped,
+): AdaptiveCard {
   const m = messages(locale);
   const p = m.hotspots.places;
   const others = register.filter((x) => x.id !== place.id).slice(0, 200);
   return render(placeCard, {
     title: format(p.cardTitle, { name: safeText(place.name) }),
-    note, warning,
+    note,
+    warning: typed?.personalData?.length ? personalDataWarning(m, typed.personalData) : warning,
     facts: [
       { title: p.kind, value: m.hotspots.placeKind[place.kind] },
       ...(place.aliases.length > 0 ? [{ title: p.alias, value: place.aliases.map(safeText).join(', ') }] : []),
       ...(hotspot ? [{ title: m.hotspots.card.state, value: m.hotspots.state[hotspot.state] }] : []),
     ],
     labels: { name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, parent: p.parent, alias: p.alias, mergeWith: p.mergeWith, save: p.save, merge: p.merge },
-    values: { name: place.name, kind: place.kind, lat: place.lat === null ? '' : String(place.lat), lon: place.lon === null ? '' : String(place.lon), parent: place.parentId ?? NO_PARENT },
+    values: {
+      name: typed?.values.name ?? place.name, kind: typed?.values.kind ?? place.kind,
+      lat: typed?.values.lat ?? (place.lat === null ? '' : String(place.lat)), lon: typed?.values.lon ?? (place.lon === null ? '' : String(place.lon)),
+      parent: typed?.values.parentId ?? place.parentId ?? NO_PARENT, alias: typed?.values.alias ?? '',
+    },
     choices: {
       kinds: choices(PLACE_KINDS, m.hotspots.placeKind),
       parents: [{ title: p.noParent, value: NO_PARENT }, ...others.map((x) => ({ title: x.name, value: x.id }))],
       merge: others.map((x) => ({ title: x.name, value: x.id })),
     },
-    save: { verb: HOTSPOT_VERBS.savePlace, data: { id: place.id } },
+    save: { verb: HOTSPOT_VERBS.savePlace, data: { id: place.id, ...(typed?.personalData?.length ? { maskingConfirmed: true } : {}) } },
     merge: { verb: HOTSPOT_VERBS.mergePlace, data: { id: place.id } },
     actions: hotspot
       ? [{ title: m.hotspots.proposals.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }]

@@ -8,7 +8,7 @@ import { lagesbildView, periodLabel, type ViewSection } from './lagesbild-view';
 import { LAGESBILD_VERBS } from './lagesbild-verbs';
 import { render, safeText } from './render';
 import { notice } from './report-cards';
-import { exportLinkCard } from './templates/export-link.card';
+import { exportLinkCard, exportReadyCard, type ExportRefreshData } from './templates/export-link.card';
 import { helpCard } from './templates/help.card';
 import { lagesbildCard } from './templates/lagesbild.card';
 
@@ -57,14 +57,51 @@ export function unsubscribed(locale: Locale, removed: boolean): AdaptiveCard {
   return notice(removed ? t.stopped : t.notSubscribed, { title: t.title, tone: removed ? 'good' : 'default' });
 }
 
-export function exportLinks(locale: Locale, period: Period, links: { csv: string; html: string }, expiresAt: Date): AdaptiveCard {
+/** Who an export's links are for: the requester's Teams user id, and the export. */
+export interface ExportAudience {
+  exportId: string;
+  /** The Teams user id (29:…) of the coordinator who asked: only their clients fetch the links. */
+  requesterChatId: string;
+  requesterName: string;
+}
+
+const refreshFor = (a: ExportAudience): ExportRefreshData => ({ userIds: [a.requesterChatId], data: { exportId: a.exportId } });
+
+/**
+ * The export card posted in the channel: no links. Whose they are, until when, and a refresh that
+ * shows the links to the requester alone.
+ */
+export function exportReady(locale: Locale, period: Period, expiresAt: Date, audience: ExportAudience): AdaptiveCard {
+  const t = messages(locale).lagesbild.export;
+  const name = safeText(audience.requesterName);
+  return render(exportReadyCard, {
+    title: t.title,
+    periodLabel: periodLabel(period, locale),
+    text: format(t.ready, { name, until: formatWhen(expiresAt, locale, period.zone, 'HH:mm') }),
+    showLinks: format(t.showLinks, { name }),
+    refresh: refreshFor(audience),
+  });
+}
+
+/** The requester's own view of the export card: the links (answered to their client only, never posted). */
+export function exportLinks(
+  locale: Locale, period: Period, links: { csv: string; html: string }, expiresAt: Date, audience: ExportAudience,
+): AdaptiveCard {
   const t = messages(locale).lagesbild.export;
   return render(exportLinkCard, {
     title: t.title,
     periodLabel: periodLabel(period, locale),
     text: format(t.text, { until: formatWhen(expiresAt, locale, period.zone, 'HH:mm') }),
     links: [{ title: t.csv, url: links.csv }, { title: t.html, url: links.html }],
+    newLinks: t.newLinks,
+    refresh: refreshFor(audience),
   });
+}
+
+/** The requester's view once the export has expired: no links, no refresh. */
+export function exportExpired(locale: Locale, period: Period): AdaptiveCard {
+  const t = messages(locale).lagesbild.export;
+  return notice(`${periodLabel(period, locale)}: ${t.linksExpired}`, { title: t.title });
 }
 
 /** A problem with what was typed, said plainly. */

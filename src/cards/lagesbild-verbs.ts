@@ -2,4 +2,6 @@
 export const LAGESBILD_VERBS = {
   unsubscribe: 'lagesbildUnsubscribe',
   showNow: 'lagesbildShowNow',
+  /** The refresh of an export card: its links, for the coordinator who asked only. */
+  exportLinks: 'lagesbildExportLinks',
 } as const;

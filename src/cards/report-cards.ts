@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FieldErrors } from '../domain/form-fields';
 import type { ActivityFormField, IncidentFormField } from './forms/report-forms';
 import type { Place } from '../domain/place';
@@ -41,13 +42,31 @@ export interface FormCardOptions<F extends string> {
   places: Place[];
   /** Present when editing an existing report. */
   editing?: { ref: string; id: string; version: number };
+  /**
+   * The key a new report's form sends with its values, so that the same card saves at most one report.
+   * A form drawn again after a failed submit keeps the key it was submitted with; a new form gets a new one.
+   */
+  submitKey?: string;
+}
+
+/** A fresh submit key: random, so that it names one drawn card and cannot be guessed. */
+export function newSubmitKey(): string {
+  return randomUUID();
+}
+
+/** The shape of the keys newSubmitKey makes; anything else a card sends is not a key. */
+export const SUBMIT_KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The warning shown when a form's free text holds personal data: what was found, as it will read masked. */
+export function personalDataWarning(m: Catalogue, findings: readonly PersonalDataFinding[]): string {
+  return format(m.form.personalData, { found: findings.map((f) => `${m.personalDataKind[f.kind]} ${f.masked}`).join(', ') });
 }
 
 function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>, m: Catalogue, placeLabel: string) {
   const errors = o.errors ?? {};
   const bannerText = o.storeDown ? m.form.storeDown
     : Object.keys(errors).length > 0 ? m.form.fixErrors
-      : o.personalData?.length ? format(m.form.personalData, { found: o.personalData.map((f) => `${m.personalDataKind[f.kind]} ${f.masked}`).join(', ') })
+      : o.personalData?.length ? personalDataWarning(m, o.personalData)
         : '';
   const values = Object.fromEntries(fields.map((f) => [f, o.values[f] ?? ''])) as Record<F, string>;
   const numbers = Object.fromEntries(fields.map((f) => [f, /^\d+$/.test(values[f]) ? Number(values[f]) : null])) as Record<F, number | null>;
@@ -57,10 +76,15 @@ function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>
   };
 }
 
-/** Saving again after the personal-data warning means "mask it and save". */
+/**
+ * Saving again after the personal-data warning means "mask it and save". A new report's form carries its
+ * submit key; an edit is protected by the version it names instead.
+ */
 function submitAction<F extends string>(o: FormCardOptions<F>, editVerb: string, createVerb: string, kind: ReportKind) {
   const confirm = o.personalData?.length ? { maskingConfirmed: true } : {};
-  return o.editing ? { verb: editVerb, data: { kind, ...o.editing, ...confirm } } : { verb: createVerb, data: confirm };
+  return o.editing
+    ? { verb: editVerb, data: { kind, ...o.editing, ...confirm } }
+    : { verb: createVerb, data: { ...confirm, submitKey: o.submitKey ?? newSubmitKey() } };
 }
 
 const placeChoices = (places: Place[]) => places.map((p) => ({ title: p.name, value: p.id }));

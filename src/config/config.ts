@@ -1,6 +1,8 @@
+import { isIP } from 'node:net';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { GUID, entriesOf, parseOrganisationDomains, type OrganisationDomain } from './organisation-domains';
+import { parseServiceUrlPrefix } from './service-urls';
 
 export type { OrganisationDomain } from './organisation-domains';
 
@@ -46,10 +48,28 @@ const organisationDomainsSetting = z.string().default('').transform((value, ctx)
   return domains;
 });
 
+const hostSetting = z.string().trim().optional()
+  .refine((v) => v === undefined || isIP(v.replace(/^\[(.*)\]$/, '$1')) !== 0 || /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(v),
+    'must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::) or a host name');
+
+const extraServiceUrlsSetting = z.string().default('').transform((value, ctx): string[] => {
+  const prefixes: string[] = [];
+  for (const entry of entriesOf(value)) {
+    const parsed = parseServiceUrlPrefix(entry);
+    if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    else if (!prefixes.includes(parsed.prefix)) prefixes.push(parsed.prefix);
+  }
+  return prefixes;
+});
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978)
       .describe('HTTP port of the bot (0 = any free port)'),
+    HOST: hostSetting
+      .describe('Address the HTTP server listens on. Default: 127.0.0.1 (this machine only) in local mode, 0.0.0.0 (all '
+        + 'interfaces) with an app id. In local mode any address beyond loopback exposes a bot without authentication: '
+        + 'it is logged as a warning at start'),
     DATABASE_URL: z.string().trim().default('sqlite:data/trygghetsboten.db')
       .refine((v) => /^(sqlite:.+|mssql:\/\/.+)$/.test(v), 'must be sqlite:<path>, sqlite::memory: or mssql://user:pass@host:port/db')
       .describe('Where reports are stored'),
@@ -93,6 +113,10 @@ const schema = z
         + 'e-mail is in the domain (or a subdomain) is a confirmed member of the organisation'),
     BOT_OPENID_METADATA_URL: z.url().optional()
       .describe('OpenID metadata for validating channel tokens; leave unset for the public Azure cloud'),
+    BOT_EXTRA_SERVICE_URLS: extraServiceUrlsSetting
+      .describe('Comma-separated Bot Connector service URL prefixes accepted with an app id besides the Microsoft Teams '
+        + 'hosts built in (smba.trafficmanager.net and the US government clouds): another sovereign cloud, or a test '
+        + 'connector. https (http only for localhost). Leave empty for Teams'),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -107,6 +131,12 @@ type Env = z.output<typeof schema>;
 
 export interface Config {
   port: number;
+  /**
+   * Where the HTTP server listens: HOST, else loopback in local mode and every interface with an app id.
+   * Local mode beyond loopback trusts anyone who can connect; configuration cannot log, so the composition
+   * root warns at start.
+   */
+  host: string;
   databaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
@@ -138,6 +168,11 @@ export interface Config {
     /** False in local mode (no app id): requests are not authenticated. */
     authEnabled: boolean;
     openIdMetadataUrl: string | undefined;
+    /**
+     * BOT_EXTRA_SERVICE_URLS: canonical prefixes (ending in /) accepted, with an app id, besides the Teams
+     * hosts of TEAMS_SERVICE_URL_HOSTS. Unused in local mode, which talks to loopback connectors only.
+     */
+    extraServiceUrls: string[];
   };
 }
 
@@ -171,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (tenancy.problems.length) throw new ConfigError(tenancy.problems);
   return {
     port: e.PORT,
+    host: e.HOST ?? (e.MicrosoftAppId !== '' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
@@ -190,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       tenantId: e.MicrosoftAppTenantId,
       authEnabled: e.MicrosoftAppId !== '',
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      extraServiceUrls: e.BOT_EXTRA_SERVICE_URLS,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AdaptiveCard } from '../cards/card-schema';
 import type { ReportOrigin } from '../domain/report';
 import type { ReportScope } from '../domain/scope';
@@ -17,9 +18,27 @@ export interface ChatContext {
   scope: ReportScope;
   /** People @mentioned in the message (not the bot). */
   mentions?: { chatUserId: string; name: string }[];
+  /** The Teams id of the activity being answered: a message delivered again carries the same id. */
+  messageId?: string;
 }
 
-export type Reply = { kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text: string };
+/**
+ * The submit key of a report a typed message creates: the same message (a redelivery, a retry after a
+ * failed reply) saves at most one report. A hash, since message ids are only unique within their
+ * conversation and the key is unique per tenant; its "m-" form is not one a card's key can take.
+ */
+export function messageSubmitKey(ctx: ChatContext): string | undefined {
+  if (!ctx.messageId) return undefined;
+  const hash = createHash('sha256').update(`${ctx.origin.tenantId}\n${ctx.origin.conversationId}\n${ctx.messageId}`).digest('hex');
+  return `m-${hash.slice(0, 40)}`;
+}
+
+/**
+ * One answer to a message. `ifUndelivered`: a short text to post instead should the reply itself fail to
+ * reach the conversation (e.g. "saved as H-2026-0042" after a report was saved), so that the user is
+ * never left to think it was not saved, or told to try again.
+ */
+export type Reply = ({ kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text: string }) & { ifUndelivered?: string };
 
 export const cardReply = (card: AdaptiveCard): Reply => ({ kind: 'card', card });
 export const textReply = (text: string): Reply => ({ kind: 'text', text });

@@ -8,20 +8,34 @@ import { placeFirst } from '../cards/place-first';
 import * as cards from '../cards/report-cards';
 import type { Hotspot } from '../domain/hotspots/hotspot';
 import type { HotspotOutcome } from '../domain/hotspots/hotspot-service';
-import { UNDO_MINUTES } from '../domain/hotspots/quick-report-service';
+import { UNDO_MINUTES, type QuickDraft } from '../domain/hotspots/quick-report-service';
 import { LIMITS } from '../domain/limits';
 import { matchPlace } from '../domain/places/place-matcher';
 import type { TenantScope } from '../domain/scope';
 import { format, messages, type Locale } from '../i18n/messages';
-import { cardReply, textReply, type ChatContext, type Reply } from './chat-context';
+import { cardReply, messageSubmitKey, textReply, type ChatContext, type Reply } from './chat-context';
 import { newActivityValues } from './form-values';
 import type { HotspotFeature } from './hotspot-feature';
 import { afterQuickReport, quickReportCard } from './quick-report-replies';
 import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
-import { commandArgs, formOf, hotspotRef, hotspotVersion, id, placeRef, typed, version } from './registry/payloads';
+import { commandArgs, flag, formOf, hotspotRef, hotspotVersion, id, placeRef, submitKey, typed, version } from './registry/payloads';
 import { noTarget, type Targets } from './registry/targets';
 
 const str = (v: string | undefined) => v ?? '';
+
+const quickSaveForm = formOf(['placeId', 'typedPlace', 'category', 'organisation', 'description'] as const).extend({ submitKey });
+
+/** The store could not save a confirmed quick report: the same card, everything chosen kept, the same key. */
+function quickConfirmKept(ctx: ChatContext, raw: Record<string, unknown>): AdaptiveCard {
+  const parsed = quickSaveForm.safeParse(raw);
+  const form = parsed.success ? parsed.data : {};
+  const choice = readQuickConfirm(form);
+  const draft: QuickDraft = {
+    typedPlace: form.typedPlace ?? '', placeId: choice.place && 'placeId' in choice.place ? choice.place.placeId : null, candidates: [],
+    category: choice.category, organisation: choice.organisation, description: form.description ?? '',
+  };
+  return hotspotCards.quickConfirm(ctx.locale, draft, messages(ctx.locale).form.storeDown, parsed.success ? parsed.data.submitKey : undefined);
+}
 
 /** The card buttons of hot spots, quick reports and the place register. */
 export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
@@ -32,7 +46,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
   const after = async (ctx: ChatContext, outcome: HotspotOutcome<string>): Promise<AdaptiveCard> => {
     if (outcome.ok) return show(ctx, outcome.hotspot, 'updated');
     const m = messages(ctx.locale);
-    const text = outcome.reason === 'invalid' ? m.form.fixErrors : outcome.reason === 'missing' ? m.trust.unavailable : m.hotspots.refusal[outcome.reason];
+    const text = outcome.reason === 'invalid' || outcome.reason === 'personal_data' ? m.form.fixErrors : outcome.reason === 'missing' ? m.trust.unavailable : m.hotspots.refusal[outcome.reason];
     return outcome.current && outcome.reason !== 'missing' ? show(ctx, outcome.current, 'none', text) : cards.notice(text, { tone: 'attention' });
   };
 
@@ -46,21 +60,28 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
       }),
     });
 
-  /** A form submitted with errors comes back with what was typed and each error at its field. */
-  const again = (ctx: ChatContext, kind: hotspotCards.HotspotFormKind, h: Hotspot, submitVerb: string, values: Record<string, string>, errors: object, v: number) =>
+  /**
+   * A form submitted with errors comes back with what was typed and each error at its field; with
+   * personal data in its text, with the warning, and saving again saves it masked.
+   */
+  const again = (
+    ctx: ChatContext, kind: hotspotCards.HotspotFormKind, h: Hotspot, submitVerb: string, values: Record<string, string>, errors: object, v: number,
+    personalData?: hotspotCards.HotspotFormOptions['personalData'],
+  ) =>
     hotspotCards.hotspotForm(ctx.locale, {
-      kind, placeName: h.placeName, values, errors,
+      kind, placeName: h.placeName, values, errors, ...(personalData ? { personalData } : {}),
       submit: { verb: submitVerb, data: { id: h.id, version: v } }, cancel: { verb: HOTSPOT_VERBS.show, data: { id: h.id } },
     });
 
-  const measure = formOf(['what', 'organisation', 'dueDate'] as const);
-  const analysis = formOf(['who', 'what', 'when', 'why'] as const);
+  const measure = formOf(['what', 'organisation', 'dueDate'] as const).extend({ maskingConfirmed: flag });
+  const analysis = formOf(['who', 'what', 'when', 'why'] as const).extend({ maskingConfirmed: flag });
 
   return [
     verb({
-      verb: HOTSPOT_VERBS.quickSave, payload: formOf(['placeId', 'typedPlace', 'category', 'organisation', 'description'] as const),
-      target: noTarget, right: 'member', writes: true,
-      handle: async ({ ctx, payload }) => quickReportCard(f, ctx, await f.quick.save(ctx.actor, ctx.origin, readQuickConfirm(payload), (c) => messages(ctx.locale).category[c])),
+      verb: HOTSPOT_VERBS.quickSave, payload: quickSaveForm, target: noTarget, right: 'member', writes: true,
+      // The card's submit key: pressed twice (or replayed), the card saves one report and answers with it.
+      handle: async ({ ctx, payload }) => quickReportCard(f, ctx, await f.quick.save(ctx.actor, ctx.origin, readQuickConfirm(payload), (c) => messages(ctx.locale).category[c], payload.submitKey)),
+      storeDown: async (ctx, raw) => quickConfirmKept(ctx, raw),
     }),
 
     verb({
@@ -96,7 +117,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
 
     verb({
       verb: HOTSPOT_VERBS.next, payload: hotspotVersion, target: targets.hotspot(), right: 'hotspot.change', writes: true,
-      handle: async ({ ctx, payload, target }) => after(ctx, await f.hotspots.moveNext(ctx.scope, target.hotspot, payload.version)),
+      handle: async ({ ctx, payload, target }) => after(ctx, await f.hotspots.moveNext(ctx.actor, ctx.scope, target.hotspot, payload.version)),
     }),
 
     form('measure', HOTSPOT_VERBS.addMeasure, () => ({})),
@@ -106,7 +127,8 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
         const values = { what: str(payload.what), organisation: str(payload.organisation), dueDate: str(payload.dueDate) };
         const read = readMeasureForm(values);
         if (!read.ok) return again(ctx, 'measure', hotspot, HOTSPOT_VERBS.addMeasure, values, read.errors, payload.version);
-        const outcome = await f.hotspots.addMeasure(ctx.actor, ctx.scope, hotspot, payload.version, read.draft);
+        const outcome = await f.hotspots.addMeasure(ctx.actor, ctx.scope, hotspot, payload.version, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
+        if (!outcome.ok && outcome.reason === 'personal_data') return again(ctx, 'measure', hotspot, HOTSPOT_VERBS.addMeasure, values, {}, payload.version, outcome.findings);
         if (outcome.ok || outcome.reason !== 'invalid') return after(ctx, outcome);
         return again(ctx, 'measure', hotspot, HOTSPOT_VERBS.addMeasure, values, outcome.errors, payload.version);
       },
@@ -114,7 +136,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
 
     verb({
       verb: HOTSPOT_VERBS.measureDone, payload: hotspotVersion.extend({ measureId: id }), target: targets.hotspot(), right: 'hotspot.change', writes: true,
-      handle: async ({ ctx, payload, target }) => after(ctx, await f.hotspots.markMeasureDone(ctx.scope, target.hotspot, payload.version, payload.measureId)),
+      handle: async ({ ctx, payload, target }) => after(ctx, await f.hotspots.markMeasureDone(ctx.actor, ctx.scope, target.hotspot, payload.version, payload.measureId)),
     }),
 
     form('followUp', HOTSPOT_VERBS.setFollowUp, (h) => ({ followUpDate: h.followUpDate ?? '' })),
@@ -124,7 +146,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
         const values = { followUpDate: str(payload.followUpDate) };
         const read = readFollowUp(payload.followUpDate);
         if (!read.ok) return again(ctx, 'followUp', hotspot, HOTSPOT_VERBS.setFollowUp, values, read.errors, payload.version);
-        const outcome = await f.hotspots.setFollowUp(ctx.scope, hotspot, payload.version, read.draft);
+        const outcome = await f.hotspots.setFollowUp(ctx.actor, ctx.scope, hotspot, payload.version, read.draft);
         if (outcome.ok || outcome.reason !== 'invalid') return after(ctx, outcome);
         return again(ctx, 'followUp', hotspot, HOTSPOT_VERBS.setFollowUp, values, outcome.errors, payload.version);
       },
@@ -137,7 +159,10 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
       verb: HOTSPOT_VERBS.saveAnalysis, payload: hotspotVersion.extend(analysis.shape), target: targets.hotspot(), right: 'hotspot.change', writes: true,
       handle: async ({ ctx, payload, target: { hotspot } }) => {
         const values = { who: str(payload.who), what: str(payload.what), when: str(payload.when), why: str(payload.why) };
-        const outcome = await f.hotspots.setAnalysis(ctx.scope, hotspot, payload.version, values);
+        const outcome = await f.hotspots.setAnalysis(ctx.actor, ctx.scope, hotspot, payload.version, values, { maskingConfirmed: payload.maskingConfirmed === true });
+        if (!outcome.ok && outcome.reason === 'personal_data') {
+          return again(ctx, 'analysis', hotspot, HOTSPOT_VERBS.saveAnalysis, { ...values, whatHappens: values.what }, {}, payload.version, outcome.findings);
+        }
         if (outcome.ok || outcome.reason !== 'invalid') return after(ctx, outcome);
         return again(ctx, 'analysis', hotspot, HOTSPOT_VERBS.saveAnalysis, { ...values, whatHappens: values.what }, outcome.errors, payload.version);
       },
@@ -163,10 +188,10 @@ const openVerbOf: Record<hotspotCards.HotspotFormKind, string> = {
 
 /** The place register's card: show to everyone in the tenant; edit and merge for coordinators. */
 function placeVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
-  const view = async (locale: Locale, scope: TenantScope, placeId: string, note = '', warning = '') => {
+  const view = async (locale: Locale, scope: TenantScope, placeId: string, note = '', warning = '', typed?: hotspotCards.PlaceTyped) => {
     const [place, register, hotspot] = await Promise.all([f.places.get(scope, placeId), f.places.all(scope), f.hotspots.byPlace(scope, placeId)]);
     return place
-      ? hotspotCards.placeView(locale, place, register, hotspot, note, warning)
+      ? hotspotCards.placeView(locale, place, register, hotspot, note, warning, typed)
       : cards.notice(messages(locale).trust.unavailable, { tone: 'attention' });
   };
   const placeId = z.object({ id }).transform((p) => ({ ...p, placeId: p.id }));
@@ -177,19 +202,25 @@ function placeVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
     }),
 
     verb({
-      verb: HOTSPOT_VERBS.savePlace, payload: z.object({ id }).extend(formOf(['name', 'kind', 'lat', 'lon', 'parentId', 'alias'] as const).shape).transform((p) => ({ ...p, placeId: p.id })),
+      verb: HOTSPOT_VERBS.savePlace,
+      payload: z.object({ id, maskingConfirmed: flag }).extend(formOf(['name', 'kind', 'lat', 'lon', 'parentId', 'alias'] as const).shape).transform((p) => ({ ...p, placeId: p.id })),
       target: targets.place(), right: 'coordinator', writes: true,
       handle: async ({ ctx, payload, target: { place } }) => {
         const p = messages(ctx.locale).hotspots.places;
-        const { id: _id, placeId: _placeId, ...form } = payload;
+        const { id: _id, placeId: _placeId, maskingConfirmed, ...form } = payload;
         const read = readPlaceForm(form);
-        const outcome = read.ok ? await f.places.edit(ctx.scope, place.id, read.draft) : { ok: false as const, reason: 'invalid' as const, errors: read.errors };
+        const outcome = read.ok
+          ? await f.places.edit({ actorId: ctx.actor.userId, now: f.now() }, ctx.scope, place.id, read.draft, { maskingConfirmed: maskingConfirmed === true })
+          : { ok: false as const, reason: 'invalid' as const, errors: read.errors };
         if (outcome.ok) return view(ctx.locale, ctx.scope, place.id, p.saved);
+        // What was typed stays on the card whatever the refusal.
+        const typedValues = { values: form };
+        if (outcome.reason === 'personal_data') return view(ctx.locale, ctx.scope, place.id, '', '', { ...typedValues, personalData: outcome.findings });
         const reason = outcome.reason;
         const text = reason === 'invalid'
           ? (outcome.errors.lat || outcome.errors.lon ? p.badCoordinate : messages(ctx.locale).form.fixErrors)
           : reason === 'name_taken' ? p.nameTaken : reason === 'alias_taken' ? p.aliasTaken : messages(ctx.locale).trust.unavailable;
-        return view(ctx.locale, ctx.scope, place.id, '', text);
+        return view(ctx.locale, ctx.scope, place.id, '', text, typedValues);
       },
     }),
 
@@ -198,7 +229,7 @@ function placeVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
       target: targets.place(), right: 'coordinator', writes: true,
       handle: async ({ ctx, payload, target: { place } }) => {
         const p = messages(ctx.locale).hotspots.places;
-        const merged = await f.places.merge(ctx.scope, place.id, payload.mergeId);
+        const merged = await f.places.merge({ actorId: ctx.actor.userId, now: f.now() }, ctx.scope, place.id, payload.mergeId);
         if (typeof merged === 'object') return view(ctx.locale, ctx.scope, place.id, p.merged);
         return view(ctx.locale, ctx.scope, place.id, '', merged === 'both_hotspots' ? p.bothHotspots : messages(ctx.locale).trust.unavailable);
       },
@@ -212,7 +243,8 @@ export function hotspotCommands(f: HotspotFeature): CommandEntry[] {
     command({
       command: 'hotspot', payload: commandArgs, target: noTarget, right: 'member', writes: true,
       handle: async ({ ctx, payload }) => {
-        const outcome = await f.quick.report(ctx.actor, ctx.origin, payload.args, (category) => messages(ctx.locale).category[category]);
+        // Keyed by the message: delivered again (or retried after a failed reply), it saves nothing new.
+        const outcome = await f.quick.report(ctx.actor, ctx.origin, payload.args, (category) => messages(ctx.locale).category[category], messageSubmitKey(ctx));
         if (outcome.kind === 'open_form') return [cardReply(placeFirst(await f.views.newForm('incident', ctx)))];
         return [await afterQuickReport(f, ctx, outcome)];
       },

@@ -1,17 +1,20 @@
+import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/card-schema';
 import * as lagesbildCards from '../cards/lagesbild-cards';
 import { LAGESBILD_VERBS } from '../cards/lagesbild-verbs';
 import type { SubscriptionService } from '../domain/digests/subscription-service';
 import { parseSchedule } from '../domain/digests/subscription';
+import type { Target } from '../domain/access-policy';
 import type { ExportService } from '../domain/lagesbild/export-service';
 import type { LagesbildService } from '../domain/lagesbild/lagesbild-service';
 import type { AuditRepository } from '../domain/ports/audit.port';
+import type { DigestExportRecord } from '../domain/ports/digest-exports.port';
 import type { Clock } from '../domain/ports/clock.port';
 import { parsePeriod, type ParsedPeriod } from '../domain/periods';
 import { messages } from '../i18n/messages';
 import { cardReply, type ChatContext } from './chat-context';
-import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
-import { commandArgs, nothing } from './registry/payloads';
+import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
+import { commandArgs, id, nothing } from './registry/payloads';
 import { noTarget } from './registry/targets';
 
 export interface LagesbildFeature {
@@ -24,6 +27,25 @@ export interface LagesbildFeature {
   /** Each export goes into the audit trail. */
   audit: AuditRepository;
 }
+
+type ExportTarget = Extract<Target, { kind: 'export' }>;
+
+/** The refresh of an export card names its export. */
+const exportRef = z.object({ exportId: id });
+
+/** An export of the caller's tenant and conversation: an id from anywhere else finds nothing. */
+const exportTarget = (f: LagesbildFeature): TargetSpec<z.output<typeof exportRef>, ExportTarget> => ({
+  kind: 'export',
+  load: async (ctx, p) => {
+    const record = await f.exports.get(ctx.origin, p.exportId);
+    return record ? { kind: 'export', export: record } : null;
+  },
+});
+
+/** The export's links are for the Teams user who asked (their chat id, which Teams' refresh names). */
+const audienceOf = (ctx: ChatContext, exportId: string): lagesbildCards.ExportAudience => ({
+  exportId, requesterChatId: ctx.actor.chatUserId ?? ctx.actor.userId, requesterName: ctx.actor.name,
+});
 
 /** Each command answers with one card; the card buttons reuse the same answers. */
 function answers(f: LagesbildFeature) {
@@ -62,7 +84,18 @@ function answers(f: LagesbildFeature) {
         at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
         entityId: created.id, entityRef: null, detail: `${parsed.period.kind} ${parsed.period.from.toISOString().slice(0, 10)}`,
       });
-      return lagesbildCards.exportLinks(ctx.locale, parsed.period, f.exportUrls(created.token), created.expiresAt);
+      // No link in the channel: the card shows them to the requester alone (Universal Actions refresh).
+      return lagesbildCards.exportReady(ctx.locale, parsed.period, created.expiresAt, audienceOf(ctx, created.id));
+    },
+    /**
+     * The requester's own view of an export card: links minted now (replacing any shown before). The
+     * answer goes to the requester's client only; the card in the channel is never updated here.
+     */
+    async exportLinks(ctx: ChatContext, record: DigestExportRecord): Promise<AdaptiveCard> {
+      const period = f.exports.period(record);
+      const minted = await f.exports.mint(record);
+      if (!minted) return lagesbildCards.exportExpired(ctx.locale, period);
+      return lagesbildCards.exportLinks(ctx.locale, period, f.exportUrls(minted.token), minted.expiresAt, audienceOf(ctx, record.id));
     },
   };
 }
@@ -81,10 +114,14 @@ export function lagesbildCommands(f: LagesbildFeature): CommandEntry[] {
   ];
 }
 
-/** The buttons on the subscription card. */
+/** The buttons on the subscription card, and the refresh of an export card (its requester only). */
 export function lagesbildVerbs(f: LagesbildFeature): VerbEntry[] {
   const a = answers(f);
   return [
+    verb({
+      verb: LAGESBILD_VERBS.exportLinks, payload: exportRef, target: exportTarget(f), right: 'export.requester', writes: true,
+      handle: ({ ctx, target }) => a.exportLinks(ctx, target.export),
+    }),
     verb({ verb: LAGESBILD_VERBS.unsubscribe, payload: nothing, target: noTarget, right: 'member', writes: true, handle: ({ ctx }) => a.unsubscribe(ctx) }),
     verb({ verb: LAGESBILD_VERBS.showNow, payload: nothing, target: noTarget, right: 'member', writes: false, handle: ({ ctx }) => a.lagesbild(ctx, '') }),
   ];

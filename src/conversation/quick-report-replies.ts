@@ -14,7 +14,10 @@ type Answer = Exclude<QuickOutcome, { kind: 'open_form' }>;
 /** The answer to a quick report, as a chat reply (typed command). */
 export async function afterQuickReport(f: HotspotFeature, viewer: Viewer, outcome: Answer): Promise<Reply> {
   const answer = await quickAnswer(f, viewer, outcome);
-  return typeof answer === 'string' ? textReply(answer) : cardReply(answer);
+  const reply = typeof answer === 'string' ? textReply(answer) : cardReply(answer);
+  // Saved: should the card not reach the channel, the number still should.
+  const saved = outcome.kind === 'submitted' && outcome.outcome.ok ? outcome.outcome.report : null;
+  return saved ? { ...reply, ifUndelivered: format(messages(viewer.locale).notice.savedAs, { ref: saved.ref }) } : reply;
 }
 
 /** The answer to a quick report, as the card replacing the confirmation card (button press). */

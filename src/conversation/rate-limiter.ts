@@ -1,29 +1,43 @@
-import type { Clock } from '../domain/ports/clock.port';
+import { performance } from 'node:perf_hooks';
+
+/** Milliseconds from a clock that only moves forward (not the wall clock, which can be set back). */
+export type MonotonicClock = () => number;
+
+export const monotonicClock: MonotonicClock = () => performance.now();
 
 /**
  * A token bucket per user: a burst of `capacity` actions, then `perMinute` a minute. Enough for the
  * busiest real reporter, not for a script or a stuck client flooding the database.
+ *
+ * Time is read from a monotonic clock: when the wall clock is set back (NTP, a VM resumed, daylight
+ * saving done wrong), an elapsed time measured on it would be negative and empty every bucket for as
+ * long as the jump, locking everyone out. Elapsed time is also never taken as negative.
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly capacity: number, private readonly perMinute: number, private readonly clock: Clock) {}
+  constructor(private readonly capacity: number, private readonly perMinute: number, private readonly now: MonotonicClock = monotonicClock) {}
 
   /** True when the action may go ahead (and counts it). */
   take(key: string): boolean {
-    const now = this.clock.now().getTime();
+    const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    const refilled = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 60_000) * this.perMinute);
+    const refilled = this.refilled(bucket, now);
     const allowed = refilled >= 1;
     this.buckets.set(key, { tokens: allowed ? refilled - 1 : refilled, at: now });
     if (this.buckets.size > 10_000) this.forgetFull(now);
     return allowed;
   }
 
+  private refilled(bucket: { tokens: number; at: number }, now: number): number {
+    const elapsed = Math.max(0, now - bucket.at);
+    return Math.min(this.capacity, bucket.tokens + (elapsed / 60_000) * this.perMinute);
+  }
+
   /** Buckets that have refilled completely carry no information; dropping them bounds memory. */
   private forgetFull(now: number): void {
     for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) / 60_000) * this.perMinute >= this.capacity) this.buckets.delete(key);
+      if (this.refilled(b, now) >= this.capacity) this.buckets.delete(key);
     }
   }
 }

@@ -8,46 +8,52 @@ import type { FieldErrors } from '../domain/form-fields';
 import type { Report, ReportKind } from '../domain/report';
 import type { Outcome, Refusal, ReportingService } from '../domain/reporting-service';
 import { REPORT_STATUSES } from '../domain/vocabulary';
-import { messages } from '../i18n/messages';
+import { format, messages } from '../i18n/messages';
 import { z } from 'zod';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS } from '../cards/report-cards';
 import { cardReply, type ChatContext } from './chat-context';
 import { activityFormFrom, incidentFormFrom } from './form-values';
 import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
-import { commandArgs, flag, formOf, id, nothing, reportRef, reportVersion, version } from './registry/payloads';
+import { commandArgs, flag, formOf, id, nothing, reportRef, reportVersion, submitKey, version } from './registry/payloads';
 import { noTarget, type Targets } from './registry/targets';
 import type { ReportViews } from './report-views';
 
-const privacy = { maskingConfirmed: flag };
+const privacy = { maskingConfirmed: flag, submitKey };
 const incidentSubmit = formOf(INCIDENT_FIELDS).extend(privacy);
 const activitySubmit = formOf(ACTIVITY_FIELDS).extend(privacy);
 const editing = { kind: z.enum(['incident', 'activity']).optional(), id, version, ref: z.string().max(40).default('') };
 
 type Deps = { reporting: ReportingService; views: ReportViews; targets: Targets };
+type Edit = { id: string; version: number; ref: string };
 
 /** The reporting verbs: forms, submit, edit, status, "I'll take it", show. */
 export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
   const formResult = <K extends string>(
     ctx: ChatContext, kind: ReportKind, form: IncidentForm | ActivityForm, outcome: Outcome<Report, K>,
-    onCard: (errors: FieldErrors<K>) => FieldErrors<string>, edit?: { id: string; version: number; ref: string },
+    onCard: (errors: FieldErrors<K>) => FieldErrors<string>, edit?: Edit, key?: string,
   ): Promise<AdaptiveCard> | AdaptiveCard => {
-    if (outcome.ok) return cards.savedReport(ctx.locale, outcome.report, edit ? 'updated' : 'saved');
-    const again = { values: form as Partial<Record<string, string>>, ...(edit ? { editing: edit } : {}) };
+    if (outcome.ok) return savedCard(ctx, outcome.report, edit ? 'updated' : 'saved');
+    // Drawn again with the key it was submitted with: nothing was saved under it, and the next press may be a repeat.
+    const again = { values: form as Partial<Record<string, string>>, ...(edit ? { editing: edit } : {}), ...(key ? { submitKey: key } : {}) };
     if (outcome.reason === 'invalid') return views.form(kind, ctx, { ...again, errors: onCard(outcome.errors) });
     if (outcome.reason === 'personal_data') return views.form(kind, ctx, { ...again, personalData: outcome.findings });
     return afterRefusal(ctx, outcome.reason, outcome.current);
   };
   /** A card whose values cannot be read comes back with every error at its field, before any use case runs. */
-  const unreadable = (ctx: ChatContext, kind: ReportKind, form: IncidentForm | ActivityForm, errors: FieldErrors<string>, edit?: { id: string; version: number; ref: string }) =>
-    views.form(kind, ctx, { values: form as Partial<Record<string, string>>, errors, ...(edit ? { editing: edit } : {}) });
+  const unreadable = (ctx: ChatContext, kind: ReportKind, form: IncidentForm | ActivityForm, errors: FieldErrors<string>, edit?: Edit, key?: string) =>
+    views.form(kind, ctx, { values: form as Partial<Record<string, string>>, errors, ...(edit ? { editing: edit } : {}), ...(key ? { submitKey: key } : {}) });
   const now = () => views.now();
   const zone = reporting.timeZone;
 
-  /** Whatever the user typed comes back in the same form with the "try again" banner. */
+  /**
+   * Whatever the user typed comes back in the same form with the "try again" banner, and with the same
+   * submit key: should the save have gone through after all, pressing again answers with that report.
+   */
   const storeDown = (kind: ReportKind) => async (ctx: ChatContext, raw: Record<string, unknown>) => {
     const values = (kind === 'incident' ? incidentFormFrom(raw) : activityFormFrom(raw)) as Partial<Record<string, string>>;
     const edit = typeof raw.id === 'string' ? { id: raw.id, version: Number(raw.version ?? -1), ref: String(raw.ref ?? '') } : undefined;
-    return views.form(kind, ctx, { values, storeDown: true, ...(edit ? { editing: edit } : {}) });
+    const key = submitKey.parse(raw.submitKey);
+    return views.form(kind, ctx, { values, storeDown: true, ...(edit ? { editing: edit } : {}), ...(key ? { submitKey: key } : {}) });
   };
 
   return [
@@ -64,19 +70,19 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
       handle: async ({ ctx, payload }) => {
         const form = incidentFormFrom(payload);
         const read = readIncidentForm(form, zone, now());
-        if (!read.ok) return unreadable(ctx, 'incident', form, read.errors);
-        const outcome = await reporting.submitIncident(ctx.actor, ctx.origin, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
-        return formResult(ctx, 'incident', form, outcome, (e) => incidentErrorsOnCard(e, form));
+        if (!read.ok) return unreadable(ctx, 'incident', form, read.errors, undefined, payload.submitKey);
+        const outcome = await reporting.submitIncident(ctx.actor, ctx.origin, read.draft, { maskingConfirmed: payload.maskingConfirmed === true }, payload.submitKey);
+        return formResult(ctx, 'incident', form, outcome, (e) => incidentErrorsOnCard(e, form), undefined, payload.submitKey);
       },
     }),
     verb({
       verb: VERBS.submitActivity, payload: activitySubmit, target: noTarget, right: 'member', writes: true, storeDown: storeDown('activity'),
       handle: async ({ ctx, payload }) => {
         const form = activityFormFrom(payload);
-        const read = readActivityForm(form);
-        if (!read.ok) return unreadable(ctx, 'activity', form, read.errors);
-        const outcome = await reporting.submitActivity(ctx.actor, ctx.origin, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
-        return formResult(ctx, 'activity', form, outcome, (e) => activityErrorsOnCard(e, form));
+        const read = readActivityForm(form, now());
+        if (!read.ok) return unreadable(ctx, 'activity', form, read.errors, undefined, payload.submitKey);
+        const outcome = await reporting.submitActivity(ctx.actor, ctx.origin, read.draft, { maskingConfirmed: payload.maskingConfirmed === true }, payload.submitKey);
+        return formResult(ctx, 'activity', form, outcome, (e) => activityErrorsOnCard(e, form), undefined, payload.submitKey);
       },
     }),
     verb({
@@ -99,7 +105,7 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
         const form = activityFormFrom(payload);
         const edit = { id: payload.id, version: payload.version, ref: target.report.ref };
         if (target.report.kind !== 'activity') return cards.notice(messages(ctx.locale).trust.unavailable, { tone: 'attention' });
-        const read = readActivityForm(form);
+        const read = readActivityForm(form, now());
         if (!read.ok) return unreadable(ctx, 'activity', form, read.errors, edit);
         const outcome = await reporting.editActivity(ctx.actor, ctx.scope, target.report, payload.version, read.draft, { maskingConfirmed: payload.maskingConfirmed === true });
         return formResult(ctx, 'activity', form, outcome, (e) => activityErrorsOnCard(e, form), edit);
@@ -135,6 +141,18 @@ export function reportCommands({ reporting, views }: Deps): CommandEntry[] {
       handle: async ({ ctx }) => [cardReply(cards.latestReports(ctx.locale, await reporting.latest(ctx.scope)))],
     }),
   ];
+}
+
+/**
+ * The saved report's card, or, should drawing it fail, a plain "saved as H-…": once the report is saved
+ * the answer must never read like a failure (a retry from a new form would save it twice).
+ */
+function savedCard(ctx: ChatContext, report: Report, note: 'saved' | 'updated'): AdaptiveCard {
+  try {
+    return cards.savedReport(ctx.locale, report, note);
+  } catch {
+    return cards.notice(format(messages(ctx.locale).notice.savedAs, { ref: report.ref }), { tone: 'good' });
+  }
 }
 
 function afterChange(ctx: ChatContext, outcome: Outcome<Report, string>): AdaptiveCard {

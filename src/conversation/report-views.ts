@@ -19,6 +19,8 @@ export interface FormReturn<F extends string> {
   storeDown?: boolean;
   personalData?: PersonalDataFinding[];
   editing?: { ref: string; id: string; version: number };
+  /** The submit key of the card being drawn again (a new form gets a new one). */
+  submitKey?: string;
 }
 
 /** Who the form is for: its language, the tenant whose places it offers, and the reporter. */

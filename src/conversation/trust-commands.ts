@@ -79,7 +79,7 @@ export function trustCommands(deps: Deps): CommandEntry[] {
         empty: m.trust.logEmpty,
         rows: entries.map((e) => ({
           when: formatWhen(e.at, ctx.locale),
-          line: [safeText(names.get(e.actorId) ?? ''), m.trust.action[e.action], e.entityRef ?? e.entityKind, e.detail ? `(${e.detail})` : ''].filter(Boolean).join(' '),
+          line: [safeText(names.get(e.actorId) ?? ''), m.trust.action[e.action], e.entityRef ?? m.trust.entity[e.entityKind], e.detail ? `(${e.detail})` : ''].filter(Boolean).join(' '),
         })),
       }))];
     }),

@@ -2,6 +2,7 @@ import type { Actor } from './actor';
 import type { Hotspot } from './hotspots/hotspot';
 import type { RegisteredPlace } from './places/place-register';
 import type { AuditRepository, CoordinatorRepository } from './ports/audit.port';
+import type { DigestExportRecord } from './ports/digest-exports.port';
 import type { MembershipRepository } from './ports/memberships.port';
 import type { Report } from './report';
 import type { TenantScope } from './scope';
@@ -19,22 +20,27 @@ import type { Organisation } from './vocabulary';
  * | `report.undo`    | the reporter                                                                           |
  * | `hotspot.start`  | a confirmed member (who then owns it); a closed one is reopened by a coordinator only  |
  * | `hotspot.change` | a confirmed member of the owner organisation, a coordinator                            |
+ * | `export.requester` | the coordinator who asked for the export (its links are shown to nobody else)        |
  *
  * Membership is confirmed, never claimed: by a coordinator, or by the tenant's e-mail domain setting.
  */
 export type Right =
   | 'member' | 'coordinator'
   | 'report.edit' | 'report.work' | 'report.undo'
-  | 'hotspot.start' | 'hotspot.change';
+  | 'hotspot.start' | 'hotspot.change'
+  | 'export.requester';
 
-export const RIGHTS: readonly Right[] = ['member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change'];
+export const RIGHTS: readonly Right[] = [
+  'member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change', 'export.requester',
+];
 
 /** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
 export type Target =
   | { kind: 'none' }
   | { kind: 'report'; report: Report }
   | { kind: 'hotspot'; hotspot: Hotspot }
-  | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null };
+  | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null }
+  | { kind: 'export'; export: DigestExportRecord };
 
 /** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
 export type DomainOrganisations = (email: string, tenantId: string) => Organisation | null;
@@ -93,6 +99,9 @@ export class AccessPolicy {
         return target.kind === 'report' && this.memberOfAny(scope, actor, participants(target.report));
       case 'hotspot.change':
         return target.kind === 'hotspot' && this.memberOfAny(scope, actor, [target.hotspot.ownerOrganisation]);
+      case 'export.requester':
+        // Still a coordinator: one who is no longer gets no fresh links from an old card.
+        return target.kind === 'export' && target.export.userId === actor.userId && this.isCoordinator(scope, actor.userId);
       case 'hotspot.start': {
         if (target.kind !== 'place') return false;
         const confirmed = (await this.organisationOf(scope, actor)) !== null;

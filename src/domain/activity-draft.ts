@@ -1,3 +1,4 @@
+import { ACTIVITY_DAYS_AHEAD, checkedDay } from './date-limits';
 import { FormReader, checkedCount, checkedText, present } from './form-fields';
 import { checkedPlace, type PlaceChoice, type Validation } from './incident-draft';
 import { LIMITS } from './limits';
@@ -30,21 +31,24 @@ export interface ValidActivity {
   followUpDate: string | null;
 }
 
-export function validateActivity(d: ActivityDraft): Validation<ValidActivity, ActivityDraftField> {
+/** `now` bounds the activity's day: not before 2000, at most ACTIVITY_DAYS_AHEAD after today in `zone`. */
+export function validateActivity(d: ActivityDraft, now: Date, zone = 'Europe/Stockholm'): Validation<ValidActivity, ActivityDraftField> {
   const r = new FormReader<ActivityDraftField>();
   const type = r.read('type', present(d.type));
-  const date = r.read('date', present(d.date));
+  const given = r.read('date', present(d.date));
+  const date = given && r.read('date', checkedDay(given, { now, days: ACTIVITY_DAYS_AHEAD, zone }));
+  const followUpDate = d.followUpDate === null ? null : r.read('followUpDate', checkedDay(d.followUpDate));
   const place = checkedPlace(r, 'place', d.place, false);
   const organisation = r.read('organisation', present(d.organisation));
   const notes = r.read('notes', checkedText(d.notes, LIMITS.notesMax, false));
   const peopleMet = r.read('peopleMet', checkedCount(d.peopleMet, LIMITS.peopleMetMax));
-  if (date && d.followUpDate && d.followUpDate < date) r.fail('followUpDate', { code: 'before_date' });
+  if (date && followUpDate && followUpDate < date) r.fail('followUpDate', { code: 'before_date' });
 
-  if (!r.valid || !type || !date || place === undefined || !organisation) return { ok: false, errors: r.errors };
+  if (!r.valid || !type || !date || place === undefined || !organisation || followUpDate === undefined) return { ok: false, errors: r.errors };
   // The reporting organisation always takes part in its own activity.
   const organisations = [organisation, ...d.organisations.filter((o) => o !== organisation)];
   return {
     ok: true,
-    value: { type, date, place, organisation, organisations, notes: notes ?? '', peopleMet: peopleMet ?? null, followUpDate: d.followUpDate },
+    value: { type, date, place, organisation, organisations, notes: notes ?? '', peopleMet: peopleMet ?? null, followUpDate },
   };
 }

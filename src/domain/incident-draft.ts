@@ -1,6 +1,8 @@
-import { FormReader, checkedCount, checkedText, present, type FieldErrors } from './form-fields';
+import { checkedOccurredAt } from './date-limits';
+import { FormReader, checkedCount, checkedText, present, type FieldErrors, type Parsed } from './form-fields';
 import { LIMITS } from './limits';
 import { tidyName } from './place';
+import { cleanText, matchingView } from './privacy/clean-text';
 import type { IncidentFields } from './report';
 import type { IncidentCategory, Organisation, Severity } from './vocabulary';
 
@@ -30,10 +32,21 @@ export type ValidIncident = Omit<IncidentFields, 'placeId' | 'placeName'> & { pl
 
 export type Validation<T, K extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<K> };
 
-// K-nummer and diarienummer look like "K123456-26" or "5000-K123456-26": letters, digits and separators.
-const REFERENCE_NUMBER = /^[\p{L}\d][\p{L}\d\s\-/.:]*$/u;
-// A report may be a few minutes ahead of the server clock, not more.
-const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+// A police case number (K-nummer): K, the case's digits, a dash and the year's two digits, optionally
+// after the four-digit number of the police unit that registered it: K123456-26, 5000-K123456-26.
+// Case, spaces and the kind of dash do not matter ("5000 - k 123456 – 26"); it is stored as written above.
+const CASE_NUMBER = /^(?:(\d{4})-)?K-?(\d{3,8})-(\d{2})$/;
+
+/** A K-nummer in its usual form, or `invalid_case_number` (anything else: a personnummer, a phone number, a plate …). */
+export function checkedCaseNumber(value: string | null | undefined): Parsed<string | null> {
+  const text = value?.trim() ?? '';
+  if (text === '') return { ok: true, value: null };
+  if (text.length > LIMITS.policeReportNumberMax) return { ok: false, error: { code: 'too_long', max: LIMITS.policeReportNumberMax } };
+  const m = CASE_NUMBER.exec(matchingView(cleanText(text)).replace(/\s+/g, '').toUpperCase());
+  if (!m) return { ok: false, error: { code: 'invalid_case_number' } };
+  const [, unit, digits, year] = m;
+  return { ok: true, value: `${unit ? `${unit}-` : ''}K${digits}-${year}` };
+}
 
 /** A chosen place, or a new name tidied and within the length a place name may have. */
 export function checkedPlace<K extends string>(reader: FormReader<K>, field: K, place: PlaceChoice | null, required: boolean): PlaceChoice | null | undefined {
@@ -48,8 +61,8 @@ export function checkedPlace<K extends string>(reader: FormReader<K>, field: K, 
 
 export function validateIncident(d: IncidentDraft, now: Date): Validation<ValidIncident, IncidentDraftField> {
   const r = new FormReader<IncidentDraftField>();
-  const occurredAt = r.read('occurredAt', present(d.occurredAt));
-  if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) r.fail('occurredAt', { code: 'in_future' });
+  const given = r.read('occurredAt', present(d.occurredAt));
+  const occurredAt = given && r.read('occurredAt', checkedOccurredAt(given, now));
   const place = checkedPlace(r, 'place', d.place, true);
   const category = r.read('category', present(d.category));
   const description = r.read('description', checkedText(d.description, LIMITS.descriptionMax, true));
@@ -57,7 +70,7 @@ export function validateIncident(d: IncidentDraft, now: Date): Validation<ValidI
   const organisation = r.read('organisation', present(d.organisation));
   const school = r.read('school', checkedText(d.school, LIMITS.schoolMax, false));
   const youthInvolved = r.read('youthInvolved', checkedCount(d.youthInvolved, LIMITS.youthInvolvedMax));
-  const policeReportNumber = r.read('policeReportNumber', checkedText(d.policeReportNumber, LIMITS.policeReportNumberMax, false, REFERENCE_NUMBER));
+  const policeReportNumber = r.read('policeReportNumber', checkedCaseNumber(d.policeReportNumber));
   // Bullying is a school matter: without the school nobody can act on it.
   if (category === 'krankning_mobbning' && !school) r.fail('school', { code: 'required' });
 

@@ -1,4 +1,5 @@
 import { validateActivity, type ActivityDraft, type ActivityDraftField, type ValidActivity } from './activity-draft';
+import { isStoreUnavailable, isSubmitKeyUsed } from './errors';
 import type { FieldErrorCode, FieldErrors } from './form-fields';
 import { localYear } from './form-fields';
 import { validateIncident, type IncidentDraft, type IncidentDraftField, type PlaceChoice, type ValidIncident, type Validation } from './incident-draft';
@@ -56,7 +57,7 @@ export class ReportingService {
     };
     this.activityRules = {
       repo: store.activities,
-      validate: (draft) => validateActivity(draft),
+      validate: (draft, now) => validateActivity(draft, now, this.timeZone),
       guard: guardActivity,
       fields: (scope, valid) => this.activityFields(scope, valid),
       school: () => null,
@@ -85,12 +86,17 @@ export class ReportingService {
     return this.repository(kind).get(scope, id) as Promise<Report | null>;
   }
 
-  submitIncident(actor: Actor, origin: ReportOrigin, draft: IncidentDraft, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentDraftField>> {
-    return this.submit(this.incidentRules, actor, origin, draft, privacy);
+  /**
+   * `submitKey`: the key of the card (or message) that submits. A key that already saved a report (a
+   * second press, a replayed invoke, a redelivered message, or presses racing each other) answers with
+   * that report and saves nothing new.
+   */
+  submitIncident(actor: Actor, origin: ReportOrigin, draft: IncidentDraft, privacy: PrivacyChoice = {}, submitKey?: string): Promise<Outcome<Incident, IncidentDraftField>> {
+    return this.submit(this.incidentRules, actor, origin, draft, privacy, submitKey);
   }
 
-  submitActivity(actor: Actor, origin: ReportOrigin, draft: ActivityDraft, privacy: PrivacyChoice = {}): Promise<Outcome<Activity, ActivityDraftField>> {
-    return this.submit(this.activityRules, actor, origin, draft, privacy);
+  submitActivity(actor: Actor, origin: ReportOrigin, draft: ActivityDraft, privacy: PrivacyChoice = {}, submitKey?: string): Promise<Outcome<Activity, ActivityDraftField>> {
+    return this.submit(this.activityRules, actor, origin, draft, privacy, submitKey);
   }
 
   editIncident(actor: Actor, scope: ReportScope, current: Incident, version: number, draft: IncidentDraft, privacy: PrivacyChoice = {}): Promise<Outcome<Incident, IncidentDraftField>> {
@@ -115,17 +121,29 @@ export class ReportingService {
   }
 
   private async submit<Fm, V extends Owned, F extends Owned, K extends string, R extends Report>(
-    rules: KindRules<Fm, V, F, K, R>, actor: Actor, origin: ReportOrigin, form: Fm, privacy: PrivacyChoice,
+    rules: KindRules<Fm, V, F, K, R>, actor: Actor, origin: ReportOrigin, form: Fm, privacy: PrivacyChoice, submitKey?: string,
   ): Promise<Outcome<R, K>> {
+    // Looked for within the conversation it was submitted in: a key used elsewhere shows nothing from there.
+    const saved = submitKey ? await rules.repo.findBySubmitKey(origin, submitKey) : null;
+    if (saved) return { ok: true, report: saved };
     const now = this.clock.now();
     const prepared = await this.prepare(rules, actor, origin, form, privacy, now);
     if (!prepared.ok) return prepared;
     const { fields } = prepared;
     const { allowed, confirmed } = await this.access.reportingOrganisation(origin, actor, fields.organisation);
     if (!allowed) return invalid('organisation', 'not_your_organisation');
-    const report = await rules.repo.create({
-      fields, reporter: person(actor), origin, organisationConfirmed: confirmed, refYear: localYear(now, this.timeZone), now,
-    });
+    let report: R;
+    try {
+      report = await rules.repo.create({
+        fields, reporter: person(actor), origin, organisationConfirmed: confirmed, refYear: localYear(now, this.timeZone), now,
+        ...(submitKey ? { submitKey } : {}),
+      });
+    } catch (error) {
+      // A press of the same card won the race: its report is the answer to this press too.
+      if (!submitKey || !isSubmitKeyUsed(error)) throw error;
+      const winner = await rules.repo.findBySubmitKey(origin, submitKey);
+      return winner ? { ok: true, report: winner } : { ok: false, reason: 'conflict', current: null };
+    }
     await this.remember(actor, fields.organisation, rules.school(fields));
     return { ok: true, report };
   }
@@ -188,10 +206,16 @@ export class ReportingService {
     return { ...rest, placeId: resolved?.placeId ?? null, placeName: resolved?.placeName ?? null };
   }
 
+  /**
+   * The reporter's defaults for the next form. Once the report is saved this is a nicety: a store that
+   * fails now must not turn a saved report into "could not save, try again" (a retry would be a new card).
+   */
   private async remember(actor: Actor, organisation: Organisation, school: string | null): Promise<void> {
     await this.store.users.save({
       userId: actor.userId, tenantId: actor.tenantId, organisation, school, updatedAt: this.clock.now(),
       displayName: actor.name, ...(actor.chatUserId ? { chatUserId: actor.chatUserId } : {}),
+    }).catch((error: unknown) => {
+      if (!isStoreUnavailable(error)) throw error;
     });
   }
 }

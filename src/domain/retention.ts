@@ -1,22 +1,83 @@
 import { DateTime } from 'luxon';
-import type { AuditRepository } from './ports/audit.port';
-import type { RetentionRepository } from './ports/retention.port';
+import type { AuditEntry, AuditRepository } from './ports/audit.port';
+import type { RetentionCount, RetentionRepository } from './ports/retention.port';
+import type { UserProfileRepository } from './ports/store.port';
+import type { TenantScope } from './scope';
+
+/** A type, not an interface: the housekeeping log takes it as a record of numbers. */
+export type RetentionSummary = {
+  incidents: number;
+  activities: number;
+  hotspots: number;
+  measures: number;
+  profiles: number;
+  /** 1 when no removed text is left in the engine's files (SQLite: the WAL was checkpointed and cut), else 0. */
+  erased: number;
+};
 
 /**
- * The daily retention job: reports older than `months` are anonymised rather than deleted, so that
- * past lägesbilder and hot-spot counts stay correct while no text or person outlives the rule. Each
- * tenant's audit trail says how many of its reports were anonymised.
+ * The daily retention job. What is older than `months` is anonymised rather than deleted, so that past
+ * lägesbilder, hot spot counts and effects stay correct while no text or person outlives the rule:
+ * reports that happened before the cutoff, hot spots last changed before it (their analysis and
+ * people), measures made before it (their text and person); profiles of users not seen since are
+ * removed. Then the engine is asked to leave none of it in its files. Each tenant's audit trail says
+ * how much of its data went; the counts are the only detail.
  */
 export async function applyRetention(
   store: { retention: RetentionRepository; audit: AuditRepository }, months: number, now: Date, zone = 'Europe/Stockholm',
-): Promise<{ incidents: number; activities: number }> {
-  const cutoff = DateTime.fromJSDate(now, { zone }).minus({ months }).startOf('day').toJSDate();
+): Promise<RetentionSummary> {
+  const cutoff = retentionCutoff(months, now, zone);
   const counts = await store.retention.anonymiseBefore(cutoff, now);
   for (const c of counts) {
-    await store.audit.record({
-      at: now, tenantId: c.tenantId, actorId: 'gallring', action: 'report.anonymised', entityKind: 'incident', entityId: null, entityRef: null,
-      detail: `incidents=${c.incidents} activities=${c.activities}`,
-    });
+    for (const entry of auditOf(c, now)) await store.audit.record(entry);
   }
-  return counts.reduce((sum, c) => ({ incidents: sum.incidents + c.incidents, activities: sum.activities + c.activities }), { incidents: 0, activities: 0 });
+  // After the audit rows, so that the checkpoint also covers the last writes of the run.
+  const erased = await store.retention.eraseRemnants();
+  const total = (key: Exclude<keyof RetentionCount, 'tenantId'>) => counts.reduce((sum, c) => sum + c[key], 0);
+  return {
+    incidents: total('incidents'), activities: total('activities'), hotspots: total('hotspots'),
+    measures: total('measures'), profiles: total('profiles'), erased: erased ? 1 : 0,
+  };
+}
+
+/** The start of the day (in `zone`) `months` before `now`: what happened before it is old. */
+export function retentionCutoff(months: number, now: Date, zone = 'Europe/Stockholm'): Date {
+  return DateTime.fromJSDate(now, { zone }).minus({ months }).startOf('day').toJSDate();
+}
+
+/** One row per kind of data that went in the tenant: reports, hot spot work, profiles. */
+function auditOf(c: RetentionCount, at: Date): AuditEntry[] {
+  const row = (action: AuditEntry['action'], entityKind: AuditEntry['entityKind'], detail: string): AuditEntry =>
+    ({ at, tenantId: c.tenantId, actorId: 'gallring', action, entityKind, entityId: null, entityRef: null, detail });
+  return [
+    ...(c.incidents + c.activities > 0 ? [row('report.anonymised', 'incident', `incidents=${c.incidents} activities=${c.activities}`)] : []),
+    ...(c.hotspots + c.measures > 0 ? [row('hotspot.anonymised', 'hotspot', `hotspots=${c.hotspots} measures=${c.measures}`)] : []),
+    ...(c.profiles > 0 ? [row('user.anonymised', 'user', `profiles=${c.profiles}`)] : []),
+  ];
+}
+
+/**
+ * Notes when users act, so that retention can tell who has not been seen for its period: at most one
+ * write per user, tenant and day (Europe/Stockholm) — remembered here, and checked again by the store,
+ * so that several instances or a restart do not write more than that either.
+ */
+export class LastSeen {
+  private readonly noted = new Map<string, string>();
+
+  constructor(
+    private readonly users: Pick<UserProfileRepository, 'markSeen'>,
+    private readonly zone = 'Europe/Stockholm',
+    /** How many users are remembered before the memory starts again (then each is written once more). */
+    private readonly maxRemembered = 10_000,
+  ) {}
+
+  async note(scope: TenantScope, userId: string, now: Date): Promise<void> {
+    const today = DateTime.fromJSDate(now, { zone: this.zone }).startOf('day');
+    const day = today.toISODate() ?? '';
+    const key = `${scope.tenantId}\u0000${userId}`;
+    if (this.noted.get(key) === day) return;
+    await this.users.markSeen(scope, userId, now, today.toJSDate());
+    if (this.noted.size >= this.maxRemembered) this.noted.clear();
+    this.noted.set(key, day);
+  }
 }

@@ -2,12 +2,14 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { RequestHandler } from 'express';
 import type { BotAdapter } from '../bot/adapter';
+import { ServiceUrlNotAllowed } from '../bot/service-url-guard';
 import type { Logger } from '../logging/logger';
 
 /**
  * POST /api/messages. What CloudAdapter.process does, with our own answers around it: an untrusted
  * caller gets a JSON 401 and a structured log line (the SDK writes the stack to stderr and echoes
- * the error message in the body), a failure of ours a JSON 500 without internals.
+ * the error message in the body), an activity whose service URL the bot does not talk to a JSON 403
+ * (see assertServiceUrlAllowed), a failure of ours a JSON 500 without internals.
  */
 export function botEndpoint(adapter: BotAdapter, bot: ActivityHandler, log: Logger): RequestHandler {
   return async (req, res) => {
@@ -19,6 +21,11 @@ export function botEndpoint(adapter: BotAdapter, bot: ActivityHandler, log: Logg
       if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
       else res.end();
     } catch (error) {
+      if (error instanceof ServiceUrlNotAllowed) {
+        log.warn({ hasToken: authorization !== '' }, 'request refused: the service URL is not one this bot talks to');
+        res.status(403).json({ error: 'service_url_not_allowed' });
+        return;
+      }
       if (error instanceof AuthenticationError) {
         log.warn({ reason: error.message.slice(0, 80), hasToken: authorization !== '' }, 'request refused: not authenticated');
         res.status(401).json({ error: 'unauthorized' });

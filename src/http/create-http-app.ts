@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ActivityHandler } from 'botbuilder';
@@ -7,6 +6,7 @@ import type { Store } from '../domain/ports/store.port';
 import type { Logger } from '../logging/logger';
 import { botEndpoint } from './bot-endpoint';
 import { requestContext } from '../logging/request-context';
+import { loggedPath, requestIdFrom } from '../logging/request-log';
 
 export interface HttpDeps {
   adapter: BotAdapter;
@@ -27,9 +27,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), requireActivityShape, botEndpoint(deps.adapter, deps.bot, deps.log));
 
+  // Status and store kind only: why it is unhealthy (a driver's text can name tables or quote data) goes to the log.
   app.get('/healthz', async (_req, res) => {
-    const store = await deps.store.health();
-    res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'unavailable', store });
+    const { ok, kind, cause, detail } = await deps.store.health();
+    if (!ok) deps.log.warn({ store: kind, cause, detail: detail?.slice(0, 200) }, 'health check: store unavailable');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', store: { ok, kind } });
   });
 
   for (const { path, router } of deps.routes ?? []) app.use(path, router);
@@ -55,14 +57,19 @@ const requireActivityShape: RequestHandler = (req, res, next) => {
   res.status(400).json({ error: 'invalid_activity' });
 };
 
+/**
+ * One line per request. The client's request id only if it is a short safe token; the path as its
+ * route's pattern, so that a capability in it (an export link's token) never reaches the log.
+ */
 function requestLogger(log: Logger): RequestHandler {
   return (req, res, next) => {
-    const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+      const path = loggedPath(req.originalUrl.split('?')[0]!, (req.route as { path?: unknown } | undefined)?.path);
+      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms) }, 'request');
     });
     requestContext.run({ requestId }, next);
   };

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import express, { type Response } from 'express';
 import { lagesbildView } from '../cards/lagesbild-view';
-import type { ExportService, OpenExport } from '../domain/lagesbild/export-service';
+import type { ExportFile, ExportService, OpenExport } from '../domain/lagesbild/export-service';
 import type { IncidentExportRow } from '../domain/ports/lagesbild.port';
 import { periodKey } from '../domain/periods';
 import { messages, type Locale } from '../i18n/messages';
@@ -13,8 +13,10 @@ export const EXPORT_PATH = '/exports';
 
 /**
  * The export links: /exports/<token>/incidents.csv and /exports/<token>/report.html. The token is the
- * only key: it is unguessable, short-lived, recorded with who asked, and bound to that tenant's
- * conversation, whose data alone it reads. Nothing is cached and no referrer leaks the link.
+ * only key: it is unguessable, short-lived, shown only to the coordinator who asked, and bound to that
+ * tenant's conversation, whose data alone it reads. Nothing is cached and no referrer leaks the link.
+ * The token never reaches a log line: the request log shows the route's pattern, these lines the
+ * export's id, and each download is in the audit trail.
  */
 export function exportRoutes(exports: ExportService, log: Logger, locale: Locale = 'sv'): express.Router {
   const router = express.Router();
@@ -26,8 +28,8 @@ export function exportRoutes(exports: ExportService, log: Logger, locale: Locale
     next();
   });
 
-  const opened = async (token: string, res: Response, file: string): Promise<OpenExport | null> => {
-    const open = await exports.open(token);
+  const opened = async (token: string, res: Response, file: ExportFile): Promise<OpenExport | null> => {
+    const open = await exports.open(token, file);
     if (!open) {
       log.warn({ file }, 'export link refused: unknown or expired');
       res.status(404).type('html').send(`<!doctype html><meta charset="utf-8"><title>404</title><p>${escapeHtml(messages(locale).lagesbild.export.expired)}</p>`);

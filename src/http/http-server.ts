@@ -10,7 +10,8 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export async function listen(app: express.Express, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+/** `host` has no default: which interfaces a bot is reachable on is decided by configuration (HOST). */
+export async function listen(app: express.Express, port: number, host: string): Promise<RunningServer> {
   const server = app.listen(port, host);
   await once(server, 'listening');
   return {

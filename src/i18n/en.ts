@@ -32,10 +32,12 @@ export const en: Catalogue = {
     invalid_choice: 'Pick one of the options in the list.',
     invalid_date: 'Enter a date as YYYY-MM-DD.',
     invalid_time: 'Enter a time as HH:MM, for example 14:30.',
-    in_future: 'That time is in the future.',
+    in_future: 'That is in the future (you typed "{typed}"). Report what has already happened.',
+    too_early: 'That date is before the year 2000 (you typed "{typed}"). Check the year.',
     not_a_whole_number: 'Enter a whole number, for example 3 (you typed "{typed}").',
     out_of_range: 'Enter a number between {min} and {max}.',
-    invalid_format: 'Only letters, digits and dashes, for example K123456-26.',
+    invalid_format: 'Wrong format (you typed "{typed}").',
+    invalid_case_number: 'Enter a police case number (K-nummer) like K100234-26 or 5000-K100234-26 (you typed "{typed}"). Personal identity numbers, phone numbers and the like do not belong here.',
     before_date: 'The follow-up cannot be before the activity date.',
     not_your_organisation: 'You are registered with another organisation. Ask a coordinator if you have moved.',
   },
@@ -47,7 +49,7 @@ export const en: Catalogue = {
     newPlace: 'or type a new place', category: 'Category', categoryChoose: 'Choose a category',
     description: 'What happened?', descriptionPlaceholder: 'Short description, no names', severity: 'Severity',
     organisation: 'Reporting organisation', school: 'School (if it concerns a school)',
-    youthInvolved: 'Young people involved (a number, never names)', policeReportNumber: 'Police report/case number (optional)',
+    youthInvolved: 'Young people involved (a number, never names)', policeReportNumber: 'Police case number (optional), for example K100234-26',
     submit: 'Save', cancel: 'Cancel',
   },
   activityForm: {
@@ -67,6 +69,7 @@ export const en: Catalogue = {
   personalDataKind: {
     personnummer: 'personal identity number', samordningsnummer: 'coordination number', telefonnummer: 'phone number',
     'e-post': 'e-mail address', registreringsnummer: 'car registration number',
+    'möjligt personnummer': 'possible personal identity number (the check digit is wrong, but it reads as a date of birth and four digits – perhaps a mistyped one)',
   },
   saved: {
     incidentTitle: 'Incident {ref}', activityTitle: 'Activity {ref}',
@@ -84,6 +87,7 @@ export const en: Catalogue = {
     unknownAction: 'This button is no longer recognised. Type "help" to start over.',
     cancelled: 'Cancelled. Nothing was saved.',
     unexpected: 'Something went wrong on my side. Please try again shortly – what you saved before is safe.',
+    savedAs: 'The report is saved as {ref}.',
   },
   latest: {
     title: 'Latest reports in this channel', empty: 'No reports yet. Type "report" to report an incident.',

@@ -47,7 +47,12 @@ export const lagesbildEn: Catalogue['lagesbild'] = {
   },
   export: {
     title: 'Situation picture export',
-    text: 'The links work until {until}, and only for this channel\'s data. The export is logged.',
+    text: 'The links work until {until}, and only for this channel\'s data. They are shown only to you, and every download is logged. '
+      + 'New links (on another device, say) replace these.',
+    ready: 'The export is ready – the links are shown only to {name}. They work until {until}.',
+    showLinks: 'Show the links ({name})',
+    newLinks: 'New links',
+    linksExpired: 'The export\'s links have expired. Type "export" in the channel for new ones.',
     csv: 'Incidents (CSV for Excel)', html: 'Printable report',
     expired: 'The link has expired or does not exist. Type "export" in the channel for a new one.',
     columns: {

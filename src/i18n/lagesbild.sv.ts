@@ -46,7 +46,12 @@ export const lagesbildSv = {
   },
   export: {
     title: 'Export av lägesbilden',
-    text: 'Länkarna gäller till {until} och bara för den här kanalens data. Exporten är loggad.',
+    text: 'Länkarna gäller till {until} och bara för den här kanalens data. De visas bara för dig, och varje nedladdning loggas. '
+      + 'Nya länkar (till exempel på en annan enhet) ersätter de här.',
+    ready: 'Exporten är klar – länkarna visas bara för {name}. De gäller till {until}.',
+    showLinks: 'Visa länkarna ({name})',
+    newLinks: 'Nya länkar',
+    linksExpired: 'Exportens länkar har gått ut. Skriv "export" i kanalen för nya.',
     csv: 'Händelser (CSV för Excel)', html: 'Utskrivbar rapport',
     expired: 'Länken har gått ut eller finns inte. Skriv "export" i kanalen för en ny.',
     columns: {

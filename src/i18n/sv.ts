@@ -33,10 +33,12 @@ export const sv = {
     invalid_choice: 'Välj ett av alternativen i listan.',
     invalid_date: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
     invalid_time: 'Ange en tid som TT:MM, till exempel 14:30.',
-    in_future: 'Tidpunkten ligger i framtiden.',
+    in_future: 'Det ligger i framtiden (du skrev "{typed}"). Rapportera det som redan har hänt.',
+    too_early: 'Datumet ligger före år 2000 (du skrev "{typed}"). Kontrollera året.',
     not_a_whole_number: 'Ange ett heltal, till exempel 3 (du skrev "{typed}").',
     out_of_range: 'Ange ett tal mellan {min} och {max}.',
-    invalid_format: 'Bara bokstäver, siffror och bindestreck, till exempel K123456-26.',
+    invalid_format: 'Fel format (du skrev "{typed}").',
+    invalid_case_number: 'Ange ett K-nummer som K100234-26 eller 5000-K100234-26 (du skrev "{typed}"). Personnummer, telefonnummer och annat hör inte hit.',
     before_date: 'Uppföljningen kan inte ligga före aktivitetens datum.',
     not_your_organisation: 'Du är registrerad för en annan organisation. Be en koordinator om du har bytt.',
   },
@@ -48,7 +50,7 @@ export const sv = {
     newPlace: 'eller skriv en ny plats', category: 'Kategori', categoryChoose: 'Välj kategori',
     description: 'Vad hände?', descriptionPlaceholder: 'Kort beskrivning, utan namn', severity: 'Allvarlighet',
     organisation: 'Rapporterande organisation', school: 'Skola (om det gäller en skola)',
-    youthInvolved: 'Antal unga inblandade (antal, aldrig namn)', policeReportNumber: 'K-nummer/diarienummer (valfritt)',
+    youthInvolved: 'Antal unga inblandade (antal, aldrig namn)', policeReportNumber: 'K-nummer (valfritt), till exempel K100234-26',
     submit: 'Spara', cancel: 'Avbryt',
   },
   activityForm: {
@@ -68,6 +70,7 @@ export const sv = {
   personalDataKind: {
     personnummer: 'personnummer', samordningsnummer: 'samordningsnummer', telefonnummer: 'telefonnummer',
     'e-post': 'e-postadress', registreringsnummer: 'registreringsnummer',
+    'möjligt personnummer': 'möjligt personnummer (kontrollsiffran stämmer inte, men det ser ut som ett födelsedatum med fyra siffror – kanske ett felskrivet personnummer)',
   },
   saved: {
     incidentTitle: 'Händelse {ref}', activityTitle: 'Aktivitet {ref}',
@@ -85,6 +88,7 @@ export const sv = {
     unknownAction: 'Den här knappen känns inte igen längre. Skriv "hjälp" för att börja om.',
     cancelled: 'Avbrutet. Inget sparades.',
     unexpected: 'Något gick fel hos mig. Försök igen om en stund – det du redan sparat finns kvar.',
+    savedAs: 'Rapporten är sparad som {ref}.',
   },
   latest: {
     title: 'Senaste rapporterna i kanalen', empty: 'Inga rapporter än. Skriv "rapportera" för att rapportera en händelse.',

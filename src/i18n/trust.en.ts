@@ -17,8 +17,17 @@ export const trustEn: Shape<typeof trustSv> = {
   action: {
     'report.created': 'created', 'report.changed': 'changed', 'report.status': 'changed the status of',
     'report.assigned': 'took', 'report.deleted': 'deleted', 'report.anonymised': 'anonymised',
-    'export.created': 'exported', 'coordinator.added': 'made a coordinator:', 'organisation.changed': 'changed the organisation of',
+    'export.created': 'exported', 'export.downloaded': 'downloaded', 'coordinator.added': 'made a coordinator:', 'organisation.changed': 'changed the organisation of',
     'organisation.confirmed': 'was confirmed (e-mail domain) for', 'access.refused': 'was refused:',
+    'hotspot.created': 'started', 'hotspot.stage': 'moved', 'hotspot.reopened': 'restarted',
+    'hotspot.owner': 'changed the owner of', 'hotspot.analysis': 'saved the analysis of', 'hotspot.follow_up': 'set the follow-up day of',
+    'hotspot.measure_added': 'added', 'hotspot.measure_done': 'marked as done:',
+    'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
+    'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
+  },
+  entity: {
+    incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
+    measure: 'measure', action: 'action',
   },
   rateLimited: 'You are sending a lot of messages right now. Wait half a minute and try again – nothing you saved is lost.',
 };

@@ -9,8 +9,18 @@ export const trustSv = {
   action: {
     'report.created': 'skapade', 'report.changed': 'ändrade', 'report.status': 'ändrade status på',
     'report.assigned': 'tog', 'report.deleted': 'raderade', 'report.anonymised': 'avidentifierade',
-    'export.created': 'exporterade', 'coordinator.added': 'gjorde till koordinator:', 'organisation.changed': 'bytte organisation för',
+    'export.created': 'exporterade', 'export.downloaded': 'laddade ner', 'coordinator.added': 'gjorde till koordinator:', 'organisation.changed': 'bytte organisation för',
     'organisation.confirmed': 'bekräftades (e-postdomän) för', 'access.refused': 'nekades:',
+    'hotspot.created': 'startade', 'hotspot.stage': 'flyttade', 'hotspot.reopened': 'startade om',
+    'hotspot.owner': 'bytte ägare för', 'hotspot.analysis': 'sparade analysen för', 'hotspot.follow_up': 'satte uppföljningsdag för',
+    'hotspot.measure_added': 'lade till', 'hotspot.measure_done': 'markerade som klar:',
+    'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
+    'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
+  },
+  /** What an audit row is about, when it has no reference number. */
+  entity: {
+    incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
+    measure: 'åtgärd', action: 'åtgärd',
   },
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal.',

@@ -12,8 +12,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'trygghetsboten' },
-      // Every line written while a request is being handled names that request.
-      mixin: () => requestContext.getStore() ?? {},
+      // Every line written while a request is being handled names that request. A copy: pino merges
+      // each line's fields into the mixin's object, which would carry one line's fields into the next.
+      mixin: () => ({ ...requestContext.getStore() }),
       redact: {
         paths: ['*.password', '*.authorization', 'req.headers.authorization', '*.text', '*.description', '*.notes', '*.name'],
         censor: '[redacted]',

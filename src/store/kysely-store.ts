@@ -20,18 +20,34 @@ import { createUserProfileRepository } from './repositories/users';
 import type { Database } from './schema';
 import type { StoreDialect } from './store-dialect';
 import { createStoreGuard, guardRepository, withTimeout } from './store-guard';
+import type { StoreLogger } from './store-logger';
+import { errorProperty } from './store-dialect';
 
 export const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface KyselyStoreOptions {
   healthTimeoutMs?: number;
+  /** Gets one structured line (the cause's code) for each operation the database could not serve. */
+  logger?: StoreLogger;
+}
+
+/** The one row of store_health that every probe writes again. */
+const PROBE_ROW = 1;
+
+/**
+ * Text that fills most of a page and differs on every probe: an unchanged row could be left unwritten,
+ * and a write that adds no page to the log (or a transaction that is only begun and rolled back) says
+ * nothing about whether the disk has room.
+ */
+function probePad(now: Date): string {
+  return now.toISOString().repeat(160);
 }
 
 /** The one Store implementation: the engine only changes the Kysely dialect under `db`. */
 export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, options: KyselyStoreOptions = {}): Store {
   const healthTimeoutMs = options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS;
   let closed = false;
-  const guard = createStoreGuard(dialect, () => closed);
+  const guard = createStoreGuard(dialect, () => closed, options.logger);
   return {
     kind: dialect.kind,
     incidents: guardRepository(createIncidentRepository(db, dialect), guard),
@@ -47,19 +63,29 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     digestExports: guardRepository(createDigestExportRepository(db), guard),
     audit: guardRepository(createAuditRepository(db), guard),
     coordinators: guardRepository(createCoordinatorRepository(db, dialect), guard),
-    retention: guardRepository(createRetentionRepository(db), guard),
+    retention: guardRepository(createRetentionRepository(db, dialect), guard),
     placeRegister: guardRepository(createPlaceRegisterRepository(db, dialect), guard),
     hotspots: guardRepository(createHotspotRepository(db, dialect), guard),
     placeHistory: guardRepository(createPlaceHistoryRepository(db), guard),
 
+    /**
+     * Reads the schema and writes the probe row in one transaction: a database that can be read but not
+     * written (disk or log full, read-only file) is unhealthy, and healthy again once a write works.
+     */
     async health(): Promise<StoreHealth> {
-      if (closed) return { ok: false, kind: dialect.kind, detail: 'closed' };
+      if (closed) return { ok: false, kind: dialect.kind, cause: 'closed' };
       try {
-        // Reads a table rather than `select 1`, so that a missing or unreadable schema counts as unhealthy.
-        await withTimeout(db.selectFrom('schema_migrations').select('version').limit(1).execute(), healthTimeoutMs, 'The database');
+        const probe = db.transaction().execute(async (trx) => {
+          await trx.selectFrom('schema_migrations').select('version').limit(1).execute();
+          const now = new Date();
+          await trx.deleteFrom('store_health').where('id', '=', PROBE_ROW).execute();
+          await trx.insertInto('store_health').values({ id: PROBE_ROW, checked_at: now, pad: probePad(now) }).execute();
+        });
+        await withTimeout(probe, healthTimeoutMs, 'The database');
         return { ok: true, kind: dialect.kind };
       } catch (error) {
-        return { ok: false, kind: dialect.kind, detail: error instanceof Error ? error.message : String(error) };
+        const cause = dialect.unavailableCause(error) ?? (errorProperty(error, 'code') === 'timeout' ? 'timeout' : 'error');
+        return { ok: false, kind: dialect.kind, cause, detail: error instanceof Error ? error.message : String(error) };
       }
     },
 

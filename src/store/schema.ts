@@ -43,6 +43,11 @@ export interface ReportColumns {
   anonymised_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
   /** Added by migration 0005: 0/1 in SQLite, a BIT read back as boolean in SQL Server. */
   organisation_confirmed: ColumnType<number | boolean, boolean, boolean>;
+  /**
+   * Added by migration 0006: the key of the card (or Teams message) that created the report, unique per
+   * tenant when set; a random or hashed token, never text a user typed.
+   */
+  submit_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncidentsTable extends ReportColumns {
@@ -106,6 +111,8 @@ export interface UserProfilesTable {
   /** Added by migration 0004: the chat platform's user id (what an @mention carries) and the name. */
   chat_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   display_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by migration 0007: when the user last acted in the tenant (at most once a day); retention removes profiles not seen for its period. */
+  last_seen_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
 }
 
 export interface PlaceAliasesTable {
@@ -137,6 +144,8 @@ export interface HotspotsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** Added by migration 0007: when retention last removed the analysis and the people. */
+  anonymised_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
 }
 
 export interface HotspotMeasuresTable {
@@ -151,6 +160,8 @@ export interface HotspotMeasuresTable {
   created_by_id: string;
   created_by_name: string;
   created_at: Timestamp;
+  /** Added by migration 0007: when retention removed the text and the person. */
+  anonymised_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
 }
 
 export interface AuditLogTable {
@@ -244,6 +255,14 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+/** Added by migration 0006: the row the health probe writes, to learn whether a write works. */
+export interface StoreHealthTable {
+  id: number;
+  checked_at: Timestamp;
+  /** Filler, so that the probe writes a page's worth. */
+  pad: string;
+}
+
 export interface Database {
   places: PlacesTable;
   incidents: IncidentsTable;
@@ -263,6 +282,7 @@ export interface Database {
   digest_attempts: DigestAttemptsTable;
   digest_exports: DigestExportsTable;
   schema_migrations: SchemaMigrationsTable;
+  store_health: StoreHealthTable;
 }
 
 export type IncidentRow = Selectable<IncidentsTable>;

@@ -1,23 +1,29 @@
 import { StoreUnavailableError } from '../domain/errors';
 import type { StoreDialect } from './store-dialect';
+import type { StoreLogger } from './store-logger';
 
 export interface StoreGuard {
-  /** Runs a store operation; a closed or unreachable database surfaces as StoreUnavailableError. */
+  /**
+   * Runs a store operation; a closed, unreachable, full or read-only database surfaces as
+   * StoreUnavailableError, with one structured log line naming the cause (a code, never the driver's text).
+   */
   run<T>(operation: () => Promise<T>): Promise<T>;
 }
 
-export function createStoreGuard(dialect: StoreDialect, isClosed: () => boolean): StoreGuard {
+export function createStoreGuard(dialect: StoreDialect, isClosed: () => boolean, logger?: StoreLogger): StoreGuard {
   return {
     async run(operation) {
-      if (isClosed()) throw new StoreUnavailableError('The store is closed');
+      if (isClosed()) throw new StoreUnavailableError('The store is closed', undefined, 'closed');
       try {
         return await operation();
       } catch (error) {
         if (error instanceof StoreUnavailableError) throw error;
-        if (isClosed() || dialect.isUnavailable(error)) {
-          throw new StoreUnavailableError(`The ${dialect.kind} store is unavailable`, error);
-        }
-        throw error;
+        const cause = dialect.unavailableCause(error) ?? (isClosed() ? 'closed' : null);
+        if (cause === null) throw error;
+        // Closed while the operation ran: the bot is stopping, which is no fault of the database.
+        const level = cause === 'closed' ? 'warn' : 'error';
+        logger?.[level]({ event: 'store_unavailable', store: dialect.kind, cause }, 'store operation failed: the database is unavailable');
+        throw new StoreUnavailableError(`The ${dialect.kind} store is unavailable (${cause})`, error, cause);
       }
     },
   };
@@ -39,7 +45,7 @@ export function guardRepository<T extends AsyncMethods<T>>(repository: T, guard:
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not answer within ${ms} ms`), { code: 'timeout' })), ms);
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { assertValidCard } from '../support/adaptive-card-check';
 import { actionsOf, BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { button } from '../support/card-buttons';
 import { ANNA, BERIT, CHANNEL, TENANT, type Speaker } from '../support/teams-activities';
 
 /** The municipality's coordinator, named in COORDINATORS: the one who confirms who belongs to which organisation. */
@@ -14,20 +15,6 @@ const incident = (newPlace: string, organisation = 'polisen') => ({
   severity: 'medel', organisation, school: '', youthInvolved: '', policeReportNumber: '',
 });
 
-/** Every Action.Execute button of a card, nested action sets included. */
-function buttons(card: Record<string, any>): Record<string, any>[] {
-  const found: Record<string, any>[] = [];
-  JSON.stringify(card, (_k, v) => {
-    if (v && typeof v === 'object' && v.type === 'Action.Execute') found.push(v);
-    return v;
-  });
-  return found;
-}
-const button = (card: Record<string, any>, verb: string) => {
-  const b = buttons(card).find((a) => a.verb === verb);
-  if (!b) throw new Error(`no ${verb} button in ${cardText(card).slice(0, 400)}`);
-  return b;
-};
 
 describe('hot spots in the channel', () => {
   let h: BotHarness;

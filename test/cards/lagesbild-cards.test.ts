@@ -49,6 +49,7 @@ describe('lägesbild cards', () => {
         conversationId: 'c', tenantId: 't', cadence: 'weekly' as const, weekday: 5, time: '08:15', locale, status: 'active' as const,
         pausedReason: null, createdBy: 'u', createdAt: period.from, updatedAt: period.from,
       };
+      const audience = { exportId: '5b3f1c1e-0000-4000-8000-000000000001', requesterChatId: '29:anna', requesterName: 'Anna *Andersson*' };
       const all = [
         lagesbildCards.lagesbild(locale, emptyLagesbild()),
         lagesbildCards.lagesbild(locale, emptyLagesbild({ period: weekSoFar(new Date('2026-03-18T12:00:00Z')) })),
@@ -61,7 +62,9 @@ describe('lägesbild cards', () => {
         }, 'Europe/Stockholm'),
         lagesbildCards.unsubscribed(locale, true),
         lagesbildCards.unsubscribed(locale, false),
-        lagesbildCards.exportLinks(locale, period, { csv: 'https://bot.example/exports/x/incidents.csv', html: 'https://bot.example/exports/x/report.html' }, period.to),
+        lagesbildCards.exportLinks(locale, period, { csv: 'https://bot.example/exports/x/incidents.csv', html: 'https://bot.example/exports/x/report.html' }, period.to, audience),
+        lagesbildCards.exportReady(locale, period, period.to, audience),
+        lagesbildCards.exportExpired(locale, period),
         lagesbildCards.problem(locale, 'fel'),
       ];
       all.forEach((c) => assertValidCardWithCharts(c as never));
@@ -93,5 +96,31 @@ describe('lägesbild cards', () => {
     assert.match(text, /och 690 till/);
     assert.match(text, /\+345 mot föregående period, snitt 11\s875,5 de fyra före/);
     assert.doesNotMatch(text, /"\*\*å/, 'markdown in a place name is neutralised');
+  });
+});
+
+describe('export cards', () => {
+  const period = { kind: 'week' as const, from: new Date('2026-03-16T00:00:00+01:00'), to: new Date('2026-03-23T00:00:00+01:00'), firstDay: '2026-03-16', lastDay: '2026-03-22', partial: false, zone: 'Europe/Stockholm' };
+  const audience = { exportId: '5b3f1c1e-0000-4000-8000-000000000001', requesterChatId: '29:1-anna', requesterName: 'Anna *Andersson*' };
+  const links = { csv: 'https://bot.example/exports/tok/incidents.csv', html: 'https://bot.example/exports/tok/report.html' };
+
+  it('When an export is ready, then the channel\'s card has no link, says whose the links are, and refreshes for the requester only', () => {
+    const ready = lagesbildCards.exportReady('sv', period, period.to, audience);
+    const text = JSON.stringify(ready);
+    assert.doesNotMatch(text, /exports\/|Action\.OpenUrl/);
+    assert.match(text, /Exporten är klar – länkarna visas bara för Anna \\\\\*Andersson\\\\\*/);
+    assert.deepEqual(ready.refresh, {
+      action: { type: 'Action.Execute', verb: 'lagesbildExportLinks', data: { exportId: audience.exportId } },
+      userIds: ['29:1-anna'],
+    });
+  });
+
+  it('When the requester\'s client refreshes, then their card has both links and keeps refreshing for them only', () => {
+    const card = lagesbildCards.exportLinks('en', period, links, period.to, audience);
+    const text = JSON.stringify(card);
+    assert.match(text, /"url":"https:\/\/bot\.example\/exports\/tok\/incidents\.csv"/);
+    assert.match(text, /shown only to you/);
+    assert.deepEqual(card.refresh?.userIds, ['29:1-anna']);
+    assert.equal(JSON.stringify(lagesbildCards.exportExpired('sv', period)).includes('exports/'), false);
   });
 });

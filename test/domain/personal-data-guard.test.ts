@@ -63,3 +63,41 @@ describe('personal-data guard', () => {
     assert.deepEqual(findPersonalData('Plåt ABI123 och MP3'), []);
   });
 });
+
+describe('personal-data guard: forms it used to miss (issue 16)', () => {
+  const missed: [string, string][] = [
+    ['811218 9876', 'personnummer'], ['19811218 9876', 'personnummer'], ['pnr811218-9876', 'personnummer'],
+    ['811218-9876a', 'personnummer'], ['811218.9876', 'personnummer'], ['8112\u200B18-9876', 'personnummer'],
+    ['\uFF18\uFF11\uFF11\uFF12\uFF11\uFF18-\uFF19\uFF18\uFF17\uFF16', 'personnummer'], ['070\u200B-123\u200B45\u200B67', 'telefonnummer'],
+    ['070.123 45 67', 'telefonnummer'], ['46701234567', 'telefonnummer'], ['070 - 123 45 67', 'telefonnummer'],
+    ['070/1234567', 'telefonnummer'], ['x(at)y.se', 'e-post'], ['ABC-123', 'registreringsnummer'], ['ABC  123', 'registreringsnummer'],
+  ];
+  for (const [text, kind] of missed) {
+    it(`finds ${JSON.stringify(text)} as ${kind} and masks it`, () => {
+      assert.deepEqual(findPersonalData(`Se ${text} här`).map((f) => f.kind), [kind]);
+      assert.doesNotMatch(maskPersonalData(`Se ${text} här`), /9876|4567|45 67|x\(at\)|123(?! 45)/);
+    });
+  }
+
+  it('When the check digit is wrong but the rest reads as a date of birth and four digits, then it is a possible personnummer, masked too', () => {
+    assert.deepEqual(findPersonalData('Eleven 811218-9875 sprang'), [{ kind: 'möjligt personnummer', masked: '811218-****' }]);
+    assert.equal(maskPersonalData('Eleven 811218-9875 sprang'), 'Eleven 811218-**** sprang');
+    assert.deepEqual(findPersonalData('811318-9875'), [], 'month 13 is no date of birth');
+  });
+
+  it('When a three-letter word stands before a phone number, then the phone number wins and nothing overlaps', () => {
+    assert.equal(maskPersonalData('tel 070-1234567'), 'tel 070-*******');
+    assert.equal(maskPersonalData('TEL 070-1234567'), 'TEL 070-*******');
+    assert.equal(maskPersonalData('ABC 123 och 070-1234567'), '[reg.nr] och 070-*******');
+  });
+
+  it('When a K-nummer, a date or a time holds digits that would make a phone number, then it is left as it is', () => {
+    for (const text of ['5000-K0123456-26', '2026-01-15 08 12', '0730-0815', 'kl 07.30 - 08.15']) assert.equal(maskPersonalData(text), text);
+  });
+
+  it('When the text holds invisible or bidi control characters, then the stored text is NFC without them', () => {
+    assert.equal(maskPersonalData('Tor\u200Bget \u202Eskadat'), 'Torget skadat');
+    assert.equal(maskPersonalData('Ga\u0308vle'), 'Gävle');
+    assert.equal(maskPersonalData('familj 👨\u200D👩\u200D👧'), 'familj 👨\u200D👩\u200D👧', 'a joiner inside an emoji is kept');
+  });
+});

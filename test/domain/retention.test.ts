@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyRetention } from '../../src/domain/retention';
+import { applyRetention, LastSeen, retentionCutoff } from '../../src/domain/retention';
 import type { Store } from '../../src/domain/ports/store.port';
+import type { TenantScope } from '../../src/domain/scope';
 import { createStore } from '../../src/store/create-store';
-import { activityFields, incidentFields, newReport, origin, tenant } from '../store/store-fixtures';
+import { activityFields, curator, incidentFields, newReport, origin, reporter, tenant } from '../store/store-fixtures';
+
+const REMOVED = '[borttagen enligt gallringsregel]';
 
 describe('retention', () => {
   let dir: string;
@@ -26,18 +29,99 @@ describe('retention', () => {
     const oldActivity = await store.activities.create(newReport({ ...activityFields(), date: '2023-04-01', notes: 'Gamla anteckningar' }));
     const now = new Date('2026-11-25T02:00:00Z');
 
-    assert.deepEqual(await applyRetention(store, 36, now), { incidents: 1, activities: 1 });
+    assert.deepEqual(await applyRetention(store, 36, now), { incidents: 1, activities: 1, hotspots: 0, measures: 0, profiles: 0, erased: 1 });
     const gone = await store.incidents.get(origin, old.id);
-    assert.equal(gone?.description, '[borttagen enligt gallringsregel]');
+    assert.equal(gone?.description, REMOVED);
     assert.equal(gone?.school, null);
     assert.equal(gone?.reporter.name, '');
     assert.deepEqual([gone?.category, gone?.placeId, gone?.occurredAt.toISOString(), gone?.organisation, gone?.youthInvolved],
       [old.category, old.placeId, old.occurredAt.toISOString(), old.organisation, old.youthInvolved]);
     assert.equal((await store.incidents.get(origin, recent.id))?.description, 'Ny text');
-    assert.equal((await store.activities.get(origin, oldActivity.id))?.notes, '[borttagen enligt gallringsregel]');
+    assert.equal((await store.activities.get(origin, oldActivity.id))?.notes, REMOVED);
 
-    assert.deepEqual(await applyRetention(store, 36, now), { incidents: 0, activities: 0 }, 'a second run finds nothing left');
+    assert.deepEqual(await applyRetention(store, 36, now), { incidents: 0, activities: 0, hotspots: 0, measures: 0, profiles: 0, erased: 1 }, 'a second run finds nothing left');
     const audit = await store.audit.latest({ tenantId: old.origin.tenantId }, 10);
     assert.deepEqual(audit.filter((a) => a.action === 'report.anonymised').map((a) => a.detail), ['incidents=1 activities=1'], 'the tenant’s own log shows it');
+  });
+
+  it('When hot spot work, visits and users pass RETENTION_MONTHS, then the text and people go and the tenant’s log counts each kind', async () => {
+    const at = (iso: string) => new Date(iso);
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', at('2022-01-01T00:00:00Z'));
+    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: at('2022-02-01T00:00:00Z') });
+    assert.ok(created.ok);
+    await store.hotspots.update(tenant, {
+      id: created.hotspot.id, expectedVersion: 1, actorId: curator.actorId, now: at('2022-03-01T00:00:00Z'), state: 'avslutad',
+      analysis: { who: 'Kalle och hans kompisar', what: null, when: null, why: null },
+      addMeasure: { what: 'Prata med Kalles föräldrar', organisation: 'socialtjanst', dueDate: null, createdBy: reporter },
+    });
+    const visit = await store.activities.create(newReport(activityFields({ type: 'hotspot_besok', date: '2022-03-02', placeId: place.id, placeName: place.name, notes: 'Träffade Kalle' })));
+    await store.users.save({ userId: 'aad-away', tenantId: tenant.tenantId, organisation: 'skola', school: 'Ängsskolan', updatedAt: at('2022-03-03T00:00:00Z'), displayName: 'Bo Borta', chatUserId: '29:away' });
+    await store.users.save({ userId: 'aad-here', tenantId: tenant.tenantId, organisation: 'skola', school: null, updatedAt: at('2022-03-03T00:00:00Z'), displayName: 'Hilda Här' });
+    await new LastSeen(store.users).note(tenant, 'aad-here', at('2026-11-20T09:00:00Z'));
+
+    const summary = await applyRetention(store, 36, at('2026-11-25T02:15:00Z'));
+    assert.deepEqual(summary, { incidents: 0, activities: 1, hotspots: 1, measures: 1, profiles: 1, erased: 1 });
+    const hotspot = await store.hotspots.get(tenant, created.hotspot.id);
+    assert.deepEqual([hotspot?.state, hotspot?.ownerOrganisation, hotspot?.analysis.who, hotspot?.owner.name], ['avslutad', 'polisen', REMOVED, '']);
+    const [measure] = await store.hotspots.measures(tenant, [created.hotspot.id]);
+    assert.deepEqual([measure?.what, measure?.organisation, measure?.createdBy.name], [REMOVED, 'socialtjanst', '']);
+    assert.equal((await store.activities.get(origin, visit.id))?.notes, REMOVED);
+    assert.equal(await store.users.get(tenant, 'aad-away'), null);
+    assert.equal((await store.users.get(tenant, 'aad-here'))?.displayName, 'Hilda Här');
+
+    const log = await store.audit.latest(tenant, 50);
+    assert.deepEqual(log.filter((a) => a.actorId === 'gallring').map((a) => [a.action, a.entityKind, a.detail]).sort(), [
+      ['hotspot.anonymised', 'hotspot', 'hotspots=1 measures=1'],
+      ['report.anonymised', 'incident', 'incidents=0 activities=1'],
+      ['user.anonymised', 'user', 'profiles=1'],
+    ]);
+    assert.ok(!JSON.stringify(log).includes('Kalle') && !JSON.stringify(log).includes('Bo Borta'));
+  });
+
+  it('counts "older" from the start of the day RETENTION_MONTHS back, in Stockholm', () => {
+    assert.equal(retentionCutoff(36, new Date('2026-11-25T02:15:00Z')).toISOString(), '2023-11-24T23:00:00.000Z');
+    assert.equal(retentionCutoff(1, new Date('2026-03-31T12:00:00Z')).toISOString(), '2026-02-27T23:00:00.000Z');
+  });
+});
+
+describe('last seen', () => {
+  class CountingUsers {
+    readonly calls: [string, string, string, string][] = [];
+    failing = false;
+    async markSeen(scope: TenantScope, userId: string, at: Date, since: Date): Promise<void> {
+      if (this.failing) throw new Error('store down');
+      this.calls.push([scope.tenantId, userId, at.toISOString(), since.toISOString()]);
+    }
+  }
+
+  it('writes at most once a day per user and tenant, with the start of the Stockholm day as the bar', async () => {
+    const users = new CountingUsers();
+    const seen = new LastSeen(users);
+    const t1 = { tenantId: 't1' };
+    await seen.note(t1, 'anna', new Date('2026-11-25T08:00:00Z'));
+    await seen.note(t1, 'anna', new Date('2026-11-25T22:59:00Z'));
+    await seen.note(t1, 'berit', new Date('2026-11-25T09:00:00Z'));
+    await seen.note({ tenantId: 't2' }, 'anna', new Date('2026-11-25T09:00:00Z'));
+    await seen.note(t1, 'anna', new Date('2026-11-25T23:01:00Z'), /* already the 26th in Stockholm */);
+    assert.deepEqual(users.calls, [
+      ['t1', 'anna', '2026-11-25T08:00:00.000Z', '2026-11-24T23:00:00.000Z'],
+      ['t1', 'berit', '2026-11-25T09:00:00.000Z', '2026-11-24T23:00:00.000Z'],
+      ['t2', 'anna', '2026-11-25T09:00:00.000Z', '2026-11-24T23:00:00.000Z'],
+      ['t1', 'anna', '2026-11-25T23:01:00.000Z', '2026-11-25T23:00:00.000Z'],
+    ]);
+  });
+
+  it('tries again the next time when a write failed, and forgets everyone when it holds too many', async () => {
+    const users = new CountingUsers();
+    const seen = new LastSeen(users, 'Europe/Stockholm', 2);
+    const t = { tenantId: 't' };
+    users.failing = true;
+    await assert.rejects(seen.note(t, 'a', new Date('2026-11-25T08:00:00Z')));
+    users.failing = false;
+    await seen.note(t, 'a', new Date('2026-11-25T08:01:00Z'));
+    await seen.note(t, 'b', new Date('2026-11-25T08:02:00Z'));
+    await seen.note(t, 'c', new Date('2026-11-25T08:03:00Z'));
+    await seen.note(t, 'a', new Date('2026-11-25T08:04:00Z'));
+    assert.deepEqual(users.calls.map((c) => c[1]), ['a', 'b', 'c', 'a']);
   });
 });

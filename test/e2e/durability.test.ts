@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { startBotProcess } from '../support/bot-process';
+import { isAlive } from '../support/spawned-processes';
 import { cardAction } from '../support/teams-activities';
 
 const REPORTS = 400;
@@ -25,22 +26,30 @@ describe('durability: SIGKILL in the middle of concurrent reports', function () 
 
   it('When the process is killed, then every acknowledged report is whole after a restart and none is half-written', async () => {
     const bot = await startBotProcess({ DATABASE_URL: `sqlite:${dbFile}`, RATE_LIMIT_BURST: '1000' });
+    // The signal must reach the process that holds the database, not a wrapper around it.
+    assert.equal(bot.pid, bot.child.pid, `the server (pid ${bot.pid}) is the spawned process (pid ${bot.child.pid})`);
     const acknowledged = new Map<string, string>();
     let killed = false;
+    let inFlight = 0;
+    let inFlightAtKill = 0;
     const submit = async (i: number) => {
       const description = `Rapport nummer ${i} om klotter`;
       const activity = cardAction('submitIncident', {
         date: '2026-11-20', newPlace: `Plats ${i % 7}`, category: 'skadegorelse_klotter', description, organisation: 'polisen', youthInvolved: String(i % 5),
       }, { serviceUrl: connector.url });
+      inFlight += 1;
       try {
         const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
         const ref = /Händelse (H-\d{4}-\d{4})/.exec(await res.text())?.[1];
         if (res.status === 200 && ref) acknowledged.set(ref, description);
       } catch {
         // The process died while this request was in flight: it was never acknowledged.
+      } finally {
+        inFlight -= 1;
       }
       if (!killed && acknowledged.size >= KILL_AFTER) {
         killed = true;
+        inFlightAtKill = inFlight;
         bot.child.kill('SIGKILL');
       }
     };
@@ -52,7 +61,9 @@ describe('durability: SIGKILL in the middle of concurrent reports', function () 
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     assert.ok(killed, 'the process was killed during the run');
-    assert.notEqual(await bot.exited, 0);
+    assert.ok(inFlightAtKill > 0, 'the kill landed while reports were being written');
+    assert.deepEqual(await bot.ended, { code: null, signal: 'SIGKILL' });
+    assert.equal(isAlive(bot.pid), false, `the server (pid ${bot.pid}) is gone after SIGKILL, not orphaned`);
     assert.ok(acknowledged.size >= KILL_AFTER && acknowledged.size < REPORTS, `acknowledged ${acknowledged.size}`);
 
     const again = await startBotProcess({ DATABASE_URL: `sqlite:${dbFile}` });

@@ -16,7 +16,7 @@ describe('housekeeping jobs through the real server', () => {
     const anna = { userId: ANNA.aadObjectId, name: ANNA.name };
     const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: anna, createdBy: anna, origin: chat, now: h.clock.now() });
     assert.ok(created.ok);
-    await store.hotspots.update(chat, { id: created.hotspot.id, expectedVersion: created.hotspot.version, now: h.clock.now(), followUpDate: '2026-11-26' });
+    await store.hotspots.update(chat, { id: created.hotspot.id, expectedVersion: created.hotspot.version, actorId: anna.userId, now: h.clock.now(), followUpDate: '2026-11-26' });
     h.connector.clear();
 
     await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-25T10:00:00Z'));

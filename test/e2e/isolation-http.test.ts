@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BotHarness, cardOf, cardText, type InvokeAnswer } from '../support/bot-harness';
+import { button } from '../support/card-buttons';
 import { ANNA, BERIT, type Speaker, type Where } from '../support/teams-activities';
 
 // The product rule under test. The scope of an activity is its tenant (conversation.tenantId) and its
@@ -61,7 +62,7 @@ const A_DATA = {
   secondDescription: 'Glaskross vid Glasbruket A-hemlig',
   /** An incident in September, when the place was first reported. */
   oldDescription: 'Nedskräpning vid Glasbruket A-hemlig',
-  kNumber: 'K123456-26',
+  kNumber: 'K765432-26',
   activityNotes: 'Trygghetsvandring A-aktivitet-hemlig',
   quickText: 'A-snabb-hemlig',
   analysis: 'A-analys-hemlig',
@@ -93,22 +94,6 @@ interface TenantBSeed {
 // ---------------------------------------------------------------------------------------------------------
 // Reading cards
 // ---------------------------------------------------------------------------------------------------------
-
-/** Every Action.Execute button of a card, nested action sets included. */
-function buttons(card: unknown): Record<string, any>[] {
-  const found: Record<string, any>[] = [];
-  JSON.stringify(card, (_k, v) => {
-    if (v && typeof v === 'object' && v.type === 'Action.Execute') found.push(v);
-    return v;
-  });
-  return found;
-}
-
-function button(card: unknown, verb: string, where: (data: Record<string, any>) => boolean = () => true): Record<string, any> {
-  const b = buttons(card).find((a) => a.verb === verb && where(a.data ?? {}));
-  if (!b) throw new Error(`no ${verb} button on the card: ${cardText(card).slice(0, 600)}`);
-  return b;
-}
 
 /** The value of the choice titled `title` in any choice set of the card. */
 function choiceValue(card: unknown, title: string): string {
@@ -593,7 +578,8 @@ describe('When two municipalities share one running bot …', function () {
       it(`When B's coordinator exports this week in ${place.label}, then the card and both downloads hold only B's reports`, async () => {
         const exported = async (h: BotHarness) => {
           const messages = await h.say('export denna vecka', at(place.scope, COORD_B));
-          const card = firstCard(messages);
+          // The links are on the requester's own view of the card (its refresh), never in the channel.
+          const card = await h.refresh(firstCard(messages), at(place.scope, COORD_B));
           const urls = cardText(card).match(/https?:\/\/[^"]+\/exports\/[A-Za-z0-9_-]+\/[a-z.]+/g) ?? [];
           assert.equal(urls.length, 2, `the export card has no two links: ${cardText(card).slice(0, 600)}`);
           const files = await Promise.all(urls.map(async (url) => {
@@ -601,7 +587,7 @@ describe('When two municipalities share one running bot …', function () {
             assert.equal(res.status, 200, `download ${url}`);
             return res.text();
           }));
-          return { card: visible(messages), files };
+          return { card: visible([...messages, { attachments: [{ content: card }] }]), files };
         };
         const withA = await exported(shared.h);
         const withoutA = await exported(alone.h);
@@ -645,7 +631,7 @@ describe('When two municipalities share one running bot …', function () {
     });
 
     it("When A's coordinator exports this week in channel 2, then the CSV has no rows and the report none of channel 1's", async () => {
-      const card = firstCard(await say('export denna vecka'));
+      const card = await world.h.refresh(firstCard(await say('export denna vecka')), at(A_CHANNEL_2, COORD_A));
       const urls = cardText(card).match(/https?:\/\/[^"]+\/exports\/[A-Za-z0-9_-]+\/[a-z.]+/g) ?? [];
       assert.equal(urls.length, 2, `the export card has no two links: ${cardText(card).slice(0, 600)}`);
       const [csv, html] = await Promise.all(urls.map(async (url) => {

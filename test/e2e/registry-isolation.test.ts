@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { RIGHTS } from '../../src/domain/access-policy';
 import { messages } from '../../src/i18n/messages';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { button, buttons } from '../support/card-buttons';
 import { ANNA, BERIT, CHANNEL, TENANT, type Speaker, type Where } from '../support/teams-activities';
 
 // Generated from the registry: every card verb and every command of the running bot is tried from
@@ -15,7 +16,7 @@ const BODIL: Speaker = { aadObjectId: '00000000-0000-0000-0000-0000000b0d11', na
 
 const SECRETS = {
   description: 'Fönsterkross-hemlig-A1',
-  policeNumber: 'K123456-26',
+  policeNumber: 'K765432-26',
   notes: 'Samtal-hemligt-A1',
   quick: 'snabbhemlis-A1',
   analysis: 'Analys-hemlig-A1',
@@ -44,22 +45,10 @@ interface Seed {
   measureId: string;
   placeId: string;
   otherPlaceId: string;
+  exportId: string;
 }
 
-/** Every Action.Execute of a card, nested ones included. */
-function buttons(card: Record<string, any>): Record<string, any>[] {
-  const found: Record<string, any>[] = [];
-  JSON.stringify(card, (_k, v) => {
-    if (v && typeof v === 'object' && v.type === 'Action.Execute') found.push(v);
-    return v;
-  });
-  return found;
-}
-function dataOf(card: Record<string, any>, verb: string): Record<string, any> {
-  const b = buttons(card).find((a) => a.verb === verb);
-  if (!b) throw new Error(`no ${verb} button in ${cardText(card).slice(0, 300)}`);
-  return b.data as Record<string, any>;
-}
+const dataOf = (card: Record<string, any>, verb: string) => button(card, verb).data as Record<string, any>;
 
 /** The payload each verb gets, built from the seeded cards' real ids. */
 const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
@@ -94,6 +83,7 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   placeMerge: (s) => ({ id: s.placeId, mergeId: s.otherPlaceId }),
   lagesbildUnsubscribe: () => ({}),
   lagesbildShowNow: () => ({}),
+  lagesbildExportLinks: (s) => ({ exportId: s.exportId }),
 };
 
 /** What each command is tried with. */
@@ -141,6 +131,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT * FROM memberships WHERE tenant_id = ? ORDER BY user_id'),
       all('SELECT * FROM coordinators WHERE tenant_id = ? ORDER BY user_id'),
       all('SELECT * FROM digest_subscriptions WHERE tenant_id = ? ORDER BY conversation_id'),
+      all('SELECT * FROM digest_exports WHERE tenant_id = ? ORDER BY id'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -158,6 +149,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     await h.press('submitIncident', incidentForm({ newPlace: SECRETS.otherPlace, description: 'andra platsen' }));
     const activity = await h.press('submitActivity', activityForm({ newPlace: SECRETS.place, notes: SECRETS.notes }));
     const quick = cardOf((await h.say(`hotspot ${SECRETS.place} klotter ${SECRETS.quick}`))[0]!);
+    const exported = cardOf((await h.say('export denna vecka'))[0]!);
     const places = cardOf((await h.say('platser'))[0]!);
     const placeButtons = buttons(places).filter((b) => b.verb === 'placeShow');
     const placeIdOf = async (name: string) => {
@@ -177,6 +169,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       measureId: String(dataOf(hotspot, 'hotspotMeasureDone').measureId),
       placeId,
       otherPlaceId: await placeIdOf(SECRETS.otherPlace),
+      exportId: String(dataOf(exported, 'lagesbildExportLinks').exportId),
     };
     // The callers have used the bot in their own places (so that they have profiles there).
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats' }), inB);
@@ -191,7 +184,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     for (const entry of [...verbs, ...commands]) {
       const name = 'verb' in entry ? entry.verb : entry.command;
       assert.ok(RIGHTS.includes(entry.right), `${name} declares a known right`);
-      assert.ok(['none', 'report', 'hotspot', 'place'].includes(entry.target.kind), `${name} declares how its target is loaded`);
+      assert.ok(['none', 'report', 'hotspot', 'place', 'export'].includes(entry.target.kind), `${name} declares how its target is loaded`);
       assert.equal(typeof entry.payload.safeParse, 'function', `${name} declares a payload schema`);
     }
     assert.deepEqual(verbs.map((v) => v.verb).filter((v) => !(v in VERB_PAYLOADS)), [], 'verbs without an isolation fixture');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { Place } from '../../src/domain/place';
-import { T0, TRICKY_TEXT, activityFields, at, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
+import { T0, TRICKY_TEXT, activityFields, at, curator, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
 
 const owner = { userId: 'aad-user-2', name: 'Örjan Åberg' };
 const newHotspot = (placeId: string) => ({ placeId, ownerOrganisation: 'polisen' as const, owner, createdBy: owner, origin, now: T0 });
@@ -13,28 +13,28 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       const { store, place } = ctx();
       const area = await store.places.findOrCreate(tenant, 'Centrum', T0);
       assert.deepEqual(await store.placeRegister.get(tenant, place.id), { ...place, kind: 'annat', lat: null, lon: null, parentId: null, aliases: [] });
-      const edited = await store.placeRegister.update(tenant, { id: place.id, kind: 'torg', lat: 59.248, lon: 16.155, parentId: area.id });
+      const edited = await store.placeRegister.update(tenant, { id: place.id, kind: 'torg', lat: 59.248, lon: 16.155, parentId: area.id }, curator);
       assert.deepEqual(edited, { ...place, kind: 'torg', lat: 59.248, lon: 16.155, parentId: area.id, aliases: [] });
-      assert.equal(await store.placeRegister.addAlias(tenant, place.id, 'Torget'), 'ok');
-      assert.equal(await store.placeRegister.addAlias(tenant, area.id, 'torget'), 'taken');
-      assert.equal(await store.placeRegister.addAlias(tenant, area.id, 'stora TORGET'), 'taken', 'another place\'s name');
+      assert.equal(await store.placeRegister.addAlias(tenant, place.id, 'Torget', curator), 'ok');
+      assert.equal(await store.placeRegister.addAlias(tenant, area.id, 'torget', curator), 'taken');
+      assert.equal(await store.placeRegister.addAlias(tenant, area.id, 'stora TORGET', curator), 'taken', 'another place\'s name');
       assert.deepEqual((await store.placeRegister.all(tenant, 10)).map((p) => [p.name, p.aliases]), [['Centrum', []], ['Stora torget', ['Torget']]]);
       assert.equal((await store.places.findOrCreate(tenant, 'torget', T0)).id, place.id, 'an alias finds the place');
-      assert.equal(await store.placeRegister.update(tenant, { id: area.id, name: 'stora torget' }), 'name_taken');
-      assert.equal(await store.placeRegister.update(tenant, { id: '00000000-0000-0000-0000-000000000000', kind: 'park' }), null);
+      assert.equal(await store.placeRegister.update(tenant, { id: area.id, name: 'stora torget' }, curator), 'name_taken');
+      assert.equal(await store.placeRegister.update(tenant, { id: '00000000-0000-0000-0000-000000000000', kind: 'park' }, curator), null);
     });
 
     it('merges two places: incidents, activities, aliases and children move, the old name becomes an alias', async function () {
       const { store, place } = ctx();
       const twin = await store.places.findOrCreate(tenant, 'Torget i Kungsör', T0);
       const child = await store.places.findOrCreate(tenant, 'Busskuren', T0);
-      await store.placeRegister.update(tenant, { id: child.id, parentId: twin.id });
-      await store.placeRegister.addAlias(tenant, twin.id, 'Kungstorget');
+      await store.placeRegister.update(tenant, { id: child.id, parentId: twin.id }, curator);
+      await store.placeRegister.addAlias(tenant, twin.id, 'Kungstorget', curator);
       const incident = await store.incidents.create(newReport(incidentFields(twin.id, { placeName: twin.name })));
       const activity = await store.activities.create(newReport(activityFields({ placeId: twin.id, placeName: twin.name })));
       await store.hotspots.create(newHotspot(twin.id));
 
-      const merged = await store.placeRegister.merge(tenant, place.id, twin.id);
+      const merged = await store.placeRegister.merge(tenant, place.id, twin.id, curator);
       assert.ok(typeof merged === 'object');
       assert.deepEqual(merged.aliases.sort(), ['Kungstorget', 'Torget i Kungsör']);
       assert.equal(await store.placeRegister.get(tenant, twin.id), null);
@@ -43,7 +43,7 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       assert.equal((await store.activities.get(origin, activity.id))?.placeId, place.id);
       assert.equal((await store.placeRegister.get(tenant, child.id))?.parentId, place.id);
       assert.equal((await store.hotspots.byPlace(tenant, place.id))?.placeName, place.name);
-      assert.equal(await store.placeRegister.merge(tenant, place.id, twin.id), 'missing');
+      assert.equal(await store.placeRegister.merge(tenant, place.id, twin.id, curator), 'missing');
     });
 
     it('refuses to merge two places that both have a hot spot', async function () {
@@ -51,7 +51,7 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       const other = await store.places.findOrCreate(tenant, 'Parken', T0);
       await store.hotspots.create(newHotspot(place.id));
       await store.hotspots.create(newHotspot(other.id));
-      assert.equal(await store.placeRegister.merge(tenant, place.id, other.id), 'both_hotspots');
+      assert.equal(await store.placeRegister.merge(tenant, place.id, other.id, curator), 'both_hotspots');
       assert.ok(await store.placeRegister.get(tenant, other.id));
     });
   });
@@ -78,14 +78,14 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       assert.ok(created.ok);
       const id = created.hotspot.id;
       const analysis = { who: TRICKY_TEXT.swedish, what: TRICKY_TEXT.sqlInjection, when: 'Fredagskvällar', why: null };
-      const moved = await store.hotspots.update(tenant, { id, expectedVersion: 1, now: at(1), state: 'analyseras', analysis, followUpDate: '2026-04-01' });
+      const moved = await store.hotspots.update(tenant, { actorId: curator.actorId, id, expectedVersion: 1, now: at(1), state: 'analyseras', analysis, followUpDate: '2026-04-01' });
       assert.ok(moved.ok);
       assert.deepEqual({ ...moved.hotspot }, { ...created.hotspot, state: 'analyseras', analysis, followUpDate: '2026-04-01', updatedAt: at(1), version: 2 });
-      assert.deepEqual(await store.hotspots.update(tenant, { id, expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'conflict' });
-      assert.deepEqual(await store.hotspots.update(tenant, { id: 'nope', expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'missing' });
+      assert.deepEqual(await store.hotspots.update(tenant, { actorId: curator.actorId, id, expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'conflict' });
+      assert.deepEqual(await store.hotspots.update(tenant, { actorId: curator.actorId, id: 'nope', expectedVersion: 1, now: at(2), state: 'atgardas' }), { ok: false, reason: 'missing' });
 
       const withMeasure = await store.hotspots.update(tenant, {
-        id, expectedVersion: 2, now: at(3), addMeasure: { what: 'Bättre belysning', organisation: 'kommunen', dueDate: '2026-03-20', createdBy: reporter },
+        actorId: curator.actorId, id, expectedVersion: 2, now: at(3), addMeasure: { what: 'Bättre belysning', organisation: 'kommunen', dueDate: '2026-03-20', createdBy: reporter },
       });
       assert.equal(withMeasure.ok && withMeasure.hotspot.version, 3);
       const [measure] = await store.hotspots.measures(tenant, [id]);
@@ -93,9 +93,9 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
         id: measure!.id, hotspotId: id, what: 'Bättre belysning', organisation: 'kommunen', dueDate: '2026-03-20', doneAt: null,
         reminded: false, createdBy: reporter, createdAt: at(3),
       });
-      await store.hotspots.update(tenant, { id, expectedVersion: 3, now: at(4), measureDone: measure!.id });
+      await store.hotspots.update(tenant, { actorId: curator.actorId, id, expectedVersion: 3, now: at(4), measureDone: measure!.id });
       assert.deepEqual((await store.hotspots.measures(tenant, [id]))[0]?.doneAt, at(4));
-      await store.hotspots.update(tenant, { id, expectedVersion: 4, now: at(5), state: 'avslutad' });
+      await store.hotspots.update(tenant, { actorId: curator.actorId, id, expectedVersion: 4, now: at(5), state: 'avslutad' });
       assert.deepEqual(await store.hotspots.listActive(tenant), []);
     });
 
@@ -104,7 +104,7 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       const created = await store.hotspots.create(newHotspot(place.id));
       assert.ok(created.ok);
       const id = created.hotspot.id;
-      await store.hotspots.update(tenant, { id, expectedVersion: 1, now: at(1), followUpDate: '2026-03-16', addMeasure: { what: 'Klipp buskar', organisation: 'kommunen', dueDate: '2026-03-15', createdBy: reporter } });
+      await store.hotspots.update(tenant, { actorId: curator.actorId, id, expectedVersion: 1, now: at(1), followUpDate: '2026-03-16', addMeasure: { what: 'Klipp buskar', organisation: 'kommunen', dueDate: '2026-03-15', createdBy: reporter } });
       assert.deepEqual(await store.hotspots.followUpsDue('2026-03-15'), []);
       assert.equal((await store.hotspots.measuresDue('2026-03-15')).length, 1);
       assert.deepEqual((await store.hotspots.followUpsDue('2026-03-16')).map((h) => h.id), [id]);
@@ -112,7 +112,7 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       await store.hotspots.markMeasureReminded(tenant, (await store.hotspots.measures(tenant, [id]))[0]!.id);
       assert.deepEqual(await store.hotspots.followUpsDue('2026-03-20'), []);
       assert.deepEqual(await store.hotspots.measuresDue('2026-03-20'), []);
-      await store.hotspots.update(tenant, { id, expectedVersion: 2, now: at(2), followUpDate: '2026-03-30' });
+      await store.hotspots.update(tenant, { actorId: curator.actorId, id, expectedVersion: 2, now: at(2), followUpDate: '2026-03-30' });
       assert.equal((await store.hotspots.followUpsDue('2026-03-30')).length, 1, 'a new date is reminded again');
     });
   });

@@ -1,13 +1,13 @@
 import type { Store } from '../../src/domain/ports/store.port';
-import { T0, TRICKY_TEXT, at, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
+import { T0, TRICKY_TEXT, at, curator, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
 
 /** Every hot spot and place register query, run once so that the SQL Server check sees its T-SQL. */
 export async function exerciseHotspotRepositories(store: Store, placeId: string): Promise<void> {
   const other = await store.places.findOrCreate(tenant, TRICKY_TEXT.percentAndUnderscore, T0);
   await store.placeRegister.all(tenant, 50);
   await store.placeRegister.get(tenant, placeId);
-  await store.placeRegister.update(tenant, { id: placeId, name: 'Stora torget', kind: 'torg', lat: 59.2, lon: 16.1, parentId: other.id });
-  await store.placeRegister.addAlias(tenant, placeId, 'torget');
+  await store.placeRegister.update(tenant, { id: placeId, name: 'Stora torget', kind: 'torg', lat: 59.2, lon: 16.1, parentId: other.id }, curator);
+  await store.placeRegister.addAlias(tenant, placeId, 'torget', curator);
   const created = await store.hotspots.create({ placeId, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: T0 });
   await store.hotspots.create({ placeId, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: T0 });
   const id = created.ok ? created.hotspot.id : '';
@@ -15,12 +15,12 @@ export async function exerciseHotspotRepositories(store: Store, placeId: string)
   await store.hotspots.byPlace(tenant, placeId);
   await store.hotspots.listActive(tenant);
   await store.hotspots.update(tenant, {
-    id, expectedVersion: 1, now: at(1), state: 'analyseras', followUpDate: '2026-03-20',
+    actorId: curator.actorId, id, expectedVersion: 1, now: at(1), state: 'analyseras', followUpDate: '2026-03-20',
     analysis: { who: TRICKY_TEXT.sqlInjection, what: null, when: null, why: null },
     addMeasure: { what: TRICKY_TEXT.quotes, organisation: 'kommunen', dueDate: '2026-03-15', createdBy: reporter },
   });
   const [measure] = await store.hotspots.measures(tenant, [id]);
-  await store.hotspots.update(tenant, { id, expectedVersion: 2, now: at(2), measureDone: measure?.id ?? '' });
+  await store.hotspots.update(tenant, { actorId: curator.actorId, id, expectedVersion: 2, now: at(2), measureDone: measure?.id ?? '' });
   await store.hotspots.followUpsDue('2026-03-20');
   await store.hotspots.measuresDue('2026-03-20');
   await store.hotspots.markFollowUpReminded(tenant, id, '2026-03-20');
@@ -29,7 +29,7 @@ export async function exerciseHotspotRepositories(store: Store, placeId: string)
   await store.placeHistory.incidents(tenant, null, at(-86400), at(0));
   await store.placeHistory.visits(tenant, [placeId], ['hotspot_besok']);
   const spare = await store.places.findOrCreate(tenant, 'Lilla torget', T0);
-  await store.placeRegister.merge(tenant, spare.id, other.id);
+  await store.placeRegister.merge(tenant, spare.id, other.id, curator);
   const undone = await store.incidents.create(newReport(incidentFields(placeId)));
   await store.placeHistory.withdrawIncident(origin, undone.id, undone.version, 'aad-undoer', T0);
 }

@@ -3,7 +3,7 @@ import type { Place } from '../../src/domain/place';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { ChatScope, ReportScope } from '../../src/domain/scope';
 import {
-  T0, activityFields, at, conversationRecord, incidentFields, newReport, origin, otherChat, otherTenant, otherTenantChat,
+  T0, activityFields, at, conversationRecord, curator, incidentFields, newReport, origin, otherChat, otherTenant, otherTenantChat,
   personalScope, reporter, tenant,
 } from './store-fixtures';
 import { changesNothing, type TakeSnapshot } from './store-snapshot';
@@ -150,11 +150,11 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       assert.deepEqual(await store.places.list(otherTenant, 50), [theirs]);
 
       // An alias names a place in its tenant only.
-      assert.equal(await store.placeRegister.addAlias(tenant, place.id, 'Torget'), 'ok');
-      assert.equal(await store.placeRegister.addAlias(otherTenant, theirs.id, 'torget'), 'ok', 'the same alias in another tenant');
+      assert.equal(await store.placeRegister.addAlias(tenant, place.id, 'Torget', curator), 'ok');
+      assert.equal(await store.placeRegister.addAlias(otherTenant, theirs.id, 'torget', curator), 'ok', 'the same alias in another tenant');
       assert.equal((await store.places.findOrCreate(tenant, 'torget', T0)).id, place.id);
       assert.equal((await store.places.findOrCreate(otherTenant, 'TORGET', T0)).id, theirs.id);
-      assert.equal(await store.placeRegister.addAlias(otherTenant, theirs.id, 'Kvarnen'), 'ok');
+      assert.equal(await store.placeRegister.addAlias(otherTenant, theirs.id, 'Kvarnen', curator), 'ok');
       const kvarnen = await store.places.findOrCreate(tenant, 'Kvarnen', T0);
       assert.ok(![place.id, theirs.id].includes(kvarnen.id), 'another tenant\'s alias does not find its place');
     });
@@ -170,8 +170,8 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
     it('shows, changes, aliases and merges none of another tenant\'s places', async function () {
       const { store, place, snapshot } = ctx();
       const area = await store.places.findOrCreate(tenant, 'Centrum', T0);
-      await store.placeRegister.update(tenant, { id: place.id, kind: 'torg', parentId: area.id });
-      await store.placeRegister.addAlias(tenant, place.id, 'Torget');
+      await store.placeRegister.update(tenant, { id: place.id, kind: 'torg', parentId: area.id }, curator);
+      await store.placeRegister.addAlias(tenant, place.id, 'Torget', curator);
       const theirs = await store.places.findOrCreate(otherTenant, 'Stora torget', T0);
       const theirPark = await store.places.findOrCreate(otherTenant, 'Parken', T0);
       const mine = await store.placeRegister.get(tenant, place.id);
@@ -180,24 +180,24 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       assert.deepEqual((await store.placeRegister.all(otherTenant, 50)).map((p) => p.id), [theirPark.id, theirs.id]);
       assert.deepEqual((await store.placeRegister.all(tenant, 50)).map((p) => [p.id, p.aliases]), [[area.id, []], [place.id, ['Torget']]]);
       assert.equal(await store.placeRegister.get(otherTenant, place.id), null);
-      assert.equal(await changesNothing(snapshot, () => store.placeRegister.update(otherTenant, { id: place.id, name: 'Ändrat', kind: 'park', lat: 1, lon: 2, parentId: null })), null);
-      assert.equal(await changesNothing(snapshot, () => store.placeRegister.update(otherTenant, { id: place.id, parentId: theirPark.id })), null);
-      assert.equal(await changesNothing(snapshot, () => store.placeRegister.update(tenant, { id: place.id, parentId: theirPark.id })), null,
+      assert.equal(await changesNothing(snapshot, () => store.placeRegister.update(otherTenant, { id: place.id, name: 'Ändrat', kind: 'park', lat: 1, lon: 2, parentId: null }, curator)), null);
+      assert.equal(await changesNothing(snapshot, () => store.placeRegister.update(otherTenant, { id: place.id, parentId: theirPark.id }, curator)), null);
+      assert.equal(await changesNothing(snapshot, () => store.placeRegister.update(tenant, { id: place.id, parentId: theirPark.id }, curator)), null,
         'an area of another tenant is as good as none');
-      assert.equal(await changesNothing(snapshot, () => store.placeRegister.addAlias(otherTenant, place.id, 'Nytt namn')), 'missing');
-      assert.equal(await changesNothing(snapshot, () => store.placeRegister.merge(otherTenant, place.id, area.id)), 'missing');
-      assert.equal(await changesNothing(snapshot, () => store.placeRegister.merge(otherTenant, theirs.id, place.id)), 'missing');
-      assert.equal(await changesNothing(snapshot, () => store.placeRegister.merge(tenant, place.id, theirs.id)), 'missing');
+      assert.equal(await changesNothing(snapshot, () => store.placeRegister.addAlias(otherTenant, place.id, 'Nytt namn', curator)), 'missing');
+      assert.equal(await changesNothing(snapshot, () => store.placeRegister.merge(otherTenant, place.id, area.id, curator)), 'missing');
+      assert.equal(await changesNothing(snapshot, () => store.placeRegister.merge(otherTenant, theirs.id, place.id, curator)), 'missing');
+      assert.equal(await changesNothing(snapshot, () => store.placeRegister.merge(tenant, place.id, theirs.id, curator)), 'missing');
       assert.deepEqual(await store.placeRegister.get(tenant, place.id), mine);
       assert.deepEqual(await store.placeRegister.get(otherTenant, theirs.id), { ...theirs, kind: 'annat', lat: null, lon: null, parentId: null, aliases: [] });
 
       // Names and aliases are unique within a tenant, not across tenants.
-      assert.equal(await store.placeRegister.addAlias(otherTenant, theirPark.id, 'Centrum'), 'ok', 'another tenant\'s place name is free');
-      assert.equal(await store.placeRegister.addAlias(otherTenant, theirPark.id, 'torget'), 'ok', 'another tenant\'s alias is free');
-      assert.equal(await store.placeRegister.addAlias(otherTenant, theirPark.id, 'stora torget'), 'taken', 'the tenant\'s own place name');
-      const renamed = await store.placeRegister.update(tenant, { id: area.id, name: 'Parken' });
+      assert.equal(await store.placeRegister.addAlias(otherTenant, theirPark.id, 'Centrum', curator), 'ok', 'another tenant\'s place name is free');
+      assert.equal(await store.placeRegister.addAlias(otherTenant, theirPark.id, 'torget', curator), 'ok', 'another tenant\'s alias is free');
+      assert.equal(await store.placeRegister.addAlias(otherTenant, theirPark.id, 'stora torget', curator), 'taken', 'the tenant\'s own place name');
+      const renamed = await store.placeRegister.update(tenant, { id: area.id, name: 'Parken' }, curator);
       assert.equal(typeof renamed === 'object' && renamed?.name, 'Parken');
-      assert.equal(await store.placeRegister.update(otherTenant, { id: theirPark.id, name: 'STORA TORGET' }), 'name_taken');
+      assert.equal(await store.placeRegister.update(otherTenant, { id: theirPark.id, name: 'STORA TORGET' }, curator), 'name_taken');
     });
 
     it('merges within a tenant without touching another tenant\'s place of the same name', async function () {
@@ -206,7 +206,7 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       const theirTwin = await store.places.findOrCreate(otherTenant, 'Torget i Kungsör', T0);
       const mine = await store.incidents.create(newReport(incidentFields(place.id)));
       const their = await store.incidents.create(newReport(incidentFields(theirTwin.id, { placeName: theirTwin.name }), { origin: otherTenantChat }));
-      const merged = await store.placeRegister.merge(otherTenant, theirs.id, theirTwin.id);
+      const merged = await store.placeRegister.merge(otherTenant, theirs.id, theirTwin.id, curator);
       assert.ok(typeof merged === 'object');
       assert.deepEqual(merged.aliases, ['Torget i Kungsör']);
       assert.equal((await store.incidents.get(otherTenantChat, their.id))?.placeId, theirs.id);
@@ -223,7 +223,7 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       assert.ok(created.ok);
       const id = created.hotspot.id;
       const withMeasure = await store.hotspots.update(tenant, {
-        id, expectedVersion: 1, now: at(1), followUpDate: '2026-03-16',
+        actorId: curator.actorId, id, expectedVersion: 1, now: at(1), followUpDate: '2026-03-16',
         addMeasure: { what: 'Bättre belysning', organisation: 'kommunen', dueDate: '2026-03-15', createdBy: reporter },
       });
       assert.ok(withMeasure.ok);
@@ -242,7 +242,7 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       ]) {
         for (const expectedVersion of [2, 3]) {
           assert.deepEqual(
-            await changesNothing(snapshot, () => store.hotspots.update(otherTenant, { id, expectedVersion, now: at(5), ...change })),
+            await changesNothing(snapshot, () => store.hotspots.update(otherTenant, { actorId: curator.actorId, id, expectedVersion, now: at(5), ...change })),
             { ok: false, reason: 'missing' },
           );
         }
@@ -260,7 +260,7 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       const theirs = await store.hotspots.create({ placeId: theirPlace.id, ownerOrganisation: 'kommunen', owner, createdBy: owner, origin: otherTenantChat, now: T0 });
       assert.ok(theirs.ok);
       await store.hotspots.update(otherTenant, {
-        id: theirs.hotspot.id, expectedVersion: 1, now: at(2), addMeasure: { what: 'Klipp buskar', organisation: 'kommunen', dueDate: '2026-03-14', createdBy: owner },
+        actorId: curator.actorId, id: theirs.hotspot.id, expectedVersion: 1, now: at(2), addMeasure: { what: 'Klipp buskar', organisation: 'kommunen', dueDate: '2026-03-14', createdBy: owner },
       });
       assert.deepEqual((await store.hotspots.listActive(tenant)).map((h) => h.id), [id]);
       assert.deepEqual((await store.hotspots.listActive(otherTenant)).map((h) => h.id), [theirs.hotspot.id]);

@@ -124,5 +124,25 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       assert.equal(await store.digestExports.findByTokenHash('b'.repeat(64)), null);
       assert.deepEqual(await store.digestExports.list(origin, 10), [record]);
     });
+
+    it('gets an export by id only within its tenant and conversation, and replaces its token hash there only', async function () {
+      const { store } = ctx();
+      const record = {
+        id: '5b3f1c1e-0000-4000-8000-000000000002', tokenHash: 'e'.repeat(64), tenantId: origin.tenantId, conversationId: origin.conversationId,
+        userId: 'aad-user-1', periodKind: 'month' as const, periodFrom: T0, periodTo: at(30 * 86400), partial: false, createdAt: T0, expiresAt: at(900),
+      };
+      await store.digestExports.create(record);
+      const otherChannel = { ...origin, conversationId: `${origin.conversationId}-other` };
+      const otherTenant = { ...origin, tenantId: '0b0b0b0b-1111-4222-8333-444455556666' };
+      assert.deepEqual(await store.digestExports.get(origin, record.id), record);
+      assert.equal(await store.digestExports.get(otherChannel, record.id), null);
+      assert.equal(await store.digestExports.get(otherTenant, record.id), null);
+      assert.equal(await store.digestExports.replaceTokenHash(otherChannel, record.id, 'f'.repeat(64)), false);
+      assert.equal(await store.digestExports.replaceTokenHash(otherTenant, record.id, 'f'.repeat(64)), false);
+      assert.deepEqual(await store.digestExports.findByTokenHash('e'.repeat(64)), record, 'unchanged from elsewhere');
+      assert.equal(await store.digestExports.replaceTokenHash(origin, record.id, 'f'.repeat(64)), true);
+      assert.equal(await store.digestExports.findByTokenHash('e'.repeat(64)), null, 'the earlier link no longer works');
+      assert.deepEqual(await store.digestExports.findByTokenHash('f'.repeat(64)), { ...record, tokenHash: 'f'.repeat(64) });
+    });
   });
 }

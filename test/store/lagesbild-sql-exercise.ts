@@ -6,7 +6,7 @@ export const LAGESBILD_STATEMENTS = [
   'select "t"."bucket", "t"."group_key", count(*) as "n", sum("t"."youth") as "youth" from (select case when incidents.occurred_at',
   'select "t"."bucket", "t"."group_key", count(*) as "n", sum("t"."youth") as "youth" from (select case when activities.activity_date',
   'insert into "digest_subscriptions"', 'update "digest_subscriptions"', 'delete from "digest_subscriptions"',
-  'insert into "digest_deliveries"', 'update "digest_deliveries"', 'insert into "digest_attempts"', 'insert into "digest_exports"',
+  'insert into "digest_deliveries"', 'update "digest_deliveries"', 'insert into "digest_attempts"', 'insert into "digest_exports"', 'update "digest_exports"',
   'select top(',
 ];
 
@@ -45,5 +45,7 @@ export async function exerciseLagesbildRepositories(store: Store): Promise<void>
     userId: 'aad-user-9', periodKind: 'month', periodFrom: T0, periodTo: at(86400 * 30), partial: false, createdAt: T0, expiresAt: at(900),
   });
   await store.digestExports.findByTokenHash('c'.repeat(64));
+  await store.digestExports.get(scope, '5b3f1c1e-0000-4000-8000-000000000009');
+  await store.digestExports.replaceTokenHash(scope, '5b3f1c1e-0000-4000-8000-000000000009', 'd'.repeat(64));
   await store.digestExports.list(scope, 5);
 }

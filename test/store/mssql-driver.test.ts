@@ -140,5 +140,31 @@ describe('SQL Server driver over the mssql pool', function () {
       assert.equal(mssqlDialect.isUnavailable(requestError(2627)), false);
       assert.equal(mssqlDialect.isUnavailable(new TypeError('bug')), false);
     });
+
+    it('knows a database that cannot write (full data or log, read-only, Azure size quota) and names the cause by number, never by text', function () {
+      for (const number of [1101, 1105, 9002, 3906, 40544, 40552]) {
+        assert.equal(mssqlDialect.isUnavailable(requestError(number)), true, String(number));
+        assert.equal(mssqlDialect.unavailableCause(requestError(number)), `MSSQL_${number}`);
+      }
+      assert.equal(mssqlDialect.unavailableCause(new mssql.ConnectionError('Failed to connect to db.example.se:1433', 'ESOCKET')), 'ESOCKET');
+      assert.equal(mssqlDialect.unavailableCause(requestError(2627)), null);
+    });
+
+    it('makes a full transaction log a StoreUnavailableError with one log line naming the cause, and an unhealthy report', async function () {
+      const logFull = () => requestError(9002);
+      pool.answer = (sql) => (/^(insert|delete|update)/.test(sql) ? logFull() : { recordset: [], rowsAffected: [0] });
+      const lines: object[] = [];
+      const logger = { info: () => undefined, warn: () => undefined, error: (obj: object) => { lines.push(obj); } };
+      const store = createKyselyStore(db, mssqlDialect, { logger });
+      await assert.rejects(store.conversations.save({
+        conversationId: 'c', tenantId: 'tenant-1', scope: 'channel', teamId: null, channelId: null, serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        reference: {}, installedAt: new Date(), updatedAt: new Date(),
+      }), (error: unknown) => error instanceof StoreUnavailableError && error.reason === 'MSSQL_9002');
+      assert.deepEqual(lines, [{ event: 'store_unavailable', store: 'mssql', cause: 'MSSQL_9002' }]);
+      const health = await store.health();
+      assert.deepEqual([health.ok, health.cause], [false, 'MSSQL_9002']);
+      pool.answer = () => ({ recordset: [], rowsAffected: [1] });
+      assert.deepEqual(await store.health(), { ok: true, kind: 'mssql' }, 'healthy again once a write works');
+    });
   });
 });

@@ -120,6 +120,33 @@ describe('SQL Server SQL, checked without a server', function () {
       assert.equal(droppedForGood(sqliteScript).length, 3);
     });
 
+    it('add when users were last seen, and when hot spots and measures were anonymised, in both engines (0007)', function () {
+      const migration = migrations.find((m) => m.version === 7);
+      assert.equal(migration?.name, 'retention');
+      const mssqlScript = migration.batches.join('\n').replace(/--.*$/gm, '');
+      const sqliteScript = fs.readFileSync(path.join(mssqlMigrations.folder, '..', '..', 'sqlite', 'migrations', '0007_retention.sql'), 'utf8').replace(/--.*$/gm, '');
+      for (const [table, column] of [['user_profiles', 'last_seen_at'], ['hotspots', 'anonymised_at'], ['hotspot_measures', 'anonymised_at']]) {
+        assert.match(mssqlScript, new RegExp(`ALTER TABLE ${table} ADD ${column} DATETIME2\\(3\\) NULL;`));
+        assert.match(sqliteScript, new RegExp(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT;`));
+      }
+      for (const script of [mssqlScript, sqliteScript]) {
+        assert.match(script, /UPDATE user_profiles SET last_seen_at = updated_at;/, 'profiles kept so far count as seen when last saved');
+        assert.match(script, /CREATE INDEX ix_user_profiles_last_seen ON user_profiles \(last_seen_at\);/);
+      }
+    });
+
+    it('make submit keys unique per tenant (rows without one left out) and add the health probe\'s table, in both engines (0006)', function () {
+      const sqliteFolder = path.join(mssqlMigrations.folder, '..', '..', 'sqlite', 'migrations');
+      const read = (folder: string) => fs.readFileSync(path.join(folder, '0006_submit_keys.sql'), 'utf8').replace(/--.*$/gm, '');
+      for (const script of [read(sqliteFolder), read(mssqlMigrations.folder)]) {
+        for (const table of ['incidents', 'activities']) {
+          assert.match(script, new RegExp(`ALTER TABLE ${table} ADD (COLUMN )?submit_key `));
+          assert.match(script, new RegExp(`CREATE UNIQUE INDEX ux_${table}_tenant_submit_key ON ${table} \\(tenant_id, submit_key\\) WHERE submit_key IS NOT NULL;`));
+        }
+        assert.match(script, /CREATE TABLE store_health \(/);
+      }
+    });
+
     it('splits on lines holding only GO, whatever the case and spacing', function () {
       assert.deepEqual(splitOnGoLines('SELECT 1\n  go  \n-- only a comment\nGO\nSELECT 2\nGO'), ['SELECT 1', 'SELECT 2']);
       assert.deepEqual(splitOnGoLines('SELECT N\'GO\' AS going\nGO'), ['SELECT N\'GO\' AS going']);
@@ -172,9 +199,19 @@ describe('SQL Server SQL, checked without a server', function () {
         'insert into "reference_counters"', 'insert into "conversations"', 'insert into "user_profiles"', 'insert into "schema_migrations"',
         'insert into "memberships"', 'update "memberships"',
         'update "incidents"', 'update "activities"', 'update "reference_counters"', 'update "conversations"', 'update "user_profiles"',
-        'delete from "activity_organisations"', 'insert into "audit_log"', 'insert into "coordinators"',
+        'delete from "activity_organisations"', 'insert into "audit_log"', 'insert into "coordinators"', 'delete from "user_profiles"',
+        'update "hotspots"', 'update "hotspot_measures"',
       ]) assert.ok(starts.has(expected), `no "${expected}" among ${[...starts].join(', ')}`);
       assert.ok(recorder.queries.some((q) => /^select top\(\d+\) \* from \(select .* union all select .*\) as "report"/.test(q.sql)));
+    });
+
+    it('cover the submit key lookups and the health probe\'s write', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      assert.ok(sqls.some((q) => q.startsWith('select "id" from "incidents" where "submit_key" = @1')), 'the lookup by key');
+      assert.ok(sqls.some((q) => q.startsWith('select "id" from "incidents" where "tenant_id" = @1 and "submit_key" = @2')), 'the lookup after a unique violation');
+      assert.ok(sqls.some((q) => q.startsWith('select "id" from "activities" where "submit_key" = @1')));
+      assert.ok(sqls.some((q) => q.startsWith('delete from "store_health"')));
+      assert.ok(sqls.some((q) => q.startsWith('insert into "store_health"')));
     });
 
     it('cover the hot spot and place register statements too', function () {
@@ -273,6 +310,13 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.incidents.update(origin, { id: incident.id, actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
   await store.incidents.update(origin, { id: 'missing', actorId: 'auditor-1', expectedVersion: 1, status: 'atgardad', now: at(2) });
 
+  // A submit key: created with, looked up by, and refused the second time (the lookup after the unique violation).
+  const submitKey = '3f2b8c1e-7a4d-4e6f-9b0a-1c2d3e4f5a6b';
+  await store.incidents.create(newReport(incidentFields(place.id), { submitKey }));
+  await store.incidents.create(newReport(incidentFields(place.id), { submitKey })).catch(() => undefined);
+  await store.incidents.findBySubmitKey(origin, submitKey);
+  await store.activities.findBySubmitKey(personalScope('aad-user-9'), submitKey);
+
   const activity = await store.activities.create(newReport(activityFields({ notes: TRICKY_TEXT.percentAndUnderscore, placeId: place.id, placeName: place.name })));
   await store.activities.get(origin, activity.id);
   await store.activities.update(origin, { id: activity.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields({ organisations: ['fritid'] }), now: at(3) });
@@ -304,7 +348,9 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.memberships.get(tenant, 'aad-user-9');
   await store.coordinators.add(tenant, 'aad-user-9', 'aad-admin', T0);
   await store.coordinators.isCoordinator(tenant, 'aad-user-9');
+  await store.users.markSeen(tenant, 'aad-user-9', at(6), at(-3600));
   await store.retention.anonymiseBefore(at(86_400 * 400), at(86_400 * 400));
+  await store.retention.eraseRemnants();
 
   await exerciseHotspotRepositories(store, place.id);
   await exerciseLagesbildRepositories(store);

@@ -6,9 +6,12 @@ import type { Activity, Incident } from '../../src/domain/report';
 import {
   T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, otherTenant, otherTenantChat, reporter, tenant,
 } from './store-fixtures';
+import { auditContract } from './audit-contract';
 import { hotspotContract } from './hotspot-contract';
 import { isolationContract } from './isolation-contract';
 import { lagesbildContract } from './lagesbild-contract';
+import { retentionContract } from './retention-contract';
+import { submitKeyContract } from './submit-key-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -386,6 +389,9 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     });
 
     hotspotContract(() => ({ store, place }));
+    submitKeyContract(() => ({ store, place }));
+    auditContract(() => ({ store, place }));
+    retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));
     isolationContract(() => ({ store, place, snapshot: options.snapshot }));
 

@@ -22,6 +22,8 @@ export const TRICKY_TEXT = {
 
 export const reporter: Person = { userId: 'aad-user-1', name: 'Anna Ärlig' };
 export const origin: ReportOrigin = { tenantId: 'tenant-1', conversationId: 'conversation-1' };
+/** Who curates places and changes hot spots in the store tests, and when: what their audit rows name. */
+export const curator = { actorId: 'aad-curator', now: T0 };
 
 // Scopes: the tenant and conversation most tests work in, and the ones that must see none of it.
 /** The tenant of `origin`. */

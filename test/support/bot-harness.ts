@@ -31,7 +31,8 @@ export class BotHarness {
   async start(env: Record<string, string> = {}, logger: Logger = createLogger('silent')): Promise<this> {
     await this.connector.start();
     const config = loadConfig({ PORT: '0', DATABASE_URL: this.databaseUrl, LOG_LEVEL: 'silent', ...env });
-    this.bot = await startBot(config, logger, { clock: this.clock, host: '127.0.0.1' });
+    // The rate limiter's monotonic clock moves with the manual clock here (a move back counts as none).
+    this.bot = await startBot(config, logger, { clock: this.clock, host: '127.0.0.1', monotonic: () => this.clock.current.getTime() });
     return this;
   }
 
@@ -83,6 +84,21 @@ export class BotHarness {
     try { body = JSON.parse(raw); } catch { /* not JSON: kept as text */ }
     const posted = this.connector.messages().slice(before);
     return { status: res.status, body, posted, text: JSON.stringify({ body, posted }) };
+  }
+
+  /**
+   * What a user's Teams client shows of a card with a Universal Actions `refresh` (an export card): the
+   * automatic refresh invoke, sent as `extra.from`, and the card the bot answers with for that user.
+   */
+  async refresh(card: Record<string, any>, extra: Partial<Where> = {}): Promise<Record<string, any>> {
+    const action = card.refresh?.action;
+    if (!action) throw new Error(`the card has no refresh: ${cardText(card).slice(0, 300)}`);
+    const activity = cardAction(action.verb, action.data ?? {}, this.where(extra));
+    activity.value.trigger = 'automatic';
+    const res = await this.post(activity);
+    const body = (await res.json()) as { statusCode: number; value: Record<string, any> };
+    if (res.status !== 200 || body.statusCode !== 200) throw new Error(`refresh answered ${res.status}/${body.statusCode}`);
+    return body.value;
   }
 
   /** Fetches a link the bot handed out (an export) through the loopback address the bot really listens on. */

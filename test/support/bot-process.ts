@@ -1,24 +1,40 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { TEST_RUN_VARIABLE, testRunId } from './spawned-processes';
 
 export const projectRoot = resolve(__dirname, '../..');
 
 export interface BotProcess {
   child: ChildProcess;
   port: number;
+  /** The pid the server logged itself: the process that holds the database (child.pid, nothing in between). */
+  pid: number;
   logs: string[];
   exited: Promise<number | null>;
+  /** How it ended: the exit code, or the signal that ended it (e.g. SIGKILL). */
+  ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the bot exactly as `npm start` does (tsx src/main.ts) and waits for its "listens" log line. */
-export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+/**
+ * src/main.ts in Node itself with tsx as a loader (what `tsx src/main.ts` does, without tsx's wrapper
+ * process). The tsx CLI runs the server in a child of its own; a signal to the wrapper (SIGKILL above all)
+ * then never reaches the server, which lives on as an orphan with the database open. `--import tsx`
+ * registers tsx for both module systems on Node 20.6 and newer.
+ */
+function spawnMain(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', [TEST_RUN_VARIABLE]: testRunId, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Starts the bot as `npm start` does (src/main.ts under tsx) and waits for its "listens" log line. */
+export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const child = spawnMain({ PORT: '0', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env });
   const logs: string[] = [];
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const exited = ended.then((e) => e.code);
   return new Promise((resolveStart, reject) => {
     let buffer = '';
     const onData = (chunk: Buffer) => {
@@ -28,7 +44,10 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
       for (const line of lines) {
         logs.push(line);
         const port = /"port":(\d+)/.exec(line);
-        if (port && line.includes('listens')) resolveStart({ child, port: Number(port[1]), logs, exited });
+        const pid = /"pid":(\d+)/.exec(line);
+        if (port && line.includes('listens')) {
+          resolveStart({ child, port: Number(port[1]), pid: pid ? Number(pid[1]) : Number.NaN, logs, exited, ended });
+        }
       }
     };
     child.stdout!.on('data', onData);
@@ -39,10 +58,8 @@ export function startBotProcess(env: Record<string, string>): Promise<BotProcess
 
 /** Runs the entry point to completion, for start-up failures. */
 export function runBotProcess(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: projectRoot, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnMain(env);
   let stderr = '';
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  child.stderr!.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
   return new Promise((done) => child.on('exit', (code) => done({ code, stderr })));
 }

@@ -119,10 +119,10 @@ export function activityErrorsOnCard(errors: FieldErrors<ActivityDraftField>, fo
   return { ...same, ...(place ? { [placeField(form)]: place } : {}) };
 }
 
-export function readActivityForm(form: ActivityForm): ReadForm<ActivityDraft, ActivityFormField> {
+export function readActivityForm(form: ActivityForm, now: Date): ReadForm<ActivityDraft, ActivityFormField> {
   const { draft, errors } = parseActivity(form);
   if (Object.keys(errors).length === 0) return { ok: true, draft };
-  const checked = validateActivity(draft);
+  const checked = validateActivity(draft, now);
   return { ok: false, errors: { ...(checked.ok ? {} : activityErrorsOnCard(checked.errors, form)), ...errors } };
 }
 

@@ -1,17 +1,60 @@
-import { card } from '../card-schema';
+import { card, type AdaptiveCard } from '../card-schema';
+import { LAGESBILD_VERBS } from '../lagesbild-verbs';
 import { defineTemplate } from '../render';
 
-/** Short-lived download links: a title, what they are for and until when, and one button each. */
+/**
+ * Who may see an export's links: the refresh that fetches them (for these Teams user ids only) and the
+ * export it is about.
+ */
+export interface ExportRefreshData {
+  userIds: string[];
+  data: { exportId: string };
+}
+
+/** The refresh every export card carries, so the requester's clients fetch (new) links on their own. */
+const withRefresh = (c: AdaptiveCard): AdaptiveCard => ({
+  ...c,
+  refresh: {
+    action: { type: 'Action.Execute', verb: LAGESBILD_VERBS.exportLinks, data: '${refresh.data}' },
+    userIds: '${refresh.userIds}',
+  },
+});
+
+/** Short-lived download links, for the requester only: a title, what they are for and until when, a button each. */
 export interface ExportLinkCardData {
   title: string;
   periodLabel: string;
   text: string;
   links: { title: string; url: string }[];
+  newLinks: string;
+  refresh: ExportRefreshData;
 }
 
-export const exportLinkCard = defineTemplate<ExportLinkCardData>('export-link', card([
+export const exportLinkCard = defineTemplate<ExportLinkCardData>('export-link', withRefresh(card([
   { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
   { type: 'TextBlock', text: '${periodLabel}', isSubtle: true, wrap: true, spacing: 'none' },
   { type: 'TextBlock', text: '${text}', wrap: true },
   { type: 'ActionSet', actions: [{ $data: '${links}', type: 'Action.OpenUrl', title: '${title}', url: '${url}' }] },
-]));
+], [
+  { type: 'Action.Execute', title: '${newLinks}', verb: LAGESBILD_VERBS.exportLinks, data: '${refresh.data}', associatedInputs: 'none' },
+])));
+
+/**
+ * The export card everyone in the channel sees: no links, and whose they are. The requester's Teams
+ * client refreshes it to the links card; the button does the same where a client does not refresh.
+ */
+export interface ExportReadyCardData {
+  title: string;
+  periodLabel: string;
+  text: string;
+  showLinks: string;
+  refresh: ExportRefreshData;
+}
+
+export const exportReadyCard = defineTemplate<ExportReadyCardData>('export-ready', withRefresh(card([
+  { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
+  { type: 'TextBlock', text: '${periodLabel}', isSubtle: true, wrap: true, spacing: 'none' },
+  { type: 'TextBlock', text: '${text}', wrap: true },
+], [
+  { type: 'Action.Execute', title: '${showLinks}', verb: LAGESBILD_VERBS.exportLinks, data: '${refresh.data}', associatedInputs: 'none' },
+])));

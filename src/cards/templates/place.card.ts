@@ -10,7 +10,7 @@ export interface PlaceCardData {
   warning: string;
   facts: { title: string; value: string }[];
   labels: Record<'name' | 'kind' | 'lat' | 'lon' | 'parent' | 'alias' | 'mergeWith' | 'save' | 'merge', string>;
-  values: Record<'name' | 'kind' | 'lat' | 'lon' | 'parent', string>;
+  values: Record<'name' | 'kind' | 'lat' | 'lon' | 'parent' | 'alias', string>;
   choices: { kinds: Choices; parents: Choices; merge: Choices };
   save: { verb: string; data: Record<string, unknown> };
   merge: { verb: string; data: Record<string, unknown> };
@@ -33,7 +33,7 @@ export const placeCard = defineTemplate<PlaceCardData>('place', card(
       ],
     },
     { type: 'Input.ChoiceSet', id: 'parentId', label: '${labels.parent}', style: 'filtered', value: '${values.parent}', choices: choicesFrom('choices.parents') },
-    { type: 'Input.Text', id: 'alias', label: '${labels.alias}', maxLength: LIMITS.placeNameMax },
+    { type: 'Input.Text', id: 'alias', label: '${labels.alias}', value: '${values.alias}', maxLength: LIMITS.placeNameMax },
     { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: '${labels.save}', verb: '${save.verb}', data: '${save.data}', associatedInputs: 'auto', style: 'positive' }] },
     {
       type: 'Container', separator: true, spacing: 'large', $when: '${count(choices.merge) > 0}',

@@ -12,8 +12,8 @@ export interface QuickConfirmCardData {
   labels: { place: string; category: string; categoryChoose: string; organisation: string; description: string; save: string; cancel: string };
   values: { placeId: string; category: string; organisation: string; description: string };
   choices: { places: Choices; categories: Choices; organisations: Choices };
-  /** Hidden values the save needs back: the place as typed. */
-  data: { typedPlace: string };
+  /** Hidden values the save needs back: the place as typed, and the card's submit key (one report per card). */
+  data: { typedPlace: string; submitKey: string };
   verbs: { save: string; cancel: string };
 }
 

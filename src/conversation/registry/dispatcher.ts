@@ -4,6 +4,7 @@ import type { AccessPolicy, Target } from '../../domain/access-policy';
 import { isStoreUnavailable } from '../../domain/errors';
 import type { AuditEntityKind, AuditRepository } from '../../domain/ports/audit.port';
 import type { Clock } from '../../domain/ports/clock.port';
+import type { LastSeen } from '../../domain/retention';
 import { messages } from '../../i18n/messages';
 import { cardReply, textReply, type ChatContext, type Reply } from '../chat-context';
 import { parseCommand } from '../command-parser';
@@ -20,6 +21,8 @@ export interface DispatcherDeps {
   audit: AuditRepository;
   clock: Clock;
   limiter?: RateLimiter;
+  /** Notes that the user acted (at most once a day), for the retention of profiles. */
+  lastSeen?: Pick<LastSeen, 'note'>;
 }
 
 /**
@@ -68,6 +71,8 @@ export class Dispatcher {
   }
 
   private async check(ctx: ChatContext, entry: Entry, raw: unknown, name: string): Promise<Checked> {
+    // Whatever the answer, the user was here; a failure to note it must not fail what they asked.
+    await this.deps.lastSeen?.note(ctx.scope, ctx.actor.userId, this.deps.clock.now()).catch(() => undefined);
     const parsed = entry.payload.safeParse(raw);
     if (!parsed.success) return { ok: false, refusal: 'badPayload' };
     const target = await entry.target.load(ctx, parsed.data);
@@ -94,6 +99,7 @@ function auditedTarget(target: Target | undefined): { entityKind: AuditEntityKin
     case 'report': return { entityKind: target.report.kind, entityId: target.report.id, entityRef: target.report.ref };
     case 'hotspot': return { entityKind: 'hotspot', entityId: target.hotspot.id, entityRef: null };
     case 'place': return { entityKind: 'place', entityId: target.place.id, entityRef: null };
+    case 'export': return { entityKind: 'export', entityId: target.export.id, entityRef: null };
     default: return { entityKind: 'action', entityId: null, entityRef: null };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBMIT_KEY_PATTERN } from '../../cards/report-cards';
 
 // Schemas shared by the registry's payloads. Teams sends card data as JSON chosen by the client:
 // every field is checked for type and length before a loader or handler sees it.
@@ -20,6 +21,12 @@ export const reportVersion = z.object({ kind: reportKind, id, version });
 export const hotspotRef = z.object({ id });
 export const hotspotVersion = z.object({ id, version });
 export const placeRef = z.object({ placeId: id });
+
+/**
+ * A form card's submit key (see newSubmitKey). Anything else in its place is dropped rather than
+ * refused: the values typed still count, only the protection against a second save is lost.
+ */
+export const submitKey = z.string().regex(SUBMIT_KEY_PATTERN).optional().catch(undefined);
 
 /** The words after a command, as typed. */
 export const commandArgs = z.object({ args: z.string().max(TEXT_MAX) });

@@ -1,3 +1,4 @@
+import { checkedDay } from '../date-limits';
 import { FormReader, checkedText, optionalText, present, type FieldErrors } from '../form-fields';
 import type { Organisation } from '../vocabulary';
 import { ANALYSIS_ASPECTS, type Analysis } from './hotspot';
@@ -18,14 +19,16 @@ export function validateMeasure(draft: MeasureDraft): Checked<ValidMeasure, Meas
   const r = new FormReader<MeasureFormField>();
   const what = r.read('what', checkedText(draft.what, HOTSPOT_LIMITS.measureMax, true));
   const organisation = r.read('organisation', present(draft.organisation));
-  if (!r.valid || !what || !organisation) return { ok: false, errors: r.errors };
-  return { ok: true, value: { what, organisation, dueDate: draft.dueDate } };
+  const dueDate = draft.dueDate === null ? null : r.read('dueDate', checkedDay(draft.dueDate));
+  if (!r.valid || !what || !organisation || dueDate === undefined) return { ok: false, errors: r.errors };
+  return { ok: true, value: { what, organisation, dueDate } };
 }
 
 /** The follow-up day (YYYY-MM-DD, read by the card layer), which must be given. */
 export function validateFollowUp(day: string | null): Checked<string, 'followUpDate'> {
   const r = new FormReader<'followUpDate'>();
-  const date = r.read('followUpDate', present(day));
+  const given = r.read('followUpDate', present(day));
+  const date = given && r.read('followUpDate', checkedDay(given));
   return r.valid && date ? { ok: true, value: date } : { ok: false, errors: r.errors };
 }
 

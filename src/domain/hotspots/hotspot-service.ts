@@ -14,12 +14,16 @@ import {
 } from './hotspot-forms';
 import { recentTrend, WEEK_MS, weeksBack } from './weekly-counts';
 import type { FieldErrors } from '../form-fields';
+import { guardAnalysis, guardMeasure, type PrivacyChoice } from '../privacy/guard-reports';
+import type { FieldFinding } from '../privacy/mask-fields';
 
 export type HotspotRefusal = 'missing' | 'conflict' | 'invalid_transition';
 
 export type HotspotOutcome<K extends string = never> =
   | { ok: true; hotspot: Hotspot }
   | { ok: false; reason: 'invalid'; errors: FieldErrors<K>; current: Hotspot | null }
+  /** Personal data in a free-text field: the person is told before anything is stored masked. */
+  | { ok: false; reason: 'personal_data'; findings: FieldFinding<K>[]; current: Hotspot | null }
   | { ok: false; reason: HotspotRefusal; current: Hotspot | null };
 
 export interface HotspotView {
@@ -76,7 +80,7 @@ export class HotspotService {
     const created = await this.store.hotspots.create({ placeId: place.id, ownerOrganisation: owner, owner: person, createdBy: person, origin, now });
     if (created.ok) return created;
     if (isActive(created.current)) return { ok: false, reason: 'already_active', current: created.current };
-    return this.change(origin, created.current, created.current.version, () => ({ state: 'kartlaggs', owner: { organisation: owner, person } }));
+    return this.change(actor, origin, created.current, created.current.version, () => ({ state: 'kartlaggs', owner: { organisation: owner, person } }));
   }
 
   get(scope: TenantScope, id: string): Promise<Hotspot | null> {
@@ -87,33 +91,37 @@ export class HotspotService {
     return this.store.hotspots.byPlace(scope, placeId);
   }
 
-  async moveNext(scope: TenantScope, current: Hotspot, version: number): Promise<HotspotOutcome> {
-    return this.change(scope, current, version, (h) => {
+  async moveNext(actor: Actor, scope: TenantScope, current: Hotspot, version: number): Promise<HotspotOutcome> {
+    return this.change(actor, scope, current, version, (h) => {
       const next = nextHotspotState(h.state);
       return next && canMoveHotspot(h.state, next) ? { state: next } : 'invalid_transition';
     });
   }
 
-  async addMeasure(actor: Actor, scope: TenantScope, current: Hotspot, version: number, draft: MeasureDraft): Promise<HotspotOutcome<MeasureFormField>> {
+  async addMeasure(actor: Actor, scope: TenantScope, current: Hotspot, version: number, draft: MeasureDraft, privacy: PrivacyChoice = {}): Promise<HotspotOutcome<MeasureFormField>> {
     const checked = validateMeasure(draft);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current };
-    return this.change(scope, current, version, () => ({ addMeasure: { ...checked.value, createdBy: { userId: actor.userId, name: actor.name } } }));
+    const guarded = guardMeasure(checked.value, privacy);
+    if (!guarded.ok) return { ...guarded, current };
+    return this.change(actor, scope, current, version, () => ({ addMeasure: { ...guarded.value, createdBy: { userId: actor.userId, name: actor.name } } }));
   }
 
-  async markMeasureDone(scope: TenantScope, current: Hotspot, version: number, measureId: string): Promise<HotspotOutcome> {
-    return this.change(scope, current, version, () => ({ measureDone: measureId }));
+  async markMeasureDone(actor: Actor, scope: TenantScope, current: Hotspot, version: number, measureId: string): Promise<HotspotOutcome> {
+    return this.change(actor, scope, current, version, () => ({ measureDone: measureId }));
   }
 
-  async setFollowUp(scope: TenantScope, current: Hotspot, version: number, date: string | null): Promise<HotspotOutcome<'followUpDate'>> {
+  async setFollowUp(actor: Actor, scope: TenantScope, current: Hotspot, version: number, date: string | null): Promise<HotspotOutcome<'followUpDate'>> {
     const checked = validateFollowUp(date);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current };
-    return this.change(scope, current, version, () => ({ followUpDate: checked.value }));
+    return this.change(actor, scope, current, version, () => ({ followUpDate: checked.value }));
   }
 
-  async setAnalysis(scope: TenantScope, current: Hotspot, version: number, form: AnalysisForm): Promise<HotspotOutcome<keyof Analysis>> {
+  async setAnalysis(actor: Actor, scope: TenantScope, current: Hotspot, version: number, form: AnalysisForm, privacy: PrivacyChoice = {}): Promise<HotspotOutcome<keyof Analysis>> {
     const checked = validateAnalysis(form);
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, current };
-    return this.change(scope, current, version, () => ({ analysis: checked.value }));
+    const guarded = guardAnalysis(checked.value, privacy);
+    if (!guarded.ok) return { ...guarded, current };
+    return this.change(actor, scope, current, version, () => ({ analysis: guarded.value }));
   }
 
   async view(scope: TenantScope, hotspot: Hotspot): Promise<HotspotView> {
@@ -168,13 +176,13 @@ export class HotspotService {
 
   /** Checks the version the user saw, then applies within the tenant: the one path every change takes. */
   private async change<K extends string>(
-    scope: TenantScope, current: Hotspot, version: number,
-    decide: (current: Hotspot) => Omit<HotspotChange, 'id' | 'expectedVersion' | 'now'> | 'invalid_transition',
+    actor: Actor, scope: TenantScope, current: Hotspot, version: number,
+    decide: (current: Hotspot) => Omit<HotspotChange, 'id' | 'expectedVersion' | 'actorId' | 'now'> | 'invalid_transition',
   ): Promise<HotspotOutcome<K>> {
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     const change = decide(current);
     if (change === 'invalid_transition') return { ok: false, reason: 'invalid_transition', current };
-    const result = await this.store.hotspots.update(scope, { id: current.id, expectedVersion: version, now: this.clock.now(), ...change });
+    const result = await this.store.hotspots.update(scope, { id: current.id, expectedVersion: version, actorId: actor.userId, now: this.clock.now(), ...change });
     if (result.ok) return result;
     return { ok: false, reason: result.reason, current: await this.store.hotspots.get(scope, current.id) };
   }

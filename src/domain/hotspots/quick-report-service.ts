@@ -51,7 +51,8 @@ type Sources = { placeRegister: PlaceRegisterRepository; placeHistory: PlaceHist
 export class QuickReportService {
   constructor(private readonly store: Sources, private readonly reporting: ReportingService, private readonly clock: Clock) {}
 
-  async report(actor: Actor, origin: ReportOrigin, args: string, describe: (category: IncidentCategory) => string): Promise<QuickOutcome> {
+  /** `submitKey`: one for the message that asked (see ReportingService.submitIncident): a redelivery saves nothing new. */
+  async report(actor: Actor, origin: ReportOrigin, args: string, describe: (category: IncidentCategory) => string, submitKey?: string): Promise<QuickOutcome> {
     if (args.trim() === '') return { kind: 'open_form' };
     const parsed = parseQuickReport(args, await this.store.placeRegister.all(origin, PLACE_REGISTER_MAX));
     if (!parsed.ok) return { kind: 'problem', problem: parsed.problem };
@@ -65,11 +66,13 @@ export class QuickReportService {
       organisation,
     };
     if (!draft.placeId || !draft.category || !draft.organisation) return { kind: 'confirm', draft };
-    return this.save(actor, origin, { place: { placeId: draft.placeId }, category: draft.category, organisation: draft.organisation, description: draft.description }, describe);
+    return this.save(actor, origin, { place: { placeId: draft.placeId }, category: draft.category, organisation: draft.organisation, description: draft.description }, describe, submitKey);
   }
 
-  /** Saves what the confirmation card (or the one-line command) settled. */
-  async save(actor: Actor, origin: ReportOrigin, choice: QuickChoice, describe: (category: IncidentCategory) => string): Promise<Extract<QuickOutcome, { kind: 'submitted' }>> {
+  /** Saves what the confirmation card (or the one-line command) settled; `submitKey` as for `report`, or the card's. */
+  async save(
+    actor: Actor, origin: ReportOrigin, choice: QuickChoice, describe: (category: IncidentCategory) => string, submitKey?: string,
+  ): Promise<Extract<QuickOutcome, { kind: 'submitted' }>> {
     const { school } = await this.reporting.defaultsFor(origin, actor);
     const draft: IncidentDraft = {
       occurredAt: this.clock.now(),
@@ -83,7 +86,7 @@ export class QuickReportService {
       youthInvolved: null,
       policeReportNumber: null,
     };
-    return { kind: 'submitted', outcome: await this.reporting.submitIncident(actor, origin, draft), draft };
+    return { kind: 'submitted', outcome: await this.reporting.submitIncident(actor, origin, draft, {}, submitKey), draft };
   }
 
   /**

@@ -1,17 +1,24 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { AuditRepository } from '../ports/audit.port';
 import type { Clock } from '../ports/clock.port';
 import type { DigestExportRecord, DigestExportRepository } from '../ports/digest-exports.port';
 import type { IncidentExportRow, LagesbildAggregateRepository } from '../ports/lagesbild.port';
 import type { Period } from '../periods';
 import type { Actor } from '../reporting-service';
 import type { ReportOrigin } from '../report';
+import type { ChatScope } from '../scope';
 import { LAGESBILD_LIMITS, type Lagesbild } from './lagesbild';
 import type { LagesbildService } from './lagesbild-service';
 
 export interface CreatedExport {
-  /** The export's record id (safe to log and audit; the token is not). */
+  /** The export's record id (safe to log and audit; a link's token is not). */
   id: string;
+  expiresAt: Date;
+}
+
+/** Links just minted for the requester: the token is shown once, on their card, and stored only as a hash. */
+export interface MintedLinks {
   token: string;
   expiresAt: Date;
 }
@@ -22,12 +29,18 @@ export interface OpenExport {
   period: Period;
 }
 
+export type ExportFile = 'csv' | 'html';
+
 /** Only the hash is stored: a copy of the database does not hold live links. */
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
+const newToken = (): string => randomBytes(32).toString('base64url');
+
 /**
- * Short-lived, unguessable export links. Each is recorded (who, when, which period, where) and reads
- * only the data of the tenant and conversation that asked for it.
+ * Short-lived, unguessable export links. Each export is recorded (who, when, which period, where) and
+ * reads only the data of the tenant and conversation that asked for it. Its links are minted only when
+ * they are shown to the coordinator who asked (never to the channel), each minting replacing the last,
+ * and every download is in the audit trail.
  */
 export class ExportService {
   constructor(
@@ -36,27 +49,61 @@ export class ExportService {
     private readonly lagesbild: LagesbildService,
     private readonly clock: Clock,
     private readonly linkMinutes: number,
+    private readonly audit: AuditRepository,
   ) {}
 
+  /** Records the export. It has no usable link yet: the stored hash is of a token nobody is given. */
   async create(actor: Actor, origin: ReportOrigin, period: Period): Promise<CreatedExport> {
     const now = this.clock.now();
-    const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.linkMinutes * 60_000);
     const id = randomUUID();
     await this.exports.create({
-      id, tokenHash: hashToken(token), tenantId: origin.tenantId, conversationId: origin.conversationId,
+      id, tokenHash: hashToken(newToken()), tenantId: origin.tenantId, conversationId: origin.conversationId,
       userId: actor.userId, periodKind: period.kind, periodFrom: period.from, periodTo: period.to, partial: period.partial,
       createdAt: now, expiresAt,
     });
-    return { id, token, expiresAt };
+    return { id, expiresAt };
   }
 
-  /** Null for an unknown, malformed or expired token: the caller cannot tell which. */
-  async open(token: string): Promise<OpenExport | null> {
+  /** An export of the scope's tenant and conversation; null from anywhere else. */
+  get(scope: ChatScope, id: string): Promise<DigestExportRecord | null> {
+    return this.exports.get(scope, id);
+  }
+
+  /**
+   * New links for an export that has not expired; the links shown before stop working. Null once the
+   * export has expired (or is gone).
+   */
+  async mint(record: DigestExportRecord): Promise<MintedLinks | null> {
+    if (this.expired(record)) return null;
+    const token = newToken();
+    const replaced = await this.exports.replaceTokenHash(scopeOf(record), record.id, hashToken(token));
+    return replaced ? { token, expiresAt: record.expiresAt } : null;
+  }
+
+  /** The period an export was made for, in the lägesbild's time zone. */
+  period(record: DigestExportRecord): Period {
+    return storedPeriod(record, this.lagesbild.zone);
+  }
+
+  expired(record: DigestExportRecord): boolean {
+    return record.expiresAt.getTime() <= this.clock.now().getTime();
+  }
+
+  /**
+   * Opens a link for a download, which goes into the audit trail of the export's tenant (with the
+   * export's id, never the token). Null for an unknown, malformed or expired token: the caller cannot
+   * tell which.
+   */
+  async open(token: string, file: ExportFile): Promise<OpenExport | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const record = await this.exports.findByTokenHash(hashToken(token));
-    if (!record || record.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-    return { record, period: storedPeriod(record, this.lagesbild.zone) };
+    if (!record || this.expired(record)) return null;
+    await this.audit.record({
+      at: this.clock.now(), tenantId: record.tenantId, actorId: record.userId, action: 'export.downloaded', entityKind: 'export',
+      entityId: record.id, entityRef: null, detail: file,
+    });
+    return { record, period: this.period(record) };
   }
 
   incidents(open: OpenExport): Promise<IncidentExportRow[]> {
@@ -68,7 +115,7 @@ export class ExportService {
   }
 }
 
-const scopeOf = (r: DigestExportRecord) => ({ tenantId: r.tenantId, conversationId: r.conversationId });
+const scopeOf = (r: DigestExportRecord): ChatScope => ({ tenantId: r.tenantId, conversationId: r.conversationId });
 
 function storedPeriod(r: DigestExportRecord, zone: string): Period {
   const day = (at: Date) => DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd');

@@ -1,7 +1,9 @@
 import { FormReader, checkedText, present, type FieldErrors, type Parsed } from '../form-fields';
 import { LIMITS } from '../limits';
-import type { PlaceRegisterRepository } from '../ports/place-register.port';
+import type { PlaceCurator, PlaceRegisterRepository } from '../ports/place-register.port';
 import type { TenantScope } from '../scope';
+import { guardPlaceNames, type PrivacyChoice } from '../privacy/guard-reports';
+import type { FieldFinding } from '../privacy/mask-fields';
 import { placeScore, PLACE_MATCH } from './place-matcher';
 import { PLACE_REGISTER_MAX, type PlaceDetailsChange, type PlaceKind, type RegisteredPlace } from './place-register';
 
@@ -20,6 +22,8 @@ export type PlaceFormField = keyof PlaceDraft;
 export type PlaceEditOutcome =
   | { ok: true; place: RegisteredPlace }
   | { ok: false; reason: 'invalid'; errors: FieldErrors<PlaceFormField> }
+  /** Personal data in the name or the alias: the curator is told before anything is stored masked. */
+  | { ok: false; reason: 'personal_data'; findings: FieldFinding<PlaceFormField>[] }
   | { ok: false; reason: 'missing' | 'name_taken' | 'alias_taken' };
 
 /** Listing, searching and curating a tenant's place register (who may curate: the registry's rights). */
@@ -44,7 +48,7 @@ export class PlaceRegisterService {
       .map((c) => c.place);
   }
 
-  async edit(scope: TenantScope, id: string, draft: PlaceDraft): Promise<PlaceEditOutcome> {
+  async edit(by: PlaceCurator, scope: TenantScope, id: string, draft: PlaceDraft, privacy: PrivacyChoice = {}): Promise<PlaceEditOutcome> {
     const r = new FormReader<PlaceFormField>();
     const name = r.read('name', checkedText(draft.name, LIMITS.placeNameMax, true));
     const kind = r.read('kind', present(draft.kind));
@@ -54,20 +58,22 @@ export class PlaceRegisterService {
     const parentId = draft.parentId;
     if (parentId === id) r.fail('parentId', { code: 'invalid_choice' });
     if (!r.valid || !name || !kind) return { ok: false, reason: 'invalid', errors: r.errors };
-    const change: PlaceDetailsChange = { id, name, kind, lat: lat ?? null, lon: lon ?? null, parentId };
-    const updated = await this.places.update(scope, change);
+    const guarded = guardPlaceNames({ name, alias: alias ?? null }, privacy);
+    if (!guarded.ok) return guarded;
+    const change: PlaceDetailsChange = { id, name: guarded.value.name, kind, lat: lat ?? null, lon: lon ?? null, parentId };
+    const updated = await this.places.update(scope, change, by);
     if (updated === null) return { ok: false, reason: 'missing' };
     if (updated === 'name_taken') return { ok: false, reason: 'name_taken' };
-    if (alias) {
-      const added = await this.places.addAlias(scope, id, alias);
+    if (guarded.value.alias) {
+      const added = await this.places.addAlias(scope, id, guarded.value.alias, by);
       if (added !== 'ok') return { ok: false, reason: added === 'missing' ? 'missing' : 'alias_taken' };
     }
     const place = await this.places.get(scope, id);
     return place ? { ok: true, place } : { ok: false, reason: 'missing' };
   }
 
-  merge(scope: TenantScope, keepId: string, mergedId: string) {
-    return this.places.merge(scope, keepId, mergedId);
+  merge(by: PlaceCurator, scope: TenantScope, keepId: string, mergedId: string) {
+    return this.places.merge(scope, keepId, mergedId, by);
   }
 }
 

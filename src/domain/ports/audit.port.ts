@@ -4,11 +4,21 @@ import type { TenantScope } from '../scope';
 export type AuditAction =
   | 'report.created' | 'report.changed' | 'report.status' | 'report.assigned' | 'report.deleted' | 'report.anonymised'
   | 'export.created' | 'coordinator.added' | 'organisation.changed' | 'organisation.confirmed'
+  /** An export link was opened; the actor is the requester the link was shown to, `detail` the file (csv, html). */
+  | 'export.downloaded'
+  /** Hot spot work; `detail`: the owner organisation, the new state, the aspects answered or the follow-up day. */
+  | 'hotspot.created' | 'hotspot.stage' | 'hotspot.reopened' | 'hotspot.owner' | 'hotspot.analysis' | 'hotspot.follow_up'
+  /** A measure of a hot spot (entity kind `measure`); `detail`: its organisation. */
+  | 'hotspot.measure_added' | 'hotspot.measure_done'
+  /** The place register; `detail`: the fields that changed, or the id of the place merged in. Never a name. */
+  | 'place.edited' | 'place.alias_added' | 'place.merged'
+  /** Retention: `detail` counts what a run removed in the tenant (hot spots and measures; profiles). */
+  | 'hotspot.anonymised' | 'user.anonymised'
   /** A write that the caller's scope or rights did not allow; `detail` is the verb or command. */
   | 'access.refused';
 
 /** `action`: a refused card verb or command, named in `detail`. */
-export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'action';
+export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action';
 
 export interface AuditEntry {
   at: Date;

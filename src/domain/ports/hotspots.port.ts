@@ -7,6 +7,7 @@ export interface NewHotspot {
   placeId: string;
   ownerOrganisation: Organisation;
   owner: Person;
+  /** Who starts it: also the actor of its audit row. */
   createdBy: Person;
   origin: ReportOrigin;
   now: Date;
@@ -21,11 +22,14 @@ export interface NewMeasure {
 
 /**
  * One change to a hot spot, applied only if its stored version still equals `expectedVersion`; adding
- * a measure or marking one done also bumps the hot spot's version, so that no change is lost.
+ * a measure or marking one done also bumps the hot spot's version, so that no change is lost. Each
+ * part of an applied change gets its audit row in the same transaction.
  */
 export interface HotspotChange {
   id: string;
   expectedVersion: number;
+  /** Who makes the change, for the audit trail written with it. */
+  actorId: string;
   now: Date;
   state?: HotspotState;
   /** Starting a closed hot spot again also hands it to a new owner. */

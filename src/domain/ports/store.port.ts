@@ -25,6 +25,12 @@ export interface NewReport<F> {
   /** The year the reference number is counted in (H-<year>-NNNN), in Europe/Stockholm. */
   refYear: number;
   now: Date;
+  /**
+   * What makes a submit idempotent: a random key the form card carried (or one derived from the Teams
+   * message that asked). At most one report of a kind has a given key in a tenant; a create with a key
+   * already used fails with SubmitKeyUsedError and writes nothing.
+   */
+  submitKey?: string | null;
 }
 
 /** A change to a report, applied only if the stored version still equals `expectedVersion`. */
@@ -44,9 +50,11 @@ export type UpdateResult<R> = { ok: true; report: R } | { ok: false; reason: 'co
 
 /** Reads and writes by id find only reports within `scope`; anything else is `null` / `missing`. */
 export interface ReportRepository<R, F> {
-  /** Stored in the scope `report.origin` names. */
+  /** Stored in the scope `report.origin` names. Throws SubmitKeyUsedError when `submitKey` was used in the tenant. */
   create(report: NewReport<F>): Promise<R>;
   get(scope: ReportScope, id: string): Promise<R | null>;
+  /** The report saved with this submit key, if it is within `scope`. */
+  findBySubmitKey(scope: ReportScope, submitKey: string): Promise<R | null>;
   update(scope: ReportScope, change: ReportChange<F>): Promise<UpdateResult<R>>;
 }
 
@@ -79,14 +87,26 @@ export interface UserProfileRepository {
   get(scope: TenantScope, userId: string): Promise<UserProfile | null>;
   /** The profile of the user an @mention names. */
   findByChatUserId(scope: TenantScope, chatUserId: string): Promise<UserProfile | null>;
-  /** Saved in `profile.tenantId`. */
+  /** Saved in `profile.tenantId`; a new profile counts as seen at `profile.updatedAt`. */
   save(profile: UserProfile): Promise<void>;
+  /**
+   * Notes that the user acted at `at`, unless the profile already says so since `since` (so that it is
+   * written at most once a day); a user without a profile has nothing to note. Retention removes the
+   * profiles of users not seen for its period.
+   */
+  markSeen(scope: TenantScope, userId: string, at: Date, since: Date): Promise<void>;
 }
 
 
+/**
+ * Whether the store can read and write now. `cause` and `detail` are for the log only, never for an
+ * HTTP answer: `cause` is a short code (SQLITE_FULL, MSSQL_9002, timeout, closed…), `detail` the
+ * driver's text.
+ */
 export interface StoreHealth {
   ok: boolean;
   kind: 'sqlite' | 'mssql';
+  cause?: string;
   detail?: string;
 }
 
@@ -110,6 +130,7 @@ export interface Store {
   readonly placeRegister: PlaceRegisterRepository;
   readonly hotspots: HotspotRepository;
   readonly placeHistory: PlaceHistoryRepository;
+  /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -1,37 +1,50 @@
 import type { ActivityDraftField, ValidActivity } from '../activity-draft';
 import type { IncidentDraftField, PlaceChoice, ValidIncident } from '../incident-draft';
-import { maskFields, type FieldFinding } from './mask-fields';
+import { guardFreeText, type FreeTextField, type PrivacyChoice } from './free-text';
+import type { FieldFinding } from './mask-fields';
 
-// The personal-data guard applied to each kind of report before it is stored.
+// The personal-data guard applied to each kind of record before it is stored: the free-text fields
+// declared in free-text.ts, read from the report and put back masked.
 
-/** Whether the reporter has seen the personal-data warning and chose to save with masking. */
-export interface PrivacyChoice {
-  maskingConfirmed?: boolean;
-}
+export type { PrivacyChoice } from './free-text';
 
 export type Guarded<T, K extends string> = { ok: true; value: T } | { ok: false; reason: 'personal_data'; findings: FieldFinding<K>[] };
 
-function guarded<T, K extends string>(value: T, masked: Partial<T>, findings: FieldFinding<K>[], privacy: PrivacyChoice): Guarded<T, K> {
-  if (findings.length > 0 && !privacy.maskingConfirmed) return { ok: false, reason: 'personal_data', findings };
-  return { ok: true, value: { ...value, ...masked } };
-}
+const newPlaceName = (place: PlaceChoice | null): string | null => (place && 'newPlaceName' in place ? place.newPlaceName : null);
 
-function maskedPlace(place: PlaceChoice, name: string | null | undefined): PlaceChoice {
-  return 'newPlaceName' in place && name ? { newPlaceName: name } : place;
+function withPlaceName<P extends PlaceChoice | null>(place: P, name: string | null): P {
+  return (place && 'newPlaceName' in place && name ? { newPlaceName: name } : place) as P;
 }
 
 /** Whatever is saved is masked; the choice only decides whether the reporter is warned first. */
 export function guardIncident(v: ValidIncident, privacy: PrivacyChoice): Guarded<ValidIncident, IncidentDraftField> {
-  const { masked, findings } = maskFields<IncidentDraftField>({
-    description: v.description, school: v.school, place: 'newPlaceName' in v.place ? v.place.newPlaceName : null,
-  });
-  return guarded(v, { description: masked.description ?? v.description, school: masked.school ?? null, place: maskedPlace(v.place, masked.place) }, findings, privacy);
+  const guarded = guardFreeText('incident', { description: v.description, school: v.school, place: newPlaceName(v.place) }, privacy);
+  if (!guarded.ok) return guarded;
+  const { description, school, place } = guarded.texts;
+  return { ok: true, value: { ...v, description: description ?? v.description, school, place: withPlaceName(v.place, place) } };
 }
 
 export function guardActivity(v: ValidActivity, privacy: PrivacyChoice): Guarded<ValidActivity, ActivityDraftField> {
-  const { masked, findings } = maskFields<ActivityDraftField>({
-    notes: v.notes, place: v.place && 'newPlaceName' in v.place ? v.place.newPlaceName : null,
-  });
-  return guarded(v, { notes: masked.notes ?? '', place: v.place && maskedPlace(v.place, masked.place) }, findings, privacy);
+  const guarded = guardFreeText('activity', { notes: v.notes, place: newPlaceName(v.place) }, privacy);
+  if (!guarded.ok) return guarded;
+  const { notes, place } = guarded.texts;
+  return { ok: true, value: { ...v, notes: notes ?? '', place: withPlaceName(v.place, place) } };
 }
 
+/** A hot spot's measure: what is to be done. */
+export function guardMeasure<V extends { what: string }>(v: V, privacy: PrivacyChoice): Guarded<V, 'what'> {
+  const guarded = guardFreeText('measure', { what: v.what }, privacy);
+  return guarded.ok ? { ok: true, value: { ...v, what: guarded.texts.what ?? v.what } } : guarded;
+}
+
+/** A hot spot's analysis: each of who, what, when, why. */
+export function guardAnalysis(v: Record<FreeTextField<'analysis'>, string | null>, privacy: PrivacyChoice): Guarded<Record<FreeTextField<'analysis'>, string | null>, FreeTextField<'analysis'>> {
+  const guarded = guardFreeText('analysis', v, privacy);
+  return guarded.ok ? { ok: true, value: guarded.texts } : guarded;
+}
+
+/** A place as curated: its name and a new alias. */
+export function guardPlaceNames<V extends { name: string; alias: string | null }>(v: V, privacy: PrivacyChoice): Guarded<V, 'name' | 'alias'> {
+  const guarded = guardFreeText('place', { name: v.name, alias: v.alias }, privacy);
+  return guarded.ok ? { ok: true, value: { ...v, name: guarded.texts.name ?? v.name, alias: guarded.texts.alias } } : guarded;
+}

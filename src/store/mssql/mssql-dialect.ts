@@ -14,18 +14,32 @@ const UNIQUE_VIOLATIONS = new Set([2601, 2627]);
  */
 const TRANSIENT_NUMBERS = new Set([1205, 1222, 233, 4060, 10053, 10054, 10060, 10928, 10929, 40197, 40501, 40613, 49918, 49919, 49920]);
 
+/**
+ * Server errors of a database that cannot write: no space for a new page (1101) or in its filegroup
+ * (1105), the transaction log full (9002), the database read-only (3906), Azure SQL's size quota
+ * reached (40544) and a session ended for using too much log space (40552).
+ */
+const CANNOT_WRITE_NUMBERS = new Set([1101, 1105, 9002, 3906, 40544, 40552]);
+
 /** mssql/tedious codes of a connection that is gone, never made, or a request that timed out. */
 const UNAVAILABLE_CODES = new Set(['ETIMEOUT', 'ESOCKET', 'ECONNCLOSED', 'ENOTOPEN', 'ENOCONN', 'ELOGIN', 'EINSTLOOKUP', 'ECONNRESET', 'ECANCEL']);
+
+function mssqlUnavailableCause(error: unknown): string | null {
+  const number = errorNumber(error);
+  if (TRANSIENT_NUMBERS.has(number) || CANNOT_WRITE_NUMBERS.has(number)) return `MSSQL_${number}`;
+  const code = errorProperty(error, 'code');
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return code;
+  // tarn's TimeoutError: no pooled connection could be had in time.
+  if (errorProperty(error, 'name') === 'TimeoutError') return 'pool_timeout';
+  if (error instanceof mssql.ConnectionError) return 'connection';
+  return null;
+}
 
 export const mssqlDialect: StoreDialect = {
   kind: 'mssql',
   isUniqueViolation: (error) => UNIQUE_VIOLATIONS.has(errorNumber(error)),
-  isUnavailable: (error) => {
-    // tarn's TimeoutError: no pooled connection could be had in time.
-    if (error instanceof mssql.ConnectionError || errorProperty(error, 'name') === 'TimeoutError') return true;
-    const code = errorProperty(error, 'code');
-    return (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || TRANSIENT_NUMBERS.has(errorNumber(error));
-  },
+  isUnavailable: (error) => mssqlUnavailableCause(error) !== null,
+  unavailableCause: mssqlUnavailableCause,
 };
 
 function errorNumber(error: unknown): number {

@@ -19,7 +19,7 @@ export async function openMssqlStore(config: mssql.config, options: StoreOptions
   const db = new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) });
   try {
     await migrate(db, mssqlMigrations, options.logger);
-    return createKyselyStore(db, mssqlDialect);
+    return createKyselyStore(db, mssqlDialect, options.logger ? { logger: options.logger } : {});
   } catch (error) {
     await db.destroy().catch(() => undefined);
     if (mssqlDialect.isUnavailable(error)) throw new StoreUnavailableError('SQL Server cannot be reached', error);

@@ -22,6 +22,12 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
 
     get: (scope, id) => findActivity(db, scope, id),
 
+    findBySubmitKey: async (scope, submitKey) => {
+      const row = await db.selectFrom('activities').select('id')
+        .where('submit_key', '=', submitKey).where(reportInScope('activities', scope)).executeTakeFirst();
+      return row ? findActivity(db, scope, row.id) : null;
+    },
+
     update: (scope, change) =>
       updateVersionedReport(db, 'activities', scope, change,
         async (trx) => {

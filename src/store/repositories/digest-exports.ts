@@ -21,6 +21,20 @@ export function createDigestExportRepository(db: Kysely<Database>): DigestExport
       return row ? toExport(row) : null;
     },
 
+    async get(scope, id) {
+      const row = await db.selectFrom('digest_exports').selectAll()
+        .where('tenant_id', '=', scope.tenantId).where('conversation_id', '=', scope.conversationId).where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toExport(row) : null;
+    },
+
+    async replaceTokenHash(scope, id, tokenHash) {
+      const result = await db.updateTable('digest_exports').set({ token_hash: tokenHash })
+        .where('tenant_id', '=', scope.tenantId).where('conversation_id', '=', scope.conversationId).where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async list(scope, limit) {
       const rows = await db.selectFrom('digest_exports').selectAll()
         .where('tenant_id', '=', scope.tenantId).where('conversation_id', '=', scope.conversationId)

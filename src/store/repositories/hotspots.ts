@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { HOTSPOT_STATES, type Hotspot, type Measure } from '../../domain/hotspots/hotspot';
+import { ANALYSIS_ASPECTS, HOTSPOT_STATES, type Hotspot, type Measure } from '../../domain/hotspots/hotspot';
+import type { AuditEntry } from '../../domain/ports/audit.port';
 import type { HotspotChange, HotspotRepository } from '../../domain/ports/hotspots.port';
 import type { TenantScope } from '../../domain/scope';
 import { ORGANISATIONS } from '../../domain/vocabulary';
 import { toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { Database, HotspotMeasureRow, HotspotRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
+import { writeAudit } from './audit';
 import { requirePlaceOfTenant } from './scopes';
 
 const ACTIVE_STATES = HOTSPOT_STATES.filter((s) => s !== 'avslutad');
@@ -24,7 +26,10 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
         analysis_when: null, analysis_why: null, follow_up_date: null, follow_up_reminded: null, created_at: h.now, updated_at: h.now, version: 1,
       };
       try {
-        await db.insertInto('hotspots').values(row).execute();
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('hotspots').values(row).execute();
+          await writeAudit(trx, hotspotAudit(h.origin.tenantId, h.createdBy.userId, h.now, 'hotspot.created', row.id, h.ownerOrganisation));
+        });
       } catch (error) {
         // One hot spot per place: whoever was first owns it.
         const current = dialect.isUniqueViolation(error) ? await findBy(db, tenant, 'place_id', h.placeId) : null;
@@ -57,17 +62,31 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
           .where('id', '=', change.id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
         return { ok: false as const, reason: stillThere ? 'conflict' as const : 'missing' as const };
       }
+      const audit = (action: AuditEntry['action'], detail: string | null, entity: { kind: 'hotspot' | 'measure'; id: string } = { kind: 'hotspot', id: change.id }) =>
+        writeAudit(trx, { ...hotspotAudit(scope.tenantId, change.actorId, change.now, action, entity.id, detail), entityKind: entity.kind });
+      // One audit row per part of the change, each with a code: never the analysis or measure text.
+      if (change.state !== undefined) await audit(change.state === HOTSPOT_STATES[0] ? 'hotspot.reopened' : 'hotspot.stage', change.state);
+      if (change.owner) await audit('hotspot.owner', change.owner.organisation);
+      if (change.analysis) await audit('hotspot.analysis', ANALYSIS_ASPECTS.filter((a) => change.analysis?.[a]).join(',') || null);
+      if (change.followUpDate !== undefined) await audit('hotspot.follow_up', change.followUpDate);
       // Measures change under the hot spot's version, so two people cannot both act on an old view.
       if (change.addMeasure) {
         const m = change.addMeasure;
+        const measureId = randomUUID();
         await trx.insertInto('hotspot_measures').values({
-          id: randomUUID(), hotspot_id: change.id, what: m.what, organisation: m.organisation, due_date: m.dueDate, done_at: null,
+          id: measureId, hotspot_id: change.id, what: m.what, organisation: m.organisation, due_date: m.dueDate, done_at: null,
           reminded: 0, created_by_id: m.createdBy.userId, created_by_name: m.createdBy.name, created_at: change.now,
         }).execute();
+        await audit('hotspot.measure_added', m.organisation, { kind: 'measure', id: measureId });
       }
       if (change.measureDone) {
-        await trx.updateTable('hotspot_measures').set({ done_at: change.now })
-          .where('id', '=', change.measureDone).where('hotspot_id', '=', change.id).where('done_at', 'is', null).execute();
+        const done = await trx.updateTable('hotspot_measures').set({ done_at: change.now })
+          .where('id', '=', change.measureDone).where('hotspot_id', '=', change.id).where('done_at', 'is', null).executeTakeFirst();
+        if (done.numUpdatedRows > 0n) {
+          const measure = await trx.selectFrom('hotspot_measures').select('organisation')
+            .where('id', '=', change.measureDone).where('hotspot_id', '=', change.id).executeTakeFirst();
+          await audit('hotspot.measure_done', measure?.organisation ?? null, { kind: 'measure', id: change.measureDone });
+        }
       }
       const hotspot = await findBy(trx, scope, 'id', change.id);
       return hotspot ? { ok: true as const, hotspot } : { ok: false as const, reason: 'missing' as const };
@@ -120,6 +139,11 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
         .execute();
     },
   };
+}
+
+/** The audit row of a hot spot change: who, which hot spot, and a code; the caller names the action. */
+function hotspotAudit(tenantId: string, actorId: string, at: Date, action: AuditEntry['action'], hotspotId: string, detail: string | null): AuditEntry {
+  return { at, tenantId, actorId, action, entityKind: 'hotspot', entityId: hotspotId, entityRef: null, detail };
 }
 
 function selectHotspots(db: Kysely<Database>) {

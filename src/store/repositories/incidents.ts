@@ -21,6 +21,12 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
 
     get: (scope, id) => findIncident(db, scope, id),
 
+    findBySubmitKey: async (scope, submitKey) => {
+      const row = await db.selectFrom('incidents').select('id')
+        .where('submit_key', '=', submitKey).where(reportInScope('incidents', scope)).executeTakeFirst();
+      return row ? findIncident(db, scope, row.id) : null;
+    },
+
     update: (scope, change) =>
       updateVersionedReport(db, 'incidents', scope, change,
         (trx) => trx.updateTable('incidents')

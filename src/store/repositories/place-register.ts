@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { placeKey, tidyName } from '../../domain/place';
 import { PLACE_KINDS, type RegisteredPlace } from '../../domain/places/place-register';
-import type { PlaceRegisterRepository } from '../../domain/ports/place-register.port';
+import type { AuditAction, AuditEntry } from '../../domain/ports/audit.port';
+import type { PlaceCurator, PlaceRegisterRepository } from '../../domain/ports/place-register.port';
 import type { TenantScope } from '../../domain/scope';
 import { toCode, toDate } from '../row-values';
 import type { Database, PlaceRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
+import { writeAudit } from './audit';
 import { ignoreDuplicate } from './duplicates';
 import { checkedLimit } from './limits';
 
@@ -22,19 +24,26 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
 
     get: (scope, id) => findPlace(db, scope, id),
 
-    async update(scope, change) {
+    async update(scope, change, by) {
       const name = change.name === undefined ? undefined : tidyName(change.name);
       // The area a place lies in must be a place of the same tenant; another tenant's is as good as gone.
       if (typeof change.parentId === 'string' && !(await findPlaceRow(db, scope, change.parentId))) return null;
+      const columns = {
+        ...(name !== undefined ? { name, name_key: placeKey(name) } : {}),
+        ...(change.kind !== undefined ? { kind: change.kind } : {}),
+        ...(change.lat !== undefined ? { lat: change.lat } : {}),
+        ...(change.lon !== undefined ? { lon: change.lon } : {}),
+        ...(change.parentId !== undefined ? { parent_id: change.parentId } : {}),
+      };
       try {
-        const result = await db.updateTable('places').set({
-          ...(name !== undefined ? { name, name_key: placeKey(name) } : {}),
-          ...(change.kind !== undefined ? { kind: change.kind } : {}),
-          ...(change.lat !== undefined ? { lat: change.lat } : {}),
-          ...(change.lon !== undefined ? { lon: change.lon } : {}),
-          ...(change.parentId !== undefined ? { parent_id: change.parentId } : {}),
-        }).where('id', '=', change.id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
-        if (result.numUpdatedRows === 0n) return null;
+        const updated = await db.transaction().execute(async (trx) => {
+          const before = await findPlaceRow(trx, scope, change.id);
+          if (!before) return false;
+          await trx.updateTable('places').set(columns).where('id', '=', change.id).where('tenant_id', '=', scope.tenantId).execute();
+          await writeAudit(trx, placeAudit(scope, by, 'place.edited', change.id, changedFields(before, columns)));
+          return true;
+        });
+        if (!updated) return null;
       } catch (error) {
         if (dialect.isUniqueViolation(error)) return 'name_taken';
         throw error;
@@ -42,7 +51,7 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
       return findPlace(db, scope, change.id);
     },
 
-    async addAlias(scope, placeId, alias) {
+    async addAlias(scope, placeId, alias, by) {
       const tidy = tidyName(alias);
       const key = placeKey(tidy);
       if (!(await findPlaceRow(db, scope, placeId))) return 'missing';
@@ -51,14 +60,16 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
         .where('tenant_id', '=', scope.tenantId).where('name_key', '=', key).executeTakeFirst();
       if (clash || key === '') return 'taken';
       let inserted = false;
-      await ignoreDuplicate(dialect, async () => {
-        await db.insertInto('place_aliases').values({ tenant_id: scope.tenantId, alias_key: key, alias: tidy, place_id: placeId }).execute();
+      await ignoreDuplicate(dialect, () => db.transaction().execute(async (trx) => {
+        await trx.insertInto('place_aliases').values({ tenant_id: scope.tenantId, alias_key: key, alias: tidy, place_id: placeId }).execute();
+        // The alias itself is typed text: the trail says that one was added, not what it says.
+        await writeAudit(trx, placeAudit(scope, by, 'place.alias_added', placeId, null));
         inserted = true;
-      });
+      }));
       return inserted ? 'ok' : 'taken';
     },
 
-    async merge(scope, keepId, mergedId) {
+    async merge(scope, keepId, mergedId, by) {
       const [keep, merged] = await Promise.all([findPlace(db, scope, keepId), findPlace(db, scope, mergedId)]);
       if (!keep || !merged || keepId === mergedId) return 'missing';
       const tenantId = scope.tenantId;
@@ -85,12 +96,29 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
         if (!known) {
           await trx.insertInto('place_aliases').values({ tenant_id: tenantId, alias_key: aliasKey, alias: merged.name, place_id: keepId }).execute();
         }
+        await writeAudit(trx, placeAudit(scope, by, 'place.merged', keepId, mergedId));
         return 'merged' as const;
       });
       if (outcome === 'both_hotspots') return outcome;
       return (await findPlace(db, scope, keepId)) ?? 'missing';
     },
   };
+}
+
+function placeAudit(scope: TenantScope, by: PlaceCurator, action: AuditAction, placeId: string, detail: string | null): AuditEntry {
+  return { at: by.now, tenantId: scope.tenantId, actorId: by.actorId, action, entityKind: 'place', entityId: placeId, entityRef: null, detail };
+}
+
+/** Which of the register's fields a change really changes, by name (a code): `name,kind,lat,lon,parent`. */
+function changedFields(before: PlaceRow, columns: { name?: string; kind?: string; lat?: number | null; lon?: number | null; parent_id?: string | null }): string | null {
+  const changed = [
+    columns.name !== undefined && columns.name !== before.name ? 'name' : null,
+    columns.kind !== undefined && columns.kind !== before.kind ? 'kind' : null,
+    columns.lat !== undefined && columns.lat !== before.lat ? 'lat' : null,
+    columns.lon !== undefined && columns.lon !== before.lon ? 'lon' : null,
+    columns.parent_id !== undefined && columns.parent_id !== before.parent_id ? 'parent' : null,
+  ].filter((f) => f !== null);
+  return changed.length > 0 ? changed.join(',') : null;
 }
 
 function findPlaceRow(db: Kysely<Database>, scope: TenantScope, id: string): Promise<PlaceRow | undefined> {

@@ -27,6 +27,7 @@ export function newReportColumns(report: NewReport<unknown>, ref: string) {
     version: 1,
     anonymised_at: null,
     organisation_confirmed: report.organisationConfirmed,
+    submit_key: report.submitKey ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, UpdateResult } from 'kysely';
+import { SubmitKeyUsedError } from '../../domain/errors';
 import type { AuditAction, AuditEntry } from '../../domain/ports/audit.port';
 import type { NewReport, ReportChange, UpdateResult as ChangeResult } from '../../domain/ports/store.port';
 import { writeAudit } from './audit';
@@ -18,7 +19,8 @@ interface AuditedReport {
 /**
  * Numbers (per tenant) and inserts a report in one transaction, so that a failed insert gives its number back;
  * its audit row is written in the same transaction. A place that is not of the report's tenant is
- * refused before anything is written.
+ * refused before anything is written. A submit key already used in the tenant (a repeated or concurrent
+ * submit of the same card: the unique index decides the race) fails with SubmitKeyUsedError, nothing written.
  */
 export async function createNumberedReport<R extends AuditedReport>(
   db: Kysely<Database>,
@@ -29,11 +31,25 @@ export async function createNumberedReport<R extends AuditedReport>(
 ): Promise<R> {
   await requirePlaceOfTenant(db, report.origin.tenantId, report.fields.placeId);
   await ensureReferenceCounter(db, dialect, report.origin.tenantId, kind, report.refYear);
-  return db.transaction().execute(async (trx) => {
-    const created = await insert(trx, await takeNextReference(trx, report.origin.tenantId, kind, report.refYear));
-    await writeAudit(trx, auditOf(kind, created, report.reporter.userId, report.now, 'report.created', null));
-    return created;
-  });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const created = await insert(trx, await takeNextReference(trx, report.origin.tenantId, kind, report.refYear));
+      await writeAudit(trx, auditOf(kind, created, report.reporter.userId, report.now, 'report.created', null));
+      return created;
+    });
+  } catch (error) {
+    const { submitKey } = report;
+    if (submitKey && dialect.isUniqueViolation(error) && (await submitKeyTaken(db, kind, report.origin.tenantId, submitKey))) {
+      throw new SubmitKeyUsedError();
+    }
+    throw error;
+  }
+}
+
+async function submitKeyTaken(db: Kysely<Database>, kind: ReportKind, tenantId: string, submitKey: string): Promise<boolean> {
+  const row = await db.selectFrom(kind === 'incident' ? 'incidents' : 'activities').select('id')
+    .where('tenant_id', '=', tenantId).where('submit_key', '=', submitKey).executeTakeFirst();
+  return row !== undefined;
 }
 
 function auditOf(kind: ReportKind, report: AuditedReport, actorId: string, at: Date, action: AuditAction, detail: string | null): AuditEntry {

@@ -35,8 +35,15 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
         dialect,
         async () => (await db.updateTable('user_profiles').set(columns)
           .where('tenant_id', '=', profile.tenantId).where('user_id', '=', profile.userId).executeTakeFirst()).numUpdatedRows,
-        () => db.insertInto('user_profiles').values({ tenant_id: profile.tenantId, user_id: profile.userId, ...columns }).execute(),
+        () => db.insertInto('user_profiles').values({ tenant_id: profile.tenantId, user_id: profile.userId, ...columns, last_seen_at: profile.updatedAt }).execute(),
       );
+    },
+
+    async markSeen(scope, userId, at, since) {
+      await db.updateTable('user_profiles').set({ last_seen_at: at })
+        .where('tenant_id', '=', scope.tenantId).where('user_id', '=', userId)
+        .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', since)]))
+        .execute();
     },
   };
 }

@@ -3,8 +3,22 @@ import { sql } from 'kysely';
 import { errorProperty, type StoreDialect } from '../store-dialect';
 import { splitOnStatementEnds, type MigrationDialect } from '../migrator';
 
-/** Codes (and extended codes, which start with these) of a database that cannot serve right now. */
+/**
+ * Codes (and extended codes, which start with these) of a database that cannot serve right now: busy or
+ * locked past the busy timeout, failing its disk (SQLITE_IOERR_*, SQLITE_FULL: disk or quota full), a
+ * read-only file or folder (SQLITE_READONLY_*), or a file that is not (or no longer) a database.
+ */
 const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|NOTADB|CORRUPT|PROTOCOL)/;
+/** Only code-shaped values are ever logged. */
+const CODE_SHAPE = /^SQLITE_[A-Z_]{1,40}$/;
+
+function sqliteUnavailableCause(error: unknown): string | null {
+  const code = errorProperty(error, 'code');
+  if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return CODE_SHAPE.test(code) ? code : 'SQLITE_UNAVAILABLE';
+  // What better-sqlite3 throws once its connection has been closed.
+  if (error instanceof TypeError && /database connection is not open/i.test(error.message)) return 'closed';
+  return null;
+}
 
 export const sqliteDialect: StoreDialect = {
   kind: 'sqlite',
@@ -12,11 +26,13 @@ export const sqliteDialect: StoreDialect = {
     const code = errorProperty(error, 'code');
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   },
-  isUnavailable: (error) => {
-    const code = errorProperty(error, 'code');
-    if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
-    // What better-sqlite3 throws once its connection has been closed.
-    return error instanceof TypeError && /database connection is not open/i.test(error.message);
+  isUnavailable: (error) => sqliteUnavailableCause(error) !== null,
+  unavailableCause: sqliteUnavailableCause,
+  // With secure_delete on (sqlite-store), removed text is zeroed in the pages written; the write-ahead
+  // log still holds the pages as they were until it is checkpointed and, in TRUNCATE mode, cut to nothing.
+  async eraseRemnants(db) {
+    const { rows } = await sql.raw<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)').execute(db);
+    return rows.every((row) => Number(row.busy) === 0);
   },
 };
 

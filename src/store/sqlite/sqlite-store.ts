@@ -25,7 +25,7 @@ export async function openSqliteStore(filename: string, options: SqliteStoreOpti
   try {
     db = createSqliteKysely(filename, options);
     await migrate(db, sqliteMigrations, options.logger);
-    return createKyselyStore(db, sqliteDialect);
+    return createKyselyStore(db, sqliteDialect, options.logger ? { logger: options.logger } : {});
   } catch (error) {
     await db?.destroy();
     if (sqliteDialect.isUnavailable(error)) throw new StoreUnavailableError('The SQLite database cannot be opened', error);
@@ -49,6 +49,9 @@ function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed in the file, not left in free space: anonymised text
+    // must not be readable from the disk (the WAL is checkpointed after each retention run).
+    database.pragma('secure_delete = ON');
     database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
     return database;
   } catch (error) {
@@ -60,12 +63,18 @@ function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite
 /**
  * better-sqlite3 binds only numbers, strings, bigints, buffers and null. Times become ISO-8601 UTC
  * text (fixed width, so they sort as text) and booleans 0/1, for every statement Kysely prepares.
+ *
+ * A ROLLBACK with no transaction open does nothing: SQLite itself rolls the whole transaction back on
+ * some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY…), and Kysely's rollback after such an error would
+ * otherwise fail with "cannot rollback - no transaction is active" and hide the error that mattered
+ * (a full disk would read as a programming error instead of "the store cannot write").
  */
 function withBindableParameters(database: BetterSqlite3.Database): SqliteDatabase {
   const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqliteValue);
   return {
     close: () => database.close(),
     prepare: (sql) => {
+      if (ROLLBACK.test(sql) && !database.inTransaction) return NOTHING_TO_ROLL_BACK;
       const statement = database.prepare(sql);
       return {
         reader: statement.reader,
@@ -76,6 +85,15 @@ function withBindableParameters(database: BetterSqlite3.Database): SqliteDatabas
     },
   };
 }
+
+const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
+
+const NOTHING_TO_ROLL_BACK = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+};
 
 function toSqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();

@@ -31,7 +31,7 @@ describe('hot spot reminders', () => {
     const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin, now: clock.now() });
     assert.ok(created.ok);
     await store.hotspots.update(tenant, {
-      id: created.hotspot.id, expectedVersion: 1, now: clock.now(), followUpDate: '2026-12-03',
+      id: created.hotspot.id, expectedVersion: 1, actorId: owner.userId, now: clock.now(), followUpDate: '2026-12-03',
       addMeasure: { what: 'Belysning', organisation: 'kommunen', dueDate: '2026-12-02', createdBy: owner },
     });
     const poster = new RecordingPoster();
@@ -57,7 +57,7 @@ describe('hot spot reminders', () => {
     const place = await store.places.findOrCreate(tenant, 'Parken', clock.now());
     const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin, now: clock.now() });
     assert.ok(created.ok);
-    await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, now: clock.now(), followUpDate: '2026-12-01', state: 'avslutad' });
+    await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, actorId: owner.userId, now: clock.now(), followUpDate: '2026-12-01', state: 'avslutad' });
     const poster = new RecordingPoster();
     assert.deepEqual(await new HotspotReminders(store.hotspots, poster).dueReminders(clock.now()), { posted: 0, failed: 0 });
   });
@@ -74,7 +74,7 @@ describe('hot spots in the lägesbild', () => {
       const parken = await store.places.findOrCreate(tenant, 'Parken', now);
       const created = await store.hotspots.create({ placeId: torget.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin: { tenantId: 't', conversationId: 'c1' }, now });
       assert.ok(created.ok);
-      await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, now, followUpDate: '2026-12-08' });
+      await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, actorId: owner.userId, now, followUpDate: '2026-12-08' });
       const emerging = async () => [{
         place: { ...(await store.placeRegister.get(tenant, parken.id))! }, hotspot: null,
         finding: { key: parken.id, label: 'aterkommande' as const, latest: 4, baselineMean: 0, baselineWeeks: 8, trend: null },

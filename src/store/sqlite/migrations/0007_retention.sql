@@ -1,0 +1,16 @@
+-- Retention and deletion (issue 16): the nightly job also empties old hot spot text and removes the
+-- profiles of users not seen for the retention period.
+
+-- When the user last acted in the tenant (written at most once a day); profiles kept so far count
+-- as seen when they were last saved.
+ALTER TABLE user_profiles ADD COLUMN last_seen_at TEXT;
+
+UPDATE user_profiles SET last_seen_at = updated_at;
+
+CREATE INDEX ix_user_profiles_last_seen ON user_profiles (last_seen_at);
+
+-- When retention last emptied a hot spot's analysis and people (again once it is changed and old
+-- again), and a measure's text and person.
+ALTER TABLE hotspots ADD COLUMN anonymised_at TEXT;
+
+ALTER TABLE hotspot_measures ADD COLUMN anonymised_at TEXT;

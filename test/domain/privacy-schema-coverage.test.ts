@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { FREE_TEXT, type FreeTextField, type FreeTextRecord } from '../../src/domain/privacy/free-text';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+
+// Every text column of the database has a decision: it is stored from a free-text field the domain
+// declares (src/domain/privacy/free-text.ts, where the personal-data guard runs), it is computed from or
+// copied out of such a column, or nobody types free text into it (an id, a code, a time, a hash…).
+// A column added later without a decision fails here, in SQLite (the migrated schema, read back) and in
+// SQL Server (the migration scripts, read). Add the column below, with the reason — and if people type
+// into it, add the field to FREE_TEXT and guard it first.
+
+type FreeTextRef = { [R in FreeTextRecord]: `${R}.${FreeTextField<R>}` }[FreeTextRecord];
+
+type Decision =
+  /** Stored from these declared free-text fields, after the guard. */
+  | { guarded: FreeTextRef[] }
+  /** Computed from, or a copy of, a guarded column. */
+  | { derivedFrom: string; how: string }
+  /** Not free text: why. */
+  | { notFreeText: string };
+
+const guarded = (...refs: FreeTextRef[]): Decision => ({ guarded: refs });
+const derived = (column: string, how: string): Decision => ({ derivedFrom: column, how });
+const not = (why: string): Decision => ({ notFreeText: why });
+
+const ID = not('an id (uuid) made by the bot');
+const TENANT = not('the Entra tenant id of the activity');
+const CONVERSATION = not('the Teams conversation id of the activity');
+const USER_ID = not("a user's Entra object id or Teams id");
+const TEAMS_NAME = not("a user's display name from Teams (who did what), not typed into a form; removed by retention");
+const TIME = not('a time or calendar day written by the bot from a parsed value (ISO-8601)');
+const CODE = not('a code from a fixed vocabulary (checked by the card layer and the domain)');
+const REF = not('a reference the bot makes, e.g. H-2026-0042');
+
+/** THE list: every text column of every table, with its decision. */
+const TEXT_COLUMNS: Record<string, Decision> = {
+  // Reports.
+  'incidents.id': ID, 'incidents.ref': REF, 'incidents.occurred_at': TIME, 'incidents.place_id': ID,
+  'incidents.place_name': derived('places.name', 'copied from the place register when the report is saved'),
+  'incidents.category': CODE, 'incidents.description': guarded('incident.description'), 'incidents.severity': CODE,
+  'incidents.organisation': CODE, 'incidents.school': guarded('incident.school'),
+  'incidents.police_report_number': not('a police case number, accepted only as K123456-26 or 5000-K123456-26 (incident-draft.ts)'),
+  'incidents.status': CODE, 'incidents.assignee_id': USER_ID, 'incidents.assignee_name': TEAMS_NAME, 'incidents.reporter_id': USER_ID,
+  'incidents.reporter_name': TEAMS_NAME, 'incidents.tenant_id': TENANT, 'incidents.conversation_id': CONVERSATION,
+  'incidents.created_at': TIME, 'incidents.updated_at': TIME, 'incidents.anonymised_at': TIME,
+  'incidents.submit_key': not('a random key a form card carries, or a hash of the Teams message'),
+  'activities.id': ID, 'activities.ref': REF, 'activities.type': CODE, 'activities.activity_date': TIME, 'activities.place_id': ID,
+  'activities.place_name': derived('places.name', 'copied from the place register when the report is saved'),
+  'activities.organisation': CODE, 'activities.notes': guarded('activity.notes'), 'activities.follow_up_date': TIME, 'activities.status': CODE,
+  'activities.assignee_id': USER_ID, 'activities.assignee_name': TEAMS_NAME, 'activities.reporter_id': USER_ID,
+  'activities.reporter_name': TEAMS_NAME, 'activities.tenant_id': TENANT, 'activities.conversation_id': CONVERSATION,
+  'activities.created_at': TIME, 'activities.updated_at': TIME, 'activities.anonymised_at': TIME,
+  'activities.submit_key': not('a random key a form card carries, or a hash of the Teams message'),
+  'activity_organisations.activity_id': ID, 'activity_organisations.organisation': CODE,
+  'reference_counters.tenant_id': TENANT, 'reference_counters.kind': CODE,
+
+  // The place register.
+  'places.id': ID, 'places.tenant_id': TENANT,
+  'places.name': guarded('place.name', 'incident.place', 'activity.place'),
+  'places.name_key': derived('places.name', 'placeKey(name): folded for matching'),
+  'places.created_at': TIME, 'places.kind': CODE, 'places.parent_id': ID,
+  'place_aliases.tenant_id': TENANT,
+  // An alias is typed on the place card, or is the name of a place merged into another.
+  'place_aliases.alias': guarded('place.alias', 'place.name'),
+  'place_aliases.alias_key': derived('place_aliases.alias', 'placeKey(alias): folded for matching'),
+  'place_aliases.place_id': ID,
+
+  // Hot spots.
+  'hotspots.id': ID, 'hotspots.place_id': ID, 'hotspots.state': CODE, 'hotspots.owner_organisation': CODE, 'hotspots.owner_id': USER_ID,
+  'hotspots.owner_name': TEAMS_NAME, 'hotspots.created_by_id': USER_ID, 'hotspots.created_by_name': TEAMS_NAME, 'hotspots.tenant_id': TENANT,
+  'hotspots.conversation_id': CONVERSATION,
+  'hotspots.analysis_who': guarded('analysis.who'), 'hotspots.analysis_what': guarded('analysis.what'),
+  'hotspots.analysis_when': guarded('analysis.when'), 'hotspots.analysis_why': guarded('analysis.why'),
+  'hotspots.follow_up_date': TIME, 'hotspots.follow_up_reminded': TIME, 'hotspots.created_at': TIME, 'hotspots.updated_at': TIME,
+  'hotspots.anonymised_at': TIME,
+  'hotspot_measures.id': ID, 'hotspot_measures.hotspot_id': ID, 'hotspot_measures.what': guarded('measure.what'),
+  'hotspot_measures.organisation': CODE, 'hotspot_measures.due_date': TIME, 'hotspot_measures.done_at': TIME,
+  'hotspot_measures.created_by_id': USER_ID, 'hotspot_measures.created_by_name': TEAMS_NAME, 'hotspot_measures.created_at': TIME,
+  'hotspot_measures.anonymised_at': TIME,
+
+  // People and rights.
+  'user_profiles.tenant_id': TENANT, 'user_profiles.user_id': USER_ID, 'user_profiles.organisation': CODE,
+  'user_profiles.school': derived('incidents.school', "the reporter's last school, remembered from a saved (guarded) incident"),
+  'user_profiles.updated_at': TIME, 'user_profiles.chat_user_id': USER_ID, 'user_profiles.display_name': TEAMS_NAME,
+  'user_profiles.last_seen_at': TIME,
+  'coordinators.tenant_id': TENANT, 'coordinators.user_id': USER_ID, 'coordinators.added_by': USER_ID, 'coordinators.added_at': TIME,
+  'memberships.tenant_id': TENANT, 'memberships.user_id': USER_ID, 'memberships.organisation': CODE, 'memberships.source': CODE,
+  'memberships.confirmed_by': USER_ID, 'memberships.confirmed_at': TIME,
+  'audit_log.id': ID, 'audit_log.at': TIME, 'audit_log.tenant_id': TENANT, 'audit_log.actor_id': USER_ID, 'audit_log.action': CODE,
+  'audit_log.entity_kind': CODE, 'audit_log.entity_id': ID, 'audit_log.entity_ref': REF,
+  'audit_log.detail': not('a code or field names written by the bot (e.g. the new status), never typed text'),
+
+  // Conversations and the lägesbild.
+  'conversations.conversation_id': CONVERSATION, 'conversations.tenant_id': TENANT, 'conversations.scope': CODE,
+  'conversations.team_id': not('the Teams team id'), 'conversations.channel_id': not('the Teams channel id'),
+  'conversations.service_url': not('the Bot Framework service URL of the conversation'),
+  'conversations.reference_json': not('the Bot Framework conversation reference (ids and URLs) as JSON'),
+  'conversations.installed_at': TIME, 'conversations.updated_at': TIME,
+  'digest_subscriptions.conversation_id': CONVERSATION, 'digest_subscriptions.tenant_id': TENANT, 'digest_subscriptions.cadence': CODE,
+  'digest_subscriptions.time_of_day': TIME, 'digest_subscriptions.locale': CODE, 'digest_subscriptions.status': CODE,
+  'digest_subscriptions.paused_reason': not('a reason written by the bot (e.g. "bot removed from conversation (HTTP 403)")'),
+  'digest_subscriptions.created_by': USER_ID, 'digest_subscriptions.created_at': TIME, 'digest_subscriptions.updated_at': TIME,
+  'digest_deliveries.id': ID, 'digest_deliveries.conversation_id': CONVERSATION, 'digest_deliveries.period_key': CODE,
+  'digest_deliveries.scheduled_for': TIME, 'digest_deliveries.claimed_by': not('the id of the bot instance that claimed the delivery'),
+  'digest_deliveries.claimed_at': TIME, 'digest_deliveries.status': CODE, 'digest_deliveries.finished_at': TIME,
+  'digest_deliveries.detail': not('an outcome written by the bot (e.g. "HTTP 503 after 3 attempt(s)")'),
+  'digest_attempts.delivery_id': ID, 'digest_attempts.at': TIME, 'digest_attempts.outcome': CODE,
+  'digest_exports.id': ID, 'digest_exports.token_hash': not('a hash of the export link token'), 'digest_exports.tenant_id': TENANT,
+  'digest_exports.conversation_id': CONVERSATION, 'digest_exports.user_id': USER_ID, 'digest_exports.period_kind': CODE,
+  'digest_exports.period_from': TIME, 'digest_exports.period_to': TIME, 'digest_exports.created_at': TIME, 'digest_exports.expires_at': TIME,
+
+  // The store itself.
+  'schema_migrations.name': not('the file name of a migration'), 'schema_migrations.applied_at': TIME,
+  'store_health.checked_at': TIME, 'store_health.pad': not('padding the health probe writes, made by the bot'),
+};
+
+/** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */
+const hasTextAffinity = (type: string) => /CHAR|CLOB|TEXT/i.test(type);
+
+async function sqliteTextColumns(): Promise<string[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trygghetsboten-schema-'));
+  try {
+    const file = path.join(folder, 'schema.db');
+    await (await openSqliteStore(file)).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+      return tables.flatMap(({ name }) => (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[])
+        .filter((c) => hasTextAffinity(c.type)).map((c) => `${name}.${c.name}`));
+    } finally {
+      db.close();
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The character columns the SQL Server migrations leave, read from the scripts in order: CREATE TABLE
+ * bodies, ALTER TABLE … ADD <column> <type>, DROP TABLE and sp_rename of tables.
+ */
+function mssqlTextColumns(): string[] {
+  const folder = path.join(__dirname, '../../src/store/mssql/migrations');
+  const columns = new Map<string, Set<string>>();
+  const isText = (type: string) => /^(N?VARCHAR|N?CHAR|N?TEXT)$/i.test(type);
+  for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.sql')).sort()) {
+    const sql = fs.readFileSync(path.join(folder, file), 'utf8').replace(/--[^\n]*/g, '');
+    const statements = /CREATE\s+TABLE\s+\[?(\w+)\]?\s*\(([\s\S]*?)\n\);|ALTER\s+TABLE\s+\[?(\w+)\]?\s+ADD\s+(?!CONSTRAINT\b)\[?(\w+)\]?\s+(\w+)|DROP\s+TABLE\s+\[?(\w+)\]?|sp_rename\s+N?'(\w+)'\s*,\s*N?'(\w+)'(?!\s*,\s*N?'COLUMN')/gi;
+    for (const m of sql.matchAll(statements)) {
+      const [, created, body, altered, added, addedType, dropped, renamedFrom, renamedTo] = m;
+      if (created && body !== undefined) {
+        const set = new Set<string>();
+        for (const line of body.split('\n')) {
+          const col = /^\s*\[?(\w+)\]?\s+(\w+)/.exec(line);
+          if (col && !/^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|INDEX|CHECK)$/i.test(col[1]!) && isText(col[2]!)) set.add(col[1]!);
+        }
+        columns.set(created, set);
+      } else if (altered && added && addedType) {
+        if (isText(addedType)) columns.get(altered)?.add(added);
+      } else if (dropped) {
+        columns.delete(dropped);
+      } else if (renamedFrom && renamedTo) {
+        const set = columns.get(renamedFrom);
+        columns.delete(renamedFrom);
+        if (set) columns.set(renamedTo, set);
+      }
+    }
+  }
+  return [...columns].flatMap(([table, set]) => [...set].map((c) => `${table}.${c}`));
+}
+
+describe('personal data: every text column of the schema is decided', () => {
+  let sqlite: string[];
+  before(async () => { sqlite = await sqliteTextColumns(); });
+
+  it('When the SQLite schema is migrated, then every text column is declared guarded free text, derived from it, or not free text', () => {
+    assert.ok(sqlite.length > 50, `read ${sqlite.length} text columns: is the schema there?`);
+    const undecided = sqlite.filter((c) => !(c in TEXT_COLUMNS));
+    assert.deepEqual(undecided, [], `text columns without a decision (add them to TEXT_COLUMNS in ${path.basename(__filename)}, and guard them if people type into them): ${undecided.join(', ')}`);
+  });
+
+  it('When the SQL Server migrations are read, then every character column has a decision too', () => {
+    const mssql = mssqlTextColumns();
+    assert.ok(mssql.includes('incidents.description') && mssql.includes('hotspot_measures.what'), 'the migration scripts were read');
+    const undecided = mssql.filter((c) => !(c in TEXT_COLUMNS));
+    assert.deepEqual(undecided, [], `SQL Server columns without a decision: ${undecided.join(', ')}`);
+  });
+
+  it('When a decision names a column, then the column exists (no stale entries)', () => {
+    const known = new Set([...sqlite, ...mssqlTextColumns()]);
+    assert.deepEqual(Object.keys(TEXT_COLUMNS).filter((c) => !known.has(c)), []);
+  });
+
+  it('When a column is derived, then it is derived from a guarded column', () => {
+    for (const [column, decision] of Object.entries(TEXT_COLUMNS)) {
+      if (!('derivedFrom' in decision)) continue;
+      const source = TEXT_COLUMNS[decision.derivedFrom];
+      assert.ok(source && 'guarded' in source, `${column} is derived from ${decision.derivedFrom}, which is not guarded`);
+    }
+  });
+
+  it('When the domain declares a free-text field, then some column stores it (the declaration is not dead)', () => {
+    const stored = new Set(Object.values(TEXT_COLUMNS).flatMap((d) => ('guarded' in d ? d.guarded : [])));
+    const declared = (Object.keys(FREE_TEXT) as FreeTextRecord[]).flatMap((r) => (FREE_TEXT[r] as readonly string[]).map((f) => `${r}.${f}`));
+    assert.deepEqual(declared.filter((f) => !stored.has(f as FreeTextRef)), []);
+  });
+
+  it('When a column is missing from the list, then this test says so (the check bites)', () => {
+    const withNewColumn = [...sqlite, 'hotspots.mobilisation_notes'];
+    assert.deepEqual(withNewColumn.filter((c) => !(c in TEXT_COLUMNS)), ['hotspots.mobilisation_notes']);
+  });
+});

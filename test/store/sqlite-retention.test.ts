@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Store } from '../../src/domain/ports/store.port';
+import { applyRetention } from '../../src/domain/retention';
+import { createStore } from '../../src/store/create-store';
+import { activityFields, curator, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
+
+// What only a SQLite file can show: the bytes on disk after retention, and the audit row and its
+// change failing together.
+
+/** Distinctive texts, each written once, that must not be found in the files after retention. */
+const TEXTS = {
+  incident: 'GALLRA-HANDELSE-7f3a91',
+  visit: 'GALLRA-BESOK-7f3a92',
+  analysis: 'GALLRA-ANALYS-7f3a93',
+  measure: 'GALLRA-ATGARD-7f3a94',
+  name: 'GALLRA-NAMN-7f3a95',
+  chatId: '29:GALLRA-CHAT-7f3a96',
+};
+const OLD = new Date('2022-05-01T10:00:00Z');
+const NOW = new Date('2026-11-25T02:15:00Z');
+
+describe('SQLite: retention on disk and audit atomicity', function () {
+  let folder: string;
+  let file: string;
+  let store: Store;
+
+  beforeEach(async function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trygghetsboten-retention-disk-'));
+    file = path.join(folder, 'store.db');
+    store = await createStore(`sqlite:${file}`);
+  });
+
+  afterEach(async function () {
+    await store.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The database file and its write-ahead log, as they are on disk right now (the store still open). */
+  const onDisk = () => Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+  const found = (bytes: Buffer) => Object.values(TEXTS).filter((text) => bytes.includes(Buffer.from(text, 'utf8')));
+  /** Another connection, as a backup tool or a checkpoint by SQLite itself would be. */
+  const withOtherConnection = <T>(run: (db: BetterSqlite3.Database) => T): T => {
+    const db = new BetterSqlite3(file);
+    try {
+      return run(db);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('When retention empties old text, then none of it is left in the database file or its WAL', async function () {
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', OLD);
+    await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: OLD, description: `Såg ${TEXTS.incident} vid kiosken` }), { now: OLD }));
+    await store.activities.create(newReport(activityFields({ type: 'hotspot_besok', date: '2022-05-02', placeId: place.id, placeName: place.name, notes: TEXTS.visit }), { now: OLD }));
+    await store.users.save({ userId: 'aad-gone', tenantId: tenant.tenantId, organisation: 'skola', school: null, updatedAt: OLD, displayName: TEXTS.name, chatUserId: TEXTS.chatId });
+    // Checkpointed: this part of the text is in the database file itself, where only secure_delete zeroes it.
+    withOtherConnection((db) => db.pragma('wal_checkpoint(TRUNCATE)'));
+    assert.deepEqual(found(fs.readFileSync(file)), [TEXTS.incident, TEXTS.visit, TEXTS.name, TEXTS.chatId], 'the test can see text in the file');
+
+    // Not checkpointed: this part is only in the WAL.
+    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: OLD });
+    assert.ok(created.ok);
+    await store.hotspots.update(tenant, {
+      id: created.hotspot.id, expectedVersion: 1, actorId: curator.actorId, now: OLD, state: 'avslutad',
+      analysis: { who: TEXTS.analysis, what: null, when: null, why: null },
+      addMeasure: { what: TEXTS.measure, organisation: 'kommunen', dueDate: null, createdBy: reporter },
+    });
+    assert.deepEqual(found(onDisk()).sort(), Object.values(TEXTS).sort(), 'every text is on disk before retention');
+
+    const summary = await applyRetention(store, 36, NOW);
+    assert.deepEqual(summary, { incidents: 1, activities: 1, hotspots: 1, measures: 1, profiles: 1, erased: 1 });
+    assert.deepEqual(found(onDisk()), [], 'no removed text in the file or the WAL');
+    assert.equal(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0, 0, 'the WAL is cut to nothing');
+
+    // The store goes on working after the checkpoint, and what stays is still there.
+    assert.equal((await store.hotspots.byPlace(tenant, place.id))?.state, 'avslutad');
+    assert.equal((await store.reports.latest(origin, 10)).length, 2);
+  });
+
+  it('When the audit row cannot be written, then the hot spot or place change is not made either', async function () {
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', OLD);
+    const other = await store.places.findOrCreate(tenant, 'Parken', OLD);
+    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: OLD });
+    assert.ok(created.ok);
+    const before = { hotspot: await store.hotspots.get(tenant, created.hotspot.id), register: await store.placeRegister.all(tenant, 10) };
+    withOtherConnection((db) => db.exec("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END"));
+
+    await assert.rejects(store.hotspots.update(tenant, {
+      id: created.hotspot.id, expectedVersion: 1, actorId: curator.actorId, now: NOW, state: 'analyseras',
+      addMeasure: { what: 'Belysning', organisation: 'kommunen', dueDate: null, createdBy: reporter },
+    }), /audit refused/);
+    await assert.rejects(store.hotspots.create({ placeId: other.id, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: NOW }), /audit refused/);
+    await assert.rejects(store.placeRegister.update(tenant, { id: place.id, name: 'Torget', kind: 'torg' }, curator), /audit refused/);
+    await assert.rejects(store.placeRegister.addAlias(tenant, place.id, 'Torget', curator), /audit refused/);
+    await assert.rejects(store.placeRegister.merge(tenant, other.id, place.id, curator), /audit refused/);
+
+    assert.deepEqual(await store.hotspots.get(tenant, created.hotspot.id), before.hotspot);
+    assert.deepEqual(await store.hotspots.measures(tenant, [created.hotspot.id]), []);
+    assert.equal(await store.hotspots.byPlace(tenant, other.id), null);
+    assert.deepEqual(await store.placeRegister.all(tenant, 10), before.register);
+  });
+});
