@@ -59,7 +59,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   let connectorPoster: ConnectorDigestPoster | null = null;
   const poster: DigestPoster = {
     post: (conversation, digest, locale) => (connectorPoster ??= new ConnectorDigestPoster({
-      adapter: d.adapter(), appId: config.bot.appId, render: (l, loc) => lagesbildCards.lagesbild(loc, l),
+      adapter: d.adapter(), appId: config.bot.appId, serviceUrls: config.bot, render: (l, loc) => lagesbildCards.lagesbild(loc, l),
     })).post(conversation, digest, locale),
   };
   const sleep = d.sleep ?? realSleep;

@@ -75,7 +75,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     log,
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log);
-  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId }, store));
+  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store));
   const housekeeping = new HousekeepingScheduler([
     { name: 'hotspot-reminders', cron: '*/15 * * * *', run: (now) => reminders.dueReminders(now) },
     { name: 'retention', cron: '15 3 * * *', run: (now) => applyRetention(store, config.retentionMonths, now) },

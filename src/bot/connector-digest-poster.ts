@@ -1,3 +1,4 @@
+import { serviceUrlAllowedForPosting, type ServiceUrlRule } from './service-url-guard';
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card-schema';
 import type { ConversationRecord } from '../domain/conversation';
@@ -10,6 +11,8 @@ export interface ConnectorDigestPosterOptions {
   /** The bot's app id; '' in local mode. */
   appId: string;
   render(digest: Lagesbild, locale: DigestLocale): AdaptiveCard;
+  /** Which service URLs stored references may send the bot's posts (and token) to. */
+  serviceUrls: ServiceUrlRule;
   timeoutMs?: number;
 }
 
@@ -34,9 +37,11 @@ export type ProactiveContent = { text?: string; entities?: unknown[]; attachment
 
 /** One proactive post into a stored conversation, one attempt, with the connector's answer as an outcome. */
 export async function postProactively(
-  o: Pick<ConnectorDigestPosterOptions, 'adapter' | 'appId' | 'timeoutMs'>, conversation: ConversationRecord, content: ProactiveContent,
+  o: Pick<ConnectorDigestPosterOptions, 'adapter' | 'appId' | 'timeoutMs' | 'serviceUrls'>, conversation: ConversationRecord, content: ProactiveContent,
 ): Promise<PostOutcome> {
   const { activityId: _replyTo, ...reference } = conversation.reference as ConversationReference;
+  // Answered like a connector's refusal: the subscription pauses with the reason instead of retrying.
+  if (!serviceUrlAllowedForPosting(reference.serviceUrl ?? '', o.serviceUrls)) return { ok: false, status: 403, retryAfterMs: null };
   let outcome: PostOutcome = { ok: false, status: 0, retryAfterMs: null };
   try {
     await o.adapter.continueConversationAsync(o.appId, reference as ConversationReference, async (context) => {

@@ -10,7 +10,7 @@ import { postProactively, type ConnectorDigestPosterOptions } from './connector-
  */
 export class ConnectorReminderPoster implements ReminderPoster {
   constructor(
-    private readonly o: Pick<ConnectorDigestPosterOptions, 'adapter' | 'appId'>,
+    private readonly o: Pick<ConnectorDigestPosterOptions, 'adapter' | 'appId' | 'serviceUrls'>,
     private readonly store: { conversations: ConversationRepository; users: UserProfileRepository },
   ) {}
 

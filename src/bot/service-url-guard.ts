@@ -41,6 +41,15 @@ export function assertServiceUrlAllowed(activity: Activity, identity: ClaimsIden
   if (!isTeamsServiceUrl(serviceUrl) && !matchesServiceUrlPrefix(serviceUrl, rule.extraServiceUrls)) throw new ServiceUrlNotAllowed();
 }
 
+/**
+ * May the bot post (with its bearer token) to a stored reference's service URL? The same hosts as for an
+ * incoming activity: a reference stored before the checks existed, or by a bug, never receives the token.
+ */
+export function serviceUrlAllowedForPosting(serviceUrl: string, rule: ServiceUrlRule): boolean {
+  if (!rule.authEnabled) return isLoopbackServiceUrl(serviceUrl);
+  return isTeamsServiceUrl(serviceUrl) || matchesServiceUrlPrefix(serviceUrl, rule.extraServiceUrls);
+}
+
 /** A Bot Framework channel token issued for exactly this service URL. */
 function vouchesFor(identity: ClaimsIdentity | undefined, serviceUrl: string): boolean {
   return identity?.isAuthenticated === true && identity.getClaimValue(AuthenticationConstants.ServiceUrlClaim) === serviceUrl;

@@ -18,7 +18,8 @@ describe('proactive digest posting through the Bot Connector', () => {
   let store: Store;
   const clock = new StepClock(new Date('2026-11-30T06:30:00Z'));
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const poster = new ConnectorDigestPoster({ adapter, appId: '', render: (l, locale) => lagesbildCards.lagesbild(locale, l) });
+  const serviceUrls = { authEnabled: false, extraServiceUrls: [] };
+  const poster = new ConnectorDigestPoster({ adapter, appId: '', serviceUrls, render: (l, locale) => lagesbildCards.lagesbild(locale, l) });
 
   before(async () => { await connector.start(); });
   after(async () => { await connector.stop(); });
@@ -43,6 +44,18 @@ describe('proactive digest posting through the Bot Connector', () => {
     assert.equal(request!.authorization, undefined, 'local mode sends no token');
     assert.equal(request!.body.attachments[0].contentType, 'application/vnd.microsoft.card.adaptive');
     assert.equal(request!.body.replyToId, undefined);
+  });
+
+  it('When a stored reference names a service URL the bot does not talk to, then nothing is sent there and the post is refused like a 403', async () => {
+    const conversation = (await store.conversations.get(CHAT))!;
+    const elsewhere = { ...conversation, reference: { ...(conversation.reference as object), serviceUrl: 'http://10.0.0.7:8080/internal/' } };
+    assert.deepEqual(await poster.post(elsewhere, await digest(), 'sv'), { ok: false, status: 403, retryAfterMs: null });
+    assert.equal(connector.received.length, 0);
+    const withAuth = new ConnectorDigestPoster({
+      adapter, appId: '', serviceUrls: { authEnabled: true, extraServiceUrls: [] }, render: (l, locale) => lagesbildCards.lagesbild(locale, l),
+    });
+    assert.deepEqual(await withAuth.post(conversation, await digest(), 'sv'), { ok: false, status: 403, retryAfterMs: null }, 'with an app id, a loopback connector is not a Teams host');
+    assert.equal(connector.received.length, 0);
   });
 
   it('reports 429 with its Retry-After, 500 and 403 after one request each (the SDK\'s own retries are bypassed)', async () => {
