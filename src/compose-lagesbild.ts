@@ -7,6 +7,7 @@ import { lagesbildCommands, lagesbildVerbs, type LagesbildFeature } from './conv
 import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
 import { ScheduledDigests } from './domain/digests/scheduled-digests';
+import type { JobLeases } from './domain/jobs/job-leases';
 import { SubscriptionService } from './domain/digests/subscription-service';
 import { ExportService } from './domain/lagesbild/export-service';
 import { LagesbildService } from './domain/lagesbild/lagesbild-service';
@@ -36,6 +37,10 @@ export interface LagesbildWiringDeps {
   /** The adapter is made after the bot; it is needed only when a digest is posted. */
   adapter: () => ConnectorDigestPosterOptions['adapter'];
   hotSpots?: HotSpotSummarySource;
+  /** Scheduled runs under leases (several instances). */
+  leases?: JobLeases;
+  /** The per-tenant posting budget shared by all instances (default: a per-instance pace). */
+  budget?: { wait(tenantId: string): Promise<void> };
   /** Tests replace the waits between retries. */
   sleep?: Sleep;
 }
@@ -65,10 +70,10 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const sleep = d.sleep ?? realSleep;
   const digests = new ScheduledDigests({
     subscriptions: store.digestSubscriptions, deliveries: store.digestDeliveries, conversations: store.conversations,
-    lagesbild, poster, pacer: new Pacer(DIGEST_POST_INTERVAL_MS, clock, sleep), clock, sleep, random: Math.random,
-    log, instanceId: randomUUID(), catchUpMs: config.digests.catchUpHours * 3_600_000, zone: STOCKHOLM,
+    lagesbild, poster, pacer: d.budget ?? new Pacer(DIGEST_POST_INTERVAL_MS, clock, sleep), clock, sleep, random: Math.random,
+    log, instanceId: d.leases?.holder ?? randomUUID(), catchUpMs: config.digests.catchUpHours * 3_600_000, zone: STOCKHOLM,
   });
-  const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron);
+  const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron, d.leases ?? null);
   return {
     commands: lagesbildCommands(feature),
     verbs: lagesbildVerbs(feature),

@@ -1,4 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { createAdapter } from './bot/adapter';
+import { sharedCardRenderer } from './bot/shared-card-renderer';
+import { SharedCardUpdater } from './bot/shared-card-updater';
+import { ChangeFeed, withChangeFeed } from './domain/shared-cards';
+import { MessageExtension } from './bot/message-extension';
+import { extensionEntries, extensionVerbs } from './conversation/message-extension-entries';
+import { ReportFinder } from './domain/report-finder';
+import { reportLinkRoutes } from './http/report-link-route';
+import { JobLeases } from './domain/jobs/job-leases';
+import { PostingBudget } from './domain/jobs/posting-budget';
+import { STOCKHOLM } from './domain/periods';
 import { ConnectorReminderPoster } from './bot/connector-reminder-poster';
 import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
 import { applyRetention, LastSeen } from './domain/retention';
@@ -37,6 +49,10 @@ export interface RunningBot {
   housekeeping: HousekeepingScheduler;
   /** Every card verb and command with its payload schema, target and right (tests enumerate it). */
   registry: Registry;
+  /** The job leases of this instance (its holder id and lease length). */
+  leases: JobLeases;
+  /** Resolves once every queued shared-card update was tried (tests). */
+  sharedCardsIdle(): Promise<void>;
   /** Graceful: stop accepting, finish in-flight requests, close the database. */
   stop(): Promise<void>;
 }
@@ -59,14 +75,29 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const domains = config.organisationDomains;
   const access = new AccessPolicy(config.coordinators, store, (email, tenantId) => organisationForEmail(email, tenantId, domains), () => clock.now());
   const limiter = new RateLimiter(config.rateLimit.burst, config.rateLimit.perMinute, options.monotonic);
-  const reporting = new ReportingService(store, clock, access);
+  // Every change of a report or hot spot, whoever makes it, refreshes its shared card (issue 10).
+  const changes = new ChangeFeed();
+  const watched = withChangeFeed(store, changes);
+  const reporting = new ReportingService(watched, clock, access);
   const views = new ReportViews(reporting, () => clock.now());
-  const hotspots = createHotspotFeature(store, reporting, views, clock, config.hotspots.effectWeeks);
-  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries });
-  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: lagesbild });
+  const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
+  const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
+  const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
+  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget });
+  // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
+  const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
+  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
+  const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
+  const sharedCards = new SharedCardUpdater({
+    adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
+    render: sharedCardRenderer({ reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators }), log, now: () => clock.now(),
+  });
+  changes.listen(sharedCards);
   const bot = new TrygghetsbotenBot(
     {
-      dispatcher: new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) }),
+      sharedCards,
+      dispatcher,
+      extension: new MessageExtension({ dispatcher, entries: extensionEntries(extensionDeps), publicBaseUrl: () => config.exports.publicBaseUrl, log }),
       installs: new InstallHandler(store.conversations),
       // The roster is asked for an e-mail address only when domains can confirm an organisation.
       ...(domains.length > 0 ? { directory: new MemberDirectory({ log, clock }) } : {}),
@@ -75,12 +106,19 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     log,
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log);
-  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store));
+  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget));
+  // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
   const housekeeping = new HousekeepingScheduler([
-    { name: 'hotspot-reminders', cron: '*/15 * * * *', run: (now) => reminders.dueReminders(now) },
-    { name: 'retention', cron: '15 3 * * *', run: (now) => applyRetention(store, config.retentionMonths, now) },
-  ], clock, log, config.digests.cron !== null);
-  const app = createHttpApp({ adapter, bot, store, log, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes] });
+    { name: 'hotspot-reminders', period: quarterHourKey, run: (now) => reminders.dueReminders(now, () => leases.stopRequested) },
+    {
+      name: 'retention', period: retentionDay,
+      run: async (now) => ({
+        ...await applyRetention(store, config.retentionMonths, now),
+        leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
+      }),
+    },
+  ], clock, log, config.digests.cron, leases);
+  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes()] });
   const host = options.host ?? config.host;
   if (!config.bot.authEnabled && !isLoopbackHost(host)) {
     log.warn({ setting: 'HOST', host, auth: 'off (local mode)', security: 'unauthenticated-bot-exposed' },
@@ -91,7 +129,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   lagesbild.start(server.port);
   housekeeping.start();
   log.info(
-    { port: server.port, host, pid: process.pid, store: describeDatabaseUrl(config.databaseUrl), auth: config.bot.authEnabled ? 'on' : 'off (local mode)' },
+    { port: server.port, host, pid: process.pid, instance: leases.holder, store: describeDatabaseUrl(config.databaseUrl), auth: config.bot.authEnabled ? 'on' : 'off (local mode)' },
     `Trygghetsboten listens on http://localhost:${server.port}/api/messages`,
   );
   return {
@@ -101,12 +139,31 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     digests: lagesbild.scheduler,
     housekeeping,
     registry,
+    leases,
+    sharedCardsIdle: () => sharedCards.idle(),
     stop: async () => {
+      // Jobs stop at their next safe point; turns in flight are answered (server.close waits for them).
+      leases.stopTaking();
+      const closing = server.close();
       await lagesbild.scheduler.stop();
       await housekeeping.stop();
-      await server.close();
+      const released = await leases.releaseAll().catch(() => 0);
+      if (released > 0) log.info({ leases: released }, 'job leases released for another instance');
+      await closing;
       await store.close();
       releaseConsole();
     },
   };
+}
+
+/** Hot spot reminders: one run per quarter of an hour (UTC). */
+export function quarterHourKey(now: Date): string {
+  const quarter = Math.floor(now.getTime() / 900_000) * 900_000;
+  return new Date(quarter).toISOString().slice(0, 16);
+}
+
+/** Retention: once a day, from 03:15 in Stockholm (a day's run missed then is made later that day). */
+export function retentionDay(now: Date): string | null {
+  const local = DateTime.fromJSDate(now, { zone: STOCKHOLM });
+  return local.hour * 60 + local.minute >= 3 * 60 + 15 ? local.toFormat('yyyy-MM-dd') : null;
 }

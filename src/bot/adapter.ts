@@ -40,7 +40,8 @@ export function createAdapter(bot: Config['bot'], allowedTenants: AllowedTenants
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: bot.appId,
     MicrosoftAppPassword: bot.appPassword,
-    MicrosoftAppType: bot.appType,
+    // Local mode has no identity at all; botbuilder insists on an app id for the SingleTenant default.
+    MicrosoftAppType: bot.authEnabled ? bot.appType : 'MultiTenant',
     MicrosoftAppTenantId: bot.tenantId,
     ...(bot.openIdMetadataUrl ? publicCloudWith(bot.openIdMetadataUrl) : {}),
   };

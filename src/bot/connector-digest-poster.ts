@@ -74,12 +74,12 @@ async function send(reference: ConversationReference, auth: string | null, conte
 }
 
 /** The part of botbuilder's connector client used here: the app credentials it signs with. */
-interface ConnectorWithCredentials {
+export interface ConnectorWithCredentials {
   credentials?: { appId?: string; getToken?: (force?: boolean) => Promise<string> };
 }
 
 /** A bearer token when the bot has an identity; none in local mode. */
-async function authorization(connector: ConnectorWithCredentials | undefined): Promise<string | null> {
+export async function authorization(connector: ConnectorWithCredentials | undefined): Promise<string | null> {
   const credentials = connector?.credentials;
   if (!credentials?.appId || typeof credentials.getToken !== 'function') return null;
   return `Bearer ${await credentials.getToken()}`;

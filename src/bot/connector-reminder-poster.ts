@@ -12,6 +12,8 @@ export class ConnectorReminderPoster implements ReminderPoster {
   constructor(
     private readonly o: Pick<ConnectorDigestPosterOptions, 'adapter' | 'appId' | 'serviceUrls'>,
     private readonly store: { conversations: ConversationRepository; users: UserProfileRepository },
+    /** The tenant's posting budget, shared by all instances. */
+    private readonly budget: { wait(tenantId: string): Promise<void> } | null = null,
   ) {}
 
   async post(reminder: HotspotReminder): Promise<boolean> {
@@ -25,6 +27,7 @@ export class ConnectorReminderPoster implements ReminderPoster {
     const text = reminder.kind === 'follow_up'
       ? format(r.followUp, { owner: tag, place: hotspot.placeName, date: hotspot.followUpDate ?? '' })
       : format(r.measureDue, { owner: tag, what: reminder.measure.what, place: hotspot.placeName, date: reminder.measure.dueDate ?? '' });
+    await this.budget?.wait(hotspot.origin.tenantId);
     const outcome = await postProactively(this.o, conversation, {
       text,
       entities: [{ type: 'mention', text: tag, mentioned: { id: profile?.chatUserId ?? owner.userId, name: owner.name } }],

@@ -1,13 +1,17 @@
 import {
   CardFactory, MessageFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
   type ChannelAccount, type TurnContext,
+  type AppBasedLinkQuery, type MessagingExtensionAction, type MessagingExtensionActionResponse, type MessagingExtensionQuery, type MessagingExtensionResponse,
 } from 'botbuilder';
 import { notice } from '../cards/report-cards';
 import { messages } from '../i18n/messages';
-import type { ChatContext, Reply } from '../conversation/chat-context';
+import { textReply, type ChatContext, type Reply } from '../conversation/chat-context';
 import type { InstallHandler } from '../conversation/install-handler';
 import type { Dispatcher } from '../conversation/registry/dispatcher';
 import type { MemberDirectory } from './member-directory';
+import type { SharedCardUpdater } from './shared-card-updater';
+import type { AdaptiveCard } from '../cards/card-schema';
+import type { MessageExtension } from './message-extension';
 import type { Clock } from '../domain/ports/clock.port';
 import type { Logger } from '../logging/logger';
 import { chatContextOf, conversationRecordOf, messageText, referenceTrustOf } from './turn-context-reader';
@@ -17,6 +21,10 @@ export interface BotHandlers {
   installs: InstallHandler;
   /** Set when ORGANISATION_DOMAINS is: the user's address confirms their organisation. */
   directory?: MemberDirectory;
+  /** Keeps each report's and hot spot's posted card the same for everyone (issue 10). */
+  sharedCards?: SharedCardUpdater;
+  /** The message extension (message actions, search, report links): see message-extension.ts. */
+  extension?: MessageExtension;
 }
 
 /** The Teams edge: translates activities to conversation calls and replies back. No business rules here. */
@@ -35,13 +43,18 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
 
   private async onUserMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    // Card submits from clients without Universal Actions arrive as messages with a value; none are sent.
-    if (!activity.text && activity.value) return;
     const ctx = this.contextOf(context);
+    // Card submits from clients without Universal Actions arrive as messages with a value: nothing is
+    // done with them, but the user is told why, in their language (never silence).
+    if (!activity.text && activity.value) {
+      this.log.info({}, 'legacy card submit answered with an update hint');
+      await this.send(context, [textReply(messages(ctx.locale).notice.legacySubmit)]);
+      return;
+    }
     await this.app.installs.remember(conversationRecordOf(activity, this.clock.now()), referenceTrustOf(context)).catch((error: unknown) => {
       this.log.warn({ err: errorName(error) }, 'could not refresh conversation reference');
     });
-    await this.send(context, await this.app.dispatcher.command(ctx, messageText(context)));
+    await this.send(context, await this.sharedAfterMessage(ctx, () => this.app.dispatcher.command(ctx, messageText(context))));
   }
 
   /**
@@ -81,6 +94,36 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     await this.send(context, await this.app.installs.installed(chatContextOf(activity), conversationRecordOf(activity, this.clock.now()), referenceTrustOf(context)));
   }
 
+  // The message extension; without one (never in the running bot) the SDK's "not implemented" stands.
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return this.app.extension ? this.app.extension.fetchTask(this.contextOf(context), action) : super.handleTeamsMessagingExtensionFetchTask(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return this.app.extension ? this.app.extension.submitAction(context, this.contextOf(context), action) : super.handleTeamsMessagingExtensionSubmitAction(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return this.app.extension ? this.app.extension.query(this.contextOf(context), query) : super.handleTeamsMessagingExtensionQuery(context, query);
+  }
+
+  protected override async handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return this.app.extension ? this.app.extension.queryLink(this.contextOf(context), query) : super.handleTeamsAppBasedLinkQuery(context, query);
+  }
+
+  /** A typed message's changes refresh the shared cards of what it changed (src/bot/shared-card-updater.ts). */
+  private sharedAfterMessage<T>(ctx: ChatContext, run: () => Promise<T>): Promise<T> {
+    return this.app.sharedCards ? this.app.sharedCards.message(ctx.locale, run) : run();
+  }
+
+  /** A press that changed an item updates the pressed message for everyone, except on an automatic refresh. */
+  private sharedAfterInvoke(context: TurnContext, ctx: ChatContext, verb: string, run: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+    if (!this.app.sharedCards) return run();
+    // Read from the activity: the SDK's invoke value leaves `trigger` out.
+    const automatic = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
+    return this.app.sharedCards.invoke(context, { automatic, shares: this.app.dispatcher.sharesOf(verb), locale: ctx.locale }, run);
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = (invoke.action?.data ?? {}) as Record<string, unknown>;
     const verb = invoke.action?.verb ?? '';
@@ -89,10 +132,10 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     this.log.info({ verb: loggedVerb }, 'card action');
     const ctx = this.contextOf(context);
     // A failure of ours still answers with a card: the pressed card stays usable and nothing leaks.
-    const card = await this.app.dispatcher.verb(ctx, verb, data).catch((error: unknown) => {
+    const card = await this.sharedAfterInvoke(context, ctx, verb, () => this.app.dispatcher.verb(ctx, verb, data).catch((error: unknown) => {
       this.log.error({ verb: loggedVerb, err: errorName(error) }, 'card action failed');
       return notice(messages(ctx.locale).notice.unexpected, { tone: 'attention' });
-    });
+    }));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 }

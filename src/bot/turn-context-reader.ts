@@ -36,6 +36,7 @@ export function chatContextOf(activity: Activity, email?: () => Promise<string |
   const origin = { tenantId: tenantOf(activity), conversationId: conversationKey(activity) };
   return {
     locale: localeFrom(activity.locale),
+    room: scopeOf(activity) === 'channel' ? 'channel' : 'chat',
     actor: {
       userId,
       name: activity.from?.name ?? '',

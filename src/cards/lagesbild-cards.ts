@@ -1,7 +1,7 @@
 import type { SubscriptionView } from '../domain/digests/subscription-service';
 import type { Lagesbild } from '../domain/lagesbild/lagesbild';
 import type { Period } from '../domain/periods';
-import { format, messages, type Locale } from '../i18n/messages';
+import { format, messages, type Locale, type Room } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
 import { formatWhen } from './formatting';
 import { lagesbildView, periodLabel, type ViewSection } from './lagesbild-view';
@@ -31,8 +31,8 @@ export function scheduleText(locale: Locale, s: SubscriptionView['subscription']
 }
 
 /** The confirmation and status card of a subscription; `null` says there is none. */
-export function subscription(locale: Locale, view: SubscriptionView | null, zone: string, justSubscribed = false): AdaptiveCard {
-  const t = messages(locale).lagesbild.subscription;
+export function subscription(locale: Locale, view: SubscriptionView | null, zone: string, justSubscribed = false, room?: Room): AdaptiveCard {
+  const t = messages(locale, room).lagesbild.subscription;
   if (!view) return notice(t.none, { title: t.title });
   const { subscription: s, next, lastDelivery } = view;
   const text = s.status === 'paused'
@@ -52,8 +52,8 @@ export function subscription(locale: Locale, view: SubscriptionView | null, zone
   });
 }
 
-export function unsubscribed(locale: Locale, removed: boolean): AdaptiveCard {
-  const t = messages(locale).lagesbild.subscription;
+export function unsubscribed(locale: Locale, removed: boolean, room?: Room): AdaptiveCard {
+  const t = messages(locale, room).lagesbild.subscription;
   return notice(removed ? t.stopped : t.notSubscribed, { title: t.title, tone: removed ? 'good' : 'default' });
 }
 
@@ -85,9 +85,9 @@ export function exportReady(locale: Locale, period: Period, expiresAt: Date, aud
 
 /** The requester's own view of the export card: the links (answered to their client only, never posted). */
 export function exportLinks(
-  locale: Locale, period: Period, links: { csv: string; html: string }, expiresAt: Date, audience: ExportAudience,
+  locale: Locale, period: Period, links: { csv: string; html: string }, expiresAt: Date, audience: ExportAudience, room?: Room,
 ): AdaptiveCard {
-  const t = messages(locale).lagesbild.export;
+  const t = messages(locale, room).lagesbild.export;
   return render(exportLinkCard, {
     title: t.title,
     periodLabel: periodLabel(period, locale),
@@ -99,8 +99,8 @@ export function exportLinks(
 }
 
 /** The requester's view once the export has expired: no links, no refresh. */
-export function exportExpired(locale: Locale, period: Period): AdaptiveCard {
-  const t = messages(locale).lagesbild.export;
+export function exportExpired(locale: Locale, period: Period, room?: Room): AdaptiveCard {
+  const t = messages(locale, room).lagesbild.export;
   return notice(`${periodLabel(period, locale)}: ${t.linksExpired}`, { title: t.title });
 }
 

@@ -1,5 +1,6 @@
 import { Template } from 'adaptivecards-templating';
 import type { AdaptiveCard } from './card-schema';
+import { bind, type Binder } from './bind';
 
 /** A card template and the exact shape of the data it is rendered from. */
 export interface CardTemplate<Data> {
@@ -9,8 +10,23 @@ export interface CardTemplate<Data> {
   readonly __data?: Data;
 }
 
-export function defineTemplate<Data>(name: string, template: AdaptiveCard): CardTemplate<Data> {
-  return { name, template };
+/** Every template defined, by name: what the template test renders with sample data. */
+const templates = new Map<string, CardTemplate<unknown>>();
+
+/**
+ * A template built with the binder of its data: every `${…}` in it names a value the data type has
+ * (see bind.ts), so a misspelt binding does not compile. Names are unique.
+ */
+export function defineTemplate<Data>(name: string, build: (b: Binder<Data>) => AdaptiveCard): CardTemplate<Data> {
+  if (templates.has(name)) throw new Error(`card template "${name}" is defined twice`);
+  const template: CardTemplate<Data> = { name, template: build(bind<Data>()) };
+  templates.set(name, template as CardTemplate<unknown>);
+  return template;
+}
+
+/** The templates defined so far (those of the modules loaded). */
+export function definedTemplates(): CardTemplate<unknown>[] {
+  return [...templates.values()];
 }
 
 export function render<Data extends object>(tpl: CardTemplate<Data>, data: Data): AdaptiveCard {

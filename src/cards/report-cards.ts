@@ -6,7 +6,7 @@ import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard'
 import type { Activity, Incident, Report, ReportKind, ReportSummary } from '../domain/report';
 import { nextStatus, previousStatus } from '../domain/status';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
-import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
+import { format, messages, type Catalogue, type Locale, type Room } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
 import { formatDay, formatWhen } from './formatting';
 import { render, safeText } from './render';
@@ -218,21 +218,21 @@ function commandFacts(m: Catalogue, keys: CommandKey[]) {
   return keys.map((k) => ({ title: m.help.names[k], value: m.help.commands[k] }));
 }
 
-export function help(locale: Locale): AdaptiveCard {
-  const m = messages(locale);
+export function help(locale: Locale, room?: Room): AdaptiveCard {
+  const m = messages(locale, room);
   return render(helpCard, { title: m.help.title, text: m.help.intro, commands: commandFacts(m, EVERY_COMMAND), footnote: m.help.privacy, actions: mainActions(m) });
 }
 
-export function welcome(locale: Locale): AdaptiveCard {
-  const m = messages(locale);
+export function welcome(locale: Locale, room?: Room): AdaptiveCard {
+  const m = messages(locale, room);
   return render(helpCard, {
     title: m.welcome.title, text: m.welcome.text, commands: commandFacts(m, WELCOME_COMMANDS), footnote: m.help.privacy,
     actions: [...mainActions(m), { title: m.welcome.help, verb: VERBS.showHelp }],
   });
 }
 
-export function latestReports(locale: Locale, rows: ReportSummary[]): AdaptiveCard {
-  const m = messages(locale);
+export function latestReports(locale: Locale, rows: ReportSummary[], room?: Room): AdaptiveCard {
+  const m = messages(locale, room);
   return render(latestReportsCard, {
     title: m.latest.title,
     empty: m.latest.empty,

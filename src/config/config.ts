@@ -77,10 +77,13 @@ const schema = z
       .refine((v) => v === '' || GUID.test(v), 'must be a GUID or empty')
       .describe('Bot registration app id; empty = local mode without Bot Framework auth'),
     MicrosoftAppPassword: z.string().default('').describe('Client secret of the bot registration'),
-    MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant').describe('Bot identity type'),
+    MicrosoftAppType: z.enum(APP_TYPES).default('SingleTenant')
+      .describe('Bot identity type: SingleTenant (default; every Azure Bot registered since 31 July 2025), UserAssignedMSI '
+        + '(a managed identity, on Azure only) or MultiTenant (older registrations only, when chosen explicitly)'),
     MicrosoftAppTenantId: z.string().trim().toLowerCase().default('')
       .refine((v) => v === '' || GUID.test(v), 'must be a tenant id (GUID) or empty')
-      .describe('Tenant (GUID) of a SingleTenant bot; with ALLOWED_TENANTS empty it is the only allowed tenant'),
+      .describe('Tenant (GUID) of the bot registration; required with an app id for SingleTenant and UserAssignedMSI; with '
+        + 'ALLOWED_TENANTS empty it is the only allowed tenant'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
       .describe('Structured log level'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000)
@@ -90,6 +93,10 @@ const schema = z
     SCHEDULER_CRON: z.string().trim().default('* * * * *')
       .refine((v) => v === 'off' || cron.validate(v), 'must be a cron expression (e.g. "* * * * *") or off')
       .describe('When the digest scheduler looks for due lägesbild digests (Europe/Stockholm); off = never on this instance'),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120)
+      .describe('How long a scheduled job\'s lease holds without renewal: after that another instance takes over the run of an instance that died'),
+    POSTS_PER_SECOND: z.coerce.number().int().min(1).max(30).default(25)
+      .describe('Proactive posts (digests, reminders) a second per tenant, for all instances together (Teams allows about 30 per app and tenant)'),
     DIGEST_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(12)
       .describe('A digest missed while the bot was down is still posted (once) up to this many hours late'),
     EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15)
@@ -119,11 +126,22 @@ const schema = z
         + 'connector. https (http only for localhost). Leave empty for Teams'),
   })
   .superRefine((env, ctx) => {
-    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+    if (!env.MicrosoftAppId) return;
+    const type = env.MicrosoftAppType;
+    const chosen = type === 'SingleTenant' ? ' (the default: Azure Bot registrations made since 31 July 2025 are single-tenant)' : '';
+    if (type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType=${type}${chosen}: `
+        + 'set it to the tenant id (GUID) of the bot registration'
+        + (type === 'SingleTenant' ? ', or set MicrosoftAppType=MultiTenant explicitly for an older multi-tenant registration' : '') });
     }
-    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    if (type === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'must be empty when MicrosoftAppType=UserAssignedMSI: '
+        + 'a managed identity has no secret (MicrosoftAppId is the client id of the identity, which must be assigned to this '
+        + 'App Service or container app)' });
+    }
+    if (type !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set and MicrosoftAppType=${type}${chosen}: `
+        + 'the client secret of the app registration (or MicrosoftAppType=UserAssignedMSI with a managed identity on Azure)' });
     }
   });
 
@@ -146,6 +164,8 @@ export interface Config {
     cron: string | null;
     catchUpHours: number;
   };
+  /** Scheduled jobs with several instances: lease length, and the shared per-tenant posting budget. */
+  jobs: { leaseMs: number; postsPerSecond: number };
   exports: { linkMinutes: number; publicBaseUrl: string | null };
   rateLimit: { perMinute: number; burst: number };
   retentionMonths: number;
@@ -212,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     hotspots: { effectWeeks: e.HOTSPOT_EFFECT_WEEKS },
     digests: { cron: e.SCHEDULER_CRON === 'off' ? null : e.SCHEDULER_CRON, catchUpHours: e.DIGEST_CATCH_UP_HOURS },
+    jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000, postsPerSecond: e.POSTS_PER_SECOND },
     exports: { linkMinutes: e.EXPORT_LINK_MINUTES, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     retentionMonths: e.RETENTION_MONTHS,
@@ -241,7 +262,8 @@ function resolveTenancy(e: Env): { allowedTenants: AllowedTenants; coordinators:
   const problems: string[] = [];
   const setting = e.ALLOWED_TENANTS;
   const authEnabled = e.MicrosoftAppId !== '';
-  const singleTenant = e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppTenantId !== '';
+  // A SingleTenant registration and a user-assigned managed identity both belong to one tenant.
+  const singleTenant = e.MicrosoftAppType !== 'MultiTenant' && e.MicrosoftAppTenantId !== '';
   let allowedTenants: AllowedTenants;
   if (setting.kind === 'any') allowedTenants = { any: true };
   else if (setting.kind === 'list') allowedTenants = { any: false, ids: setting.ids };
@@ -249,7 +271,7 @@ function resolveTenancy(e: Env): { allowedTenants: AllowedTenants; coordinators:
   else if (singleTenant) allowedTenants = { any: false, ids: [e.MicrosoftAppTenantId] };
   else {
     allowedTenants = { any: false, ids: [] };
-    if (e.MicrosoftAppType !== 'SingleTenant') {
+    if (e.MicrosoftAppType === 'MultiTenant') {
       problems.push(`ALLOWED_TENANTS is empty, but MicrosoftAppType=${e.MicrosoftAppType} with an app id is a multi-tenant `
         + `registration that would serve any organisation's Teams: ${MULTI_TENANT_HINT}`);
     }

@@ -3,6 +3,7 @@ import { hotspotCommands, hotspotVerbs } from './hotspot-entries';
 import { createRegistry, type CommandEntry, type Registry, type VerbEntry } from './registry/entries';
 import { targets } from './registry/targets';
 import { reportCommands, reportVerbs } from './report-entries';
+import { sharedCardVerbs } from './shared-card-entries';
 import type { ReportViews } from './report-views';
 import { trustCommands } from './trust-commands';
 import type { ReportingService } from '../domain/reporting-service';
@@ -24,7 +25,7 @@ export function buildRegistry(d: RegistryDeps): Registry {
   const t = targets({ reporting: d.reporting, hotspots: d.hotspots.hotspots, places: d.hotspots.places });
   const reportDeps = { reporting: d.reporting, views: d.views, targets: t };
   return createRegistry(
-    [...reportVerbs(reportDeps), ...hotspotVerbs(d.hotspots, t), ...(d.more?.verbs ?? [])],
+    [...reportVerbs(reportDeps), ...hotspotVerbs(d.hotspots, t), ...sharedCardVerbs({ access: d.reporting.access, hotspots: d.hotspots.hotspots, targets: t }), ...(d.more?.verbs ?? [])],
     [...reportCommands(reportDeps), ...trustCommands({ store: d.store, clock: d.clock }), ...hotspotCommands(d.hotspots), ...(d.more?.commands ?? [])],
   );
 }

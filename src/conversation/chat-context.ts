@@ -3,11 +3,13 @@ import type { AdaptiveCard } from '../cards/card-schema';
 import type { ReportOrigin } from '../domain/report';
 import type { ReportScope } from '../domain/scope';
 import type { Actor } from '../domain/reporting-service';
-import type { Locale } from '../i18n/messages';
+import type { Locale, Room } from '../i18n/messages';
 
 /** Who says something, where, and in which language: all a conversation handler needs to know. */
 export interface ChatContext {
   locale: Locale;
+  /** A team's channel or a (personal or group) chat: what the bot calls the conversation. 'channel' when not given. */
+  room?: Room;
   actor: Actor;
   /** Where new reports are made: the tenant and conversation of the activity. */
   origin: ReportOrigin;

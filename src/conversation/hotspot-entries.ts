@@ -5,6 +5,7 @@ import { HOTSPOT_VERBS } from '../cards/hotspot-verbs';
 import { readFollowUp, readMeasureForm, readPlaceForm } from '../cards/forms/hotspot-forms';
 import { readQuickConfirm } from '../cards/forms/quick-confirm-form';
 import { placeFirst } from '../cards/place-first';
+import { safeText } from '../cards/render';
 import * as cards from '../cards/report-cards';
 import type { Hotspot } from '../domain/hotspots/hotspot';
 import type { HotspotOutcome } from '../domain/hotspots/hotspot-service';
@@ -78,7 +79,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
 
   return [
     verb({
-      verb: HOTSPOT_VERBS.quickSave, payload: quickSaveForm, target: noTarget, right: 'member', writes: true,
+      verb: HOTSPOT_VERBS.quickSave, payload: quickSaveForm, target: noTarget, right: 'member', writes: true, shares: 'report',
       // The card's submit key: pressed twice (or replayed), the card saves one report and answers with it.
       handle: async ({ ctx, payload }) => quickReportCard(f, ctx, await f.quick.save(ctx.actor, ctx.origin, readQuickConfirm(payload), (c) => messages(ctx.locale).category[c], payload.submitKey)),
       storeDown: async (ctx, raw) => quickConfirmKept(ctx, raw),
@@ -86,7 +87,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
 
     verb({
       verb: HOTSPOT_VERBS.undo, payload: z.object({ id, version }).transform((p) => ({ ...p, kind: 'incident' as const })),
-      target: targets.report(), right: 'report.undo', writes: true,
+      target: targets.report(), right: 'report.undo', writes: true, shares: 'report',
       handle: async ({ ctx, payload, target: { report } }) => {
         const q = messages(ctx.locale).hotspots.quick;
         if (report.kind !== 'incident') return cards.notice(messages(ctx.locale).trust.unavailable, { tone: 'attention' });
@@ -99,7 +100,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
     }),
 
     verb({
-      verb: HOTSPOT_VERBS.start, payload: placeRef, target: targets.place(), right: 'hotspot.start', writes: true,
+      verb: HOTSPOT_VERBS.start, payload: placeRef, target: targets.place(), right: 'hotspot.start', writes: true, shares: 'hotspot',
       handle: async ({ ctx, target: { place } }) => {
         const outcome = await f.hotspots.start(ctx.actor, ctx.origin, place);
         const r = messages(ctx.locale).hotspots.refusal;
@@ -116,13 +117,13 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
     }),
 
     verb({
-      verb: HOTSPOT_VERBS.next, payload: hotspotVersion, target: targets.hotspot(), right: 'hotspot.change', writes: true,
+      verb: HOTSPOT_VERBS.next, payload: hotspotVersion, target: targets.hotspot(), right: 'hotspot.change', writes: true, shares: 'hotspot',
       handle: async ({ ctx, payload, target }) => after(ctx, await f.hotspots.moveNext(ctx.actor, ctx.scope, target.hotspot, payload.version)),
     }),
 
     form('measure', HOTSPOT_VERBS.addMeasure, () => ({})),
     verb({
-      verb: HOTSPOT_VERBS.addMeasure, payload: hotspotVersion.extend(measure.shape), target: targets.hotspot(), right: 'hotspot.change', writes: true,
+      verb: HOTSPOT_VERBS.addMeasure, payload: hotspotVersion.extend(measure.shape), target: targets.hotspot(), right: 'hotspot.change', writes: true, shares: 'hotspot',
       handle: async ({ ctx, payload, target: { hotspot } }) => {
         const values = { what: str(payload.what), organisation: str(payload.organisation), dueDate: str(payload.dueDate) };
         const read = readMeasureForm(values);
@@ -135,13 +136,13 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
     }),
 
     verb({
-      verb: HOTSPOT_VERBS.measureDone, payload: hotspotVersion.extend({ measureId: id }), target: targets.hotspot(), right: 'hotspot.change', writes: true,
+      verb: HOTSPOT_VERBS.measureDone, payload: hotspotVersion.extend({ measureId: id }), target: targets.hotspot(), right: 'hotspot.change', writes: true, shares: 'hotspot',
       handle: async ({ ctx, payload, target }) => after(ctx, await f.hotspots.markMeasureDone(ctx.actor, ctx.scope, target.hotspot, payload.version, payload.measureId)),
     }),
 
     form('followUp', HOTSPOT_VERBS.setFollowUp, (h) => ({ followUpDate: h.followUpDate ?? '' })),
     verb({
-      verb: HOTSPOT_VERBS.setFollowUp, payload: hotspotVersion.extend({ followUpDate: typed }), target: targets.hotspot(), right: 'hotspot.change', writes: true,
+      verb: HOTSPOT_VERBS.setFollowUp, payload: hotspotVersion.extend({ followUpDate: typed }), target: targets.hotspot(), right: 'hotspot.change', writes: true, shares: 'hotspot',
       handle: async ({ ctx, payload, target: { hotspot } }) => {
         const values = { followUpDate: str(payload.followUpDate) };
         const read = readFollowUp(payload.followUpDate);
@@ -156,7 +157,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
       who: h.analysis.who ?? '', whatHappens: h.analysis.what ?? '', when: h.analysis.when ?? '', why: h.analysis.why ?? '',
     })),
     verb({
-      verb: HOTSPOT_VERBS.saveAnalysis, payload: hotspotVersion.extend(analysis.shape), target: targets.hotspot(), right: 'hotspot.change', writes: true,
+      verb: HOTSPOT_VERBS.saveAnalysis, payload: hotspotVersion.extend(analysis.shape), target: targets.hotspot(), right: 'hotspot.change', writes: true, shares: 'hotspot',
       handle: async ({ ctx, payload, target: { hotspot } }) => {
         const values = { who: str(payload.who), what: str(payload.what), when: str(payload.when), why: str(payload.why) };
         const outcome = await f.hotspots.setAnalysis(ctx.actor, ctx.scope, hotspot, payload.version, values, { maskingConfirmed: payload.maskingConfirmed === true });
@@ -277,5 +278,12 @@ async function showByName(f: HotspotFeature, ctx: ChatContext, args: string): Pr
   const match = matchPlace(args, await f.places.all(ctx.scope));
   const hotspot = match.kind === 'sure' ? await f.hotspots.byPlace(ctx.scope, match.place.id) : null;
   if (hotspot) return cardReply(hotspotCards.hotspotView(ctx.locale, await f.hotspots.view(ctx.scope, hotspot)));
+  // No hot spot yet, but things happen there: offer to start one (the button's right is checked when pressed).
+  const count = match.kind === 'sure' ? await f.hotspots.incidentCount(ctx.scope, match.place.id) : 0;
+  if (match.kind === 'sure' && count > 0) {
+    return cardReply(cards.notice(format(r.notYetHotspot, { place: safeText(match.place.name), count }), {
+      actions: [{ title: r.create, verb: HOTSPOT_VERBS.start, data: { placeId: match.place.id } }],
+    }));
+  }
   return textReply(format(r.notFound, { typed: args.slice(0, 80) }));
 }

@@ -21,9 +21,16 @@ export interface ReferenceTrust {
 export class InstallHandler {
   constructor(private readonly conversations: ConversationRepository) {}
 
+  /**
+   * Greets once per team or chat: Teams sends the bot's membersAdded again on a re-install or an app
+   * upgrade, and a conversation the bot already knows (its record, in the same tenant) is not greeted
+   * again. Only a vouched-for record is stored, so an untrusted install event greets but is not remembered.
+   */
   async installed(ctx: ChatContext, record: ConversationRecord, trust: ReferenceTrust): Promise<Reply[]> {
+    const known = await this.conversations.get(record);
     await this.remember(record, trust);
-    return [cardReply(cards.welcome(ctx.locale))];
+    if (known && known.tenantId === record.tenantId) return [];
+    return [cardReply(cards.welcome(ctx.locale, ctx.room))];
   }
 
   async remember(record: ConversationRecord, trust: ReferenceTrust): Promise<void> {

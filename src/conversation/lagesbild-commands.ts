@@ -63,13 +63,13 @@ function answers(f: LagesbildFeature) {
         return problem(ctx, parsed.error === 'invalid_time' ? t.badTime : t.badSchedule);
       }
       const view = await f.subscriptions.subscribe(ctx.origin, ctx.actor.userId, parsed.schedule, ctx.locale);
-      return lagesbildCards.subscription(ctx.locale, view, zone, true);
+      return lagesbildCards.subscription(ctx.locale, view, zone, true, ctx.room);
     },
     async subscription(ctx: ChatContext): Promise<AdaptiveCard> {
-      return lagesbildCards.subscription(ctx.locale, await f.subscriptions.current(ctx.origin), zone);
+      return lagesbildCards.subscription(ctx.locale, await f.subscriptions.current(ctx.origin), zone, false, ctx.room);
     },
     async unsubscribe(ctx: ChatContext): Promise<AdaptiveCard> {
-      return lagesbildCards.unsubscribed(ctx.locale, await f.subscriptions.unsubscribe(ctx.origin));
+      return lagesbildCards.unsubscribed(ctx.locale, await f.subscriptions.unsubscribe(ctx.origin), ctx.room);
     },
     async lagesbild(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = period(args, 'thisWeek');
@@ -94,8 +94,8 @@ function answers(f: LagesbildFeature) {
     async exportLinks(ctx: ChatContext, record: DigestExportRecord): Promise<AdaptiveCard> {
       const period = f.exports.period(record);
       const minted = await f.exports.mint(record);
-      if (!minted) return lagesbildCards.exportExpired(ctx.locale, period);
-      return lagesbildCards.exportLinks(ctx.locale, period, f.exportUrls(minted.token), minted.expiresAt, audienceOf(ctx, record.id));
+      if (!minted) return lagesbildCards.exportExpired(ctx.locale, period, ctx.room);
+      return lagesbildCards.exportLinks(ctx.locale, period, f.exportUrls(minted.token), minted.expiresAt, audienceOf(ctx, record.id), ctx.room);
     },
   };
 }

@@ -59,14 +59,14 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
   return [
     verb({ verb: VERBS.openIncidentForm, payload: nothing, target: noTarget, right: 'member', writes: false, handle: ({ ctx }) => views.newForm('incident', ctx) }),
     verb({ verb: VERBS.openActivityForm, payload: nothing, target: noTarget, right: 'member', writes: false, handle: ({ ctx }) => views.newForm('activity', ctx) }),
-    verb({ verb: VERBS.showHelp, payload: nothing, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => cards.help(ctx.locale) }),
+    verb({ verb: VERBS.showHelp, payload: nothing, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => cards.help(ctx.locale, ctx.room) }),
     verb({ verb: VERBS.cancel, payload: nothing, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => cards.notice(messages(ctx.locale).notice.cancelled) }),
     verb({
       verb: VERBS.showLatest, payload: nothing, target: noTarget, right: 'member', writes: false,
-      handle: async ({ ctx }) => cards.latestReports(ctx.locale, await reporting.latest(ctx.scope)),
+      handle: async ({ ctx }) => cards.latestReports(ctx.locale, await reporting.latest(ctx.scope), ctx.room),
     }),
     verb({
-      verb: VERBS.submitIncident, payload: incidentSubmit, target: noTarget, right: 'member', writes: true, storeDown: storeDown('incident'),
+      verb: VERBS.submitIncident, payload: incidentSubmit, target: noTarget, right: 'member', writes: true, shares: 'report', storeDown: storeDown('incident'),
       handle: async ({ ctx, payload }) => {
         const form = incidentFormFrom(payload);
         const read = readIncidentForm(form, zone, now());
@@ -76,7 +76,7 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
       },
     }),
     verb({
-      verb: VERBS.submitActivity, payload: activitySubmit, target: noTarget, right: 'member', writes: true, storeDown: storeDown('activity'),
+      verb: VERBS.submitActivity, payload: activitySubmit, target: noTarget, right: 'member', writes: true, shares: 'report', storeDown: storeDown('activity'),
       handle: async ({ ctx, payload }) => {
         const form = activityFormFrom(payload);
         const read = readActivityForm(form, now());
@@ -87,7 +87,7 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
     }),
     verb({
       verb: VERBS.saveIncidentEdit, payload: incidentSubmit.extend(editing).transform((p) => ({ ...p, kind: 'incident' as const })),
-      target: targets.report(), right: 'report.edit', writes: true, storeDown: storeDown('incident'),
+      target: targets.report(), right: 'report.edit', writes: true, shares: 'report', storeDown: storeDown('incident'),
       handle: async ({ ctx, payload, target }) => {
         const form = incidentFormFrom(payload);
         const edit = { id: payload.id, version: payload.version, ref: target.report.ref };
@@ -100,7 +100,7 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
     }),
     verb({
       verb: VERBS.saveActivityEdit, payload: activitySubmit.extend(editing).transform((p) => ({ ...p, kind: 'activity' as const })),
-      target: targets.report(), right: 'report.edit', writes: true, storeDown: storeDown('activity'),
+      target: targets.report(), right: 'report.edit', writes: true, shares: 'report', storeDown: storeDown('activity'),
       handle: async ({ ctx, payload, target }) => {
         const form = activityFormFrom(payload);
         const edit = { id: payload.id, version: payload.version, ref: target.report.ref };
@@ -116,11 +116,11 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
       handle: ({ ctx, target }) => views.editForm(ctx, target.report),
     }),
     verb({
-      verb: VERBS.setStatus, payload: reportVersion.extend({ status: z.enum(REPORT_STATUSES) }), target: targets.report(), right: 'report.work', writes: true,
+      verb: VERBS.setStatus, payload: reportVersion.extend({ status: z.enum(REPORT_STATUSES) }), target: targets.report(), right: 'report.work', writes: true, shares: 'report',
       handle: async ({ ctx, payload, target }) => afterChange(ctx, await reporting.changeStatus(ctx.actor, ctx.scope, target.report, payload.version, payload.status)),
     }),
     verb({
-      verb: VERBS.assignToMe, payload: reportVersion, target: targets.report(), right: 'report.work', writes: true,
+      verb: VERBS.assignToMe, payload: reportVersion, target: targets.report(), right: 'report.work', writes: true, shares: 'report',
       handle: async ({ ctx, payload, target }) => afterChange(ctx, await reporting.assignToMe(ctx.actor, ctx.scope, target.report, payload.version)),
     }),
     verb({
@@ -133,12 +133,12 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
 /** The reporting commands every installation has: help, report, activity, latest. */
 export function reportCommands({ reporting, views }: Deps): CommandEntry[] {
   return [
-    command({ command: 'help', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(cards.help(ctx.locale))] }),
+    command({ command: 'help', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(cards.help(ctx.locale, ctx.room))] }),
     command({ command: 'report', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(await views.newForm('incident', ctx))] }),
     command({ command: 'activity', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(await views.newForm('activity', ctx))] }),
     command({
       command: 'latest', payload: commandArgs, target: noTarget, right: 'member', writes: false,
-      handle: async ({ ctx }) => [cardReply(cards.latestReports(ctx.locale, await reporting.latest(ctx.scope)))],
+      handle: async ({ ctx }) => [cardReply(cards.latestReports(ctx.locale, await reporting.latest(ctx.scope), ctx.room))],
     }),
   ];
 }

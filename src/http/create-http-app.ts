@@ -14,11 +14,13 @@ export interface HttpDeps {
   store: Pick<Store, 'health'>;
   log: Logger;
   maxBodyBytes: number;
+  /** True once the instance stops: /readyz answers 503 so that no new work is sent to it. */
+  draining?: () => boolean;
   /** Feature routes (e.g. export links), mounted before the 404. */
   routes?: { path: string; router: express.Router }[];
 }
 
-/** The bot's HTTP surface: Bot Framework messages, a health probe, and JSON errors without stack traces. */
+/** The bot's HTTP surface: Bot Framework messages, liveness and readiness probes, and JSON errors without stack traces. */
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -27,8 +29,17 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), requireActivityShape, botEndpoint(deps.adapter, deps.bot, deps.log));
 
-  // Status and store kind only: why it is unhealthy (a driver's text can name tables or quote data) goes to the log.
-  app.get('/healthz', async (_req, res) => {
+  // Liveness: the process is up and serves HTTP. Cheap, and never the database: restarting the process
+  // would not mend a full disk, and a platform that restarts on a failed liveness probe would only add to it.
+  app.get('/healthz', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+
+  // Readiness: the store can be read and written (a probe row) and has every migration this version
+  // knows; 503 while it cannot, and from the moment the instance stops (it drains, takes no new work).
+  // Status and store kind only: why (a driver's text can name tables or quote data) goes to the log.
+  app.get('/readyz', async (_req, res) => {
+    if (deps.draining?.()) return void res.status(503).json({ status: 'stopping' });
     const { ok, kind, cause, detail } = await deps.store.health();
     if (!ok) deps.log.warn({ store: kind, cause, detail: detail?.slice(0, 200) }, 'health check: store unavailable');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', store: { ok, kind } });

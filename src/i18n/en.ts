@@ -1,5 +1,7 @@
+import type { Overrides } from './catalogue-shape';
 import type { Catalogue } from './sv';
 import { trustEn } from './trust.en';
+import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
 
@@ -81,6 +83,7 @@ export const en: Catalogue = {
     edit: 'Edit', assignToMe: "I'll take it", reportedByLine: '{name}, {organisation}, {when}',
   },
   notice: {
+    legacySubmit: 'Update Teams to use the buttons on my cards – this version sends them in a way I cannot take. Nothing was saved. You can also type the command, for example "report" or "help".',
     conflict: 'Someone else changed the report first. Here is the latest version – please try again.',
     invalid_transition: 'The status can only move one step at a time.',
     storeDown: 'Could not reach the database right now, please try again shortly.',
@@ -100,7 +103,7 @@ export const en: Catalogue = {
   },
   help: {
     title: 'What I can do',
-    intro: 'Write a command to me (in a channel: @Trygghetsboten first).',
+    intro: 'Write a command to me (in a channel or group chat: @Trygghetsboten first).',
     commands: {
       help: 'show this help', report: 'report an incident', activity: 'log an activity',
       latest: "show the channel's latest reports",
@@ -119,7 +122,27 @@ export const en: Catalogue = {
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
   trust: trustEn,
+  extension: extensionEn,
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
+};
+
+/** The strings that say "the channel", as they read in a personal or group chat (see svInChat). */
+export const enInChat: Overrides<Catalogue> = {
+  latest: { title: 'Latest reports in this chat' },
+  help: { commands: { latest: "show the chat's latest reports" } },
+  lagesbild: {
+    subscription: {
+      subscribed: 'This chat now gets the situation picture {when}.',
+      none: 'This chat has no subscription. Type "subscribe" to get the situation picture every Monday at 07:30.',
+      stopped: 'The subscription has ended. This chat no longer gets the situation picture automatically.',
+      notSubscribed: 'This chat had no subscription to end.',
+    },
+    export: {
+      text: 'The links work until {until}, and only for this chat\'s data. They are shown only to you, and every download is logged. '
+        + 'New links (on another device, say) replace these.',
+      linksExpired: 'The export\'s links have expired. Type "export" in the chat for new ones.',
+    },
+  },
 };

@@ -73,6 +73,8 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
     invalid_transition: 'A hot spot moves one step forward at a time.',
     already_active: 'The place is already a hot spot.',
     notFound: 'I find no hot spot at "{typed}". Write "hotspots" to see all active ones.',
+    notYetHotspot: '{place} is not a hot spot, but {count} {count|incident has|incidents have} been reported there.',
+    create: 'Create hot spot',
     showWhich: 'Write the place after the command, e.g. "hotspot show torget".',
   },
   reminder: {

@@ -70,6 +70,8 @@ export const hotspotsSv = {
     invalid_transition: 'Hot spoten kan bara flyttas ett steg framåt i taget.',
     already_active: 'Platsen är redan en hot spot.',
     notFound: 'Jag hittar ingen hot spot vid "{typed}". Skriv "hotspots" för att se alla aktiva.',
+    notYetHotspot: '{place} är ingen hot spot, men där finns {count} {count|rapporterad händelse|rapporterade händelser}.',
+    create: 'Skapa hot spot',
     showWhich: 'Skriv platsen efter kommandot, till exempel "hotspot visa torget".',
   },
   reminder: {

@@ -54,7 +54,7 @@ export const lagesbildEn: Catalogue['lagesbild'] = {
     newLinks: 'New links',
     linksExpired: 'The export\'s links have expired. Type "export" in the channel for new ones.',
     csv: 'Incidents (CSV for Excel)', html: 'Printable report',
-    expired: 'The link has expired or does not exist. Type "export" in the channel for a new one.',
+    expired: 'The link has expired or does not exist. Type "export" in Teams, where you asked for it, for a new one.',
     columns: {
       ref: 'Reference', date: 'Date', time: 'Time', place: 'Place', category: 'Category', severity: 'Severity',
       organisation: 'Organisation', school: 'School', youth: 'Young people involved', status: 'Status', policeReportNumber: 'Police report no.',

@@ -53,7 +53,7 @@ export const lagesbildSv = {
     newLinks: 'Nya länkar',
     linksExpired: 'Exportens länkar har gått ut. Skriv "export" i kanalen för nya.',
     csv: 'Händelser (CSV för Excel)', html: 'Utskrivbar rapport',
-    expired: 'Länken har gått ut eller finns inte. Skriv "export" i kanalen för en ny.',
+    expired: 'Länken har gått ut eller finns inte. Skriv "export" i Teams, där du bad om den, för en ny.',
     columns: {
       ref: 'Referens', date: 'Datum', time: 'Tid', place: 'Plats', category: 'Kategori', severity: 'Allvarlighet',
       organisation: 'Organisation', school: 'Skola', youth: 'Unga inblandade', status: 'Status', policeReportNumber: 'K-nummer',

@@ -1,18 +1,38 @@
-import { en } from './en';
-import { sv, type Catalogue } from './sv';
+import type { Overrides } from './catalogue-shape';
+import { en, enInChat } from './en';
+import { sv, svInChat, type Catalogue } from './sv';
 
 export type Locale = 'sv' | 'en';
 export type { Catalogue };
 
-const catalogues: Record<Locale, Catalogue> = { sv, en };
+/**
+ * Where the bot speaks: a team's channel, or a chat (personal or group). The catalogues say "kanalen"
+ * / "the channel"; the chat variants replace exactly those strings with "chatten" / "the chat".
+ */
+export type Room = 'channel' | 'chat';
+
+function withOverrides<T>(base: T, overrides: Overrides<T>): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(overrides as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    out[key] = typeof value === 'string' ? value : withOverrides(out[key], value as Overrides<unknown>);
+  }
+  return out as T;
+}
+
+const catalogues: Record<Room, Record<Locale, Catalogue>> = {
+  channel: { sv, en },
+  chat: { sv: withOverrides(sv, svInChat), en: withOverrides(en, enInChat) },
+};
 
 /** Swedish unless the client says English (en, en-US, en-GB, …). */
 export function localeFrom(clientLocale: string | undefined | null): Locale {
   return clientLocale && /^en(-|_|$)/i.test(clientLocale) ? 'en' : 'sv';
 }
 
-export function messages(locale: Locale): Catalogue {
-  return catalogues[locale];
+/** The catalogue of the locale, worded for the room (a channel unless told). */
+export function messages(locale: Locale, room: Room = 'channel'): Catalogue {
+  return catalogues[room][locale];
 }
 
 /**

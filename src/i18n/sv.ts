@@ -1,6 +1,7 @@
 // Swedish is the product's first language; every other catalogue must have exactly these keys.
-import type { Shape } from './catalogue-shape';
+import type { Overrides, Shape } from './catalogue-shape';
 import { trustSv } from './trust.sv';
+import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
 import { lagesbildSv } from './lagesbild.sv';
 
@@ -82,6 +83,7 @@ export const sv = {
     edit: 'Ändra', assignToMe: 'Jag tar den', reportedByLine: '{name}, {organisation}, {when}',
   },
   notice: {
+    legacySubmit: 'Uppdatera Teams för att använda knapparna på mina kort – den här versionen skickar dem på ett sätt jag inte kan ta emot. Inget sparades. Du kan också skriva kommandot, till exempel "rapportera" eller "hjälp".',
     conflict: 'Någon annan hann ändra rapporten. Här är den senaste versionen – försök igen.',
     invalid_transition: 'Statusen kan bara flyttas ett steg i taget.',
     storeDown: 'Kunde inte nå databasen just nu, försök igen om en liten stund.',
@@ -101,7 +103,7 @@ export const sv = {
   },
   help: {
     title: 'Det här kan jag',
-    intro: 'Skriv ett kommando till mig (i en kanal: @Trygghetsboten först).',
+    intro: 'Skriv ett kommando till mig (i en kanal eller gruppchatt: @Trygghetsboten först).',
     commands: {
       help: 'visa den här hjälpen', report: 'rapportera en händelse', activity: 'logga en aktivitet',
       latest: 'visa kanalens senaste rapporter',
@@ -120,9 +122,32 @@ export const sv = {
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
   trust: trustSv,
+  extension: extensionSv,
   hotspots: hotspotsSv,
   lagesbild: lagesbildSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 
 export type Catalogue = Shape<typeof sv>;
+
+/**
+ * The strings that say "kanalen", as they read in a personal or group chat. A test checks that no
+ * other string of the chat catalogue speaks of the channel.
+ */
+export const svInChat: Overrides<Catalogue> = {
+  latest: { title: 'Senaste rapporterna i chatten' },
+  help: { commands: { latest: 'visa chattens senaste rapporter' } },
+  lagesbild: {
+    subscription: {
+      subscribed: 'Chatten får nu lägesbilden {when}.',
+      none: 'Chatten prenumererar inte på lägesbilden. Skriv "prenumerera" för att få den varje måndag kl. 07:30.',
+      stopped: 'Prenumerationen är avslutad. Chatten får inte längre lägesbilden automatiskt.',
+      notSubscribed: 'Chatten hade ingen prenumeration att avsluta.',
+    },
+    export: {
+      text: 'Länkarna gäller till {until} och bara för den här chattens data. De visas bara för dig, och varje nedladdning loggas. '
+        + 'Nya länkar (till exempel på en annan enhet) ersätter de här.',
+      linksExpired: 'Exportens länkar har gått ut. Skriv "export" i chatten för nya.',
+    },
+  },
+};

@@ -9,7 +9,7 @@ export const trustEn: Shape<typeof trustSv> = {
   organisationChanged: '{name} now belongs to {organisation}.',
   logTitle: 'Log – latest events',
   logEmpty: 'The log is empty.',
-  unavailable: 'There is nothing like that here. It may have been removed, or it belongs to another channel.',
+  unavailable: 'There is nothing like that here. It may have been removed, or it belongs to another channel or chat.',
   forbidden: 'You do not have the right to do that. Ask a coordinator for help.',
   needsConfirmedOrganisation: 'Your organisation is not confirmed yet. Ask a coordinator to write: organisation @your name police (or your organisation).',
   badPayload: 'The card could not be read. Write "help" and start again.',

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { ScheduledDigests } from '../domain/digests/scheduled-digests';
+import type { JobLeases } from '../domain/jobs/job-leases';
 import type { Clock } from '../domain/ports/clock.port';
 import { STOCKHOLM } from '../domain/periods';
 import type { Logger } from '../logging/logger';
@@ -19,6 +20,8 @@ export class DigestScheduler {
     private readonly log: Logger,
     /** null: no cron (the tick can still be called). */
     private readonly expression: string | null,
+    /** With them, a tick runs under the lease of its minute: with several instances, one of them runs it. */
+    private readonly leases: JobLeases | null = null,
   ) {}
 
   start(): void {
@@ -33,7 +36,12 @@ export class DigestScheduler {
       this.log.debug({}, 'digest tick skipped: previous tick still running');
       return this.running;
     }
-    this.running = this.digests.runDue(now)
+    const leases = this.leases;
+    const stopRequested = () => leases?.stopRequested ?? false;
+    const run = leases
+      ? leases.run('digests', minuteKey(now), now, () => this.digests.runDue(now, stopRequested)).then((r) => (r.ran ? r.result : []))
+      : this.digests.runDue(now, stopRequested);
+    this.running = run
       .then((results) => {
         if (results.length > 0) this.log.info({ digests: results.length }, 'digest tick');
       })
@@ -55,4 +63,9 @@ export class DigestScheduler {
     if (task) await task.destroy();
     await this.running;
   }
+}
+
+/** The minute of `now` (UTC), the period a digest tick is leased for: ticks in the same minute are one run. */
+export function minuteKey(now: Date): string {
+  return now.toISOString().slice(0, 16);
 }

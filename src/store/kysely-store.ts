@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store, StoreHealth } from '../domain/ports/store.port';
 import { createActivityRepository } from './repositories/activities';
 import { createAuditRepository } from './repositories/audit';
+import { createCardMessageRepository } from './repositories/card-messages';
 import { createCoordinatorRepository } from './repositories/coordinators';
 import { createRetentionRepository } from './repositories/retention';
 import { createConversationRepository } from './repositories/conversations';
@@ -11,6 +12,7 @@ import { createDigestSubscriptionRepository } from './repositories/digest-subscr
 import { createLagesbildAggregateRepository } from './repositories/lagesbild-aggregates';
 import { createHotspotRepository } from './repositories/hotspots';
 import { createIncidentRepository } from './repositories/incidents';
+import { createJobLeaseRepository, createPostBudgetRepository } from './repositories/job-leases';
 import { createMembershipRepository } from './repositories/memberships';
 import { createPlaceHistoryRepository } from './repositories/place-history';
 import { createPlaceRegisterRepository } from './repositories/place-register';
@@ -29,6 +31,8 @@ export interface KyselyStoreOptions {
   healthTimeoutMs?: number;
   /** Gets one structured line (the cause's code) for each operation the database could not serve. */
   logger?: StoreLogger;
+  /** The newest migration the app knows: the probe fails while the database has not reached it. */
+  schemaVersion?: number;
 }
 
 /** The one row of store_health that every probe writes again. */
@@ -67,6 +71,9 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     placeRegister: guardRepository(createPlaceRegisterRepository(db, dialect), guard),
     hotspots: guardRepository(createHotspotRepository(db, dialect), guard),
     placeHistory: guardRepository(createPlaceHistoryRepository(db), guard),
+    cardMessages: guardRepository(createCardMessageRepository(db), guard),
+    jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
+    postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not
@@ -76,7 +83,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
       if (closed) return { ok: false, kind: dialect.kind, cause: 'closed' };
       try {
         const probe = db.transaction().execute(async (trx) => {
-          await trx.selectFrom('schema_migrations').select('version').limit(1).execute();
+          const newest = await trx.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('version')).executeTakeFirst();
+          if (options.schemaVersion !== undefined && Number(newest?.version ?? 0) < options.schemaVersion) {
+            throw Object.assign(new Error(`The database has migrations up to ${String(newest?.version)}, the app needs ${options.schemaVersion}`), { code: 'migrations_pending' });
+          }
           const now = new Date();
           await trx.deleteFrom('store_health').where('id', '=', PROBE_ROW).execute();
           await trx.insertInto('store_health').values({ id: PROBE_ROW, checked_at: now, pad: probePad(now) }).execute();
@@ -84,7 +94,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
         await withTimeout(probe, healthTimeoutMs, 'The database');
         return { ok: true, kind: dialect.kind };
       } catch (error) {
-        const cause = dialect.unavailableCause(error) ?? (errorProperty(error, 'code') === 'timeout' ? 'timeout' : 'error');
+        const code = errorProperty(error, 'code');
+        const cause = dialect.unavailableCause(error) ?? (code === 'timeout' || code === 'migrations_pending' ? code : 'error');
         return { ok: false, kind: dialect.kind, cause, detail: error instanceof Error ? error.message : String(error) };
       }
     },

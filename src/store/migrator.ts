@@ -49,6 +49,11 @@ export function readMigrations(dialect: MigrationDialect): Migration[] {
   return migrations;
 }
 
+/** The newest migration this app version knows: the schema version a ready store has. */
+export function latestVersion(dialect: MigrationDialect): number {
+  return readMigrations(dialect).reduce((max, m) => Math.max(max, m.version), 0);
+}
+
 /**
  * Applies, in version order, each migration not yet recorded in schema_migrations: each in its own
  * transaction together with its record, so that a failed migration leaves nothing half done and a

@@ -256,6 +256,33 @@ export interface SchemaMigrationsTable {
 }
 
 /** Added by migration 0006: the row the health probe writes, to learn whether a write works. */
+/** A scheduled job's claim on one period (0009): held until leased_until, done once finished_at is set. */
+export interface JobLeasesTable {
+  job: string;
+  period_key: string;
+  holder: string;
+  leased_until: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** Proactive posts counted per tenant and time slot, by every instance (0009). */
+export interface PostBudgetSlotsTable {
+  tenant_id: string;
+  slot_at: Timestamp;
+  used: number;
+}
+
+/** Added by migration 0008: the message that shows an item's card to everyone in its conversation. */
+export interface CardMessagesTable {
+  tenant_id: string;
+  conversation_id: string;
+  item_kind: string;
+  item_id: string;
+  thread_id: string;
+  activity_id: string;
+  updated_at: Timestamp;
+}
+
 export interface StoreHealthTable {
   id: number;
   checked_at: Timestamp;
@@ -264,6 +291,7 @@ export interface StoreHealthTable {
 }
 
 export interface Database {
+  card_messages: CardMessagesTable;
   places: PlacesTable;
   incidents: IncidentsTable;
   activities: ActivitiesTable;
@@ -283,6 +311,8 @@ export interface Database {
   digest_exports: DigestExportsTable;
   schema_migrations: SchemaMigrationsTable;
   store_health: StoreHealthTable;
+  job_leases: JobLeasesTable;
+  post_budget_slots: PostBudgetSlotsTable;
 }
 
 export type IncidentRow = Selectable<IncidentsTable>;

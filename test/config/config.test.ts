@@ -14,7 +14,7 @@ const registered = (type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI', ex
   MicrosoftAppId: APP_ID,
   MicrosoftAppType: type,
   ...(type === 'UserAssignedMSI' ? {} : { MicrosoftAppPassword: 'secret' }),
-  ...(type === 'SingleTenant' ? { MicrosoftAppTenantId: TENANT } : {}),
+  ...(type === 'MultiTenant' ? {} : { MicrosoftAppTenantId: TENANT }),
   ...extra,
 });
 
@@ -69,7 +69,11 @@ describe('configuration', () => {
       assert.deepEqual(loadConfig(registered('SingleTenant', { ALLOWED_TENANTS: OTHER })).allowedTenants, { any: false, ids: [OTHER] });
     });
 
-    for (const type of ['MultiTenant', 'UserAssignedMSI'] as const) {
+    it('empty with a UserAssignedMSI identity means the tenant of the identity only', () => {
+      assert.deepEqual(loadConfig(registered('UserAssignedMSI')).allowedTenants, { any: false, ids: [TENANT] });
+    });
+
+    for (const type of ['MultiTenant'] as const) {
       it(`empty with a ${type} registration refuses to start, saying why and what to write`, () => {
         const problem = oneProblem(registered(type));
         assert.match(problem, /^ALLOWED_TENANTS is empty/);
@@ -101,8 +105,59 @@ describe('configuration', () => {
     });
 
     it('is still required for a SingleTenant registration', () => {
-      assert.deepEqual(problemsOf(registered('SingleTenant', { MicrosoftAppTenantId: '' })),
-        ['MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant']);
+      assert.match(oneProblem(registered('SingleTenant', { MicrosoftAppTenantId: '' })),
+        /^MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant/);
+    });
+  });
+
+  describe('MicrosoftAppType (new Azure Bot registrations are single-tenant since 31 July 2025)', () => {
+    it('defaults to SingleTenant, which takes the tenant id and the client secret', () => {
+      const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT });
+      assert.equal(config.bot.appType, 'SingleTenant');
+      assert.equal(config.bot.authEnabled, true);
+      assert.deepEqual(config.allowedTenants, { any: false, ids: [TENANT] });
+    });
+
+    it('an app id alone stops the start, naming the tenant id and the secret and why they are needed', () => {
+      const problems = problemsOf({ MicrosoftAppId: APP_ID });
+      assert.equal(problems.length, 2, problems.join('\n'));
+      assert.match(problems[0]!, /^MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant \(the default: Azure Bot registrations made since 31 July 2025 are single-tenant\)/);
+      assert.match(problems[0]!, /set MicrosoftAppType=MultiTenant explicitly for an older multi-tenant registration/);
+      assert.match(problems[1]!, /^MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType=SingleTenant/);
+    });
+
+    it('an app id and a secret without the tenant id no longer start as a multi-tenant bot', () => {
+      assert.match(oneProblem({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', ALLOWED_TENANTS: TENANT }),
+        /^MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant/);
+    });
+
+    it('MultiTenant only when chosen explicitly: it needs the secret and no tenant id', () => {
+      const config = loadConfig(registered('MultiTenant', { ALLOWED_TENANTS: TENANT }));
+      assert.equal(config.bot.appType, 'MultiTenant');
+      assert.equal(config.bot.tenantId, '');
+      assert.match(oneProblem({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'MultiTenant', ALLOWED_TENANTS: TENANT }),
+        /^MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType=MultiTenant/);
+    });
+
+    it('UserAssignedMSI needs the tenant id and takes no password', () => {
+      const config = loadConfig(registered('UserAssignedMSI'));
+      assert.equal(config.bot.appType, 'UserAssignedMSI');
+      assert.equal(config.bot.appPassword, '');
+      assert.match(oneProblem(registered('UserAssignedMSI', { MicrosoftAppTenantId: '' })),
+        /^MicrosoftAppTenantId is required when MicrosoftAppType=UserAssignedMSI: set it to the tenant id/);
+      assert.match(oneProblem(registered('UserAssignedMSI', { MicrosoftAppPassword: 'secret' })),
+        /^MicrosoftAppPassword must be empty when MicrosoftAppType=UserAssignedMSI: a managed identity has no secret/);
+    });
+
+    it('local mode (no app id) needs neither, whatever the type', () => {
+      for (const type of ['MultiTenant', 'SingleTenant', 'UserAssignedMSI']) {
+        assert.equal(loadConfig({ MicrosoftAppType: type }).bot.authEnabled, false);
+      }
+      assert.equal(loadConfig({}).bot.appType, 'SingleTenant');
+    });
+
+    it('refuses an unknown type, listing the three', () => {
+      assert.match(oneProblem({ MicrosoftAppType: 'Bogus' }), /^MicrosoftAppType .*MultiTenant.*SingleTenant.*UserAssignedMSI/);
     });
   });
 

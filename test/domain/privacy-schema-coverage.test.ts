@@ -113,9 +113,17 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'digest_exports.conversation_id': CONVERSATION, 'digest_exports.user_id': USER_ID, 'digest_exports.period_kind': CODE,
   'digest_exports.period_from': TIME, 'digest_exports.period_to': TIME, 'digest_exports.created_at': TIME, 'digest_exports.expires_at': TIME,
 
+  // Shared cards (0008): where a report's or hot spot's card was posted.
+  'card_messages.tenant_id': TENANT, 'card_messages.conversation_id': CONVERSATION, 'card_messages.item_kind': CODE, 'card_messages.item_id': ID,
+  'card_messages.thread_id': not('the Teams conversation id of the message, with its thread suffix'),
+  'card_messages.activity_id': not('the Teams id of the message the bot posted'), 'card_messages.updated_at': TIME,
+
   // The store itself.
   'schema_migrations.name': not('the file name of a migration'), 'schema_migrations.applied_at': TIME,
   'store_health.checked_at': TIME, 'store_health.pad': not('padding the health probe writes, made by the bot'),
+  'job_leases.job': CODE, 'job_leases.period_key': not('a period the bot computes from the clock (a day or a time slot)'),
+  'job_leases.holder': not('a random id the instance makes when it starts'), 'job_leases.leased_until': TIME, 'job_leases.finished_at': TIME,
+  'post_budget_slots.tenant_id': TENANT, 'post_budget_slots.slot_at': TIME,
 };
 
 /** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */

@@ -81,4 +81,23 @@ describe('npm run playground, driven in a real browser', function () {
     assert.equal(await page.getByText('Krossad ruta vid busskuren **fet**').count(), 1, 'typed markdown is shown literally');
     assert.equal(await page.getByRole('button', { name: "I'll take it" }).count(), 1);
   });
+
+  // The playground does not read the manifest: its message action is started from a message's "…" menu
+  // ("Action Command") with the command id typed in, and sends composeExtension/fetchTask with the message.
+  it('reports an incident from a message with the message action: the dialog comes filled from the message', async () => {
+    const text = 'Krossad ruta vid Stora torget igen';
+    await say(text);
+    await page.getByText('I did not understand that').first().waitFor({ timeout: 15_000 });
+    const more = page.getByRole('button', { name: 'Show more information' });
+    await more.nth((await more.count()) - 2).click();
+    await page.getByRole('menuitem', { name: 'Action Command' }).click();
+    await page.getByPlaceholder('Input command id or leave blanks').fill('reportIncident');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Report an incident').waitFor({ timeout: 15_000 });
+    assert.equal(await dialog.locator('textarea').evaluateAll((els, t) => els.filter((e) => (e as HTMLTextAreaElement).value === t).length, text), 1,
+      'the message is the description');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Incident H-\d{4}-0002/).waitFor({ timeout: 15_000 });
+  });
 });

@@ -65,6 +65,8 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   setStatus: (s) => ({ ...s.incident, status: 'hanteras' }),
   assignToMe: (s) => ({ ...s.incident }),
   showReport: (s) => ({ kind: s.incident.kind, id: s.incident.id }),
+  refreshReport: (s) => ({ kind: s.incident.kind, id: s.incident.id }),
+  refreshHotspot: (s) => ({ id: s.hotspot.id }),
   hotspotQuickSave: (s) => ({ placeId: s.placeId, category: 'skadegorelse_klotter', organisation: 'polisen', description: 'klotter' }),
   hotspotUndo: (s) => ({ ...s.quick }),
   hotspotStart: (s) => ({ placeId: s.otherPlaceId }),
@@ -84,6 +86,8 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   lagesbildUnsubscribe: () => ({}),
   lagesbildShowNow: () => ({}),
   lagesbildExportLinks: (s) => ({ exportId: s.exportId }),
+  // A message's text reaches the form only as typed: "Glasbruk" names no place of any register whole.
+  extensionReportForm: () => ({ kind: 'incident', text: 'Krossad ruta vid Glasbruk', createdAt: '2026-11-24T20:15:00Z' }),
 };
 
 /** What each command is tried with. */

@@ -9,7 +9,7 @@ const incident = { date: '2026-11-24', newPlace: 'Parken', category: 'brand', de
 
 /** A multi-tenant bot with an app id whose channel tokens come from the loopback issuer. */
 const authenticated = (issuer: FakeOpenIdIssuer) => ({
-  MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', BOT_OPENID_METADATA_URL: issuer.metadataUrl, ALLOWED_TENANTS: TENANT,
+  MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppType: 'MultiTenant', BOT_OPENID_METADATA_URL: issuer.metadataUrl, ALLOWED_TENANTS: TENANT,
 });
 
 describe('Bot Framework authentication with an app id', () => {

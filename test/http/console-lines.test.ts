@@ -46,7 +46,7 @@ describe('every line the bot writes is JSON, and no key material is among them',
     // Written to stdout as in production, but only while the test captures it.
     const toStdout = createLogger('info', { write: (line: string) => void (capturing && process.stdout.write(line)) });
     h = await new BotHarness().start(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', BOT_OPENID_METADATA_URL: issuer.metadataUrl, ALLOWED_TENANTS: TENANT },
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppType: 'MultiTenant', BOT_OPENID_METADATA_URL: issuer.metadataUrl, ALLOWED_TENANTS: TENANT },
       toStdout,
     );
   });

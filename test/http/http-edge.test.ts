@@ -32,10 +32,13 @@ describe('HTTP edge', () => {
     assert.equal(h.connector.received.length, 0);
   });
 
-  it('When the store is fine, then /healthz is 200 with its state; unknown paths are a JSON 404', async () => {
-    const res = await fetch(`${h.baseUrl}/healthz`);
+  it('When the store is fine, then /readyz is 200 with its state and /healthz 200; unknown paths are a JSON 404', async () => {
+    const res = await fetch(`${h.baseUrl}/readyz`);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { status: 'ok', store: { ok: true, kind: 'sqlite' } });
+    const live = await fetch(`${h.baseUrl}/healthz`);
+    assert.equal(live.status, 200);
+    assert.deepEqual(await live.json(), { status: 'ok' }, 'liveness says only that the process serves');
     const missing = await fetch(`${h.baseUrl}/wp-admin`);
     assert.equal(missing.status, 404);
     assert.deepEqual(await missing.json(), { error: 'not_found' });
@@ -49,11 +52,12 @@ describe('HTTP edge', () => {
     assert.match(res.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
   });
 
-  it('When the database is down, then /healthz is 503 and a submit comes back with "försök igen" and the input kept', async () => {
+  it('When the database is down, then /readyz is 503 (/healthz stays 200: the process lives) and a submit comes back with "försök igen" and the input kept', async () => {
     await h.bot.store.close();
-    const health = await fetch(`${h.baseUrl}/healthz`);
+    const health = await fetch(`${h.baseUrl}/readyz`);
     assert.equal(health.status, 503);
     assert.equal(((await health.json()) as { status: string }).status, 'unavailable');
+    assert.equal((await fetch(`${h.baseUrl}/healthz`)).status, 200, 'liveness: a restart would not bring the database back');
 
     const card = await h.press('submitIncident', { date: '2026-11-24', newPlace: 'Stora torget', category: 'brand', description: 'Brand i container', organisation: 'raddningstjanst' });
     const text = cardText(card);
@@ -69,7 +73,9 @@ describe('HTTP edge', () => {
 describe('a database that is busy, then back', () => {
   it('When another process holds the database locked, then a submit answers "försök igen" in bounded time with the input kept, and works once the lock is gone', async function () {
     this.timeout(30_000);
-    const h = await new BotHarness().start();
+    // No scheduler: a job's first lease of a period is a write, which would wait for the lock as well,
+    // on the same (synchronous) SQLite connection, and add its wait to the user's.
+    const h = await new BotHarness().start({ SCHEDULER_CRON: 'off' });
     const { default: Database } = await import('better-sqlite3');
     const other = new Database(h.databaseUrl.slice('sqlite:'.length));
     try {

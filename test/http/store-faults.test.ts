@@ -14,7 +14,7 @@ import { BotHarness, cardOf, cardText } from '../support/bot-harness';
 import { button } from '../support/card-buttons';
 
 // Outages and faults (issue 16): a full disk and a read-only database keep what the user typed, log one
-// structured line naming the cause, and make /healthz say 503 until a write works again; /healthz never
+// structured line naming the cause, and make /readyz say 503 until a write works again; /readyz never
 // returns a driver's text.
 
 /** Every value of the incident form, so that "every value kept" can be checked one by one. */
@@ -63,7 +63,7 @@ class FaultyHarness extends BotHarness {
   }
 
   health = async () => {
-    const res = await fetch(`${this.baseUrl}/healthz`);
+    const res = await fetch(`${this.baseUrl}/readyz`);
     return { status: res.status, body: await res.text() };
   };
 
@@ -98,7 +98,7 @@ describe('a full disk or a read-only database', function () {
 
   const newForm = async () => button(cardOf((await h.say('rapportera'))[0]!), 'submitIncident');
 
-  it('When the disk is full, then the form comes back with every value, one log line names SQLITE_FULL, and /healthz is 503 until a write works', async () => {
+  it('When the disk is full, then the form comes back with every value, one log line names SQLITE_FULL, and /readyz is 503 until a write works', async () => {
     const submit = await newForm();
     assert.deepEqual(await h.health(), { status: 200, body: HEALTHY });
     h.disk.full = true;
@@ -136,7 +136,7 @@ describe('a full disk or a read-only database', function () {
     assert.deepEqual(h.storeLines().map((l) => l.cause), ['SQLITE_FULL']);
   });
 
-  it('When the database file is read-only, then the form comes back with every value, the cause is logged, and /healthz is 503 until it is writable again', async () => {
+  it('When the database file is read-only, then the form comes back with every value, the cause is logged, and /readyz is 503 until it is writable again', async () => {
     const submit = await newForm();
     await h.pragma('query_only = ON');
     assertFormKept(await h.press('submitIncident', { ...submit.data, ...typed }), submit.data.submitKey);
@@ -162,8 +162,27 @@ describe('a full disk or a read-only database', function () {
   });
 });
 
-describe('/healthz', () => {
-  it('When the database fails, then /healthz says only status and store kind; the driver\'s text goes to the log', async () => {
+describe('/readyz', () => {
+  it('When the database lacks a migration this version knows, then /readyz is 503 (cause migrations_pending) while /healthz is 200', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l)); done(); } });
+    const h = await new BotHarness().start({}, createLogger('info', sink));
+    try {
+      assert.equal((await fetch(`${h.baseUrl}/readyz`)).status, 200);
+      const other = new BetterSqlite3(h.databaseFile);
+      other.exec('DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)');
+      other.close();
+      const res = await fetch(`${h.baseUrl}/readyz`);
+      assert.equal(res.status, 503);
+      assert.equal(await res.text(), UNHEALTHY);
+      assert.equal((await fetch(`${h.baseUrl}/healthz`)).status, 200);
+      assert.equal(lines.find((l) => l.msg === 'health check: store unavailable')?.cause, 'migrations_pending');
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('When the database fails, then /readyz says only status and store kind; the driver\'s text goes to the log', async () => {
     const lines: Record<string, unknown>[] = [];
     const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l)); done(); } });
     const h = await new BotHarness().start({}, createLogger('info', sink));
@@ -171,7 +190,7 @@ describe('/healthz', () => {
       const other = new BetterSqlite3(h.databaseFile);
       other.exec('ALTER TABLE schema_migrations RENAME TO schema_migrations_moved');
       other.close();
-      const res = await fetch(`${h.baseUrl}/healthz`);
+      const res = await fetch(`${h.baseUrl}/readyz`);
       assert.equal(res.status, 503);
       const body = await res.text();
       assert.equal(body, UNHEALTHY);

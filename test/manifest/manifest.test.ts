@@ -65,10 +65,18 @@ describe('Teams app manifest template', () => {
   it('names only commands the bot understands, in Swedish and in English', () => {
     const english = readEnglishStrings();
     const titles = botOf(sampleManifest()).commandLists.flatMap((list) => list.commands.map((c) => c.title));
-    const englishTitles = Object.entries(english).filter(([key]) => key.endsWith('.title')).map(([, v]) => v);
+    const englishTitles = Object.entries(english).filter(([key]) => key.startsWith('bots[') && key.endsWith('.title')).map(([, v]) => v);
     for (const title of [...titles, ...englishTitles]) {
       assert.notEqual(parseCommand(title).name, 'unknown', `"${title}" is not a command of the bot`);
     }
+  });
+
+  it('declares shared and private channels, so the bot also works where guests of other tenants take part', () => {
+    // Standard channels come with the team scope; shared channels (police colleagues joining from their own
+    // tenant) and private channels must be declared. How such an activity is scoped: test/e2e/shared-channels.test.ts.
+    const manifest = sampleManifest() as AppManifest & { supportedChannelTypes?: string[] };
+    assert.deepEqual([...(manifest.supportedChannelTypes ?? [])].sort(), ['privateChannels', 'sharedChannels']);
+    assert.ok(botOf(manifest).scopes.includes('team'), 'channel types need the team scope');
   });
 
   it('requests the identity and messageTeamMembers permissions and has the bot host as valid domain', () => {

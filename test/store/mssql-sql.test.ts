@@ -13,6 +13,7 @@ import { LimitAsTopMssqlQueryCompiler } from '../../src/store/mssql/mssql-query-
 import { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, parseMssqlUrl } from '../../src/store/mssql/mssql-url';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { exerciseHotspotRepositories, HOTSPOT_STATEMENTS } from './hotspot-sql-exercise';
+import { exerciseJobRepositories, JOB_STATEMENTS } from './job-lease-contract';
 import { exerciseLagesbildRepositories, LAGESBILD_STATEMENTS } from './lagesbild-sql-exercise';
 import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, personalScope, tenant } from './store-fixtures';
 
@@ -187,6 +188,7 @@ describe('SQL Server SQL, checked without a server', function () {
       const store: Store = await openSqliteStore(':memory:', { plugins: [recorder] });
       try {
         await exerciseEveryRepositoryMethod(store);
+        await exerciseJobRepositories(store);
       } finally {
         await store.close();
       }
@@ -222,6 +224,11 @@ describe('SQL Server SQL, checked without a server', function () {
     it('cover the lägesbild, digest and export statements too', function () {
       const sqls = recorder.queries.map((q) => q.sql);
       for (const start of LAGESBILD_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
+    });
+
+    it('cover the job lease and posting budget statements too (0009)', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      for (const start of JOB_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
     });
 
     it('parse as T-SQL', function () {

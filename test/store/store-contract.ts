@@ -12,6 +12,8 @@ import { isolationContract } from './isolation-contract';
 import { lagesbildContract } from './lagesbild-contract';
 import { retentionContract } from './retention-contract';
 import { submitKeyContract } from './submit-key-contract';
+import { cardMessageContract } from './card-message-contract';
+import { jobLeaseContract } from './job-lease-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -390,6 +392,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
 
     hotspotContract(() => ({ store, place }));
     submitKeyContract(() => ({ store, place }));
+    cardMessageContract(() => ({ store }));
+    jobLeaseContract(() => ({ store, place }));
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));

@@ -111,3 +111,35 @@ export function cardAction(verb: string, data: Record<string, unknown>, where: W
 export function botAdded(where: Where) {
   return { ...common(where), type: 'conversationUpdate', membersAdded: [BOT], conversation: { ...common(where).conversation, id: CHANNEL } };
 }
+
+/** A message as Teams puts it in a message action's `messagePayload` (the message the action was started on). */
+export interface MessagePayloadOptions {
+  id?: string;
+  /** The message text; HTML when `contentType` is 'html' (the default, as Teams sends it). */
+  content: string;
+  contentType?: 'html' | 'text';
+  createdDateTime?: string;
+  linkToMessage?: string;
+}
+
+export function messagePayload(o: MessagePayloadOptions) {
+  const id = o.id ?? '1700000000123';
+  return {
+    id,
+    messageType: 'message',
+    createdDateTime: o.createdDateTime ?? '2026-11-24T20:15:00.000Z',
+    importance: 'normal',
+    locale: 'sv-se',
+    linkToMessage: o.linkToMessage ?? `https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL)}/${id}`,
+    from: { user: { id: BERIT.aadObjectId, displayName: BERIT.name, userIdentityType: 'aadUser' } },
+    body: { contentType: o.contentType ?? 'html', content: o.content },
+    attachments: [],
+    mentions: [],
+    reactions: [],
+  };
+}
+
+/** A message extension invoke (composeExtension/fetchTask, /submitAction, /query, /queryLink), answered in the HTTP response. */
+export function extensionInvoke(name: 'fetchTask' | 'submitAction' | 'query' | 'queryLink', value: Record<string, unknown>, where: Where) {
+  return { ...common(where), type: 'invoke', name: `composeExtension/${name}`, value };
+}

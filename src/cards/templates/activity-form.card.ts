@@ -12,38 +12,38 @@ export interface ActivityFormCardData extends FormState<ActivityFormField> {
   submit: { verb: string; data: Record<string, unknown> };
 }
 
-export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-form', card(
+export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-form', (b) => card(
   [
-    { type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
-    banner(),
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'type', label: '${labels.type}', style: 'compact', value: '${values.type}',
-      placeholder: '${labels.typeChoose}', isRequired: true, choices: choicesFrom('choices.types'),
+    { type: 'TextBlock', text: b('title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    banner(b),
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'type', label: b('labels.type'), style: 'compact', value: b('values.type'),
+      placeholder: b('labels.typeChoose'), isRequired: true, choices: choicesFrom(b, 'choices.types'),
     }),
-    ...withError({ type: 'Input.Date', id: 'date', label: '${labels.date}', value: '${values.date}', isRequired: true }),
-    ...placeInputs(),
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'organisation', label: '${labels.organisation}', style: 'compact',
-      value: '${values.organisation}', isRequired: true, choices: choicesFrom('choices.organisations'),
+    ...withError(b, { type: 'Input.Date', id: 'date', label: b('labels.date'), value: b('values.date'), isRequired: true }),
+    ...placeInputs(b),
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'organisation', label: b('labels.organisation'), style: 'compact',
+      value: b('values.organisation'), isRequired: true, choices: choicesFrom(b, 'choices.organisations'),
     }),
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'organisations', label: '${labels.organisations}', style: 'compact', isMultiSelect: true,
-      value: '${values.organisations}', choices: choicesFrom('choices.organisations'),
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'organisations', label: b('labels.organisations'), style: 'compact', isMultiSelect: true,
+      value: b('values.organisations'), choices: choicesFrom(b, 'choices.organisations'),
     }),
-    ...withError({
-      type: 'Input.Text', id: 'notes', label: '${labels.notes}', isMultiline: true, placeholder: '${labels.notesPlaceholder}',
-      value: '${values.notes}', maxLength: LIMITS.notesMax,
+    ...withError(b, {
+      type: 'Input.Text', id: 'notes', label: b('labels.notes'), isMultiline: true, placeholder: b('labels.notesPlaceholder'),
+      value: b('values.notes'), maxLength: LIMITS.notesMax,
     }),
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Number', id: 'peopleMet', label: '${labels.peopleMet}', value: '${numbers.peopleMet}', min: 0, max: LIMITS.peopleMetMax }) },
-        { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Date', id: 'followUpDate', label: '${labels.followUpDate}', value: '${values.followUpDate}' }) },
+        { type: 'Column', width: 'stretch', items: withError(b, { type: 'Input.Number', id: 'peopleMet', label: b('labels.peopleMet'), value: b('numbers.peopleMet'), min: 0, max: LIMITS.peopleMetMax }) },
+        { type: 'Column', width: 'stretch', items: withError(b, { type: 'Input.Date', id: 'followUpDate', label: b('labels.followUpDate'), value: b('values.followUpDate') }) },
       ],
     },
   ],
   [
-    { type: 'Action.Execute', title: '${labels.submit}', verb: '${submit.verb}', data: '${submit.data}', associatedInputs: 'auto', style: 'positive' },
-    { type: 'Action.Execute', title: '${labels.cancel}', verb: VERBS.cancel, associatedInputs: 'none' },
+    { type: 'Action.Execute', title: b('labels.submit'), verb: b('submit.verb'), data: b('submit.data'), associatedInputs: 'auto', style: 'positive' },
+    { type: 'Action.Execute', title: b('labels.cancel'), verb: VERBS.cancel, associatedInputs: 'none' },
   ],
 ));

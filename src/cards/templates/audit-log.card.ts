@@ -8,8 +8,8 @@ export interface AuditLogCardData {
   rows: { when: string; line: string }[];
 }
 
-export const auditLogCard = defineTemplate<AuditLogCardData>('audit-log', card([
-  { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
-  { type: 'TextBlock', text: '${empty}', wrap: true, isSubtle: true, $when: '${count(rows) == 0}' },
-  { type: 'FactSet', facts: [{ $data: '${rows}', title: '${when}', value: '${line}' }], $when: '${count(rows) > 0}' },
+export const auditLogCard = defineTemplate<AuditLogCardData>('audit-log', (b) => card([
+  { type: 'TextBlock', text: b('title'), size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
+  { type: 'TextBlock', text: b('empty'), wrap: true, isSubtle: true, $when: b.expr`count(${'rows'}) == 0` },
+  { type: 'FactSet', facts: [b.each('rows', (row) => ({ title: row('when'), value: row('line') }))], $when: b.expr`count(${'rows'}) > 0` },
 ]));

@@ -1,5 +1,6 @@
 import { card, type AdaptiveCard } from '../card-schema';
 import { LAGESBILD_VERBS } from '../lagesbild-verbs';
+import { asPart, type Binder } from '../bind';
 import { defineTemplate } from '../render';
 
 /**
@@ -12,13 +13,10 @@ export interface ExportRefreshData {
 }
 
 /** The refresh every export card carries, so the requester's clients fetch (new) links on their own. */
-const withRefresh = (c: AdaptiveCard): AdaptiveCard => ({
-  ...c,
-  refresh: {
-    action: { type: 'Action.Execute', verb: LAGESBILD_VERBS.exportLinks, data: '${refresh.data}' },
-    userIds: '${refresh.userIds}',
-  },
-});
+const withRefresh = <D extends { refresh: ExportRefreshData }>(b: Binder<D>, c: AdaptiveCard): AdaptiveCard => {
+  const p = asPart<{ refresh: ExportRefreshData }>(b);
+  return { ...c, refresh: { action: { type: 'Action.Execute', verb: LAGESBILD_VERBS.exportLinks, data: p('refresh.data') }, userIds: p('refresh.userIds') } };
+};
 
 /** Short-lived download links, for the requester only: a title, what they are for and until when, a button each. */
 export interface ExportLinkCardData {
@@ -30,13 +28,13 @@ export interface ExportLinkCardData {
   refresh: ExportRefreshData;
 }
 
-export const exportLinkCard = defineTemplate<ExportLinkCardData>('export-link', withRefresh(card([
-  { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
-  { type: 'TextBlock', text: '${periodLabel}', isSubtle: true, wrap: true, spacing: 'none' },
-  { type: 'TextBlock', text: '${text}', wrap: true },
-  { type: 'ActionSet', actions: [{ $data: '${links}', type: 'Action.OpenUrl', title: '${title}', url: '${url}' }] },
+export const exportLinkCard = defineTemplate<ExportLinkCardData>('export-link', (b) => withRefresh(b, card([
+  { type: 'TextBlock', text: b('title'), size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
+  { type: 'TextBlock', text: b('periodLabel'), isSubtle: true, wrap: true, spacing: 'none' },
+  { type: 'TextBlock', text: b('text'), wrap: true },
+  { type: 'ActionSet', actions: [b.each('links', (link) => ({ type: 'Action.OpenUrl', title: link('title'), url: link('url') }))] },
 ], [
-  { type: 'Action.Execute', title: '${newLinks}', verb: LAGESBILD_VERBS.exportLinks, data: '${refresh.data}', associatedInputs: 'none' },
+  { type: 'Action.Execute', title: b('newLinks'), verb: LAGESBILD_VERBS.exportLinks, data: b('refresh.data'), associatedInputs: 'none' },
 ])));
 
 /**
@@ -51,10 +49,10 @@ export interface ExportReadyCardData {
   refresh: ExportRefreshData;
 }
 
-export const exportReadyCard = defineTemplate<ExportReadyCardData>('export-ready', withRefresh(card([
-  { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
-  { type: 'TextBlock', text: '${periodLabel}', isSubtle: true, wrap: true, spacing: 'none' },
-  { type: 'TextBlock', text: '${text}', wrap: true },
+export const exportReadyCard = defineTemplate<ExportReadyCardData>('export-ready', (b) => withRefresh(b, card([
+  { type: 'TextBlock', text: b('title'), size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
+  { type: 'TextBlock', text: b('periodLabel'), isSubtle: true, wrap: true, spacing: 'none' },
+  { type: 'TextBlock', text: b('text'), wrap: true },
 ], [
-  { type: 'Action.Execute', title: '${showLinks}', verb: LAGESBILD_VERBS.exportLinks, data: '${refresh.data}', associatedInputs: 'none' },
+  { type: 'Action.Execute', title: b('showLinks'), verb: LAGESBILD_VERBS.exportLinks, data: b('refresh.data'), associatedInputs: 'none' },
 ])));

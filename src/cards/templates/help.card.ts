@@ -10,12 +10,12 @@ export interface HelpCardData {
   actions: { title: string; verb: string }[];
 }
 
-export const helpCard = defineTemplate<HelpCardData>('help', card(
+export const helpCard = defineTemplate<HelpCardData>('help', (b) => card(
   [
-    { type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: '${text}', wrap: true },
-    { type: 'FactSet', facts: [{ $data: '${commands}', title: '${title}', value: '${value}' }] },
-    { type: 'TextBlock', text: '${footnote}', wrap: true, isSubtle: true, size: 'small', $when: "${footnote != ''}" },
+    { type: 'TextBlock', text: b('title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: b('text'), wrap: true },
+    { type: 'FactSet', facts: [b.each('commands', (c) => ({ title: c('title'), value: c('value') }))] },
+    { type: 'TextBlock', text: b('footnote'), wrap: true, isSubtle: true, size: 'small', $when: b.expr`${'footnote'} != ''` },
   ],
-  [{ $data: '${actions}', type: 'Action.Execute', title: '${title}', verb: '${verb}', associatedInputs: 'none' }],
+  [b.each('actions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), associatedInputs: 'none' }))],
 ));

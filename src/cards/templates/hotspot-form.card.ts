@@ -1,4 +1,5 @@
 import { card, type CardElement, type Container } from '../card-schema';
+import type { Binder } from '../bind';
 import { defineTemplate } from '../render';
 import { HOTSPOT_LIMITS } from '../../domain/hotspots/hotspot-forms';
 import { choicesFrom, withError, type Choices } from './form-parts';
@@ -20,31 +21,34 @@ export interface HotspotFormCardData {
 /** A section of the form shown only when `when` holds; each input keeps its error line under it. */
 const section = (when: string, items: CardElement[]): Container => ({ type: 'Container', $when: when, items });
 
-const text = (id: string, label: string, max: number, required = false) =>
-  withError({ type: 'Input.Text', id, label: `\${labels.${label}}`, value: `\${values.${label}}`, maxLength: max, isMultiline: max > 200, isRequired: required });
+type Field = keyof HotspotFormCardData['values'];
 
-export const hotspotFormCard = defineTemplate<HotspotFormCardData>('hotspot-form', card(
+/** A text input with its label and value under the field `label`, its error under its `id`. */
+const text = (b: Binder<HotspotFormCardData>, id: Field, label: Field, max: number, required = false) =>
+  withError(b, { type: 'Input.Text', id, label: b(`labels.${label}`), value: b(`values.${label}`), maxLength: max, isMultiline: max > 200, isRequired: required });
+
+export const hotspotFormCard = defineTemplate<HotspotFormCardData>('hotspot-form', (b) => card(
   [
-    { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: '${banner}', wrap: true, color: 'attention', weight: 'bolder', $when: "${banner != ''}" },
-    section('${show.measure}', [
-      ...text('what', 'what', HOTSPOT_LIMITS.measureMax, true),
-      ...withError({ type: 'Input.Date', id: 'dueDate', label: '${labels.dueDate}', value: '${values.dueDate}' }),
+    { type: 'TextBlock', text: b('title'), size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: b('banner'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'banner'} != ''` },
+    section(b('show.measure'), [
+      ...text(b, 'what', 'what', HOTSPOT_LIMITS.measureMax, true),
+      ...withError(b, { type: 'Input.Date', id: 'dueDate', label: b('labels.dueDate'), value: b('values.dueDate') }),
     ]),
-    section('${show.measure || show.organisation}', withError({
-      type: 'Input.ChoiceSet', id: 'organisation', label: '${labels.organisation}', style: 'compact', value: '${values.organisation}',
-      isRequired: true, choices: choicesFrom('organisations'),
+    section(b.expr`${'show.measure'} || ${'show.organisation'}`, withError(b, {
+      type: 'Input.ChoiceSet', id: 'organisation', label: b('labels.organisation'), style: 'compact', value: b('values.organisation'),
+      isRequired: true, choices: choicesFrom(b, 'organisations'),
     })),
-    section('${show.followUp}', withError({ type: 'Input.Date', id: 'followUpDate', label: '${labels.followUpDate}', value: '${values.followUpDate}', isRequired: true })),
-    section('${show.analysis}', [
-      ...text('who', 'who', HOTSPOT_LIMITS.analysisMax),
-      ...text('what', 'whatHappens', HOTSPOT_LIMITS.analysisMax),
-      ...text('when', 'when', HOTSPOT_LIMITS.analysisMax),
-      ...text('why', 'why', HOTSPOT_LIMITS.analysisMax),
+    section(b('show.followUp'), withError(b, { type: 'Input.Date', id: 'followUpDate', label: b('labels.followUpDate'), value: b('values.followUpDate'), isRequired: true })),
+    section(b('show.analysis'), [
+      ...text(b, 'who', 'who', HOTSPOT_LIMITS.analysisMax),
+      ...text(b, 'what', 'whatHappens', HOTSPOT_LIMITS.analysisMax),
+      ...text(b, 'when', 'when', HOTSPOT_LIMITS.analysisMax),
+      ...text(b, 'why', 'why', HOTSPOT_LIMITS.analysisMax),
     ]),
   ],
   [
-    { type: 'Action.Execute', title: '${labels.save}', verb: '${submit.verb}', data: '${submit.data}', associatedInputs: 'auto', style: 'positive' },
-    { type: 'Action.Execute', title: '${labels.cancel}', verb: '${cancel.verb}', data: '${cancel.data}', associatedInputs: 'none' },
+    { type: 'Action.Execute', title: b('labels.save'), verb: b('submit.verb'), data: b('submit.data'), associatedInputs: 'auto', style: 'positive' },
+    { type: 'Action.Execute', title: b('labels.cancel'), verb: b('cancel.verb'), data: b('cancel.data'), associatedInputs: 'none' },
   ],
 ));

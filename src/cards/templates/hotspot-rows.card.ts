@@ -14,21 +14,20 @@ export interface HotspotRowsCardData {
   }[];
 }
 
-export const hotspotRowsCard = defineTemplate<HotspotRowsCardData>('hotspot-rows', card([
-  { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
-  { type: 'TextBlock', text: '${empty}', wrap: true, isSubtle: true, $when: '${count(rows) == 0}' },
-  {
+export const hotspotRowsCard = defineTemplate<HotspotRowsCardData>('hotspot-rows', (b) => card([
+  { type: 'TextBlock', text: b('title'), size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
+  { type: 'TextBlock', text: b('empty'), wrap: true, isSubtle: true, $when: b.expr`count(${'rows'}) == 0` },
+  b.each('rows', (row) => ({
     type: 'Container',
-    $data: '${rows}',
     separator: true,
     items: [
-      { type: 'TextBlock', text: '${heading}', weight: 'bolder', wrap: true },
-      { type: 'TextBlock', text: '${alert}', color: 'attention', wrap: true, spacing: 'none', $when: "${alert != ''}" },
-      { type: 'TextBlock', text: '${text}', wrap: true, spacing: 'none' },
+      { type: 'TextBlock', text: row('heading'), weight: 'bolder', wrap: true },
+      { type: 'TextBlock', text: row('alert'), color: 'attention', wrap: true, spacing: 'none', $when: row.expr`${'alert'} != ''` },
+      { type: 'TextBlock', text: row('text'), wrap: true, spacing: 'none' },
       {
         type: 'ActionSet',
-        actions: [{ $data: '${actions}', type: 'Action.Execute', title: '${title}', verb: '${verb}', data: '${data}', associatedInputs: 'none' }],
+        actions: [row.each('actions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), data: a('data'), associatedInputs: 'none' }))],
       },
     ],
-  },
+  })),
 ]));

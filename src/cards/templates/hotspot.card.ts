@@ -21,22 +21,22 @@ export interface HotspotCardData {
   actions: { title: string; verb: string; data: Record<string, unknown> }[];
 }
 
-export const hotspotCard = defineTemplate<HotspotCardData>('hotspot', card(
+export const hotspotCard = defineTemplate<HotspotCardData>('hotspot', (b) => card(
   [
-    { type: 'TextBlock', text: '${warning}', wrap: true, color: 'attention', weight: 'bolder', $when: "${warning != ''}" },
-    titleWithNote(),
-    { type: 'FactSet', facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }] },
-    { type: 'TextBlock', text: '${analysisTitle}', weight: 'bolder', spacing: 'medium', $when: '${count(analysis) > 0}' },
-    { type: 'FactSet', facts: [{ $data: '${analysis}', title: '${title}', value: '${value}' }], $when: '${count(analysis) > 0}' },
-    { type: 'TextBlock', text: '${effectTitle}', weight: 'bolder', spacing: 'medium', $when: '${count(effect) > 0}' },
-    { type: 'TextBlock', $data: '${effect}', text: '${$data}', wrap: true, spacing: 'none' },
-    { type: 'TextBlock', text: '${timelineTitle}', weight: 'bolder', spacing: 'medium' },
-    { type: 'TextBlock', text: '${timelineEmpty}', isSubtle: true, wrap: true, spacing: 'none', $when: '${count(timeline) == 0}' },
-    { type: 'TextBlock', $data: '${timeline}', text: '${text}', wrap: true, spacing: 'none', size: 'small' },
+    { type: 'TextBlock', text: b('warning'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'warning'} != ''` },
+    titleWithNote(b),
+    { type: 'FactSet', facts: [b.each('facts', (fact) => ({ title: fact('title'), value: fact('value') }))] },
+    { type: 'TextBlock', text: b('analysisTitle'), weight: 'bolder', spacing: 'medium', $when: b.expr`count(${'analysis'}) > 0` },
+    { type: 'FactSet', facts: [b.each('analysis', (fact) => ({ title: fact('title'), value: fact('value') }))], $when: b.expr`count(${'analysis'}) > 0` },
+    { type: 'TextBlock', text: b('effectTitle'), weight: 'bolder', spacing: 'medium', $when: b.expr`count(${'effect'}) > 0` },
+    b.each('effect', (line) => ({ type: 'TextBlock', text: line.self(), wrap: true, spacing: 'none' })),
+    { type: 'TextBlock', text: b('timelineTitle'), weight: 'bolder', spacing: 'medium' },
+    { type: 'TextBlock', text: b('timelineEmpty'), isSubtle: true, wrap: true, spacing: 'none', $when: b.expr`count(${'timeline'}) == 0` },
+    b.each('timeline', (event) => ({ type: 'TextBlock', text: event('text'), wrap: true, spacing: 'none', size: 'small' })),
     {
-      type: 'ActionSet', $when: '${count(measureActions) > 0}',
-      actions: [{ $data: '${measureActions}', type: 'Action.Execute', title: '${title}', verb: '${verb}', data: '${data}', associatedInputs: 'none' }],
+      type: 'ActionSet', $when: b.expr`count(${'measureActions'}) > 0`,
+      actions: [b.each('measureActions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), data: a('data'), associatedInputs: 'none' }))],
     },
   ],
-  [{ $data: '${actions}', type: 'Action.Execute', title: '${title}', verb: '${verb}', data: '${data}', associatedInputs: 'none' }],
+  [b.each('actions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), data: a('data'), associatedInputs: 'none' }))],
 ));

@@ -13,47 +13,47 @@ export interface IncidentFormCardData extends FormState<IncidentFormField> {
   submit: { verb: string; data: Record<string, unknown> };
 }
 
-export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-form', card(
+export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-form', (b) => card(
   [
-    { type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: '${intro}', wrap: true, isSubtle: true, spacing: 'none' },
-    banner(),
+    { type: 'TextBlock', text: b('title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: b('intro'), wrap: true, isSubtle: true, spacing: 'none' },
+    banner(b),
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Date', id: 'date', label: '${labels.date}', value: '${values.date}', isRequired: true }) },
-        { type: 'Column', width: 'stretch', items: withError({ type: 'Input.Time', id: 'time', label: '${labels.time}', value: '${values.time}' }) },
+        { type: 'Column', width: 'stretch', items: withError(b, { type: 'Input.Date', id: 'date', label: b('labels.date'), value: b('values.date'), isRequired: true }) },
+        { type: 'Column', width: 'stretch', items: withError(b, { type: 'Input.Time', id: 'time', label: b('labels.time'), value: b('values.time') }) },
       ],
     },
-    ...placeInputs(),
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'category', label: '${labels.category}', style: 'compact', value: '${values.category}',
-      placeholder: '${labels.categoryChoose}', isRequired: true, choices: choicesFrom('choices.categories'),
+    ...placeInputs(b),
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'category', label: b('labels.category'), style: 'compact', value: b('values.category'),
+      placeholder: b('labels.categoryChoose'), isRequired: true, choices: choicesFrom(b, 'choices.categories'),
     }),
-    ...withError({
-      type: 'Input.Text', id: 'description', label: '${labels.description}', isMultiline: true, isRequired: true,
-      placeholder: '${labels.descriptionPlaceholder}', value: '${values.description}', maxLength: LIMITS.descriptionMax,
+    ...withError(b, {
+      type: 'Input.Text', id: 'description', label: b('labels.description'), isMultiline: true, isRequired: true,
+      placeholder: b('labels.descriptionPlaceholder'), value: b('values.description'), maxLength: LIMITS.descriptionMax,
     }),
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'severity', label: '${labels.severity}', style: 'expanded', value: '${values.severity}',
-      choices: choicesFrom('choices.severities'),
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'severity', label: b('labels.severity'), style: 'expanded', value: b('values.severity'),
+      choices: choicesFrom(b, 'choices.severities'),
     }),
-    ...withError({
-      type: 'Input.ChoiceSet', id: 'organisation', label: '${labels.organisation}', style: 'compact',
-      value: '${values.organisation}', isRequired: true, choices: choicesFrom('choices.organisations'),
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'organisation', label: b('labels.organisation'), style: 'compact',
+      value: b('values.organisation'), isRequired: true, choices: choicesFrom(b, 'choices.organisations'),
     }),
-    ...withError({ type: 'Input.Text', id: 'school', label: '${labels.school}', value: '${values.school}', maxLength: LIMITS.schoolMax }),
-    ...withError({
-      type: 'Input.Number', id: 'youthInvolved', label: '${labels.youthInvolved}', value: '${numbers.youthInvolved}',
+    ...withError(b, { type: 'Input.Text', id: 'school', label: b('labels.school'), value: b('values.school'), maxLength: LIMITS.schoolMax }),
+    ...withError(b, {
+      type: 'Input.Number', id: 'youthInvolved', label: b('labels.youthInvolved'), value: b('numbers.youthInvolved'),
       min: 0, max: LIMITS.youthInvolvedMax,
     }),
-    ...withError({
-      type: 'Input.Text', id: 'policeReportNumber', label: '${labels.policeReportNumber}', value: '${values.policeReportNumber}',
+    ...withError(b, {
+      type: 'Input.Text', id: 'policeReportNumber', label: b('labels.policeReportNumber'), value: b('values.policeReportNumber'),
       maxLength: LIMITS.policeReportNumberMax,
     }),
   ],
   [
-    { type: 'Action.Execute', title: '${labels.submit}', verb: '${submit.verb}', data: '${submit.data}', associatedInputs: 'auto', style: 'positive' },
-    { type: 'Action.Execute', title: '${labels.cancel}', verb: VERBS.cancel, associatedInputs: 'none' },
+    { type: 'Action.Execute', title: b('labels.submit'), verb: b('submit.verb'), data: b('submit.data'), associatedInputs: 'auto', style: 'positive' },
+    { type: 'Action.Execute', title: b('labels.cancel'), verb: VERBS.cancel, associatedInputs: 'none' },
   ],
 ));

@@ -9,10 +9,10 @@ export interface NoticeCardData {
   actions: { title: string; verb: string; data: Record<string, unknown> }[];
 }
 
-export const noticeCard = defineTemplate<NoticeCardData>('notice', card(
+export const noticeCard = defineTemplate<NoticeCardData>('notice', (b) => card(
   [
-    { type: 'TextBlock', text: '${title}', weight: 'bolder', size: 'medium', wrap: true, $when: "${title != ''}" },
-    { type: 'TextBlock', text: '${text}', wrap: true, color: '${tone}' },
+    { type: 'TextBlock', text: b('title'), weight: 'bolder', size: 'medium', wrap: true, $when: b.expr`${'title'} != ''` },
+    { type: 'TextBlock', text: b('text'), wrap: true, color: b('tone') },
   ],
-  [{ $data: '${actions}', type: 'Action.Execute', title: '${title}', verb: '${verb}', data: '${data}', associatedInputs: 'none' }],
+  [b.each('actions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), data: a('data'), associatedInputs: 'none' }))],
 ));

@@ -17,31 +17,31 @@ export interface PlaceCardData {
   actions: { title: string; verb: string; data: Record<string, unknown> }[];
 }
 
-export const placeCard = defineTemplate<PlaceCardData>('place', card(
+export const placeCard = defineTemplate<PlaceCardData>('place', (b) => card(
   [
-    { type: 'TextBlock', text: '${warning}', wrap: true, color: 'attention', weight: 'bolder', $when: "${warning != ''}" },
-    { type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: '${note}', color: 'good', weight: 'bolder', $when: "${note != ''}" },
-    { type: 'FactSet', facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }] },
-    { type: 'Input.Text', id: 'name', label: '${labels.name}', value: '${values.name}', maxLength: LIMITS.placeNameMax, isRequired: true, errorMessage: '${labels.name}' },
-    { type: 'Input.ChoiceSet', id: 'kind', label: '${labels.kind}', style: 'compact', value: '${values.kind}', choices: choicesFrom('choices.kinds') },
+    { type: 'TextBlock', text: b('warning'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'warning'} != ''` },
+    { type: 'TextBlock', text: b('title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: b('note'), color: 'good', weight: 'bolder', $when: b.expr`${'note'} != ''` },
+    { type: 'FactSet', facts: [b.each('facts', (fact) => ({ title: fact('title'), value: fact('value') }))] },
+    { type: 'Input.Text', id: 'name', label: b('labels.name'), value: b('values.name'), maxLength: LIMITS.placeNameMax, isRequired: true, errorMessage: b('labels.name') },
+    { type: 'Input.ChoiceSet', id: 'kind', label: b('labels.kind'), style: 'compact', value: b('values.kind'), choices: choicesFrom(b, 'choices.kinds') },
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'lat', label: '${labels.lat}', value: '${values.lat}', maxLength: 20 }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'lon', label: '${labels.lon}', value: '${values.lon}', maxLength: 20 }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'lat', label: b('labels.lat'), value: b('values.lat'), maxLength: 20 }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Text', id: 'lon', label: b('labels.lon'), value: b('values.lon'), maxLength: 20 }] },
       ],
     },
-    { type: 'Input.ChoiceSet', id: 'parentId', label: '${labels.parent}', style: 'filtered', value: '${values.parent}', choices: choicesFrom('choices.parents') },
-    { type: 'Input.Text', id: 'alias', label: '${labels.alias}', value: '${values.alias}', maxLength: LIMITS.placeNameMax },
-    { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: '${labels.save}', verb: '${save.verb}', data: '${save.data}', associatedInputs: 'auto', style: 'positive' }] },
+    { type: 'Input.ChoiceSet', id: 'parentId', label: b('labels.parent'), style: 'filtered', value: b('values.parent'), choices: choicesFrom(b, 'choices.parents') },
+    { type: 'Input.Text', id: 'alias', label: b('labels.alias'), value: b('values.alias'), maxLength: LIMITS.placeNameMax },
+    { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: b('labels.save'), verb: b('save.verb'), data: b('save.data'), associatedInputs: 'auto', style: 'positive' }] },
     {
-      type: 'Container', separator: true, spacing: 'large', $when: '${count(choices.merge) > 0}',
+      type: 'Container', separator: true, spacing: 'large', $when: b.expr`count(${'choices.merge'}) > 0`,
       items: [
-        { type: 'Input.ChoiceSet', id: 'mergeId', label: '${labels.mergeWith}', style: 'filtered', choices: choicesFrom('choices.merge') },
-        { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: '${labels.merge}', verb: '${merge.verb}', data: '${merge.data}', associatedInputs: 'auto', style: 'destructive' }] },
+        { type: 'Input.ChoiceSet', id: 'mergeId', label: b('labels.mergeWith'), style: 'filtered', choices: choicesFrom(b, 'choices.merge') },
+        { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: b('labels.merge'), verb: b('merge.verb'), data: b('merge.data'), associatedInputs: 'auto', style: 'destructive' }] },
       ],
     },
   ],
-  [{ $data: '${actions}', type: 'Action.Execute', title: '${title}', verb: '${verb}', data: '${data}', associatedInputs: 'none' }],
+  [b.each('actions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), data: a('data'), associatedInputs: 'none' }))],
 ));

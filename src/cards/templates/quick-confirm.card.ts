@@ -17,27 +17,27 @@ export interface QuickConfirmCardData {
   verbs: { save: string; cancel: string };
 }
 
-export const quickConfirmCard = defineTemplate<QuickConfirmCardData>('quick-confirm', card(
+export const quickConfirmCard = defineTemplate<QuickConfirmCardData>('quick-confirm', (b) => card(
   [
-    { type: 'TextBlock', text: '${title}', size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: '${banner}', wrap: true, color: 'attention', weight: 'bolder', $when: "${banner != ''}" },
-    { type: 'TextBlock', text: '${question}', wrap: true, $when: "${question != ''}" },
+    { type: 'TextBlock', text: b('title'), size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: b('banner'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'banner'} != ''` },
+    { type: 'TextBlock', text: b('question'), wrap: true, $when: b.expr`${'question'} != ''` },
     {
-      type: 'Input.ChoiceSet', id: 'placeId', label: '${labels.place}', style: 'expanded', value: '${values.placeId}', isRequired: true,
-      errorMessage: '${labels.place}', choices: choicesFrom('choices.places'),
+      type: 'Input.ChoiceSet', id: 'placeId', label: b('labels.place'), style: 'expanded', value: b('values.placeId'), isRequired: true,
+      errorMessage: b('labels.place'), choices: choicesFrom(b, 'choices.places'),
     },
     {
-      type: 'Input.ChoiceSet', id: 'category', label: '${labels.category}', style: 'compact', value: '${values.category}', isRequired: true,
-      placeholder: '${labels.categoryChoose}', errorMessage: '${labels.categoryChoose}', choices: choicesFrom('choices.categories'),
+      type: 'Input.ChoiceSet', id: 'category', label: b('labels.category'), style: 'compact', value: b('values.category'), isRequired: true,
+      placeholder: b('labels.categoryChoose'), errorMessage: b('labels.categoryChoose'), choices: choicesFrom(b, 'choices.categories'),
     },
     {
-      type: 'Input.ChoiceSet', id: 'organisation', label: '${labels.organisation}', style: 'compact', value: '${values.organisation}',
-      isRequired: true, errorMessage: '${labels.organisation}', choices: choicesFrom('choices.organisations'),
+      type: 'Input.ChoiceSet', id: 'organisation', label: b('labels.organisation'), style: 'compact', value: b('values.organisation'),
+      isRequired: true, errorMessage: b('labels.organisation'), choices: choicesFrom(b, 'choices.organisations'),
     },
-    { type: 'Input.Text', id: 'description', label: '${labels.description}', value: '${values.description}', isMultiline: true, maxLength: 1000 },
+    { type: 'Input.Text', id: 'description', label: b('labels.description'), value: b('values.description'), isMultiline: true, maxLength: 1000 },
   ],
   [
-    { type: 'Action.Execute', title: '${labels.save}', verb: '${verbs.save}', data: '${data}', associatedInputs: 'auto', style: 'positive' },
-    { type: 'Action.Execute', title: '${labels.cancel}', verb: '${verbs.cancel}', associatedInputs: 'none' },
+    { type: 'Action.Execute', title: b('labels.save'), verb: b('verbs.save'), data: b('data'), associatedInputs: 'auto', style: 'positive' },
+    { type: 'Action.Execute', title: b('labels.cancel'), verb: b('verbs.cancel'), associatedInputs: 'none' },
   ],
 ));

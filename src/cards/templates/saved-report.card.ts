@@ -16,14 +16,14 @@ export interface SavedReportCardData {
   actions: { title: string; verb: string; data: Record<string, unknown> }[];
 }
 
-export const savedReportCard = defineTemplate<SavedReportCardData>('saved-report', card(
+export const savedReportCard = defineTemplate<SavedReportCardData>('saved-report', (b) => card(
   [
-    { type: 'TextBlock', text: '${warning}', wrap: true, color: 'attention', weight: 'bolder', $when: "${warning != ''}" },
-    titleWithNote(),
-    { type: 'FactSet', facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }] },
-    { type: 'TextBlock', text: '${textLabel}', weight: 'bolder', spacing: 'medium', $when: "${text != ''}" },
-    { type: 'TextBlock', text: '${text}', wrap: true, spacing: 'none', $when: "${text != ''}" },
-    { type: 'TextBlock', text: '${reportedBy}', isSubtle: true, size: 'small', wrap: true, spacing: 'medium' },
+    { type: 'TextBlock', text: b('warning'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'warning'} != ''` },
+    titleWithNote(b),
+    { type: 'FactSet', facts: [b.each('facts', (fact) => ({ title: fact('title'), value: fact('value') }))] },
+    { type: 'TextBlock', text: b('textLabel'), weight: 'bolder', spacing: 'medium', $when: b.expr`${'text'} != ''` },
+    { type: 'TextBlock', text: b('text'), wrap: true, spacing: 'none', $when: b.expr`${'text'} != ''` },
+    { type: 'TextBlock', text: b('reportedBy'), isSubtle: true, size: 'small', wrap: true, spacing: 'medium' },
   ],
-  [{ $data: '${actions}', type: 'Action.Execute', title: '${title}', verb: '${verb}', data: '${data}', associatedInputs: 'none' }],
+  [b.each('actions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), data: a('data'), associatedInputs: 'none' }))],
 ));

@@ -3,6 +3,7 @@ import * as cards from '../../cards/report-cards';
 import type { AccessPolicy, Target } from '../../domain/access-policy';
 import { isStoreUnavailable } from '../../domain/errors';
 import type { AuditEntityKind, AuditRepository } from '../../domain/ports/audit.port';
+import type { Shares } from '../../domain/ports/card-messages.port';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { LastSeen } from '../../domain/retention';
 import { messages } from '../../i18n/messages';
@@ -10,8 +11,9 @@ import { cardReply, textReply, type ChatContext, type Reply } from '../chat-cont
 import { parseCommand } from '../command-parser';
 import type { RateLimiter } from '../rate-limiter';
 import type { CommandEntry, Registry, VerbEntry } from './entries';
+import type { ExtensionEntry } from './extension-entry';
 
-type Entry = VerbEntry | CommandEntry;
+type Entry = VerbEntry | CommandEntry | ExtensionEntry<unknown>;
 type Refusal = 'badPayload' | 'unavailable' | 'forbidden';
 type Checked = { ok: true; payload: unknown; target: Target } | { ok: false; refusal: Refusal };
 
@@ -49,6 +51,11 @@ export class Dispatcher {
     }
   }
 
+  /** The kind of item a verb's answer shows, when it declares one (for the shared card). */
+  sharesOf(verb: string): Shares | undefined {
+    return this.deps.registry.verbs.get(verb)?.shares;
+  }
+
   /** A typed message. Every message gets an answer, never silence. */
   async command(ctx: ChatContext, text: string): Promise<Reply[]> {
     const m = messages(ctx.locale);
@@ -64,6 +71,17 @@ export class Dispatcher {
       if (isStoreUnavailable(error)) return [cardReply(cards.notice(m.notice.storeDown, { tone: 'attention' }))];
       throw error;
     }
+  }
+
+  /**
+   * A message extension entry (search, link unfolding): the same rules as a verb or command; the caller
+   * gets the handler's answer or why not, and shows it its own way. Store failures reach the caller.
+   */
+  async run<R>(ctx: ChatContext, entry: ExtensionEntry<R>, raw: unknown): Promise<{ ok: true; value: R } | { ok: false; refusal: Refusal | 'rateLimited' }> {
+    if (this.limited(ctx)) return { ok: false, refusal: 'rateLimited' };
+    const checked = await this.check(ctx, entry, raw, entry.name);
+    if (!checked.ok) return checked;
+    return { ok: true, value: await entry.handle({ ctx, payload: checked.payload, target: checked.target }) };
   }
 
   private limited(ctx: ChatContext): boolean {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/card-schema';
 import type { Right, Target } from '../../domain/access-policy';
+import type { Shares } from '../../domain/ports/card-messages.port';
 import type { ChatContext, Reply } from '../chat-context';
 import type { CommandName } from '../command-parser';
 
@@ -32,6 +33,11 @@ export interface VerbEntry<S extends z.ZodType = z.ZodType, T extends Target = T
   readonly right: Right;
   readonly writes: boolean;
   handle(call: Call<z.output<S>, T>): Promise<AdaptiveCard>;
+  /**
+   * The kind of item the answer shows when the press changed one: the pressed message then shows that
+   * item's card to everyone in the conversation (the shared card), and is remembered as its card.
+   */
+  readonly shares?: Shares;
   /** The card to answer with when the store is down: a form comes back with what was typed. */
   storeDown?(ctx: ChatContext, raw: Record<string, unknown>): Promise<AdaptiveCard>;
 }

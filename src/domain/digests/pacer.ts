@@ -10,7 +10,8 @@ export class Pacer {
 
   constructor(private readonly intervalMs: number, private readonly clock: Clock, private readonly sleep: Sleep) {}
 
-  async wait(): Promise<void> {
+  /** Per instance, whatever the tenant (see PostingBudget for the budget shared by all instances). */
+  async wait(_tenantId?: string): Promise<void> {
     const due = this.last + this.intervalMs - this.clock.now().getTime();
     if (due > 0) await this.sleep(due);
     this.last = this.clock.now().getTime();

@@ -6,7 +6,6 @@ import type { DigestSubscriptionRepository } from '../ports/digest-subscriptions
 import type { EventLog } from '../ports/event-log.port';
 import { periodKey } from '../periods';
 import type { LagesbildService } from '../lagesbild/lagesbild-service';
-import type { Pacer } from './pacer';
 import { DEFAULT_RETRY_POLICY, classify, retryDelay, type RetryPolicy } from './retry-policy';
 import { digestPeriod, latestOccurrence, type Subscription } from './subscription';
 
@@ -16,7 +15,8 @@ export interface ScheduledDigestsDeps {
   conversations: ConversationRepository;
   lagesbild: LagesbildService;
   poster: DigestPoster;
-  pacer: Pacer;
+  /** Waits for room in the tenant's posting budget (shared by all instances) before each post. */
+  pacer: { wait(tenantId: string): Promise<void> };
   clock: Clock;
   sleep: Sleep;
   random: () => number;
@@ -45,9 +45,11 @@ export class ScheduledDigests {
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
   }
 
-  async runDue(now: Date): Promise<DigestResult[]> {
+  /** `stopRequested`: checked between digests; the instance stops, and another takes the rest over. */
+  async runDue(now: Date, stopRequested: () => boolean = () => false): Promise<DigestResult[]> {
     const results: DigestResult[] = [];
     for (const subscription of await this.deps.subscriptions.listActive()) {
+      if (stopRequested()) break;
       const result = await this.runOne(subscription, now).catch((error: unknown) => {
         this.deps.log.error({ conversationId: subscription.conversationId, err: errorName(error) }, 'digest failed');
         return null;
@@ -82,7 +84,7 @@ export class ScheduledDigests {
     }
     const digest = await deps.lagesbild.build(scope, period);
     for (let attempt = 1; ; attempt += 1) {
-      await deps.pacer.wait();
+      await deps.pacer.wait(subscription.tenantId);
       const outcome = await deps.poster.post(conversation, digest, subscription.locale);
       const verdict = classify(outcome, attempt, this.retry);
       const status = outcome.ok ? 201 : outcome.status;

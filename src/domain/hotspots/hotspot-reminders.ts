@@ -10,7 +10,7 @@ import type { HotspotReminder, ReminderPoster } from '../ports/reminder-poster.p
 export class HotspotReminders {
   constructor(private readonly hotspots: HotspotRepository, private readonly poster: ReminderPoster, private readonly timeZone = 'Europe/Stockholm') {}
 
-  async dueReminders(now: Date): Promise<{ posted: number; failed: number }> {
+  async dueReminders(now: Date, stopRequested: () => boolean = () => false): Promise<{ posted: number; failed: number }> {
     const today = DateTime.fromJSDate(now, { zone: this.timeZone }).toFormat('yyyy-MM-dd');
     const reminders: { reminder: HotspotReminder; mark: () => Promise<void> }[] = [];
     for (const hotspot of await this.hotspots.followUpsDue(today)) {
@@ -21,11 +21,17 @@ export class HotspotReminders {
       if (hotspot) reminders.push({ reminder: { kind: 'measure_due', hotspot, measure }, mark: () => this.hotspots.markMeasureReminded(tenant, measure.id) });
     }
     let posted = 0;
+    let failed = 0;
     for (const { reminder, mark } of reminders) {
-      if (!(await this.poster.post(reminder))) continue;
+      // The instance stops: the rest stay unmarked for the instance that takes the job over.
+      if (stopRequested()) break;
+      if (!(await this.poster.post(reminder))) {
+        failed++;
+        continue;
+      }
       await mark();
       posted++;
     }
-    return { posted, failed: reminders.length - posted };
+    return { posted, failed };
   }
 }

@@ -137,6 +137,13 @@ export class HotspotService {
     return { hotspot, measures, incidents, visits, effect: await this.effect(scope, hotspot, measures, register, placeIds, now) };
   }
 
+  /** How many incidents the tenant has at the place (and the places within it), all time: is there anything to start from. */
+  async incidentCount(scope: TenantScope, placeId: string): Promise<number> {
+    const register = await this.store.placeRegister.all(scope, PLACE_REGISTER_MAX);
+    const incidents = await this.store.placeHistory.incidents(scope, placeAndChildren(placeId, register), new Date(0), this.clock.now());
+    return incidents.length;
+  }
+
   /** The tenant's active hot spots with overdue measures first, then by the next follow-up day. */
   async listActive(scope: TenantScope): Promise<ActiveHotspotRow[]> {
     const now = this.clock.now();

@@ -1,4 +1,5 @@
 import type { AuditRepository, CoordinatorRepository } from './audit.port';
+import type { CardMessageRepository } from './card-messages.port';
 import type { RetentionRepository } from './retention.port';
 import type { ConversationRecord, UserProfile } from '../conversation';
 import type { DigestDeliveryRepository } from './digest-deliveries.port';
@@ -14,6 +15,7 @@ import type {
 import type { ChatScope, ReportScope, TenantScope } from '../scope';
 import type { ReportStatus } from '../vocabulary';
 import type { MembershipRepository } from './memberships.port';
+import type { JobLeaseRepository, PostBudgetRepository } from './jobs.port';
 
 /** What is needed to create a report; the store assigns id, reference, version and timestamps. */
 export interface NewReport<F> {
@@ -130,6 +132,12 @@ export interface Store {
   readonly placeRegister: PlaceRegisterRepository;
   readonly hotspots: HotspotRepository;
   readonly placeHistory: PlaceHistoryRepository;
+  /** Where each report's and hot spot's shared card was posted (issue 10). */
+  readonly cardMessages: CardMessageRepository;
+  /** Scheduled jobs: one lease per job and period, whatever the number of instances. */
+  readonly jobLeases: JobLeaseRepository;
+  /** The per-tenant proactive posting budget, shared by every instance. */
+  readonly postBudget: PostBudgetRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

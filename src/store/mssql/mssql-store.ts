@@ -3,7 +3,7 @@ import mssql from 'mssql';
 import { StoreUnavailableError } from '../../domain/errors';
 import type { Store } from '../../domain/ports/store.port';
 import { createKyselyStore } from '../kysely-store';
-import { migrate } from '../migrator';
+import { latestVersion, migrate } from '../migrator';
 import type { Database } from '../schema';
 import type { StoreOptions } from '../store-logger';
 import { mssqlDialect, mssqlMigrations } from './mssql-dialect';
@@ -19,7 +19,7 @@ export async function openMssqlStore(config: mssql.config, options: StoreOptions
   const db = new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) });
   try {
     await migrate(db, mssqlMigrations, options.logger);
-    return createKyselyStore(db, mssqlDialect, options.logger ? { logger: options.logger } : {});
+    return createKyselyStore(db, mssqlDialect, { schemaVersion: latestVersion(mssqlMigrations), ...(options.logger ? { logger: options.logger } : {}) });
   } catch (error) {
     await db.destroy().catch(() => undefined);
     if (mssqlDialect.isUnavailable(error)) throw new StoreUnavailableError('SQL Server cannot be reached', error);

@@ -4,11 +4,12 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 export const CONNECTION_TIMEOUT_MS = 10_000;
 
 const FLAGS = ['encrypt', 'trustServerCertificate'] as const;
-const KNOWN_PARAMETERS = new Set<string>([...FLAGS, 'instanceName']);
+const KNOWN_PARAMETERS = new Set<string>([...FLAGS, 'instanceName', 'authentication', 'clientId']);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * mssql://user:password@host:port/database?encrypt=true&trustServerCertificate=false&instanceName=X
- * → mssql's config. User and password are percent-decoded (encode @ : / in them). Errors never quote
+ * (or mssql://host/database?authentication=managed-identity&clientId=GUID) → mssql's config. User and password are percent-decoded (encode @ : / in them). Errors never quote
  * the URL, which holds the password.
  */
 export function parseMssqlUrl(databaseUrl: string): mssql.config {
@@ -27,7 +28,9 @@ export function parseMssqlUrl(databaseUrl: string): mssql.config {
     if (!KNOWN_PARAMETERS.has(name)) throw new Error(`Unknown SQL Server URL parameter "${name}" (known: ${[...KNOWN_PARAMETERS].join(', ')})`);
   }
   const instanceName = url.searchParams.get('instanceName') ?? undefined;
+  const authentication = entraAuthentication(url);
   return {
+    ...(authentication ? { authentication } : {}),
     server,
     // A named instance is found through the browser service, which a fixed port would bypass.
     port: url.port ? Number(url.port) : instanceName ? undefined : 1433,
@@ -45,6 +48,24 @@ export function parseMssqlUrl(databaseUrl: string): mssql.config {
       appName: 'trygghetsboten',
     },
   };
+}
+
+/**
+ * `?authentication=managed-identity&clientId=<GUID>`: Microsoft Entra authentication with the managed
+ * identity of the App Service or container app (Azure SQL Database, no password anywhere). The URL then
+ * names no user or password. clientId picks a user-assigned identity; without it the system-assigned one.
+ */
+function entraAuthentication(url: URL): mssql.config['authentication'] {
+  const kind = url.searchParams.get('authentication');
+  const clientId = url.searchParams.get('clientId');
+  if (kind === null || kind === '' || kind === 'sql') {
+    if (clientId !== null) throw new Error('SQL Server URL parameter "clientId" needs authentication=managed-identity');
+    return undefined;
+  }
+  if (kind !== 'managed-identity') throw new Error('SQL Server URL parameter "authentication" must be sql or managed-identity');
+  if (url.username || url.password) throw new Error('A SQL Server URL with authentication=managed-identity names no user or password');
+  if (clientId !== null && !GUID.test(clientId)) throw new Error('SQL Server URL parameter "clientId" must be the client id (GUID) of the managed identity');
+  return { type: 'azure-active-directory-msi-app-service', options: clientId ? { clientId } : {} };
 }
 
 function decoded(component: string, what: string): string {

@@ -36,6 +36,9 @@ export const sqliteDialect: StoreDialect = {
   },
 };
 
+/** How long an instance waits for another one's migrations before it gives up starting. */
+export const MIGRATION_LOCK_WAIT_MS = 60_000;
+
 export const sqliteMigrations: MigrationDialect = {
   folder: path.join(__dirname, 'migrations'),
   createMigrationsTableSql: `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -44,8 +47,21 @@ export const sqliteMigrations: MigrationDialect = {
   applied_at TEXT NOT NULL
 ) STRICT`,
   splitBatches: splitOnStatementEnds,
-  // No lock: one process holds the file's single Kysely connection, and a second process that
-  // migrates at the same moment gets SQLITE_BUSY and fails to start rather than corrupt anything.
+  // Several instances starting at once on one file: each migration's transaction begins with a write, so
+  // it takes the database's one write lock before it reads anything; the others wait for it (up to
+  // MIGRATION_LOCK_WAIT_MS) and then see, under the lock, what was applied meanwhile. (A transaction that
+  // read first could not wait: SQLite refuses to upgrade a read snapshot that another writer made stale.)
+  async lock(trx) {
+    const { rows } = await sql.raw<{ timeout: number }>('PRAGMA busy_timeout').execute(trx);
+    const previous = Number(rows[0]?.timeout ?? 5_000);
+    await sql.raw(`PRAGMA busy_timeout = ${MIGRATION_LOCK_WAIT_MS}`).execute(trx);
+    try {
+      // A write that changes nothing the app reads (the header's user version, unused here).
+      await sql.raw('PRAGMA user_version = 0').execute(trx);
+    } finally {
+      await sql.raw(`PRAGMA busy_timeout = ${previous}`).execute(trx);
+    }
+  },
 
   // SQLite changes a key only by rebuilding the table (create new, copy, drop old, rename). With foreign
   // keys on, dropping a table others refer to would delete through ON DELETE CASCADE, so they are off

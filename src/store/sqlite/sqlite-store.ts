@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect, type KyselyPlugin, type SqliteDatabase } from 'k
 import { StoreUnavailableError } from '../../domain/errors';
 import type { Store } from '../../domain/ports/store.port';
 import { createKyselyStore } from '../kysely-store';
-import { migrate } from '../migrator';
+import { latestVersion, migrate } from '../migrator';
 import type { Database } from '../schema';
 import type { StoreOptions } from '../store-logger';
 import { sqliteDialect, sqliteMigrations } from './sqlite-dialect';
@@ -25,7 +25,7 @@ export async function openSqliteStore(filename: string, options: SqliteStoreOpti
   try {
     db = createSqliteKysely(filename, options);
     await migrate(db, sqliteMigrations, options.logger);
-    return createKyselyStore(db, sqliteDialect, options.logger ? { logger: options.logger } : {});
+    return createKyselyStore(db, sqliteDialect, { schemaVersion: latestVersion(sqliteMigrations), ...(options.logger ? { logger: options.logger } : {}) });
   } catch (error) {
     await db?.destroy();
     if (sqliteDialect.isUnavailable(error)) throw new StoreUnavailableError('The SQLite database cannot be opened', error);
@@ -45,6 +45,8 @@ function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite
   if (filename !== SQLITE_MEMORY) fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   const database = new BetterSqlite3(filename);
   try {
+    // First: two processes opening a new file at once wait for each other (switching to WAL needs a lock).
+    database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
     // WAL lets readers go on while one writer writes; NORMAL sync is durable enough with WAL.
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');

@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Trygghetsboten: the compiled bot on a Node.js LTS image, as a non-root user.
+#   docker build -t trygghetsboten .
+#   docker run --env-file .env -p 3978:3978 trygghetsboten
+# Stage 1 installs every dependency (better-sqlite3 is compiled here if no prebuilt binary fits), compiles
+# TypeScript to dist/ (npm run build) and drops the dev dependencies. Stage 2 gets only package.json,
+# the production node_modules and dist/: no sources, no dev dependencies, no compiler toolchain.
+# Node 24 (the other LTS line; see README on its state): docker build --build-arg NODE_IMAGE=node:24-bookworm-slim .
+
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+# Toolchain for node-gyp, used only when better-sqlite3 has no prebuilt binary for this Node and platform.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/copy-build-assets.cjs ./scripts/
+COPY src ./src
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && node -e "require('better-sqlite3')(':memory:').close()"
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    PORT=3978 \
+    DATABASE_URL=sqlite:data/trygghetsboten.db
+WORKDIR /app
+COPY --from=build --chown=root:root /app/package.json ./package.json
+COPY --from=build --chown=root:root /app/node_modules ./node_modules
+COPY --from=build --chown=root:root /app/dist ./dist
+# The only writable place: the SQLite file when no SQL Server is configured (mount a volume on it).
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3978
+# Liveness: /healthz answers 200 while the process is up and its store can be read and written.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# Exec form: node is PID 1 and gets SIGTERM itself (docker stop, a new revision), drains and exits 0.
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,210 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/card-schema';
+import { authorization, retryAfterMs, type ConnectorWithCredentials } from './connector-digest-poster';
+import { serviceUrlAllowedForPosting, type ServiceUrlRule } from './service-url-guard';
+import { conversationKey, tenantOf } from './turn-context-reader';
+import { DIGEST_POST_INTERVAL_MS, Pacer } from '../domain/digests/pacer';
+import { classify, DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from '../domain/digests/retry-policy';
+import type { CardMessageRepository, ChangeListener, SharedItem, Shares } from '../domain/ports/card-messages.port';
+import { systemClock } from '../domain/ports/clock.port';
+import type { PostOutcome, Sleep } from '../domain/ports/digest-poster.port';
+import type { ConversationRepository } from '../domain/ports/store.port';
+import type { ChatScope } from '../domain/scope';
+import type { Locale } from '../i18n/messages';
+import type { Logger } from '../logging/logger';
+
+
+export interface SharedCardUpdaterOptions {
+  adapter: () => CloudAdapter;
+  /** The bot's app id; '' in local mode. */
+  appId: string;
+  serviceUrls: ServiceUrlRule;
+  conversations: Pick<ConversationRepository, 'get'>;
+  cardMessages: CardMessageRepository;
+  /** The card everyone may see of the item as it now is, or null when it is gone. */
+  render(scope: ChatScope, item: SharedItem, locale: Locale): Promise<AdaptiveCard | null>;
+  log: Logger;
+  now: () => Date;
+  policy?: RetryPolicy;
+  sleep?: Sleep;
+  random?: () => number;
+  intervalMs?: number;
+  timeoutMs?: number;
+}
+
+type Change = { scope: ChatScope; item: SharedItem };
+interface Turn { changes: Change[] }
+
+/**
+ * Keeps the card of a report or hot spot the same for everyone in its conversation (issue 10).
+ *
+ * - A card press that changed an item updates the pressed message (the invoke's replyToId) with the
+ *   item's shared card before the invoke is answered, and remembers that message as the item's card.
+ * - Any other change (a command, another card, a reminder) updates the item's remembered message
+ *   proactively, after the turn.
+ * - An automatic refresh (trigger 'automatic') updates nothing: Teams would refresh again, forever.
+ * - A refused change wrote nothing, so it is never told here and nothing is updated.
+ *
+ * Updates are paced and retried like the digests (429 after its Retry-After, 412/502/504 with backoff),
+ * one at a time, and only to service URLs the bot may post to.
+ */
+export class SharedCardUpdater implements ChangeListener {
+  private readonly turns = new AsyncLocalStorage<Turn>();
+  private readonly pacer: Pacer;
+  private readonly policy: RetryPolicy;
+  private readonly sleep: Sleep;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly o: SharedCardUpdaterOptions) {
+    this.policy = o.policy ?? DEFAULT_RETRY_POLICY;
+    // Unref'd: a retry waiting for its Retry-After never keeps a stopping bot alive.
+    this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => { setTimeout(resolve, ms).unref(); }));
+    this.pacer = new Pacer(o.intervalMs ?? DIGEST_POST_INTERVAL_MS, systemClock, this.sleep);
+  }
+
+  changed(scope: ChatScope, item: SharedItem): void {
+    const turn = this.turns.getStore();
+    if (turn) turn.changes.push({ scope, item });
+    else this.later({ scope, item }, 'sv');
+  }
+
+  /** A typed message: what it changed is refreshed in its remembered messages once it is answered. */
+  async message<T>(locale: Locale, run: () => Promise<T>): Promise<T> {
+    const turn: Turn = { changes: [] };
+    const result = await this.turns.run(turn, run);
+    for (const change of distinct(turn.changes)) this.later(change, locale);
+    return result;
+  }
+
+  /** A card press, answered with `run`'s card; see the class comment for what is updated. */
+  async invoke(context: TurnContext, o: { automatic: boolean; shares: Shares | undefined; locale: Locale }, run: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+    const turn: Turn = { changes: [] };
+    const answer = await this.turns.run(turn, run);
+    // Never while answering an automatic refresh: the update would make Teams refresh again.
+    if (o.automatic) return answer;
+    const activity = context.activity;
+    const origin: ChatScope = { tenantId: tenantOf(activity), conversationId: conversationKey(activity) };
+    const changes = distinct(turn.changes);
+    const replyToId = activity.replyToId;
+    const shown = o.shares && replyToId
+      ? changes.find((c) => kindOf(c.item) === o.shares && c.scope.tenantId === origin.tenantId && c.scope.conversationId === origin.conversationId)
+      : undefined;
+    if (shown && replyToId) {
+      try {
+        const previous = await this.o.cardMessages.find(shown.scope, shown.item);
+        // Gone (an undone quick report): everyone sees what the presser sees.
+        const card = (await this.o.render(shown.scope, shown.item, o.locale)) ?? answer;
+        await this.o.cardMessages.remember(shown.scope, shown.item, { threadId: activity.conversation.id, activityId: replyToId, updatedAt: this.o.now() });
+        const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+        await this.updateNow(context, reference, replyToId, card);
+        if (previous && previous.activityId !== replyToId) this.later(shown, o.locale);
+      } catch (error) {
+        this.o.log.warn({ err: nameOf(error) }, 'shared card not updated');
+      }
+    }
+    for (const change of changes) if (change !== shown) this.later(change, o.locale);
+    return answer;
+  }
+
+  /** Resolves once every queued update was tried (tests; a graceful stop). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  /** The first attempt within the turn; a retryable failure is tried again after it, in the queue. */
+  private async updateNow(context: TurnContext, reference: ConversationReference, activityId: string, card: AdaptiveCard): Promise<void> {
+    if (!serviceUrlAllowedForPosting(reference.serviceUrl ?? '', this.o.serviceUrls)) return;
+    await this.pacer.wait();
+    const connector = context.turnState.get<ConnectorWithCredentials>(context.adapter.ConnectorClientKey);
+    const outcome = await this.put(reference, await authorization(connector), activityId, card);
+    if (classify(outcome, 1, this.policy) !== 'retry') return this.report(outcome, 1);
+    this.enqueue(async () => {
+      await this.sleep(retryDelay(outcome, 1, this.policy, this.o.random ?? Math.random));
+      await this.attempts(reference, activityId, card, 2);
+    });
+  }
+
+  private later(change: Change, locale: Locale): void {
+    this.enqueue(async () => {
+      const message = await this.o.cardMessages.find(change.scope, change.item);
+      if (!message) return;
+      const card = await this.o.render(change.scope, change.item, locale);
+      const conversation = card ? await this.o.conversations.get(change.scope) : null;
+      if (!card || !conversation) return;
+      const { activityId: _replyTo, ...stored } = conversation.reference as ConversationReference;
+      const reference = { ...stored, conversation: { ...stored.conversation, id: message.threadId } } as ConversationReference;
+      await this.attempts(reference, message.activityId, card, 1);
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      this.o.log.warn({ err: nameOf(error) }, 'shared card not updated');
+    });
+  }
+
+  /** Proactive attempts from `first` on, until updated, gone, or out of attempts. */
+  private async attempts(reference: ConversationReference, activityId: string, card: AdaptiveCard, first: number): Promise<void> {
+    if (!serviceUrlAllowedForPosting(reference.serviceUrl ?? '', this.o.serviceUrls)) return;
+    for (let attempt = first; ; attempt += 1) {
+      await this.pacer.wait();
+      const outcome = await this.proactive(reference, activityId, card);
+      if (classify(outcome, attempt, this.policy) !== 'retry') return this.report(outcome, attempt);
+      await this.sleep(retryDelay(outcome, attempt, this.policy, this.o.random ?? Math.random));
+    }
+  }
+
+  private async proactive(reference: ConversationReference, activityId: string, card: AdaptiveCard): Promise<PostOutcome> {
+    let outcome: PostOutcome = { ok: false, status: 0, retryAfterMs: null };
+    try {
+      await this.o.adapter().continueConversationAsync(this.o.appId, reference, async (context) => {
+        const connector = context.turnState.get<ConnectorWithCredentials>(context.adapter.ConnectorClientKey);
+        outcome = await this.put(reference, await authorization(connector), activityId, card);
+      });
+    } catch {
+      return { ok: false, status: 0, retryAfterMs: null };
+    }
+    return outcome;
+  }
+
+  /** One PUT of the message, as updateActivity sends it; the connector's answer as an outcome. */
+  private async put(reference: ConversationReference, auth: string | null, activityId: string, card: AdaptiveCard): Promise<PostOutcome> {
+    const base = (reference.serviceUrl ?? '').replace(/\/+$/, '');
+    const url = `${base}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities/${encodeURIComponent(activityId)}`;
+    const activity = {
+      type: 'message', id: activityId, from: reference.bot, conversation: reference.conversation,
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    };
+    try {
+      const res = await fetch(url, {
+        method: 'PUT', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify(activity), signal: AbortSignal.timeout(this.o.timeoutMs ?? 15_000),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      return res.ok ? { ok: true } : { ok: false, status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
+    } catch {
+      return { ok: false, status: 0, retryAfterMs: null };
+    }
+  }
+
+  private report(outcome: PostOutcome, attempts: number): void {
+    if (!outcome.ok) this.o.log.warn({ status: outcome.status, attempts }, 'shared card not updated');
+  }
+}
+
+const kindOf = (item: SharedItem): Shares => (item.kind === 'hotspot' ? 'hotspot' : 'report');
+
+function distinct(changes: Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = `${c.scope.tenantId}\n${c.scope.conversationId}\n${c.item.kind}\n${c.item.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown error';
+}

@@ -1,0 +1,29 @@
+import type { ChatScope } from '../scope';
+
+/** An item whose card is shared in its conversation: a report (by kind) or a hot spot. */
+export type SharedItem = { kind: 'incident' | 'activity' | 'hotspot'; id: string };
+
+/** The Teams message that shows an item's card to everyone: its conversation (thread) and activity id. */
+export interface CardMessage {
+  /** The Teams conversation id the message was posted in; a channel thread carries ";messageid=…". */
+  threadId: string;
+  activityId: string;
+  updatedAt: Date;
+}
+
+/**
+ * Where each item's shared card was posted. Kept with the item's own tenant and conversation: a read
+ * names both, and an item shown in another conversation (a personal chat) is never remembered.
+ */
+export interface CardMessageRepository {
+  remember(scope: ChatScope, item: SharedItem, message: CardMessage): Promise<void>;
+  find(scope: ChatScope, item: SharedItem): Promise<CardMessage | null>;
+}
+
+/** Told after a report or hot spot was changed (created, edited, moved on, withdrawn), in the item's own scope. */
+export interface ChangeListener {
+  changed(scope: ChatScope, item: SharedItem): void;
+}
+
+/** Which kind of item a card verb's answer shows (declared by the verb's registry entry as `shares`). */
+export type Shares = 'report' | 'hotspot';

@@ -1,0 +1,119 @@
+import type { ChangeListener, SharedItem } from './ports/card-messages.port';
+import type { Store } from './ports/store.port';
+import type { Report } from './report';
+import type { ChatScope } from './scope';
+
+/**
+ * Tells its listener about every report and hot spot the store changes, whoever changed it: a card, a
+ * command, a quick report, a reminder. A change the store did not make (a refused one, a conflict, a
+ * repeated submit answered with the saved report) tells nothing. An incident at a place with a hot spot
+ * changes that hot spot's card too (its incidents are on it).
+ */
+export class ChangeFeed implements ChangeListener {
+  private listener: ChangeListener | null = null;
+
+  /** The one listener (the shared card updater); set once the bot is built. */
+  listen(listener: ChangeListener): void {
+    this.listener = listener;
+  }
+
+  changed(scope: ChatScope, item: SharedItem): void {
+    try {
+      this.listener?.changed(scope, item);
+    } catch {
+      // A listener's failure never fails the change that was made.
+    }
+  }
+}
+
+const scopeOf = (item: { origin: ChatScope }): ChatScope => ({ tenantId: item.origin.tenantId, conversationId: item.origin.conversationId });
+
+/** The same store, with every successful write of a report or hot spot told to `feed`. */
+export function withChangeFeed(store: Store, feed: ChangeListener): Store {
+  const hotspotAt = async (report: Report) => {
+    const placeId = report.placeId;
+    if (!placeId) return;
+    const hotspot = await store.hotspots.byPlace({ tenantId: report.origin.tenantId }, placeId).catch(() => null);
+    if (hotspot) feed.changed(scopeOf(hotspot), { kind: 'hotspot', id: hotspot.id });
+  };
+  const reported = async (report: Report) => {
+    feed.changed(scopeOf(report), { kind: report.kind, id: report.id });
+    await hotspotAt(report);
+  };
+  const incidents: Store['incidents'] = {
+    ...store.incidents,
+    get: (scope, id) => store.incidents.get(scope, id),
+    findBySubmitKey: (scope, key) => store.incidents.findBySubmitKey(scope, key),
+    async create(report) {
+      const created = await store.incidents.create(report);
+      await reported(created);
+      return created;
+    },
+    async update(scope, change) {
+      const result = await store.incidents.update(scope, change);
+      if (result.ok) await reported(result.report);
+      return result;
+    },
+  };
+  const activities: Store['activities'] = {
+    ...store.activities,
+    get: (scope, id) => store.activities.get(scope, id),
+    findBySubmitKey: (scope, key) => store.activities.findBySubmitKey(scope, key),
+    async create(report) {
+      const created = await store.activities.create(report);
+      await reported(created);
+      return created;
+    },
+    async update(scope, change) {
+      const result = await store.activities.update(scope, change);
+      if (result.ok) await reported(result.report);
+      return result;
+    },
+  };
+  const hotspots: Store['hotspots'] = {
+    ...bound(store.hotspots),
+    async create(hotspot) {
+      const created = await store.hotspots.create(hotspot);
+      if (created.ok) feed.changed(scopeOf(created.hotspot), { kind: 'hotspot', id: created.hotspot.id });
+      return created;
+    },
+    async update(scope, change) {
+      const result = await store.hotspots.update(scope, change);
+      if (result.ok) feed.changed(scopeOf(result.hotspot), { kind: 'hotspot', id: result.hotspot.id });
+      return result;
+    },
+  };
+  const placeHistory: Store['placeHistory'] = {
+    ...bound(store.placeHistory),
+    async withdrawIncident(scope, id, expectedVersion, actorId, now) {
+      const before = await store.incidents.get(scope, id);
+      const result = await store.placeHistory.withdrawIncident(scope, id, expectedVersion, actorId, now);
+      if (result === 'ok' && before) await reported(before);
+      return result;
+    },
+  };
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      switch (property) {
+        case 'incidents': return incidents;
+        case 'activities': return activities;
+        case 'hotspots': return hotspots;
+        case 'placeHistory': return placeHistory;
+        default: {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        }
+      }
+    },
+  });
+}
+
+/** A repository's methods bound to it, so that they can be spread into a wrapper. */
+function bound<T extends object>(repository: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(repository)) {
+    const value = (repository as Record<string, unknown>)[key];
+    out[key] = typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(repository) : value;
+  }
+  return out as T;
+}

@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import { createStore } from '../../src/store/create-store';
+import { readMigrations } from '../../src/store/migrator';
+import { sqliteMigrations } from '../../src/store/sqlite/sqlite-dialect';
+import { FakeBotConnector, type ReceivedActivity } from '../fakes/fake-bot-connector';
+import { startBotProcess, type BotProcess } from '../support/bot-process';
+import { ANNA, BOT, CHANNEL, TENANT, channelMessage } from '../support/teams-activities';
+
+// Two real instances (processes) on one SQLite file, as two App Service instances share one Azure SQL
+// database: migrations once, every scheduled job's period once, a killed instance's run taken over after
+// its lease lapsed, SIGTERM answering turns in flight and handing its lease over at once, and the
+// per-tenant posting budget counted in the database rather than per instance.
+
+const chat = { tenantId: TENANT, conversationId: CHANNEL };
+const today = () => DateTime.now().setZone('Europe/Stockholm').toFormat('yyyy-MM-dd');
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function until(what: string, ok: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** A migrated database with the channel (its service URL the fake connector) and `count` hot spots due for follow-up today. */
+async function seed(file: string, connectorUrl: string, count: number): Promise<void> {
+  const store = await createStore(`sqlite:${file}`);
+  try {
+    const now = new Date();
+    await store.conversations.save({
+      conversationId: CHANNEL, tenantId: TENANT, scope: 'channel', teamId: '19:team@thread.tacv2', channelId: CHANNEL, serviceUrl: connectorUrl,
+      reference: { bot: BOT, conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel', tenantId: TENANT }, channelId: 'msteams', serviceUrl: connectorUrl },
+      installedAt: now, updatedAt: now,
+    });
+    const anna = { userId: ANNA.aadObjectId, name: ANNA.name };
+    for (let i = 0; i < count; i++) {
+      const place = await store.places.findOrCreate(chat, `Plats ${i}`, now);
+      const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: anna, createdBy: anna, origin: chat, now });
+      assert.ok(created.ok);
+      await store.hotspots.update(chat, { id: created.hotspot.id, expectedVersion: created.hotspot.version, actorId: anna.userId, now, followUpDate: today() });
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** Which place each reminder posted names. */
+const remindedPlaces = (received: ReceivedActivity[]) => received
+  .map((r) => (r.method === 'POST' && typeof r.body.text === 'string' ? /följa upp hot spoten (Plats \d+)/.exec(r.body.text)?.[1] : undefined))
+  .filter((place): place is string => place !== undefined);
+
+/** The most posts any one second saw (a sliding window over the arrival times). */
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= 1000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+function leaseRows(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT job, period_key, holder, leased_until, finished_at FROM job_leases').all() as
+      { job: string; period_key: string; holder: string; leased_until: string; finished_at: string | null }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('several instances on one database (issue 18)', function () {
+  this.timeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'trygghetsboten-instances-'));
+  const connector = new FakeBotConnector();
+  const arrivals: number[] = [];
+  const started: BotProcess[] = [];
+  let n = 0;
+  const nextFile = () => join(dir, `instances-${n++}.db`);
+  const start = async (file: string, env: Record<string, string> = {}) => {
+    const bot = await startBotProcess({ DATABASE_URL: `sqlite:${file}`, SCHEDULER_CRON: '* * * * * *', ...env });
+    started.push(bot);
+    return bot;
+  };
+
+  before(async () => {
+    await connector.start();
+    const respond = connector.responder;
+    connector.responder = (req) => {
+      arrivals.push(Date.now());
+      return respond(req);
+    };
+  });
+  beforeEach(() => {
+    connector.received.length = 0;
+    arrivals.length = 0;
+    connector.delayMs = 0;
+  });
+  afterEach(async () => {
+    for (const bot of started.splice(0)) {
+      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+      await bot.ended;
+    }
+  });
+  after(async () => {
+    await connector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('When two instances start at once on a new database, then one applies each migration, the other waits, and both are ready', async () => {
+    const file = nextFile();
+    const [a, b] = await Promise.all([start(file), start(file)]);
+    for (const bot of [a!, b!]) {
+      assert.equal((await fetch(`http://127.0.0.1:${bot.port}/readyz`)).status, 200);
+      assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
+    }
+    const applied = [...a!.logs, ...b!.logs].filter((l) => l.includes('database migration applied')).map((l) => Number(/"version":(\d+)/.exec(l)?.[1]));
+    const known = readMigrations(sqliteMigrations).map((m) => m.version);
+    assert.deepEqual([...applied].sort((x, y) => x - y), known, 'every migration applied exactly once, by one of the two');
+    const db = new Database(file, { readonly: true });
+    try {
+      assert.deepEqual((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version), known);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('When two instances run the jobs, then each hot spot reminder is posted once, within the shared posting budget', async () => {
+    const file = nextFile();
+    await seed(file, connector.url, 12);
+    await Promise.all([start(file, { POSTS_PER_SECOND: '5' }), start(file, { POSTS_PER_SECOND: '5' })]);
+    await until('12 reminders', () => remindedPlaces(connector.received).length >= 12);
+    await sleep(2_500); // several more ticks of both instances
+    const places = remindedPlaces(connector.received);
+    assert.equal(places.length, 12, `posted: ${places.join(', ')}`);
+    assert.equal(new Set(places).size, 12, 'each hot spot once');
+    assert.ok(busiestSecond(arrivals) <= 6, `at most 5 a second (+1 at a slot edge), saw ${busiestSecond(arrivals)}`);
+    const rows = leaseRows(file);
+    for (const job of ['hotspot-reminders', 'retention', 'digests']) {
+      const periods = rows.filter((r) => r.job === job);
+      if (job !== 'retention' || DateTime.now().setZone('Europe/Stockholm').toFormat('HH:mm') >= '03:15') assert.ok(periods.length > 0, `${job} ran`);
+      assert.equal(new Set(periods.map((r) => r.period_key)).size, periods.length, `${job}: one lease per period`);
+      assert.ok(periods.every((r) => r.finished_at !== null || Date.parse(r.leased_until) > Date.now() - 60_000), `${job}: finished`);
+    }
+  });
+
+  it('When the instance posting reminders is killed mid-run, then the other takes the run over after the lease and nothing is lost', async () => {
+    const file = nextFile();
+    await seed(file, connector.url, 15);
+    connector.delayMs = 300;
+    const both = await Promise.all([start(file, { POSTS_PER_SECOND: '5', JOB_LEASE_SECONDS: '2' }), start(file, { POSTS_PER_SECOND: '5', JOB_LEASE_SECONDS: '2' })]);
+    await until('reminders being posted', () => remindedPlaces(connector.received).length >= 4);
+    // The instance that holds the run's lease, by the id it logged when it started.
+    const holder = leaseRows(file).find((r) => r.job === 'hotspot-reminders')!.holder;
+    const a = both.find((bot) => bot.logs.some((l) => l.includes('listens') && l.includes(`"instance":"${holder}"`)))!;
+    const b = both.find((bot) => bot !== a)!;
+    assert.ok(a && b, 'the holder is one of the two');
+    a.child.kill('SIGKILL');
+    const killedAt = Date.now();
+    assert.deepEqual(await a.ended, { code: null, signal: 'SIGKILL' });
+    const beforeKill = remindedPlaces(connector.received).length;
+    assert.ok(beforeKill < 15, 'killed before it was done');
+    await until('every hot spot reminded', () => new Set(remindedPlaces(connector.received)).size >= 15);
+    const places = remindedPlaces(connector.received);
+    assert.equal(new Set(places).size, 15, 'nothing lost');
+    // At least once: a post that was in flight at the kill (sent, not yet marked) can come again.
+    assert.ok(places.length <= 16, `at most the one in flight twice: ${places.length}`);
+    await until('B finishing the period', () => leaseRows(file).some((r) => r.job === 'hotspot-reminders' && r.finished_at !== null), 10_000);
+    const reminders = leaseRows(file).filter((r) => r.job === 'hotspot-reminders');
+    assert.equal(reminders.length, 1, 'one lease for the period');
+    assert.equal(reminders[0]!.holder, b.logs.find((l) => l.includes('listens'))?.match(/"instance":"([^"]+)"/)?.[1], 'B holds it now');
+    await until('B logging that it took the lease over', () => b.logs.some((l) => l.includes('housekeeping job done') && l.includes('"lease":"taken_over"')), 10_000);
+    assert.ok(Date.now() - killedAt >= 1_000, 'not before the lease lapsed');
+    assert.ok(busiestSecond(arrivals) <= 6, `the budget holds across the hand-over, saw ${busiestSecond(arrivals)}`);
+  });
+
+  it('When an instance gets SIGTERM, then it answers the turn in flight, stops its run between posts and releases the lease for the other at once', async () => {
+    const file = nextFile();
+    await seed(file, connector.url, 10);
+    // A long lease: the other instance can only take over this soon if the lease was released.
+    const a = await start(file, { POSTS_PER_SECOND: '2', JOB_LEASE_SECONDS: '600' });
+    await until('A posting', () => remindedPlaces(connector.received).length >= 2);
+    connector.delayMs = 1_500;
+    const turn = fetch(`http://127.0.0.1:${a.port}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage('hjälp', { serviceUrl: connector.url })),
+    });
+    await sleep(300);
+    a.child.kill('SIGTERM');
+    const answered = await turn;
+    assert.equal(answered.status, 200, 'the turn in flight was answered');
+    assert.deepEqual(await a.ended, { code: 0, signal: null });
+    assert.ok(a.logs.some((l) => l.includes('job leases released')), a.logs.join('\n'));
+    const released = leaseRows(file).find((r) => r.job === 'hotspot-reminders')!;
+    assert.equal(released.finished_at, null, 'the period is not done');
+    assert.ok(Date.parse(released.leased_until) <= Date.now(), 'the lease was let go');
+    connector.delayMs = 0;
+    const postedByA = new Set(remindedPlaces(connector.received)).size;
+    assert.ok(postedByA < 10, 'A stopped before it was done');
+    const b = await start(file, { POSTS_PER_SECOND: '5', JOB_LEASE_SECONDS: '600' });
+    await until('B finishing the run', () => new Set(remindedPlaces(connector.received)).size >= 10, 20_000);
+    await until('B logging its run', () => b.logs.some((l) => l.includes('housekeeping job done') && l.includes('"lease":"taken_over"')), 10_000);
+    assert.equal(remindedPlaces(connector.received).length, 10, 'each once: A stopped between posts');
+  });
+});

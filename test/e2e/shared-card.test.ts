@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { BotHarness, cardText } from '../support/bot-harness';
+import { button } from '../support/card-buttons';
+import { ANNA, BERIT, CHANNEL, TENANT, cardAction, type Speaker } from '../support/teams-activities';
+import type { ReceivedActivity } from '../fakes/fake-bot-connector';
+
+// The card everyone sees (issue 10): a change updates the posted message for everyone (PUT on the
+// card's message id), through the real HTTP server and the fake Bot Connector.
+
+const SAMORDNARE: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000dddd', name: 'Sara Samordnare' };
+const THREAD = `${CHANNEL};messageid=1700000000000`;
+
+const incident = (newPlace: string) => ({
+  date: '2026-11-24', time: '21:15', newPlace, category: 'skadegorelse_glaskross', description: 'Krossad ruta',
+  severity: 'medel', organisation: 'polisen', school: '', youthInvolved: '', policeReportNumber: '',
+});
+
+describe('the card everyone sees', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${SAMORDNARE.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  const puts = (): ReceivedActivity[] => h.connector.received.filter((r) => r.method === 'PUT');
+  const putCard = (r: ReceivedActivity) => r.body.attachments?.[0]?.content as Record<string, any>;
+
+  /** A press on the posted message `replyToId`; `automatic` as Teams sends a refresh. */
+  async function press(verb: string, data: Record<string, unknown>, replyToId: string, o: { from?: Speaker; automatic?: boolean } = {}) {
+    const activity: Record<string, any> = { ...cardAction(verb, data, h.where(o.from ? { from: o.from } : {})), replyToId };
+    if (o.automatic) activity.value.trigger = 'automatic';
+    const res = await h.post(activity);
+    const body = (await res.json()) as { statusCode: number; value: Record<string, any> };
+    assert.equal(res.status, 200);
+    return body.value;
+  }
+
+  async function until(check: () => boolean, ms = 5_000): Promise<void> {
+    const end = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > end) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  it('When a report is saved, its status moved and taken, then each change PUTs the new card on the pressed message', async () => {
+    const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
+    assert.equal(puts().length, 1);
+    const [first] = puts();
+    assert.equal(first!.path, `/v3/conversations/${encodeURIComponent(THREAD)}/activities/form-1`);
+    assert.equal(first!.conversationId, THREAD);
+    assert.match(cardText(putCard(first!)), /H-2026-0001/);
+    // The shared card has no note for the presser ("sparad") but the same report.
+    assert.match(cardText(saved), /H-2026-0001/);
+
+    const moved = await press('setStatus', button(saved, 'setStatus').data, 'form-1', { from: SAMORDNARE });
+    assert.equal(puts().length, 2);
+    assert.match(cardText(putCard(puts()[1]!)), /Hanteras|hanteras/);
+    assert.match(cardText(moved), /Hanteras|hanteras/);
+
+    await press('assignToMe', button(moved, 'assignToMe').data, 'form-1', { from: SAMORDNARE });
+    assert.equal(puts().length, 3);
+    assert.match(cardText(putCard(puts()[2]!)), /Sara Samordnare/);
+    assert.ok(puts().every((p) => p.path.endsWith('/activities/form-1')));
+  });
+
+  it('When a report is edited, a hot spot moved on, analysed, given a measure and a follow-up, and a quick report undone, then each PUTs its new card', async () => {
+    const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
+    const editForm = await press('openEdit', button(saved, 'openEdit').data, 'form-1');
+    assert.equal(puts().length, 1, 'opening a form changes nothing for everyone');
+    await press('saveIncidentEdit', { ...incident('Stora torget'), ...button(editForm, 'saveIncidentEdit').data, description: 'Krossad ruta vid kiosken' }, 'form-1');
+    assert.equal(puts().length, 2);
+    assert.match(cardText(putCard(puts()[1]!)), /Krossad ruta vid kiosken/);
+
+    await h.say('organisation polisen', { from: SAMORDNARE }, [ANNA]);
+    const placeId = (await h.bot.store.places.findOrCreate({ tenantId: TENANT }, 'Stora torget', h.clock.now())).id;
+    let card = await press('hotspotStart', { placeId }, 'hs-1');
+    const onHotspot = () => puts().filter((p) => p.path.endsWith('/activities/hs-1'));
+    assert.equal(onHotspot().length, 1);
+    card = await press('hotspotNext', button(card, 'hotspotNext').data, 'hs-1');
+    assert.equal(onHotspot().length, 2);
+    assert.match(cardText(putCard(onHotspot()[1]!)), /Analyseras/);
+    const analysisForm = await press('hotspotOpenAnalysis', button(card, 'hotspotOpenAnalysis').data, 'hs-1');
+    card = await press('hotspotSaveAnalysis', { ...button(analysisForm, 'hotspotSaveAnalysis').data, who: 'Unga', what: 'Glaskross', when: 'Fredagar', why: 'Mörkt vid busskuren' }, 'hs-1');
+    assert.equal(onHotspot().length, 3);
+    assert.match(cardText(putCard(onHotspot()[2]!)), /Mörkt vid busskuren/);
+    card = await press('hotspotNext', button(card, 'hotspotNext').data, 'hs-1');
+    const measureForm = await press('hotspotOpenMeasure', button(card, 'hotspotOpenMeasure').data, 'hs-1');
+    await press('hotspotAddMeasure', { ...button(measureForm, 'hotspotAddMeasure').data, what: '', organisation: 'kommunen' }, 'hs-1');
+    assert.equal(onHotspot().length, 4, 'a measure with errors changed nothing');
+    card = await press('hotspotAddMeasure', { ...button(measureForm, 'hotspotAddMeasure').data, what: 'Bättre belysning', organisation: 'kommunen', dueDate: '2026-12-10' }, 'hs-1');
+    assert.equal(onHotspot().length, 5);
+    assert.match(cardText(putCard(onHotspot()[4]!)), /Bättre belysning/);
+    const followForm = await press('hotspotOpenFollowUp', button(card, 'hotspotOpenFollowUp').data, 'hs-1');
+    card = await press('hotspotSetFollowUp', { ...button(followForm, 'hotspotSetFollowUp').data, followUpDate: '2026-12-23' }, 'hs-1');
+    assert.equal(onHotspot().length, 6);
+    card = await press('hotspotMeasureDone', button(card, 'hotspotMeasureDone').data, 'hs-1');
+    assert.equal(onHotspot().length, 7);
+    assert.match(cardText(putCard(onHotspot()[6]!)), /klar/);
+
+    await press('submitIncident', incident('Norra parken'), 'form-2');
+    const [quick] = await h.say('hotspot norra parken klotter på bänken');
+    const quickCard = quick!.attachments[0].content as Record<string, any>;
+    await h.bot.sharedCardsIdle();
+    const before = puts().length;
+    await press('hotspotUndo', button(quickCard, 'hotspotUndo').data, 'q-1', { from: BERIT });
+    assert.equal(puts().length, before, 'a refused undo changes nothing');
+    await press('hotspotUndo', button(quickCard, 'hotspotUndo').data, 'q-1');
+    const undone = puts().slice(before).find((p) => p.path.endsWith('/activities/q-1'));
+    assert.match(cardText(putCard(undone!)), /borttagen/);
+  });
+
+  it('When the shared card is PUT, then it has only the buttons anyone may use, and a refresh gives the reporter and a coordinator their own', async () => {
+    await h.say('hjälp', { from: SAMORDNARE }); // the coordinator is known to the bot once a profile exists
+    await press('submitIncident', { ...incident('Stora torget'), organisation: 'kommunen' }, 'sam-form', { from: SAMORDNARE });
+    const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
+    const shared = putCard(puts().at(-1)!);
+    const verbs = (c: Record<string, any>) => [...cardText(c).matchAll(/"verb":"(\w+)"/g)].map((m) => m[1]);
+    assert.ok(!verbs({ ...shared, refresh: undefined }).includes('openEdit'), 'no edit button for everyone');
+    assert.ok(!verbs({ ...shared, refresh: undefined }).includes('setStatus'));
+    assert.equal(shared.refresh.action.verb, 'refreshReport');
+    assert.ok(shared.refresh.userIds.length <= 60);
+    assert.ok(shared.refresh.userIds.includes(`29:${ANNA.aadObjectId}`), 'the reporter');
+    assert.ok(shared.refresh.userIds.includes(`29:${SAMORDNARE.aadObjectId}`), 'a coordinator the bot knows');
+    assert.ok(verbs(saved).includes('openEdit'), 'the presser (the reporter) sees their own buttons');
+
+    const before = puts().length;
+    const forAnna = await h.refresh(shared);
+    assert.ok(verbs(forAnna).includes('openEdit'));
+    const forSara = await h.refresh(shared, { from: SAMORDNARE });
+    assert.ok(verbs(forSara).includes('openEdit') && verbs(forSara).includes('setStatus'));
+    const forBerit = await h.refresh(shared, { from: BERIT });
+    assert.ok(!verbs(forBerit).includes('openEdit') && !verbs(forBerit).includes('setStatus'));
+    await h.bot.sharedCardsIdle();
+    assert.equal(puts().length, before, 'answering an automatic refresh updates nothing');
+  });
+
+  it('When a change is refused (stale version, no right, bad payload), then nothing is PUT', async () => {
+    const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
+    const before = puts().length;
+    const data = button(saved, 'setStatus').data;
+    await press('setStatus', { ...data, version: Number(data.version) + 5 }, 'form-1', { from: SAMORDNARE });
+    await press('setStatus', data, 'form-1', { from: BERIT });
+    await press('setStatus', { ...data, status: 'nonsense' }, 'form-1', { from: SAMORDNARE });
+    await press('submitIncident', incident('Stora torget'), 'form-2', { from: ANNA }); // a new report: one PUT
+    assert.equal(puts().length, before + 1);
+    assert.ok(puts().at(-1)!.path.endsWith('/activities/form-2'));
+  });
+
+  it('When a press answers an automatic refresh, then nothing is PUT', async () => {
+    const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
+    const before = puts().length;
+    await press('showReport', { kind: 'incident', id: button(saved, 'setStatus').data.id }, 'form-1', { automatic: true });
+    await press('setStatus', button(saved, 'setStatus').data, 'form-1', { from: SAMORDNARE, automatic: true });
+    await h.bot.sharedCardsIdle();
+    assert.equal(puts().length, before);
+  });
+
+  it('When the connector answers 429 with Retry-After, then the update is tried again after it', async () => {
+    let refused = false;
+    h.connector.responder = (req) => {
+      if (req.method === 'PUT' && !refused) {
+        refused = true;
+        return { status: 429, headers: { 'retry-after': '1' }, body: {} };
+      }
+      return { status: 200, body: { id: 'x' } };
+    };
+    const started = Date.now();
+    await press('submitIncident', incident('Stora torget'), 'form-1');
+    await until(() => puts().length === 2);
+    assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
+    assert.equal(puts()[0]!.path, puts()[1]!.path);
+    assert.match(cardText(putCard(puts()[1]!)), /H-2026-0001/);
+  });
+
+  it('When a typed command changes a hot spot, then its remembered shared message is refreshed', async () => {
+    await press('submitIncident', incident('Stora torget'), 'form-1');
+    const [confirmed] = await h.say('organisation polisen', { from: SAMORDNARE }, [ANNA]);
+    assert.ok(confirmed);
+    const placeId = (await h.bot.store.places.findOrCreate({ tenantId: TENANT }, 'Stora torget', h.clock.now())).id;
+    const card = await press('hotspotStart', { placeId }, 'hs-1');
+    assert.match(cardText(card), /Hot spot: Stora torget/);
+    await h.bot.sharedCardsIdle();
+    const before = puts().length;
+    assert.ok(puts().some((p) => p.path.endsWith('/activities/hs-1')));
+
+    await h.say('hotspot torget klotter på busskuren');
+    await until(() => puts().length > before);
+    await h.bot.sharedCardsIdle();
+    const refreshed = puts().slice(before).filter((p) => p.path.endsWith('/activities/hs-1'));
+    assert.equal(refreshed.length, 1);
+    assert.equal(refreshed[0]!.conversationId, THREAD);
+    assert.match(cardText(putCard(refreshed[0]!)), /Hot spot: Stora torget/);
+  });
+});

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import type { Store } from '../../src/domain/ports/store.port';
+import type { Place } from '../../src/domain/place';
+import { T0, at } from './store-fixtures';
+
+const MINUTE = 60_000;
+const lease = (holder: string, now: Date, over: { job?: string; periodKey?: string; ms?: number } = {}) => ({
+  job: over.job ?? 'hotspot-reminders', periodKey: over.periodKey ?? '2026-11-26T06:00', holder, now, until: new Date(now.getTime() + (over.ms ?? 2 * MINUTE)),
+});
+
+/** Job leases and the shared posting budget (several instances): part of the store contract. */
+export function jobLeaseContract(ctx: () => { store: Store; place: Place }): void {
+  describe('job leases', function () {
+    it('gives a period to one holder; the others see it held, and done once finished', async function () {
+      const { jobLeases } = ctx().store;
+      assert.equal(await jobLeases.acquire(lease('a', T0)), 'acquired');
+      assert.equal(await jobLeases.acquire(lease('b', at(1))), 'held');
+      assert.equal(await jobLeases.acquire(lease('a', at(1))), 'held', 'not twice by the same holder either');
+      assert.equal(await jobLeases.acquire(lease('b', at(1), { periodKey: '2026-11-26T06:15' })), 'acquired', 'another period is another lease');
+      assert.equal(await jobLeases.acquire(lease('b', at(1), { job: 'retention' })), 'acquired', 'another job is another lease');
+      assert.equal(await jobLeases.finish('hotspot-reminders', '2026-11-26T06:00', 'b', at(1)), false, 'only the holder finishes');
+      assert.equal(await jobLeases.finish('hotspot-reminders', '2026-11-26T06:00', 'a', at(1)), true);
+      assert.equal(await jobLeases.acquire(lease('b', at(60))), 'done', 'a finished period is never run again, even long after');
+      assert.equal(await jobLeases.prune(at(1)), 0, 'finished at at(1): not before it');
+      assert.equal(await jobLeases.prune(at(2)), 1, 'finished leases are pruned; unfinished ones stay');
+      assert.equal(await jobLeases.acquire(lease('c', at(60), { job: 'retention' })), 'held');
+    });
+
+    it('is taken over once it lapsed, by one holder only; the old holder can then neither renew nor finish it', async function () {
+      const { jobLeases } = ctx().store;
+      assert.equal(await jobLeases.acquire(lease('a', T0)), 'acquired');
+      const lapsed = new Date(T0.getTime() + 2 * MINUTE);
+      const outcomes = await Promise.all(['b', 'c', 'd'].map((h) => jobLeases.acquire(lease(h, lapsed))));
+      assert.deepEqual(outcomes.filter((o) => o === 'taken_over').length, 1, `one takes over: ${outcomes.join(', ')}`);
+      assert.equal(await jobLeases.renew('hotspot-reminders', '2026-11-26T06:00', 'a', new Date(lapsed.getTime() + MINUTE)), false);
+      assert.equal(await jobLeases.finish('hotspot-reminders', '2026-11-26T06:00', 'a', lapsed), false);
+    });
+
+    it('is kept by renewing it, and let go at once by releasing it', async function () {
+      const { jobLeases } = ctx().store;
+      await jobLeases.acquire(lease('a', T0));
+      assert.equal(await jobLeases.renew('hotspot-reminders', '2026-11-26T06:00', 'a', new Date(T0.getTime() + 10 * MINUTE)), true);
+      assert.equal(await jobLeases.acquire(lease('b', new Date(T0.getTime() + 5 * MINUTE))), 'held', 'renewed: still held');
+      await jobLeases.acquire(lease('a', T0, { job: 'retention', periodKey: '2026-11-26' }));
+      assert.equal(await jobLeases.releaseAll('a', at(1)), 2);
+      assert.equal(await jobLeases.acquire(lease('b', at(1))), 'taken_over', 'released: another instance takes over at once');
+      assert.equal(await jobLeases.acquire(lease('b', at(1), { job: 'retention', periodKey: '2026-11-26' })), 'taken_over');
+      assert.equal(await jobLeases.releaseAll('a', at(2)), 0, 'nothing left to release');
+    });
+  });
+
+  describe('posting budget', function () {
+    it('counts posts per tenant and slot, never more than the slot allows, also when taken at once', async function () {
+      const { postBudget } = ctx().store;
+      const slot = new Date('2026-11-26T06:00:00.200Z');
+      const taken = await Promise.all(Array.from({ length: 12 }, () => postBudget.take('tenant-1', slot, 5)));
+      assert.equal(taken.filter(Boolean).length, 5);
+      assert.equal(await postBudget.take('tenant-2', slot, 5), true, 'another tenant has its own budget');
+      assert.equal(await postBudget.take('tenant-1', new Date(slot.getTime() + 200), 5), true, 'the next slot has room again');
+      assert.equal(await postBudget.prune(new Date(slot.getTime() + 200)), 2, 'old slots are removed');
+      assert.equal(await postBudget.take('tenant-1', new Date(slot.getTime() + 200), 5), true);
+    });
+  });
+}
+
+/** The statements above, for the T-SQL check: every job lease and budget statement, compiled for SQL Server. */
+export const JOB_STATEMENTS = [
+  'insert into "job_leases"', 'update "job_leases" set "holder" = @1, "leased_until" = @2',
+  'update "job_leases" set "leased_until" = @1', 'update "job_leases" set "finished_at" = @1', 'delete from "job_leases"',
+  'select "finished_at", "leased_until" from "job_leases"',
+  'update "post_budget_slots" set "used" = "used" + @1', 'insert into "post_budget_slots"', 'delete from "post_budget_slots"',
+];
+
+export async function exerciseJobRepositories(store: Store): Promise<void> {
+  const { jobLeases, postBudget } = store;
+  await jobLeases.acquire(lease('a', T0));
+  await jobLeases.acquire(lease('b', new Date(T0.getTime() + 3 * MINUTE)));
+  await jobLeases.acquire(lease('c', new Date(T0.getTime() + 3 * MINUTE)));
+  await jobLeases.renew('hotspot-reminders', '2026-11-26T06:00', 'b', new Date(T0.getTime() + 9 * MINUTE));
+  await jobLeases.finish('hotspot-reminders', '2026-11-26T06:00', 'b', at(5));
+  await jobLeases.releaseAll('b', at(5));
+  await jobLeases.prune(at(6));
+  const slot = new Date('2026-11-26T06:00:00.200Z');
+  await postBudget.take('tenant-1', slot, 1);
+  await postBudget.take('tenant-1', slot, 1);
+  await postBudget.prune(slot);
+}
