@@ -6,7 +6,7 @@ import { serviceUrlAllowedForPosting, type ServiceUrlRule } from './service-url-
 import { conversationKey, tenantOf } from './turn-context-reader';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from '../domain/digests/pacer';
 import { classify, DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from '../domain/digests/retry-policy';
-import type { CardMessageRepository, ChangeListener, SharedItem, Shares } from '../domain/ports/card-messages.port';
+import type { CardMessage, CardMessageRepository, ChangeListener, SharedItem, Shares } from '../domain/ports/card-messages.port';
 import { systemClock } from '../domain/ports/clock.port';
 import type { PostOutcome, Sleep } from '../domain/ports/digest-poster.port';
 import type { ConversationRepository } from '../domain/ports/store.port';
@@ -98,13 +98,21 @@ export class SharedCardUpdater implements ChangeListener {
         await this.o.cardMessages.remember(shown.scope, shown.item, { threadId: activity.conversation.id, activityId: replyToId, updatedAt: this.o.now() });
         const reference = TurnContext.getConversationReference(activity) as ConversationReference;
         await this.updateNow(context, reference, replyToId, card);
-        if (previous && previous.activityId !== replyToId) this.later(shown, o.locale);
+        // The message that showed it before (e.g. a typed quick report's card) shows the change too.
+        if (previous && previous.activityId !== replyToId) this.later(shown, o.locale, previous);
       } catch (error) {
         this.o.log.warn({ err: nameOf(error) }, 'shared card not updated');
       }
     }
     for (const change of changes) if (change !== shown) this.later(change, o.locale);
     return answer;
+  }
+
+  /** A reply posted with an item's card (a typed quick report): later changes update that message. */
+  async posted(scope: ChatScope, item: SharedItem, message: { threadId: string; activityId: string }): Promise<void> {
+    await this.o.cardMessages.remember(scope, item, { ...message, updatedAt: this.o.now() }).catch((error: unknown) => {
+      this.o.log.warn({ err: nameOf(error) }, 'shared card message not remembered');
+    });
   }
 
   /** Resolves once every queued update was tried (tests; a graceful stop). */
@@ -125,9 +133,10 @@ export class SharedCardUpdater implements ChangeListener {
     });
   }
 
-  private later(change: Change, locale: Locale): void {
+  /** Updates the item's remembered message (or `at`, a message that showed it before) after the turn. */
+  private later(change: Change, locale: Locale, at?: CardMessage): void {
     this.enqueue(async () => {
-      const message = await this.o.cardMessages.find(change.scope, change.item);
+      const message = at ?? await this.o.cardMessages.find(change.scope, change.item);
       if (!message) return;
       const card = await this.o.render(change.scope, change.item, locale);
       const conversation = card ? await this.o.conversations.get(change.scope) : null;

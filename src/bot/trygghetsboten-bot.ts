@@ -66,7 +66,10 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
   private async send(context: TurnContext, replies: Reply[]): Promise<void> {
     for (const reply of replies) {
       try {
-        await context.sendActivity(reply.kind === 'card' ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
+        const sent = await context.sendActivity(reply.kind === 'card' ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
+        if (reply.shows && sent?.id && this.app.sharedCards) {
+          await this.app.sharedCards.posted(reply.shows.scope, reply.shows.item, { threadId: context.activity.conversation.id, activityId: sent.id });
+        }
       } catch (error) {
         if (reply.ifUndelivered === undefined) throw error;
         this.log.error({ err: errorName(error), status: statusOf(error) }, 'reply not delivered after saving; posting the saved number instead');

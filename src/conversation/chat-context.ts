@@ -1,7 +1,8 @@
+import type { SharedItem } from '../domain/ports/card-messages.port';
 import { createHash } from 'node:crypto';
 import type { AdaptiveCard } from '../cards/card-schema';
 import type { ReportOrigin } from '../domain/report';
-import type { ReportScope } from '../domain/scope';
+import type { ChatScope, ReportScope } from '../domain/scope';
 import type { Actor } from '../domain/reporting-service';
 import type { Locale, Room } from '../i18n/messages';
 
@@ -40,7 +41,11 @@ export function messageSubmitKey(ctx: ChatContext): string | undefined {
  * reach the conversation (e.g. "saved as H-2026-0042" after a report was saved), so that the user is
  * never left to think it was not saved, or told to try again.
  */
-export type Reply = ({ kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text: string }) & { ifUndelivered?: string };
+export type Reply = ({ kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text: string }) & {
+  ifUndelivered?: string;
+  /** The item whose card this reply shows: once posted, the message is remembered as its shared card. */
+  shows?: { scope: ChatScope; item: SharedItem };
+};
 
 export const cardReply = (card: AdaptiveCard): Reply => ({ kind: 'card', card });
 export const textReply = (text: string): Reply => ({ kind: 'text', text });

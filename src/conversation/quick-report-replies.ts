@@ -17,7 +17,9 @@ export async function afterQuickReport(f: HotspotFeature, viewer: Viewer, outcom
   const reply = typeof answer === 'string' ? textReply(answer) : cardReply(answer);
   // Saved: should the card not reach the channel, the number still should.
   const saved = outcome.kind === 'submitted' && outcome.outcome.ok ? outcome.outcome.report : null;
-  return saved ? { ...reply, ifUndelivered: format(messages(viewer.locale).notice.savedAs, { ref: saved.ref }) } : reply;
+  return saved
+    ? { ...reply, ifUndelivered: format(messages(viewer.locale).notice.savedAs, { ref: saved.ref }), shows: { scope: saved.origin, item: { kind: 'incident', id: saved.id } } }
+    : reply;
 }
 
 /** The answer to a quick report, as the card replacing the confirmation card (button press). */

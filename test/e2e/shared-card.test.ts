@@ -190,4 +190,23 @@ describe('the card everyone sees', function () {
     assert.equal(refreshed[0]!.conversationId, THREAD);
     assert.match(cardText(putCard(refreshed[0]!)), /Hot spot: Stora torget/);
   });
+
+  it('When a typed quick report is answered with its card, then a later change made on another message updates that card too', async () => {
+    await press('submitIncident', incident('Stora torget'), 'form-1');
+    await h.say('organisation polisen', { from: SAMORDNARE }, [ANNA]);
+    h.connector.responder = (r) => ({ status: 201, body: { id: r.method === 'POST' ? 'quick-1' : 'put-ok' } });
+    const [reply] = await h.say('hotspot torget klotter på busskuren');
+    assert.match(cardText(reply), /H-2026-0002/);
+    const quick = button(reply!.attachments[0].content, 'openEdit').data;
+    await h.bot.sharedCardsIdle();
+    const before = puts().length;
+
+    const full = await press('showReport', { kind: 'incident', id: quick.id }, 'elsewhere-1');
+    await press('setStatus', button(full, 'setStatus').data, 'elsewhere-1', { from: SAMORDNARE });
+    await until(() => puts().slice(before).some((p) => p.path.endsWith('/activities/quick-1')));
+    await h.bot.sharedCardsIdle();
+    const onQuick = puts().slice(before).filter((p) => p.path.endsWith('/activities/quick-1'));
+    assert.equal(onQuick.length, 1, 'the quick report\'s own message shows the change');
+    assert.match(cardText(putCard(onQuick[0]!)), /Hanteras|hanteras/);
+  });
 });
