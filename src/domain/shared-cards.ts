@@ -1,5 +1,5 @@
 import type { ChangeListener, SharedItem } from './ports/card-messages.port';
-import type { Store } from './ports/store.port';
+import type { ReportRepository, Store } from './ports/store.port';
 import type { Report } from './report';
 import type { ChatScope } from './scope';
 
@@ -40,36 +40,8 @@ export function withChangeFeed(store: Store, feed: ChangeListener): Store {
     feed.changed(scopeOf(report), { kind: report.kind, id: report.id });
     await hotspotAt(report);
   };
-  const incidents: Store['incidents'] = {
-    ...store.incidents,
-    get: (scope, id) => store.incidents.get(scope, id),
-    findBySubmitKey: (scope, key) => store.incidents.findBySubmitKey(scope, key),
-    async create(report) {
-      const created = await store.incidents.create(report);
-      await reported(created);
-      return created;
-    },
-    async update(scope, change) {
-      const result = await store.incidents.update(scope, change);
-      if (result.ok) await reported(result.report);
-      return result;
-    },
-  };
-  const activities: Store['activities'] = {
-    ...store.activities,
-    get: (scope, id) => store.activities.get(scope, id),
-    findBySubmitKey: (scope, key) => store.activities.findBySubmitKey(scope, key),
-    async create(report) {
-      const created = await store.activities.create(report);
-      await reported(created);
-      return created;
-    },
-    async update(scope, change) {
-      const result = await store.activities.update(scope, change);
-      if (result.ok) await reported(result.report);
-      return result;
-    },
-  };
+  const incidents = fedReports(store.incidents, reported);
+  const activities = fedReports(store.activities, reported);
   const hotspots: Store['hotspots'] = {
     ...bound(store.hotspots),
     async create(hotspot) {
@@ -108,12 +80,32 @@ export function withChangeFeed(store: Store, feed: ChangeListener): Store {
   });
 }
 
-/** A repository's methods bound to it, so that they can be spread into a wrapper. */
+/** A report repository whose successful creates and updates are told to `reported`. */
+function fedReports<R extends Report, F>(repository: ReportRepository<R, F>, reported: (report: Report) => Promise<void>): ReportRepository<R, F> {
+  return {
+    ...bound(repository),
+    async create(report) {
+      const created = await repository.create(report);
+      await reported(created);
+      return created;
+    },
+    async update(scope, change) {
+      const result = await repository.update(scope, change);
+      if (result.ok) await reported(result.report);
+      return result;
+    },
+  };
+}
+
+/**
+ * A repository's methods as calls to it, so that they can be spread into a wrapper; looked up at each
+ * call, so the wrapper always reaches the repository's current method.
+ */
 function bound<T extends object>(repository: T): T {
   const out: Record<string, unknown> = {};
+  const methods = repository as Record<string, (...a: unknown[]) => unknown>;
   for (const key of Object.keys(repository)) {
-    const value = (repository as Record<string, unknown>)[key];
-    out[key] = typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(repository) : value;
+    out[key] = typeof methods[key] === 'function' ? (...args: unknown[]) => methods[key]!.apply(repository, args) : methods[key];
   }
   return out as T;
 }

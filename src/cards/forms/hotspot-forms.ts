@@ -1,9 +1,9 @@
-import { FormReader, day, given, type FieldErrors, type Parsed } from '../../domain/form-fields';
+import { FormReader, day, given, type Parsed } from '../../domain/form-fields';
 import type { MeasureDraft, MeasureFormField } from '../../domain/hotspots/hotspot-forms';
 import { PLACE_KINDS } from '../../domain/places/place-register';
 import type { PlaceDraft, PlaceFormField } from '../../domain/places/place-register-service';
-import { ORGANISATIONS, isOneOf } from '../../domain/vocabulary';
-import type { ReadForm } from './report-forms';
+import { ORGANISATIONS } from '../../domain/vocabulary';
+import { code, readResult, type ReadForm } from './field-readers';
 
 // The card layer's half of the hot spot and place cards: strings as typed, read into typed drafts.
 
@@ -13,21 +13,12 @@ export const NO_PARENT = 'none';
 export interface MeasureForm { what?: string; organisation?: string; dueDate?: string }
 export interface PlaceForm { name?: string; kind?: string; lat?: string; lon?: string; parentId?: string; alias?: string }
 
-function code<T extends string>(raw: unknown, codes: readonly T[]): Parsed<T | null> {
-  const text = given(raw);
-  if (text === null) return { ok: true, value: null };
-  return isOneOf(codes, text) ? { ok: true, value: text } : { ok: false, error: { code: 'invalid_choice' } };
-}
-
 /** A decimal degree as typed; a comma is taken as the decimal sign (Swedish keyboards). */
 function degrees(raw: unknown): Parsed<number | null> {
   const text = given(raw);
   if (text === null) return { ok: true, value: null };
   return /^-?\d{1,3}([.,]\d{1,12})?$/.test(text) ? { ok: true, value: Number(text.replace(',', '.')) } : { ok: false, error: { code: 'invalid_format' } };
 }
-
-const done = <D, F extends string>(draft: D, errors: FieldErrors<F>): ReadForm<D, F> =>
-  (Object.keys(errors).length === 0 ? { ok: true, draft } : { ok: false, errors });
 
 export function readMeasureForm(form: MeasureForm): ReadForm<MeasureDraft, MeasureFormField> {
   const r = new FormReader<MeasureFormField>();
@@ -36,13 +27,13 @@ export function readMeasureForm(form: MeasureForm): ReadForm<MeasureDraft, Measu
     organisation: r.read('organisation', code(form.organisation, ORGANISATIONS)) ?? null,
     dueDate: r.read('dueDate', day(form.dueDate, false)) ?? null,
   };
-  return done(draft, r.errors);
+  return readResult(draft, r.errors);
 }
 
 export function readFollowUp(raw: unknown): ReadForm<string | null, 'followUpDate'> {
   const r = new FormReader<'followUpDate'>();
   const date = r.read('followUpDate', day(raw, false)) ?? null;
-  return done(date, r.errors);
+  return readResult(date, r.errors);
 }
 
 export function readPlaceForm(form: PlaceForm): ReadForm<PlaceDraft, PlaceFormField> {
@@ -57,5 +48,5 @@ export function readPlaceForm(form: PlaceForm): ReadForm<PlaceDraft, PlaceFormFi
     parentId: parent === NO_PARENT ? null : parent,
     alias: given(form.alias),
   };
-  return done(draft, r.errors);
+  return readResult(draft, r.errors);
 }

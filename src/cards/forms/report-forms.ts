@@ -1,7 +1,8 @@
 import { validateActivity, type ActivityDraft, type ActivityDraftField } from '../../domain/activity-draft';
 import { FormReader, choiceList, day, given, instantToLocal, localToInstant, timeOfDay, type FieldErrors, type Parsed } from '../../domain/form-fields';
 import { validateIncident, type IncidentDraft, type IncidentDraftField, type PlaceChoice } from '../../domain/incident-draft';
-import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES, isOneOf } from '../../domain/vocabulary';
+import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../../domain/vocabulary';
+import { code, type ReadForm } from './field-readers';
 
 // The card layer's half of a report form: what the card sends (every value a string, exactly as typed)
 // parsed into the typed draft a use case takes, and the domain's errors put back at the card's fields.
@@ -34,15 +35,7 @@ export interface ActivityForm {
 }
 export type ActivityFormField = keyof ActivityForm;
 
-/** A form read: the draft when every value could be read, else the errors at their fields (all at once). */
-export type ReadForm<D, F extends string> = { ok: true; draft: D } | { ok: false; errors: FieldErrors<F> };
-
-/** A code from a fixed list, or not given. */
-function code<T extends string>(raw: unknown, codes: readonly T[]): Parsed<T | null> {
-  const text = given(raw);
-  if (text === null) return { ok: true, value: null };
-  return isOneOf(codes, text) ? { ok: true, value: text } : { ok: false, error: { code: 'invalid_choice' } };
-}
+export type { ReadForm };
 
 /** Digits only: "3" is three, "tre" or "3,5" is not a count. */
 function wholeNumber(raw: unknown): Parsed<number | null> {
