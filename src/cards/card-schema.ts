@@ -116,9 +116,16 @@ export interface OpenUrlAction extends Binding {
   url: string;
 }
 
+/** Shows or hides elements in place ("visa mer"): nothing is sent to the bot. */
+export interface ToggleVisibilityAction extends Binding {
+  type: 'Action.ToggleVisibility';
+  title?: string;
+  targetElements: string[];
+}
+
 export interface ActionSet extends ElementBase {
   type: 'ActionSet';
-  actions: (ExecuteAction | OpenUrlAction)[];
+  actions: (ExecuteAction | OpenUrlAction | ToggleVisibilityAction)[];
 }
 
 // Teams' chart elements (Adaptive Cards 1.5 in Teams). Other clients do not know them and draw the
@@ -153,7 +160,14 @@ export interface ChartDonut extends ChartBase {
   data: ({ legend: string; value: number | BindingExpression } & Binding)[];
 }
 
-export type ChartElement = ChartVerticalBar | ChartLine | ChartDonut;
+/** Bars side by side with their counts; `AbsoluteNoAxis` draws no numeric axis (no "0.75" ticks). */
+export interface ChartHorizontalBar extends ChartBase {
+  type: 'Chart.HorizontalBar';
+  displayMode?: 'AbsoluteWithAxis' | 'AbsoluteNoAxis' | 'PartToWhole';
+  data: (ChartPoint & { color?: string })[];
+}
+
+export type ChartElement = ChartVerticalBar | ChartHorizontalBar | ChartLine | ChartDonut;
 
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | InputElement | ChartElement;
 

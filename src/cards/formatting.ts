@@ -4,17 +4,29 @@ import type { Locale } from '../i18n/messages';
 
 // Times, days and numbers as every card shows them: in Europe/Stockholm, in the reader's language.
 
+/** The date part of every date a card shows (formatDate). */
+const DATE_STYLE = 'd LLL yyyy';
+
 export const culture = (locale: Locale): string => (locale === 'sv' ? 'sv-SE' : 'en-GB');
 
-export function formatWhen(at: Date, locale: Locale, zone = STOCKHOLM, pattern = 'd LLL yyyy HH:mm'): string {
+export function formatWhen(at: Date, locale: Locale, zone = STOCKHOLM, pattern = `${DATE_STYLE} HH:mm`): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(culture(locale)).toFormat(pattern);
 }
 
 /** A calendar day stored as YYYY-MM-DD. */
-export function formatDay(day: string, locale: Locale, zone = STOCKHOLM, pattern = 'd LLL yyyy'): string {
+export function formatDay(day: string, locale: Locale, zone = STOCKHOLM, pattern = DATE_STYLE): string {
   return DateTime.fromISO(day, { zone }).setLocale(culture(locale)).toFormat(pattern);
 }
 
+/**
+ * The one date style of every card: "1 dec. 2026" in Swedish, "1 Dec 2026" in English. A calendar
+ * day (YYYY-MM-DD) or an instant, read in the zone. Use it for any date a user reads.
+ */
+export function formatDate(value: string | Date, locale: Locale, zone = STOCKHOLM): string {
+  return typeof value === 'string' ? formatDay(value, locale, zone, DATE_STYLE) : formatWhen(value, locale, zone, DATE_STYLE);
+}
+
+/** A count or a mean: decimal comma in Swedish, point in English, at most one decimal. */
 export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(culture(locale), { maximumFractionDigits: 1 }).format(n);
 }

@@ -12,14 +12,18 @@ import { exportLinkCard, exportReadyCard, type ExportRefreshData } from './templ
 import { helpCard } from './templates/help.card';
 import { lagesbildCard } from './templates/lagesbild.card';
 
-/** Place and school names came from users: shown literally, like every typed text. */
+/** Place and school names and measures came from users: shown literally, like every typed text. */
 const safeSection = (s: ViewSection): ViewSection => ({
   ...s, rows: s.rows.map((r) => ({ label: safeText(r.label), value: safeText(r.value) })),
 });
 
 export function lagesbild(locale: Locale, l: Lagesbild): AdaptiveCard {
   const view = lagesbildView(locale, l);
-  return render(lagesbildCard, { ...view, sections: view.sections.map(safeSection) });
+  return render(lagesbildCard, {
+    ...view,
+    summary: { ...view.summary, groups: view.summary.groups.map((g) => ({ ...g, lines: g.lines.map(safeText) })) },
+    sections: view.sections.map(safeSection),
+  });
 }
 
 /** The schedule in words: "varje måndag kl. 07:30". */

@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon';
-import type { Compared, Cut, Lagesbild } from '../domain/lagesbild/lagesbild';
+import type { Compared, Lagesbild } from '../domain/lagesbild/lagesbild';
 import { isEmpty } from '../domain/lagesbild/lagesbild';
 import type { Period } from '../domain/periods';
-import { culture, formatDay, formatNumber, formatWhen } from './formatting';
-import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
+import { chartView, partialSpan, type ChartView } from './lagesbild-chart';
+import { averageText, labelOf, moreText, summaryGroups, type SummaryGroup } from './lagesbild-summary';
+import { culture, formatDate, formatNumber, formatWhen } from './formatting';
+import { format, messages, type Locale } from '../i18n/messages';
 
-// The lägesbild in words, without markup: the card and the printable report both draw this. Texts
-// that came from users (places, schools) are left as typed; each renderer makes them safe its way.
+// The lägesbild in words, without markup: the card and the printable report both draw this. Summary
+// first (what the meeting acts on), then the chart, then the details. Texts that came from users
+// (places, schools, measures) are left as typed; each renderer makes them safe its way.
 
 export interface ViewRow {
   label: string;
@@ -29,21 +32,28 @@ export interface LagesbildView {
   empty: string;
   headline: string;
   headlineChange: string;
+  summary: { title: string; groups: SummaryGroup[]; visible: boolean };
+  chart: ChartView;
+  /** The details behind "visa mer": no section without something to show, no row with zero. */
   sections: ViewSection[];
-  chart: { title: string; visible: boolean; bars: { x: string; y: number }[]; fallback: string };
+  showMore: string;
+  showLess: string;
 }
 
 export function periodLabel(p: Period, locale: Locale): string {
-  const l = messages(locale).lagesbild.period;
+  const l = messages(locale).lagesbild;
   const start = DateTime.fromJSDate(p.from, { zone: p.zone }).setLocale(culture(locale));
-  const span = p.firstDay === p.lastDay
-    ? formatDay(p.firstDay, locale, p.zone)
-    : `${formatDay(p.firstDay, locale, p.zone)} – ${formatDay(p.lastDay, locale, p.zone)}`;
-  const label = p.kind === 'week' ? format(l.week, { week: start.weekNumber, year: start.weekYear, days: span })
-    : p.kind === 'month' ? format(l.month, { month: start.toFormat('LLLL yyyy') })
-      : p.kind === 'year' ? format(l.year, { year: start.year })
-        : format(l.days, { days: span });
-  return p.partial ? format(l.soFar, { label }) : label;
+  const days = p.firstDay === p.lastDay
+    ? formatDate(p.firstDay, locale, p.zone)
+    : `${formatDate(p.firstDay, locale, p.zone)} – ${formatDate(p.lastDay, locale, p.zone)}`;
+  const label = p.kind === 'week' ? format(l.period.week, { week: start.weekNumber, year: start.weekYear, days })
+    : p.kind === 'month' ? format(l.period.month, { month: start.toFormat('LLLL yyyy') })
+      : p.kind === 'year' ? format(l.period.year, { year: start.year })
+        : format(l.period.days, { days });
+  if (!p.partial) return label;
+  // A period in progress is compared with the same days of the one before: say so.
+  const bare = p.kind === 'week' ? format(l.period.weekShort, { week: start.weekNumber, year: start.weekYear }) : label;
+  return format(l.period.soFar, { label: bare, days: partialSpan(p, locale), previous: l.previous[p.kind] });
 }
 
 function signed(n: number, locale: Locale): string {
@@ -51,77 +61,56 @@ function signed(n: number, locale: Locale): string {
   return `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n), locale)}`;
 }
 
-function compared(c: Compared, locale: Locale): string {
-  return `${c.count} (${format(messages(locale).lagesbild.change, { diff: signed(c.count - c.previous, locale), average: formatNumber(c.average, locale) })})`;
+function comparedRow(c: Compared, locale: Locale): string {
+  return format(messages(locale).lagesbild.rowChange, {
+    count: c.count, diff: signed(c.count - c.previous, locale), average: formatNumber(c.average, locale),
+  });
 }
 
-function more(list: Cut<unknown>, m: Catalogue): string {
-  return list.more > 0 ? format(m.lagesbild.more, { count: list.more }) : '';
-}
+const section = (title: string, rows: ViewRow[], more = '', summary = ''): ViewSection => ({ title, rows, more, summary });
 
-const label = <K extends string>(labels: Record<K, string>, key: string) => labels[key as K] ?? key;
-
-export function lagesbildView(locale: Locale, l: Lagesbild): LagesbildView {
+function detailSections(l: Lagesbild, locale: Locale): ViewSection[] {
   const m = messages(locale);
   const t = m.lagesbild;
   const s = t.sections;
   const zone = l.period.zone;
-  const sections: ViewSection[] = [
-    {
-      title: s.categories, summary: '', more: '',
-      rows: l.incidents.byCategory.map((c) => ({ label: label(m.category, c.key), value: compared(c, locale) })),
-    },
-    {
-      title: s.organisations, summary: '', more: '',
-      rows: l.incidents.byOrganisation.map((c) => ({ label: label(m.organisation, c.key), value: compared(c, locale) })),
-    },
-    {
-      title: s.places, summary: '', more: more(l.incidents.topPlaces, m),
-      rows: l.incidents.topPlaces.items.map((p) => ({ label: p.name, value: String(p.count) })),
-    },
-    {
-      title: s.hotSpots, summary: '', more: more(l.hotSpots, m),
-      rows: l.hotSpots.items.map((h) => ({
-        label: h.placeName,
-        value: [h.labels.join(', '), h.nextFollowUp ? format(t.hotSpotFollowUp, { date: formatDay(h.nextFollowUp, locale, zone) }) : '']
-          .filter(Boolean).join(' · '),
-      })),
-    },
-    {
-      title: s.schools, more: more(l.schools.bySchool, m),
-      summary: l.schools.incidents > 0 ? format(t.schoolsSummary, { count: l.schools.incidents, youth: l.schools.youth }) : '',
-      rows: l.schools.bySchool.items.map((x) => ({ label: x.name, value: format(t.schoolRow, { count: x.count, youth: x.youth }) })),
-    },
-    {
-      title: s.activityTypes, more: '',
-      summary: l.activities.total > 0 ? format(t.activitiesSummary, { count: l.activities.total }) : '',
-      rows: l.activities.byType.map((a) => ({ label: label(m.activityType, a.key), value: String(a.count) })),
-    },
-    {
-      title: s.activityOrganisations, summary: '', more: '',
-      rows: l.activities.byOrganisation.map((a) => ({ label: label(m.organisation, a.key), value: String(a.count) })),
-    },
-    {
-      title: s.overdue, summary: '', more: more(l.overdue, m),
-      rows: l.overdue.items.map((o) => ({
-        label: o.placeName ? `${o.ref} · ${o.placeName}` : o.ref,
-        value: format(t.overdueRow, { type: label(m.activityType, o.type), date: formatDay(o.followUpDate, locale, zone) }),
-      })),
-    },
-  ].filter((section) => section.rows.length > 0 || section.summary !== '');
-  const bars = l.weeks.map((w) => ({ x: format(t.chart.week, { week: w.weekNumber }), y: w.count }));
+  // A category that had incidents only before is not a row of this period: no zeros.
+  const current = <T extends { count: number }>(rows: T[]) => rows.filter((r) => r.count > 0);
+  return [
+    section(s.categories, current(l.incidents.byCategory).map((c) => ({ label: labelOf(m.category, c.key), value: comparedRow(c, locale) }))),
+    section(s.organisations, current(l.incidents.byOrganisation).map((c) => ({ label: labelOf(m.organisation, c.key), value: comparedRow(c, locale) }))),
+    section(s.places, l.incidents.topPlaces.items.map((p) => ({ label: p.name, value: String(p.count) })), moreText(l.incidents.topPlaces, m)),
+    section(s.schools, l.schools.bySchool.items.map((x) => ({ label: x.name, value: format(t.schoolRow, { count: x.count, youth: x.youth }) })),
+      moreText(l.schools.bySchool, m), l.schools.incidents > 0 ? format(t.schoolsSummary, { count: l.schools.incidents, youth: l.schools.youth }) : ''),
+    section(s.activityTypes, current(l.activities.byType).map((a) => ({ label: labelOf(m.activityType, a.key), value: String(a.count) })),
+      '', l.activities.total > 0 ? format(t.activitiesSummary, { count: l.activities.total }) : ''),
+    section(s.activityOrganisations, current(l.activities.byOrganisation).map((a) => ({ label: labelOf(m.organisation, a.key), value: String(a.count) }))),
+    section(s.overdue, l.overdue.items.map((o) => ({
+      label: o.placeName ? `${o.ref} · ${o.placeName}` : o.ref,
+      value: format(t.overdueRow, { type: labelOf(m.activityType, o.type), date: formatDate(o.followUpDate, locale, zone) }),
+    })), moreText(l.overdue, m)),
+    section(s.suggestions, l.suggestions.items.map((p) => ({ label: p.placeName, value: m.hotspots.label[p.label] })), moreText(l.suggestions, m)),
+  ].filter((x) => x.rows.length > 0 || x.summary !== '');
+}
+
+export function lagesbildView(locale: Locale, l: Lagesbild): LagesbildView {
+  const t = messages(locale).lagesbild;
+  const total = l.incidents.total;
+  const groups = summaryGroups(l, locale);
+  const previous = l.period.partial ? format(t.partialPrevious, { days: partialSpan(l.period, locale), previous: t.previous[l.period.kind] }) : t.previous[l.period.kind];
   return {
     title: t.title,
     periodLabel: periodLabel(l.period, locale),
-    generated: format(t.generated, {
-      when: formatWhen(l.generatedAt, locale, zone),
-    }),
+    generated: format(t.generated, { when: formatWhen(l.generatedAt, locale, l.period.zone) }),
     empty: isEmpty(l) ? t.empty : '',
-    headline: l.incidents.total.count > 0 ? format(t.incidentsTotal, { count: l.incidents.total.count }) : t.noIncidents,
-    headlineChange: l.incidents.total.count > 0 || l.incidents.total.previous > 0
-      ? format(t.change, { diff: signed(l.incidents.total.count - l.incidents.total.previous, locale), average: formatNumber(l.incidents.total.average, locale) })
+    headline: total.count > 0 ? format(t.incidentsTotal, { count: total.count }) : t.noIncidents,
+    headlineChange: total.count > 0 || total.previous > 0
+      ? format(t.change, { diff: signed(total.count - total.previous, locale), previous, average: averageText(l, total.average, locale) })
       : '',
-    sections,
-    chart: { title: t.chart.title, visible: bars.some((b) => b.y > 0), bars, fallback: format(t.chart.fallback, { weeks: bars.map((b) => `${b.x}: ${b.y}`).join(' · ') }) },
+    summary: { title: t.summary.title, groups, visible: groups.length > 0 },
+    chart: chartView(l, locale),
+    sections: detailSections(l, locale),
+    showMore: t.showMore,
+    showLess: t.showLess,
   };
 }

@@ -27,7 +27,7 @@ export interface HotspotFeature {
 /** Builds the hot spot feature from the store port and the reporting service it reuses. */
 export function createHotspotFeature(store: Store, reporting: ReportingService, views: ReportViews, clock: Clock, effectWeeks: number): HotspotFeature {
   const hotspots = new HotspotService(store, clock, { effectWeeks, timeZone: reporting.timeZone }, reporting.access);
-  const emerging = (scope: TenantScope) => emergingHotspots(store, scope, clock.now());
+  const emerging = (scope: TenantScope) => emergingHotspots(store, scope, clock.now(), reporting.timeZone);
   return {
     quick: new QuickReportService(store, reporting, clock),
     hotspots,

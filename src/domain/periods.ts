@@ -102,6 +102,32 @@ export function weeksEndingWith(p: Period, count: number): Period[] {
   });
 }
 
+/**
+ * "Senaste veckan" wherever the bot says it: calendar (ISO) weeks in local time, the newest being the
+ * week `now` is in, cut at `now` and marked partial. An EST meeting thinks in calendar weeks; a
+ * rolling seven days would make the lägesbild and the hot spot suggestions disagree. Oldest first.
+ */
+export function recentWeeks(now: Date, count: number, zone = STOCKHOLM): Period[] {
+  return weeksEndingWith(weekSoFar(now, zone), count);
+}
+
+/** The `count` calendar months up to and including the month of the period's last day, oldest first; cut at the period's end. */
+export function monthsEndingWith(p: Period, count: number): Period[] {
+  const last = DateTime.fromISO(p.lastDay, { zone: p.zone }).startOf('month');
+  return Array.from({ length: count }, (_, i) => {
+    const start = last.minus({ months: count - 1 - i });
+    const month = period('month', start, start.plus({ months: 1 }), null);
+    return month.to.getTime() > p.to.getTime() ? { ...month, to: p.to, lastDay: p.lastDay, partial: true } : month;
+  });
+}
+
+/** Calendar months from the month of the period's first day to that of its last day (at least one). */
+export function monthsSpanned(p: Period): number {
+  const first = DateTime.fromISO(p.firstDay, { zone: p.zone });
+  const last = DateTime.fromISO(p.lastDay, { zone: p.zone });
+  return (last.year - first.year) * 12 + last.month - first.month + 1;
+}
+
 /** A stable name of the period, e.g. 2026-W12, 2026-03, 2026, 2026-01-01..2026-03-31: what a digest is claimed under. */
 export function periodKey(p: Period): string {
   const start = local(p.from, p.zone);

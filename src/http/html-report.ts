@@ -16,6 +16,10 @@ export function lagesbildHtml(view: LagesbildView, lang: 'sv' | 'en', printLabel
   const max = Math.max(1, ...view.chart.bars.map((b) => b.y));
   const chart = view.chart.bars.map((b) =>
     `<tr><td>${e(b.x)}</td><td class="n">${b.y}</td><td><span class="bar" style="width:${Math.round((b.y / max) * 20)}rem"></span></td></tr>`).join('');
+  const summary = view.summary.visible ? `<h2>${e(view.summary.title)}</h2>${view.summary.groups.map((g) => [
+    `<h3>${e(g.title)}</h3><ul>${g.lines.map((line) => `<li>${e(line)}</li>`).join('')}</ul>`,
+    g.more ? `<p class="sub">${e(g.more)}</p>` : '',
+  ].join('')).join('')}` : '';
   const sections = view.sections.map((s) => [
     `<h2>${e(s.title)}</h2>`,
     s.summary ? `<p>${e(s.summary)}</p>` : '',
@@ -27,7 +31,8 @@ export function lagesbildHtml(view: LagesbildView, lang: 'sv' | 'en', printLabel
 <title>${e(view.title)} – ${e(view.periodLabel)}</title><style>${STYLE}</style></head>
 <body><h1>${e(view.title)}</h1><p class="sub">${e(view.periodLabel)}</p>
 ${view.empty ? `<p>${e(view.empty)}</p>` : ''}<p><strong>${e(view.headline)}</strong><br>${e(view.headlineChange)}</p>
-<h2>${e(view.chart.title)}</h2><table>${chart}</table>
+${summary}
+<h2>${e(view.chart.title)}</h2><table>${chart}</table>${view.chart.note ? `<p class="sub">${e(view.chart.note)}</p>` : ''}
 ${sections}
 <p class="sub">${e(view.generated)}</p><p class="noprint">${e(printLabel)}: Ctrl+P</p></body></html>
 `;

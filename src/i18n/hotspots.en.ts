@@ -47,8 +47,8 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
   },
   proposals: {
     title: 'Places that stand out', empty: 'No place stands out right now.',
-    spike: '{latest} {latest|incident|incidents} last week, on average {mean} a week in the {weeks} weeks before.',
-    spikeWithoutHistory: '{latest} {latest|incident|incidents} last week, at a place with no earlier reports.',
+    spike: '{latest} {latest|incident|incidents} so far this week, on average {mean} a week in the {weeks} weeks before.',
+    spikeWithoutHistory: '{latest} {latest|incident|incidents} so far this week, at a place with no earlier reports.',
     trend: 'Rising by about {slope} {slope|incident|incidents} a week over the last {weeks} weeks.',
     existing: 'Already a hot spot ({state}).', create: 'Create hot spot', show: 'Show hot spot',
   },

@@ -44,8 +44,8 @@ export const hotspotsSv = {
   },
   proposals: {
     title: 'Platser som sticker ut', empty: 'Ingen plats sticker ut just nu.',
-    spike: '{latest} {latest|händelse|händelser} senaste veckan, i snitt {mean} per vecka de {weeks} veckorna före.',
-    spikeWithoutHistory: '{latest} {latest|händelse|händelser} senaste veckan, på en plats utan tidigare rapporter.',
+    spike: '{latest} {latest|händelse|händelser} hittills denna vecka, i snitt {mean} per vecka de {weeks} veckorna före.',
+    spikeWithoutHistory: '{latest} {latest|händelse|händelser} hittills denna vecka, på en plats utan tidigare rapporter.',
     trend: 'Ökar med ungefär {slope} {slope|händelse|händelser} per vecka de senaste {weeks} veckorna.',
     existing: 'Redan hot spot ({state}).', create: 'Skapa hot spot', show: 'Visa hot spot',
   },

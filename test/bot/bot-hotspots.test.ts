@@ -210,7 +210,7 @@ describe('hot spots in the channel', () => {
       const card = cardOf((await h.say('hotspots förslag'))[0]!);
       assertValidCard(card);
       assert.match(cardText(card), /Stora torget – ny/);
-      assert.match(cardText(card), /5 händelser senaste veckan, i snitt 0,5 per vecka de 8 veckorna före\./);
+      assert.match(cardText(card), /5 händelser hittills denna vecka, i snitt 0,5 per vecka de 8 veckorna före\./);
       assert.doesNotMatch(cardText(card), /Parken/);
 
       // Anna has not used the bot and belongs to no confirmed organisation: she may not start one yet.

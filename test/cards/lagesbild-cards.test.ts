@@ -11,6 +11,11 @@ import { assertValidCardWithCharts } from '../support/chart-card-check';
 const period = isoWeek(2026, 12)!;
 const scope = { tenantId: 't', conversationId: 'c' };
 
+/** Eight weeks up to week 12 of 2026, the last one `partialLast`. */
+const weeks = (count: (i: number) => number, partialLast = false) => Array.from({ length: 8 }, (_, i) => ({
+  unit: 'week' as const, firstDay: isoWeek(2026, 5 + i)!.firstDay, weekNumber: 5 + i, count: count(i), partial: partialLast && i === 7,
+}));
+
 function emptyLagesbild(over: Partial<Lagesbild> = {}): Lagesbild {
   return {
     scope, period, generatedAt: new Date('2026-03-23T06:30:00Z'),
@@ -18,8 +23,8 @@ function emptyLagesbild(over: Partial<Lagesbild> = {}): Lagesbild {
     schools: { incidents: 0, youth: 0, bySchool: cut([], 10) },
     activities: { total: 0, byType: [], byOrganisation: [] },
     overdue: cut([], 10),
-    weeks: Array.from({ length: 8 }, (_, i) => ({ weekYear: 2026, weekNumber: 5 + i, count: 0, partial: false })),
-    hotSpots: cut([], 10),
+    chart: weeks(() => 0),
+    serious: cut([], 10), hotSpots: cut([], 10), suggestions: cut([], 10), overdueMeasures: cut([], 10),
     ...over,
   };
 }
@@ -37,10 +42,16 @@ function fullLagesbild(): Lagesbild {
     schools: { incidents: 400, youth: 2000, bySchool: cut(Array.from({ length: 60 }, () => ({ name: long('ö'), count: 40, youth: 200 })), LAGESBILD_LIMITS.schools) },
     activities: { total: 999, byType: ACTIVITY_TYPES.map((key) => ({ key, count: 90 })), byOrganisation: ORGANISATIONS.map((key) => ({ key, count: 90 })) },
     overdue: cut(Array.from({ length: 10 }, (_, i) => ({ ref: `A-2026-${1000 + i}`, type: 'skolbesok', followUpDate: '2026-03-01', placeName: long('ä') })), 10, 700),
-    hotSpots: cut(Array.from({ length: 40 }, () => ({ placeName: long('é'), labels: ['ny', 'återkommande', 'ökande'], nextFollowUp: '2026-04-01' })), 10),
-    weeks: Array.from({ length: 8 }, (_, i) => ({ weekYear: 2026, weekNumber: 5 + i, count: 1000 + i, partial: i === 7 })),
+    hotSpots: cut(Array.from({ length: 40 }, () => ({ placeName: long('é'), stage: 'foljs_upp' as const, label: 'okande' as const, nextFollowUp: '2026-04-01' })), 10),
+    suggestions: cut(Array.from({ length: 40 }, () => ({ placeName: long('ü'), label: 'ihallande' as const })), 10),
+    serious: cut(Array.from({ length: 10 }, (_, i) => ({ ref: `H-2026-${1000 + i}`, occurredAt: new Date('2026-03-18T21:00:00Z'), placeName: long('ø'), category: 'brand' as const })), 10, 80),
+    overdueMeasures: cut(Array.from({ length: 10 }, () => ({ placeName: long('ä'), what: `**${'m'.repeat(LIMITS.placeNameMax)}**`, organisation: 'kommunen' as const, dueDate: '2026-03-01' })), 10, 30),
+    chart: weeks((i) => 1000 + i),
   });
 }
+
+type Chart = { displayMode: string; data: { x: string; y: unknown; color: string }[]; fallback: { text: string } };
+const chartOf = (card: { body: { type: string }[] }) => card.body.find((e) => e.type === 'Chart.HorizontalBar') as unknown as Chart;
 
 describe('lägesbild cards', () => {
   for (const locale of ['sv', 'en'] as const) {
@@ -77,15 +88,15 @@ describe('lägesbild cards', () => {
     assert.match(text, /Inga händelser eller aktiviteter rapporterades under perioden/);
     assert.doesNotMatch(text, /"Inga händelser rapporterades under perioden\."/, 'the kind message is not repeated');
     assert.match(text, /vecka 12 2026 \(16 mars 2026 – 22 mars 2026\)/);
-    assert.equal(card.body.find((e) => e.type === 'Chart.VerticalBar'), undefined);
+    assert.equal(card.body.find((e) => String(e.type).startsWith('Chart.')), undefined);
   });
 
-  it('draws the 8-week chart with numbers, with a text fallback naming each week', () => {
-    const weeks = emptyLagesbild().weeks.map((w, i) => ({ ...w, count: i === 0 ? 3 : 0 }));
-    const card = lagesbildCards.lagesbild('sv', emptyLagesbild({ weeks }));
-    const chart = card.body.find((e) => e.type === 'Chart.VerticalBar') as { data: { x: string; y: unknown }[]; fallback: { text: string } };
-    assert.deepEqual(chart.data[0], { x: 'v.5', y: 3 });
-    assert.match(chart.fallback.text, /^Händelser per vecka: v\.5: 3 · v\.6: 0/);
+  it('draws the 8-week chart with whole numbers and no axis, with a text fallback naming each week', () => {
+    const card = lagesbildCards.lagesbild('sv', emptyLagesbild({ chart: weeks((i) => (i === 0 ? 3 : 0)) }));
+    const chart = chartOf(card);
+    assert.equal(chart.displayMode, 'AbsoluteNoAxis', 'no numeric axis: Teams would tick it in quarters (0,75)');
+    assert.deepEqual(chart.data[0], { x: 'v.5', y: 3, color: 'categoricalBlue' });
+    assert.match(chart.fallback.text, /^Händelser per vecka, senaste 8 veckorna: v\.5: 3 · v\.6: 0/);
   });
 
   it('stays under 80 KB with every list full and every name at its longest, cutting lists with "och N till"', () => {
@@ -94,7 +105,7 @@ describe('lägesbild cards', () => {
     const text = JSON.stringify(card);
     assert.match(text, /och 490 till/);
     assert.match(text, /och 690 till/);
-    assert.match(text, /\+345 mot föregående period, snitt 11\s875,5 de fyra före/);
+    assert.match(text, /\+345 mot förra veckan, snitt 11\s875,5 per vecka de fyra veckorna före/);
     assert.doesNotMatch(text, /"\*\*å/, 'markdown in a place name is neutralised');
   });
 });

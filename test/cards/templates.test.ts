@@ -159,7 +159,15 @@ const SAMPLES: Sample<unknown>[] = [
     data: (size) => ({
       title: 'Lägesbild', periodLabel: 'Vecka 47', generated: 'Skapad 25 nov 07:30', empty: '', headline: text(size === 'large' ? 200 : 30),
       headlineChange: text(size === 'large' ? 200 : 30),
-      chart: { title: 'Händelser per vecka', visible: true, bars: many(size, 8, 8, (i) => ({ x: `v.${40 + i}`, y: i })), fallback: text(200) },
+      summary: {
+        title: 'Att ta upp', visible: true,
+        groups: many(size, 1, 4, (i) => ({ title: `Grupp ${i}`, lines: many(size, 1, 3, () => text(size === 'large' ? 300 : 30)), more: 'och 2 till' })),
+      },
+      chart: {
+        title: 'Händelser per vecka', visible: true, note: '* v.47 pågår: måndag–tisdag.', fallback: text(200),
+        bars: many(size, 8, 12, (i) => ({ x: `v.${40 + i}`, y: i, color: 'categoricalBlue' })),
+      },
+      showMore: 'Visa mer', showLess: 'Visa mindre',
       sections: many(size, 2, 9, (i) => ({
         title: `Avsnitt ${i}`, summary: text(size === 'large' ? 200 : 20), more: 'och 3 till',
         rows: many(size, 2, 10, () => ({ label: text(size === 'large' ? LIMITS.placeNameMax : 12), value: '12 (+3 mot snittet 9)' })),

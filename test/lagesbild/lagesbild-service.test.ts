@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { LagesbildService } from '../../src/domain/lagesbild/lagesbild-service';
 import type { Store } from '../../src/domain/ports/store.port';
-import { isoWeek, type Period } from '../../src/domain/periods';
+import { STOCKHOLM, isoWeek, monthPeriod, yearPeriod, type Period } from '../../src/domain/periods';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS } from '../../src/domain/vocabulary';
 import { createStore } from '../../src/store/create-store';
 import { activityFields, incidentFields, newReport, origin, tenant } from '../store/store-fixtures';
@@ -20,7 +20,7 @@ function random(seed: number) {
 const PLACES = ['Stora torget', 'Parken', 'Stationen', 'Skolgarden', 'Biblioteket', 'Hamnen', 'Centrum', 'Idrottsplatsen'];
 const SCHOOLS = [null, null, 'Angsskolan', 'Bjorkskolan', 'Kungsgardsskolan'];
 
-interface Made { occurredAt: Date; category: string; organisation: string; placeName: string; school: string | null; youth: number | null }
+interface Made { occurredAt: Date; severity: 'hog' | 'medel'; category: string; organisation: string; placeName: string; school: string | null; youth: number | null }
 
 describe('the lägesbild builder on generated data', function () {
   this.timeout(30_000);
@@ -40,12 +40,12 @@ describe('the lägesbild builder on generated data', function () {
     for (let i = 0; i < 400; i += 1) {
       const place = r.pick(places);
       const m: Made = {
-        occurredAt: new Date(start + Math.floor(r.next() * (end - start))), category: r.pick(INCIDENT_CATEGORIES.slice(0, 6)),
+        occurredAt: new Date(start + Math.floor(r.next() * (end - start))), severity: r.next() < 0.1 ? 'hog' : 'medel', category: r.pick(INCIDENT_CATEGORIES.slice(0, 6)),
         organisation: r.pick(ORGANISATIONS), placeName: place.name, school: r.pick(SCHOOLS), youth: r.next() < 0.3 ? null : r.int(6),
       };
       made.push(m);
       await store.incidents.create(newReport(incidentFields(place.id, {
-        occurredAt: m.occurredAt, category: m.category as never, organisation: m.organisation as never, placeName: place.name,
+        occurredAt: m.occurredAt, severity: m.severity, category: m.category as never, organisation: m.organisation as never, placeName: place.name,
         school: m.school, youthInvolved: m.youth,
       })));
     }
@@ -103,8 +103,26 @@ describe('the lägesbild builder on generated data', function () {
       const of = schools.filter((m) => m.school === s.name);
       assert.deepEqual([s.count, s.youth], [of.length, of.reduce((n, m) => n + (m.youth ?? 0), 0)]);
     }
-    assert.deepEqual(l.weeks.map((w) => w.weekNumber), [41, 42, 43, 44, 45, 46, 47, 48]);
-    assert.deepEqual(l.weeks.map((w) => w.count), l.weeks.map((w) => inWeek(isoWeek(w.weekYear, w.weekNumber)!).length));
+    assert.deepEqual(l.chart.map((w) => [w.unit, w.weekNumber]), [41, 42, 43, 44, 45, 46, 47, 48].map((n) => ['week', n]));
+    assert.deepEqual(l.chart.map((w) => w.count), l.chart.map((w) => inWeek(isoWeek(2026, w.weekNumber)!).length));
+  });
+
+  it('draws a month by month with the months before it, and a year so far by its months, the running one marked partial', async () => {
+    const november = await new LagesbildService(store.lagesbild, clock).build(scope, monthPeriod(2026, 11));
+    assert.deepEqual(november.chart.map((b) => [b.unit, b.firstDay, b.partial]), ['06', '07', '08', '09', '10', '11'].map((m) => ['month', `2026-${m}-01`, false]));
+    assert.deepEqual(november.chart.map((b) => b.count), november.chart.map((b) => inWeek(monthPeriod(2026, Number(b.firstDay.slice(5, 7)))).length));
+    const year = await new LagesbildService(store.lagesbild, clock).build(scope, yearPeriod(2026, STOCKHOLM, clock.now()));
+    assert.equal(year.chart.length, 11, 'January to November, nothing of December yet');
+    assert.deepEqual(year.chart.map((b) => b.partial), [...new Array(10).fill(false), true]);
+    assert.equal(year.chart.reduce((n, b) => n + b.count, 0), made.filter((m) => m.occurredAt < clock.now()).length);
+  });
+
+  it('lists the period\'s severity-hög incidents, newest first, with how many there are', async () => {
+    const l = await new LagesbildService(store.lagesbild, clock).build(scope, period);
+    const serious = inWeek(period).filter((m) => m.severity === 'hog').sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime());
+    assert.ok(serious.length > 0, 'the generated week has serious incidents');
+    assert.equal(l.serious.items.length + l.serious.more, serious.length);
+    assert.deepEqual(l.serious.items.map((i) => i.occurredAt.getTime()), serious.slice(0, 10).map((m) => m.occurredAt.getTime()));
   });
 
   it('counts activities by type and participating organisation, and overdue follow-ups as of today', async () => {
@@ -122,10 +140,16 @@ describe('the lägesbild builder on generated data', function () {
     const l = await new LagesbildService(store.lagesbild, clock).build({ ...scope, conversationId: 'silent' }, period);
     assert.equal(l.incidents.total.count, 0);
     assert.deepEqual(l.incidents.byCategory, []);
-    assert.deepEqual(l.hotSpots, { items: [], more: 0 });
+    assert.deepEqual([l.hotSpots, l.suggestions, l.overdueMeasures, l.serious], new Array(4).fill({ items: [], more: 0 }));
     const withHotSpots = await new LagesbildService(store.lagesbild, clock, {
-      summaries: async () => Array.from({ length: 12 }, (_, i) => ({ placeName: `Plats ${i}`, labels: ['ny'], nextFollowUp: '2026-12-03' })),
+      overview: async (_scope, today) => ({
+        active: Array.from({ length: 12 }, (_, i) => ({ placeName: `Plats ${i}`, stage: 'atgardas' as const, nextFollowUp: today, label: null })),
+        suggested: [{ placeName: 'Parken', label: 'ny' as const }],
+        overdueMeasures: [],
+      }),
     }).build(scope, period);
     assert.deepEqual([withHotSpots.hotSpots.items.length, withHotSpots.hotSpots.more], [10, 2]);
+    assert.equal(withHotSpots.hotSpots.items[0]!.nextFollowUp, '2026-11-30', 'the source is asked as of the local day of now');
+    assert.deepEqual(withHotSpots.suggestions.items, [{ placeName: 'Parken', label: 'ny' }]);
   });
 });

@@ -56,6 +56,23 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       assert.deepEqual(overdue.items, [{ ref: 'A-2026-0001', type: 'trygghetsvandring', followUpDate: '2026-03-12', placeName: 'Stora torget' }]);
     });
 
+    it('lists the range\'s severity-hög incidents of the scope, newest first, cut at the limit, with how many there are', async function () {
+      const { store, place } = ctx();
+      const add = (h: number, over: Parameters<typeof incidentFields>[1] = {}, o = origin) =>
+        store.incidents.create(newReport(incidentFields(place.id, { occurredAt: hours(h), ...over }), { origin: o }));
+      await add(1, { severity: 'hog', category: 'brand' });
+      await add(2, { severity: 'medel' });
+      await add(3, { severity: 'hog', category: 'hot_vald' });
+      await add(4, { severity: 'hog' });
+      await add(30, { severity: 'hog' });
+      await add(5, { severity: 'hog' }, { ...origin, conversationId: 'another-channel' });
+      const serious = await store.lagesbild.seriousIncidents(scope, { from: hours(0), to: hours(24) }, 2);
+      assert.equal(serious.total, 3);
+      assert.deepEqual(serious.items.map((i) => [i.occurredAt.toISOString(), i.category, i.placeName]), [
+        [hours(4).toISOString(), 'skadegorelse_glaskross', 'Stora torget'], [hours(3).toISOString(), 'hot_vald', 'Stora torget'],
+      ]);
+    });
+
     it('lists a range\'s incidents for an export, oldest first, with every exported field', async function () {
       const { store, place } = ctx();
       await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: hours(5), description: TRICKY_TEXT.sqlInjection })));

@@ -19,6 +19,7 @@ export async function exerciseLagesbildRepositories(store: Store): Promise<void>
     await store.lagesbild.countActivities(scope, [{ firstDay: '2026-03-09', lastDay: '2026-03-15' }, { firstDay: '2026-03-02', lastDay: '2026-03-08' }], by);
   }
   await store.lagesbild.overdueFollowUps(scope, '2026-04-30', 10);
+  await store.lagesbild.seriousIncidents(scope, ranges[0]!, 5);
   await store.lagesbild.incidentsForExport(scope, ranges[0]!, 100);
 
   const subscription = {

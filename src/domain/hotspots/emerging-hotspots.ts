@@ -4,7 +4,8 @@ import { PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-regist
 import { findEmerging, WEEKS_NEEDED, type EmergingFinding } from './emerging-rule';
 import type { Hotspot } from './hotspot';
 import type { TenantScope } from '../scope';
-import { WEEK_MS, weeklyCounts, weeksBack } from './weekly-counts';
+import { weeklyCounts } from './weekly-counts';
+import { recentWeeks, STOCKHOLM, type Period } from '../periods';
 
 export interface EmergingPlace {
   place: RegisteredPlace;
@@ -16,16 +17,20 @@ export interface EmergingPlace {
 type Sources = { placeRegister: PlaceRegisterRepository; placeHistory: PlaceHistoryRepository; hotspots: HotspotRepository };
 
 
-/** Every place of the tenant through the emerging rule: proposals first, then labelled hot spots. */
-export async function emergingHotspots(sources: Sources, scope: TenantScope, now: Date): Promise<EmergingPlace[]> {
+/**
+ * Every place of the tenant through the emerging rule: proposals first, then labelled hot spots. The
+ * weeks are calendar weeks, the latest being this week so far, as in the lägesbild.
+ */
+export async function emergingHotspots(sources: Sources, scope: TenantScope, now: Date, zone = STOCKHOLM): Promise<EmergingPlace[]> {
   const register = await sources.placeRegister.all(scope, PLACE_REGISTER_MAX);
-  const stamps = await sources.placeHistory.incidents(scope, null, weeksBack(now, WEEKS_NEEDED), now);
-  const counts = weeklyCounts(stamps, now, WEEKS_NEEDED);
+  const weeks = recentWeeks(now, WEEKS_NEEDED, zone);
+  const stamps = await sources.placeHistory.incidents(scope, null, weeks[0]!.from, now);
+  const counts = weeklyCounts(stamps, weeks);
   const firstSeen = new Map<string, number>();
   for (const s of stamps) firstSeen.set(s.placeId, Math.min(firstSeen.get(s.placeId) ?? Infinity, s.occurredAt.getTime()));
   const series = register.map((place) => ({
     key: place.id,
-    counts: sinceKnown(counts.get(place.id) ?? new Array<number>(WEEKS_NEEDED).fill(0), Math.min(place.createdAt.getTime(), firstSeen.get(place.id) ?? Infinity), now),
+    counts: sinceKnown(counts.get(place.id) ?? new Array<number>(WEEKS_NEEDED).fill(0), Math.min(place.createdAt.getTime(), firstSeen.get(place.id) ?? Infinity), weeks),
   }));
   const byId = new Map(register.map((p) => [p.id, p]));
   const found = await Promise.all(findEmerging(series).map(async (finding) => ({
@@ -37,8 +42,7 @@ export async function emergingHotspots(sources: Sources, scope: TenantScope, now
 }
 
 /** Weeks before a place was known are no data rather than quiet weeks (they would fake a rise). */
-function sinceKnown(counts: number[], knownSince: number, now: Date): number[] {
-  const start = weeksBack(now, counts.length).getTime();
-  const first = Math.max(0, Math.floor((knownSince - start) / WEEK_MS));
-  return counts.slice(first);
+function sinceKnown(counts: number[], knownSince: number, weeks: readonly Period[]): number[] {
+  const first = weeks.findIndex((w) => w.to.getTime() > knownSince);
+  return counts.slice(first < 0 ? counts.length : first);
 }

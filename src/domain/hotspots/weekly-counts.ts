@@ -1,23 +1,24 @@
 import type { IncidentStamp } from '../ports/hotspots.port';
+import type { Period } from '../periods';
 
-// Weeks here are the 7-day periods ending now, not calendar weeks: asked on a Wednesday, "the latest
-// week" is the last seven days rather than three days of a calendar week that has barely begun.
+// Time spans measured back from now (timelines, effect windows). The weeks the emerging rule counts
+// are calendar weeks (periods.recentWeeks), the same weeks the lägesbild shows.
 
 export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The start of the first of `weeks` weeks that end at `now`. */
+/** The instant `weeks` times seven days before `now`. */
 export function weeksBack(now: Date, weeks: number): Date {
   return new Date(now.getTime() - weeks * WEEK_MS);
 }
 
-/** Incidents per week for each place, oldest week first; the last week ends at `now`. */
-export function weeklyCounts(stamps: readonly IncidentStamp[], now: Date, weeks: number): Map<string, number[]> {
-  const start = weeksBack(now, weeks).getTime();
+/** Incidents per week for each place, in the order of `weeks` (oldest first); stamps outside them are left out. */
+export function weeklyCounts(stamps: readonly IncidentStamp[], weeks: readonly Period[]): Map<string, number[]> {
   const counts = new Map<string, number[]>();
   for (const s of stamps) {
-    const week = Math.floor((s.occurredAt.getTime() - start) / WEEK_MS);
-    if (week < 0 || week >= weeks) continue;
-    const row = counts.get(s.placeId) ?? new Array<number>(weeks).fill(0);
+    const t = s.occurredAt.getTime();
+    const week = weeks.findIndex((w) => t >= w.from.getTime() && t < w.to.getTime());
+    if (week < 0) continue;
+    const row = counts.get(s.placeId) ?? new Array<number>(weeks.length).fill(0);
     row[week]! += 1;
     counts.set(s.placeId, row);
   }

@@ -1,9 +1,11 @@
 import type { Clock } from '../ports/clock.port';
 import { noHotSpotSummaries, type HotSpotSummarySource } from '../ports/hot-spot-summary.port';
 import type { DigestScope, LagesbildAggregateRepository, Tally } from '../ports/lagesbild.port';
-import { STOCKHOLM, shiftPeriod, weekNumberOf, weeksEndingWith, type Period } from '../periods';
+import {
+  STOCKHOLM, dayCount, monthsEndingWith, monthsSpanned, shiftPeriod, weekNumberOf, weeksEndingWith, type Period,
+} from '../periods';
 import { DateTime } from 'luxon';
-import { LAGESBILD_LIMITS as L, cut, type KeyedCompared, type Lagesbild } from './lagesbild';
+import { LAGESBILD_LIMITS as L, cut, type ChartBucket, type KeyedCompared, type Lagesbild } from './lagesbild';
 
 /**
  * Builds the lägesbild of a period, the same for the scheduled digest, the on-demand card and the
@@ -21,18 +23,19 @@ export class LagesbildService {
     const now = this.clock.now();
     // The period itself, then the four before it: index 0 is now, 1 the previous, 1–4 the average.
     const compared = Array.from({ length: L.comparisonPeriods + 1 }, (_, i) => shiftPeriod(period, -i));
-    const weeks = weeksEndingWith(period, L.chartWeeks);
+    const chart = chartPeriods(period);
     const today = DateTime.fromJSDate(now, { zone: period.zone }).toFormat('yyyy-MM-dd');
-    const [byCategory, byOrganisation, places, schools, perWeek, types, activityOrgs, overdue, hotSpots] = await Promise.all([
+    const [byCategory, byOrganisation, places, schools, perBar, types, activityOrgs, overdue, serious, hotSpots] = await Promise.all([
       this.aggregates.countIncidents(scope, compared, 'category'),
       this.aggregates.countIncidents(scope, compared, 'organisation'),
       this.aggregates.countIncidents(scope, [period], 'place'),
       this.aggregates.countIncidents(scope, [period], 'school'),
-      this.aggregates.countIncidents(scope, weeks, 'none'),
+      this.aggregates.countIncidents(scope, chart.periods, 'none'),
       this.aggregates.countActivities(scope, [period], 'type'),
       this.aggregates.countActivities(scope, [period], 'organisation'),
       this.aggregates.overdueFollowUps(scope, today, L.overdue),
-      this.hotSpots.summaries(scope, period),
+      this.aggregates.seriousIncidents(scope, period, L.serious),
+      this.hotSpots.overview(scope, today),
     ]);
     const totals = Array.from({ length: compared.length }, (_, range) => sum(byCategory.filter((t) => t.range === range)));
     return {
@@ -56,12 +59,32 @@ export class LagesbildService {
         byOrganisation: activityOrgs.map((t) => ({ key: t.key, count: t.count })),
       },
       overdue: cut(overdue.items, L.overdue, overdue.total),
-      weeks: weeks.map((w, range) => ({
-        ...weekNumberOf(w), partial: w.partial, count: sum(perWeek.filter((t) => t.range === range)),
+      chart: chart.periods.map((p, range): ChartBucket => ({
+        unit: chart.unit, firstDay: p.firstDay, weekNumber: weekNumberOf(p).weekNumber, partial: p.partial,
+        count: sum(perBar.filter((t) => t.range === range)),
       })),
-      hotSpots: cut(hotSpots, L.hotSpots),
+      serious: cut(serious.items, L.serious, serious.total),
+      hotSpots: cut(hotSpots.active, L.hotSpots),
+      suggestions: cut(hotSpots.suggested, L.hotSpots),
+      overdueMeasures: cut(hotSpots.overdueMeasures, L.overdue),
     };
   }
+}
+
+/**
+ * The bars of the chart: eight weeks for a week or a short range; by month for a month (with the
+ * months before it), a year (its months so far) or a long range (its months, the first and last cut
+ * to the range).
+ */
+export function chartPeriods(period: Period): { unit: 'week' | 'month'; periods: Period[] } {
+  if (period.kind === 'week' || (period.kind === 'days' && dayCount(period) <= L.weeklyChartMaxDays)) {
+    return { unit: 'week', periods: weeksEndingWith(period, L.chartWeeks) };
+  }
+  if (period.kind === 'month') return { unit: 'month', periods: monthsEndingWith(period, L.chartMonthsForMonth) };
+  const months = monthsEndingWith(period, monthsSpanned(period));
+  const first = months[0]!;
+  if (first.from.getTime() < period.from.getTime()) months[0] = { ...first, from: period.from, firstDay: period.firstDay, partial: true };
+  return { unit: 'month', periods: months };
 }
 
 const sum = (tallies: Tally[]) => tallies.reduce((n, t) => n + t.count, 0);

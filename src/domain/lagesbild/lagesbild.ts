@@ -1,5 +1,5 @@
-import type { HotSpotSummary } from '../ports/hot-spot-summary.port';
-import type { DigestScope, OverdueFollowUp } from '../ports/lagesbild.port';
+import type { ActiveHotSpot, OverdueMeasure, SuggestedPlace } from '../ports/hot-spot-summary.port';
+import type { DigestScope, OverdueFollowUp, SeriousIncident } from '../ports/lagesbild.port';
 import type { Period } from '../periods';
 
 // The lokal lägesbild of a period as data, in no language: cards, the printable report and the
@@ -20,6 +20,16 @@ export interface KeyedCompared extends Compared {
 export interface Cut<T> {
   items: T[];
   more: number;
+}
+
+/** One bar of the chart: a calendar week or month; `partial` when it is cut short at now. */
+export interface ChartBucket {
+  unit: 'week' | 'month';
+  /** Local day YYYY-MM-DD the week or month starts on. */
+  firstDay: string;
+  weekNumber: number;
+  count: number;
+  partial: boolean;
 }
 
 export interface Lagesbild {
@@ -43,9 +53,15 @@ export interface Lagesbild {
     byOrganisation: { key: string; count: number }[];
   };
   overdue: Cut<OverdueFollowUp>;
-  /** Incidents per ISO week, the last eight weeks up to the period's end, oldest first. */
-  weeks: { weekYear: number; weekNumber: number; count: number; partial: boolean }[];
-  hotSpots: Cut<HotSpotSummary>;
+  /** Incidents per week (eight weeks up to the period's end) or, for a month or longer, per month; oldest first. */
+  chart: ChartBucket[];
+  /** Incidents of severity hög in the period, newest first. */
+  serious: Cut<SeriousIncident>;
+  /** The channel's hot spots with their SARA stage. */
+  hotSpots: Cut<ActiveHotSpot>;
+  /** Places the emerging rule suggests: not hot spots, shown apart. */
+  suggestions: Cut<SuggestedPlace>;
+  overdueMeasures: Cut<OverdueMeasure>;
 }
 
 /** How long the lists of a lägesbild may be: keeps a card far below Teams' 80 KB. */
@@ -54,7 +70,12 @@ export const LAGESBILD_LIMITS = {
   schools: 10,
   overdue: 10,
   hotSpots: 10,
+  serious: 10,
   chartWeeks: 8,
+  /** A month is drawn with the months before it, to show the season. */
+  chartMonthsForMonth: 6,
+  /** A period longer than this many days is drawn by month. */
+  weeklyChartMaxDays: 62,
   comparisonPeriods: 4,
   exportRows: 50_000,
 } as const;
@@ -64,5 +85,19 @@ export function cut<T>(items: T[], max: number, total = items.length): Cut<T> {
 }
 
 export function isEmpty(l: Lagesbild): boolean {
-  return l.incidents.total.count === 0 && l.activities.total === 0 && l.overdue.items.length === 0 && l.hotSpots.items.length === 0;
+  return l.incidents.total.count === 0 && l.activities.total === 0 && l.overdue.items.length === 0 && l.hotSpots.items.length === 0
+    && l.overdueMeasures.items.length === 0 && l.suggestions.items.length === 0;
+}
+
+/**
+ * The category that moved most against its four-period average (up or down), when any moved by at
+ * least one: the "what changed most" line of the summary.
+ */
+export function mostChanged(byCategory: readonly KeyedCompared[]): KeyedCompared | null {
+  let best: KeyedCompared | null = null;
+  for (const c of byCategory) {
+    const change = Math.abs(c.count - c.average);
+    if (change >= 1 && (best === null || change > Math.abs(best.count - best.average))) best = c;
+  }
+  return best;
 }

@@ -1,20 +1,45 @@
-import type { Period } from '../periods';
+import type { EmergingLabel } from '../hotspots/emerging-rule';
+import type { HotspotState } from '../hotspots/hotspot';
+import type { Organisation } from '../vocabulary';
 import type { DigestScope } from './lagesbild.port';
 
 /**
- * The hook where hot spots join the lägesbild (issue 4 builds them): emerging and active hot spots of
- * the scope with their next follow-up. Until a source is wired, the lägesbild has no hot spot section.
+ * Where hot spots join the lägesbild: the channel's real hot spots with their SARA stage, the places
+ * the emerging rule only suggests (kept apart, they are not hot spots), and the measures past due.
  */
-export interface HotSpotSummary {
+export interface ActiveHotSpot {
   placeName: string;
-  /** Already readable labels, e.g. "ny", "återkommande". */
-  labels: string[];
+  stage: HotspotState;
   /** Local day YYYY-MM-DD of the next follow-up, when one is planned. */
   nextFollowUp: string | null;
+  /** What the emerging rule says of the place now, if anything. */
+  label: EmergingLabel | null;
+}
+
+export interface SuggestedPlace {
+  placeName: string;
+  label: EmergingLabel;
+}
+
+export interface OverdueMeasure {
+  placeName: string;
+  /** The measure as typed (already through the personal-data guard when saved). */
+  what: string;
+  /** Who owns it: the organisation that took it on. */
+  organisation: Organisation;
+  dueDate: string;
+}
+
+export interface HotSpotOverview {
+  active: ActiveHotSpot[];
+  suggested: SuggestedPlace[];
+  /** Open measures of the channel's hot spots due before `today`, oldest due first. */
+  overdueMeasures: OverdueMeasure[];
 }
 
 export interface HotSpotSummarySource {
-  summaries(scope: DigestScope, period: Period): Promise<HotSpotSummary[]>;
+  /** `today` is the local day YYYY-MM-DD the lägesbild is made on. */
+  overview(scope: DigestScope, today: string): Promise<HotSpotOverview>;
 }
 
-export const noHotSpotSummaries: HotSpotSummarySource = { summaries: async () => [] };
+export const noHotSpotSummaries: HotSpotSummarySource = { overview: async () => ({ active: [], suggested: [], overdueMeasures: [] }) };

@@ -39,6 +39,14 @@ export interface OverdueFollowUp {
   placeName: string | null;
 }
 
+/** An incident of severity hög: what the meeting must hear of first. No description, no people. */
+export interface SeriousIncident {
+  ref: string;
+  occurredAt: Date;
+  placeName: string;
+  category: IncidentCategory;
+}
+
 export interface IncidentExportRow {
   ref: string;
   occurredAt: Date;
@@ -58,6 +66,8 @@ export interface LagesbildAggregateRepository {
   countIncidents(scope: DigestScope, ranges: InstantRange[], by: IncidentDimension): Promise<Tally[]>;
   /** Activities per range and type, or per participating organisation. */
   countActivities(scope: DigestScope, ranges: DayRange[], by: ActivityDimension): Promise<Tally[]>;
+  /** Incidents of severity hög in the range, newest first, at most `limit`, and how many there are. */
+  seriousIncidents(scope: DigestScope, range: InstantRange, limit: number): Promise<{ total: number; items: SeriousIncident[] }>;
   /** Activities whose follow-up day is before `today` and that are not resolved, oldest first. */
   overdueFollowUps(scope: DigestScope, today: string, limit: number): Promise<{ total: number; items: OverdueFollowUp[] }>;
   /** The incidents of a range, oldest first, for an export. */

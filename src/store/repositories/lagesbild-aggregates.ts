@@ -77,6 +77,26 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>): Lagesb
       return tallies(db, inner as never);
     },
 
+    async seriousIncidents(scope, range, limit) {
+      const serious = db.selectFrom('incidents')
+        .where('tenant_id', '=', scope.tenantId)
+        .where('conversation_id', '=', scope.conversationId)
+        .where('severity', '=', 'hog')
+        .where('occurred_at', '>=', range.from)
+        .where('occurred_at', '<', range.to);
+      const [count, rows] = await Promise.all([
+        serious.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        serious.select(['ref', 'occurred_at', 'place_name', 'category'])
+          .orderBy('occurred_at', 'desc').orderBy('ref').limit(checkedLimit(limit)).execute(),
+      ]);
+      return {
+        total: Number(count.n),
+        items: rows.map((r) => ({
+          ref: r.ref, occurredAt: toDate(r.occurred_at), placeName: r.place_name, category: toCode(INCIDENT_CATEGORIES, r.category, 'category'),
+        })),
+      };
+    },
+
     async overdueFollowUps(scope, today, limit) {
       const overdue = db.selectFrom('activities')
         .where('tenant_id', '=', scope.tenantId)

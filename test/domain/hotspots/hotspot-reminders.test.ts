@@ -64,7 +64,7 @@ describe('hot spot reminders', () => {
 });
 
 describe('hot spots in the lägesbild', () => {
-  it('lists the channel\'s active hot spots with their follow-up, then proposed places with their label', async () => {
+  it('lists the channel\'s active hot spots with stage and follow-up, its overdue measures with owner, and proposed places apart', async () => {
     const store = await openSqliteStore(':memory:');
     try {
       const now = new Date('2026-12-01T07:00:00Z');
@@ -74,17 +74,27 @@ describe('hot spots in the lägesbild', () => {
       const parken = await store.places.findOrCreate(tenant, 'Parken', now);
       const created = await store.hotspots.create({ placeId: torget.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin: { tenantId: 't', conversationId: 'c1' }, now });
       assert.ok(created.ok);
-      await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, actorId: owner.userId, now, followUpDate: '2026-12-08' });
+      const id = created.hotspot.id;
+      await store.hotspots.update(tenant, { id, expectedVersion: 1, actorId: owner.userId, now, followUpDate: '2026-12-08', state: 'analyseras' });
+      const measure = (version: number, what: string, dueDate: string | null) => store.hotspots.update(tenant, {
+        id, expectedVersion: version, actorId: owner.userId, now, addMeasure: { what, organisation: 'kommunen', dueDate, createdBy: owner },
+      });
+      await measure(2, 'Bättre belysning vid busskuren', '2026-11-20');
+      await measure(3, 'Klottersanering', '2026-12-01');
+      await measure(4, 'Trygghetsvandring', null);
       const emerging = async () => [{
         place: { ...(await store.placeRegister.get(tenant, parken.id))! }, hotspot: null,
         finding: { key: parken.id, label: 'aterkommande' as const, latest: 4, baselineMean: 0, baselineWeeks: 8, trend: null },
       }];
       const summaries = new HotspotSummaries(store.hotspots, emerging);
-      assert.deepEqual(await summaries.summaries({ tenantId: 't', conversationId: 'c1' }), [
-        { placeName: 'Stora torget', labels: [], nextFollowUp: '2026-12-08' },
-        { placeName: 'Parken', labels: ['återkommande'], nextFollowUp: null },
-      ]);
-      assert.deepEqual((await summaries.summaries({ tenantId: 't', conversationId: 'other' })).map((s) => s.placeName), ['Parken']);
+      assert.deepEqual(await summaries.overview({ tenantId: 't', conversationId: 'c1' }, '2026-12-01'), {
+        active: [{ placeName: 'Stora torget', stage: 'analyseras', nextFollowUp: '2026-12-08', label: null }],
+        suggested: [{ placeName: 'Parken', label: 'aterkommande' }],
+        // Due today is not overdue yet; without a due day never.
+        overdueMeasures: [{ placeName: 'Stora torget', what: 'Bättre belysning vid busskuren', organisation: 'kommunen', dueDate: '2026-11-20' }],
+      });
+      const other = await summaries.overview({ tenantId: 't', conversationId: 'other' }, '2026-12-01');
+      assert.deepEqual([other.active, other.suggested.map((s) => s.placeName), other.overdueMeasures], [[], ['Parken'], []]);
     } finally {
       await store.close();
     }
