@@ -223,7 +223,7 @@ describe('hot spots in the channel', () => {
       assert.match(cardText(created), /Anna Andersson \(Kommunen\/säkerhetssamordnare\)/);
       const again = cardOf((await h.say('hotspots förslag', { locale: 'en-GB' }))[0]!);
       assert.match(cardText(again), /Already a hot spot \(Scanning\)/);
-      assert.match(cardText(again), /5 incidents last week, on average 0.5 a week in the 8 weeks before\./);
+      assert.match(cardText(again), /5 incidents so far this week, on average 0.5 a week in the 8 weeks before\./);
     });
   });
 });

@@ -46,7 +46,7 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
     assert.match(text, /vecka 48 2026/);
     assert.match(text, /2 händelser/);
     assert.match(text, /Ängsskolan/);
-    assert.match(text, /Chart\.VerticalBar/);
+    assert.match(text, /Chart\.HorizontalBar/);
 
     h.clock.current = new Date('2026-11-30T06:31:00Z');
     await h.bot.digests.tick(h.clock.now());
