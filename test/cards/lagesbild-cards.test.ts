@@ -42,7 +42,7 @@ function fullLagesbild(): Lagesbild {
     schools: { incidents: 400, youth: 2000, bySchool: cut(Array.from({ length: 60 }, () => ({ name: long('ö'), count: 40, youth: 200 })), LAGESBILD_LIMITS.schools) },
     activities: { total: 999, byType: ACTIVITY_TYPES.map((key) => ({ key, count: 90 })), byOrganisation: ORGANISATIONS.map((key) => ({ key, count: 90 })) },
     overdue: cut(Array.from({ length: 10 }, (_, i) => ({ ref: `A-2026-${1000 + i}`, type: 'skolbesok', followUpDate: '2026-03-01', placeName: long('ä') })), 10, 700),
-    hotSpots: cut(Array.from({ length: 40 }, () => ({ placeName: long('é'), stage: 'foljs_upp' as const, label: 'okande' as const, nextFollowUp: '2026-04-01' })), 10),
+    hotSpots: cut(Array.from({ length: 40 }, () => ({ placeName: long('é'), stage: 'foljs_upp' as const, nextFollowUp: '2026-04-01' })), 10),
     suggestions: cut(Array.from({ length: 40 }, () => ({ placeName: long('ü'), label: 'ihallande' as const })), 10),
     serious: cut(Array.from({ length: 10 }, (_, i) => ({ ref: `H-2026-${1000 + i}`, occurredAt: new Date('2026-03-18T21:00:00Z'), placeName: long('ø'), category: 'brand' as const })), 10, 80),
     overdueMeasures: cut(Array.from({ length: 10 }, () => ({ placeName: long('ä'), what: `**${'m'.repeat(LIMITS.placeNameMax)}**`, organisation: 'kommunen' as const, dueDate: '2026-03-01' })), 10, 30),

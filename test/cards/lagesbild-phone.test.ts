@@ -31,9 +31,9 @@ function busyWeek(): Lagesbild {
     chart: Array.from({ length: 8 }, (_, i) => ({ unit: 'week' as const, firstDay: '2026-10-12', weekNumber: 42 + i, count: [12, 15, 9, 14, 17, 16, 17, 23][i]!, partial: i === 7 })),
     serious: cut(['Stora torget', 'Stationen', 'Kungsgårdsskolans skolgård'].map((placeName, i) => ({ ref: `H-2026-04${10 + i}`, occurredAt: new Date('2026-11-30T22:30:00Z'), placeName, category: 'hot_vald' as const })), 10, 4),
     hotSpots: cut([
-      { placeName: 'Stora torget', stage: 'atgardas' as const, nextFollowUp: '2026-12-08', label: 'okande' as const },
-      { placeName: 'Stationen', stage: 'analyseras' as const, nextFollowUp: null, label: null },
-      { placeName: 'Kungsgårdsskolans skolgård', stage: 'foljs_upp' as const, nextFollowUp: '2026-12-15', label: null },
+      { placeName: 'Stora torget', stage: 'atgardas' as const, nextFollowUp: '2026-12-08' },
+      { placeName: 'Stationen', stage: 'analyseras' as const, nextFollowUp: null },
+      { placeName: 'Kungsgårdsskolans skolgård', stage: 'foljs_upp' as const, nextFollowUp: '2026-12-15' },
     ], 10, 1),
     suggestions: cut([{ placeName: 'Parken vid Ågatan', label: 'ny' as const }], 10),
     overdueMeasures: cut([

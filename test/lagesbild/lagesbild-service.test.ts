@@ -143,7 +143,7 @@ describe('the lägesbild builder on generated data', function () {
     assert.deepEqual([l.hotSpots, l.suggestions, l.overdueMeasures, l.serious], new Array(4).fill({ items: [], more: 0 }));
     const withHotSpots = await new LagesbildService(store.lagesbild, clock, {
       overview: async (_scope, today) => ({
-        active: Array.from({ length: 12 }, (_, i) => ({ placeName: `Plats ${i}`, stage: 'atgardas' as const, nextFollowUp: today, label: null })),
+        active: Array.from({ length: 12 }, (_, i) => ({ placeName: `Plats ${i}`, stage: 'atgardas' as const, nextFollowUp: today })),
         suggested: [{ placeName: 'Parken', label: 'ny' as const }],
         overdueMeasures: [],
       }),

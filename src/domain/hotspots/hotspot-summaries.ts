@@ -13,12 +13,12 @@ export class HotspotSummaries implements HotSpotSummarySource {
 
   async overview(scope: ChatScope, today: string): Promise<HotSpotOverview> {
     const [active, found] = await Promise.all([this.hotspots.listActive(scope), this.emerging(scope)]);
-    const labelOf = new Map(found.map((f) => [f.place.id, f.finding.label]));
     const ours = active.filter((h) => h.origin.conversationId === scope.conversationId);
     const placeOf = new Map(ours.map((h) => [h.id, h.placeName]));
     const measures = ours.length === 0 ? [] : await this.hotspots.measures(scope, ours.map((h) => h.id));
     return {
-      active: ours.map((h) => ({ placeName: h.placeName, stage: h.state, nextFollowUp: h.followUpDate, label: labelOf.get(h.placeId) ?? null })),
+      // A hot spot is shown by its stage; the rule's labels are only for places that are not hot spots yet.
+      active: ours.map((h) => ({ placeName: h.placeName, stage: h.state, nextFollowUp: h.followUpDate })),
       suggested: found.filter((f) => !f.hotspot).map((f) => ({ placeName: f.place.name, label: f.finding.label })),
       overdueMeasures: measures
         .filter((m) => m.doneAt === null && m.dueDate !== null && m.dueDate < today)

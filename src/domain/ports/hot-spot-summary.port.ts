@@ -12,8 +12,6 @@ export interface ActiveHotSpot {
   stage: HotspotState;
   /** Local day YYYY-MM-DD of the next follow-up, when one is planned. */
   nextFollowUp: string | null;
-  /** What the emerging rule says of the place now, if anything. */
-  label: EmergingLabel | null;
 }
 
 export interface SuggestedPlace {

@@ -88,7 +88,7 @@ describe('hot spots in the lägesbild', () => {
       }];
       const summaries = new HotspotSummaries(store.hotspots, emerging);
       assert.deepEqual(await summaries.overview({ tenantId: 't', conversationId: 'c1' }, '2026-12-01'), {
-        active: [{ placeName: 'Stora torget', stage: 'analyseras', nextFollowUp: '2026-12-08', label: null }],
+        active: [{ placeName: 'Stora torget', stage: 'analyseras', nextFollowUp: '2026-12-08' }],
         suggested: [{ placeName: 'Parken', label: 'aterkommande' }],
         // Due today is not overdue yet; without a due day never.
         overdueMeasures: [{ placeName: 'Stora torget', what: 'Bättre belysning vid busskuren', organisation: 'kommunen', dueDate: '2026-11-20' }],
