@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import {
-  dayCount, isoWeek, monthPeriod, parsePeriod, periodKey, previousWeek, shiftPeriod, weekSoFar, weeksEndingWith, type Period,
+  daysPeriod, dayCount, isoWeek, monthPeriod, parsePeriod, periodKey, previousWeek, recentWeeks, shiftPeriod, weekSoFar, weeksEndingWith,
+  type Period,
 } from '../../src/domain/periods';
+import { chartPeriods } from '../../src/domain/lagesbild/lagesbild-service';
+import { weeklyCounts } from '../../src/domain/hotspots/weekly-counts';
 
 const iso = (p: Period) => [p.from.toISOString(), p.to.toISOString(), p.firstDay, p.lastDay];
 const parsed = (text: string, now: Date) => {
@@ -104,5 +107,28 @@ describe('periods (Europe/Stockholm)', () => {
     assert.equal(weeks[7]!.to.toISOString(), now.toISOString());
     const yearEnd = weeksEndingWith(isoWeek(2027, 1)!, 8).map(periodKey);
     assert.deepEqual(yearEnd.slice(-3), ['2026-W52', '2026-W53', '2027-W01']);
+  });
+
+  it('"senaste veckan" is the calendar week so far, for the lägesbild and the hot spot suggestions alike', () => {
+    const tuesday = new Date('2026-12-01T08:00:00Z');
+    const weeks = recentWeeks(tuesday, 8);
+    assert.deepEqual(weeks.map((w) => periodKey(w)), ['2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49']);
+    assert.deepEqual(iso(weeks.at(-1)!), [weekSoFar(tuesday).from.toISOString(), tuesday.toISOString(), '2026-11-30', '2026-12-01']);
+    assert.equal(weeks.at(-1)!.partial, true);
+    assert.deepEqual(chartPeriods(weekSoFar(tuesday)).periods.map(iso), weeks.map(iso));
+    // Last Thursday is last week, not "the last seven days".
+    const stamp = (at: string) => ({ id: at, ref: at, placeId: 'p', occurredAt: new Date(at), category: 'brand' });
+    const counts = weeklyCounts([stamp('2026-11-26T18:00:00Z'), stamp('2026-11-30T18:00:00Z'), stamp('2026-12-01T07:59:00Z')], weeks);
+    assert.deepEqual(counts.get('p')!.slice(-2), [1, 2]);
+  });
+
+  it('draws a long day range by month, the first and last month cut to the range', () => {
+    const range = daysPeriod('2026-01-15', '2026-04-10');
+    const { unit, periods } = chartPeriods(range);
+    assert.equal(unit, 'month');
+    assert.deepEqual(periods.map((p) => [p.firstDay, p.lastDay, p.partial]), [
+      ['2026-01-15', '2026-01-31', true], ['2026-02-01', '2026-02-28', false], ['2026-03-01', '2026-03-31', false], ['2026-04-01', '2026-04-10', true],
+    ]);
+    assert.equal(chartPeriods(daysPeriod('2026-01-15', '2026-02-10')).unit, 'week');
   });
 });
