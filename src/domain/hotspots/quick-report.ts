@@ -2,7 +2,7 @@ import { LIMITS } from '../limits';
 import { matchPlace, type PlaceCandidate, type PlaceMatch } from '../places/place-matcher';
 import type { RegisteredPlace } from '../places/place-register';
 import type { IncidentCategory } from '../vocabulary';
-import { categoryAt } from './category-words';
+import { categoryAt } from '../category-words';
 
 // `hotspot <plats> [kategori] [beskrivning]`: which words are the place, which the category, the rest
 // is the description. A place name is at most a few words; the split that matches the register best wins.
