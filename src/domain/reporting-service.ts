@@ -4,6 +4,7 @@ import type { FieldErrorCode, FieldErrors } from './form-fields';
 import { localYear } from './form-fields';
 import { validateIncident, type IncidentDraft, type IncidentDraftField, type PlaceChoice, type ValidIncident, type Validation } from './incident-draft';
 import { LIMITS } from './limits';
+import { placeKindOf } from './places/new-place';
 import type { Clock } from './ports/clock.port';
 import type { ReportRepository, Store } from './ports/store.port';
 import type { ReportScope, TenantScope } from './scope';
@@ -185,7 +186,7 @@ export class ReportingService {
   /** A place of the tenant's register (an id of another tenant's place is no place). */
   private async resolvePlace(scope: TenantScope, choice: PlaceChoice): Promise<{ placeId: string; placeName: string } | null> {
     if ('newPlaceName' in choice) {
-      const place = await this.store.places.findOrCreate(scope, choice.newPlaceName, this.clock.now());
+      const place = await this.store.places.findOrCreate(scope, choice.newPlaceName, this.clock.now(), placeKindOf(choice.newPlaceName));
       return { placeId: place.id, placeName: place.name };
     }
     const place = await this.store.places.get(scope, choice.placeId);

@@ -198,10 +198,11 @@ const SAMPLES: Sample<unknown>[] = [
     template: quickConfirmCard, surface: 'message',
     data: (size) => ({
       title: 'Vilken plats?', question: text(size === 'large' ? 200 : 20), banner: size === 'large' ? text(200, '!') : '',
+      when: 'När: 30 nov. 2026 01:00 (går att ändra när händelsen är sparad)',
       labels: { place: 'Plats', category: 'Kategori', categoryChoose: 'Välj kategori', organisation: 'Organisation', description: 'Beskrivning', save: 'Spara', cancel: 'Avbryt' },
       values: { placeId: 'new', category: 'brand', organisation: 'polisen', description: size === 'large' ? text(LIMITS.descriptionMax) : 'x' },
       choices: { places: choices(size, 2, 6, LIMITS.placeNameMax), categories: choices(size, 3, 16, 45), organisations: choices(size, 3, 8, 35) },
-      data: { typedPlace: size === 'large' ? text(LIMITS.placeNameMax) : 'torget', submitKey: 'k-0123456789abcdef0123456789abcdef' },
+      data: { typedPlace: size === 'large' ? text(LIMITS.placeNameMax) : 'torget', occurredAt: '2026-11-30T00:00:00.000Z', submitKey: 'k-0123456789abcdef0123456789abcdef' },
       verbs: { save: 'hotspotQuickSave', cancel: 'cancel' },
     }),
   }),

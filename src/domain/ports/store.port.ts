@@ -9,6 +9,7 @@ import type { LagesbildAggregateRepository } from './lagesbild.port';
 import type { HotspotRepository, PlaceHistoryRepository } from './hotspots.port';
 import type { PlaceRegisterRepository } from './place-register.port';
 import type { Place } from '../place';
+import type { PlaceKind } from '../places/place-register';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, ReportOrigin, ReportSummary,
 } from '../report';
@@ -70,8 +71,8 @@ export interface ReportListRepository {
 
 /** Places belong to a tenant: each tenant has its own register, and the same name in two is two places. */
 export interface PlaceRepository {
-  /** Finds the tenant's place whose key matches the name's key, or creates it. */
-  findOrCreate(scope: TenantScope, name: string, now: Date): Promise<Place>;
+  /** Finds the tenant's place whose key matches the name's key, or creates it (of `kind`, by default 'annat'); a found place keeps its kind. */
+  findOrCreate(scope: TenantScope, name: string, now: Date, kind?: PlaceKind): Promise<Place>;
   get(scope: TenantScope, id: string): Promise<Place | null>;
   /** Alphabetical, for choice lists. */
   list(scope: TenantScope, limit: number): Promise<Place[]>;
