@@ -169,7 +169,7 @@ const SAMPLES: Sample<unknown>[] = [
   sample({
     template: latestReportsCard, surface: 'message',
     data: (size) => ({
-      title: 'Senaste rapporterna', empty: 'Inga rapporter än.',
+      title: 'Senaste rapporterna', filter: size === 'large' ? `Visar: öppna · mina · skola ${text(LIMITS.schoolMax)}` : '', empty: 'Inga rapporter än.',
       rows: many(size, 2, LIMITS.latestListSize, (i) => ({
         ref: `H-2026-${String(i).padStart(4, '0')}`, line: text(size === 'large' ? 160 : 30), status: 'Ny',
         open: { verb: 'showReport', data: { kind: 'incident', id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } },

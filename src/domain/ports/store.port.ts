@@ -64,9 +64,21 @@ export interface ReportRepository<R, F> {
 export type IncidentRepository = ReportRepository<Incident, IncidentFields>;
 export type ActivityRepository = ReportRepository<Activity, ActivityFields>;
 
+/** What `senaste` narrows the list to; every part given must hold. */
+export interface ReportListFilter {
+  /** Only reports not yet åtgärdade. */
+  openOnly?: boolean;
+  /** Only reports this user reported or is handling. */
+  involving?: string;
+  /** Only reports at these places, or incidents about a school of these names (exact, as stored). */
+  school?: { placeIds: readonly string[]; names: readonly string[] };
+}
+
 export interface ReportListRepository {
-  /** Newest first, both incidents and activities, of the scope. */
-  latest(scope: ReportScope, limit: number): Promise<ReportSummary[]>;
+  /** Both incidents and activities of the scope, latest occurred first (then latest registered). */
+  latest(scope: ReportScope, limit: number, filter?: ReportListFilter): Promise<ReportSummary[]>;
+  /** The school names the scope's incidents carry, as stored (for `senaste skola <namn>`). */
+  schoolNames(scope: ReportScope, limit: number): Promise<string[]>;
 }
 
 /** Places belong to a tenant: each tenant has its own register, and the same name in two is two places. */
