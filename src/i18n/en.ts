@@ -110,7 +110,7 @@ export const en: Catalogue = {
     commands: {
       help: 'show this help', report: 'report an incident', activity: 'log an activity',
       latest: "the channel's latest reports by when they happened: latest open, latest mine, latest school Ängsskolan",
-      hotspot: 'one-line report: hotspot square graffiti on the wall',
+      hotspot: 'one-line report, with when unless it was just now: hotspot square broken window last night',
       hotspots: 'active hot spots; "hotspots suggestions" shows places that stand out',
       places: 'show and search the place register',
       lagesbild: 'situation picture for a period: digest last week, week 12, march',

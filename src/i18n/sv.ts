@@ -110,7 +110,7 @@ export const sv = {
     commands: {
       help: 'visa den här hjälpen', report: 'rapportera en händelse', activity: 'logga en aktivitet',
       latest: 'kanalens senaste rapporter efter när de hände: senaste öppna, senaste mina, senaste skola Ängsskolan',
-      hotspot: 'snabbrapport på en rad: hotspot torget klotter på muren',
+      hotspot: 'snabbrapport på en rad, med när om det inte var nyss: hotspot torget krossad ruta i natt',
       hotspots: 'aktiva hot spots; "hotspots förslag" visar platser som sticker ut',
       places: 'visa och sök i platsregistret',
       lagesbild: 'lägesbild för en period: lägesbild förra veckan, vecka 12, mars',
