@@ -9,7 +9,7 @@ import { nextStatus, previousStatus } from '../domain/status';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale, type Room } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
-import { formatDay, formatWhen } from './formatting';
+import { formatDay, formatOccurred, formatWhen } from './formatting';
 import { render, safeText } from './render';
 import { activityFormCard } from './templates/activity-form.card';
 import { helpCard } from './templates/help.card';
@@ -249,7 +249,7 @@ export function latestReports(locale: Locale, rows: ReportSummary[], room?: Room
       line: [
         r.kind === 'incident' ? m.category[r.topic as keyof Catalogue['category']] : m.activityType[r.topic as keyof Catalogue['activityType']],
         r.placeName ? safeText(r.placeName) : null,
-        'at' in r.occurred ? formatWhen(r.occurred.at, locale) : formatDay(r.occurred.day, locale),
+        formatOccurred(r.occurred, locale),
       ].filter(Boolean).join(' · '),
       status: m.status[r.status],
       open: { verb: VERBS.showReport, data: { kind: r.kind, id: r.id } },
