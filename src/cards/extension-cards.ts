@@ -2,7 +2,7 @@ import type { Report, ReportKind, ReportSummary } from '../domain/report';
 import type { ReportStatus } from '../domain/vocabulary';
 import { format, messages, type Locale } from '../i18n/messages';
 import type { AdaptiveCard, CardElement, ExecuteAction } from './card-schema';
-import { formatDay, formatWhen } from './formatting';
+import { formatDay, formatOccurred, formatWhen } from './formatting';
 import { safeText } from './render';
 import { VERBS } from './verbs';
 
@@ -40,8 +40,9 @@ export function briefOfReport(report: Report, locale: Locale): ReportBrief {
   };
 }
 
+/** Dated like briefOfReport: by when it happened, not when it was registered. */
 export function briefOfSummary(summary: ReportSummary, locale: Locale): ReportBrief {
-  return { ...summary, day: formatWhen(summary.createdAt, locale, undefined, 'd LLL yyyy') };
+  return { ...summary, day: formatOccurred(summary.occurred, locale, true) };
 }
 
 /** The label of a category or activity type code ('' for a code the catalogue does not know). */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { STOCKHOLM } from '../domain/periods';
 import type { Locale } from '../i18n/messages';
+import type { Occurred } from '../domain/report';
 
 // Times, days and numbers as every card shows them: in Europe/Stockholm, in the reader's language.
 
@@ -11,6 +12,11 @@ export const culture = (locale: Locale): string => (locale === 'sv' ? 'sv-SE' : 
 
 export function formatWhen(at: Date, locale: Locale, zone = STOCKHOLM, pattern = `${DATE_STYLE} HH:mm`): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(culture(locale)).toFormat(pattern);
+}
+
+/** When a report's event happened: an incident's instant (with its time unless `dayOnly`), an activity's day. */
+export function formatOccurred(occurred: Occurred, locale: Locale, dayOnly = false): string {
+  return 'at' in occurred ? formatWhen(occurred.at, locale, STOCKHOLM, dayOnly ? 'd LLL yyyy' : undefined) : formatDay(occurred.day, locale);
 }
 
 /** A calendar day stored as YYYY-MM-DD. */

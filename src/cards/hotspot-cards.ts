@@ -35,9 +35,9 @@ export function quickConfirm(locale: Locale, draft: QuickDraft, banner = '', sub
   const m = messages(locale);
   const q = m.hotspots.quick;
   const typed = safeText(draft.typedPlace);
-  const question = draft.placeId ? '' : format(draft.candidates.length > 0 ? q.confirmAmbiguousPlace : q.confirmUnknownPlace, { typed });
   return render(quickConfirmCard, {
-    title: q.confirmTitle, question, banner,
+    title: q.confirmTitle, question: placeQuestion(locale, draft), banner,
+    when: format(q.confirmWhen, { when: formatWhen(draft.occurredAt, locale) }),
     labels: { place: q.confirmPlace, category: q.category, categoryChoose: q.categoryChoose, organisation: q.organisation, description: q.description, save: q.save, cancel: q.cancel },
     // With no register match the only choice is the new place: chosen already, one tap fewer on a phone.
     values: {
@@ -51,9 +51,19 @@ export function quickConfirm(locale: Locale, draft: QuickDraft, banner = '', sub
       categories: choices(INCIDENT_CATEGORIES, m.category),
       organisations: choices(ORGANISATIONS, m.organisation),
     },
-    data: { typedPlace: draft.typedPlace, submitKey },
+    data: { typedPlace: draft.typedPlace, occurredAt: draft.occurredAt.toISOString(), submitKey },
     verbs: { save: HOTSPOT_VERBS.quickSave, cancel: VERBS.cancel },
   });
+}
+
+/** Asks to choose among places only when there are places to choose; with none, says the place will be new. */
+function placeQuestion(locale: Locale, draft: QuickDraft): string {
+  const q = messages(locale).hotspots.quick;
+  const typed = safeText(draft.typedPlace);
+  if (draft.placeId) return '';
+  const [only, ...others] = draft.candidates;
+  if (!only) return format(q.confirmNewPlace, { typed });
+  return others.length === 0 ? format(q.confirmClosePlace, { typed, name: safeText(only.name) }) : format(q.confirmAmbiguousPlace, { typed });
 }
 
 /** The compact card a quick report turns into: one line, "Ändra" and "Ångra". */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldErrors } from '../domain/form-fields';
+import { EVERY_REPORT, type LatestQuery } from '../domain/latest-query';
 import type { ActivityFormField, IncidentFormField } from './forms/report-forms';
 import type { Place } from '../domain/place';
 import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
@@ -8,7 +9,7 @@ import { nextStatus, previousStatus } from '../domain/status';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale, type Room } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
-import { formatDay, formatWhen } from './formatting';
+import { formatDay, formatOccurred, formatWhen } from './formatting';
 import { render, safeText } from './render';
 import { activityFormCard } from './templates/activity-form.card';
 import { helpCard } from './templates/help.card';
@@ -231,17 +232,24 @@ export function welcome(locale: Locale, room?: Room): AdaptiveCard {
   });
 }
 
-export function latestReports(locale: Locale, rows: ReportSummary[], room?: Room): AdaptiveCard {
+/** The latest list, by when each report's event happened; `query` says what it was narrowed to. */
+export function latestReports(locale: Locale, rows: ReportSummary[], room?: Room, query: LatestQuery = EVERY_REPORT): AdaptiveCard {
   const m = messages(locale, room);
+  const filters = [
+    query.open ? m.latest.filterOpen : null,
+    query.involving !== null ? m.latest.filterMine : null,
+    query.school !== null ? format(m.latest.filterSchool, { name: safeText(query.school) }) : null,
+  ].filter((f): f is string => f !== null);
   return render(latestReportsCard, {
     title: m.latest.title,
-    empty: m.latest.empty,
+    filter: filters.length > 0 ? format(m.latest.filterLine, { filters: filters.join(' · ') }) : '',
+    empty: filters.length > 0 ? m.latest.emptyFiltered : m.latest.empty,
     rows: rows.map((r) => ({
       ref: r.ref,
       line: [
         r.kind === 'incident' ? m.category[r.topic as keyof Catalogue['category']] : m.activityType[r.topic as keyof Catalogue['activityType']],
         r.placeName ? safeText(r.placeName) : null,
-        formatWhen(r.createdAt, locale),
+        formatOccurred(r.occurred, locale),
       ].filter(Boolean).join(' · '),
       status: m.status[r.status],
       open: { verb: VERBS.showReport, data: { kind: r.kind, id: r.id } },

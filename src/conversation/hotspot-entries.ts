@@ -24,16 +24,16 @@ import { noTarget, type Targets } from './registry/targets';
 
 const str = (v: string | undefined) => v ?? '';
 
-const quickSaveForm = formOf(['placeId', 'typedPlace', 'category', 'organisation', 'description'] as const).extend({ submitKey });
+const quickSaveForm = formOf(['placeId', 'typedPlace', 'category', 'organisation', 'description', 'occurredAt'] as const).extend({ submitKey });
 
 /** The store could not save a confirmed quick report: the same card, everything chosen kept, the same key. */
-function quickConfirmKept(ctx: ChatContext, raw: Record<string, unknown>): AdaptiveCard {
+function quickConfirmKept(ctx: ChatContext, raw: Record<string, unknown>, now: Date): AdaptiveCard {
   const parsed = quickSaveForm.safeParse(raw);
   const form = parsed.success ? parsed.data : {};
   const choice = readQuickConfirm(form);
   const draft: QuickDraft = {
     typedPlace: form.typedPlace ?? '', placeId: choice.place && 'placeId' in choice.place ? choice.place.placeId : null, candidates: [],
-    category: choice.category, organisation: choice.organisation, description: form.description ?? '',
+    category: choice.category, organisation: choice.organisation, description: form.description ?? '', occurredAt: choice.occurredAt ?? now,
   };
   return hotspotCards.quickConfirm(ctx.locale, draft, messages(ctx.locale).form.storeDown, parsed.success ? parsed.data.submitKey : undefined);
 }
@@ -82,7 +82,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
       verb: HOTSPOT_VERBS.quickSave, payload: quickSaveForm, target: noTarget, right: 'member', writes: true, shares: 'report',
       // The card's submit key: pressed twice (or replayed), the card saves one report and answers with it.
       handle: async ({ ctx, payload }) => quickReportCard(f, ctx, await f.quick.save(ctx.actor, ctx.origin, readQuickConfirm(payload), (c) => messages(ctx.locale).category[c], payload.submitKey)),
-      storeDown: async (ctx, raw) => quickConfirmKept(ctx, raw),
+      storeDown: async (ctx, raw) => quickConfirmKept(ctx, raw, f.now()),
     }),
 
     verb({

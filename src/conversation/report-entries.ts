@@ -11,7 +11,8 @@ import { REPORT_STATUSES } from '../domain/vocabulary';
 import { format, messages } from '../i18n/messages';
 import { z } from 'zod';
 import { ACTIVITY_FIELDS, INCIDENT_FIELDS } from '../cards/report-cards';
-import { cardReply, type ChatContext } from './chat-context';
+import { cardReply, textReply, type ChatContext } from './chat-context';
+import { parseLatestArgs } from './latest-args';
 import { activityFormFrom, incidentFormFrom } from './form-values';
 import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, reportRef, reportVersion, submitKey, version } from './registry/payloads';
@@ -138,7 +139,12 @@ export function reportCommands({ reporting, views }: Deps): CommandEntry[] {
     command({ command: 'activity', payload: commandArgs, target: noTarget, right: 'member', writes: false, handle: async ({ ctx }) => [cardReply(await views.newForm('activity', ctx))] }),
     command({
       command: 'latest', payload: commandArgs, target: noTarget, right: 'member', writes: false,
-      handle: async ({ ctx }) => [cardReply(cards.latestReports(ctx.locale, await reporting.latest(ctx.scope), ctx.room))],
+      // "senaste öppna", "senaste mina", "senaste skola Ängsskolan": narrowed in the store query, within the caller's scope.
+      handle: async ({ ctx, payload }) => {
+        const query = parseLatestArgs(payload.args, ctx.actor.userId);
+        if (!query) return [textReply(messages(ctx.locale, ctx.room).latest.unknownFilter)];
+        return [cardReply(cards.latestReports(ctx.locale, await reporting.latest(ctx.scope, query), ctx.room, query))];
+      },
     }),
   ];
 }

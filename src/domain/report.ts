@@ -66,6 +66,9 @@ export interface Activity extends ReportBase, ActivityFields {
 
 export type Report = Incident | Activity;
 
+/** When a report's event happened: an incident at an instant, an activity on a day. */
+export type Occurred = { at: Date } | { day: string };
+
 /** A row of the compact "latest reports" list. */
 export interface ReportSummary {
   kind: ReportKind;
@@ -73,6 +76,8 @@ export interface ReportSummary {
   ref: string;
   status: ReportStatus;
   createdAt: Date;
+  /** What the list is ordered by and shows: when it happened, not when it was registered. */
+  occurred: Occurred;
   /** Incident category or activity type code. */
   topic: string;
   placeName: string | null;

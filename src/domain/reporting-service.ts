@@ -4,6 +4,9 @@ import type { FieldErrorCode, FieldErrors } from './form-fields';
 import { localYear } from './form-fields';
 import { validateIncident, type IncidentDraft, type IncidentDraftField, type PlaceChoice, type ValidIncident, type Validation } from './incident-draft';
 import { LIMITS } from './limits';
+import { placeKindOf } from './places/new-place';
+import { PLACE_REGISTER_MAX } from './places/place-register';
+import { EVERY_REPORT, listFilter, SCHOOL_NAMES_MAX, schoolsNamed, type LatestQuery } from './latest-query';
 import type { Clock } from './ports/clock.port';
 import type { ReportRepository, Store } from './ports/store.port';
 import type { ReportScope, TenantScope } from './scope';
@@ -74,8 +77,13 @@ export class ReportingService {
     return { organisation: confirmed ?? profile?.organisation ?? null, school: profile?.school ?? null };
   }
 
-  latest(scope: ReportScope): Promise<ReportSummary[]> {
-    return this.store.reports.latest(scope, LIMITS.latestListSize);
+  /** The scope's latest reports by when they happened, narrowed as `query` asks (in the store query). */
+  async latest(scope: ReportScope, query: LatestQuery = EVERY_REPORT): Promise<ReportSummary[]> {
+    const school = query.school === null ? undefined : schoolsNamed(
+      query.school, await this.store.placeRegister.all(scope, PLACE_REGISTER_MAX), await this.store.reports.schoolNames(scope, SCHOOL_NAMES_MAX),
+    );
+    const filter = listFilter(query, school);
+    return filter ? this.store.reports.latest(scope, LIMITS.latestListSize, filter) : [];
   }
 
   placeChoices(scope: TenantScope) {
@@ -185,7 +193,7 @@ export class ReportingService {
   /** A place of the tenant's register (an id of another tenant's place is no place). */
   private async resolvePlace(scope: TenantScope, choice: PlaceChoice): Promise<{ placeId: string; placeName: string } | null> {
     if ('newPlaceName' in choice) {
-      const place = await this.store.places.findOrCreate(scope, choice.newPlaceName, this.clock.now());
+      const place = await this.store.places.findOrCreate(scope, choice.newPlaceName, this.clock.now(), placeKindOf(choice.newPlaceName));
       return { placeId: place.id, placeName: place.name };
     }
     const place = await this.store.places.get(scope, choice.placeId);

@@ -95,6 +95,9 @@ export const en: Catalogue = {
   latest: {
     title: 'Latest reports in this channel', empty: 'No reports yet. Type "report" to report an incident.',
     open: 'Open',
+    emptyFiltered: 'No reports match. Type "latest" to see them all.',
+    filterOpen: 'open', filterMine: 'mine', filterSchool: 'school {name}', filterLine: 'Showing: {filters}',
+    unknownFilter: 'I did not understand that. Type "latest", "latest open", "latest mine" or "latest school" and the name of the school.',
   },
   welcome: {
     title: "Hi! I'm Trygghetsboten",
@@ -106,8 +109,8 @@ export const en: Catalogue = {
     intro: 'Write a command to me (in a channel or group chat: @Trygghetsboten first).',
     commands: {
       help: 'show this help', report: 'report an incident', activity: 'log an activity',
-      latest: "show the channel's latest reports",
-      hotspot: 'one-line report: hotspot square graffiti on the wall',
+      latest: "the channel's latest reports by when they happened: latest open, latest mine, latest school Ängsskolan",
+      hotspot: 'one-line report, with when unless it was just now: hotspot square broken window last night',
       hotspots: 'active hot spots; "hotspots suggestions" shows places that stand out',
       places: 'show and search the place register',
       lagesbild: 'situation picture for a period: digest last week, week 12, march',
@@ -131,7 +134,7 @@ export const en: Catalogue = {
 /** The strings that say "the channel", as they read in a personal or group chat (see svInChat). */
 export const enInChat: Overrides<Catalogue> = {
   latest: { title: 'Latest reports in this chat' },
-  help: { commands: { latest: "show the chat's latest reports" } },
+  help: { commands: { latest: "the chat's latest reports by when they happened: latest open, latest mine, latest school Ängsskolan" } },
   lagesbild: {
     subscription: {
       subscribed: 'This chat now gets the situation picture {when}.',

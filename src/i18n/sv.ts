@@ -95,6 +95,9 @@ export const sv = {
   latest: {
     title: 'Senaste rapporterna i kanalen', empty: 'Inga rapporter än. Skriv "rapportera" för att rapportera en händelse.',
     open: 'Visa',
+    emptyFiltered: 'Inga rapporter passar. Skriv "senaste" för att se alla.',
+    filterOpen: 'öppna', filterMine: 'mina', filterSchool: 'skola {name}', filterLine: 'Visar: {filters}',
+    unknownFilter: 'Det förstod jag inte. Skriv "senaste", "senaste öppna", "senaste mina" eller "senaste skola" och skolans namn.',
   },
   welcome: {
     title: 'Hej! Jag är Trygghetsboten',
@@ -106,8 +109,8 @@ export const sv = {
     intro: 'Skriv ett kommando till mig (i en kanal eller gruppchatt: @Trygghetsboten först).',
     commands: {
       help: 'visa den här hjälpen', report: 'rapportera en händelse', activity: 'logga en aktivitet',
-      latest: 'visa kanalens senaste rapporter',
-      hotspot: 'snabbrapport på en rad: hotspot torget klotter på muren',
+      latest: 'kanalens senaste rapporter efter när de hände: senaste öppna, senaste mina, senaste skola Ängsskolan',
+      hotspot: 'snabbrapport på en rad, med när om det inte var nyss: hotspot torget krossad ruta i natt',
       hotspots: 'aktiva hot spots; "hotspots förslag" visar platser som sticker ut',
       places: 'visa och sök i platsregistret',
       lagesbild: 'lägesbild för en period: lägesbild förra veckan, vecka 12, mars',
@@ -136,7 +139,7 @@ export type Catalogue = Shape<typeof sv>;
  */
 export const svInChat: Overrides<Catalogue> = {
   latest: { title: 'Senaste rapporterna i chatten' },
-  help: { commands: { latest: 'visa chattens senaste rapporter' } },
+  help: { commands: { latest: 'chattens senaste rapporter efter när de hände: senaste öppna, senaste mina, senaste skola Ängsskolan' } },
   lagesbild: {
     subscription: {
       subscribed: 'Chatten får nu lägesbilden {when}.',

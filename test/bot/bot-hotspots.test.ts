@@ -75,10 +75,10 @@ describe('hot spots in the channel', () => {
       const card = cardOf((await h.say('hotspot parken klotter på bänken'))[0]!);
       assertValidCard(card);
       const text = cardText(card);
-      assert.match(text, /Flera platser passar \\"parken\\"/);
+      assert.match(text, /Flera platser passar \\"Parken\\". Välj en av de närmaste platserna/);
       assert.match(text, /Norra parken/);
       assert.match(text, /Södra parken/);
-      assert.match(text, /Ny plats: parken/);
+      assert.match(text, /Ny plats: Parken/);
       assert.equal((await h.bot.store.reports.latest(CHAT, 10)).length, 2);
 
       const save = button(card, 'hotspotQuickSave');

@@ -77,7 +77,7 @@ describe('the small things users trip on', () => {
         const latest = cardText(cardOf((await h.say('senaste', { conversationType }))[0]!));
         assert.match(latest, /Senaste rapporterna i chatten/);
         const help = cardText(cardOf((await h.say('hjälp', { conversationType }))[0]!));
-        assert.match(help, /visa chattens senaste rapporter/);
+        assert.match(help, /chattens senaste rapporter efter när de hände/);
         for (const text of [latest, help]) assert.doesNotMatch(text, /kanalen|kanalens/);
         const subscription = cardText(cardOf((await h.say('prenumeration', { conversationType }))[0]!));
         assert.match(subscription, /Chatten prenumererar inte/);
@@ -88,14 +88,14 @@ describe('the small things users trip on', () => {
 
     it('When the same is written in a channel, then it still says "kanalen"', async () => {
       assert.match(cardText(cardOf((await h.say('senaste'))[0]!)), /Senaste rapporterna i kanalen/);
-      assert.match(cardText(cardOf((await h.say('hjälp'))[0]!)), /visa kanalens senaste rapporter/);
+      assert.match(cardText(cardOf((await h.say('hjälp'))[0]!)), /kanalens senaste rapporter efter när de hände/);
       assert.match(cardText(cardOf((await h.say('latest', { locale: 'en-US' }))[0]!)), /Latest reports in this channel/);
     });
 
     it('When a chat is installed, then its greeting is worded for a chat', async () => {
       await h.post(added(h.where({ conversationType: 'groupChat' })));
       const text = cardText(cardOf(h.connector.messages()[0]!));
-      assert.match(text, /visa chattens senaste rapporter/);
+      assert.match(text, /chattens senaste rapporter efter när de hände/);
       assert.doesNotMatch(text, /kanalens/);
     });
   });

@@ -37,7 +37,8 @@ describe('cards', () => {
           cards.savedReport(locale, sampleIncident({ status: 'hanteras', assignee: person, school: null, youthInvolved: null, policeReportNumber: null }), 'updated'),
           cards.savedReport(locale, sampleActivity(), 'none', 'warning'),
           cards.latestReports(locale, []),
-          cards.latestReports(locale, [{ kind: 'incident', id: 'i1', ref: 'H-2026-0001', status: 'ny', createdAt: at, topic: 'brand', placeName: 'Parken' }]),
+          cards.latestReports(locale, [{ kind: 'incident', id: 'i1', ref: 'H-2026-0001', status: 'ny', createdAt: at, occurred: { at }, topic: 'brand', placeName: 'Parken' }]),
+          cards.latestReports(locale, [{ kind: 'activity', id: 'a1', ref: 'A-2026-0001', status: 'ny', createdAt: at, occurred: { day: '2026-11-20' }, topic: 'nattvandring', placeName: null }], undefined, { open: true, involving: 'u1', school: 'Ängsskolan' }),
           cards.help(locale),
           cards.welcome(locale),
           cards.notice('Hej', { tone: 'attention' }),
@@ -71,7 +72,7 @@ describe('cards', () => {
   it('stays well under the Teams size limit with every field at its maximum', () => {
     const long = 'å'.repeat(LIMITS.descriptionMax);
     const many = Array.from({ length: LIMITS.placeChoices }, (_, i) => ({ id: `p${i}`.padEnd(36, '0'), name: 'ö'.repeat(LIMITS.placeNameMax), createdAt: at }));
-    const rows: ReportSummary[] = Array.from({ length: LIMITS.latestListSize }, (_, i) => ({ kind: 'incident', id: `${i}`.padEnd(36, '0'), ref: 'H-2026-9999', status: 'hanteras', createdAt: at, topic: 'incident_mot_anstalld', placeName: 'ä'.repeat(LIMITS.placeNameMax) }));
+    const rows: ReportSummary[] = Array.from({ length: LIMITS.latestListSize }, (_, i) => ({ kind: 'incident', id: `${i}`.padEnd(36, '0'), ref: 'H-2026-9999', status: 'hanteras', createdAt: at, occurred: { at }, topic: 'incident_mot_anstalld', placeName: 'ä'.repeat(LIMITS.placeNameMax) }));
     const sizes = [
       cards.incidentForm('sv', { values: { description: long, newPlace: 'ä'.repeat(80), school: 'ö'.repeat(80) }, errors: { description: { code: 'too_long', max: 1000 } }, places: many }),
       cards.activityForm('sv', { values: { notes: long }, places: many }),

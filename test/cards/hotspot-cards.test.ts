@@ -29,7 +29,7 @@ const view = (n: number, text = 'Belysning'): HotspotView => ({
   visits: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, ref: `A-2026-${i}`, placeId: 'p1', type: 'hotspot_besok', date: '2026-11-20', peopleMet: 4 })),
   effect: { weeks: 4, since: at, place: { before: 7, after: 2, daysAfterSoFar: null }, area: { before: 12, after: 5, daysAfterSoFar: 10 } },
 });
-const draft = { typedPlace: 'parken', placeId: null, candidates: [{ id: 'p1', name: 'Norra parken' }], category: null, description: 'klotter', organisation: null };
+const draft = { typedPlace: 'parken', placeId: null, candidates: [{ id: 'p1', name: 'Norra parken' }], category: null, description: 'klotter', organisation: null, occurredAt: at };
 const emerging = (n: number, name = 'Stora torget') => Array.from({ length: n }, (_, i) => ({
   place: place({ id: `p${i}`, name }), hotspot: i % 2 ? hotspot() : null,
   finding: { key: `p${i}`, label: 'ny' as const, latest: 5, baselineMean: 0.75, baselineWeeks: 8, trend: { slope: 0.4, weeks: 10, z: 2.1 } },
@@ -40,6 +40,8 @@ describe('hot spot cards', () => {
     it(`every hot spot card renders from sample data and parses without errors (${locale})`, () => {
       const all = [
         hotspotCards.quickConfirm(locale, draft),
+        hotspotCards.quickConfirm(locale, { ...draft, candidates: [] }),
+        hotspotCards.quickConfirm(locale, { ...draft, candidates: [{ id: 'p1', name: 'Norra parken' }, { id: 'p2', name: 'Södra parken' }] }),
         hotspotCards.quickConfirm(locale, { ...draft, placeId: 'p1', candidates: [], category: 'brand', organisation: 'polisen' }, 'fel'),
         hotspotCards.quickSaved(locale, sampleIncident()),
         hotspotCards.hotspotView(locale, view(2)),

@@ -177,7 +177,7 @@ const SAMPLES: Sample<unknown>[] = [
   sample({
     template: latestReportsCard, surface: 'message',
     data: (size) => ({
-      title: 'Senaste rapporterna', empty: 'Inga rapporter än.',
+      title: 'Senaste rapporterna', filter: size === 'large' ? `Visar: öppna · mina · skola ${text(LIMITS.schoolMax)}` : '', empty: 'Inga rapporter än.',
       rows: many(size, 2, LIMITS.latestListSize, (i) => ({
         ref: `H-2026-${String(i).padStart(4, '0')}`, line: text(size === 'large' ? 160 : 30), status: 'Ny',
         open: { verb: 'showReport', data: { kind: 'incident', id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } },
@@ -206,10 +206,11 @@ const SAMPLES: Sample<unknown>[] = [
     template: quickConfirmCard, surface: 'message',
     data: (size) => ({
       title: 'Vilken plats?', question: text(size === 'large' ? 200 : 20), banner: size === 'large' ? text(200, '!') : '',
+      when: 'När: 30 nov. 2026 01:00 (går att ändra när händelsen är sparad)',
       labels: { place: 'Plats', category: 'Kategori', categoryChoose: 'Välj kategori', organisation: 'Organisation', description: 'Beskrivning', save: 'Spara', cancel: 'Avbryt' },
       values: { placeId: 'new', category: 'brand', organisation: 'polisen', description: size === 'large' ? text(LIMITS.descriptionMax) : 'x' },
       choices: { places: choices(size, 2, 6, LIMITS.placeNameMax), categories: choices(size, 3, 16, 45), organisations: choices(size, 3, 8, 35) },
-      data: { typedPlace: size === 'large' ? text(LIMITS.placeNameMax) : 'torget', submitKey: 'k-0123456789abcdef0123456789abcdef' },
+      data: { typedPlace: size === 'large' ? text(LIMITS.placeNameMax) : 'torget', occurredAt: '2026-11-30T00:00:00.000Z', submitKey: 'k-0123456789abcdef0123456789abcdef' },
       verbs: { save: 'hotspotQuickSave', cancel: 'cancel' },
     }),
   }),

@@ -41,7 +41,7 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
     it('lists the latest reports of the scope only', async function () {
       const { store, place } = ctx();
       const incident = await store.incidents.create(newReport(incidentFields(place.id)));
-      const activity = await store.activities.create(newReport(activityFields(), { now: at(1) }));
+      const activity = await store.activities.create(newReport(activityFields({ date: '2026-03-14' }), { now: at(1) }));
       assert.deepEqual((await store.reports.latest(origin, 10)).map((r) => r.id), [activity.id, incident.id]);
       for (const [what, scope] of foreignReportScopes) assert.deepEqual(await store.reports.latest(scope, 10), [], what);
     });
@@ -92,7 +92,8 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       const theirs = await store.incidents.create(newReport(incidentFields(place.id), { reporter: someoneElse, now: at(4) }));
       const mineInOtherTenant = await store.incidents.create(newReport(incidentFields(elsewhere.id), { origin: otherTenantChat, now: at(5) }));
 
-      assert.deepEqual((await store.reports.latest(personal, 10)).map((r) => r.id), [madeInPersonalChat.id, mineInOtherChat.id, mine.id]);
+      // By when it happened: the incident (13 March) before the two activities of 12 March, the later registered first.
+      assert.deepEqual((await store.reports.latest(personal, 10)).map((r) => r.id), [mine.id, madeInPersonalChat.id, mineInOtherChat.id]);
       assert.deepEqual(await store.incidents.get(personal, mine.id), mine);
       assert.deepEqual(await store.activities.get(personal, mineInOtherChat.id), mineInOtherChat);
       assert.equal(await store.incidents.get(personal, theirs.id), null);

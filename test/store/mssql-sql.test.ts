@@ -332,6 +332,9 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   // A personal chat's scope: the conversation, or the user's own reports anywhere in the tenant.
   const personal = personalScope('aad-user-9');
   await store.reports.latest(personal, 10);
+  await store.reports.latest(personal, 10, { openOnly: true, involving: 'aad-user-9', school: { placeIds: [place.id], names: ['Björkskolan'] } });
+  await store.reports.latest(personal, 10, { school: { placeIds: [], names: [] } });
+  await store.reports.schoolNames(personal, 100);
   await store.incidents.get(personal, incident.id);
   await store.activities.update(personal, { id: activity.id, actorId: 'aad-user-9', expectedVersion: 2, status: 'hanteras', now: at(3) });
 

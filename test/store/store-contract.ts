@@ -256,26 +256,52 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     });
 
     describe('latest reports', function () {
-      it('lists incidents and activities of one conversation, newest first, up to the limit', async function () {
+      it('lists incidents and activities of one conversation by when they happened, latest first, up to the limit', async function () {
         const other = { tenantId: 'tenant-1', conversationId: 'conversation-2' };
-        const a1 = await store.activities.create(newReport(activityFields({ placeId: place.id, placeName: place.name }), { now: at(1) }));
-        const h1 = await store.incidents.create(newReport(incidentFields(place.id), { now: at(2) }));
+        const a1 = await store.activities.create(newReport(activityFields({ date: '2026-03-10', placeId: place.id, placeName: place.name }), { now: at(1) }));
+        const h1 = await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: new Date('2026-03-13T21:15:00.000Z') }), { now: at(2) }));
         await store.incidents.create(newReport(incidentFields(place.id), { now: at(3), origin: other }));
-        const a2 = await store.activities.create(newReport(activityFields({ type: 'skolbesok' }), { now: at(4) }));
-        const h2 = await store.incidents.create(newReport(incidentFields(place.id, { category: 'brand' }), { now: at(5) }));
+        const a2 = await store.activities.create(newReport(activityFields({ type: 'skolbesok', date: '2026-03-12' }), { now: at(4) }));
+        // Registered last, happened before the others but one: it is listed by when it happened.
+        const h2 = await store.incidents.create(newReport(incidentFields(place.id, { category: 'brand', occurredAt: new Date('2026-03-11T10:00:00.000Z') }), { now: at(5) }));
         await store.incidents.update(origin, { id: h1.id, actorId: 'auditor-1', expectedVersion: 1, status: 'hanteras', now: at(6) });
 
         const latest = await store.reports.latest(origin, 10);
         assert.deepEqual(latest, [
-          { kind: 'incident', id: h2.id, ref: h2.ref, status: 'ny', createdAt: at(5), topic: 'brand', placeName: 'Stora torget' },
-          { kind: 'activity', id: a2.id, ref: a2.ref, status: 'ny', createdAt: at(4), topic: 'skolbesok', placeName: null },
-          { kind: 'incident', id: h1.id, ref: h1.ref, status: 'hanteras', createdAt: at(2), topic: 'skadegorelse_glaskross', placeName: 'Stora torget' },
-          { kind: 'activity', id: a1.id, ref: a1.ref, status: 'ny', createdAt: at(1), topic: 'trygghetsvandring', placeName: 'Stora torget' },
+          { kind: 'incident', id: h1.id, ref: h1.ref, status: 'hanteras', createdAt: at(2), occurred: { at: new Date('2026-03-13T21:15:00.000Z') }, topic: 'skadegorelse_glaskross', placeName: 'Stora torget' },
+          { kind: 'activity', id: a2.id, ref: a2.ref, status: 'ny', createdAt: at(4), occurred: { day: '2026-03-12' }, topic: 'skolbesok', placeName: null },
+          { kind: 'incident', id: h2.id, ref: h2.ref, status: 'ny', createdAt: at(5), occurred: { at: new Date('2026-03-11T10:00:00.000Z') }, topic: 'brand', placeName: 'Stora torget' },
+          { kind: 'activity', id: a1.id, ref: a1.ref, status: 'ny', createdAt: at(1), occurred: { day: '2026-03-10' }, topic: 'trygghetsvandring', placeName: 'Stora torget' },
         ]);
-        assert.deepEqual((await store.reports.latest(origin, 2)).map((r) => r.id), [h2.id, a2.id]);
+        assert.deepEqual((await store.reports.latest(origin, 2)).map((r) => r.id), [h1.id, a2.id]);
         assert.equal((await store.reports.latest(other, 10)).length, 1);
         assert.deepEqual(await store.reports.latest({ ...origin, conversationId: 'conversation-without-reports' }, 10), []);
         assert.deepEqual(await store.reports.latest(origin, 0), []);
+      });
+
+      it('narrows the list to open reports, to one user\'s (reported or handled) and to a school, in the query and within the scope', async function () {
+        const someoneElse = { userId: 'aad-user-2', name: 'Bo Berg' };
+        const other = { tenantId: 'tenant-1', conversationId: 'conversation-2' };
+        const school = await store.places.findOrCreate(tenant, 'Ängsskolan', T0, 'skola');
+        const day = (d: number) => new Date(`2026-03-${String(d).padStart(2, '0')}T12:00:00.000Z`);
+        const mineOpen = await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: day(10) }), { now: at(1) }));
+        const mineDone = await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: day(9), school: null }), { now: at(2) }));
+        await store.incidents.update(origin, { id: mineDone.id, actorId: reporter.userId, expectedVersion: 1, status: 'atgardad', now: at(3) });
+        const handledByMe = await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: day(8), school: null }), { reporter: someoneElse, now: at(4) }));
+        await store.incidents.update(origin, { id: handledByMe.id, actorId: reporter.userId, expectedVersion: 1, assignee: reporter, now: at(5) });
+        const atSchool = await store.activities.create(newReport(activityFields({ date: '2026-03-07', placeId: school.id, placeName: school.name }), { reporter: someoneElse, now: at(6) }));
+        await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: day(11), school: 'Hemligskolan' }), { origin: other, now: at(7) }));
+
+        const ids = async (filter: Parameters<Store['reports']['latest']>[2]) => (await store.reports.latest(origin, 10, filter)).map((r) => r.id);
+        assert.deepEqual(await ids({ openOnly: true }), [mineOpen.id, handledByMe.id, atSchool.id]);
+        assert.deepEqual(await ids({ involving: reporter.userId }), [mineOpen.id, mineDone.id, handledByMe.id]);
+        assert.deepEqual(await ids({ openOnly: true, involving: reporter.userId }), [mineOpen.id, handledByMe.id]);
+        assert.deepEqual(await ids({ school: { placeIds: [school.id], names: ['Björkskolan'] } }), [mineOpen.id, atSchool.id]);
+        assert.deepEqual(await ids({ school: { placeIds: [], names: ['Hemligskolan'] } }), [], 'another conversation\'s school is not listed here');
+        assert.deepEqual(await ids({ school: { placeIds: [], names: [] } }), []);
+        assert.deepEqual(await store.reports.schoolNames(origin, 10), ['Björkskolan']);
+        assert.deepEqual(await store.reports.schoolNames(other, 10), ['Hemligskolan']);
+        assert.equal((await store.placeRegister.get(tenant, school.id))?.kind, 'skola', 'a new place can be created with its kind');
       });
 
       it('refuses a limit that is not a non-negative integer', async function () {

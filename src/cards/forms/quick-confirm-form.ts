@@ -9,6 +9,8 @@ export interface QuickConfirmForm {
   category?: string;
   organisation?: string;
   description?: string;
+  /** The time the one-line report understood, as an ISO instant (hidden on the card). */
+  occurredAt?: string;
 }
 
 /** The confirmation card read into the typed choice the quick report takes; an unknown code counts as not chosen. */
@@ -20,5 +22,12 @@ export function readQuickConfirm(form: QuickConfirmForm): QuickChoice {
     category: isOneOf(INCIDENT_CATEGORIES, form.category) ? form.category : null,
     organisation: isOneOf(ORGANISATIONS, form.organisation) ? form.organisation : null,
     description: given(form.description),
+    occurredAt: instantOrNull(given(form.occurredAt)),
   };
+}
+
+/** An unreadable time counts as not given: the report is then stamped now, as a one-liner without a time is. */
+function instantOrNull(text: string | null): Date | null {
+  const at = text === null ? null : new Date(text);
+  return at && !Number.isNaN(at.getTime()) ? at : null;
 }

@@ -7,13 +7,15 @@ export interface QuickConfirmCardData {
   title: string;
   /** Why the card asks (unknown or ambiguous place); '' when the place is settled. */
   question: string;
+  /** When it happened, as understood from the one line ("i natt" → last night 01:00); it can be changed once saved. */
+  when: string;
   /** An error from saving, or ''. */
   banner: string;
   labels: { place: string; category: string; categoryChoose: string; organisation: string; description: string; save: string; cancel: string };
   values: { placeId: string; category: string; organisation: string; description: string };
   choices: { places: Choices; categories: Choices; organisations: Choices };
-  /** Hidden values the save needs back: the place as typed, and the card's submit key (one report per card). */
-  data: { typedPlace: string; submitKey: string };
+  /** Hidden values the save needs back: the place as typed, the time understood (ISO), and the card's submit key (one report per card). */
+  data: { typedPlace: string; occurredAt: string; submitKey: string };
   verbs: { save: string; cancel: string };
 }
 
@@ -22,6 +24,7 @@ export const quickConfirmCard = defineTemplate<QuickConfirmCardData>('quick-conf
     { type: 'TextBlock', text: b('title'), size: 'medium', weight: 'bolder', wrap: true, style: 'heading' },
     { type: 'TextBlock', text: b('banner'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'banner'} != ''` },
     { type: 'TextBlock', text: b('question'), wrap: true, $when: b.expr`${'question'} != ''` },
+    { type: 'TextBlock', text: b('when'), wrap: true, isSubtle: true },
     {
       type: 'Input.ChoiceSet', id: 'placeId', label: b('labels.place'), style: 'expanded', value: b('values.placeId'), isRequired: true,
       errorMessage: b('labels.place'), choices: choicesFrom(b, 'choices.places'),

@@ -1,7 +1,7 @@
 import { placeKey } from '../place';
 import type { RegisteredPlace } from '../places/place-register';
 import type { IncidentCategory } from '../vocabulary';
-import { categoryAt } from './category-words';
+import { categoryAt } from '../category-words';
 
 // A message someone wrote (not a command): where it happened and what, guessed with the same words and
 // register as the quick report. A guess fills a form the user checks; nothing is saved from it alone.

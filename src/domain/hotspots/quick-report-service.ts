@@ -6,6 +6,7 @@ import type { Incident, ReportOrigin } from '../report';
 import type { ReportScope } from '../scope';
 import type { Actor, ReportingService } from '../reporting-service';
 import type { IncidentCategory, Organisation } from '../vocabulary';
+import { newPlaceName } from '../places/new-place';
 import { PLACE_REGISTER_MAX } from '../places/place-register';
 import { parseQuickReport } from './quick-report';
 
@@ -14,6 +15,7 @@ export const UNDO_MINUTES = 5;
 
 /** What the confirmation card shows when something is missing: the user completes it there. */
 export interface QuickDraft {
+  /** The place as named, tidied ("vid stationen" → "Stationen"): the name of a new place if the user creates it. */
   typedPlace: string;
   /** Set when the register gave one clear place. */
   placeId: string | null;
@@ -21,6 +23,8 @@ export interface QuickDraft {
   category: IncidentCategory | null;
   description: string;
   organisation: Organisation | null;
+  /** When it happened: what the words said ("i natt"), else when it was typed. */
+  occurredAt: Date;
 }
 
 /** What the confirmation card settled, read by the card layer. */
@@ -29,6 +33,8 @@ export interface QuickChoice {
   category: IncidentCategory | null;
   organisation: Organisation | null;
   description: string | null;
+  /** Null: now. */
+  occurredAt: Date | null;
 }
 
 export const NEW_PLACE = 'new';
@@ -54,19 +60,22 @@ export class QuickReportService {
   /** `submitKey`: one for the message that asked (see ReportingService.submitIncident): a redelivery saves nothing new. */
   async report(actor: Actor, origin: ReportOrigin, args: string, describe: (category: IncidentCategory) => string, submitKey?: string): Promise<QuickOutcome> {
     if (args.trim() === '') return { kind: 'open_form' };
-    const parsed = parseQuickReport(args, await this.store.placeRegister.all(origin, PLACE_REGISTER_MAX));
+    const now = this.clock.now();
+    const parsed = parseQuickReport(args, await this.store.placeRegister.all(origin, PLACE_REGISTER_MAX), now, this.reporting.timeZone);
     if (!parsed.ok) return { kind: 'problem', problem: parsed.problem };
     const { organisation } = await this.reporting.defaultsFor(origin, actor);
     const draft: QuickDraft = {
-      typedPlace: parsed.typedPlace,
+      typedPlace: newPlaceName(parsed.typedPlace),
       placeId: parsed.place.kind === 'sure' ? parsed.place.place.id : null,
       candidates: parsed.place.kind === 'choose' ? parsed.place.candidates.map((c) => ({ id: c.place.id, name: c.place.name })) : [],
       category: parsed.category,
       description: parsed.description,
       organisation,
+      occurredAt: parsed.occurredAt ?? now,
     };
     if (!draft.placeId || !draft.category || !draft.organisation) return { kind: 'confirm', draft };
-    return this.save(actor, origin, { place: { placeId: draft.placeId }, category: draft.category, organisation: draft.organisation, description: draft.description }, describe, submitKey);
+    const { placeId, category, description, occurredAt } = draft;
+    return this.save(actor, origin, { place: { placeId }, category, organisation: draft.organisation, description, occurredAt }, describe, submitKey);
   }
 
   /** Saves what the confirmation card (or the one-line command) settled; `submitKey` as for `report`, or the card's. */
@@ -75,7 +84,7 @@ export class QuickReportService {
   ): Promise<Extract<QuickOutcome, { kind: 'submitted' }>> {
     const { school } = await this.reporting.defaultsFor(origin, actor);
     const draft: IncidentDraft = {
-      occurredAt: this.clock.now(),
+      occurredAt: choice.occurredAt ?? this.clock.now(),
       place: choice.place,
       category: choice.category,
       // A one-line report may name only the category; the category then says what happened.

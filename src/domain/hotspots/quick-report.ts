@@ -1,11 +1,14 @@
 import { LIMITS } from '../limits';
+import { placeWords } from '../places/new-place';
 import { matchPlace, type PlaceCandidate, type PlaceMatch } from '../places/place-matcher';
 import type { RegisteredPlace } from '../places/place-register';
+import { withoutTimeWords } from '../time-words';
 import type { IncidentCategory } from '../vocabulary';
-import { categoryAt } from './category-words';
+import { categoryAt } from '../category-words';
 
-// `hotspot <plats> [kategori] [beskrivning]`: which words are the place, which the category, the rest
-// is the description. A place name is at most a few words; the split that matches the register best wins.
+// `hotspot <plats> [kategori] [beskrivning] [när]`: which words are the place, which the category, which
+// say when ("i natt", "igår 22", anywhere after the place), the rest is the description. A place name is
+// at most a few words, without a leading "vid"/"at"; the split that matches the register best wins.
 
 const MAX_PLACE_WORDS = 4;
 
@@ -18,11 +21,16 @@ export type QuickParse =
     place: PlaceMatch;
     category: IncidentCategory | null;
     description: string;
+    /** When it happened, as the words said it; null when they did not say (it is happening now). */
+    occurredAt: Date | null;
   };
 
-export function parseQuickReport(args: string, register: readonly RegisteredPlace[]): QuickParse {
-  const words = args.split(/\s+/).filter(Boolean);
-  if (words.length === 0) return { ok: false, problem: 'no_place' };
+/** `now` and `zone`: what "i natt" and "kl 23" are read against. */
+export function parseQuickReport(args: string, register: readonly RegisteredPlace[], now: Date, zone: string): QuickParse {
+  const typed = args.split(/\s+/).filter(Boolean);
+  if (typed.length === 0) return { ok: false, problem: 'no_place' };
+  // The first word is always the place, even one called "Fredag".
+  const { words, at } = withoutTimeWords(placeWords(typed), now, zone, 1);
   const split = bestSplit(words, register);
   const typedPlace = words.slice(0, split.length).join(' ');
   if (typedPlace.length > LIMITS.placeNameMax) return { ok: false, problem: 'place_too_long' };
@@ -34,6 +42,7 @@ export function parseQuickReport(args: string, register: readonly RegisteredPlac
     place: split.match,
     category: category?.category ?? null,
     description: rest.slice(category?.length ?? 0).join(' '),
+    occurredAt: at,
   };
 }
 

@@ -9,6 +9,7 @@ import type { LagesbildAggregateRepository } from './lagesbild.port';
 import type { HotspotRepository, PlaceHistoryRepository } from './hotspots.port';
 import type { PlaceRegisterRepository } from './place-register.port';
 import type { Place } from '../place';
+import type { PlaceKind } from '../places/place-register';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, ReportOrigin, ReportSummary,
 } from '../report';
@@ -63,15 +64,27 @@ export interface ReportRepository<R, F> {
 export type IncidentRepository = ReportRepository<Incident, IncidentFields>;
 export type ActivityRepository = ReportRepository<Activity, ActivityFields>;
 
+/** What `senaste` narrows the list to; every part given must hold. */
+export interface ReportListFilter {
+  /** Only reports not yet åtgärdade. */
+  openOnly?: boolean;
+  /** Only reports this user reported or is handling. */
+  involving?: string;
+  /** Only reports at these places, or incidents about a school of these names (exact, as stored). */
+  school?: { placeIds: readonly string[]; names: readonly string[] };
+}
+
 export interface ReportListRepository {
-  /** Newest first, both incidents and activities, of the scope. */
-  latest(scope: ReportScope, limit: number): Promise<ReportSummary[]>;
+  /** Both incidents and activities of the scope, latest occurred first (then latest registered). */
+  latest(scope: ReportScope, limit: number, filter?: ReportListFilter): Promise<ReportSummary[]>;
+  /** The school names the scope's incidents carry, as stored (for `senaste skola <namn>`). */
+  schoolNames(scope: ReportScope, limit: number): Promise<string[]>;
 }
 
 /** Places belong to a tenant: each tenant has its own register, and the same name in two is two places. */
 export interface PlaceRepository {
-  /** Finds the tenant's place whose key matches the name's key, or creates it. */
-  findOrCreate(scope: TenantScope, name: string, now: Date): Promise<Place>;
+  /** Finds the tenant's place whose key matches the name's key, or creates it (of `kind`, by default 'annat'); a found place keeps its kind. */
+  findOrCreate(scope: TenantScope, name: string, now: Date, kind?: PlaceKind): Promise<Place>;
   get(scope: TenantScope, id: string): Promise<Place | null>;
   /** Alphabetical, for choice lists. */
   list(scope: TenantScope, limit: number): Promise<Place[]>;

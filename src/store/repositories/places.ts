@@ -11,7 +11,7 @@ import { checkedLimit } from './limits';
 /** Each tenant has its own places: every query names the tenant, and the same name in two tenants is two places. */
 export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialect): PlaceRepository {
   return {
-    async findOrCreate(scope, name, now) {
+    async findOrCreate(scope, name, now, kind) {
       const tidy = tidyName(name);
       const key = placeKey(tidy);
       if (key === '') throw new RangeError('A place name needs at least one letter or digit');
@@ -19,7 +19,7 @@ export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialec
       if (existing) return existing;
       const row = { id: randomUUID(), tenant_id: scope.tenantId, name: tidy, name_key: key, created_at: now };
       try {
-        await db.insertInto('places').values(row).execute();
+        await db.insertInto('places').values({ ...row, ...(kind ? { kind } : {}) }).execute();
         return toPlace(row);
       } catch (error) {
         // Someone created the same place (same tenant and key) since we looked: theirs is the place.
