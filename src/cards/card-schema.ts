@@ -107,6 +107,8 @@ export interface ExecuteAction extends Binding {
   data?: Record<string, unknown> | BindingExpression;
   associatedInputs?: 'auto' | 'none';
   style?: 'default' | 'positive' | 'destructive';
+  /** 'secondary': behind the card's overflow menu ("…"), which Teams draws on desktop and mobile. */
+  mode?: 'primary' | 'secondary';
 }
 
 /** Opens a web page (e.g. an export link); only in ActionSets, so card-level actions stay Execute. */
@@ -116,9 +118,16 @@ export interface OpenUrlAction extends Binding {
   url: string;
 }
 
+/** Shows or hides elements of the card in place, on the reader's client only: nothing is sent to the bot. */
+export interface ToggleVisibilityAction extends Binding {
+  type: 'Action.ToggleVisibility';
+  title?: string;
+  targetElements: string[];
+}
+
 export interface ActionSet extends ElementBase {
   type: 'ActionSet';
-  actions: (ExecuteAction | OpenUrlAction)[];
+  actions: (ExecuteAction | OpenUrlAction | ToggleVisibilityAction)[];
 }
 
 // Teams' chart elements (Adaptive Cards 1.5 in Teams). Other clients do not know them and draw the
@@ -174,7 +183,14 @@ export interface AdaptiveCard {
   refresh?: Refresh;
   body: CardElement[];
   actions?: ExecuteAction[];
-  msteams?: { width: 'Full' };
+  /** `entities`: the <at> mentions in the card's text, so that Teams notifies the person mentioned. */
+  msteams?: { width: 'Full'; entities?: MentionEntity[] };
+}
+
+export interface MentionEntity {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string };
 }
 
 export function card(body: CardElement[], actions?: ExecuteAction[]): AdaptiveCard {
