@@ -1,4 +1,5 @@
 import type { EmergingPlace } from '../domain/hotspots/emerging-hotspots';
+import type { HotspotReminder } from '../domain/ports/reminder-poster.port';
 import type { Hotspot } from '../domain/hotspots/hotspot';
 import { nextHotspotState } from '../domain/hotspots/hotspot';
 import type { ActiveHotspotRow, HotspotView } from '../domain/hotspots/hotspot-service';
@@ -10,7 +11,7 @@ import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard'
 import type { Incident } from '../domain/report';
 import { INCIDENT_CATEGORIES, ORGANISATIONS, type ActivityType, type IncidentCategory } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
-import type { AdaptiveCard } from './card-schema';
+import type { AdaptiveCard, MentionEntity } from './card-schema';
 import { HOTSPOT_VERBS } from './hotspot-verbs';
 import { render, safeText } from './render';
 import { formatDay, formatNumber, formatWhen } from './formatting';
@@ -169,6 +170,23 @@ function timeline(view: HotspotView, m: Catalogue, locale: Locale): { text: stri
     })),
   ];
   return entries.sort((a, b) => b.at.localeCompare(a.at)).map(({ text }) => ({ text }));
+}
+
+/**
+ * A hot spot reminder: one line that @mentions the owner (the mention is in the card's msteams
+ * entities, so Teams notifies them) and "Visa hot spot", which opens the hot spot's card.
+ */
+export function hotspotReminder(locale: Locale, reminder: HotspotReminder, owner: { id: string; name: string }): AdaptiveCard {
+  const r = messages(locale).hotspots.reminder;
+  const { hotspot } = reminder;
+  const tag = `<at>${owner.name || r.ownerFallback}</at>`;
+  const place = safeText(hotspot.placeName);
+  const text = reminder.kind === 'follow_up'
+    ? format(r.followUp, { owner: tag, place, date: hotspot.followUpDate ? formatDay(hotspot.followUpDate, locale) : '' })
+    : format(r.measureDue, { owner: tag, what: safeText(reminder.measure.what), place, date: reminder.measure.dueDate ? formatDay(reminder.measure.dueDate, locale) : '' });
+  const mention: MentionEntity = { type: 'mention', text: tag, mentioned: owner };
+  const shown = notice(text, { title: r.title, actions: [{ title: r.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }] });
+  return { ...shown, msteams: { width: 'Full', entities: [mention] } };
 }
 
 export function hotspotList(locale: Locale, rows: ActiveHotspotRow[], today: string): AdaptiveCard {

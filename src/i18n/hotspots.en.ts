@@ -85,7 +85,7 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
   reminder: {
     followUp: '{owner}: time to follow up the hot spot {place} (follow-up {date}).',
     measureDue: '{owner}: the measure "{what}" for the hot spot {place} was due {date}.',
-    title: 'Reminder', show: 'Show hot spot',
+    title: 'Reminder', show: 'Show hot spot', ownerFallback: 'owner',
   },
   help: {
     hotspot: 'quick incident report: hotspot <place> [category] [description]',

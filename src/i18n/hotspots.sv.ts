@@ -82,7 +82,7 @@ export const hotspotsSv = {
   reminder: {
     followUp: '{owner}: dags att följa upp hot spoten {place} (uppföljning {date}).',
     measureDue: '{owner}: åtgärden "{what}" för hot spoten {place} skulle vara klar {date}.',
-    title: 'Påminnelse', show: 'Visa hot spot',
+    title: 'Påminnelse', show: 'Visa hot spot', ownerFallback: 'ansvarig',
   },
   help: {
     hotspot: 'snabbrapportera en händelse: hotspot <plats> [kategori] [beskrivning]',
