@@ -19,6 +19,7 @@ import { noticeCard } from '../../src/cards/templates/notice.card';
 import { placeCard } from '../../src/cards/templates/place.card';
 import { quickConfirmCard } from '../../src/cards/templates/quick-confirm.card';
 import { savedReportCard } from '../../src/cards/templates/saved-report.card';
+import { closeReportCard } from '../../src/cards/templates/close-report.card';
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
 import { cardBytes } from '../support/adaptive-card-check';
@@ -208,6 +209,16 @@ const SAMPLES: Sample<unknown>[] = [
       choices: { places: choices(size, 2, 6, LIMITS.placeNameMax), categories: choices(size, 3, 16, 45), organisations: choices(size, 3, 8, 35) },
       data: { typedPlace: size === 'large' ? text(LIMITS.placeNameMax) : 'torget', submitKey: 'k-0123456789abcdef0123456789abcdef' },
       verbs: { save: 'hotspotQuickSave', cancel: 'cancel' },
+    }),
+  }),
+  sample({
+    template: closeReportCard, surface: 'message',
+    data: (size) => ({
+      title: 'Stänga H-2026-0042?', banner: size === 'large' ? text(200, '!') : '', requiredMessage: 'Fyll i det här fältet.',
+      labels: { resolution: 'Vad gjordes?', placeholder: 'En rad', save: 'Markera som åtgärdad', cancel: 'Avbryt' },
+      values: { resolution: size === 'large' ? text(LIMITS.resolutionMax) : 'Sanerat' },
+      errors: { resolution: size === 'large' ? text(80, '!') : '' },
+      submit: { verb: 'closeReport', data: { kind: 'incident', id: 'i1', version: 3 } }, cancel: { verb: 'showReport', data: { kind: 'incident', id: 'i1' } },
     }),
   }),
   sample({

@@ -44,6 +44,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
         const expected: Incident = {
           kind: 'incident',
+          resolution: null,
           id: created.id,
           ref: 'H-2026-0001',
           status: 'ny',
