@@ -89,8 +89,8 @@ export function lagesbildView(locale: Locale, l: Lagesbild): LagesbildView {
     },
     {
       title: s.schools, more: more(l.schools.bySchool, m),
-      summary: l.schools.incidents > 0 ? format(t.schoolsSummary, { count: l.schools.incidents, youth: l.schools.youth }) : '',
-      rows: l.schools.bySchool.items.map((x) => ({ label: x.name, value: format(t.schoolRow, { count: x.count, youth: x.youth }) })),
+      summary: l.schools.incidents > 0 ? format(t.schoolsSummary, { count: l.schools.incidents, youth: youthCount(l.schools.youth, m) }) : '',
+      rows: l.schools.bySchool.items.map((x) => ({ label: x.name, value: format(t.schoolRow, { count: x.count, youth: youthCount(x.youth, m) }) })),
     },
     {
       title: s.activityTypes, more: '',
@@ -124,4 +124,9 @@ export function lagesbildView(locale: Locale, l: Lagesbild): LagesbildView {
     sections,
     chart: { title: t.chart.title, visible: bars.some((b) => b.y > 0), bars, fallback: format(t.chart.fallback, { weeks: bars.map((b) => `${b.x}: ${b.y}`).join(' · ') }) },
   };
+}
+
+/** A count nobody gave reads "okänt antal", never 0. */
+function youthCount(youth: number | null, m: Catalogue): string | number {
+  return youth === null ? m.saved.unknownCount : youth;
 }
