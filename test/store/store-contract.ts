@@ -123,6 +123,17 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         assert.deepEqual(await store.incidents.get(origin, created.id), expected);
       });
 
+      it('stores what was done when an incident is closed, keeps it through a later edit, and reads Swedish text back verbatim', async function () {
+        const created = await store.incidents.create(newReport(incidentFields(place.id)));
+        const answer = 'Klottret sanerat; fastighetsbolaget åtgärdade belysningen – "inget mer"';
+        const closed = await store.incidents.update(origin, { id: created.id, actorId: 'a', expectedVersion: 1, status: 'atgardad', resolution: answer, now: at(60) });
+        assert.ok(closed.ok);
+        assert.equal(closed.report.resolution, answer);
+        await store.incidents.update(origin, { id: created.id, actorId: 'a', expectedVersion: 2, fields: incidentFields(place.id, { description: 'Ändrad' }), now: at(120) });
+        const read = await store.incidents.get(origin, created.id);
+        assert.deepEqual([read?.status, read?.resolution, read?.description], ['atgardad', answer, 'Ändrad']);
+      });
+
       it('leaves what a change does not name as it was, and clears an assignee given as null', async function () {
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
         const assignee = { userId: 'aad-user-2', name: 'Örjan' };
