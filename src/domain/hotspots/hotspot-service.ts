@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../ports/clock.port';
 import type { HotspotChange, HotspotRepository, IncidentStamp, PlaceHistoryRepository, VisitStamp } from '../ports/hotspots.port';
 import type { PlaceRegisterRepository } from '../ports/place-register.port';
-import { placeAndChildren, PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-register';
+import { placeAndChildren, PLACE_REGISTER_MAX } from '../places/place-register';
 import type { ReportOrigin } from '../report';
 import type { TenantScope } from '../scope';
 import type { Actor } from '../reporting-service';
@@ -132,7 +132,8 @@ export class HotspotService {
     const now = this.clock.now();
     const register = await this.store.placeRegister.all(scope, PLACE_REGISTER_MAX);
     const placeIds = placeAndChildren(hotspot.placeId, register);
-    const parent = register.find((p) => p.id === register.find((x) => x.id === hotspot.placeId)?.parentId) ?? null;
+    const parentId = register.find((p) => p.id === hotspot.placeId)?.parentId ?? null;
+    const parent = register.find((p) => p.id === parentId) ?? null;
     // An activity logged for the whole area (a night walk through Centrum) is work at the place too.
     const [measures, activities] = await Promise.all([
       this.store.hotspots.measures(scope, [hotspot.id]),
@@ -142,7 +143,7 @@ export class HotspotService {
     const incidents = await this.store.placeHistory.incidents(scope, placeIds, weeksBack(now, timelineWeeks), now);
     return {
       hotspot, measures, incidents, timelineWeeks, activities, area: parent ? { id: parent.id, name: parent.name } : null,
-      effect: await this.effect(scope, hotspot, measures, activities, register, placeIds, now),
+      effect: await this.effect(scope, hotspot, measures, activities, parent ? placeAndChildren(parent.id, register) : null, placeIds, now),
     };
   }
 
@@ -179,7 +180,7 @@ export class HotspotService {
   }
 
   private async effect(
-    scope: TenantScope, hotspot: Hotspot, measures: Measure[], activities: VisitStamp[], register: RegisteredPlace[], placeIds: string[], now: Date,
+    scope: TenantScope, hotspot: Hotspot, measures: Measure[], activities: VisitStamp[], areaIds: string[] | null, placeIds: string[], now: Date,
   ): Promise<Effect | null> {
     if (hotspot.state !== 'foljs_upp' && hotspot.state !== 'avslutad') return null;
     const done = activities.map((a) => ({ occurredAt: this.startOfDay(a.date) }));
@@ -189,9 +190,8 @@ export class HotspotService {
     const weeks = this.settings.effectWeeks;
     const from = weeksBack(since, weeks);
     const to = new Date(since.getTime() + weeks * WEEK_MS);
-    const parentId = register.find((p) => p.id === hotspot.placeId)?.parentId ?? null;
     const atPlace = await this.store.placeHistory.incidents(scope, placeIds, from, to);
-    const inArea = parentId ? await this.store.placeHistory.incidents(scope, placeAndChildren(parentId, register), from, to) : null;
+    const inArea = areaIds ? await this.store.placeHistory.incidents(scope, areaIds, from, to) : null;
     return effectOf(since, weeks, now, atPlace, inArea, done);
   }
 
