@@ -1,12 +1,13 @@
+import { hotspotReminder } from '../cards/hotspot-cards';
 import type { ConversationRepository, UserProfileRepository } from '../domain/ports/store.port';
 import type { HotspotReminder, ReminderPoster } from '../domain/ports/reminder-poster.port';
-import { format, messages } from '../i18n/messages';
 import { postProactively, type ConnectorDigestPosterOptions } from './connector-digest-poster';
 
 /**
- * Posts a hot spot reminder into the channel the hot spot was started in, @mentioning its owner.
- * Teams resolves a mention by the user's Teams id when we know it (from their own messages), else by
- * their Entra object id. Reminders are in Swedish: they go to a shared channel.
+ * Posts a hot spot reminder into the channel the hot spot was started in, as a small card that
+ * @mentions its owner and opens the hot spot with "Visa hot spot". Teams resolves a mention by the
+ * user's Teams id when we know it (from their own messages), else by their Entra object id. Reminders
+ * are in Swedish: they go to a shared channel.
  */
 export class ConnectorReminderPoster implements ReminderPoster {
   constructor(
@@ -22,15 +23,10 @@ export class ConnectorReminderPoster implements ReminderPoster {
     if (!conversation) return false;
     const owner = hotspot.owner;
     const profile = await this.store.users.get(hotspot.origin, owner.userId);
-    const tag = `<at>${owner.name || 'ansvarig'}</at>`;
-    const r = messages('sv').hotspots.reminder;
-    const text = reminder.kind === 'follow_up'
-      ? format(r.followUp, { owner: tag, place: hotspot.placeName, date: hotspot.followUpDate ?? '' })
-      : format(r.measureDue, { owner: tag, what: reminder.measure.what, place: hotspot.placeName, date: reminder.measure.dueDate ?? '' });
+    const card = hotspotReminder('sv', reminder, { id: profile?.chatUserId ?? owner.userId, name: owner.name });
     await this.budget?.wait(hotspot.origin.tenantId);
     const outcome = await postProactively(this.o, conversation, {
-      text,
-      entities: [{ type: 'mention', text: tag, mentioned: { id: profile?.chatUserId ?? owner.userId, name: owner.name } }],
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
     });
     return outcome.ok;
   }

@@ -107,6 +107,8 @@ export interface ExecuteAction extends Binding {
   data?: Record<string, unknown> | BindingExpression;
   associatedInputs?: 'auto' | 'none';
   style?: 'default' | 'positive' | 'destructive';
+  /** 'secondary': behind the card's overflow menu ("…"), which Teams draws on desktop and mobile. */
+  mode?: 'primary' | 'secondary';
 }
 
 /** Opens a web page (e.g. an export link); only in ActionSets, so card-level actions stay Execute. */
@@ -188,7 +190,14 @@ export interface AdaptiveCard {
   refresh?: Refresh;
   body: CardElement[];
   actions?: ExecuteAction[];
-  msteams?: { width: 'Full' };
+  /** `entities`: the <at> mentions in the card's text, so that Teams notifies the person mentioned. */
+  msteams?: { width: 'Full'; entities?: MentionEntity[] };
+}
+
+export interface MentionEntity {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string };
 }
 
 export function card(body: CardElement[], actions?: ExecuteAction[]): AdaptiveCard {

@@ -70,7 +70,8 @@ function briefBody(locale: Locale, brief: ReportBrief): CardElement[] {
       type: 'FactSet', facts: [
         { title: incident ? s.category : s.type, value: topicLabel(locale, brief.kind, brief.topic) },
         ...(brief.placeName ? [{ title: s.place, value: safeText(brief.placeName) }] : []),
-        { title: s.status, value: m.status[brief.status] },
+        // Only incidents have a status.
+        ...(incident ? [{ title: s.status, value: m.status[brief.status] }] : []),
         { title: s.date, value: brief.day },
       ],
     },
@@ -94,7 +95,8 @@ export function reportResultCard(locale: Locale, brief: ReportBrief): AdaptiveCa
 /** The preview line of a search result: number and category, place. */
 export function resultPreview(locale: Locale, brief: ReportBrief): { title: string; text: string } {
   const place = brief.placeName ? `, ${brief.placeName}` : '';
-  return { title: brief.ref, text: `${topicLabel(locale, brief.kind, brief.topic)}${place} · ${messages(locale).status[brief.status]}` };
+  const status = brief.kind === 'incident' ? ` · ${messages(locale).status[brief.status]}` : '';
+  return { title: brief.ref, text: `${topicLabel(locale, brief.kind, brief.topic)}${place}${status}` };
 }
 
 /** Teams' own addresses of a message ("Copy link"); anything else is not linked to. */

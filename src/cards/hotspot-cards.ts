@@ -1,4 +1,5 @@
 import type { EmergingPlace } from '../domain/hotspots/emerging-hotspots';
+import type { HotspotReminder } from '../domain/ports/reminder-poster.port';
 import type { Hotspot } from '../domain/hotspots/hotspot';
 import { nextHotspotState } from '../domain/hotspots/hotspot';
 import type { ActiveHotspotRow, HotspotView } from '../domain/hotspots/hotspot-service';
@@ -10,7 +11,7 @@ import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard'
 import type { Incident } from '../domain/report';
 import { INCIDENT_CATEGORIES, ORGANISATIONS, type ActivityType, type IncidentCategory } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
-import type { AdaptiveCard } from './card-schema';
+import type { AdaptiveCard, MentionEntity } from './card-schema';
 import { HOTSPOT_VERBS } from './hotspot-verbs';
 import { render, safeText } from './render';
 import { formatDay, formatNumber, formatWhen } from './formatting';
@@ -82,6 +83,13 @@ export function quickSaved(locale: Locale, incident: Incident): AdaptiveCard {
   });
 }
 
+/** The newest events the hot spot card shows before "Visa allt". */
+export const TIMELINE_SHOWN = 5;
+/** Open measures shown with their "Klar" button; the card says how many more there are. */
+const OPEN_MEASURES_SHOWN = 8;
+/** The card's own buttons; the rest go to its overflow menu. */
+export const PRIMARY_ACTIONS_MAX = 4;
+
 export function hotspotView(locale: Locale, view: HotspotView, note: 'updated' | 'none' = 'none', warning = ''): AdaptiveCard {
   const m = messages(locale);
   const c = m.hotspots.card;
@@ -89,6 +97,17 @@ export function hotspotView(locale: Locale, view: HotspotView, note: 'updated' |
   const next = nextHotspotState(h.state);
   const analysis = ([['who', c.analysisWho], ['what', c.analysisWhat], ['when', c.analysisWhen], ['why', c.analysisWhy]] as const)
     .filter(([aspect]) => h.analysis[aspect]).map(([aspect, title]) => ({ title, value: safeText(h.analysis[aspect] ?? '') }));
+  const events = timeline(view, m, locale);
+  const open = view.measures.filter((x) => !x.doneAt);
+  const kept = events.slice(0, TIMELINE_MAX);
+  // Most used first: the step forward, a measure, a visit, the follow-up; the rest behind the overflow menu.
+  const actions = [
+    ...(next ? [{ title: m.hotspots.stateAction[next], verb: HOTSPOT_VERBS.next, data: target(h) }] : []),
+    { title: c.addMeasure, verb: HOTSPOT_VERBS.openMeasure, data: target(h) },
+    { title: c.logVisit, verb: HOTSPOT_VERBS.logVisit, data: { placeId: h.placeId } },
+    { title: c.setFollowUp, verb: HOTSPOT_VERBS.openFollowUp, data: target(h) },
+    { title: c.editAnalysis, verb: HOTSPOT_VERBS.openAnalysis, data: target(h) },
+  ];
   return render(hotspotCard, {
     title: format(c.title, { place: safeText(h.placeName) }),
     note: note === 'updated' ? c.updated : '',
@@ -102,19 +121,25 @@ export function hotspotView(locale: Locale, view: HotspotView, note: 'updated' |
     analysis,
     effectTitle: c.effectTitle,
     effect: effectLines(view, m),
+    openMeasuresTitle: open.length > OPEN_MEASURES_SHOWN ? format(c.openMeasuresMore, { shown: OPEN_MEASURES_SHOWN, count: open.length }) : c.openMeasures,
+    // A measure is shown whole, never cut to fit a button: the button only says "Klar".
+    openMeasures: open.slice(0, OPEN_MEASURES_SHOWN).map((x) => ({
+      text: format(c.openMeasureLine, { what: safeText(x.what), organisation: m.organisation[x.organisation], due: x.dueDate ? format(c.measureDue, { date: formatDay(x.dueDate, locale) }) : '' }),
+      action: { title: c.markDone, verb: HOTSPOT_VERBS.measureDone, data: { ...target(h), measureId: x.id } },
+    })),
     timelineTitle: c.timeline,
     timelineEmpty: c.timelineEmpty,
-    timeline: timeline(view, m, locale).slice(-TIMELINE_MAX),
-    measureActions: view.measures.filter((x) => !x.doneAt).slice(0, 5).map((x) => ({
-      title: format(c.markDone, { what: safeText(x.what.slice(0, 40)) }), verb: HOTSPOT_VERBS.measureDone, data: { ...target(h), measureId: x.id },
-    })),
-    actions: [
-      ...(next ? [{ title: m.hotspots.stateAction[next], verb: HOTSPOT_VERBS.next, data: target(h) }] : []),
-      { title: c.addMeasure, verb: HOTSPOT_VERBS.openMeasure, data: target(h) },
-      { title: c.logVisit, verb: HOTSPOT_VERBS.logVisit, data: { placeId: h.placeId } },
-      { title: c.setFollowUp, verb: HOTSPOT_VERBS.openFollowUp, data: target(h) },
-      { title: c.editAnalysis, verb: HOTSPOT_VERBS.openAnalysis, data: target(h) },
-    ],
+    timelineSummary: [
+      format(c.timelineSummary, {
+        incidents: view.incidents.length, weeks: view.timelineWeeks, measures: view.measures.length, activities: view.activities.length,
+      }),
+      events.length > TIMELINE_SHOWN ? format(c.timelineNewest, { shown: TIMELINE_SHOWN }) : '',
+    ].filter(Boolean).join(' '),
+    timeline: kept.slice(0, TIMELINE_SHOWN),
+    timelineMore: kept.slice(TIMELINE_SHOWN),
+    labels: { showAll: c.showAll, showLess: c.showLess },
+    actions: actions.slice(0, PRIMARY_ACTIONS_MAX),
+    moreActions: actions.slice(PRIMARY_ACTIONS_MAX),
   });
 }
 
@@ -125,10 +150,12 @@ function effectLines(view: HotspotView, m: Catalogue): string[] {
   return [
     format(c.effectPlace, { before: e.place.before, after: e.place.after, weeks: e.weeks }),
     ...(e.area ? [format(c.effectArea, { before: e.area.before, after: e.area.after, weeks: e.weeks })] : []),
+    format(c.effectActivities, { before: e.activities.before, after: e.activities.after }),
     ...(e.place.daysAfterSoFar !== null ? [format(c.effectSoFar, { days: e.place.daysAfterSoFar, total: e.weeks * 7 })] : []),
   ];
 }
 
+/** Incidents, measures and activities at the place, newest first. */
 function timeline(view: HotspotView, m: Catalogue, locale: Locale): { text: string }[] {
   const c = m.hotspots.card;
   const entries = [
@@ -143,15 +170,33 @@ function timeline(view: HotspotView, m: Catalogue, locale: Locale): { text: stri
         due: (x.dueDate ? format(c.measureDue, { date: formatDay(x.dueDate, locale) }) : '') + (x.doneAt ? c.measureDone : ''),
       }),
     })),
-    ...view.visits.map((v) => ({
+    ...view.activities.map((v) => ({
       at: v.date,
       text: format(c.visitLine, {
         when: formatDay(v.date, locale), type: m.activityType[v.type as ActivityType] ?? v.type, ref: v.ref,
         people: v.peopleMet !== null ? format(c.peopleMet, { count: v.peopleMet }) : '',
+        area: view.area && v.placeId === view.area.id ? format(c.inArea, { area: safeText(view.area.name) }) : '',
       }),
     })),
   ];
-  return entries.sort((a, b) => a.at.localeCompare(b.at)).map(({ text }) => ({ text }));
+  return entries.sort((a, b) => b.at.localeCompare(a.at)).map(({ text }) => ({ text }));
+}
+
+/**
+ * A hot spot reminder: one line that @mentions the owner (the mention is in the card's msteams
+ * entities, so Teams notifies them) and "Visa hot spot", which opens the hot spot's card.
+ */
+export function hotspotReminder(locale: Locale, reminder: HotspotReminder, owner: { id: string; name: string }): AdaptiveCard {
+  const r = messages(locale).hotspots.reminder;
+  const { hotspot } = reminder;
+  const tag = `<at>${owner.name || r.ownerFallback}</at>`;
+  const place = safeText(hotspot.placeName);
+  const text = reminder.kind === 'follow_up'
+    ? format(r.followUp, { owner: tag, place, date: hotspot.followUpDate ? formatDay(hotspot.followUpDate, locale) : '' })
+    : format(r.measureDue, { owner: tag, what: safeText(reminder.measure.what), place, date: reminder.measure.dueDate ? formatDay(reminder.measure.dueDate, locale) : '' });
+  const mention: MentionEntity = { type: 'mention', text: tag, mentioned: owner };
+  const shown = notice(text, { title: r.title, actions: [{ title: r.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }] });
+  return { ...shown, msteams: { width: 'Full', entities: [mention] } };
 }
 
 export function hotspotList(locale: Locale, rows: ActiveHotspotRow[], today: string): AdaptiveCard {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FieldErrors } from '../domain/form-fields';
+import type { FieldError, FieldErrors } from '../domain/form-fields';
 import { EVERY_REPORT, type LatestQuery } from '../domain/latest-query';
 import type { ActivityFormField, IncidentFormField } from './forms/report-forms';
 import type { Place } from '../domain/place';
@@ -12,6 +12,7 @@ import type { AdaptiveCard } from './card-schema';
 import { formatDay, formatOccurred, formatWhen } from './formatting';
 import { render, safeText } from './render';
 import { activityFormCard } from './templates/activity-form.card';
+import { closeReportCard } from './templates/close-report.card';
 import { helpCard } from './templates/help.card';
 import { incidentFormCard } from './templates/incident-form.card';
 import { latestReportsCard } from './templates/latest-reports.card';
@@ -150,7 +151,8 @@ function incidentFacts(r: Incident, m: Catalogue, locale: Locale) {
     { title: s.category, value: m.category[r.category] },
     { title: s.severity, value: m.severity[r.severity] },
     ...(r.school ? [{ title: s.school, value: safeText(r.school) }] : []),
-    ...(r.youthInvolved !== null ? [{ title: s.youthInvolved, value: String(r.youthInvolved) }] : []),
+    // Not given is not zero: an incident at a school says so rather than leaving the count out.
+    ...(r.youthInvolved !== null || r.school ? [{ title: s.youthInvolved, value: r.youthInvolved !== null ? String(r.youthInvolved) : s.unknownCount }] : []),
     ...(r.policeReportNumber ? [{ title: s.policeReportNumber, value: safeText(r.policeReportNumber) }] : []),
   ];
 }
@@ -167,13 +169,16 @@ function activityFacts(r: Activity, m: Catalogue, locale: Locale) {
   ];
 }
 
-/** The saved report with its actions: edit, one step of status either way, and "I'll take it". */
+/**
+ * The saved report with its actions: edit, one step of status either way, and "I'll take it". Only
+ * incidents have a status (ny → hanteras → åtgärdad) and, once closed, what was done; an activity has neither.
+ */
 export function savedReport(locale: Locale, report: Report, note: 'saved' | 'updated' | 'none', warning = ''): AdaptiveCard {
   const m = messages(locale);
   const s = m.saved;
   const ref = { kind: report.kind, id: report.id, version: report.version };
-  const moves = [nextStatus(report.status), previousStatus(report.status)].filter((x) => x !== null);
   const isIncident = report.kind === 'incident';
+  const moves = isIncident ? [nextStatus(report.status), previousStatus(report.status)].filter((x) => x !== null) : [];
   return render(savedReportCard, {
     title: format(isIncident ? s.incidentTitle : s.activityTitle, { ref: report.ref }),
     note: note === 'saved' ? s.savedNote : note === 'updated' ? s.updatedNote : '',
@@ -182,7 +187,8 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
     textLabel: isIncident ? m.incidentForm.description : s.notes,
     facts: [
       ...(isIncident ? incidentFacts(report, m, locale) : activityFacts(report, m, locale)),
-      { title: s.status, value: m.status[report.status] },
+      ...(isIncident ? [{ title: s.status, value: m.status[report.status] }] : []),
+      ...(isIncident && report.status === 'atgardad' && report.resolution ? [{ title: s.resolution, value: safeText(report.resolution) }] : []),
       { title: s.assignee, value: report.assignee ? safeText(report.assignee.name) : s.nobody },
     ],
     reportedBy: `${s.reportedBy}: ${format(s.reportedByLine, {
@@ -195,6 +201,35 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
       ...moves.map((status) => ({ title: m.statusAction[status], verb: VERBS.setStatus, data: { ...ref, status } })),
       ...(report.assignee ? [] : [{ title: s.assignToMe, verb: VERBS.assignToMe, data: ref }]),
     ],
+  });
+}
+
+export interface CloseFormOptions {
+  /** What was typed, kept when it could not be saved as it was. */
+  typed?: string;
+  error?: FieldError;
+  /** Personal data found in the answer: warned about, and masked if saved again. */
+  personalData?: readonly PersonalDataFinding[];
+  /** A refusal to explain above the question (a conflict: here is the latest version). */
+  warning?: string;
+}
+
+/** "Vad gjordes?": asked when an incident is marked as åtgärdad. */
+export function closeReportForm(locale: Locale, report: Incident, o: CloseFormOptions = {}): AdaptiveCard {
+  const m = messages(locale);
+  const c = m.close;
+  const ref = { kind: report.kind, id: report.id, version: report.version };
+  const typed = o.typed ?? report.resolution ?? '';
+  return render(closeReportCard, {
+    title: format(c.title, { ref: report.ref }),
+    banner: o.warning ?? (o.personalData?.length ? personalDataWarning(m, o.personalData) : o.error ? m.form.fixErrors : ''),
+    requiredMessage: m.fieldError.required,
+    labels: { resolution: c.question, placeholder: c.placeholder, save: c.save, cancel: c.cancel },
+    values: { resolution: typed },
+    errors: errorTexts(['resolution'], o.error ? { resolution: o.error } : {}, { resolution: typed }, m),
+    // Saving again after the personal-data warning means "mask it and save".
+    submit: { verb: VERBS.closeReport, data: { ...ref, ...(o.personalData?.length ? { maskingConfirmed: true } : {}) } },
+    cancel: { verb: VERBS.showReport, data: { kind: report.kind, id: report.id } },
   });
 }
 
@@ -251,7 +286,7 @@ export function latestReports(locale: Locale, rows: ReportSummary[], room?: Room
         r.placeName ? safeText(r.placeName) : null,
         formatOccurred(r.occurred, locale),
       ].filter(Boolean).join(' · '),
-      status: m.status[r.status],
+      status: r.kind === 'incident' ? m.status[r.status] : m.latest.activity,
       open: { verb: VERBS.showReport, data: { kind: r.kind, id: r.id } },
     })),
   });

@@ -10,6 +10,8 @@ export const VERBS = {
   saveIncidentEdit: 'saveIncidentEdit',
   saveActivityEdit: 'saveActivityEdit',
   setStatus: 'setStatus',
+  /** Closes an incident with "vad gjordes?" (the form setStatus to åtgärdad answers with). */
+  closeReport: 'closeReport',
   assignToMe: 'assignToMe',
   showReport: 'showReport',
   cancel: 'cancel',

@@ -15,7 +15,7 @@ import { cardReply, textReply, type ChatContext } from './chat-context';
 import { parseLatestArgs } from './latest-args';
 import { activityFormFrom, incidentFormFrom } from './form-values';
 import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
-import { commandArgs, flag, formOf, id, nothing, reportRef, reportVersion, submitKey, version } from './registry/payloads';
+import { commandArgs, flag, formOf, id, nothing, reportRef, reportVersion, submitKey, typed, version } from './registry/payloads';
 import { noTarget, type Targets } from './registry/targets';
 import type { ReportViews } from './report-views';
 
@@ -118,7 +118,29 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
     }),
     verb({
       verb: VERBS.setStatus, payload: reportVersion.extend({ status: z.enum(REPORT_STATUSES) }), target: targets.report(), right: 'report.work', writes: true, shares: 'report',
-      handle: async ({ ctx, payload, target }) => afterChange(ctx, await reporting.changeStatus(ctx.actor, ctx.scope, target.report, payload.version, payload.status)),
+      handle: async ({ ctx, payload, target }) => {
+        const outcome = await reporting.changeStatus(ctx.actor, ctx.scope, target.report, payload.version, payload.status);
+        // "Markera som åtgärdad" asks what was done before anything changes.
+        if (!outcome.ok && outcome.reason === 'needs_resolution' && target.report.kind === 'incident') return cards.closeReportForm(ctx.locale, target.report);
+        return afterChange(ctx, outcome);
+      },
+    }),
+    verb({
+      verb: VERBS.closeReport, payload: reportVersion.extend({ resolution: typed, maskingConfirmed: flag }), target: targets.report(), right: 'report.work', writes: true, shares: 'report',
+      handle: async ({ ctx, payload, target }) => {
+        const outcome = await reporting.close(ctx.actor, ctx.scope, target.report, payload.version, payload.resolution ?? null, { maskingConfirmed: payload.maskingConfirmed === true });
+        if (outcome.ok || target.report.kind !== 'incident') return afterChange(ctx, outcome);
+        // The answer typed stays in the form, whatever was wrong with it.
+        const typedAnswer = payload.resolution ?? '';
+        if (outcome.reason === 'invalid') return cards.closeReportForm(ctx.locale, target.report, { typed: typedAnswer, ...(outcome.errors.resolution ? { error: outcome.errors.resolution } : {}) });
+        if (outcome.reason === 'personal_data') return cards.closeReportForm(ctx.locale, target.report, { typed: typedAnswer, personalData: outcome.findings });
+        // Changed meanwhile but still open: asked again on the latest version, the answer kept.
+        const latest = outcome.current;
+        if (outcome.reason === 'conflict' && latest?.kind === 'incident' && latest.status === 'hanteras') {
+          return cards.closeReportForm(ctx.locale, latest, { typed: typedAnswer, warning: messages(ctx.locale).notice.conflict });
+        }
+        return afterChange(ctx, outcome);
+      },
     }),
     verb({
       verb: VERBS.assignToMe, payload: reportVersion, target: targets.report(), right: 'report.work', writes: true, shares: 'report',
@@ -161,7 +183,7 @@ function savedCard(ctx: ChatContext, report: Report, note: 'saved' | 'updated'):
   }
 }
 
-function afterChange(ctx: ChatContext, outcome: Outcome<Report, string>): AdaptiveCard {
+function afterChange<K extends string>(ctx: ChatContext, outcome: Outcome<Report, K>): AdaptiveCard {
   if (outcome.ok) return cards.savedReport(ctx.locale, outcome.report, 'updated');
   if (outcome.reason === 'invalid' || outcome.reason === 'personal_data') return cards.notice(messages(ctx.locale).form.fixErrors, { tone: 'attention' });
   return afterRefusal(ctx, outcome.reason, outcome.current);

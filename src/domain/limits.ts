@@ -2,6 +2,8 @@
 export const LIMITS = {
   descriptionMax: 1000,
   notesMax: 1000,
+  /** "Vad gjordes?" when an incident is closed: one line. */
+  resolutionMax: 200,
   placeNameMax: 80,
   schoolMax: 80,
   policeReportNumberMax: 40,

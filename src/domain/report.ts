@@ -45,6 +45,8 @@ export interface IncidentFields {
 
 export interface Incident extends ReportBase, IncidentFields {
   kind: 'incident';
+  /** What was done, given when the incident was closed (åtgärdad); guarded free text, one line. */
+  resolution: string | null;
 }
 
 export interface ActivityFields {

@@ -1,7 +1,7 @@
 import { validateActivity, type ActivityDraft, type ActivityDraftField, type ValidActivity } from './activity-draft';
 import { isStoreUnavailable, isSubmitKeyUsed } from './errors';
 import type { FieldErrorCode, FieldErrors } from './form-fields';
-import { localYear } from './form-fields';
+import { checkedText, localYear } from './form-fields';
 import { validateIncident, type IncidentDraft, type IncidentDraftField, type PlaceChoice, type ValidIncident, type Validation } from './incident-draft';
 import { LIMITS } from './limits';
 import { placeKindOf } from './places/new-place';
@@ -14,7 +14,7 @@ import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, Report, ReportKind, ReportOrigin, ReportSummary,
 } from './report';
 import type { FieldFinding } from './privacy/mask-fields';
-import { guardActivity, guardIncident, type Guarded, type PrivacyChoice } from './privacy/guard-reports';
+import { guardActivity, guardIncident, guardResolution, type Guarded, type PrivacyChoice } from './privacy/guard-reports';
 import type { AccessPolicy } from './access-policy';
 import type { Actor } from './actor';
 import { canMoveStatus } from './status';
@@ -24,7 +24,8 @@ export type { Actor } from './actor';
 export type { PrivacyChoice } from './privacy/guard-reports';
 
 /** Rights and scope are checked before a use case runs (the registry); these are what remains. */
-export type Refusal = 'missing' | 'conflict' | 'invalid_transition';
+/** `no_status`: an activity has no incident status; `needs_resolution`: closing goes through close(), which asks what was done. */
+export type Refusal = 'missing' | 'conflict' | 'invalid_transition' | 'no_status' | 'needs_resolution';
 
 export type Outcome<R, K extends string = never> =
   | { ok: true; report: R }
@@ -115,16 +116,35 @@ export class ReportingService {
     return this.edit(this.activityRules, actor, scope, current, version, draft, privacy);
   }
 
+  /** One step of an incident's status, but not to åtgärdad: closing asks what was done (close). */
   async changeStatus(actor: Actor, scope: ReportScope, current: Report, version: number, status: ReportStatus): Promise<Outcome<Report>> {
+    if (current.kind !== 'incident') return { ok: false, reason: 'no_status', current };
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     if (!canMoveStatus(current.status, status)) return { ok: false, reason: 'invalid_transition', current };
-    return this.apply(this.repository(current.kind), actor, scope, current.id, version, { status });
+    if (status === 'atgardad') return { ok: false, reason: 'needs_resolution', current };
+    return this.apply(this.store.incidents, actor, scope, current.id, version, { status });
+  }
+
+  /**
+   * Closes an incident (status åtgärdad) with what was done: one line, required (the meeting and the
+   * exports need it; "inget behövdes" is an answer too), through the personal-data guard.
+   */
+  async close(actor: Actor, scope: ReportScope, current: Report, version: number, answer: string | null, privacy: PrivacyChoice = {}): Promise<Outcome<Report, 'resolution'>> {
+    if (current.kind !== 'incident') return { ok: false, reason: 'no_status', current };
+    if (current.version !== version) return { ok: false, reason: 'conflict', current };
+    if (!canMoveStatus(current.status, 'atgardad')) return { ok: false, reason: 'invalid_transition', current };
+    // One line: a pasted line break becomes a space.
+    const checked = checkedText(answer?.replace(/\s+/g, ' ') ?? null, LIMITS.resolutionMax, true);
+    if (!checked.ok || checked.value === null) return { ok: false, reason: 'invalid', errors: { resolution: checked.ok ? { code: 'required' } : checked.error } };
+    const guarded = guardResolution({ resolution: checked.value }, privacy);
+    if (!guarded.ok) return guarded;
+    return this.apply(this.store.incidents, actor, scope, current.id, version, { status: 'atgardad', resolution: guarded.value.resolution });
   }
 
   async assignToMe(actor: Actor, scope: ReportScope, current: Report, version: number): Promise<Outcome<Report>> {
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
-    // Taking a report also starts work on it.
-    const status = current.status === 'ny' ? 'hanteras' : undefined;
+    // Taking an incident also starts work on it; an activity has no status to move.
+    const status = current.kind === 'incident' && current.status === 'ny' ? 'hanteras' : undefined;
     return this.apply(this.repository(current.kind), actor, scope, current.id, version, { assignee: person(actor), ...(status ? { status } : {}) });
   }
 
@@ -179,7 +199,7 @@ export class ReportingService {
   }
 
   private async apply<R extends Report, F>(
-    repo: ReportRepository<R, F>, actor: Actor, scope: ReportScope, id: string, version: number, change: { fields?: F; status?: ReportStatus; assignee?: Person },
+    repo: ReportRepository<R, F>, actor: Actor, scope: ReportScope, id: string, version: number, change: { fields?: F; status?: ReportStatus; assignee?: Person; resolution?: string },
   ): Promise<Outcome<R, never>> {
     const result = await repo.update(scope, { id, expectedVersion: version, actorId: actor.userId, now: this.clock.now(), ...change });
     if (result.ok) return { ok: true, report: result.report };

@@ -81,11 +81,18 @@ export const en: Catalogue = {
     assignee: 'Handled by', nobody: 'Nobody yet', reportedBy: 'Reported by', type: 'Type', date: 'Date',
     organisations: 'Participants', peopleMet: 'People met', followUpDate: 'Follow-up', notes: 'Notes',
     edit: 'Edit', assignToMe: "I'll take it", reportedByLine: '{name}, {organisation}, {when}',
+    resolution: 'What was done', unknownCount: 'unknown number',
+  },
+  close: {
+    title: 'Close {ref}?', question: 'What was done?', placeholder: 'One line, e.g. "Graffiti removed" or "Nothing was needed"',
+    save: 'Mark as resolved', cancel: 'Cancel',
   },
   notice: {
     legacySubmit: 'Update Teams to use the buttons on my cards – this version sends them in a way I cannot take. Nothing was saved. You can also type the command, for example "report" or "help".',
     conflict: 'Someone else changed the report first. Here is the latest version – please try again.',
     invalid_transition: 'The status can only move one step at a time.',
+    no_status: 'Activities have no status – only incidents are handled and resolved.',
+    needs_resolution: 'Write what was done to mark the incident as resolved.',
     storeDown: 'Could not reach the database right now, please try again shortly.',
     unknownAction: 'This button is no longer recognised. Type "help" to start over.',
     cancelled: 'Cancelled. Nothing was saved.',
@@ -93,6 +100,7 @@ export const en: Catalogue = {
     savedAs: 'The report is saved as {ref}.',
   },
   latest: {
+    activity: 'Activity',
     title: 'Latest reports in this channel', empty: 'No reports yet. Type "report" to report an incident.',
     open: 'Open',
     emptyFiltered: 'No reports match. Type "latest" to see them all.',

@@ -35,12 +35,17 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
     analysisWho: 'Who', analysisWhat: 'What', analysisWhen: 'When', analysisWhy: 'Why here',
     timeline: 'Timeline', timelineEmpty: 'No incidents, measures or visits yet.',
     incidentLine: '{when} · incident {ref} · {category}', measureLine: '{when} · measure: {what} ({organisation}){due}',
-    measureDue: ', due {date}', measureDone: ' – done', visitLine: '{when} · {type} {ref}{people}', peopleMet: ' – {count} {count|person|people} met',
-    effectTitle: 'Effect', effectPlace: 'At the place: {before} {before|incident|incidents} in the {weeks} weeks before the first measure, {after} after.',
+    measureDue: ', due {date}', measureDone: ' – done', visitLine: '{when} · {type} {ref}{people}{area}', peopleMet: ' – {count} {count|person|people} met',
+    inArea: ' (in the area {area})',
+    timelineSummary: '{incidents} {incidents|incident|incidents} in the last {weeks} weeks, {measures} {measures|measure|measures}, {activities} {activities|activity|activities}.',
+    timelineNewest: 'The latest {shown}, newest first.', showAll: 'Show all', showLess: 'Show fewer',
+    openMeasures: 'Open measures', openMeasuresMore: 'Open measures ({shown} of {count})', openMeasureLine: '{what} ({organisation}){due}',
+    effectTitle: 'Effect', effectPlace: 'At the place: {before} {before|incident|incidents} in the {weeks} weeks before the first measure or activity, {after} after.',
     effectArea: 'In the area: {before} {before|incident|incidents} in the {weeks} weeks before, {after} after.',
+    effectActivities: 'Work at the place and in its area: {before} {before|activity|activities} before, {after} after.',
     effectSoFar: '(The period after is still running: {days} of {total} days have passed.)',
     next: 'Next step', addMeasure: 'Add measure', logVisit: 'Log visit', setFollowUp: 'Set follow-up',
-    editAnalysis: 'Analysis', markDone: 'Done: {what}', updated: 'Saved.',
+    editAnalysis: 'Analysis', markDone: 'Done', updated: 'Saved.',
   },
   list: {
     title: 'Active hot spots', empty: 'No active hot spots. Write "hotspots suggestions" to see places that stand out.',
@@ -82,6 +87,7 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
   reminder: {
     followUp: '{owner}: time to follow up the hot spot {place} (follow-up {date}).',
     measureDue: '{owner}: the measure "{what}" for the hot spot {place} was due {date}.',
+    title: 'Reminder', show: 'Show hot spot', ownerFallback: 'owner',
   },
   help: {
     hotspot: 'quick incident report: hotspot <place> [category] [description]',

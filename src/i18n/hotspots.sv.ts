@@ -32,12 +32,17 @@ export const hotspotsSv = {
     analysisWho: 'Vem', analysisWhat: 'Vad', analysisWhen: 'När', analysisWhy: 'Varför just här',
     timeline: 'Tidslinje', timelineEmpty: 'Inga händelser, åtgärder eller besök än.',
     incidentLine: '{when} · händelse {ref} · {category}', measureLine: '{when} · åtgärd: {what} ({organisation}){due}',
-    measureDue: ', klar senast {date}', measureDone: ' – klar', visitLine: '{when} · {type} {ref}{people}', peopleMet: ' – {count} {count|person|personer} mötta',
-    effectTitle: 'Effekt', effectPlace: 'På platsen: {before} {before|händelse|händelser} de {weeks} veckorna före första åtgärden, {after} efter.',
+    measureDue: ', klar senast {date}', measureDone: ' – klar', visitLine: '{when} · {type} {ref}{people}{area}', peopleMet: ' – {count} {count|person|personer} mötta',
+    inArea: ' (i området {area})',
+    timelineSummary: '{incidents} {incidents|händelse|händelser} senaste {weeks} veckorna, {measures} {measures|åtgärd|åtgärder}, {activities} {activities|aktivitet|aktiviteter}.',
+    timelineNewest: 'De {shown} senaste, nyaste först.', showAll: 'Visa allt', showLess: 'Visa färre',
+    openMeasures: 'Öppna åtgärder', openMeasuresMore: 'Öppna åtgärder ({shown} av {count})', openMeasureLine: '{what} ({organisation}){due}',
+    effectTitle: 'Effekt', effectPlace: 'På platsen: {before} {before|händelse|händelser} de {weeks} veckorna före första åtgärden eller insatsen, {after} efter.',
     effectArea: 'I området: {before} {before|händelse|händelser} de {weeks} veckorna före, {after} efter.',
+    effectActivities: 'Insatser på platsen och i området: {before} {before|aktivitet|aktiviteter} före, {after} efter.',
     effectSoFar: '(Efterperioden pågår: {days} av {total} dagar har gått.)',
     next: 'Nästa steg', addMeasure: 'Lägg till åtgärd', logVisit: 'Logga besök', setFollowUp: 'Sätt uppföljning',
-    editAnalysis: 'Analys', markDone: 'Klar: {what}', updated: 'Sparat.',
+    editAnalysis: 'Analys', markDone: 'Klar', updated: 'Sparat.',
   },
   list: {
     title: 'Aktiva hot spots', empty: 'Inga aktiva hot spots. Skriv "hotspots förslag" för att se platser som sticker ut.',
@@ -79,6 +84,7 @@ export const hotspotsSv = {
   reminder: {
     followUp: '{owner}: dags att följa upp hot spoten {place} (uppföljning {date}).',
     measureDue: '{owner}: åtgärden "{what}" för hot spoten {place} skulle vara klar {date}.',
+    title: 'Påminnelse', show: 'Visa hot spot', ownerFallback: 'ansvarig',
   },
   help: {
     hotspot: 'snabbrapportera en händelse: hotspot <plats> [kategori] [beskrivning]',

@@ -81,11 +81,18 @@ export const sv = {
     assignee: 'Hanteras av', nobody: 'Ingen än', reportedBy: 'Rapporterad av', type: 'Typ', date: 'Datum',
     organisations: 'Deltagande', peopleMet: 'Personer mötta', followUpDate: 'Uppföljning', notes: 'Anteckningar',
     edit: 'Ändra', assignToMe: 'Jag tar den', reportedByLine: '{name}, {organisation}, {when}',
+    resolution: 'Vad gjordes', unknownCount: 'okänt antal',
+  },
+  close: {
+    title: 'Stänga {ref}?', question: 'Vad gjordes?', placeholder: 'En rad, till exempel "Klottret sanerat" eller "Inget behövdes"',
+    save: 'Markera som åtgärdad', cancel: 'Avbryt',
   },
   notice: {
     legacySubmit: 'Uppdatera Teams för att använda knapparna på mina kort – den här versionen skickar dem på ett sätt jag inte kan ta emot. Inget sparades. Du kan också skriva kommandot, till exempel "rapportera" eller "hjälp".',
     conflict: 'Någon annan hann ändra rapporten. Här är den senaste versionen – försök igen.',
     invalid_transition: 'Statusen kan bara flyttas ett steg i taget.',
+    no_status: 'Aktiviteter har ingen status – det är bara händelser som hanteras och åtgärdas.',
+    needs_resolution: 'Skriv vad som gjordes för att markera händelsen som åtgärdad.',
     storeDown: 'Kunde inte nå databasen just nu, försök igen om en liten stund.',
     unknownAction: 'Den här knappen känns inte igen längre. Skriv "hjälp" för att börja om.',
     cancelled: 'Avbrutet. Inget sparades.',
@@ -93,6 +100,7 @@ export const sv = {
     savedAs: 'Rapporten är sparad som {ref}.',
   },
   latest: {
+    activity: 'Aktivitet',
     title: 'Senaste rapporterna i kanalen', empty: 'Inga rapporter än. Skriv "rapportera" för att rapportera en händelse.',
     open: 'Visa',
     emptyFiltered: 'Inga rapporter passar. Skriv "senaste" för att se alla.',

@@ -60,6 +60,8 @@ export interface IncidentsTable extends ReportColumns {
   school: string | null;
   youth_involved: number | null;
   police_report_number: string | null;
+  /** What was done, asked when the incident is closed (åtgärdad); null until then. */
+  resolution: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActivitiesTable extends ReportColumns {

@@ -156,7 +156,8 @@ describe('hot spots in the channel', () => {
       h.clock.current = new Date('2026-12-30T10:00:00Z');
       card = await h.press('hotspotNext', button(card, 'hotspotNext').data);
       assert.match(cardText(card), /Följs upp/);
-      assert.match(cardText(card), /På platsen: 1 händelse de 4 veckorna före första åtgärden, 0 efter\./);
+      assert.match(cardText(card), /På platsen: 1 händelse de 4 veckorna före första åtgärden eller insatsen, 0 efter\./);
+      assert.match(cardText(card), /Insatser på platsen och i området: 0 aktiviteter före, 1 efter\./);
       card = await h.press('hotspotMeasureDone', button(card, 'hotspotMeasureDone').data);
       assert.match(cardText(card), /klar senast 10 dec\.? 2026 – klar/);
 

@@ -127,7 +127,9 @@ describe('reporting through cards', () => {
     assert.match(cardText(stale), /Någon annan hann ändra rapporten/);
     const taken = await h.press('assignToMe', action(handling, 'assignToMe').data, { from: BERIT });
     assert.match(cardText(taken), /"title":"Hanteras av","value":"Berit Berg"/);
-    const done = await h.press('setStatus', action(taken, 'setStatus', 'atgardad').data);
+    const asked = await h.press('setStatus', action(taken, 'setStatus', 'atgardad').data);
+    assert.match(cardText(asked), /Vad gjordes\?/);
+    const done = await h.press('closeReport', { ...action(asked, 'closeReport').data, resolution: 'Rutan bytt' });
     assert.match(cardText(done), /"value":"Åtgärdad"/);
     assert.deepEqual(actionsOf(done).map((a) => a.title), ['Ändra', 'Markera som hanteras']);
   });

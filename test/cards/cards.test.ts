@@ -11,7 +11,7 @@ const base = { id: 'i1', status: 'ny' as const, assignee: null, reporter: person
 
 export const sampleIncident = (over: Partial<Incident> = {}): Incident => ({
   ...base, kind: 'incident', ref: 'H-2026-0042', occurredAt: at, placeId: 'p1', placeName: 'Stora torget',
-  category: 'skadegorelse_glaskross', description: 'Krossad ruta vid busskuren', severity: 'medel', organisation: 'polisen',
+  category: 'skadegorelse_glaskross', description: 'Krossad ruta vid busskuren', severity: 'medel', organisation: 'polisen', resolution: null,
   school: 'Ängsskolan', youthInvolved: 3, policeReportNumber: 'K123456-26', ...over,
 });
 

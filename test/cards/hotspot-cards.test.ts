@@ -26,8 +26,13 @@ const view = (n: number, text = 'Belysning'): HotspotView => ({
   hotspot: hotspot(text.length > 100 ? { analysis: { who: text, what: text, when: text, why: text }, placeName: text.slice(0, 80) } : {}),
   measures: Array.from({ length: n }, (_, i) => measure(i, text)),
   incidents: Array.from({ length: n * 5 }, (_, i) => ({ id: `i${i}`, ref: `H-2026-${i}`, placeId: 'p1', occurredAt: at, category: 'brand' })),
-  visits: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, ref: `A-2026-${i}`, placeId: 'p1', type: 'hotspot_besok', date: '2026-11-20', peopleMet: 4 })),
-  effect: { weeks: 4, since: at, place: { before: 7, after: 2, daysAfterSoFar: null }, area: { before: 12, after: 5, daysAfterSoFar: 10 } },
+  timelineWeeks: 12,
+  activities: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, ref: `A-2026-${i}`, placeId: 'p1', type: 'hotspot_besok', date: '2026-11-20', peopleMet: 4 })),
+  area: { id: 'p2', name: 'Centrum' },
+  effect: {
+    weeks: 4, since: at, place: { before: 7, after: 2, daysAfterSoFar: null }, area: { before: 12, after: 5, daysAfterSoFar: 10 },
+    activities: { before: 1, after: 3, daysAfterSoFar: 10 },
+  },
 });
 const draft = { typedPlace: 'parken', placeId: null, candidates: [{ id: 'p1', name: 'Norra parken' }], category: null, description: 'klotter', organisation: null, occurredAt: at };
 const emerging = (n: number, name = 'Stora torget') => Array.from({ length: n }, (_, i) => ({

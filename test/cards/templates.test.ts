@@ -19,6 +19,7 @@ import { noticeCard } from '../../src/cards/templates/notice.card';
 import { placeCard } from '../../src/cards/templates/place.card';
 import { quickConfirmCard } from '../../src/cards/templates/quick-confirm.card';
 import { savedReportCard } from '../../src/cards/templates/saved-report.card';
+import { closeReportCard } from '../../src/cards/templates/close-report.card';
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
 import { cardBytes } from '../support/adaptive-card-check';
@@ -150,8 +151,13 @@ const SAMPLES: Sample<unknown>[] = [
       facts: many(size, 2, 6, (i) => ({ title: `Fakta ${i}`, value: text(size === 'large' ? 120 : 10) })),
       analysisTitle: 'Analys', analysis: many(size, 2, 4, (i) => ({ title: `Aspekt ${i}`, value: text(size === 'large' ? HOTSPOT_LIMITS.analysisMax : 10) })),
       effectTitle: 'Effekt', effect: many(size, 1, 3, () => text(size === 'large' ? 200 : 30)),
-      timelineTitle: 'Tidslinje', timelineEmpty: 'Inget än.', timeline: many(size, 2, 40, () => ({ text: text(size === 'large' ? 160 : 30) })),
-      measureActions: many(size, 1, 5, action), actions: many(size, 2, 5, action),
+      openMeasuresTitle: 'Öppna åtgärder',
+      openMeasures: many(size, 1, 20, (i) => ({ text: text(size === 'large' ? HOTSPOT_LIMITS.measureMax + 60 : 20), action: action(i) })),
+      timelineTitle: 'Tidslinje', timelineEmpty: 'Inget än.', timelineSummary: text(size === 'large' ? 160 : 30),
+      timeline: many(size, 2, 5, () => ({ text: text(size === 'large' ? 160 : 30) })),
+      timelineMore: many(size, 1, 35, () => ({ text: text(size === 'large' ? 160 : 30) })),
+      labels: { showAll: 'Visa allt', showLess: 'Visa färre' },
+      actions: many(size, 2, 4, action), moreActions: many(size, 1, 1, action),
     }),
   }),
   sample({
@@ -212,6 +218,16 @@ const SAMPLES: Sample<unknown>[] = [
       choices: { places: choices(size, 2, 6, LIMITS.placeNameMax), categories: choices(size, 3, 16, 45), organisations: choices(size, 3, 8, 35) },
       data: { typedPlace: size === 'large' ? text(LIMITS.placeNameMax) : 'torget', occurredAt: '2026-11-30T00:00:00.000Z', submitKey: 'k-0123456789abcdef0123456789abcdef' },
       verbs: { save: 'hotspotQuickSave', cancel: 'cancel' },
+    }),
+  }),
+  sample({
+    template: closeReportCard, surface: 'message',
+    data: (size) => ({
+      title: 'Stänga H-2026-0042?', banner: size === 'large' ? text(200, '!') : '', requiredMessage: 'Fyll i det här fältet.',
+      labels: { resolution: 'Vad gjordes?', placeholder: 'En rad', save: 'Markera som åtgärdad', cancel: 'Avbryt' },
+      values: { resolution: size === 'large' ? text(LIMITS.resolutionMax) : 'Sanerat' },
+      errors: { resolution: size === 'large' ? text(80, '!') : '' },
+      submit: { verb: 'closeReport', data: { kind: 'incident', id: 'i1', version: 3 } }, cancel: { verb: 'showReport', data: { kind: 'incident', id: 'i1' } },
     }),
   }),
   sample({

@@ -42,7 +42,7 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'incidents.id': ID, 'incidents.ref': REF, 'incidents.occurred_at': TIME, 'incidents.place_id': ID,
   'incidents.place_name': derived('places.name', 'copied from the place register when the report is saved'),
   'incidents.category': CODE, 'incidents.description': guarded('incident.description'), 'incidents.severity': CODE,
-  'incidents.organisation': CODE, 'incidents.school': guarded('incident.school'),
+  'incidents.organisation': CODE, 'incidents.school': guarded('incident.school'), 'incidents.resolution': guarded('resolution.resolution'),
   'incidents.police_report_number': not('a police case number, accepted only as K123456-26 or 5000-K123456-26 (incident-draft.ts)'),
   'incidents.status': CODE, 'incidents.assignee_id': USER_ID, 'incidents.assignee_name': TEAMS_NAME, 'incidents.reporter_id': USER_ID,
   'incidents.reporter_name': TEAMS_NAME, 'incidents.tenant_id': TENANT, 'incidents.conversation_id': CONVERSATION,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { BotHarness } from '../support/bot-harness';
+import { assertValidCard } from '../support/adaptive-card-check';
+import { BotHarness, cardText } from '../support/bot-harness';
+import { button } from '../support/card-buttons';
 import { ANNA, botAdded, CHANNEL, chatIdOf, TENANT } from '../support/teams-activities';
 
 describe('housekeeping jobs through the real server', () => {
@@ -7,7 +9,7 @@ describe('housekeeping jobs through the real server', () => {
   beforeEach(async () => { h = await new BotHarness().start(); });
   afterEach(async () => { await h.stop(); });
 
-  it('When a hot spot’s follow-up day comes, then the channel gets one reminder that @mentions the owner', async () => {
+  it('When a hot spot’s follow-up day comes, then at 08:00 (not at midnight) the channel gets one small card that @mentions the owner and opens the hot spot', async () => {
     await h.post(botAdded(h.where()));
     await h.press('submitIncident', { date: '2026-11-24', newPlace: 'Stora torget', category: 'ordningsstorning', description: 'Stök', organisation: 'polisen' });
     const store = h.bot.store;
@@ -18,16 +20,40 @@ describe('housekeeping jobs through the real server', () => {
     assert.ok(created.ok);
     await store.hotspots.update(chat, { id: created.hotspot.id, expectedVersion: created.hotspot.version, actorId: anna.userId, now: h.clock.now(), followUpDate: '2026-11-26' });
     h.connector.clear();
+    const posted = () => h.connector.received.filter((r) => r.body.type === 'message');
 
     await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-25T10:00:00Z'));
-    assert.equal(h.connector.messages().length, 0, 'not before the day');
-    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-26T06:00:00Z'));
-    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-26T06:15:00Z'));
-    const posted = h.connector.received.filter((r) => r.body.type === 'message');
-    assert.equal(posted.length, 1, 'exactly one reminder');
-    assert.equal(posted[0]!.conversationId, CHANNEL);
-    assert.match(posted[0]!.body.text, /<at>Anna Andersson<\/at>: dags att följa upp hot spoten Stora torget \(uppföljning 2026-11-26\)/);
-    assert.deepEqual(posted[0]!.body.entities, [{ type: 'mention', text: '<at>Anna Andersson</at>', mentioned: { id: chatIdOf(ANNA), name: ANNA.name } }]);
+    assert.equal(posted().length, 0, 'not before the day');
+    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-25T23:00:00Z'));
+    assert.equal(posted().length, 0, 'not at midnight in Stockholm');
+    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-26T06:45:00Z'));
+    assert.equal(posted().length, 0, 'not at 07:45 in Stockholm');
+
+    // A second instance on the same database claims the same run at the same moment.
+    const other = new BotHarness();
+    other.databaseUrl = h.databaseUrl;
+    await other.start();
+    try {
+      const eight = new Date('2026-11-26T07:00:00Z');
+      await Promise.all([h.bot.housekeeping.run('hotspot-reminders', eight), other.bot.housekeeping.run('hotspot-reminders', eight)]);
+      await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-11-26T07:15:00Z'));
+    } finally {
+      await other.stop();
+    }
+    assert.equal(posted().length, 1, 'exactly one reminder, whichever instance claimed it');
+    const reminder = posted()[0]!;
+    assert.equal(reminder.conversationId, CHANNEL);
+    const card = reminder.body.attachments[0].content;
+    assertValidCard(card);
+    assert.match(cardText(card), /<at>Anna Andersson<\/at>: dags att följa upp hot spoten Stora torget \(uppföljning 26 nov\.? 2026\)/);
+    assert.doesNotMatch(cardText(card), /2026-11-26/, 'no ISO dates to users');
+    assert.deepEqual(card.msteams.entities, [{ type: 'mention', text: '<at>Anna Andersson</at>', mentioned: { id: chatIdOf(ANNA), name: ANNA.name } }]);
+
+    const show = button(card, 'hotspotShow');
+    assert.equal(show.title, 'Visa hot spot');
+    const hotspotCard = await h.press('hotspotShow', show.data);
+    assert.match(cardText(hotspotCard), /Hot spot: Stora torget/);
+    assert.match(cardText(hotspotCard), /Nästa uppföljning","value":"26 nov\.? 2026/);
   });
 
   it('When the retention job runs, then reports older than RETENTION_MONTHS lose their text', async () => {

@@ -63,6 +63,7 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   saveIncidentEdit: (s) => ({ ...incidentForm({ placeId: s.placeId }), id: s.incident.id, version: s.incident.version, ref: '' }),
   saveActivityEdit: (s) => ({ ...activityForm(), id: s.activity.id, version: s.activity.version, ref: '' }),
   setStatus: (s) => ({ ...s.incident, status: 'hanteras' }),
+  closeReport: (s) => ({ ...s.incident, resolution: 'Klottret sanerat' }),
   assignToMe: (s) => ({ ...s.incident }),
   showReport: (s) => ({ kind: s.incident.kind, id: s.incident.id }),
   refreshReport: (s) => ({ kind: s.incident.kind, id: s.incident.id }),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
+import { reminderDay } from '../../src/domain/hotspots/hotspot-reminders';
 import { createStore } from '../../src/store/create-store';
 import { readMigrations } from '../../src/store/migrator';
 import { sqliteMigrations } from '../../src/store/sqlite/sqlite-dialect';
@@ -17,7 +18,8 @@ import { ANNA, BOT, CHANNEL, TENANT, channelMessage } from '../support/teams-act
 // per-tenant posting budget counted in the database rather than per instance.
 
 const chat = { tenantId: TENANT, conversationId: CHANNEL };
-const today = () => DateTime.now().setZone('Europe/Stockholm').toFormat('yyyy-MM-dd');
+/** The day whose reminders are due now (before 08:00 in Stockholm, yesterday). */
+const today = () => reminderDay(new Date(), 'Europe/Stockholm');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function until(what: string, ok: () => boolean, ms = 30_000): Promise<void> {
@@ -50,9 +52,9 @@ async function seed(file: string, connectorUrl: string, count: number): Promise<
   }
 }
 
-/** Which place each reminder posted names. */
+/** Which place each reminder posted names (in its card). */
 const remindedPlaces = (received: ReceivedActivity[]) => received
-  .map((r) => (r.method === 'POST' && typeof r.body.text === 'string' ? /följa upp hot spoten (Plats \d+)/.exec(r.body.text)?.[1] : undefined))
+  .map((r) => (r.method === 'POST' ? /följa upp hot spoten (Plats \d+)/.exec(JSON.stringify(r.body.attachments ?? []))?.[1] : undefined))
   .filter((place): place is string => place !== undefined);
 
 /** The most posts any one second saw (a sliding window over the arrival times). */

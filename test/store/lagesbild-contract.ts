@@ -45,11 +45,11 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       await store.activities.create(newReport(activityFields({ date: '2026-03-20' })));
       const ranges = [{ firstDay: '2026-03-09', lastDay: '2026-03-15' }];
       assert.deepEqual(await store.lagesbild.countActivities(scope, ranges, 'type'), [
-        { range: 0, key: 'trygghetsvandring', count: 2, youth: 0 }, { range: 0, key: 'skolbesok', count: 1, youth: 0 },
+        { range: 0, key: 'trygghetsvandring', count: 2, youth: null }, { range: 0, key: 'skolbesok', count: 1, youth: null },
       ]);
       assert.deepEqual(await store.lagesbild.countActivities(scope, ranges, 'organisation'), [
-        { range: 0, key: 'kommunen', count: 2, youth: 0 }, { range: 0, key: 'polisen', count: 2, youth: 0 },
-        { range: 0, key: 'skola', count: 3, youth: 0 },
+        { range: 0, key: 'kommunen', count: 2, youth: null }, { range: 0, key: 'polisen', count: 2, youth: null },
+        { range: 0, key: 'skola', count: 3, youth: null },
       ].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
       const overdue = await store.lagesbild.overdueFollowUps(scope, '2026-04-03', 1);
       assert.equal(overdue.total, 2);

@@ -37,7 +37,11 @@ describe('SQL Server SQL, checked without a server', function () {
       assert.deepEqual(migrations[0] && [migrations[0].version, migrations[0].name], [1, 'initial']);
       const sqliteFiles = fs.readdirSync(path.join(__dirname, '../../src/store/sqlite/migrations')).filter((f) => f.endsWith('.sql')).sort();
       assert.deepEqual(migrations.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}.sql`), sqliteFiles, 'both engines have the same migrations');
-      for (const migration of migrations) assert.ok(migration.batches.length > 1);
+      // Split at GO: every file has at least one batch, and no batch still holds a GO line (one-statement migrations, such as 0010, have one).
+      for (const migration of migrations) {
+        assert.ok(migration.batches.length >= 1, `${migration.name} has no batch`);
+        for (const batch of migration.batches) assert.doesNotMatch(batch, /^\s*GO\s*$/im, `${migration.name}: a GO left in a batch`);
+      }
     });
 
     it('parse as T-SQL, batch by batch', function () {

@@ -19,6 +19,7 @@ const TEXTS = {
   measure: 'GALLRA-ATGARD-7f3a94',
   name: 'GALLRA-NAMN-7f3a95',
   chatId: '29:GALLRA-CHAT-7f3a96',
+  resolution: 'GALLRA-GJORT-7f3a97',
 };
 const OLD = new Date('2022-05-01T10:00:00Z');
 const NOW = new Date('2026-11-25T02:15:00Z');
@@ -54,12 +55,13 @@ describe('SQLite: retention on disk and audit atomicity', function () {
 
   it('When retention empties old text, then none of it is left in the database file or its WAL', async function () {
     const place = await store.places.findOrCreate(tenant, 'Stora torget', OLD);
-    await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: OLD, description: `Såg ${TEXTS.incident} vid kiosken` }), { now: OLD }));
+    const incident = await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: OLD, description: `Såg ${TEXTS.incident} vid kiosken` }), { now: OLD }));
+    await store.incidents.update(origin, { id: incident.id, actorId: curator.actorId, expectedVersion: 1, status: 'hanteras', resolution: TEXTS.resolution, now: OLD });
     await store.activities.create(newReport(activityFields({ type: 'hotspot_besok', date: '2022-05-02', placeId: place.id, placeName: place.name, notes: TEXTS.visit }), { now: OLD }));
     await store.users.save({ userId: 'aad-gone', tenantId: tenant.tenantId, organisation: 'skola', school: null, updatedAt: OLD, displayName: TEXTS.name, chatUserId: TEXTS.chatId });
     // Checkpointed: this part of the text is in the database file itself, where only secure_delete zeroes it.
     withOtherConnection((db) => db.pragma('wal_checkpoint(TRUNCATE)'));
-    assert.deepEqual(found(fs.readFileSync(file)), [TEXTS.incident, TEXTS.visit, TEXTS.name, TEXTS.chatId], 'the test can see text in the file');
+    assert.deepEqual(found(fs.readFileSync(file)), [TEXTS.incident, TEXTS.visit, TEXTS.name, TEXTS.chatId, TEXTS.resolution], 'the test can see text in the file');
 
     // Not checkpointed: this part is only in the WAL.
     const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner: reporter, createdBy: reporter, origin, now: OLD });

@@ -44,6 +44,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         const created = await store.incidents.create(newReport(incidentFields(place.id)));
         const expected: Incident = {
           kind: 'incident',
+          resolution: null,
           id: created.id,
           ref: 'H-2026-0001',
           status: 'ny',
@@ -120,6 +121,17 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         const expected: Incident = { ...created, ...fields, status: 'hanteras', assignee, updatedAt: at(60), version: 2 };
         assert.deepEqual(result, { ok: true, report: expected });
         assert.deepEqual(await store.incidents.get(origin, created.id), expected);
+      });
+
+      it('stores what was done when an incident is closed, keeps it through a later edit, and reads Swedish text back verbatim', async function () {
+        const created = await store.incidents.create(newReport(incidentFields(place.id)));
+        const answer = 'Klottret sanerat; fastighetsbolaget åtgärdade belysningen – "inget mer"';
+        const closed = await store.incidents.update(origin, { id: created.id, actorId: 'a', expectedVersion: 1, status: 'atgardad', resolution: answer, now: at(60) });
+        assert.ok(closed.ok);
+        assert.equal(closed.report.resolution, answer);
+        await store.incidents.update(origin, { id: created.id, actorId: 'a', expectedVersion: 2, fields: incidentFields(place.id, { description: 'Ändrad' }), now: at(120) });
+        const read = await store.incidents.get(origin, created.id);
+        assert.deepEqual([read?.status, read?.resolution, read?.description], ['atgardad', answer, 'Ändrad']);
       });
 
       it('leaves what a change does not name as it was, and clears an assignee given as null', async function () {

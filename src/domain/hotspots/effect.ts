@@ -1,7 +1,6 @@
-import type { IncidentStamp } from '../ports/hotspots.port';
 import { WEEK_MS } from './weekly-counts';
 
-/** Before and after the first measure, at the place and in its area: did the work make a difference? */
+/** Before and after the work began, at the place and in its area: did the work make a difference? */
 export interface EffectCount {
   before: number;
   after: number;
@@ -11,17 +10,32 @@ export interface EffectCount {
 
 export interface Effect {
   weeks: number;
+  /** When the work began: the first measure, or the first activity at the place since the hot spot was started. */
   since: Date;
   place: EffectCount;
   /** Null when the place lies in no area. */
   area: EffectCount | null;
+  /** Activities (walks, visits, patrols, talks …) at the place or its area, in the same weeks: the work done. */
+  activities: EffectCount;
 }
 
-export function effectOf(since: Date, weeks: number, now: Date, atPlace: readonly IncidentStamp[], inArea: readonly IncidentStamp[] | null): Effect {
-  return { weeks, since, place: countAround(since, weeks, now, atPlace), area: inArea ? countAround(since, weeks, now, inArea) : null };
+/** Anything counted by when it happened. */
+export interface Stamped {
+  occurredAt: Date;
 }
 
-function countAround(since: Date, weeks: number, now: Date, stamps: readonly IncidentStamp[]): EffectCount {
+export function effectOf(
+  since: Date, weeks: number, now: Date, atPlace: readonly Stamped[], inArea: readonly Stamped[] | null, activities: readonly Stamped[],
+): Effect {
+  return {
+    weeks, since,
+    place: countAround(since, weeks, now, atPlace),
+    area: inArea ? countAround(since, weeks, now, inArea) : null,
+    activities: countAround(since, weeks, now, activities),
+  };
+}
+
+function countAround(since: Date, weeks: number, now: Date, stamps: readonly Stamped[]): EffectCount {
   const start = since.getTime() - weeks * WEEK_MS;
   const end = since.getTime() + weeks * WEEK_MS;
   let before = 0;

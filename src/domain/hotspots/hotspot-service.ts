@@ -3,11 +3,12 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../ports/clock.port';
 import type { HotspotChange, HotspotRepository, IncidentStamp, PlaceHistoryRepository, VisitStamp } from '../ports/hotspots.port';
 import type { PlaceRegisterRepository } from '../ports/place-register.port';
-import { placeAndChildren, PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-register';
+import { placeAndChildren, PLACE_REGISTER_MAX } from '../places/place-register';
 import type { ReportOrigin } from '../report';
 import type { TenantScope } from '../scope';
 import type { Actor } from '../reporting-service';
 import { effectOf, type Effect } from './effect';
+import { ACTIVITY_TYPES } from '../vocabulary';
 import { canMoveHotspot, isActive, nextHotspotState, type Analysis, type Hotspot, type Measure } from './hotspot';
 import {
   validateAnalysis, validateFollowUp, validateMeasure, type AnalysisForm, type MeasureDraft, type MeasureFormField,
@@ -31,7 +32,12 @@ export interface HotspotView {
   measures: Measure[];
   /** Incidents at the place (and the places inside it) in the weeks shown, oldest first. */
   incidents: IncidentStamp[];
-  visits: VisitStamp[];
+  /** How many weeks back the incidents reach. */
+  timelineWeeks: number;
+  /** Every activity (of any type) logged at the place, a place inside it, or the area it lies in, oldest first. */
+  activities: VisitStamp[];
+  /** The area the place lies in, for naming an activity logged there; null when it lies in no area. */
+  area: { id: string; name: string } | null;
   /** Shown from "följs upp" on, when there is a first measure to count from. */
   effect: Effect | null;
 }
@@ -51,8 +57,6 @@ export interface HotspotSettings {
 }
 
 type HotspotStore = { hotspots: HotspotRepository; placeHistory: PlaceHistoryRepository; placeRegister: PlaceRegisterRepository };
-
-export const VISIT_TYPES = ['hotspot_besok', 'samtal_med_berorda'] as const;
 
 /**
  * The SARA lifecycle of a hot spot. Hot spots belong to a tenant; changes take the hot spot as loaded
@@ -128,13 +132,19 @@ export class HotspotService {
     const now = this.clock.now();
     const register = await this.store.placeRegister.all(scope, PLACE_REGISTER_MAX);
     const placeIds = placeAndChildren(hotspot.placeId, register);
-    const [measures, visits] = await Promise.all([
+    const parentId = register.find((p) => p.id === hotspot.placeId)?.parentId ?? null;
+    const parent = register.find((p) => p.id === parentId) ?? null;
+    // An activity logged for the whole area (a night walk through Centrum) is work at the place too.
+    const [measures, activities] = await Promise.all([
       this.store.hotspots.measures(scope, [hotspot.id]),
-      this.store.placeHistory.visits(scope, placeIds, VISIT_TYPES),
+      this.store.placeHistory.visits(scope, parent ? [...placeIds, parent.id] : placeIds, ACTIVITY_TYPES),
     ]);
-    const from = weeksBack(now, this.settings.timelineWeeks ?? 12);
-    const incidents = await this.store.placeHistory.incidents(scope, placeIds, from, now);
-    return { hotspot, measures, incidents, visits, effect: await this.effect(scope, hotspot, measures, register, placeIds, now) };
+    const timelineWeeks = this.settings.timelineWeeks ?? 12;
+    const incidents = await this.store.placeHistory.incidents(scope, placeIds, weeksBack(now, timelineWeeks), now);
+    return {
+      hotspot, measures, incidents, timelineWeeks, activities, area: parent ? { id: parent.id, name: parent.name } : null,
+      effect: await this.effect(scope, hotspot, measures, activities, parent ? placeAndChildren(parent.id, register) : null, placeIds, now),
+    };
   }
 
   /** How many incidents the tenant has at the place (and the places within it), all time: is there anything to start from. */
@@ -169,16 +179,24 @@ export class HotspotService {
     return DateTime.fromJSDate(now, { zone: this.settings.timeZone }).toFormat('yyyy-MM-dd');
   }
 
-  private async effect(scope: TenantScope, hotspot: Hotspot, measures: Measure[], register: RegisteredPlace[], placeIds: string[], now: Date): Promise<Effect | null> {
-    const first = measures[0];
-    if (!first || (hotspot.state !== 'foljs_upp' && hotspot.state !== 'avslutad')) return null;
+  private async effect(
+    scope: TenantScope, hotspot: Hotspot, measures: Measure[], activities: VisitStamp[], areaIds: string[] | null, placeIds: string[], now: Date,
+  ): Promise<Effect | null> {
+    if (hotspot.state !== 'foljs_upp' && hotspot.state !== 'avslutad') return null;
+    const done = activities.map((a) => ({ occurredAt: this.startOfDay(a.date) }));
+    const started = DateTime.fromJSDate(hotspot.createdAt, { zone: this.settings.timeZone }).startOf('day').toJSDate();
+    const since = workBegan(started, measures, done);
+    if (!since) return null;
     const weeks = this.settings.effectWeeks;
-    const from = weeksBack(first.createdAt, weeks);
-    const to = new Date(first.createdAt.getTime() + weeks * WEEK_MS);
-    const parentId = register.find((p) => p.id === hotspot.placeId)?.parentId ?? null;
+    const from = weeksBack(since, weeks);
+    const to = new Date(since.getTime() + weeks * WEEK_MS);
     const atPlace = await this.store.placeHistory.incidents(scope, placeIds, from, to);
-    const inArea = parentId ? await this.store.placeHistory.incidents(scope, placeAndChildren(parentId, register), from, to) : null;
-    return effectOf(first.createdAt, weeks, now, atPlace, inArea);
+    const inArea = areaIds ? await this.store.placeHistory.incidents(scope, areaIds, from, to) : null;
+    return effectOf(since, weeks, now, atPlace, inArea, done);
+  }
+
+  private startOfDay(day: string): Date {
+    return DateTime.fromISO(day, { zone: this.settings.timeZone }).startOf('day').toJSDate();
   }
 
   /** Checks the version the user saw, then applies within the tenant: the one path every change takes. */
@@ -193,4 +211,16 @@ export class HotspotService {
     if (result.ok) return result;
     return { ok: false, reason: result.reason, current: await this.store.hotspots.get(scope, current.id) };
   }
+}
+
+/**
+ * When the work at the hot spot began: its first measure, or the first activity at the place on or after
+ * the day it was started (a walk there last year is history, not this hot spot's work). Null: nothing done yet.
+ */
+function workBegan(started: Date, measures: readonly Measure[], activities: readonly { occurredAt: Date }[]): Date | null {
+  const times = [
+    ...measures.map((m) => m.createdAt.getTime()),
+    ...activities.map((a) => a.occurredAt.getTime()).filter((t) => t >= started.getTime()),
+  ];
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
 }

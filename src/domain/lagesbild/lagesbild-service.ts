@@ -50,7 +50,7 @@ export class LagesbildService {
       },
       schools: {
         incidents: sum(schools),
-        youth: schools.reduce((n, t) => n + t.youth, 0),
+        youth: knownSum(schools.map((t) => t.youth)),
         bySchool: cut(schools.map((t) => ({ name: t.key, count: t.count, youth: t.youth })), L.schools),
       },
       activities: {
@@ -88,6 +88,8 @@ export function chartPeriods(period: Period): { unit: 'week' | 'month'; periods:
 }
 
 const sum = (tallies: Tally[]) => tallies.reduce((n, t) => n + t.count, 0);
+/** The sum of the counts given; null when none was given. */
+const knownSum = (counts: (number | null)[]) => counts.reduce<number | null>((n, c) => (c === null ? n : (n ?? 0) + c), null);
 const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
 
 /** Every key seen in any of the compared periods, largest current count first, then by key. */

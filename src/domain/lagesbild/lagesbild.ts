@@ -44,8 +44,9 @@ export interface Lagesbild {
   };
   schools: {
     incidents: number;
-    youth: number;
-    bySchool: Cut<{ name: string; count: number; youth: number }>;
+    /** Young people involved, summed where a count was given; null: no incident gave one ("okänt antal", not 0). */
+    youth: number | null;
+    bySchool: Cut<{ name: string; count: number; youth: number | null }>;
   };
   activities: {
     total: number;

@@ -28,8 +28,8 @@ export interface Tally {
   range: number;
   key: string;
   count: number;
-  /** Sum of young people involved (incidents only; 0 for activities). */
-  youth: number;
+  /** Sum of young people involved where given; null when none of the group's incidents gave a count (and for activities). */
+  youth: number | null;
 }
 
 export interface OverdueFollowUp {

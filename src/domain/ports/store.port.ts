@@ -45,6 +45,8 @@ export interface ReportChange<F> {
   fields?: F;
   status?: ReportStatus;
   assignee?: Person | null;
+  /** Incidents only: what was done, given when it is closed. */
+  resolution?: string | null;
   now: Date;
 }
 

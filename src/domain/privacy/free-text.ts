@@ -12,6 +12,8 @@ import { maskFields } from './mask-fields';
 export const FREE_TEXT = {
   /** An incident: what happened, the school, and the name of a new place typed on the card. */
   incident: ['description', 'school', 'place'],
+  /** Closing an incident: what was done ("vad gjordes?"). */
+  resolution: ['resolution'],
   /** An activity: its notes, and the name of a new place. */
   activity: ['notes', 'place'],
   /** A hot spot's analysis: who, what, when, why. */

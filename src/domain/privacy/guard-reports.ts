@@ -31,6 +31,12 @@ export function guardActivity(v: ValidActivity, privacy: PrivacyChoice): Guarded
   return { ok: true, value: { ...v, notes: notes ?? '', place: withPlaceName(v.place, place) } };
 }
 
+/** Closing an incident: what was done. */
+export function guardResolution<V extends { resolution: string }>(v: V, privacy: PrivacyChoice): Guarded<V, 'resolution'> {
+  const guarded = guardFreeText('resolution', { resolution: v.resolution }, privacy);
+  return guarded.ok ? { ok: true, value: { ...v, resolution: guarded.texts.resolution ?? v.resolution } } : guarded;
+}
+
 /** A hot spot's measure: what is to be done. */
 export function guardMeasure<V extends { what: string }>(v: V, privacy: PrivacyChoice): Guarded<V, 'what'> {
   const guarded = guardFreeText('measure', { what: v.what }, privacy);

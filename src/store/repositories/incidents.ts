@@ -14,7 +14,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
-        const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields) };
+        const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null };
         await trx.insertInto('incidents').values(row).execute();
         return toIncident(row);
       }),
@@ -33,6 +33,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
           .set((eb) => ({
             ...(change.fields ? incidentColumns(change.fields) : {}),
             ...changedReportColumns(change),
+            ...(change.resolution !== undefined ? { resolution: change.resolution } : {}),
             version: eb('version', '+', 1),
           }))
           .where('id', '=', change.id)
@@ -77,5 +78,6 @@ function toIncident(row: IncidentRow): Incident {
     school: row.school,
     youthInvolved: row.youth_involved,
     policeReportNumber: row.police_report_number,
+    resolution: row.resolution ?? null,
   };
 }

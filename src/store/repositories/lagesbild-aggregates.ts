@@ -39,7 +39,8 @@ async function tallies(db: Kysely<Database>, inner: AliasableExpression<Bucketed
     .groupBy(['t.bucket', 't.group_key'])
     .orderBy('t.bucket').orderBy('n', 'desc').orderBy('t.group_key')
     .execute();
-  return rows.map((r) => ({ range: Number(r.bucket), key: r.group_key ?? '', count: Number(r.n), youth: Number(r.youth ?? 0) }));
+  // SUM over nothing but NULLs is NULL: no incident of the group said how many young people, which is not zero.
+  return rows.map((r) => ({ range: Number(r.bucket), key: r.group_key ?? '', count: Number(r.n), youth: r.youth === null ? null : Number(r.youth) }));
 }
 
 export function createLagesbildAggregateRepository(db: Kysely<Database>): LagesbildAggregateRepository {
@@ -69,7 +70,8 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>): Lagesb
         .select([
           bucketOf(ranges, (r: DayRange) => sql`activities.activity_date >= ${r.firstDay} and activities.activity_date <= ${r.lastDay}`).as('bucket'),
           ACTIVITY_KEYS[by].as('group_key'),
-          sql<number | null>`${sql.lit(0)}`.as('youth'),
+          // Typed, so that SQL Server can SUM it.
+          sql<number | null>`cast(null as int)`.as('youth'),
         ])
         .where(inScope(scope, 'activities') as never)
         .where('activities.activity_date', '>=', ranges.map((r) => r.firstDay).sort()[0]!)

@@ -32,7 +32,7 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
       add('activities', await trx.selectFrom('activities').where(oldActivity)
         .select(['tenant_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tenant_id').execute());
       await trx.updateTable('incidents')
-        .set({ ...NOBODY, description: REMOVED, school: null, police_report_number: null, anonymised_at: now, updated_at: now })
+        .set({ ...NOBODY, description: REMOVED, school: null, police_report_number: null, resolution: null, anonymised_at: now, updated_at: now })
         .where(oldIncident).execute();
       await trx.updateTable('activities')
         .set({ ...NOBODY, notes: REMOVED, anonymised_at: now, updated_at: now })

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { HotspotReminders } from '../../../src/domain/hotspots/hotspot-reminders';
+import { HotspotReminders, reminderDay } from '../../../src/domain/hotspots/hotspot-reminders';
 import { HotspotSummaries } from '../../../src/domain/hotspots/hotspot-summaries';
 import type { HotspotReminder, ReminderPoster } from '../../../src/domain/ports/reminder-poster.port';
 import type { Store } from '../../../src/domain/ports/store.port';
@@ -38,19 +38,31 @@ describe('hot spot reminders', () => {
     const reminders = new HotspotReminders(store.hotspots, poster);
 
     assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 });
-    clock.current = new Date('2026-12-02T06:00:00Z'); // 07:00 in Stockholm: the measure's day
+    clock.current = new Date('2026-12-01T23:00:00Z'); // midnight in Stockholm: the measure's day has begun
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 }, 'not at midnight');
+    clock.current = new Date('2026-12-02T06:59:00Z'); // 07:59 in Stockholm
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 }, 'not before eight');
+    clock.current = new Date('2026-12-02T07:00:00Z'); // 08:00 in Stockholm
     assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 1, failed: 0 });
     assert.equal(poster.posted[0]?.kind, 'measure_due');
     assert.deepEqual(poster.posted[0]?.hotspot.owner, owner);
     assert.equal(poster.posted[0]?.hotspot.origin.conversationId, origin.conversationId);
 
-    clock.current = new Date('2026-12-02T23:30:00Z'); // 00:30 on 3 December in Stockholm, still 2 December in UTC
+    clock.current = new Date('2026-12-03T07:15:00Z'); // 08:15 on the follow-up day
     poster.reachable = false;
-    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 1 }, 'the follow-up is due by local time');
+    assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 1 }, 'the follow-up is due');
     poster.reachable = true;
+    clock.current = new Date('2026-12-03T07:30:00Z');
     assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 1, failed: 0 }, 'an unreachable channel is tried again');
     assert.equal(poster.posted[1]?.kind, 'follow_up');
     assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 }, 'each reminder once');
+  });
+
+  it('counts the reminder day in Stockholm time from eight, in winter and in summer', () => {
+    assert.equal(reminderDay(new Date('2026-12-02T06:59:59Z'), 'Europe/Stockholm'), '2026-12-01');
+    assert.equal(reminderDay(new Date('2026-12-02T07:00:00Z'), 'Europe/Stockholm'), '2026-12-02');
+    assert.equal(reminderDay(new Date('2026-06-15T05:59:59Z'), 'Europe/Stockholm'), '2026-06-14');
+    assert.equal(reminderDay(new Date('2026-06-15T06:00:00Z'), 'Europe/Stockholm'), '2026-06-15');
   });
 
   it('When the hot spot is closed, then no reminders come for it', async () => {
