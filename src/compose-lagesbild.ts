@@ -3,6 +3,7 @@ import type express from 'express';
 import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
 import * as lagesbildCards from './cards/lagesbild-cards';
 import type { Config } from './config/config';
+import type { AccessPolicy } from './domain/access-policy';
 import { lagesbildCommands, lagesbildVerbs, type LagesbildFeature } from './conversation/lagesbild-commands';
 import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
@@ -43,6 +44,8 @@ export interface LagesbildWiringDeps {
   budget?: { wait(tenantId: string): Promise<void> };
   /** Tests replace the waits between retries. */
   sleep?: Sleep;
+  /** Who may change a subscription (its buttons are shown to coordinators only). */
+  access: Pick<AccessPolicy, 'allows'>;
 }
 
 /** The lägesbild feature wired together: services, commands, export routes and the digest scheduler. */
@@ -57,6 +60,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
     exports,
     clock,
     audit: store.audit,
+    isCoordinator: (ctx) => d.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' }),
     exportUrls: (token) => ({
       csv: `${baseUrl}${EXPORT_PATH}/${token}/incidents.csv`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
     }),

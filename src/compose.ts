@@ -83,7 +83,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
-  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget });
+  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
   const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });

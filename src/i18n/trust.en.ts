@@ -11,6 +11,7 @@ export const trustEn: Shape<typeof trustSv> = {
   logEmpty: 'The log is empty.',
   unavailable: 'There is nothing like that here. It may have been removed, or it belongs to another channel or chat.',
   forbidden: 'You do not have the right to do that. Ask a coordinator for help.',
+  forbiddenCoordinator: 'You do not have the right to do that – only a coordinator can. Ask a coordinator for help.',
   needsConfirmedOrganisation: 'Your organisation is not confirmed yet. Ask a coordinator to write: organisation @your name police (or your organisation).',
   badPayload: 'The card could not be read. Write "help" and start again.',
   organisationUnconfirmed: 'organisation not confirmed',

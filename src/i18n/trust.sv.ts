@@ -25,6 +25,8 @@ export const trustSv = {
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal eller chatt.',
   forbidden: 'Du har inte behörighet att göra det. Be en koordinator om hjälp.',
+  /** A refusal of something only coordinators may do says so, and who to ask. */
+  forbiddenCoordinator: 'Du har inte behörighet att göra det – bara en koordinator kan det. Be en koordinator om hjälp.',
   needsConfirmedOrganisation: 'Din organisation är inte bekräftad än. Be en koordinator skriva: organisation @ditt namn polisen (eller din organisation).',
   badPayload: 'Kortet kunde inte läsas. Skriv "hjälp" och börja om.',
   organisationUnconfirmed: 'organisation ej bekräftad',
