@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { STOCKHOLM } from '../domain/periods';
 import type { Locale } from '../i18n/messages';
+import { culture } from '../i18n/plural';
 
 // Times, days and numbers as every card shows them: in Europe/Stockholm, in the reader's language.
 
-export const culture = (locale: Locale): string => (locale === 'sv' ? 'sv-SE' : 'en-GB');
+export { culture };
 
 export function formatWhen(at: Date, locale: Locale, zone = STOCKHOLM, pattern = 'd LLL yyyy HH:mm'): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(culture(locale)).toFormat(pattern);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/card-schema';
 import * as lagesbildCards from '../cards/lagesbild-cards';
 import { LAGESBILD_VERBS } from '../cards/lagesbild-verbs';
+import { exportAuditDetail } from '../cards/audit-lines';
 import { withRefresh } from '../cards/shared-card';
 import type { SubscriptionService, SubscriptionView } from '../domain/digests/subscription-service';
 import { parseSchedule } from '../domain/digests/subscription';
@@ -100,7 +101,7 @@ function answers(f: LagesbildFeature) {
       const created = await f.exports.create(ctx.actor, ctx.origin, parsed.period);
       await f.audit.record({
         at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
-        entityId: created.id, entityRef: null, detail: `${parsed.period.kind} ${parsed.period.from.toISOString().slice(0, 10)}`,
+        entityId: created.id, entityRef: null, detail: exportAuditDetail(parsed.period),
       });
       // No link in the channel: the card shows them to the requester alone (Universal Actions refresh).
       return lagesbildCards.exportReady(ctx.locale, parsed.period, created.expiresAt, audienceOf(ctx, created.id));

@@ -1,5 +1,6 @@
 import type { Overrides } from './catalogue-shape';
 import { en, enInChat } from './en';
+import { pluralForm } from './plural';
 import { sv, svInChat, type Catalogue } from './sv';
 
 export type Locale = 'sv' | 'en';
@@ -37,11 +38,13 @@ export function messages(locale: Locale, room: Room = 'channel'): Catalogue {
 
 /**
  * Fills {name} placeholders; unknown placeholders stay visible so a missing value is noticed.
- * {name|one|many} picks the word for the number in `name`: "{n} {n|händelse|händelser}".
+ * {name|one|other} picks the word for the count in `name` by the locale's plural rules (plural.ts):
+ * "{n} {n|händelse|händelser}". Swedish and English agree on whole numbers, so `locale` only matters for
+ * shown decimals; pass it where the count may have one.
  */
-export function format(template: string, values: Record<string, string | number>): string {
+export function format(template: string, values: Record<string, string | number>, locale: Locale = 'sv'): string {
   return template
-    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, key: string, one: string, many: string) =>
-      (key in values ? (String(values[key]).trim() === '1' ? one : many) : whole))
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, key: string, one: string, other: string) =>
+      (key in values ? pluralForm(locale, values[key]!, { one, other }) : whole))
     .replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

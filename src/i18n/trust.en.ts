@@ -26,6 +26,12 @@ export const trustEn: Shape<typeof trustSv> = {
     'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
   },
+  exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
+  fieldWords: {
+    who: 'who', what: 'what', when: 'when', why: 'why',
+    name: 'name', kind: 'kind', lat: 'latitude', lon: 'longitude', parentId: 'area', alias: 'other name',
+  },
+  exportFile: { csv: 'CSV', zip: 'CSV files (zip)', html: 'report' },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
     measure: 'measure', action: 'action',

@@ -17,6 +17,15 @@ export const trustSv = {
     'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
   },
+  /** An export in the log: the lägesbild of its period. */
+  exportSubject: { week: 'lägesbild vecka {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
+  /** The analysis questions answered and the place fields changed, as a log row names them. */
+  fieldWords: {
+    who: 'vem', what: 'vad', when: 'när', why: 'varför',
+    name: 'namn', kind: 'typ', lat: 'latitud', lon: 'longitud', parentId: 'område', alias: 'annat namn',
+  },
+  /** The file an export link opened. */
+  exportFile: { csv: 'CSV', zip: 'CSV-filer (zip)', html: 'rapport' },
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
