@@ -91,6 +91,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
     render: sharedCardRenderer({ reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators }), log, now: () => clock.now(),
+    locales: config.defaultLocales,
   });
   changes.listen(sharedCards);
   const bot = new TrygghetsbotenBot(
@@ -99,6 +100,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
       dispatcher,
       extension: new MessageExtension({ dispatcher, entries: extensionEntries(extensionDeps), publicBaseUrl: () => config.exports.publicBaseUrl, log }),
       installs: new InstallHandler(store.conversations),
+      locales: config.defaultLocales,
       // The roster is asked for an e-mail address only when domains can confirm an organisation.
       ...(domains.length > 0 ? { directory: new MemberDirectory({ log, clock }) } : {}),
     },
@@ -106,7 +108,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     log,
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log);
-  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget));
+  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales));
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
   const housekeeping = new HousekeepingScheduler([
     { name: 'hotspot-reminders', period: quarterHourKey, run: (now) => reminders.dueReminders(now, () => leases.stopRequested) },

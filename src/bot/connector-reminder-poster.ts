@@ -1,12 +1,12 @@
 import type { ConversationRepository, UserProfileRepository } from '../domain/ports/store.port';
 import type { HotspotReminder, ReminderPoster } from '../domain/ports/reminder-poster.port';
-import { format, messages } from '../i18n/messages';
+import { format, messages, SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales } from '../i18n/messages';
 import { postProactively, type ConnectorDigestPosterOptions } from './connector-digest-poster';
 
 /**
  * Posts a hot spot reminder into the channel the hot spot was started in, @mentioning its owner.
  * Teams resolves a mention by the user's Teams id when we know it (from their own messages), else by
- * their Entra object id. Reminders are in Swedish: they go to a shared channel.
+ * their Entra object id. Reminders go to a shared channel: in the tenant's language (DEFAULT_LOCALE).
  */
 export class ConnectorReminderPoster implements ReminderPoster {
   constructor(
@@ -14,6 +14,7 @@ export class ConnectorReminderPoster implements ReminderPoster {
     private readonly store: { conversations: ConversationRepository; users: UserProfileRepository },
     /** The tenant's posting budget, shared by all instances. */
     private readonly budget: { wait(tenantId: string): Promise<void> } | null = null,
+    private readonly locales: DefaultLocales = SWEDISH_BY_DEFAULT,
   ) {}
 
   async post(reminder: HotspotReminder): Promise<boolean> {
@@ -23,7 +24,7 @@ export class ConnectorReminderPoster implements ReminderPoster {
     const owner = hotspot.owner;
     const profile = await this.store.users.get(hotspot.origin, owner.userId);
     const tag = `<at>${owner.name || 'ansvarig'}</at>`;
-    const r = messages('sv').hotspots.reminder;
+    const r = messages(tenantLocale(this.locales, hotspot.origin.tenantId)).hotspots.reminder;
     const text = reminder.kind === 'follow_up'
       ? format(r.followUp, { owner: tag, place: hotspot.placeName, date: hotspot.followUpDate ?? '' })
       : format(r.measureDue, { owner: tag, what: reminder.measure.what, place: hotspot.placeName, date: reminder.measure.dueDate ?? '' });

@@ -26,9 +26,27 @@ const catalogues: Record<Room, Record<Locale, Catalogue>> = {
   chat: { sv: withOverrides(sv, svInChat), en: withOverrides(en, enInChat) },
 };
 
-/** Swedish unless the client says English (en, en-US, en-GB, …). */
-export function localeFrom(clientLocale: string | undefined | null): Locale {
-  return clientLocale && /^en(-|_|$)/i.test(clientLocale) ? 'en' : 'sv';
+/**
+ * The language of the client (sv…, en…); when the client sends none or another language, the fallback:
+ * the tenant's default (DEFAULT_LOCALE), Swedish unless configured.
+ */
+export function localeFrom(clientLocale: string | undefined | null, fallback: Locale = 'sv'): Locale {
+  if (clientLocale && /^en(-|_|$)/i.test(clientLocale)) return 'en';
+  if (clientLocale && /^sv(-|_|$)/i.test(clientLocale)) return 'sv';
+  return fallback;
+}
+
+/** DEFAULT_LOCALE as configured: one language, and exceptions by (lower-case) tenant id. */
+export interface DefaultLocales {
+  fallback: Locale;
+  tenants: Readonly<Record<string, Locale>>;
+}
+
+export const SWEDISH_BY_DEFAULT: DefaultLocales = { fallback: 'sv', tenants: {} };
+
+/** The tenant's language when nobody's client names one: for a message without locale, and proactive posts. */
+export function tenantLocale(defaults: DefaultLocales, tenantId: string): Locale {
+  return defaults.tenants[tenantId.toLowerCase()] ?? defaults.fallback;
 }
 
 /** The catalogue of the locale, worded for the room (a channel unless told). */
