@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../support/bot-process';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/chromium';
 import { freePort } from '../support/free-port';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Flags for a closed network: without them Chromium keeps trying to reach Google's services.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -22,7 +20,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 
 describe('npm run playground, driven in a real browser', function () {
   this.timeout(120_000);
-  if (!existsSync(CHROMIUM)) {
+  if (!chromiumAvailable()) {
     console.log(`Playground browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     it.skip('reports an incident through the Agents Playground');
     return;

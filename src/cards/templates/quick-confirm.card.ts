@@ -23,7 +23,8 @@ export const quickConfirmCard = defineTemplate<QuickConfirmCardData>('quick-conf
     { type: 'TextBlock', text: b('banner'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'banner'} != ''` },
     { type: 'TextBlock', text: b('question'), wrap: true, $when: b.expr`${'question'} != ''` },
     {
-      type: 'Input.ChoiceSet', id: 'placeId', label: b('labels.place'), style: 'expanded', value: b('values.placeId'), isRequired: true,
+      // Wraps: a place name may be long, and a phone shows it whole.
+      type: 'Input.ChoiceSet', id: 'placeId', label: b('labels.place'), style: 'expanded', wrap: true, value: b('values.placeId'), isRequired: true,
       errorMessage: b('labels.place'), choices: choicesFrom(b, 'choices.places'),
     },
     {
