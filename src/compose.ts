@@ -12,6 +12,7 @@ import { JobLeases } from './domain/jobs/job-leases';
 import { PostingBudget } from './domain/jobs/posting-budget';
 import { STOCKHOLM } from './domain/periods';
 import { ConnectorReminderPoster } from './bot/connector-reminder-poster';
+import { ChannelHotspots } from './domain/hotspots/channel-hotspots';
 import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
 import { applyRetention, LastSeen } from './domain/retention';
 import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
@@ -83,7 +84,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
-  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access });
+  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access,
+    hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots) });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
   const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
