@@ -1,9 +1,10 @@
 import type { Overrides } from './catalogue-shape';
 import { en, enInChat } from './en';
+import type { Locale } from './locale';
 import { pluralForm } from './plural';
 import { sv, svInChat, type Catalogue } from './sv';
 
-export type Locale = 'sv' | 'en';
+export type { Locale };
 export type { Catalogue };
 
 /**

@@ -1,4 +1,4 @@
-import type { Locale } from './messages';
+import type { Locale } from './locale';
 
 // The one plural mechanism of the catalogue: a count text names its forms in the template,
 // "{n} {n|händelse|händelser}", and the locale's CLDR rules (Intl.PluralRules) pick the form. Swedish and

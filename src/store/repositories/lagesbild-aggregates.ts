@@ -116,10 +116,8 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>): Lagesb
     async activitiesForExport(scope, range, limit) {
       const rows = await db.selectFrom('activities')
         .select(['id', 'ref', 'activity_date', 'type', 'place_name', 'organisation', 'people_met', 'status', 'follow_up_date', 'notes'])
-        .where('tenant_id', '=', scope.tenantId)
-        .where('conversation_id', '=', scope.conversationId)
-        .where('activity_date', '>=', range.firstDay)
-        .where('activity_date', '<=', range.lastDay)
+        .where(inScope(scope, 'activities') as never)
+        .where('activity_date', '>=', range.firstDay).where('activity_date', '<=', range.lastDay)
         .orderBy('activity_date').orderBy('ref')
         .limit(checkedLimit(limit))
         .execute();
