@@ -180,7 +180,7 @@ export const SAMPLES: Sample<unknown>[] = [
   sample({
     template: placeCard, surface: 'message',
     data: (size) => ({
-      title: 'Plats: Stora torget', note: 'Sparad.', warning: size === 'large' ? text(200, '!') : '',
+      title: 'Plats: Stora torget', curate: true, note: 'Sparad.', warning: size === 'large' ? text(200, '!') : '',
       facts: many(size, 2, 4, (i) => ({ title: `Fakta ${i}`, value: text(size === 'large' ? 200 : 10) })),
       labels: fill(['name', 'kind', 'lat', 'lon', 'parent', 'alias', 'mergeWith', 'save', 'merge'] as const, (k) => `Etikett ${k}`),
       values: fill(['name', 'kind', 'lat', 'lon', 'parent', 'alias'] as const, () => (size === 'large' ? text(LIMITS.placeNameMax) : 'x')),
