@@ -109,7 +109,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     clock,
     log,
   );
-  const adapter = createAdapter(config.bot, config.allowedTenants, log);
+  const adapter = createAdapter(config.bot, config.allowedTenants, log, config.defaultLocales);
   const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales));
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
   const housekeeping = new HousekeepingScheduler([

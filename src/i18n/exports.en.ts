@@ -10,7 +10,7 @@ export const exportsEn: Shape<typeof exportsSv> = {
     },
   },
   hotspots: {
-    title: 'Hot spots (active, of this channel)',
+    title: 'Hot spots (active, started here)',
     columns: { place: 'Place', state: 'Stage', owner: 'Owner organisation', followUp: 'Next follow-up', started: 'Started' },
   },
   measures: {

@@ -9,7 +9,7 @@ export const exportsSv = {
     },
   },
   hotspots: {
-    title: 'Hot spots (kanalens aktiva)',
+    title: 'Hot spots (aktiva, startade här)',
     columns: { place: 'Plats', state: 'Läge', owner: 'Ansvarig organisation', followUp: 'Nästa uppföljning', started: 'Startad' },
   },
   measures: {
