@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startBot } from '../src/compose';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
+import { startLocaleRelay } from './playground-locale';
 
 async function main(): Promise<void> {
   const config = loadConfig({
@@ -18,10 +19,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const bot = await startBot(config, createLogger(config.logLevel));
+  // The playground always says en-US; the relay makes it a Swedish client (PLAYGROUND_LOCALE to change).
+  const relay = await startLocaleRelay(new URL(`http://127.0.0.1:${bot.port}/api/messages`), process.env.PLAYGROUND_LOCALE ?? 'sv-SE');
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
   const cli = join(__dirname, '../node_modules/@microsoft/m365agentsplayground/cli.js');
   const playground = spawn(process.execPath, [
-    cli, '--app-endpoint', `http://localhost:${bot.port}/api/messages`, '--channel-id', 'msteams',
+    cli, '--app-endpoint', relay.url, '--channel-id', 'msteams',
     '--port', String(playgroundPort), '--disable-telemetry',
   ], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TEAMSFX_TELEMETRY: 'false' } });
   playground.stdout.on('data', (chunk: Buffer) => {
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     playground.kill('SIGTERM');
+    relay.server.close();
     await bot.stop();
     process.exit(0);
   };

@@ -3,13 +3,14 @@ import type express from 'express';
 import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
 import * as lagesbildCards from './cards/lagesbild-cards';
 import type { Config } from './config/config';
+import type { AccessPolicy } from './domain/access-policy';
 import { lagesbildCommands, lagesbildVerbs, type LagesbildFeature } from './conversation/lagesbild-commands';
 import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
 import { ScheduledDigests } from './domain/digests/scheduled-digests';
 import type { JobLeases } from './domain/jobs/job-leases';
 import { SubscriptionService } from './domain/digests/subscription-service';
-import { ExportService } from './domain/lagesbild/export-service';
+import { ExportService, type HotspotExportSource } from './domain/lagesbild/export-service';
 import { LagesbildService } from './domain/lagesbild/lagesbild-service';
 import type { Clock } from './domain/ports/clock.port';
 import { realSleep, type DigestPoster, type Sleep } from './domain/ports/digest-poster.port';
@@ -43,6 +44,10 @@ export interface LagesbildWiringDeps {
   budget?: { wait(tenantId: string): Promise<void> };
   /** Tests replace the waits between retries. */
   sleep?: Sleep;
+  /** The channel's hot spots with measures and effect, for exports. */
+  hotspotExports?: HotspotExportSource;
+  /** Who may change a subscription (its buttons are shown to coordinators only). */
+  access: Pick<AccessPolicy, 'allows'>;
 }
 
 /** The lägesbild feature wired together: services, commands, export routes and the digest scheduler. */
@@ -50,15 +55,16 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const { config, store, clock, log } = d;
   let baseUrl = config.exports.publicBaseUrl ?? '';
   const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
-  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit);
+  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, d.hotspotExports);
   const feature: LagesbildFeature = {
     subscriptions: new SubscriptionService(store.digestSubscriptions, store.digestDeliveries, clock, STOCKHOLM),
     lagesbild,
     exports,
     clock,
     audit: store.audit,
+    isCoordinator: (ctx) => d.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' }),
     exportUrls: (token) => ({
-      csv: `${baseUrl}${EXPORT_PATH}/${token}/incidents.csv`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
+      csv: `${baseUrl}${EXPORT_PATH}/${token}/export.zip`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
     }),
   };
   let connectorPoster: ConnectorDigestPoster | null = null;
@@ -77,7 +83,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   return {
     commands: lagesbildCommands(feature),
     verbs: lagesbildVerbs(feature),
-    routes: { path: EXPORT_PATH, router: exportRoutes(exports, log) },
+    routes: { path: EXPORT_PATH, router: exportRoutes(exports, log, config.defaultLocales) },
     scheduler,
     start(port) {
       if (!config.exports.publicBaseUrl) baseUrl = `http://localhost:${port}`;

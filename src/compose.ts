@@ -12,6 +12,7 @@ import { JobLeases } from './domain/jobs/job-leases';
 import { PostingBudget } from './domain/jobs/posting-budget';
 import { STOCKHOLM } from './domain/periods';
 import { ConnectorReminderPoster } from './bot/connector-reminder-poster';
+import { ChannelHotspots } from './domain/hotspots/channel-hotspots';
 import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
 import { applyRetention, LastSeen } from './domain/retention';
 import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
@@ -83,7 +84,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
-  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget });
+  const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access,
+    hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots) });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
   const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
@@ -91,6 +93,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
     render: sharedCardRenderer({ reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators }), log, now: () => clock.now(),
+    locales: config.defaultLocales,
   });
   changes.listen(sharedCards);
   const bot = new TrygghetsbotenBot(
@@ -99,14 +102,15 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
       dispatcher,
       extension: new MessageExtension({ dispatcher, entries: extensionEntries(extensionDeps), publicBaseUrl: () => config.exports.publicBaseUrl, log }),
       installs: new InstallHandler(store.conversations),
+      locales: config.defaultLocales,
       // The roster is asked for an e-mail address only when domains can confirm an organisation.
       ...(domains.length > 0 ? { directory: new MemberDirectory({ log, clock }) } : {}),
     },
     clock,
     log,
   );
-  const adapter = createAdapter(config.bot, config.allowedTenants, log);
-  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget));
+  const adapter = createAdapter(config.bot, config.allowedTenants, log, config.defaultLocales);
+  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales));
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
   const housekeeping = new HousekeepingScheduler([
     { name: 'hotspot-reminders', period: quarterHourKey, run: (now) => reminders.dueReminders(now, () => leases.stopRequested) },

@@ -2,10 +2,11 @@ import {
   CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext,
 } from 'botbuilder';
 import type { AllowedTenants, Config } from '../config/config';
-import { messages, localeFrom } from '../i18n/messages';
+import { messages, localeFrom, SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
 import { StrictBotFrameworkAuthentication } from './strict-authentication';
 import { tenantFilter } from './tenant-filter';
+import { tenantOf } from './turn-context-reader';
 import { errorName } from './trygghetsboten-bot';
 
 /**
@@ -36,7 +37,7 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(bot: Config['bot'], allowedTenants: AllowedTenants, log: Logger): BotAdapter {
+export function createAdapter(bot: Config['bot'], allowedTenants: AllowedTenants, log: Logger, locales: DefaultLocales = SWEDISH_BY_DEFAULT): BotAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: bot.appId,
     MicrosoftAppPassword: bot.appPassword,
@@ -50,7 +51,8 @@ export function createAdapter(bot: Config['bot'], allowedTenants: AllowedTenants
   adapter.onTurnError = async (context, error) => {
     log.error({ err: errorName(error), activityType: context.activity.type }, 'unhandled error in turn');
     if (context.activity.type !== 'message') return;
-    await context.sendActivity(messages(localeFrom(context.activity.locale)).notice.unexpected).catch(() => undefined);
+    const locale = localeFrom(context.activity.locale, tenantLocale(locales, tenantOf(context.activity)));
+    await context.sendActivity(messages(locale).notice.unexpected).catch(() => undefined);
   };
   return adapter;
 }

@@ -11,7 +11,7 @@ import { systemClock } from '../domain/ports/clock.port';
 import type { PostOutcome, Sleep } from '../domain/ports/digest-poster.port';
 import type { ConversationRepository } from '../domain/ports/store.port';
 import type { ChatScope } from '../domain/scope';
-import type { Locale } from '../i18n/messages';
+import { SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales, type Locale } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
 
 
@@ -26,6 +26,8 @@ export interface SharedCardUpdaterOptions {
   render(scope: ChatScope, item: SharedItem, locale: Locale): Promise<AdaptiveCard | null>;
   log: Logger;
   now: () => Date;
+  /** DEFAULT_LOCALE: the language of an update no user's turn asked for (a scheduled change). */
+  locales?: DefaultLocales;
   policy?: RetryPolicy;
   sleep?: Sleep;
   random?: () => number;
@@ -66,7 +68,7 @@ export class SharedCardUpdater implements ChangeListener {
   changed(scope: ChatScope, item: SharedItem): void {
     const turn = this.turns.getStore();
     if (turn) turn.changes.push({ scope, item });
-    else this.later({ scope, item }, 'sv');
+    else this.later({ scope, item }, tenantLocale(this.o.locales ?? SWEDISH_BY_DEFAULT, scope.tenantId));
   }
 
   /** A typed message: what it changed is refreshed in its remembered messages once it is answered. */

@@ -4,7 +4,7 @@ import {
   type AppBasedLinkQuery, type MessagingExtensionAction, type MessagingExtensionActionResponse, type MessagingExtensionQuery, type MessagingExtensionResponse,
 } from 'botbuilder';
 import { notice } from '../cards/report-cards';
-import { messages } from '../i18n/messages';
+import { messages, SWEDISH_BY_DEFAULT, type DefaultLocales } from '../i18n/messages';
 import { textReply, type ChatContext, type Reply } from '../conversation/chat-context';
 import type { InstallHandler } from '../conversation/install-handler';
 import type { Dispatcher } from '../conversation/registry/dispatcher';
@@ -25,6 +25,8 @@ export interface BotHandlers {
   sharedCards?: SharedCardUpdater;
   /** The message extension (message actions, search, report links): see message-extension.ts. */
   extension?: MessageExtension;
+  /** DEFAULT_LOCALE: the language of a message whose client names none (Swedish unless configured). */
+  locales?: DefaultLocales;
 }
 
 /** The Teams edge: translates activities to conversation calls and replies back. No business rules here. */
@@ -82,11 +84,12 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
 
   private contextOf(context: TurnContext): ChatContext {
     const directory = this.app.directory;
-    if (!directory) return chatContextOf(context.activity);
+    const locales = this.app.locales ?? SWEDISH_BY_DEFAULT;
+    if (!directory) return chatContextOf(context.activity, undefined, locales);
     return chatContextOf(context.activity, async () => {
       const addresses = await directory.addressesOf(context);
       return addresses?.email ?? addresses?.userPrincipalName ?? null;
-    });
+    }, locales);
   }
 
   private async onAdded(context: TurnContext, members: ChannelAccount[]): Promise<void> {
@@ -94,7 +97,7 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     if (!members.some((m) => m.id === botId)) return;
     const activity = context.activity;
     this.log.info({ conversationType: activity.conversation?.conversationType }, 'bot installed in conversation');
-    await this.send(context, await this.app.installs.installed(chatContextOf(activity), conversationRecordOf(activity, this.clock.now()), referenceTrustOf(context)));
+    await this.send(context, await this.app.installs.installed(chatContextOf(activity, undefined, this.app.locales), conversationRecordOf(activity, this.clock.now()), referenceTrustOf(context)));
   }
 
   // The message extension; without one (never in the running bot) the SDK's "not implemented" stands.

@@ -2,7 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { ChatContext } from '../conversation/chat-context';
 import type { ReferenceTrust } from '../conversation/install-handler';
 import type { ConversationRecord, ConversationScope } from '../domain/conversation';
-import { localeFrom } from '../i18n/messages';
+import { localeFrom, SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales } from '../i18n/messages';
 import { serviceUrlIsTrusted } from './service-url-guard';
 
 // Reads what the conversation layer needs out of a Bot Framework activity, Teams-specific fields included.
@@ -30,12 +30,15 @@ export function conversationKey(activity: Activity): string {
   return (activity.conversation?.id ?? '').split(';')[0]!;
 }
 
-/** `email` looks the user's address up lazily (only when a right needs the tenant's domain setting). */
-export function chatContextOf(activity: Activity, email?: () => Promise<string | null>): ChatContext {
+/**
+ * `email` looks the user's address up lazily (only when a right needs the tenant's domain setting);
+ * `locales` (DEFAULT_LOCALE) gives the language when the client names none.
+ */
+export function chatContextOf(activity: Activity, email?: () => Promise<string | null>, locales: DefaultLocales = SWEDISH_BY_DEFAULT): ChatContext {
   const userId = (activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown').toLowerCase();
   const origin = { tenantId: tenantOf(activity), conversationId: conversationKey(activity) };
   return {
-    locale: localeFrom(activity.locale),
+    locale: localeFrom(activity.locale, tenantLocale(locales, origin.tenantId)),
     room: scopeOf(activity) === 'channel' ? 'channel' : 'chat',
     actor: {
       userId,

@@ -96,6 +96,8 @@ export interface ChoiceSetInput extends InputBase {
   style?: 'compact' | 'expanded' | 'filtered';
   isMultiSelect?: boolean;
   placeholder?: string;
+  /** Lets an expanded choice's title wrap (a long place name on a phone), instead of being cut. */
+  wrap?: boolean;
 }
 
 export type InputElement = TextInput | NumberInput | DateInput | TimeInput | ChoiceSetInput;
@@ -107,8 +109,8 @@ export interface ExecuteAction extends Binding {
   data?: Record<string, unknown> | BindingExpression;
   associatedInputs?: 'auto' | 'none';
   style?: 'default' | 'positive' | 'destructive';
-  /** 'secondary': behind the card's overflow menu ("…"), which Teams draws on desktop and mobile. */
-  mode?: 'primary' | 'secondary';
+  /** 'secondary': behind the card's overflow menu ("…"), which Teams draws on desktop and mobile (phone-actions.ts decides which). */
+  mode?: 'primary' | 'secondary' | BindingExpression;
 }
 
 /** Opens a web page (e.g. an export link); only in ActionSets, so card-level actions stay Execute. */

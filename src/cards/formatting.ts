@@ -2,13 +2,14 @@ import { DateTime } from 'luxon';
 import { STOCKHOLM } from '../domain/periods';
 import type { Locale } from '../i18n/messages';
 import type { Occurred } from '../domain/report';
+import { culture } from '../i18n/plural';
 
 // Times, days and numbers as every card shows them: in Europe/Stockholm, in the reader's language.
 
 /** The date part of every date a card shows (formatDate). */
 const DATE_STYLE = 'd LLL yyyy';
 
-export const culture = (locale: Locale): string => (locale === 'sv' ? 'sv-SE' : 'en-GB');
+export { culture };
 
 export function formatWhen(at: Date, locale: Locale, zone = STOCKHOLM, pattern = `${DATE_STYLE} HH:mm`): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(culture(locale)).toFormat(pattern);

@@ -310,14 +310,16 @@ export interface PlaceTyped {
   personalData?: readonly PersonalDataFinding[];
 }
 
+/** The place's card; its edit and merge form only when `curate` (a coordinator's view). */
 export function placeView(
-  locale: Locale, place: RegisteredPlace, register: RegisteredPlace[], hotspot: Hotspot | null, note = '', warning = '', typed?: PlaceTyped,
+  locale: Locale, place: RegisteredPlace, register: RegisteredPlace[], hotspot: Hotspot | null, note = '', warning = '', typed?: PlaceTyped, curate = true,
 ): AdaptiveCard {
   const m = messages(locale);
   const p = m.hotspots.places;
   const others = register.filter((x) => x.id !== place.id).slice(0, 200);
   return render(placeCard, {
     title: format(p.cardTitle, { name: safeText(place.name) }),
+    curate,
     note,
     warning: typed?.personalData?.length ? personalDataWarning(m, typed.personalData) : warning,
     facts: [

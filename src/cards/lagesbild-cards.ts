@@ -34,8 +34,13 @@ export function scheduleText(locale: Locale, s: SubscriptionView['subscription']
     : format(t.subscription.weekly, { weekday: t.weekdays[s.weekday! - 1] ?? '', time: s.time });
 }
 
-/** The confirmation and status card of a subscription; `null` says there is none. */
-export function subscription(locale: Locale, view: SubscriptionView | null, zone: string, justSubscribed = false, room?: Room): AdaptiveCard {
+/**
+ * The confirmation and status card of a subscription; `null` says there is none. "Avsluta prenumeration"
+ * is shown only when `mayChange` (a coordinator's view); the server checks the right whatever is shown.
+ */
+export function subscription(
+  locale: Locale, view: SubscriptionView | null, zone: string, justSubscribed = false, room?: Room, mayChange = false,
+): AdaptiveCard {
   const t = messages(locale, room).lagesbild.subscription;
   if (!view) return notice(t.none, { title: t.title });
   const { subscription: s, next, lastDelivery } = view;
@@ -52,7 +57,7 @@ export function subscription(locale: Locale, view: SubscriptionView | null, zone
       }] : []),
     ],
     footnote: '',
-    actions: [{ title: t.showNow, verb: LAGESBILD_VERBS.showNow }, { title: t.unsubscribe, verb: LAGESBILD_VERBS.unsubscribe }],
+    actions: [{ title: t.showNow, verb: LAGESBILD_VERBS.showNow }, ...(mayChange ? [{ title: t.unsubscribe, verb: LAGESBILD_VERBS.unsubscribe }] : [])],
   });
 }
 

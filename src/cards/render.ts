@@ -1,6 +1,7 @@
 import { Template } from 'adaptivecards-templating';
 import type { AdaptiveCard } from './card-schema';
 import { bind, type Binder } from './bind';
+import { fitToPhone } from './phone-actions';
 
 /** A card template and the exact shape of the data it is rendered from. */
 export interface CardTemplate<Data> {
@@ -32,7 +33,8 @@ export function definedTemplates(): CardTemplate<unknown>[] {
 export function render<Data extends object>(tpl: CardTemplate<Data>, data: Data): AdaptiveCard {
   const expanded: unknown = new Template(tpl.template).expand({ $root: data });
   // A binding to null means "leave the property out": clients draw an empty number input as 0.
-  return JSON.parse(JSON.stringify(expanded, (_key, value: unknown) => (value === null ? undefined : value))) as AdaptiveCard;
+  const card = JSON.parse(JSON.stringify(expanded, (_key, value: unknown) => (value === null ? undefined : value))) as AdaptiveCard;
+  return fitToPhone(card);
 }
 
 /**

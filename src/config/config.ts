@@ -62,6 +62,35 @@ const extraServiceUrlsSetting = z.string().default('').transform((value, ctx): s
   return prefixes;
 });
 
+/** The languages the bot speaks; the i18n catalogue's Locale. */
+const LANGUAGES = ['sv', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+/** DEFAULT_LOCALE as written: one language for every tenant, then tenantId=language exceptions. */
+export interface DefaultLocales {
+  fallback: Language;
+  /** By lower-case tenant id. */
+  tenants: Readonly<Record<string, Language>>;
+}
+
+const defaultLocaleSetting = z.string().default('sv').transform((value, ctx): DefaultLocales => {
+  let fallback: Language | null = null;
+  const tenants: Record<string, Language> = {};
+  for (const entry of entriesOf(value).map((x) => x.toLowerCase())) {
+    const [left, right] = entry.includes('=') ? entry.split('=').map((x) => x.trim()) : [null, entry];
+    const language = LANGUAGES.find((l) => l === right);
+    if (!language) {
+      ctx.addIssue({ code: 'custom', message: `entry "${entry}" names no language: write sv or en, or tenantId=sv / tenantId=en` });
+    } else if (left === null) {
+      if (fallback !== null) ctx.addIssue({ code: 'custom', message: `names two default languages (${fallback} and ${language}): write one, then tenantId=language for exceptions` });
+      fallback = language;
+    } else if (!GUID.test(left!)) {
+      ctx.addIssue({ code: 'custom', message: `entry "${entry}" does not start with a tenant id (GUID): write tenantId=${language}` });
+    } else tenants[left!] = language;
+  }
+  return { fallback: fallback ?? 'sv', tenants };
+});
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978)
@@ -118,6 +147,10 @@ const schema = z
     ORGANISATION_DOMAINS: organisationDomainsSetting
       .describe('Comma-separated domain=organisation or tenantId/domain=organisation (e.g. polisen.se=polisen): a user whose '
         + 'e-mail is in the domain (or a subdomain) is a confirmed member of the organisation'),
+    DEFAULT_LOCALE: defaultLocaleSetting
+      .describe('The language when a Teams client sends none (or one the bot does not speak), and of proactive posts '
+        + '(hot spot reminders; a lägesbild digest speaks the language of whoever subscribed): sv (default) or en; '
+        + 'per tenant with tenantId=language, e.g. sv,72f988bf-86f1-41af-91ab-2d7cd011db47=en'),
     BOT_OPENID_METADATA_URL: z.url().optional()
       .describe('OpenID metadata for validating channel tokens; leave unset for the public Azure cloud'),
     BOT_EXTRA_SERVICE_URLS: extraServiceUrlsSetting
@@ -180,6 +213,8 @@ export interface Config {
   coordinators: ConfiguredCoordinator[];
   /** E-mail domains that confirm an organisation (ORGANISATION_DOMAINS); lower-case. */
   organisationDomains: OrganisationDomain[];
+  /** DEFAULT_LOCALE: the language of a tenant when the client names none, and of proactive posts. */
+  defaultLocales: DefaultLocales;
   bot: {
     appId: string;
     appPassword: string;
@@ -240,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     openToAnyTenant: tenancy.allowedTenants.any && e.MicrosoftAppId !== '',
     coordinators: tenancy.coordinators,
     organisationDomains: e.ORGANISATION_DOMAINS,
+    defaultLocales: e.DEFAULT_LOCALE,
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

@@ -189,17 +189,19 @@ const openVerbOf: Record<hotspotCards.HotspotFormKind, string> = {
 
 /** The place register's card: show to everyone in the tenant; edit and merge for coordinators. */
 function placeVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
-  const view = async (locale: Locale, scope: TenantScope, placeId: string, note = '', warning = '', typed?: hotspotCards.PlaceTyped) => {
+  const view = async (locale: Locale, scope: TenantScope, placeId: string, note = '', warning = '', typed?: hotspotCards.PlaceTyped, curate = true) => {
     const [place, register, hotspot] = await Promise.all([f.places.get(scope, placeId), f.places.all(scope), f.hotspots.byPlace(scope, placeId)]);
     return place
-      ? hotspotCards.placeView(locale, place, register, hotspot, note, warning, typed)
+      ? hotspotCards.placeView(locale, place, register, hotspot, note, warning, typed, curate)
       : cards.notice(messages(locale).trust.unavailable, { tone: 'attention' });
   };
   const placeId = z.object({ id }).transform((p) => ({ ...p, placeId: p.id }));
   return [
     verb({
       verb: HOTSPOT_VERBS.showPlace, payload: placeId, target: targets.place(), right: 'member', writes: false,
-      handle: ({ ctx, target }) => view(ctx.locale, ctx.scope, target.place.id),
+      // The card answers the one who pressed: the form is theirs only when they may curate.
+      handle: async ({ ctx, target }) => view(ctx.locale, ctx.scope, target.place.id, '', '', undefined,
+        await f.reporting.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' })),
     }),
 
     verb({

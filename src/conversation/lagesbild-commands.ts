@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/card-schema';
 import * as lagesbildCards from '../cards/lagesbild-cards';
 import { LAGESBILD_VERBS } from '../cards/lagesbild-verbs';
-import type { SubscriptionService } from '../domain/digests/subscription-service';
+import { exportAuditDetail } from '../cards/audit-lines';
+import { withRefresh } from '../cards/shared-card';
+import type { SubscriptionService, SubscriptionView } from '../domain/digests/subscription-service';
 import { parseSchedule } from '../domain/digests/subscription';
 import type { Target } from '../domain/access-policy';
 import type { ExportService } from '../domain/lagesbild/export-service';
@@ -26,6 +28,8 @@ export interface LagesbildFeature {
   exportUrls(token: string): { csv: string; html: string };
   /** Each export goes into the audit trail. */
   audit: AuditRepository;
+  /** Whether the caller is a coordinator of the tenant: only they see the subscription's change buttons. */
+  isCoordinator(ctx: ChatContext): Promise<boolean>;
 }
 
 type ExportTarget = Extract<Target, { kind: 'export' }>;
@@ -55,6 +59,16 @@ function answers(f: LagesbildFeature) {
   const periodProblem = (ctx: ChatContext, parsed: Extract<ParsedPeriod, { ok: false }>) =>
     problem(ctx, messages(ctx.locale).lagesbild.periodError[parsed.error]);
 
+  /**
+   * The subscription card as the channel sees it (no change buttons), with a Universal Actions refresh
+   * that gives the coordinator who asked their own view, with "Avsluta prenumeration".
+   */
+  const subscriptionCard = async (ctx: ChatContext, view: SubscriptionView | null, justSubscribed: boolean): Promise<AdaptiveCard> => {
+    const card = lagesbildCards.subscription(ctx.locale, view, zone, justSubscribed, ctx.room);
+    const viewers = view && (await f.isCoordinator(ctx)) ? [ctx.actor.chatUserId ?? ''] : [];
+    return withRefresh(card, LAGESBILD_VERBS.subscriptionView, {}, viewers);
+  };
+
   return {
     async subscribe(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = parseSchedule(args);
@@ -63,10 +77,15 @@ function answers(f: LagesbildFeature) {
         return problem(ctx, parsed.error === 'invalid_time' ? t.badTime : t.badSchedule);
       }
       const view = await f.subscriptions.subscribe(ctx.origin, ctx.actor.userId, parsed.schedule, ctx.locale);
-      return lagesbildCards.subscription(ctx.locale, view, zone, true, ctx.room);
+      return subscriptionCard(ctx, view, true);
     },
     async subscription(ctx: ChatContext): Promise<AdaptiveCard> {
-      return lagesbildCards.subscription(ctx.locale, await f.subscriptions.current(ctx.origin), zone, false, ctx.room);
+      return subscriptionCard(ctx, await f.subscriptions.current(ctx.origin), false);
+    },
+    /** The caller's own view of a subscription card: change buttons for a coordinator only. */
+    async subscriptionView(ctx: ChatContext): Promise<AdaptiveCard> {
+      const view = await f.subscriptions.current(ctx.origin);
+      return lagesbildCards.subscription(ctx.locale, view, zone, false, ctx.room, await f.isCoordinator(ctx));
     },
     async unsubscribe(ctx: ChatContext): Promise<AdaptiveCard> {
       return lagesbildCards.unsubscribed(ctx.locale, await f.subscriptions.unsubscribe(ctx.origin), ctx.room);
@@ -82,7 +101,7 @@ function answers(f: LagesbildFeature) {
       const created = await f.exports.create(ctx.actor, ctx.origin, parsed.period);
       await f.audit.record({
         at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
-        entityId: created.id, entityRef: null, detail: `${parsed.period.kind} ${parsed.period.from.toISOString().slice(0, 10)}`,
+        entityId: created.id, entityRef: null, detail: exportAuditDetail(parsed.period),
       });
       // No link in the channel: the card shows them to the requester alone (Universal Actions refresh).
       return lagesbildCards.exportReady(ctx.locale, parsed.period, created.expiresAt, audienceOf(ctx, created.id));
@@ -100,21 +119,24 @@ function answers(f: LagesbildFeature) {
   };
 }
 
-/** Subscriptions, the on-demand lägesbild and exports (coordinators) as typed commands. */
+/**
+ * Subscriptions, the on-demand lägesbild and exports as typed commands. Anyone may see the channel's
+ * subscription and the lägesbild; only coordinators change or end the subscription, and export.
+ */
 export function lagesbildCommands(f: LagesbildFeature): CommandEntry[] {
   const a = answers(f);
   const one = (card: Promise<AdaptiveCard>) => card.then((c) => [cardReply(c)]);
   const base = { payload: commandArgs, target: noTarget } as const;
   return [
-    command({ ...base, command: 'subscribe', right: 'member', writes: true, handle: ({ ctx, payload }) => one(a.subscribe(ctx, payload.args)) }),
+    command({ ...base, command: 'subscribe', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.subscribe(ctx, payload.args)) }),
     command({ ...base, command: 'subscription', right: 'member', writes: false, handle: ({ ctx }) => one(a.subscription(ctx)) }),
-    command({ ...base, command: 'unsubscribe', right: 'member', writes: true, handle: ({ ctx }) => one(a.unsubscribe(ctx)) }),
+    command({ ...base, command: 'unsubscribe', right: 'coordinator', writes: true, handle: ({ ctx }) => one(a.unsubscribe(ctx)) }),
     command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.lagesbild(ctx, payload.args)) }),
     command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.export(ctx, payload.args)) }),
   ];
 }
 
-/** The buttons on the subscription card, and the refresh of an export card (its requester only). */
+/** The buttons on the subscription card and its refresh, and the refresh of an export card (its requester only). */
 export function lagesbildVerbs(f: LagesbildFeature): VerbEntry[] {
   const a = answers(f);
   return [
@@ -122,7 +144,11 @@ export function lagesbildVerbs(f: LagesbildFeature): VerbEntry[] {
       verb: LAGESBILD_VERBS.exportLinks, payload: exportRef, target: exportTarget(f), right: 'export.requester', writes: true,
       handle: ({ ctx, target }) => a.exportLinks(ctx, target.export),
     }),
-    verb({ verb: LAGESBILD_VERBS.unsubscribe, payload: nothing, target: noTarget, right: 'member', writes: true, handle: ({ ctx }) => a.unsubscribe(ctx) }),
+    verb({ verb: LAGESBILD_VERBS.unsubscribe, payload: nothing, target: noTarget, right: 'coordinator', writes: true, handle: ({ ctx }) => a.unsubscribe(ctx) }),
+    verb({
+      verb: LAGESBILD_VERBS.subscriptionView, payload: nothing, target: noTarget, right: 'member', writes: false,
+      handle: ({ ctx }) => a.subscriptionView(ctx),
+    }),
     verb({ verb: LAGESBILD_VERBS.showNow, payload: nothing, target: noTarget, right: 'member', writes: false, handle: ({ ctx }) => a.lagesbild(ctx, '') }),
   ];
 }

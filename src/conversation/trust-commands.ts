@@ -1,3 +1,4 @@
+import { auditLine } from '../cards/audit-lines';
 import * as cards from '../cards/report-cards';
 import { formatWhen } from '../cards/formatting';
 import { auditLogCard } from '../cards/templates/audit-log.card';
@@ -79,7 +80,7 @@ export function trustCommands(deps: Deps): CommandEntry[] {
         empty: m.trust.logEmpty,
         rows: entries.map((e) => ({
           when: formatWhen(e.at, ctx.locale),
-          line: [safeText(names.get(e.actorId) ?? ''), m.trust.action[e.action], e.entityRef ?? m.trust.entity[e.entityKind], e.detail ? `(${e.detail})` : ''].filter(Boolean).join(' '),
+          line: auditLine(e, names.get(e.actorId) ?? '', ctx.locale),
         })),
       }))];
     }),

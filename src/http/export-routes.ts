@@ -1,24 +1,29 @@
 import { DateTime } from 'luxon';
 import express, { type Response } from 'express';
+import JSZip from 'jszip';
 import { lagesbildView } from '../cards/lagesbild-view';
 import type { ExportFile, ExportService, OpenExport } from '../domain/lagesbild/export-service';
 import type { IncidentExportRow } from '../domain/ports/lagesbild.port';
 import { periodKey } from '../domain/periods';
-import { messages, type Locale } from '../i18n/messages';
+import { messages, SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales, type Locale } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
 import { toCsv } from './csv';
+import { exportTables } from './export-tables';
 import { escapeHtml, lagesbildHtml } from './html-report';
 
 export const EXPORT_PATH = '/exports';
 
 /**
- * The export links: /exports/<token>/incidents.csv and /exports/<token>/report.html. The token is the
+ * The export links: /exports/<token>/export.zip (one CSV file each for incidents, activities, hot spots,
+ * measures and effect), /exports/<token>/report.html, and /exports/<token>/incidents.csv (the incidents
+ * alone, as links made before the zip named). Each file is in the language of the export's tenant
+ * (DEFAULT_LOCALE). The token is the
  * only key: it is unguessable, short-lived, shown only to the coordinator who asked, and bound to that
  * tenant's conversation, whose data alone it reads. Nothing is cached and no referrer leaks the link.
  * The token never reaches a log line: the request log shows the route's pattern, these lines the
  * export's id, and each download is in the audit trail.
  */
-export function exportRoutes(exports: ExportService, log: Logger, locale: Locale = 'sv'): express.Router {
+export function exportRoutes(exports: ExportService, log: Logger, locales: DefaultLocales = SWEDISH_BY_DEFAULT): express.Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -32,26 +37,44 @@ export function exportRoutes(exports: ExportService, log: Logger, locale: Locale
     const open = await exports.open(token, file);
     if (!open) {
       log.warn({ file }, 'export link refused: unknown or expired');
-      res.status(404).type('html').send(`<!doctype html><meta charset="utf-8"><title>404</title><p>${escapeHtml(messages(locale).lagesbild.export.expired)}</p>`);
+      res.status(404).type('html').send(`<!doctype html><meta charset="utf-8"><title>404</title><p>${escapeHtml(messages(locales.fallback).lagesbild.export.expired)}</p>`);
       return null;
     }
     log.info({ exportId: open.record.id, file }, 'export downloaded');
     return open;
   };
 
+  const localeOf = (open: OpenExport): Locale => tenantLocale(locales, open.record.tenantId);
+  const fileName = (open: OpenExport, kind: string, extension: string) =>
+    `attachment; filename="${kind}-${periodKey(open.period).replace(/[^0-9A-Za-z.-]/g, '_')}.${extension}"`;
+
   router.get('/:token/incidents.csv', async (req, res) => {
     const open = await opened(req.params.token, res, 'csv');
     if (!open) return;
-    const csv = incidentsCsv(await exports.incidents(open), locale, open.period.zone);
-    res.setHeader('Content-Disposition', `attachment; filename="incidents-${periodKey(open.period).replace(/[^0-9A-Za-z.-]/g, '_')}.csv"`);
+    const csv = incidentsCsv(await exports.incidents(open), localeOf(open), open.period.zone);
+    res.setHeader('Content-Disposition', fileName(open, 'incidents', 'csv'));
     res.type('text/csv; charset=utf-8').send(csv);
+  });
+
+  router.get('/:token/export.zip', async (req, res) => {
+    const open = await opened(req.params.token, res, 'zip');
+    if (!open) return;
+    const locale = localeOf(open);
+    const contents = await exports.contents(open);
+    const zip = new JSZip();
+    zip.file('incidents.csv', incidentsCsv(contents.incidents, locale, open.period.zone));
+    for (const table of exportTables(contents, locale, open.period.zone)) zip.file(table.file, toCsv(table.header, table.rows));
+    res.setHeader('Content-Disposition', fileName(open, 'lagesbild', 'zip'));
+    res.type('application/zip').send(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   });
 
   router.get('/:token/report.html', async (req, res) => {
     const open = await opened(req.params.token, res, 'html');
     if (!open) return;
-    const view = lagesbildView(locale, await exports.report(open));
-    res.type('html').send(lagesbildHtml(view, locale, messages(locale).lagesbild.export.print));
+    const locale = localeOf(open);
+    const [view, contents] = await Promise.all([exports.report(open).then((l) => lagesbildView(locale, l)), exports.contents(open)]);
+    const m = messages(locale);
+    res.type('html').send(lagesbildHtml(view, locale, m.lagesbild.export.print, exportTables(contents, locale, open.period.zone), m.exports.none));
   });
   return router;
 }

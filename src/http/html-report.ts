@@ -1,4 +1,5 @@
 import type { LagesbildView } from '../cards/lagesbild-view';
+import type { ExportTable } from './export-tables';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -10,8 +11,19 @@ h1{margin-bottom:0}.sub{color:#666;margin-top:.2rem}table{border-collapse:collap
 td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right}
 .bar{display:inline-block;background:#4a6fa5;height:.8rem}@media print{.noprint{display:none}}`;
 
-/** The printable lägesbild: the same view as the card, every text escaped, no scripts. */
-export function lagesbildHtml(view: LagesbildView, lang: 'sv' | 'en', printLabel: string): string {
+/** The export's tables after the lägesbild: a heading and a table each, or the `none` line. */
+function tablesHtml(tables: readonly ExportTable[], none: string): string {
+  const e = escapeHtml;
+  const cell = (v: string | number | null) => (typeof v === 'number' ? `<td class="n">${v}</td>` : `<td>${e(v ?? '')}</td>`);
+  return tables.map((t) => `<h2>${e(t.title)}</h2>${t.rows.length === 0 ? `<p class="sub">${e(none)}</p>`
+    : `<table><tr>${t.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>${t.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</table>`}`).join('\n');
+}
+
+/**
+ * The printable lägesbild: the same view as the card, then the export's tables (activities, hot spots,
+ * measures, effect); every text escaped, no scripts.
+ */
+export function lagesbildHtml(view: LagesbildView, lang: 'sv' | 'en', printLabel: string, tables: readonly ExportTable[] = [], none = ''): string {
   const e = escapeHtml;
   const max = Math.max(1, ...view.chart.bars.map((b) => b.y));
   const chart = view.chart.bars.map((b) =>
@@ -34,6 +46,7 @@ ${view.empty ? `<p>${e(view.empty)}</p>` : ''}<p><strong>${e(view.headline)}</st
 ${summary}
 <h2>${e(view.chart.title)}</h2><table>${chart}</table>${view.chart.note ? `<p class="sub">${e(view.chart.note)}</p>` : ''}
 ${sections}
+${tablesHtml(tables, none)}
 <p class="sub">${e(view.generated)}</p><p class="noprint">${e(printLabel)}: Ctrl+P</p></body></html>
 `;
 }

@@ -4,6 +4,7 @@ import { trustEn } from './trust.en';
 import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
+import { exportsEn } from './exports.en';
 
 export const en: Catalogue = {
   organisation: {
@@ -136,6 +137,7 @@ export const en: Catalogue = {
   extension: extensionEn,
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
+  exports: exportsEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 

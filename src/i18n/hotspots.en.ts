@@ -43,14 +43,14 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
     effectTitle: 'Effect', effectPlace: 'At the place: {before} {before|incident|incidents} in the {weeks} weeks before the first measure or activity, {after} after.',
     effectArea: 'In the area: {before} {before|incident|incidents} in the {weeks} weeks before, {after} after.',
     effectActivities: 'Work at the place and in its area: {before} {before|activity|activities} before, {after} after.',
-    effectSoFar: '(The period after is still running: {days} of {total} days have passed.)',
+    effectSoFar: '(The period after is still running: {days} of {total} days {days|has|have} passed.)',
     next: 'Next step', addMeasure: 'Add measure', logVisit: 'Log visit', setFollowUp: 'Set follow-up',
     editAnalysis: 'Analysis', markDone: 'Done', updated: 'Saved.',
   },
   list: {
     title: 'Active hot spots', empty: 'No active hot spots. Write "hotspots suggestions" to see places that stand out.',
     line: '{state} · {owner} · {trend}', trend: '{recent} {recent|incident|incidents} in the last 4 weeks, {before} in the 4 before', up: 'rising', down: 'falling', same: 'unchanged',
-    followUp: 'follow-up {date}', overdue: '{count} overdue measures', open: 'Show',
+    followUp: 'follow-up {date}', overdue: '{count} overdue {count|measure|measures}', open: 'Show',
   },
   proposals: {
     title: 'Places that stand out', empty: 'No place stands out right now.',

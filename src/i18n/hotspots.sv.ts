@@ -47,7 +47,7 @@ export const hotspotsSv = {
   list: {
     title: 'Aktiva hot spots', empty: 'Inga aktiva hot spots. Skriv "hotspots förslag" för att se platser som sticker ut.',
     line: '{state} · {owner} · {trend}', trend: '{recent} {recent|händelse|händelser} senaste 4 veckorna, {before} de 4 före', up: 'ökar', down: 'minskar', same: 'oförändrat',
-    followUp: 'uppföljning {date}', overdue: '{count} försenade åtgärder', open: 'Visa',
+    followUp: 'uppföljning {date}', overdue: '{count} {count|försenad åtgärd|försenade åtgärder}', open: 'Visa',
   },
   proposals: {
     title: 'Platser som sticker ut', empty: 'Ingen plats sticker ut just nu.',

@@ -80,7 +80,7 @@ export const lagesbildEn: Catalogue['lagesbild'] = {
     showLinks: 'Show the links ({name})',
     newLinks: 'New links',
     linksExpired: 'The export\'s links have expired. Type "export" in the channel for new ones.',
-    csv: 'Incidents (CSV for Excel)', html: 'Printable report',
+    csv: 'All data (CSV files for Excel, zip)', html: 'Printable report',
     expired: 'The link has expired or does not exist. Type "export" in Teams, where you asked for it, for a new one.',
     columns: {
       ref: 'Reference', date: 'Date', time: 'Time', place: 'Place', category: 'Category', severity: 'Severity',

@@ -79,7 +79,7 @@ export const lagesbildSv = {
     showLinks: 'Visa länkarna ({name})',
     newLinks: 'Nya länkar',
     linksExpired: 'Exportens länkar har gått ut. Skriv "export" i kanalen för nya.',
-    csv: 'Händelser (CSV för Excel)', html: 'Utskrivbar rapport',
+    csv: 'Alla uppgifter (CSV-filer för Excel, zip)', html: 'Utskrivbar rapport',
     expired: 'Länken har gått ut eller finns inte. Skriv "export" i Teams, där du bad om den, för en ny.',
     columns: {
       ref: 'Referens', date: 'Datum', time: 'Tid', place: 'Plats', category: 'Kategori', severity: 'Allvarlighet',

@@ -1,8 +1,10 @@
 import type { Overrides } from './catalogue-shape';
 import { en, enInChat } from './en';
+import type { Locale } from './locale';
+import { pluralForm } from './plural';
 import { sv, svInChat, type Catalogue } from './sv';
 
-export type Locale = 'sv' | 'en';
+export type { Locale };
 export type { Catalogue };
 
 /**
@@ -25,9 +27,27 @@ const catalogues: Record<Room, Record<Locale, Catalogue>> = {
   chat: { sv: withOverrides(sv, svInChat), en: withOverrides(en, enInChat) },
 };
 
-/** Swedish unless the client says English (en, en-US, en-GB, …). */
-export function localeFrom(clientLocale: string | undefined | null): Locale {
-  return clientLocale && /^en(-|_|$)/i.test(clientLocale) ? 'en' : 'sv';
+/**
+ * The language of the client (sv…, en…); when the client sends none or another language, the fallback:
+ * the tenant's default (DEFAULT_LOCALE), Swedish unless configured.
+ */
+export function localeFrom(clientLocale: string | undefined | null, fallback: Locale = 'sv'): Locale {
+  if (clientLocale && /^en(-|_|$)/i.test(clientLocale)) return 'en';
+  if (clientLocale && /^sv(-|_|$)/i.test(clientLocale)) return 'sv';
+  return fallback;
+}
+
+/** DEFAULT_LOCALE as configured: one language, and exceptions by (lower-case) tenant id. */
+export interface DefaultLocales {
+  fallback: Locale;
+  tenants: Readonly<Record<string, Locale>>;
+}
+
+export const SWEDISH_BY_DEFAULT: DefaultLocales = { fallback: 'sv', tenants: {} };
+
+/** The tenant's language when nobody's client names one: for a message without locale, and proactive posts. */
+export function tenantLocale(defaults: DefaultLocales, tenantId: string): Locale {
+  return defaults.tenants[tenantId.toLowerCase()] ?? defaults.fallback;
 }
 
 /** The catalogue of the locale, worded for the room (a channel unless told). */
@@ -37,11 +57,13 @@ export function messages(locale: Locale, room: Room = 'channel'): Catalogue {
 
 /**
  * Fills {name} placeholders; unknown placeholders stay visible so a missing value is noticed.
- * {name|one|many} picks the word for the number in `name`: "{n} {n|händelse|händelser}".
+ * {name|one|other} picks the word for the count in `name` by the locale's plural rules (plural.ts):
+ * "{n} {n|händelse|händelser}". Swedish and English agree on whole numbers, so `locale` only matters for
+ * shown decimals; pass it where the count may have one.
  */
-export function format(template: string, values: Record<string, string | number>): string {
+export function format(template: string, values: Record<string, string | number>, locale: Locale = 'sv'): string {
   return template
-    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, key: string, one: string, many: string) =>
-      (key in values ? (String(values[key]).trim() === '1' ? one : many) : whole))
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, key: string, one: string, other: string) =>
+      (key in values ? pluralForm(locale, values[key]!, { one, other }) : whole))
     .replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

@@ -1,5 +1,6 @@
 // Swedish is the product's first language; every other catalogue must have exactly these keys.
 import type { Overrides, Shape } from './catalogue-shape';
+import { exportsSv } from './exports.sv';
 import { trustSv } from './trust.sv';
 import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
@@ -136,6 +137,7 @@ export const sv = {
   extension: extensionSv,
   hotspots: hotspotsSv,
   lagesbild: lagesbildSv,
+  exports: exportsSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 

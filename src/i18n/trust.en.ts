@@ -11,6 +11,7 @@ export const trustEn: Shape<typeof trustSv> = {
   logEmpty: 'The log is empty.',
   unavailable: 'There is nothing like that here. It may have been removed, or it belongs to another channel or chat.',
   forbidden: 'You do not have the right to do that. Ask a coordinator for help.',
+  forbiddenCoordinator: 'You do not have the right to do that – only a coordinator can. Ask a coordinator for help.',
   needsConfirmedOrganisation: 'Your organisation is not confirmed yet. Ask a coordinator to write: organisation @your name police (or your organisation).',
   badPayload: 'The card could not be read. Write "help" and start again.',
   organisationUnconfirmed: 'organisation not confirmed',
@@ -25,6 +26,12 @@ export const trustEn: Shape<typeof trustSv> = {
     'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
   },
+  exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
+  fieldWords: {
+    who: 'who', what: 'what', when: 'when', why: 'why',
+    name: 'name', kind: 'kind', lat: 'latitude', lon: 'longitude', parentId: 'area', alias: 'other name',
+  },
+  exportFile: { csv: 'CSV', zip: 'CSV files (zip)', html: 'report' },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
     measure: 'measure', action: 'action',

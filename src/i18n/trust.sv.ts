@@ -17,6 +17,15 @@ export const trustSv = {
     'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
   },
+  /** An export in the log: the lägesbild of its period. */
+  exportSubject: { week: 'lägesbild vecka {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
+  /** The analysis questions answered and the place fields changed, as a log row names them. */
+  fieldWords: {
+    who: 'vem', what: 'vad', when: 'när', why: 'varför',
+    name: 'namn', kind: 'typ', lat: 'latitud', lon: 'longitud', parentId: 'område', alias: 'annat namn',
+  },
+  /** The file an export link opened. */
+  exportFile: { csv: 'CSV', zip: 'CSV-filer (zip)', html: 'rapport' },
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
@@ -25,6 +34,8 @@ export const trustSv = {
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal eller chatt.',
   forbidden: 'Du har inte behörighet att göra det. Be en koordinator om hjälp.',
+  /** A refusal of something only coordinators may do says so, and who to ask. */
+  forbiddenCoordinator: 'Du har inte behörighet att göra det – bara en koordinator kan det. Be en koordinator om hjälp.',
   needsConfirmedOrganisation: 'Din organisation är inte bekräftad än. Be en koordinator skriva: organisation @ditt namn polisen (eller din organisation).',
   badPayload: 'Kortet kunde inte läsas. Skriv "hjälp" och börja om.',
   organisationUnconfirmed: 'organisation ej bekräftad',

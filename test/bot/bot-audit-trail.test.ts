@@ -48,14 +48,28 @@ describe('hot spot and place changes in the log', () => {
 
     const sv = await log();
     for (const line of [
-      /Anna Andersson startade hot spot \(polisen\)/, /Anna Andersson flyttade hot spot \(analyseras\)/, /Anna Andersson sparade analysen för hot spot \(who,what,when,why\)/,
-      /Anna Andersson lade till åtgärd \(kommunen\)/, /Anna Andersson satte uppföljningsdag för hot spot \(2026-12-23\)/, /Anna Andersson markerade som klar: åtgärd \(kommunen\)/,
-      /Sara Samordnare ändrade plats \(lat,lon\)/, /Sara Samordnare lade till ett annat namn för plats/, /Sara Samordnare slog ihop en annan plats med plats \(/,
+      /Anna Andersson startade hot spot \(Polisen\)/, /Anna Andersson flyttade hot spot \(Analyseras\)/, /Anna Andersson sparade analysen för hot spot \(vem, vad, när, varför\)/,
+      /Anna Andersson lade till åtgärd \(Kommunen\/säkerhetssamordnare\)/, /Anna Andersson satte uppföljningsdag för hot spot \(23 dec\. 2026\)/,
+      /Anna Andersson markerade som klar: åtgärd \(Kommunen\/säkerhetssamordnare\)/, /Sara Samordnare ändrade plats \(latitud, longitud\)/, /Sara Samordnare lade till ett annat namn för plats/, /Sara Samordnare slog ihop en annan plats med plats \(/,
     ]) assert.match(sv, line);
     assert.doesNotMatch(sv, /Hemlig|Kungsör/, 'no analysis, measure, alias or place name text in the log');
 
     const en = await log('en-US');
-    for (const line of [/Anna Andersson started hot spot \(polisen\)/, /Anna Andersson added measure \(kommunen\)/, /Sara Samordnare merged another place into place \(/]) assert.match(en, line);
+    for (const line of [/Anna Andersson started hot spot \(Police\)/, /Anna Andersson added measure \(Municipality[^)]*\)/, /Sara Samordnare merged another place into place \(/]) assert.match(en, line);
+  });
+
+  it('When exports are made and a hot spot gets a follow-up day, then "logg" says so in Swedish words and Swedish dates', async () => {
+    h.clock.current = new Date('2026-11-25T10:00:00Z'); // Wednesday of week 48
+    await h.press('submitIncident', incident('Parken'), { from: SAMORDNARE }); // the log names her by her profile
+    await h.say('export vecka 48', { from: SAMORDNARE });
+    await h.say('export 2026', { from: SAMORDNARE });
+    const sv = await log();
+    assert.match(sv, /Sara Samordnare exporterade lägesbild vecka 48 2026/);
+    assert.match(sv, /Sara Samordnare exporterade lägesbild 2026"/, 'a year export is named by its year alone');
+    assert.match(sv, /"title":"25 nov\. 2026 11:00"/, 'the time in Swedish style, Stockholm time');
+    assert.doesNotMatch(sv, /week|year|2026-11-2\d/, 'no codes or ISO dates');
+    const en = await log('en-GB');
+    assert.match(en, /Sara Samordnare exported lägesbild week 48 2026/);
   });
 
   it('When a user keeps acting, then retention keeps their profile; one not seen for RETENTION_MONTHS loses it', async () => {

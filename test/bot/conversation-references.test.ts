@@ -9,7 +9,7 @@ import { createLogger } from '../../src/logging/logger';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { conversationRecord } from '../store/store-fixtures';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
-import { botAdded, cardAction, CHANNEL, channelMessage, TENANT } from '../support/teams-activities';
+import { ANNA, botAdded, cardAction, CHANNEL, channelMessage, TENANT } from '../support/teams-activities';
 
 // Where a conversation is reached later (scheduled lägesbild digests, hot spot reminders) is the service
 // URL stored with it. Without an app id nobody vouches for a caller: local mode talks to connectors on this
@@ -21,7 +21,7 @@ const CHAT = { tenantId: TENANT, conversationId: CHANNEL };
 
 describe('conversation references in local mode (no app id)', () => {
   let h: BotHarness;
-  beforeEach(async () => { h = await new BotHarness().start({ SCHEDULER_CRON: 'off' }); });
+  beforeEach(async () => { h = await new BotHarness().start({ SCHEDULER_CRON: 'off', COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
   afterEach(async () => { await h.stop(); });
 
   it('When a message carries the channel\'s id with another service URL, then it is refused and the scheduled lägesbild still reaches the channel', async () => {

@@ -90,9 +90,12 @@ describe('the hot spot card', () => {
       const card = hotspotView(locale, busyView());
       const primary = (card.actions ?? []).filter((a) => a.mode !== 'secondary');
       const secondary = (card.actions ?? []).filter((a) => a.mode === 'secondary');
-      assert.equal(primary.length, 4);
-      assert.deepEqual(primary.map((a) => a.verb), ['hotspotNext', 'hotspotOpenMeasure', 'hotspotLogVisit', 'hotspotOpenFollowUp']);
-      assert.deepEqual(secondary.map((a) => a.verb), ['hotspotOpenAnalysis']);
+      // At most four show; fewer when their titles do not fit a phone's row (phone-actions.ts), the next step always first.
+      assert.ok(primary.length >= 1 && primary.length <= 4, `${primary.length} buttons on the card`);
+      assert.equal(primary[0]?.verb, 'hotspotNext');
+      assert.deepEqual([...primary, ...secondary].map((a) => a.verb),
+        ['hotspotNext', 'hotspotOpenMeasure', 'hotspotLogVisit', 'hotspotOpenFollowUp', 'hotspotOpenAnalysis']);
+      assert.equal(secondary.at(-1)?.verb, 'hotspotOpenAnalysis', 'the analysis is always behind "…"');
     }
   });
 });

@@ -220,6 +220,24 @@ describe('configuration', () => {
     });
   });
 
+  describe('DEFAULT_LOCALE', () => {
+    it('is Swedish for every tenant unless set', () => {
+      assert.deepEqual(loadConfig({}).defaultLocales, { fallback: 'sv', tenants: {} });
+    });
+
+    it('takes one language, then tenantId=language exceptions, lower-cased', () => {
+      assert.deepEqual(loadConfig({ DEFAULT_LOCALE: 'EN' }).defaultLocales, { fallback: 'en', tenants: {} });
+      assert.deepEqual(loadConfig({ DEFAULT_LOCALE: ` sv , ${TENANT.toUpperCase()}=en` }).defaultLocales, { fallback: 'sv', tenants: { [TENANT]: 'en' } });
+      assert.deepEqual(loadConfig({ DEFAULT_LOCALE: `${OTHER}=en` }).defaultLocales, { fallback: 'sv', tenants: { [OTHER]: 'en' } });
+    });
+
+    it('refuses a language the bot does not speak, a second default and a tenant that is no GUID, saying what to write', () => {
+      assert.match(problemsOf({ DEFAULT_LOCALE: 'de' }).join('\n'), /DEFAULT_LOCALE entry "de" names no language: write sv or en/);
+      assert.match(problemsOf({ DEFAULT_LOCALE: 'sv,en' }).join('\n'), /DEFAULT_LOCALE names two default languages \(sv and en\)/);
+      assert.match(problemsOf({ DEFAULT_LOCALE: 'kungsor=en' }).join('\n'), /DEFAULT_LOCALE entry "kungsor=en" does not start with a tenant id/);
+    });
+  });
+
   describe('ORGANISATION_DOMAINS', () => {
     it('takes domain=organisation and tenantId/domain=organisation, lower-cased', () => {
       const config = loadConfig({ ORGANISATION_DOMAINS: ` Polisen.SE=polisen , ${TENANT.toUpperCase()}/Kungsor.se=Kommunen,@skola.kungsor.se=skola` });

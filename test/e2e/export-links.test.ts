@@ -10,7 +10,7 @@ import { ANNA, BERIT, cardAction, CHANNEL, chatIdOf, TENANT, type Speaker } from
 // Teams' Universal Actions refresh (for the requester's user id only) fetches them from the bot. The
 // token of a link is in no log line, no audit row and no database row; each download is audited.
 
-const LINK = /http:\/\/localhost:\d+\/exports\/([A-Za-z0-9_-]{43})\/(incidents\.csv|report\.html)/g;
+const LINK = /http:\/\/localhost:\d+\/exports\/([A-Za-z0-9_-]{43})\/(export\.zip|report\.html)/g;
 const linksOf = (card: unknown) => [...JSON.stringify(card).matchAll(LINK)].map((m) => ({ url: m[0], token: m[1]!, file: m[2]! }));
 
 describe('export links go to the requester only, and never into a log', function () {
@@ -56,7 +56,7 @@ describe('export links go to the requester only, and never into a log', function
     const own = await refresh(shared);
     assertValidCard(own);
     const links = linksOf(own);
-    assert.deepEqual(links.map((l) => l.file), ['incidents.csv', 'report.html']);
+    assert.deepEqual(links.map((l) => l.file), ['export.zip', 'report.html']);
     assert.equal(new Set(links.map((l) => l.token)).size, 1);
     assert.deepEqual(own.refresh.userIds, [chatIdOf(ANNA)]);
 
@@ -69,9 +69,9 @@ describe('export links go to the requester only, and never into a log', function
     // One clock instant: compared as a set.
     assert.deepEqual(audit.map((e) => [e.action, e.actorId, e.entityId, e.detail].join(' ')).sort(), [
       ['access.refused', BERIT.aadObjectId, record!.id, 'lagesbildExportLinks'],
-      ['export.created', ANNA.aadObjectId, record!.id, 'week 2026-11-22'],
-      ['export.downloaded', ANNA.aadObjectId, record!.id, 'csv'],
+      ['export.created', ANNA.aadObjectId, record!.id, 'week 2026-11-23..2026-11-25'], // this week so far
       ['export.downloaded', ANNA.aadObjectId, record!.id, 'html'],
+      ['export.downloaded', ANNA.aadObjectId, record!.id, 'zip'],
     ].map((e) => e.join(' ')));
     const stored = h.readDatabase((db) => JSON.stringify([db.prepare('SELECT * FROM audit_log').all(), db.prepare('SELECT * FROM digest_exports').all()]));
     assert.ok(!stored.includes(links[0]!.token), 'the database holds no token');
@@ -109,7 +109,7 @@ describe('export links go to the requester only, and never into a log', function
     assert.ok(!all.includes(token), 'a log line holds the token');
     assert.ok(!all.includes(token.slice(0, 20)), 'a log line holds part of the token');
     const paths = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request').map((l) => l.path);
-    assert.ok(paths.includes('/exports/:token/incidents.csv'), `request paths: ${paths.join(', ')}`);
+    assert.ok(paths.includes('/exports/:token/export.zip'), `request paths: ${paths.join(', ')}`);
     assert.ok(paths.includes('/exports/:token/report.html'));
     assert.ok(paths.every((p) => typeof p === 'string' && !/[A-Za-z0-9_-]{16,}/.test(p)), `request paths: ${paths.join(', ')}`);
   });

@@ -93,8 +93,10 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
     const urls = JSON.stringify(card).match(/http:\/\/localhost:\d+\/exports\/[A-Za-z0-9_-]{43}\/[a-z.]+/g)!;
     assert.equal(urls.length, 2);
     const local = (url: string) => url.replace(/^http:\/\/localhost:\d+/, h.baseUrl);
+    assert.match(urls[0]!, /\/export\.zip$/, 'the first link is the zip of every kind (test/e2e/export-contents.test.ts)');
 
-    const csv = await fetch(local(urls[0]!));
+    // The incidents alone, as links made before the zip named them.
+    const csv = await fetch(local(urls[0]!.replace(/export\.zip$/, 'incidents.csv')));
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type')!, /text\/csv; charset=utf-8/);
     assert.match(csv.headers.get('content-disposition')!, /attachment; filename="incidents-2026-W48\.csv"/);

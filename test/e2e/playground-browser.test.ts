@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../support/bot-process';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/chromium';
 import { freePort } from '../support/free-port';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Flags for a closed network: without them Chromium keeps trying to reach Google's services.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -22,7 +20,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 
 describe('npm run playground, driven in a real browser', function () {
   this.timeout(120_000);
-  if (!existsSync(CHROMIUM)) {
+  if (!chromiumAvailable()) {
     console.log(`Playground browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     it.skip('reports an incident through the Agents Playground');
     return;
@@ -61,25 +59,29 @@ describe('npm run playground, driven in a real browser', function () {
     await box.press('Enter');
   }
 
-  it('greets the new chat and answers "hjälp" with the command list', async () => {
+  // The playground's client says en-US; npm run playground relays it as a Swedish client (sv-SE).
+  it('greets the new chat and answers "hjälp" with the command list, in Swedish', async () => {
     await page.getByText('Hej! Jag är Trygghetsboten').first().waitFor({ timeout: 30_000 });
     await say('hjälp');
-    await page.getByText('What I can do').waitFor();
+    await page.getByText('Det här kan jag').waitFor();
   });
 
   it('reports an incident through the card and shows the saved report in place', async () => {
     await say('rapportera');
-    await page.getByPlaceholder('Choose a category').waitFor();
-    await page.getByPlaceholder('or type a new place').last().fill('Stora torget');
-    await page.getByPlaceholder('Short description, no names').last().fill('Krossad ruta vid busskuren **fet**');
-    await page.getByPlaceholder('Choose a category').click();
-    await page.getByRole('option', { name: 'Vandalism – broken glass' }).click();
+    await page.getByPlaceholder('Välj kategori').waitFor();
+    await page.getByPlaceholder('eller skriv en ny plats').last().fill('Stora torget');
+    await page.getByPlaceholder('Kort beskrivning, utan namn').last().fill('Krossad ruta vid busskuren **fet**');
+    await page.getByPlaceholder('Välj kategori').click();
+    await page.getByRole('option', { name: 'Skadegörelse – glaskross' }).click();
     await page.getByRole('combobox').nth(3).click();
-    await page.getByRole('option', { name: 'Police', exact: true }).click();
-    await page.getByRole('button', { name: 'Save' }).last().click();
-    await page.getByText(/Incident H-\d{4}-0001/).waitFor({ timeout: 15_000 });
+    await page.getByRole('option', { name: 'Polisen', exact: true }).click();
+    await page.getByRole('button', { name: 'Spara' }).last().click();
+    await page.getByText(/Händelse H-\d{4}-0001/).waitFor({ timeout: 15_000 });
     assert.equal(await page.getByText('Krossad ruta vid busskuren **fet**').count(), 1, 'typed markdown is shown literally');
-    assert.equal(await page.getByRole('button', { name: "I'll take it" }).count(), 1);
+    // Four buttons are wider than a phone: the last go behind the card's "…" (More options) menu.
+    await page.getByRole('button', { name: 'More options' }).last().click();
+    await page.getByRole('menuitem', { name: 'Jag tar den' }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
   });
 
   // The playground does not read the manifest: its message action is started from a message's "…" menu
@@ -87,17 +89,17 @@ describe('npm run playground, driven in a real browser', function () {
   it('reports an incident from a message with the message action: the dialog comes filled from the message', async () => {
     const text = 'Krossad ruta vid Stora torget igen';
     await say(text);
-    await page.getByText('I did not understand that').first().waitFor({ timeout: 15_000 });
+    await page.getByText('Det förstod jag inte').first().waitFor({ timeout: 15_000 });
     const more = page.getByRole('button', { name: 'Show more information' });
     await more.nth((await more.count()) - 2).click();
     await page.getByRole('menuitem', { name: 'Action Command' }).click();
     await page.getByPlaceholder('Input command id or leave blanks').fill('reportIncident');
     await page.getByRole('button', { name: 'Create' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('Report an incident').waitFor({ timeout: 15_000 });
+    await dialog.getByText('Rapportera en händelse').waitFor({ timeout: 15_000 });
     assert.equal(await dialog.locator('textarea').evaluateAll((els, t) => els.filter((e) => (e as HTMLTextAreaElement).value === t).length, text), 1,
       'the message is the description');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Incident H-\d{4}-0002/).waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(/Händelse H-\d{4}-0002/).waitFor({ timeout: 15_000 });
   });
 });

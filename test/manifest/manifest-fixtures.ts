@@ -10,7 +10,8 @@ export const SAMPLE_SETTINGS: PackageSettings = {
   appId: SAMPLE_APP_ID, botDomain: 'abc-3978.euw.devtunnels.ms', appVersion: '1.2.3',
 };
 export const BOT_SCOPES = ['team', 'groupChat', 'personal'] as const;
-export const COMMAND_TITLES = ['hjälp', 'rapportera', 'aktivitet', 'senaste'] as const;
+/** What people use most, at most Teams' ten per scope, in the order the menu shows them. */
+export const COMMAND_TITLES = ['hjälp', 'rapportera', 'hotspot', 'aktivitet', 'senaste', 'lägesbild', 'hotspots', 'prenumerera', 'platser', 'export'] as const;
 
 /** The parts of the bot entry the tests look at. */
 export interface BotEntry {

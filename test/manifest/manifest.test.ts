@@ -53,12 +53,18 @@ describe('Teams app manifest template', () => {
   });
 
   for (const scope of BOT_SCOPES) {
-    it(`lists hjälp, rapportera, aktivitet and senaste with Swedish descriptions in ${scope} scope`, () => {
+    it(`offers the ten most used commands (hotspot, lägesbild, hotspots, prenumerera …) with Swedish descriptions in ${scope} scope`, () => {
       const lists = botOf(sampleManifest()).commandLists.filter((list) => list.scopes.includes(scope));
       assert.equal(lists.length, 1, `one command list for ${scope}`);
       const commands = lists[0]!.commands;
       assert.deepEqual(commands.map((c) => c.title), [...COMMAND_TITLES]);
-      for (const command of commands) assert.match(command.description ?? '', /^(Visa|Rapportera|Logga) /);
+      assert.ok(commands.length <= 10, 'Teams shows at most ten commands per scope');
+      for (const command of commands) {
+        assert.match(command.description ?? '', /^(Visa|Rapportera|Logga|Snabbrapport|Få|Sök|Exportera) /, `"${command.title}" is described in Swedish`);
+        assert.ok(command.title.length <= 32 && (command.description ?? '').length <= 128, `"${command.title}" fits Teams' limits`);
+      }
+      const room = scope === 'team' ? /kanalen/ : /chatten/;
+      assert.match(commands.find((c) => c.title === 'senaste')!.description!.replace('kanalens', 'kanalen').replace('chattens', 'chatten'), room);
     });
   }
 

@@ -21,6 +21,7 @@ export async function exerciseLagesbildRepositories(store: Store): Promise<void>
   await store.lagesbild.overdueFollowUps(scope, '2026-04-30', 10);
   await store.lagesbild.seriousIncidents(scope, ranges[0]!, 5);
   await store.lagesbild.incidentsForExport(scope, ranges[0]!, 100);
+  await store.lagesbild.activitiesForExport(scope, { firstDay: '2026-03-09', lastDay: '2026-03-15' }, 100);
 
   const subscription = {
     conversationId: 'conversation-1', tenantId: 'tenant-1', cadence: 'weekly' as const, weekday: 1, time: '07:30', locale: 'sv' as const,

@@ -20,7 +20,8 @@ export type ConversationType = 'channel' | 'groupChat' | 'personal';
 export interface Where {
   serviceUrl: string;
   conversationId?: string;
-  locale?: string;
+  /** The client's locale; 'sv-SE' when not given, none at all when null. */
+  locale?: string | null;
   from?: Speaker;
   /** The tenant of the conversation (conversation.tenantId and channelData.tenant.id); TENANT when not given. */
   tenantId?: string;
@@ -59,7 +60,7 @@ function common(where: Where) {
     channelId: 'msteams',
     serviceUrl: where.serviceUrl,
     timestamp: new Date().toISOString(),
-    locale: where.locale ?? 'sv-SE',
+    ...(where.locale === null ? {} : { locale: where.locale ?? 'sv-SE' }),
     from: { id: chatIdOf(from), name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
     conversation,

@@ -35,7 +35,7 @@ export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-f
       placeholder: b('labels.descriptionPlaceholder'), value: b('values.description'), maxLength: LIMITS.descriptionMax,
     }),
     ...withError(b, {
-      type: 'Input.ChoiceSet', id: 'severity', label: b('labels.severity'), style: 'expanded', value: b('values.severity'),
+      type: 'Input.ChoiceSet', id: 'severity', label: b('labels.severity'), style: 'expanded', wrap: true, value: b('values.severity'),
       choices: choicesFrom(b, 'choices.severities'),
     }),
     ...withError(b, {

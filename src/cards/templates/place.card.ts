@@ -3,9 +3,14 @@ import { card } from '../card-schema';
 import { defineTemplate } from '../render';
 import { choicesFrom, type Choices } from './form-parts';
 
-/** A place of the register, to curate: name, kind, coordinates, area, other names; or merge another into it. */
+/**
+ * A place of the register, to curate: name, kind, coordinates, area, other names; or merge another into
+ * it. Only a coordinator curates: for anyone else (`curate` false) the card shows the place without the
+ * form (the server checks the right whatever is shown).
+ */
 export interface PlaceCardData {
   title: string;
+  curate: boolean;
   note: string;
   warning: string;
   facts: { title: string; value: string }[];
@@ -23,6 +28,7 @@ export const placeCard = defineTemplate<PlaceCardData>('place', (b) => card(
     { type: 'TextBlock', text: b('title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
     { type: 'TextBlock', text: b('note'), color: 'good', weight: 'bolder', $when: b.expr`${'note'} != ''` },
     { type: 'FactSet', facts: [b.each('facts', (fact) => ({ title: fact('title'), value: fact('value') }))] },
+    { type: 'Container', $when: b.expr`${'curate'}`, items: [
     { type: 'Input.Text', id: 'name', label: b('labels.name'), value: b('values.name'), maxLength: LIMITS.placeNameMax, isRequired: true, errorMessage: b('labels.name') },
     { type: 'Input.ChoiceSet', id: 'kind', label: b('labels.kind'), style: 'compact', value: b('values.kind'), choices: choicesFrom(b, 'choices.kinds') },
     {
@@ -35,8 +41,9 @@ export const placeCard = defineTemplate<PlaceCardData>('place', (b) => card(
     { type: 'Input.ChoiceSet', id: 'parentId', label: b('labels.parent'), style: 'filtered', value: b('values.parent'), choices: choicesFrom(b, 'choices.parents') },
     { type: 'Input.Text', id: 'alias', label: b('labels.alias'), value: b('values.alias'), maxLength: LIMITS.placeNameMax },
     { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: b('labels.save'), verb: b('save.verb'), data: b('save.data'), associatedInputs: 'auto', style: 'positive' }] },
+    ] },
     {
-      type: 'Container', separator: true, spacing: 'large', $when: b.expr`count(${'choices.merge'}) > 0`,
+      type: 'Container', separator: true, spacing: 'large', $when: b.expr`${'curate'} && count(${'choices.merge'}) > 0`,
       items: [
         { type: 'Input.ChoiceSet', id: 'mergeId', label: b('labels.mergeWith'), style: 'filtered', choices: choicesFrom(b, 'choices.merge') },
         { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: b('labels.merge'), verb: b('merge.verb'), data: b('merge.data'), associatedInputs: 'auto', style: 'destructive' }] },

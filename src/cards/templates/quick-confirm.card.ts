@@ -26,7 +26,8 @@ export const quickConfirmCard = defineTemplate<QuickConfirmCardData>('quick-conf
     { type: 'TextBlock', text: b('question'), wrap: true, $when: b.expr`${'question'} != ''` },
     { type: 'TextBlock', text: b('when'), wrap: true, isSubtle: true },
     {
-      type: 'Input.ChoiceSet', id: 'placeId', label: b('labels.place'), style: 'expanded', value: b('values.placeId'), isRequired: true,
+      // Wraps: a place name may be long, and a phone shows it whole.
+      type: 'Input.ChoiceSet', id: 'placeId', label: b('labels.place'), style: 'expanded', wrap: true, value: b('values.placeId'), isRequired: true,
       errorMessage: b('labels.place'), choices: choicesFrom(b, 'choices.places'),
     },
     {

@@ -6,7 +6,7 @@ import type { AuditEntityKind, AuditRepository } from '../../domain/ports/audit.
 import type { Shares } from '../../domain/ports/card-messages.port';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { LastSeen } from '../../domain/retention';
-import { messages } from '../../i18n/messages';
+import { messages, type Catalogue } from '../../i18n/messages';
 import { cardReply, textReply, type ChatContext, type Reply } from '../chat-context';
 import { parseCommand } from '../command-parser';
 import type { RateLimiter } from '../rate-limiter';
@@ -16,6 +16,11 @@ import type { ExtensionEntry } from './extension-entry';
 type Entry = VerbEntry | CommandEntry | ExtensionEntry<unknown>;
 type Refusal = 'badPayload' | 'unavailable' | 'forbidden';
 type Checked = { ok: true; payload: unknown; target: Target } | { ok: false; refusal: Refusal };
+
+/** What a refused user reads: a refusal of a coordinator's right says that only coordinators can. */
+function refusalText(m: Catalogue, refusal: Refusal, entry: Entry): string {
+  return refusal === 'forbidden' && entry.right === 'coordinator' ? m.trust.forbiddenCoordinator : m.trust[refusal];
+}
 
 export interface DispatcherDeps {
   registry: Registry;
@@ -43,7 +48,7 @@ export class Dispatcher {
     if (!entry) return cards.notice(m.notice.unknownAction, { tone: 'attention' });
     try {
       const checked = await this.check(ctx, entry, data, verb);
-      if (!checked.ok) return cards.notice(m.trust[checked.refusal], { tone: 'attention' });
+      if (!checked.ok) return cards.notice(refusalText(m, checked.refusal, entry), { tone: 'attention' });
       return await entry.handle({ ctx, payload: checked.payload, target: checked.target });
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
@@ -65,7 +70,7 @@ export class Dispatcher {
     if (!entry) return [textReply(m.unknownCommand)];
     try {
       const checked = await this.check(ctx, entry, { args: parsed.args }, entry.command);
-      if (!checked.ok) return [cardReply(cards.notice(m.trust[checked.refusal], { tone: 'attention' }))];
+      if (!checked.ok) return [cardReply(cards.notice(refusalText(m, checked.refusal, entry), { tone: 'attention' }))];
       return await entry.handle({ ctx, payload: checked.payload, target: checked.target });
     } catch (error) {
       if (isStoreUnavailable(error)) return [cardReply(cards.notice(m.notice.storeDown, { tone: 'attention' }))];

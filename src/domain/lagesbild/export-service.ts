@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import type { AuditRepository } from '../ports/audit.port';
 import type { Clock } from '../ports/clock.port';
 import type { DigestExportRecord, DigestExportRepository } from '../ports/digest-exports.port';
-import type { IncidentExportRow, LagesbildAggregateRepository } from '../ports/lagesbild.port';
+import type { HotspotView } from '../hotspots/hotspot-service';
+import type { ActivityExportRow, IncidentExportRow, LagesbildAggregateRepository } from '../ports/lagesbild.port';
 import type { Period } from '../periods';
 import type { Actor } from '../reporting-service';
 import type { ReportOrigin } from '../report';
@@ -29,7 +30,20 @@ export interface OpenExport {
   period: Period;
 }
 
-export type ExportFile = 'csv' | 'html';
+/** csv: the incidents alone (links made before the zip); zip: every kind, one CSV file each; html: the report. */
+export type ExportFile = 'csv' | 'zip' | 'html';
+
+/** The channel's active hot spots with their measures and effect, for an export (ChannelHotspots). */
+export interface HotspotExportSource {
+  views(scope: ChatScope): Promise<HotspotView[]>;
+}
+
+/** Everything an export holds beyond the lägesbild itself, all of the export's channel only. */
+export interface ExportContents {
+  incidents: IncidentExportRow[];
+  activities: ActivityExportRow[];
+  hotspots: HotspotView[];
+}
 
 /** Only the hash is stored: a copy of the database does not hold live links. */
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -50,6 +64,7 @@ export class ExportService {
     private readonly clock: Clock,
     private readonly linkMinutes: number,
     private readonly audit: AuditRepository,
+    private readonly hotspots: HotspotExportSource = { views: async () => [] },
   ) {}
 
   /** Records the export. It has no usable link yet: the stored hash is of a token nobody is given. */
@@ -108,6 +123,18 @@ export class ExportService {
 
   incidents(open: OpenExport): Promise<IncidentExportRow[]> {
     return this.aggregates.incidentsForExport(scopeOf(open.record), open.period, LAGESBILD_LIMITS.exportRows);
+  }
+
+  /** Incidents and activities of the period, and the channel's hot spots as they are now. */
+  async contents(open: OpenExport): Promise<ExportContents> {
+    const scope = scopeOf(open.record);
+    const days = { firstDay: open.period.firstDay, lastDay: open.period.lastDay };
+    const [incidents, activities, hotspots] = await Promise.all([
+      this.incidents(open),
+      this.aggregates.activitiesForExport(scope, days, LAGESBILD_LIMITS.exportRows),
+      this.hotspots.views(scope),
+    ]);
+    return { incidents, activities, hotspots };
   }
 
   report(open: OpenExport): Promise<Lagesbild> {

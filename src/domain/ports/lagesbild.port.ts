@@ -1,4 +1,4 @@
-import type { IncidentCategory, Organisation, ReportStatus, Severity } from '../vocabulary';
+import type { ActivityType, IncidentCategory, Organisation, ReportStatus, Severity } from '../vocabulary';
 
 // What the lägesbild needs from the database: counts grouped in SQL, never every row.
 
@@ -61,6 +61,21 @@ export interface IncidentExportRow {
   description: string;
 }
 
+/** An activity in an export: its day, kind, place and who took part; `notes` passed the personal-data guard when saved. */
+export interface ActivityExportRow {
+  ref: string;
+  date: string;
+  type: ActivityType;
+  placeName: string | null;
+  organisation: Organisation;
+  /** The other organisations taking part, in the order given. */
+  organisations: Organisation[];
+  peopleMet: number | null;
+  status: ReportStatus;
+  followUpDate: string | null;
+  notes: string;
+}
+
 export interface LagesbildAggregateRepository {
   /** Incidents counted per range and key (school: only incidents with a school), largest count first. */
   countIncidents(scope: DigestScope, ranges: InstantRange[], by: IncidentDimension): Promise<Tally[]>;
@@ -72,4 +87,6 @@ export interface LagesbildAggregateRepository {
   overdueFollowUps(scope: DigestScope, today: string, limit: number): Promise<{ total: number; items: OverdueFollowUp[] }>;
   /** The incidents of a range, oldest first, for an export. */
   incidentsForExport(scope: DigestScope, range: InstantRange, limit: number): Promise<IncidentExportRow[]>;
+  /** The activities of a range of days, oldest first, for an export. */
+  activitiesForExport(scope: DigestScope, range: DayRange, limit: number): Promise<ActivityExportRow[]>;
 }

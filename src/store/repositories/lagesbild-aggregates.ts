@@ -2,7 +2,7 @@ import { sql, type AliasableExpression, type Kysely, type RawBuilder } from 'kys
 import type {
   ActivityDimension, DayRange, DigestScope, IncidentDimension, InstantRange, LagesbildAggregateRepository, Tally,
 } from '../../domain/ports/lagesbild.port';
-import { INCIDENT_CATEGORIES, ORGANISATIONS, REPORT_STATUSES, SEVERITIES } from '../../domain/vocabulary';
+import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, REPORT_STATUSES, SEVERITIES } from '../../domain/vocabulary';
 import { toCalendarDay, toCode, toDate } from '../row-values';
 import type { Database } from '../schema';
 import { checkedLimit } from './limits';
@@ -132,6 +132,29 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>): Lagesb
         category: toCode(INCIDENT_CATEGORIES, r.category, 'category'), severity: toCode(SEVERITIES, r.severity, 'severity'),
         organisation: toCode(ORGANISATIONS, r.organisation, 'organisation'), school: r.school, youthInvolved: r.youth_involved,
         status: toCode(REPORT_STATUSES, r.status, 'status'), policeReportNumber: r.police_report_number, description: r.description,
+      }));
+    },
+
+    async activitiesForExport(scope, range, limit) {
+      const rows = await db.selectFrom('activities')
+        .select(['id', 'ref', 'activity_date', 'type', 'place_name', 'organisation', 'people_met', 'status', 'follow_up_date', 'notes'])
+        .where(inScope(scope, 'activities') as never)
+        .where('activity_date', '>=', range.firstDay).where('activity_date', '<=', range.lastDay)
+        .orderBy('activity_date').orderBy('ref')
+        .limit(checkedLimit(limit))
+        .execute();
+      // The other organisations of just these activities, in the order they were given.
+      const taking = rows.length === 0 ? [] : await db.selectFrom('activity_organisations')
+        .select(['activity_id', 'organisation'])
+        .where('activity_id', 'in', rows.map((r) => r.id))
+        .orderBy('activity_id').orderBy('position')
+        .execute();
+      return rows.map((r) => ({
+        ref: r.ref, date: toCalendarDay(r.activity_date), type: toCode(ACTIVITY_TYPES, r.type, 'type'), placeName: r.place_name,
+        organisation: toCode(ORGANISATIONS, r.organisation, 'organisation'),
+        organisations: taking.filter((o) => o.activity_id === r.id && o.organisation !== r.organisation).map((o) => toCode(ORGANISATIONS, o.organisation, 'organisation')),
+        peopleMet: r.people_met, status: toCode(REPORT_STATUSES, r.status, 'status'),
+        followUpDate: r.follow_up_date === null ? null : toCalendarDay(r.follow_up_date), notes: r.notes,
       }));
     },
   };

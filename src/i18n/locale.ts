@@ -1,0 +1,2 @@
+/** The languages the bot speaks: Swedish first, English second. */
+export type Locale = 'sv' | 'en';
