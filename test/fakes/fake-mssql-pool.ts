@@ -20,7 +20,8 @@ export class FakeMssqlPool implements MssqlPool {
   connects = 0;
   /** Set to make the next commits fail as a lost connection does; mssql then refuses a rollback too. */
   commitFailure: Error | null = null;
-  answer: (sql: string) => FakeAnswer | Error | Promise<FakeAnswer> = () => ({ rowsAffected: [0] });
+  /** Answers each request, from its SQL and its parameters' values (@1, @2, … in order). */
+  answer: (sql: string, values: unknown[]) => FakeAnswer | Error | Promise<FakeAnswer> = () => ({ rowsAffected: [0] });
 
   async connect(): Promise<void> {
     if (this.connected) throw Object.assign(new Error('Database is already connected!'), { code: 'EALREADYCONNECTED' });
@@ -96,7 +97,7 @@ class FakeMssqlRequest implements MssqlRequest {
   async query<R>(sql: string): Promise<{ recordset?: R[]; rowsAffected: number[] }> {
     this.seen.sql = sql;
     this.pool.requests.push(this.seen);
-    const answer = await this.pool.answer(sql);
+    const answer = await this.pool.answer(sql, this.seen.inputs.map((i) => i.value));
     if (answer instanceof Error) throw answer;
     return answer as { recordset?: R[]; rowsAffected: number[] };
   }

@@ -98,8 +98,9 @@ describe('SQL Server driver over the mssql pool', function () {
     assert.equal(pool.transactions[0]?.state, 'failed');
 
     const store = createKyselyStore(db, mssqlDialect);
-    pool.answer = () => ({ recordset: [], rowsAffected: [0] });
-    await assert.rejects(store.retention.anonymiseBefore(new Date(), new Date()), (error: unknown) => error instanceof StoreUnavailableError && error.reason === 'ECONNCLOSED');
+    pool.answer = () => ({ recordset: [{ version: 1 }], rowsAffected: [1] });
+    const health = await store.health();
+    assert.deepEqual([health.ok, health.cause], [false, 'ECONNCLOSED'], 'the probe\'s commit failed: the database is unavailable');
   });
 
   it('rolls back once however often it is asked, and not at all without a transaction', async function () {

@@ -9,6 +9,7 @@ import { toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { Database, HotspotMeasureRow, HotspotRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { writeAudit } from './audit';
+import { byTimeThenId, selectInChunks } from './in-chunks';
 import { requirePlaceOfTenant } from './scopes';
 
 const ACTIVE_STATES = HOTSPOT_STATES.filter((s) => s !== 'avslutad');
@@ -94,12 +95,12 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
 
     async measures(scope, hotspotIds) {
       if (hotspotIds.length === 0) return [];
-      const rows = await db.selectFrom('hotspot_measures')
+      const rows = await selectInChunks(hotspotIds, (chunk) => db.selectFrom('hotspot_measures')
         .innerJoin('hotspots', 'hotspots.id', 'hotspot_measures.hotspot_id')
         .selectAll('hotspot_measures')
         .where('hotspots.tenant_id', '=', scope.tenantId)
-        .where('hotspot_measures.hotspot_id', 'in', [...hotspotIds])
-        .orderBy('hotspot_measures.created_at').orderBy('hotspot_measures.id').execute();
+        .where('hotspot_measures.hotspot_id', 'in', chunk)
+        .orderBy('hotspot_measures.created_at').orderBy('hotspot_measures.id').execute(), byTimeThenId((r) => r.created_at));
       return rows.map(toMeasure);
     },
 
