@@ -31,7 +31,11 @@ export interface ColumnDefinition {
 
 export interface TableDefinition {
   columns: Record<string, ColumnDefinition>;
-  primaryKey: { name: string; columns: string[] };
+  /**
+   * `clustered: false` for random UUID keys: clustered on a random key, every insert lands mid-index
+   * (page splits, fragmentation) on SQL Server. Those tables are heaps with a nonclustered key.
+   */
+  primaryKey: { name: string; columns: string[]; clustered?: false };
   unique?: Record<string, string[]>;
   foreignKeys?: Record<string, { columns: string[]; table: string; references: string[]; onDelete?: 'cascade' }>;
   /** Names of CHECK constraints (SQL Server; SQLite keeps them in the table's text only). */
@@ -73,7 +77,7 @@ export const SCHEMA = {
       parent_id: nullable(text(36)),
       tenant_id: text(100),
     },
-    primaryKey: { name: 'pk_places', columns: ['id'] },
+    primaryKey: { name: 'pk_places', columns: ['id'], clustered: false },
     unique: { uq_places_tenant_name_key: ['tenant_id', 'name_key'] },
     foreignKeys: {
       // An area is a place of the register; SQLite had this from 0003, SQL Server from 0012.
@@ -111,7 +115,7 @@ export const SCHEMA = {
       organisation_confirmed: withDefault(bool(), 'df_incidents_organisation_confirmed', 0),
       submit_key: nullable(keyText(64)),
     },
-    primaryKey: { name: 'pk_incidents', columns: ['id'] },
+    primaryKey: { name: 'pk_incidents', columns: ['id'], clustered: false },
     unique: { uq_incidents_tenant_ref: ['tenant_id', 'ref'] },
     foreignKeys: {
       fk_incidents_place: { columns: ['place_id'], table: 'places', references: ['id'] },
@@ -152,7 +156,7 @@ export const SCHEMA = {
       organisation_confirmed: withDefault(bool(), 'df_activities_organisation_confirmed', 0),
       submit_key: nullable(keyText(64)),
     },
-    primaryKey: { name: 'pk_activities', columns: ['id'] },
+    primaryKey: { name: 'pk_activities', columns: ['id'], clustered: false },
     unique: { uq_activities_tenant_ref: ['tenant_id', 'ref'] },
     foreignKeys: {
       fk_activities_place: { columns: ['place_id'], table: 'places', references: ['id'] },
@@ -251,7 +255,7 @@ export const SCHEMA = {
       finished_at: nullable(timestamp()),
       detail: nullable(text(400)),
     },
-    primaryKey: { name: 'pk_digest_deliveries', columns: ['id'] },
+    primaryKey: { name: 'pk_digest_deliveries', columns: ['id'], clustered: false },
     unique: { uq_digest_deliveries_period: ['conversation_id', 'period_key'] },
     checks: ['ck_digest_deliveries_status'],
   },
@@ -284,7 +288,7 @@ export const SCHEMA = {
       created_at: timestamp(),
       expires_at: timestamp(),
     },
-    primaryKey: { name: 'pk_digest_exports', columns: ['id'] },
+    primaryKey: { name: 'pk_digest_exports', columns: ['id'], clustered: false },
     unique: { uq_digest_exports_token_hash: ['token_hash'] },
     indexes: {
       ix_digest_exports_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
@@ -328,7 +332,7 @@ export const SCHEMA = {
       version: int(),
       anonymised_at: nullable(timestamp()),
     },
-    primaryKey: { name: 'pk_hotspots', columns: ['id'] },
+    primaryKey: { name: 'pk_hotspots', columns: ['id'], clustered: false },
     unique: { uq_hotspots_place: ['place_id'] },
     foreignKeys: {
       fk_hotspots_place: { columns: ['place_id'], table: 'places', references: ['id'] },
@@ -351,7 +355,7 @@ export const SCHEMA = {
       created_at: timestamp(),
       anonymised_at: nullable(timestamp()),
     },
-    primaryKey: { name: 'pk_hotspot_measures', columns: ['id'] },
+    primaryKey: { name: 'pk_hotspot_measures', columns: ['id'], clustered: false },
     foreignKeys: {
       fk_hotspot_measures_hotspot: { columns: ['hotspot_id'], table: 'hotspots', references: ['id'], onDelete: 'cascade' },
     },
@@ -371,7 +375,7 @@ export const SCHEMA = {
       entity_ref: nullable(text(40)),
       detail: nullable(text(200)),
     },
-    primaryKey: { name: 'pk_audit_log', columns: ['id'] },
+    primaryKey: { name: 'pk_audit_log', columns: ['id'], clustered: false },
     indexes: {
       ix_audit_log_tenant_at: { columns: ['tenant_id', 'at'] },
     },

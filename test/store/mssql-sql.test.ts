@@ -48,7 +48,9 @@ describe('SQL Server SQL, checked without a server', function () {
         for (const batch of migration.batches) {
           const foreignKeys = [...(batch.match(FOREIGN_KEY_CLAUSE) ?? []), ...(batch.match(ADDED_FOREIGN_KEY) ?? [])];
           assert.equal((batch.replace(/--.*$/gm, '').match(/FOREIGN\s+KEY/gi) ?? []).length, foreignKeys.length, `unexpected foreign key shape in:\n${batch}`);
-          assert.doesNotThrow(() => parseTsql(batch.replace(FOREIGN_KEY_CLAUSE, '').replace(ADDED_FOREIGN_KEY, '')), `does not parse:\n${batch}`);
+          const rest = batch.replace(FOREIGN_KEY_CLAUSE, '').replace(ADDED_FOREIGN_KEY, '');
+          // A batch of nothing but added foreign keys leaves nothing to parse.
+          if (rest.trim() !== '') assert.doesNotThrow(() => parseTsql(rest), `does not parse:\n${batch}`);
         }
       }
     });

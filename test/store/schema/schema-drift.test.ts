@@ -53,6 +53,12 @@ describe('One schema for both stores', function () {
     ]);
   });
 
+  it('refuses, as SQL Server does, a migration that drops a key a foreign key still refers to', function () {
+    const migrated = readMigrations(mssqlMigrations).flatMap((m) => m.batches);
+    assert.throws(() => simulateTsqlSchema([...migrated, 'ALTER TABLE places DROP CONSTRAINT pk_places;']), /pk_places cannot be dropped: foreign key fk_\w+ of \w+ refers to it/);
+    assert.throws(() => simulateTsqlSchema([...migrated, 'EXEC sp_rename N\'places.kind\', N\'type\', N\'COLUMN\';']), /does not know this statement/);
+  });
+
   it('orders tables so that each comes after those it refers to (creating; reversed, emptying)', function () {
     const order = tablesByReference();
     assert.deepEqual([...order].sort(), Object.keys(SCHEMA).sort());

@@ -43,7 +43,7 @@ export function definedTsqlForm(): SchemaForm {
   return Object.fromEntries(Object.entries(SCHEMA).map(([name, table]: [string, TableDefinition]) => [name, {
     columns: Object.fromEntries(Object.entries(table.columns).map(([column, def]) => [column, tsqlColumn(def)])),
     keys: sorted([
-      `primary key ${table.primaryKey.name} ${list(table.primaryKey.columns)}`,
+      `primary key ${table.primaryKey.name} ${list(table.primaryKey.columns)}${table.primaryKey.clustered === false ? ' nonclustered' : ''}`,
       ...Object.entries(table.unique ?? {}).map(([key, columns]) => `unique ${key} ${list(columns)}`),
       ...(table.checks ?? []).map((check) => `check ${check}`),
     ]),

@@ -53,7 +53,7 @@ const STATEMENTS: { pattern: RegExp; apply: (schema: SimSchema, m: RegExpExecArr
   { pattern: new RegExp(`^ALTER TABLE (${NAME}) ADD (CONSTRAINT [\\s\\S]+)$`, 'i'), apply: (s, m) => addConstraint(table(s, m[1]!), m[2]!) },
   {
     pattern: new RegExp(`^ALTER TABLE (${NAME}) DROP CONSTRAINT (${NAME})$`, 'i'),
-    apply: (s, m) => dropConstraint(table(s, m[1]!), m[2]!),
+    apply: (s, m) => dropConstraint(s, m[1]!, m[2]!),
   },
   {
     pattern: new RegExp(`^ALTER TABLE (${NAME}) ALTER COLUMN (${NAME}) (.+)$`, 'i'),
@@ -200,7 +200,19 @@ function addConstraint(target: SimTable, text: string): void {
   } else throw new Error(`cannot read constraint ${text}`);
 }
 
-function dropConstraint(target: SimTable, name: string): void {
+/** As SQL Server: a key that a foreign key refers to cannot be dropped before that foreign key. */
+function dropConstraint(schema: SimSchema, tableName: string, name: string): void {
+  const target = table(schema, tableName);
+  const dropped = target.constraints.get(name);
+  if (dropped?.kind === 'primary' || dropped?.kind === 'unique') {
+    for (const [other, t] of schema) {
+      for (const [fk, c] of t.constraints) {
+        if (c.kind === 'foreign' && c.table === tableName && c.references.join() === dropped.columns.join()) {
+          throw new Error(`${name} cannot be dropped: foreign key ${fk} of ${other} refers to it`);
+        }
+      }
+    }
+  }
   if (target.constraints.delete(name)) return;
   for (const col of target.columns.values()) {
     if (col.default?.name === name) {

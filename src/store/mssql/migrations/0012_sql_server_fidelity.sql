@@ -63,6 +63,45 @@ GO
 ALTER TABLE places ADD CONSTRAINT df_places_kind DEFAULT N'annat' FOR kind;
 GO
 
+-- Random UUID keys were clustered: every insert landed somewhere in the middle of the table (page
+-- splits, fragmentation). They become nonclustered keys of heaps. A key cannot be dropped while a
+-- foreign key refers to it: those go first and come back, unchanged, after.
+ALTER TABLE incidents DROP CONSTRAINT fk_incidents_place;
+ALTER TABLE activities DROP CONSTRAINT fk_activities_place;
+ALTER TABLE place_aliases DROP CONSTRAINT fk_place_aliases_place;
+ALTER TABLE hotspots DROP CONSTRAINT fk_hotspots_place;
+ALTER TABLE activity_organisations DROP CONSTRAINT fk_activity_organisations_activity;
+ALTER TABLE hotspot_measures DROP CONSTRAINT fk_hotspot_measures_hotspot;
+ALTER TABLE digest_attempts DROP CONSTRAINT fk_digest_attempts_delivery;
+GO
+
+ALTER TABLE places DROP CONSTRAINT pk_places;
+ALTER TABLE places ADD CONSTRAINT pk_places PRIMARY KEY NONCLUSTERED (id);
+ALTER TABLE incidents DROP CONSTRAINT pk_incidents;
+ALTER TABLE incidents ADD CONSTRAINT pk_incidents PRIMARY KEY NONCLUSTERED (id);
+ALTER TABLE activities DROP CONSTRAINT pk_activities;
+ALTER TABLE activities ADD CONSTRAINT pk_activities PRIMARY KEY NONCLUSTERED (id);
+ALTER TABLE hotspots DROP CONSTRAINT pk_hotspots;
+ALTER TABLE hotspots ADD CONSTRAINT pk_hotspots PRIMARY KEY NONCLUSTERED (id);
+ALTER TABLE hotspot_measures DROP CONSTRAINT pk_hotspot_measures;
+ALTER TABLE hotspot_measures ADD CONSTRAINT pk_hotspot_measures PRIMARY KEY NONCLUSTERED (id);
+ALTER TABLE digest_deliveries DROP CONSTRAINT pk_digest_deliveries;
+ALTER TABLE digest_deliveries ADD CONSTRAINT pk_digest_deliveries PRIMARY KEY NONCLUSTERED (id);
+ALTER TABLE digest_exports DROP CONSTRAINT pk_digest_exports;
+ALTER TABLE digest_exports ADD CONSTRAINT pk_digest_exports PRIMARY KEY NONCLUSTERED (id);
+ALTER TABLE audit_log DROP CONSTRAINT pk_audit_log;
+ALTER TABLE audit_log ADD CONSTRAINT pk_audit_log PRIMARY KEY NONCLUSTERED (id);
+GO
+
+ALTER TABLE incidents ADD CONSTRAINT fk_incidents_place FOREIGN KEY (place_id) REFERENCES places (id);
+ALTER TABLE activities ADD CONSTRAINT fk_activities_place FOREIGN KEY (place_id) REFERENCES places (id);
+ALTER TABLE place_aliases ADD CONSTRAINT fk_place_aliases_place FOREIGN KEY (place_id) REFERENCES places (id) ON DELETE CASCADE;
+ALTER TABLE hotspots ADD CONSTRAINT fk_hotspots_place FOREIGN KEY (place_id) REFERENCES places (id);
+ALTER TABLE activity_organisations ADD CONSTRAINT fk_activity_organisations_activity FOREIGN KEY (activity_id) REFERENCES activities (id) ON DELETE CASCADE;
+ALTER TABLE hotspot_measures ADD CONSTRAINT fk_hotspot_measures_hotspot FOREIGN KEY (hotspot_id) REFERENCES hotspots (id) ON DELETE CASCADE;
+ALTER TABLE digest_attempts ADD CONSTRAINT fk_digest_attempts_delivery FOREIGN KEY (delivery_id) REFERENCES digest_deliveries (id) ON DELETE CASCADE;
+GO
+
 -- The area a place lies in is a place (SQLite has had this foreign key since 0003). A parent that no
 -- longer exists (nothing held it before) becomes no parent, or the constraint could not be made.
 UPDATE places SET parent_id = NULL
