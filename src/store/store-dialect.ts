@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from './schema';
 
 /**
@@ -16,6 +16,11 @@ export interface StoreDialect {
    * simply run again.
    */
   isDeadlock(error: unknown): boolean;
+  /**
+   * The text compared and grouped byte by byte, whatever the database's collation: SQLite does so
+   * anyway; SQL Server is told a binary collation.
+   */
+  exactText(text: RawBuilder<string>): RawBuilder<string>;
   /** The database is closed, unreachable, busy past its timeout, full or read-only: try again later. */
   isUnavailable(error: unknown): boolean;
   /**

@@ -171,6 +171,18 @@ describe('SQL Server driver over the mssql pool', function () {
       assert.ok(Date.now() - started < 1000);
     });
 
+    it('groups the lägesbild by exact school text (a binary collation, in T-SQL that parses) and folds spellings after', async function () {
+      pool.answer = () => ({ recordset: [{ bucket: 0, group_key: 'Björkskolan', n: 2, youth: 1 }, { bucket: 0, group_key: 'BJÖRKSKOLAN', n: 1, youth: 0 }], rowsAffected: [2] });
+      const store = createKyselyStore(db, mssqlDialect);
+      const range = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-08T00:00:00Z') };
+      assert.deepEqual(await store.lagesbild.countIncidents({ tenantId: 'tenant-1', conversationId: 'c' }, [range], 'school'), [
+        { range: 0, key: 'Björkskolan', count: 3, youth: 1 },
+      ]);
+      const [request] = pool.requests;
+      assert.match(request?.sql ?? '', /incidents\.school collate Latin1_General_100_BIN2 as "group_key"/);
+      assert.doesNotThrow(() => new Parser().astify(request?.sql ?? '', { database: 'transactsql' }), request?.sql);
+    });
+
     it('lets other errors through unchanged', async function () {
       const bug = new mssql.RequestError('Invalid column name', 'EREQUEST');
       pool.answer = () => bug;

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import mssql from 'mssql';
 import { splitOnGoLines, type MigrationDialect } from '../migrator';
 import type { Database } from '../schema';
+import { KEY_COLLATION } from '../schema-definition';
 import { errorProperty, type StoreDialect } from '../store-dialect';
 
 /** Duplicate key in a unique index (2601) or a unique/primary key constraint (2627). */
@@ -47,6 +48,7 @@ export const mssqlDialect: StoreDialect = {
   isUniqueViolation: (error) => UNIQUE_VIOLATIONS.has(errorNumber(error)),
   isReferenceViolation: (error) => errorNumber(error) === REFERENCE_VIOLATION,
   isDeadlock: (error) => errorNumber(error) === DEADLOCK_VICTIM,
+  exactText: (text) => sql<string>`${text} collate ${sql.raw(KEY_COLLATION)}`,
   isUnavailable: (error) => mssqlUnavailableCause(error) !== null,
   unavailableCause: mssqlUnavailableCause,
 };
