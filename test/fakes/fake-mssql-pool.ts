@@ -1,4 +1,9 @@
-import type { MssqlPool, MssqlRequest, MssqlRequestOptions, MssqlTransaction, MssqlType } from '../../src/store/mssql/mssql-driver';
+import { Kysely } from 'kysely';
+import type { Store } from '../../src/domain/ports/store.port';
+import { createKyselyStore } from '../../src/store/kysely-store';
+import { mssqlDialect } from '../../src/store/mssql/mssql-dialect';
+import { MssqlPoolDialect, type MssqlPool, type MssqlRequest, type MssqlRequestOptions, type MssqlTransaction, type MssqlType } from '../../src/store/mssql/mssql-driver';
+import type { Database } from '../../src/store/schema';
 
 /** What the fake saw of one request: its SQL, its typed inputs, and the transaction it ran in. */
 export interface SeenRequest {
@@ -101,4 +106,25 @@ class FakeMssqlRequest implements MssqlRequest {
     if (answer instanceof Error) throw answer;
     return answer as { recordset?: R[]; rowsAffected: number[] };
   }
+}
+
+/** The SQL Server store over a fake pool: what the repositories send, answered by `pool.answer`. */
+export function fakeMssqlStore(): { pool: FakeMssqlPool; store: Store } {
+  const pool = new FakeMssqlPool();
+  return { pool, store: createKyselyStore(new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) }), mssqlDialect) };
+}
+
+/** A fresh fake-pool store for each test of the calling suite (mocha hooks), closed after it. */
+export function useFakeMssqlStore(): () => { pool: FakeMssqlPool; store: Store } {
+  let current: { pool: FakeMssqlPool; store: Store } | undefined;
+  beforeEach(function () {
+    current = fakeMssqlStore();
+  });
+  afterEach(async function () {
+    await current?.store.close();
+  });
+  return () => {
+    if (!current) throw new Error('useFakeMssqlStore: only inside a test');
+    return current;
+  };
 }

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { Kysely } from 'kysely';
 import { PLACE_REGISTER_MAX } from '../../src/domain/places/place-register';
 import type { Store } from '../../src/domain/ports/store.port';
-import { createKyselyStore } from '../../src/store/kysely-store';
-import { mssqlDialect } from '../../src/store/mssql/mssql-dialect';
-import { MssqlPoolDialect } from '../../src/store/mssql/mssql-driver';
-import type { Database } from '../../src/store/schema';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { FakeMssqlPool } from '../fakes/fake-mssql-pool';
+import { useFakeMssqlStore, type FakeMssqlPool } from '../fakes/fake-mssql-pool';
 import { T0, at, incidentFields, newReport, tenant } from './store-fixtures';
 
 // An area's history asks for the incidents at the area and all its child places: up to the whole
@@ -18,16 +13,12 @@ const placeIds = Array.from({ length: PLACE_REGISTER_MAX }, (_, i) => `place-${S
 
 describe('IN lists of place and hot spot ids', function () {
   describe('sent to SQL Server', function () {
+    const fake = useFakeMssqlStore();
     let pool: FakeMssqlPool;
     let store: Store;
 
     beforeEach(function () {
-      pool = new FakeMssqlPool();
-      store = createKyselyStore(new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) }), mssqlDialect);
-    });
-
-    afterEach(async function () {
-      await store.close();
+      ({ pool, store } = fake());
     });
 
     it('stay under 2100 parameters per request for a whole register, and come back as one list in time order', async function () {

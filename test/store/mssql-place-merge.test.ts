@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { Kysely } from 'kysely';
 import mssql from 'mssql';
 import type { Store } from '../../src/domain/ports/store.port';
-import { createKyselyStore } from '../../src/store/kysely-store';
-import { mssqlDialect } from '../../src/store/mssql/mssql-dialect';
-import { MssqlPoolDialect } from '../../src/store/mssql/mssql-driver';
-import type { Database } from '../../src/store/schema';
-import { FakeMssqlPool, type FakeAnswer } from '../fakes/fake-mssql-pool';
+import { useFakeMssqlStore, type FakeAnswer, type FakeMssqlPool } from '../fakes/fake-mssql-pool';
 
 // Merging two places is check-then-act. SQLite's single writer hides the races a SQL Server with many
 // connections has; here the fake pool answers as a server would when a concurrent writer got in.
@@ -38,13 +33,9 @@ describe('SQL Server: merging places under concurrent writers', function () {
     };
   }
 
+  const fake = useFakeMssqlStore();
   beforeEach(function () {
-    pool = new FakeMssqlPool();
-    store = createKyselyStore(new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) }), mssqlDialect);
-  });
-
-  afterEach(async function () {
-    await store.close();
+    ({ pool, store } = fake());
   });
 
   it('reads both places, moves everything and deletes in one SERIALIZABLE transaction', async function () {

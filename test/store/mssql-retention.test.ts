@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
-import { Kysely } from 'kysely';
 import { Parser } from 'node-sql-parser';
 import type { Store } from '../../src/domain/ports/store.port';
-import { createKyselyStore } from '../../src/store/kysely-store';
-import { mssqlDialect } from '../../src/store/mssql/mssql-dialect';
-import { MssqlPoolDialect } from '../../src/store/mssql/mssql-driver';
 import { RETENTION_BATCH } from '../../src/store/repositories/retention';
-import type { Database } from '../../src/store/schema';
-import { FakeMssqlPool } from '../fakes/fake-mssql-pool';
+import { useFakeMssqlStore, type FakeMssqlPool } from '../fakes/fake-mssql-pool';
 import { T0 } from './store-fixtures';
 
 // Retention on a SQL Server that other connections write to meanwhile: it changes rows in batches of
 // short statements and reports the rows the statements changed, not a count taken before them.
 
 describe('SQL Server: retention in batches', function () {
+  const fake = useFakeMssqlStore();
   let pool: FakeMssqlPool;
   let store: Store;
 
   beforeEach(function () {
-    pool = new FakeMssqlPool();
-    store = createKyselyStore(new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) }), mssqlDialect);
-  });
-
-  afterEach(async function () {
-    await store.close();
+    ({ pool, store } = fake());
   });
 
   it('updates old incidents batch by batch until a batch is not full, and counts what the server says it changed', async function () {
