@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import mssql from 'mssql';
 import { createStore } from '../../src/store/create-store';
 import { parseMssqlUrl } from '../../src/store/mssql/mssql-url';
-import { SCHEMA, tablesByReference } from '../../src/store/schema-definition';
+import { tablesByReference } from '../../src/store/schema-definition';
+import { readSqlServerSchema } from './schema/mssql-catalog';
+import { definedTsqlForm, schemaDifferences, simulatedTsqlForm } from './schema/schema-forms';
 import { storeContract } from './store-contract';
 import { mssqlSnapshot } from './store-snapshot';
 
@@ -43,16 +45,12 @@ if (databaseUrl) {
       },
     });
 
-    it('has every table the schema definition names, with its columns, after migrating', async function () {
+    it('has, after migrating, exactly the defined schema: columns, types, collations, named defaults, keys, indexes, foreign keys', async function () {
       await (await createStore(databaseUrl)).close();
       const pool = await new mssql.ConnectionPool(parseMssqlUrl(databaseUrl)).connect();
       try {
-        const { recordset } = await pool.request().query<{ table_name: string; column_name: string }>(
-          'SELECT TABLE_NAME AS table_name, COLUMN_NAME AS column_name FROM INFORMATION_SCHEMA.COLUMNS');
-        for (const table of TABLES) {
-          const columns = recordset.filter((r) => r.table_name === table).map((r) => r.column_name).sort();
-          assert.deepEqual(columns, Object.keys(SCHEMA[table].columns).sort(), table);
-        }
+        const server = await readSqlServerSchema(pool, ['schema_migrations']);
+        assert.deepEqual(schemaDifferences(definedTsqlForm(), simulatedTsqlForm(server), 'SQL Server'), []);
       } finally {
         await pool.close();
       }
