@@ -175,12 +175,46 @@ function addColumn(target: SimTable, name: string, spec: string): void {
   target.columns.set(name, columnSpec(spec));
 }
 
-/** ALTER COLUMN states type, collation and nullability anew; the default stays. */
+/**
+ * ALTER COLUMN states type, collation and nullability anew; the default stays. As SQL Server, it refuses
+ * to change a column an index, key or foreign key depends on, except to widen a variable-length one
+ * that is in no primary or foreign key (so a migration must drop those first and make them again).
+ */
 function alterColumn(schema: SimSchema, tableName: string, name: string, spec: string): void {
+  const target = table(schema, tableName);
   const before = column(schema, tableName, name);
   const after = columnSpec(spec);
   if (after.default) throw new Error('ALTER COLUMN cannot add a default');
-  table(schema, tableName).columns.set(name, { ...after, default: before.default });
+  const dependents = dependentsOf(schema, tableName, name);
+  if (dependents.length > 0 && !isWideningOnly(before, after, dependents)) {
+    throw new Error(`ALTER COLUMN ${tableName}.${name}: ${dependents.map((d) => d.name).join(', ')} depend(s) on it; drop and make them again around the change`);
+  }
+  target.columns.set(name, { ...after, default: before.default });
+}
+
+type Dependent = { name: string; kind: 'primary' | 'unique' | 'foreign' | 'index' };
+
+function dependentsOf(schema: SimSchema, tableName: string, columnName: string): Dependent[] {
+  const found: Dependent[] = [];
+  for (const [other, t] of schema) {
+    for (const [name, c] of t.constraints) {
+      if (c.kind === 'check') continue;
+      const own = other === tableName && c.columns.includes(columnName);
+      const referred = c.kind === 'foreign' && c.table === tableName && c.references.includes(columnName);
+      if (own || referred) found.push({ name, kind: c.kind });
+    }
+    if (other === tableName) for (const [name, i] of t.indexes) if (i.columns.includes(columnName)) found.push({ name, kind: 'index' });
+  }
+  return found;
+}
+
+function isWideningOnly(before: SimColumn, after: SimColumn, dependents: Dependent[]): boolean {
+  const size = (type: string) => /^(NVARCHAR|VARCHAR|VARBINARY)\((\d+|MAX)\)$/.exec(type);
+  const [was, becomes] = [size(before.type), size(after.type)];
+  const length = (m: RegExpExecArray) => (m[2] === 'MAX' ? Infinity : Number(m[2]));
+  return Boolean(was && becomes && was[1] === becomes[1] && length(becomes) >= length(was))
+    && before.collation === after.collation && before.nullable === after.nullable
+    && dependents.every((d) => d.kind === 'index' || d.kind === 'unique');
 }
 
 function addConstraint(target: SimTable, text: string): void {
