@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import mssql from 'mssql';
 import type { Store } from '../../src/domain/ports/store.port';
+import { PlaceOutsideTenantError } from '../../src/store/repositories/scopes';
+import { incidentFields, newReport } from './store-fixtures';
 import { useFakeMssqlStore, type FakeAnswer, type FakeMssqlPool } from '../fakes/fake-mssql-pool';
 
 // Merging two places is check-then-act. SQLite's single writer hides the races a SQL Server with many
@@ -68,5 +70,16 @@ describe('SQL Server: merging places under concurrent writers', function () {
   it('when the parent area was merged away meanwhile (547), an edit answers as for a missing place', async function () {
     serve((sql) => (sql.includes('update "places"') ? serverError(547) : null));
     assert.equal(await store.placeRegister.update(tenant, { id: 'keep', parentId: 'merged' }, curator), null);
+  });
+
+  it('when a report is filed at a place a merge removes meanwhile (547), it fails as for an unknown place, nothing half written', async function () {
+    pool.answer = (sql) => {
+      if (sql.includes('insert into "incidents"')) return serverError(547);
+      if (sql.startsWith('select "id" from "places"')) return { recordset: [{ id: 'merged' }], rowsAffected: [1] };
+      return { recordset: [{ value: 1 }], rowsAffected: [1] };
+    };
+    await assert.rejects(store.incidents.create(newReport(incidentFields('merged'))),
+      (error: unknown) => error instanceof PlaceOutsideTenantError && error.placeId === 'merged');
+    assert.equal(pool.transactions.at(-1)?.state, 'rolled back');
   });
 });

@@ -10,7 +10,7 @@ import type { Database, HotspotMeasureRow, HotspotRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { writeAudit } from './audit';
 import { byTimeThenId, selectInChunks } from './in-chunks';
-import { requirePlaceOfTenant } from './scopes';
+import { PlaceOutsideTenantError, requirePlaceOfTenant } from './scopes';
 
 const ACTIVE_STATES = HOTSPOT_STATES.filter((s) => s !== 'avslutad');
 
@@ -35,6 +35,8 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
         // One hot spot per place: whoever was first owns it.
         const current = dialect.isUniqueViolation(error) ? await findBy(db, tenant, 'place_id', h.placeId) : null;
         if (current) return { ok: false, reason: 'exists', current };
+        // The place was merged away after the check: as unknown as if it had been gone before.
+        if (dialect.isReferenceViolation(error)) throw new PlaceOutsideTenantError(h.placeId);
         throw error;
       }
       const created = await findBy(db, tenant, 'id', row.id);
