@@ -40,7 +40,8 @@ export interface TableDefinition {
   foreignKeys?: Record<string, { columns: string[]; table: string; references: string[]; onDelete?: 'cascade' }>;
   /** Names of CHECK constraints (SQL Server; SQLite keeps them in the table's text only). */
   checks?: string[];
-  indexes?: Record<string, { columns: string[]; unique?: true; where?: string }>;
+  /** `include`: SQL Server only (INCLUDE, a covering index); SQLite has no such clause. */
+  indexes?: Record<string, { columns: string[]; include?: string[]; unique?: true; where?: string }>;
 }
 
 /** The binary collation of keyText columns on SQL Server. */

@@ -10,7 +10,7 @@ interface CatalogColumn {
 }
 interface CatalogIndex {
   table_name: string; index_name: string; is_primary_key: boolean; is_unique_constraint: boolean; is_unique: boolean;
-  is_clustered: boolean; filter_definition: string | null; columns: string;
+  is_clustered: boolean; filter_definition: string | null; columns: string; included: string | null;
 }
 interface CatalogForeignKey { table_name: string; fk_name: string; columns: string; referenced_table: string; referenced_columns: string; cascade: boolean }
 
@@ -26,10 +26,11 @@ ORDER BY t.name, c.column_id`;
 
 const INDEXES_SQL = `SELECT t.name AS table_name, i.name AS index_name, i.is_primary_key, i.is_unique_constraint, i.is_unique,
   CAST(CASE WHEN i.type = 1 THEN 1 ELSE 0 END AS BIT) AS is_clustered, i.filter_definition,
-  STRING_AGG(c.name, ',') WITHIN GROUP (ORDER BY ic.key_ordinal) AS columns
+  STRING_AGG(CASE WHEN ic.is_included_column = 0 THEN c.name END, ',') WITHIN GROUP (ORDER BY ic.key_ordinal) AS columns,
+  STRING_AGG(CASE WHEN ic.is_included_column = 1 THEN c.name END, ',') WITHIN GROUP (ORDER BY ic.index_column_id) AS included
 FROM sys.indexes AS i
 JOIN sys.tables AS t ON t.object_id = i.object_id
-JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.is_included_column = 0
+JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
 JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
 WHERE t.is_ms_shipped = 0 AND i.type > 0
 GROUP BY t.name, i.name, i.is_primary_key, i.is_unique_constraint, i.is_unique, i.type, i.filter_definition`;
@@ -82,7 +83,7 @@ export async function readSqlServerSchema(pool: mssql.ConnectionPool, skip: read
     const columns = i.columns.split(',');
     if (i.is_primary_key) table(i.table_name).constraints.set(i.index_name, { kind: 'primary', columns, clustered: i.is_clustered });
     else if (i.is_unique_constraint) table(i.table_name).constraints.set(i.index_name, { kind: 'unique', columns });
-    else table(i.table_name).indexes.set(i.index_name, { columns, unique: i.is_unique, where: i.filter_definition === null ? null : asWritten(i.filter_definition) });
+    else table(i.table_name).indexes.set(i.index_name, { columns, include: i.included ? i.included.split(',') : [], unique: i.is_unique, where: i.filter_definition === null ? null : asWritten(i.filter_definition) });
   }
   for (const fk of (await pool.request().query<CatalogForeignKey>(FOREIGN_KEYS_SQL)).recordset) {
     if (skip.includes(fk.table_name)) continue;

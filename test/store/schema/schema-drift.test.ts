@@ -44,11 +44,12 @@ describe('One schema for both stores', function () {
   it('says exactly what differs when a migration and the definition disagree', function () {
     const simulated = simulateTsqlSchema([
       ...readMigrations(mssqlMigrations).flatMap((m) => m.batches),
-      'ALTER TABLE audit_log ALTER COLUMN entity_id NVARCHAR(100) NULL;\nALTER TABLE places DROP CONSTRAINT fk_places_parent;\nDROP INDEX ix_places_parent ON places;',
+      'ALTER TABLE audit_log ALTER COLUMN entity_id NVARCHAR(100) NULL;\nALTER TABLE places DROP CONSTRAINT fk_places_parent;\nDROP INDEX ix_places_parent ON places;\nCREATE INDEX ix_incidents_demo ON incidents (tenant_id) INCLUDE (category);',
     ]);
     assert.deepEqual(schemaDifferences(definedTsqlForm(), simulatedTsqlForm(simulated), 'T-SQL'), [
       'places: defined index ix_places_parent (parent_id), missing in T-SQL',
       'places: defined fk_places_parent (parent_id) → places (id), missing in T-SQL',
+      'incidents: T-SQL has index ix_incidents_demo (tenant_id) include (category), not defined',
       'audit_log.entity_id: definition says NVARCHAR(200) NULL; T-SQL has NVARCHAR(100) NULL',
     ]);
   });

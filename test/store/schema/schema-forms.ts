@@ -47,7 +47,8 @@ export function definedTsqlForm(): SchemaForm {
       ...Object.entries(table.unique ?? {}).map(([key, columns]) => `unique ${key} ${list(columns)}`),
       ...(table.checks ?? []).map((check) => `check ${check}`),
     ]),
-    indexes: sorted(Object.entries(table.indexes ?? {}).map(([index, def]) => `${def.unique ? 'unique ' : ''}index ${index} ${list(def.columns)}${def.where ? ` where ${def.where}` : ''}`)),
+    indexes: sorted(Object.entries(table.indexes ?? {}).map(([index, def]) =>
+      `${def.unique ? 'unique ' : ''}index ${index} ${list(def.columns)}${def.include ? ` include ${list(def.include)}` : ''}${def.where ? ` where ${def.where}` : ''}`)),
     foreignKeys: sorted(Object.entries(table.foreignKeys ?? {}).map(([fk, def]) => `${fk} ${list(def.columns)} → ${def.table} ${list(def.references)}${def.onDelete ? ' on delete cascade' : ''}`)),
   }]));
 }
@@ -58,7 +59,8 @@ export function simulatedTsqlForm(schema: SimSchema): SchemaForm {
       `${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''} ${c.nullable ? 'NULL' : 'NOT NULL'}${c.default ? ` DEFAULT ${c.default.name ?? '(a name the server makes up)'} ${c.default.value}` : ''}`])),
     keys: sorted([...table.constraints].filter(([, c]) => c.kind !== 'foreign').map(([key, c]) =>
       c.kind === 'primary' ? `primary key ${key} ${list(c.columns)}${c.clustered ? '' : ' nonclustered'}` : c.kind === 'unique' ? `unique ${key} ${list(c.columns)}` : `check ${key}`)),
-    indexes: sorted([...table.indexes].map(([index, i]) => `${i.unique ? 'unique ' : ''}index ${index} ${list(i.columns)}${i.where ? ` where ${i.where}` : ''}`)),
+    indexes: sorted([...table.indexes].map(([index, i]) =>
+      `${i.unique ? 'unique ' : ''}index ${index} ${list(i.columns)}${i.include.length > 0 ? ` include ${list(i.include)}` : ''}${i.where ? ` where ${i.where}` : ''}`)),
     foreignKeys: sorted([...table.constraints].flatMap(([fk, c]) => (c.kind === 'foreign'
       ? [`${fk} ${list(c.columns)} → ${c.table} ${list(c.references)}${c.onDelete === 'cascade' ? ' on delete cascade' : ''}`] : []))),
   }]));

@@ -28,6 +28,8 @@ export type SimConstraint =
 
 export interface SimIndex {
   columns: string[];
+  /** INCLUDE (…): columns stored in the index's leaves, not keyed (a covering index). */
+  include: string[];
   unique: boolean;
   where: string | null;
 }
@@ -61,11 +63,11 @@ const STATEMENTS: { pattern: RegExp; apply: (schema: SimSchema, m: RegExpExecArr
   },
   { pattern: new RegExp(`^ALTER TABLE (${NAME}) ADD (${NAME}) (.+)$`, 'i'), apply: (s, m) => addColumn(table(s, m[1]!), m[2]!, m[3]!) },
   {
-    pattern: new RegExp(`^CREATE (UNIQUE )?(?:NONCLUSTERED )?INDEX (${NAME}) ON (${NAME}) ${COLUMN_LIST}(?: WHERE (.+))?$`, 'i'),
+    pattern: new RegExp(`^CREATE (UNIQUE )?(?:NONCLUSTERED )?INDEX (${NAME}) ON (${NAME}) ${COLUMN_LIST}(?: INCLUDE ${COLUMN_LIST})?(?: WHERE (.+))?$`, 'i'),
     apply: (s, m) => {
       const t = table(s, m[3]!);
       if (t.indexes.has(m[2]!)) throw new Error(`index ${m[2]} exists on ${m[3]}`);
-      t.indexes.set(m[2]!, { columns: names(m[4]!), unique: Boolean(m[1]), where: m[5]?.trim() ?? null });
+      t.indexes.set(m[2]!, { columns: names(m[4]!), include: m[5] ? names(m[5]) : [], unique: Boolean(m[1]), where: m[6]?.trim() ?? null });
     },
   },
   {
@@ -203,7 +205,9 @@ function dependentsOf(schema: SimSchema, tableName: string, columnName: string):
       const referred = c.kind === 'foreign' && c.table === tableName && c.references.includes(columnName);
       if (own || referred) found.push({ name, kind: c.kind });
     }
-    if (other === tableName) for (const [name, i] of t.indexes) if (i.columns.includes(columnName)) found.push({ name, kind: 'index' });
+    if (other === tableName) {
+      for (const [name, i] of t.indexes) if ([...i.columns, ...i.include].includes(columnName)) found.push({ name, kind: 'index' });
+    }
   }
   return found;
 }
