@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import mssql from 'mssql';
 import type { Store } from '../../src/domain/ports/store.port';
 import { PlaceOutsideTenantError } from '../../src/store/repositories/scopes';
-import { incidentFields, newReport } from './store-fixtures';
 import { useFakeMssqlStore, type FakeAnswer, type FakeMssqlPool } from '../fakes/fake-mssql-pool';
+import { incidentFields, newReport } from './store-fixtures';
 
 // Merging two places is check-then-act. SQLite's single writer hides the races a SQL Server with many
 // connections has; here the fake pool answers as a server would when a concurrent writer got in.
