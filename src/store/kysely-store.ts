@@ -61,7 +61,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     conversations: guardRepository(createConversationRepository(db, dialect), guard),
     users: guardRepository(createUserProfileRepository(db, dialect), guard),
     memberships: guardRepository(createMembershipRepository(db, dialect), guard),
-    lagesbild: guardRepository(createLagesbildAggregateRepository(db), guard),
+    lagesbild: guardRepository(createLagesbildAggregateRepository(db, dialect), guard),
     digestSubscriptions: guardRepository(createDigestSubscriptionRepository(db, dialect), guard),
     digestDeliveries: guardRepository(createDigestDeliveryRepository(db, dialect), guard),
     digestExports: guardRepository(createDigestExportRepository(db), guard),

@@ -1,6 +1,8 @@
 import type { ColumnType, Selectable } from 'kysely';
 
 // The database as Kysely sees it. Both dialects share these types; each migration folder creates them.
+// The tables are defined once in schema-definition.ts (widths, keys, indexes too); a type-level test in
+// test/store/schema/schema-drift.test.ts holds these types to it: the same tables, columns and nullability.
 
 /** A UTC instant: written as a Date; read back as ISO-8601 text from SQLite and as a Date from SQL Server. */
 export type Timestamp = ColumnType<Date | string, Date, Date>;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from './schema';
 
 /**
@@ -9,6 +9,18 @@ export interface StoreDialect {
   readonly kind: 'sqlite' | 'mssql';
   /** A unique or primary key constraint refused an insert (e.g. a concurrent insert won the race). */
   isUniqueViolation(error: unknown): boolean;
+  /** A foreign key refused a write: the row referred to went away meanwhile (a concurrent merge or delete). */
+  isReferenceViolation(error: unknown): boolean;
+  /**
+   * The engine ended the transaction to break a deadlock and rolled all of it back: the operation can
+   * simply run again.
+   */
+  isDeadlock(error: unknown): boolean;
+  /**
+   * The text compared and grouped byte by byte, whatever the database's collation: SQLite does so
+   * anyway; SQL Server is told a binary collation.
+   */
+  exactText(text: RawBuilder<string>): RawBuilder<string>;
   /** The database is closed, unreachable, busy past its timeout, full or read-only: try again later. */
   isUnavailable(error: unknown): boolean;
   /**

@@ -10,12 +10,30 @@ export interface StoreGuard {
   run<T>(operation: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * How often an operation runs when the engine keeps choosing it as deadlock victim. Safe because a
+ * victim's transaction is rolled back whole, and every repository method that writes more than one
+ * statement does so in one transaction (single statements are atomic, and the repeated inserts are
+ * upserts or guarded by unique keys).
+ */
+export const DEADLOCK_ATTEMPTS = 3;
+
 export function createStoreGuard(dialect: StoreDialect, isClosed: () => boolean, logger?: StoreLogger): StoreGuard {
+  const runRetryingDeadlocks = async <T>(operation: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !dialect.isDeadlock(error) || isClosed()) throw error;
+        logger?.warn({ event: 'store_deadlock_retry', store: dialect.kind, attempt }, 'store operation chosen as deadlock victim; running it again');
+      }
+    }
+  };
   return {
     async run(operation) {
       if (isClosed()) throw new StoreUnavailableError('The store is closed', undefined, 'closed');
       try {
-        return await operation();
+        return await runRetryingDeadlocks(operation);
       } catch (error) {
         if (error instanceof StoreUnavailableError) throw error;
         const cause = dialect.unavailableCause(error) ?? (isClosed() ? 'closed' : null);

@@ -51,6 +51,17 @@ describe('compose.yaml', () => {
     assert.match(init.entrypoint.join(' '), /-S db\b/);
   });
 
+  it('creates the bot\'s database and the contract suite\'s in Finnish_Swedish_CI_AS with READ_COMMITTED_SNAPSHOT ON', () => {
+    const script = (init.entrypoint as string[]).join(' ');
+    for (const database of ['trygghetsboten', 'trygghetsboten_test']) {
+      assert.match(script, new RegExp(`IF DB_ID\\('${database}'\\) IS NULL CREATE DATABASE ${database} COLLATE Finnish_Swedish_CI_AS;`));
+      assert.match(script, new RegExp(`ALTER DATABASE ${database} SET READ_COMMITTED_SNAPSHOT ON\\b`));
+    }
+    const suiteUrl = /MSSQL_URL="([^"]+)"/.exec(TEXT)?.[1] ?? '';
+    assert.equal(parseMssqlUrl(interpolate(suiteUrl.replace('$MSSQL_SA_PASSWORD', '${MSSQL_SA_PASSWORD}'), { MSSQL_SA_PASSWORD: 'x' })).database, 'trygghetsboten_test',
+      'the suite empties its own database, never the bot\'s');
+  });
+
   it('starts the bot after SQL Server is healthy and the database exists', () => {
     assert.deepEqual(bot.depends_on, { db: { condition: 'service_healthy' }, 'db-init': { condition: 'service_completed_successfully' } });
     assert.deepEqual(init.depends_on, { db: { condition: 'service_healthy' } });

@@ -36,6 +36,20 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       assert.deepEqual(await store.lagesbild.countIncidents(scope, [], 'none'), []);
     });
 
+    it('groups schools by the app\'s folding and places by the register\'s id and name, not by the database\'s collation', async function () {
+      const { store, place } = ctx();
+      const add = (school: string, placeName = place.name) =>
+        store.incidents.create(newReport(incidentFields(place.id, { occurredAt: hours(1), school, placeName, youthInvolved: 1 })));
+      for (const school of ['Björkskolan', 'Björkskolan', 'BJÖRKSKOLAN ', 'Vasaskolan']) await add(school);
+      // Filed under a name the place no longer has: still the same place.
+      await add('Wasaskolan', 'Stortorget');
+      const range = [{ from: hours(0), to: hours(24) }];
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, range, 'school'), [
+        { range: 0, key: 'Björkskolan', count: 3, youth: 3 }, { range: 0, key: 'Vasaskolan', count: 1, youth: 1 }, { range: 0, key: 'Wasaskolan', count: 1, youth: 1 },
+      ], 'case and spacing fold; v and w stay two schools');
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, range, 'place'), [{ range: 0, key: place.name, count: 5, youth: 5 }]);
+    });
+
     it('counts activities per day range by type and by participating organisation; lists overdue follow-ups', async function () {
       const { store, place } = ctx();
       await store.activities.create(newReport(activityFields({ date: '2026-03-10', followUpDate: '2026-03-12', placeId: place.id, placeName: place.name })));

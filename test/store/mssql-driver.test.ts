@@ -3,8 +3,14 @@ import { Kysely, sql } from 'kysely';
 import mssql from 'mssql';
 import { StoreUnavailableError } from '../../src/domain/errors';
 import { createKyselyStore } from '../../src/store/kysely-store';
-import { mssqlDialect } from '../../src/store/mssql/mssql-dialect';
-import { MssqlPoolDialect, sqlTypeOf } from '../../src/store/mssql/mssql-driver';
+import { Parser } from 'node-sql-parser';
+import {
+  MIGRATION_LOCK_WAIT_MS, MIGRATION_REQUEST_TIMEOUT_MS, TAKE_MIGRATION_LOCK_SQL, mssqlDialect,
+} from '../../src/store/mssql/mssql-dialect';
+import { MssqlPoolConnection, MssqlPoolDialect, NOCOUNT_OFF, sqlTypeOf } from '../../src/store/mssql/mssql-driver';
+import { openMssqlStore } from '../../src/store/mssql/mssql-store';
+import { REQUEST_TIMEOUT_MS, parseMssqlUrl } from '../../src/store/mssql/mssql-url';
+import { DEADLOCK_ATTEMPTS } from '../../src/store/store-guard';
 import type { Database } from '../../src/store/schema';
 import { FakeMssqlPool } from '../fakes/fake-mssql-pool';
 
@@ -85,6 +91,60 @@ describe('SQL Server driver over the mssql pool', function () {
     await assert.rejects(db.transaction().execute((trx) => sql`select 1`.execute(trx)), failure);
   });
 
+  it('reports a failed commit as the commit\'s own error (a lost connection: unavailable), not as a missing transaction', async function () {
+    const lost = new mssql.TransactionError('Connection lost - socket hang up', 'ECONNCLOSED');
+    pool.commitFailure = lost;
+    await assert.rejects(db.transaction().execute((trx) => sql`select 1`.execute(trx)), (error) => error === lost);
+    assert.equal(pool.transactions[0]?.state, 'failed');
+
+    const store = createKyselyStore(db, mssqlDialect);
+    pool.answer = () => ({ recordset: [{ version: 1 }], rowsAffected: [1] });
+    const health = await store.health();
+    assert.deepEqual([health.ok, health.cause], [false, 'ECONNCLOSED'], 'the probe\'s commit failed: the database is unavailable');
+  });
+
+  it('rolls back once however often it is asked, and not at all without a transaction', async function () {
+    const connection = new MssqlPoolConnection(pool);
+    await connection.rollback();
+    await connection.begin({});
+    await connection.rollback();
+    await connection.rollback();
+    assert.equal(pool.transactions[0]?.rollbacks, 1);
+    assert.equal(pool.transactions[0]?.state, 'rolled back');
+  });
+
+  it('starts every write with SET NOCOUNT OFF, so that optimistic updates see the rows they changed; reads go as they are', async function () {
+    pool.answer = (text) => ({ recordset: [], rowsAffected: text.includes('update') ? [1] : [0] });
+    const result = await db.updateTable('hotspots').set({ state: 'analys', version: 3 })
+      .where('id', '=', 'h1').where('version', '=', 2).executeTakeFirst();
+    await db.selectFrom('places').select('id').execute();
+    await db.insertInto('store_health').values({ id: 1, checked_at: new Date(), pad: '' }).execute();
+    await db.deleteFrom('store_health').execute();
+    assert.equal(result.numUpdatedRows, 1n);
+    const sent = pool.requests.map((r) => r.sql);
+    assert.deepEqual(sent.map((text) => text.startsWith(NOCOUNT_OFF)), [true, false, true, true]);
+    const parser = new Parser();
+    for (const text of sent) assert.doesNotThrow(() => parser.astify(text, { database: 'transactsql' }), text);
+  });
+
+  it('runs an operation chosen as deadlock victim (1205) again, and gives up as unavailable after a few attempts', async function () {
+    const deadlock = () => Object.assign(new mssql.RequestError('chosen as deadlock victim', 'EREQUEST'), { number: 1205 });
+    let calls = 0;
+    pool.answer = () => (++calls === 1 ? deadlock() : { recordset: [], rowsAffected: [0] });
+    const warnings: object[] = [];
+    const logger = { info: () => undefined, warn: (obj: object) => { warnings.push(obj); }, error: () => undefined };
+    const store = createKyselyStore(db, mssqlDialect, { logger });
+    assert.deepEqual(await store.places.list({ tenantId: 'tenant-1' }, 10), []);
+    assert.equal(calls, 2);
+    assert.deepEqual(warnings, [{ event: 'store_deadlock_retry', store: 'mssql', attempt: 1 }]);
+
+    calls = 0;
+    pool.answer = () => { calls += 1; return deadlock(); };
+    await assert.rejects(store.places.list({ tenantId: 'tenant-1' }, 10),
+      (error: unknown) => error instanceof StoreUnavailableError && error.reason === 'MSSQL_1205');
+    assert.equal(calls, DEADLOCK_ATTEMPTS);
+  });
+
   it('closes the pool when Kysely is destroyed', async function () {
     await sql`select 1`.execute(db);
     await db.destroy();
@@ -111,6 +171,18 @@ describe('SQL Server driver over the mssql pool', function () {
       assert.ok(Date.now() - started < 1000);
     });
 
+    it('groups the lägesbild by exact school text (a binary collation, in T-SQL that parses) and folds spellings after', async function () {
+      pool.answer = () => ({ recordset: [{ bucket: 0, group_key: 'Björkskolan', n: 2, youth: 1 }, { bucket: 0, group_key: 'BJÖRKSKOLAN', n: 1, youth: 0 }], rowsAffected: [2] });
+      const store = createKyselyStore(db, mssqlDialect);
+      const range = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-08T00:00:00Z') };
+      assert.deepEqual(await store.lagesbild.countIncidents({ tenantId: 'tenant-1', conversationId: 'c' }, [range], 'school'), [
+        { range: 0, key: 'Björkskolan', count: 3, youth: 1 },
+      ]);
+      const [request] = pool.requests;
+      assert.match(request?.sql ?? '', /incidents\.school collate Latin1_General_100_BIN2 as "group_key"/);
+      assert.doesNotThrow(() => new Parser().astify(request?.sql ?? '', { database: 'transactsql' }), request?.sql);
+    });
+
     it('lets other errors through unchanged', async function () {
       const bug = new mssql.RequestError('Invalid column name', 'EREQUEST');
       pool.answer = () => bug;
@@ -122,6 +194,13 @@ describe('SQL Server driver over the mssql pool', function () {
   describe('error classification', function () {
     const requestError = (number: number, code: 'EREQUEST' | 'ETIMEOUT' = 'EREQUEST') =>
       Object.assign(new mssql.RequestError(`server error ${number}`, code), { number });
+
+    it('knows a foreign key that refused a write (547), and a deadlock victim (1205)', function () {
+      assert.equal(mssqlDialect.isReferenceViolation(requestError(547)), true);
+      assert.equal(mssqlDialect.isReferenceViolation(requestError(2627)), false);
+      assert.equal(mssqlDialect.isDeadlock(requestError(1205)), true);
+      assert.equal(mssqlDialect.isDeadlock(requestError(1222)), false);
+    });
 
     it('knows duplicate keys', function () {
       assert.equal(mssqlDialect.isUniqueViolation(requestError(2627)), true);
@@ -142,7 +221,7 @@ describe('SQL Server driver over the mssql pool', function () {
     });
 
     it('knows a database that cannot write (full data or log, read-only, Azure size quota) and names the cause by number, never by text', function () {
-      for (const number of [1101, 1105, 9002, 3906, 40544, 40552]) {
+      for (const number of [1101, 1105, 9002, 3906, 40544, 40552, 1204, 701]) {
         assert.equal(mssqlDialect.isUnavailable(requestError(number)), true, String(number));
         assert.equal(mssqlDialect.unavailableCause(requestError(number)), `MSSQL_${number}`);
       }
@@ -152,7 +231,7 @@ describe('SQL Server driver over the mssql pool', function () {
 
     it('makes a full transaction log a StoreUnavailableError with one log line naming the cause, and an unhealthy report', async function () {
       const logFull = () => requestError(9002);
-      pool.answer = (sql) => (/^(insert|delete|update)/.test(sql) ? logFull() : { recordset: [], rowsAffected: [0] });
+      pool.answer = (sql) => (sql.startsWith(NOCOUNT_OFF) ? logFull() : { recordset: [], rowsAffected: [0] });
       const lines: object[] = [];
       const logger = { info: () => undefined, warn: () => undefined, error: (obj: object) => { lines.push(obj); } };
       const store = createKyselyStore(db, mssqlDialect, { logger });
@@ -165,6 +244,25 @@ describe('SQL Server driver over the mssql pool', function () {
       assert.deepEqual([health.ok, health.cause], [false, 'MSSQL_9002']);
       pool.answer = () => ({ recordset: [], rowsAffected: [1] });
       assert.deepEqual(await store.health(), { ok: true, kind: 'mssql' }, 'healthy again once a write works');
+    });
+  });
+
+  describe('opening the store', function () {
+    it('migrates with requests that may wait out the migration lock, and serves users with the pool\'s short timeout', async function () {
+      const lockWait = Number(/@LockTimeout = (\d+)/.exec(TAKE_MIGRATION_LOCK_SQL)?.[1]);
+      assert.equal(lockWait, MIGRATION_LOCK_WAIT_MS);
+      assert.ok(MIGRATION_REQUEST_TIMEOUT_MS > lockWait + REQUEST_TIMEOUT_MS, 'a migration request outlasts the lock wait');
+
+      pool.answer = (text) => (text.includes('APPLOCK_MODE') ? { recordset: [{ lock_mode: 'Exclusive' }], rowsAffected: [1] } : { recordset: [], rowsAffected: [0] });
+      const store = await openMssqlStore(parseMssqlUrl('mssql://sa:pw@db:1433/trygghetsboten'), {}, () => pool);
+      const migrationRequests = pool.requests.length;
+      assert.ok(migrationRequests > 20);
+      assert.deepEqual(new Set(pool.requests.map((r) => r.requestTimeout)), new Set([MIGRATION_REQUEST_TIMEOUT_MS]));
+      await store.places.list({ tenantId: 'tenant-1' }, 10);
+      assert.deepEqual(pool.requests.slice(migrationRequests).map((r) => r.requestTimeout), [undefined]);
+      assert.equal(pool.connects, 1, 'one pool, connected once');
+      await store.close();
+      assert.equal(pool.closed, true);
     });
   });
 });

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Store } from '../../src/domain/ports/store.port';
 import { applyRetention } from '../../src/domain/retention';
 import { createStore } from '../../src/store/create-store';
+import { RETENTION_BATCH } from '../../src/store/repositories/retention';
 import { activityFields, curator, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
 
 // What only a SQLite file can show: the bytes on disk after retention, and the audit row and its
@@ -104,5 +105,24 @@ describe('SQLite: retention on disk and audit atomicity', function () {
     assert.deepEqual(await store.hotspots.measures(tenant, [created.hotspot.id]), []);
     assert.equal(await store.hotspots.byPlace(tenant, other.id), null);
     assert.deepEqual(await store.placeRegister.all(tenant, 10), before.register);
+  });
+
+  it('When more old reports than one batch holds wait, then all are anonymised and counted once', async function () {
+    this.timeout(120_000);
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', OLD);
+    const total = 2 * RETENTION_BATCH + 3;
+    for (let i = 0; i < total; i += 1) {
+      await store.incidents.create(newReport(incidentFields(place.id, { occurredAt: OLD, description: TEXTS.incident }), { now: OLD }));
+    }
+    const [count] = await store.retention.anonymiseBefore(new Date('2023-01-01T00:00:00Z'), NOW);
+    assert.equal(count?.incidents, total);
+    const db = new BetterSqlite3(file, { readonly: true });
+    try {
+      const left = db.prepare('SELECT COUNT(*) AS n FROM incidents WHERE anonymised_at IS NULL').get() as { n: number };
+      assert.equal(left.n, 0);
+    } finally {
+      db.close();
+    }
+    assert.deepEqual(await store.retention.anonymiseBefore(new Date('2023-01-01T00:00:00Z'), NOW), []);
   });
 });

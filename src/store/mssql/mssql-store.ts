@@ -6,22 +6,36 @@ import { createKyselyStore } from '../kysely-store';
 import { latestVersion, migrate } from '../migrator';
 import type { Database } from '../schema';
 import type { StoreOptions } from '../store-logger';
-import { mssqlDialect, mssqlMigrations } from './mssql-dialect';
-import { MssqlPoolDialect } from './mssql-driver';
+import { MIGRATION_REQUEST_TIMEOUT_MS, mssqlDialect, mssqlMigrations } from './mssql-dialect';
+import { MssqlPoolDialect, type MssqlPool } from './mssql-driver';
 
-/** Connects to SQL Server and migrates; an unreachable server fails as StoreUnavailableError. */
-export async function openMssqlStore(config: mssql.config, options: StoreOptions = {}): Promise<Store> {
+/** mssql's ConnectionPool, listened to: without a listener an idle connection's error would be an uncaught 'error' event. */
+function createConnectionPool(config: mssql.config, options: StoreOptions): MssqlPool {
   const pool = new mssql.ConnectionPool(config);
-  // Without a listener an idle connection's error would be thrown as an uncaught 'error' event.
   pool.on('error', (error: unknown) => {
     options.logger?.error({ err: describeError(error) }, 'SQL Server connection pool error');
   });
+  return pool;
+}
+
+/**
+ * Connects to SQL Server and migrates; an unreachable server fails as StoreUnavailableError. The
+ * migrations run through a second Kysely over the same pool whose requests may take as long as
+ * MIGRATION_REQUEST_TIMEOUT_MS (waiting for another instance's migrations, building an index).
+ */
+export async function openMssqlStore(
+  config: mssql.config, options: StoreOptions = {}, createPool: (config: mssql.config) => MssqlPool = (c) => createConnectionPool(c, options),
+): Promise<Store> {
+  const pool = createPool(config);
   const db = new Kysely<Database>({ dialect: new MssqlPoolDialect(pool) });
+  // Not destroyed: destroying would close the pool the store goes on using.
+  const migrationDb = new Kysely<Database>({ dialect: new MssqlPoolDialect(pool, { requestTimeoutMs: MIGRATION_REQUEST_TIMEOUT_MS }) });
   try {
-    await migrate(db, mssqlMigrations, options.logger);
+    await migrate(migrationDb, mssqlMigrations, options.logger);
     return createKyselyStore(db, mssqlDialect, { schemaVersion: latestVersion(mssqlMigrations), ...(options.logger ? { logger: options.logger } : {}) });
   } catch (error) {
-    await db.destroy().catch(() => undefined);
+    // The migrations' Kysely is the one that connected the pool, so it is the one that closes it.
+    await migrationDb.destroy().catch(() => undefined);
     if (mssqlDialect.isUnavailable(error)) throw new StoreUnavailableError('SQL Server cannot be reached', error);
     throw error;
   }

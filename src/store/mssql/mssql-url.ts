@@ -9,7 +9,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * mssql://user:password@host:port/database?encrypt=true&trustServerCertificate=false&instanceName=X
- * (or mssql://host/database?authentication=managed-identity&clientId=GUID) → mssql's config. User and password are percent-decoded (encode @ : / in them). Errors never quote
+ * (or mssql://host/database?authentication=managed-identity|default&clientId=GUID) → mssql's config. User and password are percent-decoded (encode @ : / in them). Errors never quote
  * the URL, which holds the password.
  */
 export function parseMssqlUrl(databaseUrl: string): mssql.config {
@@ -51,21 +51,30 @@ export function parseMssqlUrl(databaseUrl: string): mssql.config {
 }
 
 /**
- * `?authentication=managed-identity&clientId=<GUID>`: Microsoft Entra authentication with the managed
- * identity of the App Service or container app (Azure SQL Database, no password anywhere). The URL then
- * names no user or password. clientId picks a user-assigned identity; without it the system-assigned one.
+ * Microsoft Entra authentication (many Azure SQL servers allow nothing else), with no password anywhere:
+ * - `?authentication=managed-identity[&clientId=<GUID>]`: the managed identity of the App Service or
+ *   container app; clientId picks a user-assigned identity, without it the system-assigned one.
+ * - `?authentication=default[&clientId=<GUID>]`: the Azure Identity default credential chain
+ *   (environment variables, workload identity, managed identity, then the developer's `az login`,
+ *   `azd auth login` or PowerShell sign-in), for local development against Azure SQL.
+ * The URL then names no user or password.
  */
+const ENTRA_TYPES = {
+  'managed-identity': 'azure-active-directory-msi-app-service',
+  default: 'azure-active-directory-default',
+} as const;
+
 function entraAuthentication(url: URL): mssql.config['authentication'] {
   const kind = url.searchParams.get('authentication');
   const clientId = url.searchParams.get('clientId');
   if (kind === null || kind === '' || kind === 'sql') {
-    if (clientId !== null) throw new Error('SQL Server URL parameter "clientId" needs authentication=managed-identity');
+    if (clientId !== null) throw new Error('SQL Server URL parameter "clientId" needs authentication=managed-identity or default');
     return undefined;
   }
-  if (kind !== 'managed-identity') throw new Error('SQL Server URL parameter "authentication" must be sql or managed-identity');
-  if (url.username || url.password) throw new Error('A SQL Server URL with authentication=managed-identity names no user or password');
+  if (!Object.hasOwn(ENTRA_TYPES, kind)) throw new Error('SQL Server URL parameter "authentication" must be sql, managed-identity or default');
+  if (url.username || url.password) throw new Error(`A SQL Server URL with authentication=${kind} names no user or password`);
   if (clientId !== null && !GUID.test(clientId)) throw new Error('SQL Server URL parameter "clientId" must be the client id (GUID) of the managed identity');
-  return { type: 'azure-active-directory-msi-app-service', options: clientId ? { clientId } : {} };
+  return { type: ENTRA_TYPES[kind as keyof typeof ENTRA_TYPES], options: clientId ? { clientId } : {} };
 }
 
 function decoded(component: string, what: string): string {

@@ -9,7 +9,8 @@ import { toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { Database, HotspotMeasureRow, HotspotRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { writeAudit } from './audit';
-import { requirePlaceOfTenant } from './scopes';
+import { byTimeThenId, selectInChunks } from './in-chunks';
+import { PlaceOutsideTenantError, requirePlaceOfTenant } from './scopes';
 
 const ACTIVE_STATES = HOTSPOT_STATES.filter((s) => s !== 'avslutad');
 
@@ -34,6 +35,8 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
         // One hot spot per place: whoever was first owns it.
         const current = dialect.isUniqueViolation(error) ? await findBy(db, tenant, 'place_id', h.placeId) : null;
         if (current) return { ok: false, reason: 'exists', current };
+        // The place was merged away after the check: as unknown as if it had been gone before.
+        if (dialect.isReferenceViolation(error)) throw new PlaceOutsideTenantError(h.placeId);
         throw error;
       }
       const created = await findBy(db, tenant, 'id', row.id);
@@ -94,12 +97,12 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
 
     async measures(scope, hotspotIds) {
       if (hotspotIds.length === 0) return [];
-      const rows = await db.selectFrom('hotspot_measures')
+      const rows = await selectInChunks(hotspotIds, (chunk) => db.selectFrom('hotspot_measures')
         .innerJoin('hotspots', 'hotspots.id', 'hotspot_measures.hotspot_id')
         .selectAll('hotspot_measures')
         .where('hotspots.tenant_id', '=', scope.tenantId)
-        .where('hotspot_measures.hotspot_id', 'in', [...hotspotIds])
-        .orderBy('hotspot_measures.created_at').orderBy('hotspot_measures.id').execute();
+        .where('hotspot_measures.hotspot_id', 'in', chunk)
+        .orderBy('hotspot_measures.created_at').orderBy('hotspot_measures.id').execute(), byTimeThenId((r) => r.created_at));
       return rows.map(toMeasure);
     },
 

@@ -5,19 +5,22 @@ import type {
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, REPORT_STATUSES, SEVERITIES } from '../../domain/vocabulary';
 import { toCalendarDay, toCode, toDate } from '../row-values';
 import type { Database } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { mergedByFoldedKey, namedByPlace } from './lagesbild-keys';
 import { checkedLimit } from './limits';
 
 // The lägesbild's numbers, counted by the database. Each range gets a bucket number from a CASE in an
 // inner query; the outer query groups by bucket and key. (SQL Server cannot group by a CASE written
 // with parameters, since the SELECT's and the GROUP BY's parameters would differ; a derived table can.)
 
-const INCIDENT_KEYS: Record<IncidentDimension, RawBuilder<string>> = {
+/** Codes, ids and the exact school text (see lagesbild-keys.ts): never text a collation could merge. */
+const incidentKeys = (dialect: StoreDialect): Record<IncidentDimension, RawBuilder<string>> => ({
   category: sql<string>`incidents.category`,
   organisation: sql<string>`incidents.organisation`,
-  place: sql<string>`incidents.place_name`,
-  school: sql<string>`incidents.school`,
+  place: sql<string>`incidents.place_id`,
+  school: dialect.exactText(sql<string>`incidents.school`),
   none: sql<string>`${sql.lit('')}`,
-};
+});
 
 const ACTIVITY_KEYS: Record<ActivityDimension, RawBuilder<string>> = {
   type: sql<string>`activities.type`,
@@ -43,7 +46,8 @@ async function tallies(db: Kysely<Database>, inner: AliasableExpression<Bucketed
   return rows.map((r) => ({ range: Number(r.bucket), key: r.group_key ?? '', count: Number(r.n), youth: r.youth === null ? null : Number(r.youth) }));
 }
 
-export function createLagesbildAggregateRepository(db: Kysely<Database>): LagesbildAggregateRepository {
+export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect: StoreDialect): LagesbildAggregateRepository {
+  const INCIDENT_KEYS = incidentKeys(dialect);
   const inScope = (scope: DigestScope, table: 'incidents' | 'activities') =>
     sql`${sql.ref(`${table}.tenant_id`)} = ${scope.tenantId} and ${sql.ref(`${table}.conversation_id`)} = ${scope.conversationId}`;
 
@@ -60,7 +64,9 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>): Lagesb
         .where('incidents.occurred_at', '>=', new Date(Math.min(...ranges.map((r) => r.from.getTime()))))
         .where('incidents.occurred_at', '<', new Date(Math.max(...ranges.map((r) => r.to.getTime()))))
         .$if(by === 'school', (q) => q.where('incidents.school', 'is not', null));
-      return tallies(db, inner as never);
+      const counted = await tallies(db, inner as never);
+      if (by === 'place') return namedByPlace(db, scope.tenantId, counted);
+      return by === 'school' ? mergedByFoldedKey(counted) : counted;
     },
 
     async countActivities(scope, ranges, by) {

@@ -3,6 +3,7 @@ import { writeAudit } from './audit';
 import type { PlaceHistoryRepository } from '../../domain/ports/hotspots.port';
 import { toCalendarDay, toDate } from '../row-values';
 import type { Database } from '../schema';
+import { byTimeThenId, selectInChunks } from './in-chunks';
 import { reportInScope } from './scopes';
 
 // What happened at places, read where it is stored: hot spots are attached by place, never copied.
@@ -12,20 +13,22 @@ export function createPlaceHistoryRepository(db: Kysely<Database>): PlaceHistory
   return {
     async incidents(scope, placeIds, from, to) {
       if (placeIds !== null && placeIds.length === 0) return [];
-      let query = db.selectFrom('incidents').select(['id', 'ref', 'place_id', 'occurred_at', 'category'])
+      const query = db.selectFrom('incidents').select(['id', 'ref', 'place_id', 'occurred_at', 'category'])
         .where('tenant_id', '=', scope.tenantId)
-        .where('occurred_at', '>=', from).where('occurred_at', '<', to);
-      if (placeIds !== null) query = query.where('place_id', 'in', [...placeIds]);
-      const rows = await query.orderBy('occurred_at').orderBy('id').execute();
+        .where('occurred_at', '>=', from).where('occurred_at', '<', to)
+        .orderBy('occurred_at').orderBy('id');
+      const rows = placeIds === null
+        ? await query.execute()
+        : await selectInChunks(placeIds, (chunk) => query.where('place_id', 'in', chunk).execute(), byTimeThenId((r) => r.occurred_at));
       return rows.map((r) => ({ id: r.id, ref: r.ref, placeId: r.place_id, occurredAt: toDate(r.occurred_at), category: r.category }));
     },
 
     async visits(scope, placeIds, types) {
       if (placeIds.length === 0 || types.length === 0) return [];
-      const rows = await db.selectFrom('activities').select(['id', 'ref', 'place_id', 'type', 'activity_date', 'people_met'])
+      const rows = await selectInChunks(placeIds, (chunk) => db.selectFrom('activities').select(['id', 'ref', 'place_id', 'type', 'activity_date', 'people_met'])
         .where('tenant_id', '=', scope.tenantId)
-        .where('place_id', 'in', [...placeIds]).where('type', 'in', [...types])
-        .orderBy('activity_date').orderBy('id').execute();
+        .where('place_id', 'in', chunk).where('type', 'in', [...types])
+        .orderBy('activity_date').orderBy('id').execute(), byTimeThenId((r) => r.activity_date));
       return rows.map((r) => ({ id: r.id, ref: r.ref, placeId: r.place_id ?? '', type: r.type, date: toCalendarDay(r.activity_date), peopleMet: r.people_met }));
     },
 

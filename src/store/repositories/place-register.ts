@@ -46,6 +46,8 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
         if (!updated) return null;
       } catch (error) {
         if (dialect.isUniqueViolation(error)) return 'name_taken';
+        // The area named as parent was merged away or removed meanwhile: as gone as an unknown one.
+        if (dialect.isReferenceViolation(error)) return null;
         throw error;
       }
       return findPlace(db, scope, change.id);
@@ -70,39 +72,57 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
     },
 
     async merge(scope, keepId, mergedId, by) {
-      const [keep, merged] = await Promise.all([findPlace(db, scope, keepId), findPlace(db, scope, mergedId)]);
-      if (!keep || !merged || keepId === mergedId) return 'missing';
-      const tenantId = scope.tenantId;
-      const outcome = await db.transaction().execute(async (trx) => {
-        const spots = await trx.selectFrom('hotspots').select('place_id')
-          .where('tenant_id', '=', tenantId).where('place_id', 'in', [keepId, mergedId]).execute();
-        if (spots.length === 2) return 'both_hotspots' as const;
-        // Only the tenant's rows move; a row of another tenant at the place would make the delete fail.
-        await trx.updateTable('incidents').set({ place_id: keepId, place_name: keep.name })
-          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
-        await trx.updateTable('activities').set({ place_id: keepId, place_name: keep.name })
-          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
-        await trx.updateTable('hotspots').set({ place_id: keepId })
-          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
-        await trx.updateTable('places').set({ parent_id: keepId })
-          .where('tenant_id', '=', tenantId).where('parent_id', '=', mergedId).execute();
-        await trx.updateTable('place_aliases').set({ place_id: keepId })
-          .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
-        await trx.deleteFrom('places').where('id', '=', mergedId).where('tenant_id', '=', tenantId).execute();
-        // The merged name keeps finding the place (inserted after the delete: the name key was unique).
-        const aliasKey = placeKey(merged.name);
-        const known = await trx.selectFrom('place_aliases').select('alias_key')
-          .where('tenant_id', '=', tenantId).where('alias_key', '=', aliasKey).executeTakeFirst();
-        if (!known) {
-          await trx.insertInto('place_aliases').values({ tenant_id: tenantId, alias_key: aliasKey, alias: merged.name, place_id: keepId }).execute();
-        }
-        await writeAudit(trx, placeAudit(scope, by, 'place.merged', keepId, mergedId));
-        return 'merged' as const;
+      if (keepId === mergedId) return 'missing';
+      const attempt = () => db.transaction().setIsolationLevel('serializable').execute((trx) => mergePlaces(trx, scope, keepId, mergedId, by));
+      const outcome = await attempt().catch((error: unknown) => {
+        // A report was filed at the merged place after the moves (an engine that let it in): move again.
+        if (dialect.isReferenceViolation(error)) return attempt();
+        // A hot spot was created at the kept place meanwhile (one hot spot per place).
+        if (dialect.isUniqueViolation(error)) return 'both_hotspots' as const;
+        throw error;
       });
-      if (outcome === 'both_hotspots') return outcome;
+      if (outcome !== 'merged') return outcome;
       return (await findPlace(db, scope, keepId)) ?? 'missing';
     },
   };
+}
+
+/**
+ * Check-then-act in one SERIALIZABLE transaction: SQL Server then holds key-range locks on what was
+ * read (both places, their hot spots, the alias key), so no concurrent writer can slip a hot spot, an
+ * alias or a report in between; two merges of the same places deadlock, and the victim runs again
+ * (store guard) and finds the merged place gone. SQLite has one writer and ignores the level.
+ */
+async function mergePlaces(
+  trx: Kysely<Database>, scope: TenantScope, keepId: string, mergedId: string, by: PlaceCurator,
+): Promise<'merged' | 'missing' | 'both_hotspots'> {
+  const tenantId = scope.tenantId;
+  const [keep, merged] = [await findPlaceRow(trx, scope, keepId), await findPlaceRow(trx, scope, mergedId)];
+  if (!keep || !merged) return 'missing';
+  const spots = await trx.selectFrom('hotspots').select('place_id')
+    .where('tenant_id', '=', tenantId).where('place_id', 'in', [keepId, mergedId]).execute();
+  if (spots.length === 2) return 'both_hotspots';
+  // Only the tenant's rows move; a row of another tenant at the place would make the delete fail.
+  await trx.updateTable('incidents').set({ place_id: keepId, place_name: keep.name })
+    .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+  await trx.updateTable('activities').set({ place_id: keepId, place_name: keep.name })
+    .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+  await trx.updateTable('hotspots').set({ place_id: keepId })
+    .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+  await trx.updateTable('places').set({ parent_id: keepId })
+    .where('tenant_id', '=', tenantId).where('parent_id', '=', mergedId).execute();
+  await trx.updateTable('place_aliases').set({ place_id: keepId })
+    .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+  await trx.deleteFrom('places').where('id', '=', mergedId).where('tenant_id', '=', tenantId).execute();
+  // The merged name keeps finding the place (inserted after the delete: the name key was unique).
+  const aliasKey = placeKey(merged.name);
+  const known = await trx.selectFrom('place_aliases').select('alias_key')
+    .where('tenant_id', '=', tenantId).where('alias_key', '=', aliasKey).executeTakeFirst();
+  if (!known) {
+    await trx.insertInto('place_aliases').values({ tenant_id: tenantId, alias_key: aliasKey, alias: merged.name, place_id: keepId }).execute();
+  }
+  await writeAudit(trx, placeAudit(scope, by, 'place.merged', keepId, mergedId));
+  return 'merged';
 }
 
 function placeAudit(scope: TenantScope, by: PlaceCurator, action: AuditAction, placeId: string, detail: string | null): AuditEntry {

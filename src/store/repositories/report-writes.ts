@@ -8,7 +8,7 @@ import type { ReportScope } from '../../domain/scope';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { ensureReferenceCounter, takeNextReference } from './reference-counters';
-import { reportInScope, requirePlaceOfTenant } from './scopes';
+import { PlaceOutsideTenantError, reportInScope, requirePlaceOfTenant } from './scopes';
 
 interface AuditedReport {
   id: string;
@@ -42,6 +42,8 @@ export async function createNumberedReport<R extends AuditedReport>(
     if (submitKey && dialect.isUniqueViolation(error) && (await submitKeyTaken(db, kind, report.origin.tenantId, submitKey))) {
       throw new SubmitKeyUsedError();
     }
+    // The place was merged away between the check above and the insert: as unknown as if it had been gone before.
+    if (report.fields.placeId !== null && dialect.isReferenceViolation(error)) throw new PlaceOutsideTenantError(report.fields.placeId);
     throw error;
   }
 }

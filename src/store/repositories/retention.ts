@@ -11,32 +11,54 @@ const NOBODY = { reporter_id: GONE_ID, reporter_name: '', assignee_id: null, ass
 
 type Counted = Exclude<keyof RetentionCount, 'tenantId'>;
 
+/**
+ * Rows changed per statement. Each batch is one short statement, so that retention never holds locks on
+ * a whole table of a busy SQL Server, and the counts are the rows the statements really changed (a row
+ * a concurrent writer changed between a count and an update would otherwise be counted wrong). A run
+ * stopped half-way is finished by the next: anonymised rows no longer match.
+ */
+export const RETENTION_BATCH = 500;
+
+/** Runs `batch` until one changes fewer rows than a batch holds; the rows changed in all. */
+async function inBatches(batch: (size: number) => Promise<bigint>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const changed = Number(await batch(RETENTION_BATCH));
+    total += changed;
+    if (changed < RETENTION_BATCH) return total;
+  }
+}
+
+const tenantsOf = (rows: { tenant_id: string }[]) => rows.map((r) => r.tenant_id);
+
 export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDialect): RetentionRepository {
   return {
-    anonymiseBefore: (cutoff, now) => db.transaction().execute(async (trx) => {
+    async anonymiseBefore(cutoff, now) {
       const day = cutoff.toISOString().slice(0, 10);
       const counts = new Map<string, RetentionCount>();
-      const add = (what: Counted, rows: { tenant_id: string; n: number | string | bigint }[]) => {
-        for (const r of rows) {
-          const count = counts.get(r.tenant_id) ?? { tenantId: r.tenant_id, incidents: 0, activities: 0, hotspots: 0, measures: 0, profiles: 0 };
-          count[what] = Number(r.n);
-          counts.set(r.tenant_id, count);
+      const countFor = async (what: Counted, tenants: string[], anonymise: (tenantId: string, size: number) => Promise<bigint>) => {
+        for (const tenantId of tenants) {
+          const changed = await inBatches((size) => anonymise(tenantId, size));
+          if (changed === 0) continue;
+          const count = counts.get(tenantId) ?? { tenantId, incidents: 0, activities: 0, hotspots: 0, measures: 0, profiles: 0 };
+          count[what] = changed;
+          counts.set(tenantId, count);
         }
       };
 
       // Reports: those that happened before the cutoff. Visits to hot spots are activities.
       const oldIncident = (eb: ExpressionBuilder<Database, 'incidents'>) => eb.and([eb('incidents.occurred_at', '<', cutoff), eb('incidents.anonymised_at', 'is', null)]);
       const oldActivity = (eb: ExpressionBuilder<Database, 'activities'>) => eb.and([eb('activities.activity_date', '<', day), eb('activities.anonymised_at', 'is', null)]);
-      add('incidents', await trx.selectFrom('incidents').where(oldIncident)
-        .select(['tenant_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tenant_id').execute());
-      add('activities', await trx.selectFrom('activities').where(oldActivity)
-        .select(['tenant_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tenant_id').execute());
-      await trx.updateTable('incidents')
-        .set({ ...NOBODY, description: REMOVED, school: null, police_report_number: null, resolution: null, anonymised_at: now, updated_at: now })
-        .where(oldIncident).execute();
-      await trx.updateTable('activities')
-        .set({ ...NOBODY, notes: REMOVED, anonymised_at: now, updated_at: now })
-        .where(oldActivity).execute();
+      await countFor('incidents', tenantsOf(await db.selectFrom('incidents').where(oldIncident).select('tenant_id').distinct().execute()),
+        async (tenantId, size) => (await db.updateTable('incidents')
+          .set({ ...NOBODY, description: REMOVED, school: null, police_report_number: null, resolution: null, anonymised_at: now, updated_at: now })
+          .where('id', 'in', (eb) => eb.selectFrom('incidents').select('incidents.id').where('incidents.tenant_id', '=', tenantId).where(oldIncident).limit(size))
+          .executeTakeFirst()).numUpdatedRows);
+      await countFor('activities', tenantsOf(await db.selectFrom('activities').where(oldActivity).select('tenant_id').distinct().execute()),
+        async (tenantId, size) => (await db.updateTable('activities')
+          .set({ ...NOBODY, notes: REMOVED, anonymised_at: now, updated_at: now })
+          .where('id', 'in', (eb) => eb.selectFrom('activities').select('activities.id').where('activities.tenant_id', '=', tenantId).where(oldActivity).limit(size))
+          .executeTakeFirst()).numUpdatedRows);
 
       // Hot spots last changed before the cutoff (closed or left alone since): the analysis and the
       // people go; place, stage, owner organisation and dates stay. One changed again after it was
@@ -45,29 +67,31 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
         eb('hotspots.updated_at', '<', cutoff),
         eb.or([eb('hotspots.anonymised_at', 'is', null), eb('hotspots.anonymised_at', '<', eb.ref('hotspots.updated_at'))]),
       ]);
-      add('hotspots', await trx.selectFrom('hotspots').where(oldHotspot)
-        .select(['tenant_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tenant_id').execute());
-      await trx.updateTable('hotspots')
-        .set((eb) => ({
-          // An unanswered question stays unanswered; an answer is replaced.
-          analysis_who: eb.case().when('analysis_who', 'is not', null).then(REMOVED).end(),
-          analysis_what: eb.case().when('analysis_what', 'is not', null).then(REMOVED).end(),
-          analysis_when: eb.case().when('analysis_when', 'is not', null).then(REMOVED).end(),
-          analysis_why: eb.case().when('analysis_why', 'is not', null).then(REMOVED).end(),
-          owner_id: GONE_ID, owner_name: '', created_by_id: GONE_ID, created_by_name: '',
-          // A card drawn before keeps its old version: a save from it is a conflict, not a revival of the text.
-          version: eb('version', '+', 1), anonymised_at: now,
-        }))
-        .where(oldHotspot).execute();
+      await countFor('hotspots', tenantsOf(await db.selectFrom('hotspots').where(oldHotspot).select('tenant_id').distinct().execute()),
+        async (tenantId, size) => (await db.updateTable('hotspots')
+          .set((eb) => ({
+            // An unanswered question stays unanswered; an answer is replaced.
+            analysis_who: eb.case().when('analysis_who', 'is not', null).then(REMOVED).end(),
+            analysis_what: eb.case().when('analysis_what', 'is not', null).then(REMOVED).end(),
+            analysis_when: eb.case().when('analysis_when', 'is not', null).then(REMOVED).end(),
+            analysis_why: eb.case().when('analysis_why', 'is not', null).then(REMOVED).end(),
+            owner_id: GONE_ID, owner_name: '', created_by_id: GONE_ID, created_by_name: '',
+            // A card drawn before keeps its old version: a save from it is a conflict, not a revival of the text.
+            version: eb('version', '+', 1), anonymised_at: now,
+          }))
+          .where('id', 'in', (eb) => eb.selectFrom('hotspots').select('hotspots.id').where('hotspots.tenant_id', '=', tenantId).where(oldHotspot).limit(size))
+          .executeTakeFirst()).numUpdatedRows);
 
       // Measures created before the cutoff: the text and the person go; organisation, dates and done stay.
       const oldMeasure = (eb: ExpressionBuilder<Database, 'hotspot_measures'>) =>
         eb.and([eb('hotspot_measures.created_at', '<', cutoff), eb('hotspot_measures.anonymised_at', 'is', null)]);
-      add('measures', await trx.selectFrom('hotspot_measures').innerJoin('hotspots', 'hotspots.id', 'hotspot_measures.hotspot_id')
-        .where(oldMeasure).select(['hotspots.tenant_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('hotspots.tenant_id').execute());
-      await trx.updateTable('hotspot_measures')
-        .set({ what: REMOVED, created_by_id: GONE_ID, created_by_name: '', anonymised_at: now })
-        .where(oldMeasure).execute();
+      const measuresOf = (tenantId: string | null) => db.selectFrom('hotspot_measures').innerJoin('hotspots', 'hotspots.id', 'hotspot_measures.hotspot_id')
+        .where(oldMeasure).$if(tenantId !== null, (q) => q.where('hotspots.tenant_id', '=', tenantId!));
+      await countFor('measures', tenantsOf(await measuresOf(null).select('hotspots.tenant_id').distinct().execute()),
+        async (tenantId, size) => (await db.updateTable('hotspot_measures')
+          .set({ what: REMOVED, created_by_id: GONE_ID, created_by_name: '', anonymised_at: now })
+          .where('id', 'in', measuresOf(tenantId).select('hotspot_measures.id').limit(size))
+          .executeTakeFirst()).numUpdatedRows);
 
       // Profiles of users not seen since the cutoff: name, chat id and school go with the row. The audit
       // trail, memberships and coordinators keep only ids.
@@ -75,12 +99,13 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
         eb('user_profiles.last_seen_at', '<', cutoff),
         eb.and([eb('user_profiles.last_seen_at', 'is', null), eb('user_profiles.updated_at', '<', cutoff)]),
       ]);
-      add('profiles', await trx.selectFrom('user_profiles').where(unseen)
-        .select(['tenant_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tenant_id').execute());
-      await trx.deleteFrom('user_profiles').where(unseen).execute();
+      await countFor('profiles', tenantsOf(await db.selectFrom('user_profiles').where(unseen).select('tenant_id').distinct().execute()),
+        async (tenantId, size) => (await db.deleteFrom('user_profiles').where('tenant_id', '=', tenantId)
+          .where('user_id', 'in', (eb) => eb.selectFrom('user_profiles').select('user_profiles.user_id').where('user_profiles.tenant_id', '=', tenantId).where(unseen).limit(size))
+          .executeTakeFirst()).numDeletedRows);
 
       return [...counts.values()];
-    }),
+    },
 
     eraseRemnants: () => (dialect.eraseRemnants ? dialect.eraseRemnants(db) : Promise.resolve(true)),
   };

@@ -26,6 +26,10 @@ export const sqliteDialect: StoreDialect = {
     const code = errorProperty(error, 'code');
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   },
+  isReferenceViolation: (error) => errorProperty(error, 'code') === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  // One connection and one writer at a time: SQLite waits (busy timeout) where SQL Server picks a victim.
+  isDeadlock: () => false,
+  exactText: (text) => text,
   isUnavailable: (error) => sqliteUnavailableCause(error) !== null,
   unavailableCause: sqliteUnavailableCause,
   // With secure_delete on (sqlite-store), removed text is zeroed in the pages written; the write-ahead

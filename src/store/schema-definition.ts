@@ -1,0 +1,458 @@
+// The schema, written once: every table of both stores with its columns (logical types, nullability,
+// defaults with names), keys, indexes and foreign keys. The migrations of both engines must arrive at
+// exactly this (test/store/schema/schema-drift.test.ts compares the SQLite file, the T-SQL migrations
+// simulated, and the Kysely types in schema.ts with it). A migration that adds a column adds it here too.
+//
+// Logical types and what each engine stores:
+//   text(n)       NVARCHAR(n)                                   TEXT
+//   keyText(n)    NVARCHAR(n) COLLATE Latin1_General_100_BIN2   TEXT (SQLite compares bytes anyway)
+//   fixedText(n)  NCHAR(n)                                      TEXT
+//   int()         INT                                           INTEGER
+//   real()        FLOAT                                         REAL
+//   bool()        BIT                                           INTEGER (0/1)
+//   timestamp()   DATETIME2(3), UTC                             TEXT, ISO-8601
+//   day()         DATE                                          TEXT, YYYY-MM-DD
+//
+// keyText is for keys the app compares exactly (folded names, aliases, hashes, period and submit keys):
+// a case- or accent-insensitive database collation (Finnish_Swedish_CI_AS) would make ß/ss, æ/ae or
+// v/w the same key there and not in SQLite.
+
+export type LogicalType =
+  | { kind: 'text'; length: number | 'max'; binary: boolean }
+  | { kind: 'fixedText'; length: number }
+  | { kind: 'int' | 'real' | 'bool' | 'timestamp' | 'day' };
+
+export interface ColumnDefinition {
+  type: LogicalType;
+  nullable: boolean;
+  /** Named, so that a later migration can drop it by name on SQL Server. */
+  default?: { name: string; value: string | number };
+}
+
+export interface TableDefinition {
+  columns: Record<string, ColumnDefinition>;
+  /**
+   * `clustered: false` for random UUID keys: clustered on a random key, every insert lands mid-index
+   * (page splits, fragmentation) on SQL Server. Those tables are heaps with a nonclustered key.
+   */
+  primaryKey: { name: string; columns: string[]; clustered?: false };
+  unique?: Record<string, string[]>;
+  foreignKeys?: Record<string, { columns: string[]; table: string; references: string[]; onDelete?: 'cascade' }>;
+  /** Names of CHECK constraints (SQL Server; SQLite keeps them in the table's text only). */
+  checks?: string[];
+  /** `include`: SQL Server only (INCLUDE, a covering index); SQLite has no such clause. */
+  indexes?: Record<string, { columns: string[]; include?: string[]; unique?: true; where?: string }>;
+}
+
+/** The binary collation of keyText columns on SQL Server. */
+export const KEY_COLLATION = 'Latin1_General_100_BIN2';
+
+/** A column whose nullability the type knows, so that a type-level test can hold schema.ts to it. */
+type Column<N extends boolean> = ColumnDefinition & { nullable: N };
+
+const column = (type: LogicalType): Column<false> => ({ type, nullable: false });
+const text = (length: number | 'max') => column({ kind: 'text', length, binary: false });
+const keyText = (length: number) => column({ kind: 'text', length, binary: true });
+const fixedText = (length: number) => column({ kind: 'fixedText', length });
+const int = () => column({ kind: 'int' });
+const real = () => column({ kind: 'real' });
+const bool = () => column({ kind: 'bool' });
+const timestamp = () => column({ kind: 'timestamp' });
+const day = () => column({ kind: 'day' });
+const nullable = (c: Column<false>): Column<true> => ({ ...c, nullable: true });
+const withDefault = <N extends boolean>(c: Column<N>, name: string, value: string | number): Column<N> => ({ ...c, default: { name, value } });
+
+/** Display names from Microsoft Entra ID are up to 256 characters. */
+const PERSON_NAME = 256;
+
+/** The columns both report tables have (ReportColumns in schema.ts), with the defaults named per table. */
+const reportColumns = (table: 'incidents' | 'activities') => ({
+  id: text(36),
+  ref: text(20),
+  organisation: text(40),
+  status: text(40),
+  assignee_id: nullable(text(200)),
+  assignee_name: nullable(text(PERSON_NAME)),
+  reporter_id: text(200),
+  reporter_name: text(PERSON_NAME),
+  tenant_id: text(100),
+  conversation_id: text(400),
+  created_at: timestamp(),
+  updated_at: timestamp(),
+  version: int(),
+  anonymised_at: nullable(timestamp()),
+  organisation_confirmed: withDefault(bool(), `df_${table}_organisation_confirmed`, 0),
+  submit_key: nullable(keyText(64)),
+});
+
+export const SCHEMA = {
+  places: {
+    columns: {
+      id: text(36),
+      name: text(200),
+      name_key: keyText(200),
+      created_at: timestamp(),
+      kind: withDefault(text(40), 'df_places_kind', 'annat'),
+      lat: nullable(real()),
+      lon: nullable(real()),
+      parent_id: nullable(text(36)),
+      tenant_id: text(100),
+    },
+    primaryKey: { name: 'pk_places', columns: ['id'], clustered: false },
+    unique: { uq_places_tenant_name_key: ['tenant_id', 'name_key'] },
+    foreignKeys: {
+      // An area is a place of the register; SQLite had this from 0003, SQL Server from 0012.
+      fk_places_parent: { columns: ['parent_id'], table: 'places', references: ['id'] },
+    },
+    indexes: {
+      ix_places_parent: { columns: ['parent_id'] },
+    },
+  },
+  incidents: {
+    columns: {
+      occurred_at: timestamp(),
+      place_id: text(36),
+      place_name: text(200),
+      category: text(40),
+      description: text(2000),
+      severity: text(40),
+      school: nullable(text(200)),
+      youth_involved: nullable(int()),
+      police_report_number: nullable(text(100)),
+      resolution: nullable(text(200)),
+      ...reportColumns('incidents'),
+    },
+    primaryKey: { name: 'pk_incidents', columns: ['id'], clustered: false },
+    unique: { uq_incidents_tenant_ref: ['tenant_id', 'ref'] },
+    foreignKeys: {
+      fk_incidents_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+    },
+    indexes: {
+      ix_incidents_occurred_at: { columns: ['occurred_at'] },
+      ix_incidents_place: { columns: ['place_id'] },
+      ix_incidents_conversation_occurred: { columns: ['conversation_id', 'occurred_at'] },
+      ix_incidents_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
+      ix_incidents_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
+      ix_incidents_tenant_occurred: { columns: ['tenant_id', 'occurred_at'] },
+      ux_incidents_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
+    },
+  },
+  activities: {
+    columns: {
+      type: text(40),
+      activity_date: day(),
+      place_id: nullable(text(36)),
+      place_name: nullable(text(200)),
+      notes: text(2000),
+      people_met: nullable(int()),
+      follow_up_date: nullable(day()),
+      ...reportColumns('activities'),
+    },
+    primaryKey: { name: 'pk_activities', columns: ['id'], clustered: false },
+    unique: { uq_activities_tenant_ref: ['tenant_id', 'ref'] },
+    foreignKeys: {
+      fk_activities_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+    },
+    indexes: {
+      ix_activities_activity_date: { columns: ['activity_date'] },
+      ix_activities_place: { columns: ['place_id'] },
+      ix_activities_conversation_date: { columns: ['conversation_id', 'activity_date'] },
+      ix_activities_conversation_follow_up: { columns: ['conversation_id', 'follow_up_date'] },
+      ix_activities_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
+      ix_activities_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
+      ux_activities_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
+    },
+  },
+  activity_organisations: {
+    columns: {
+      activity_id: text(36),
+      organisation: text(40),
+      position: int(),
+    },
+    primaryKey: { name: 'pk_activity_organisations', columns: ['activity_id', 'organisation'] },
+    foreignKeys: {
+      fk_activity_organisations_activity: { columns: ['activity_id'], table: 'activities', references: ['id'], onDelete: 'cascade' },
+    },
+  },
+  reference_counters: {
+    columns: {
+      kind: fixedText(1),
+      year: int(),
+      value: int(),
+      tenant_id: text(100),
+    },
+    primaryKey: { name: 'pk_reference_counters', columns: ['tenant_id', 'kind', 'year'] },
+    checks: ['ck_reference_counters_kind'],
+  },
+  conversations: {
+    columns: {
+      conversation_id: text(400),
+      tenant_id: text(100),
+      scope: text(40),
+      team_id: nullable(text(400)),
+      channel_id: nullable(text(400)),
+      service_url: text(400),
+      reference_json: text('max'),
+      installed_at: timestamp(),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_conversations', columns: ['conversation_id'] },
+  },
+  user_profiles: {
+    columns: {
+      user_id: text(200),
+      tenant_id: text(100),
+      organisation: text(40),
+      school: nullable(text(200)),
+      updated_at: timestamp(),
+      chat_user_id: nullable(text(200)),
+      display_name: nullable(text(PERSON_NAME)),
+      last_seen_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_user_profiles', columns: ['tenant_id', 'user_id'] },
+    indexes: {
+      ix_user_profiles_chat_user: { columns: ['tenant_id', 'chat_user_id'] },
+      ix_user_profiles_last_seen: { columns: ['last_seen_at'] },
+    },
+  },
+  digest_subscriptions: {
+    columns: {
+      conversation_id: text(400),
+      tenant_id: text(100),
+      cadence: text(10),
+      weekday: nullable(int()),
+      time_of_day: text(5),
+      locale: text(10),
+      status: text(10),
+      paused_reason: nullable(text(400)),
+      created_by: text(200),
+      created_at: timestamp(),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_digest_subscriptions', columns: ['conversation_id'] },
+    checks: ['ck_digest_subscriptions_cadence', 'ck_digest_subscriptions_weekday', 'ck_digest_subscriptions_status'],
+    indexes: {
+      ix_digest_subscriptions_status: { columns: ['status'] },
+    },
+  },
+  digest_deliveries: {
+    columns: {
+      id: text(36),
+      conversation_id: text(400),
+      period_key: keyText(40),
+      scheduled_for: timestamp(),
+      claimed_by: text(100),
+      claimed_at: timestamp(),
+      status: text(10),
+      finished_at: nullable(timestamp()),
+      detail: nullable(text(400)),
+    },
+    primaryKey: { name: 'pk_digest_deliveries', columns: ['id'], clustered: false },
+    unique: { uq_digest_deliveries_period: ['conversation_id', 'period_key'] },
+    checks: ['ck_digest_deliveries_status'],
+  },
+  digest_attempts: {
+    columns: {
+      delivery_id: text(36),
+      attempt: int(),
+      at: timestamp(),
+      http_status: int(),
+      outcome: text(10),
+      retry_in_ms: nullable(int()),
+    },
+    primaryKey: { name: 'pk_digest_attempts', columns: ['delivery_id', 'attempt'] },
+    foreignKeys: {
+      fk_digest_attempts_delivery: { columns: ['delivery_id'], table: 'digest_deliveries', references: ['id'], onDelete: 'cascade' },
+    },
+    checks: ['ck_digest_attempts_outcome'],
+  },
+  digest_exports: {
+    columns: {
+      id: text(36),
+      token_hash: keyText(64),
+      tenant_id: text(100),
+      conversation_id: text(400),
+      user_id: text(200),
+      period_kind: text(10),
+      period_from: timestamp(),
+      period_to: timestamp(),
+      partial: bool(),
+      created_at: timestamp(),
+      expires_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_digest_exports', columns: ['id'], clustered: false },
+    unique: { uq_digest_exports_token_hash: ['token_hash'] },
+    indexes: {
+      ix_digest_exports_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
+    },
+  },
+  place_aliases: {
+    columns: {
+      alias_key: keyText(200),
+      alias: text(200),
+      place_id: text(36),
+      tenant_id: text(100),
+    },
+    primaryKey: { name: 'pk_place_aliases', columns: ['tenant_id', 'alias_key'] },
+    foreignKeys: {
+      fk_place_aliases_place: { columns: ['place_id'], table: 'places', references: ['id'], onDelete: 'cascade' },
+    },
+    indexes: {
+      ix_place_aliases_place: { columns: ['place_id'] },
+    },
+  },
+  hotspots: {
+    columns: {
+      id: text(36),
+      place_id: text(36),
+      state: text(40),
+      owner_organisation: text(40),
+      owner_id: text(200),
+      owner_name: text(PERSON_NAME),
+      created_by_id: text(200),
+      created_by_name: text(PERSON_NAME),
+      tenant_id: text(100),
+      conversation_id: text(400),
+      analysis_who: nullable(text(2000)),
+      analysis_what: nullable(text(2000)),
+      analysis_when: nullable(text(2000)),
+      analysis_why: nullable(text(2000)),
+      follow_up_date: nullable(day()),
+      follow_up_reminded: nullable(day()),
+      created_at: timestamp(),
+      updated_at: timestamp(),
+      version: int(),
+      anonymised_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_hotspots', columns: ['id'], clustered: false },
+    unique: { uq_hotspots_place: ['place_id'] },
+    foreignKeys: {
+      fk_hotspots_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+    },
+    indexes: {
+      ix_hotspots_tenant_state: { columns: ['tenant_id', 'state'] },
+    },
+  },
+  hotspot_measures: {
+    columns: {
+      id: text(36),
+      hotspot_id: text(36),
+      what: text(2000),
+      organisation: text(40),
+      due_date: nullable(day()),
+      done_at: nullable(timestamp()),
+      reminded: int(),
+      created_by_id: text(200),
+      created_by_name: text(PERSON_NAME),
+      created_at: timestamp(),
+      anonymised_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_hotspot_measures', columns: ['id'], clustered: false },
+    foreignKeys: {
+      fk_hotspot_measures_hotspot: { columns: ['hotspot_id'], table: 'hotspots', references: ['id'], onDelete: 'cascade' },
+    },
+    indexes: {
+      ix_hotspot_measures_hotspot: { columns: ['hotspot_id'] },
+    },
+  },
+  audit_log: {
+    columns: {
+      id: text(36),
+      at: timestamp(),
+      tenant_id: text(100),
+      actor_id: text(200),
+      action: text(40),
+      entity_kind: text(20),
+      entity_id: nullable(text(200)),
+      entity_ref: nullable(text(40)),
+      detail: nullable(text(200)),
+    },
+    primaryKey: { name: 'pk_audit_log', columns: ['id'], clustered: false },
+    indexes: {
+      ix_audit_log_tenant_at: { columns: ['tenant_id', 'at'] },
+    },
+  },
+  coordinators: {
+    columns: {
+      user_id: text(200),
+      added_by: text(200),
+      added_at: timestamp(),
+      tenant_id: text(100),
+    },
+    primaryKey: { name: 'pk_coordinators', columns: ['tenant_id', 'user_id'] },
+  },
+  memberships: {
+    columns: {
+      tenant_id: text(100),
+      user_id: text(200),
+      organisation: text(40),
+      source: text(20),
+      confirmed_by: text(200),
+      confirmed_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_memberships', columns: ['tenant_id', 'user_id'] },
+    checks: ['ck_memberships_source'],
+  },
+  store_health: {
+    columns: {
+      id: int(),
+      checked_at: timestamp(),
+      pad: text(4000),
+    },
+    primaryKey: { name: 'pk_store_health', columns: ['id'] },
+  },
+  card_messages: {
+    columns: {
+      tenant_id: text(100),
+      conversation_id: text(400),
+      item_kind: text(16),
+      item_id: text(64),
+      thread_id: text(450),
+      activity_id: text(200),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_card_messages', columns: ['tenant_id', 'item_kind', 'item_id'] },
+    indexes: {
+      ix_card_messages_conversation: { columns: ['tenant_id', 'conversation_id'] },
+    },
+  },
+  job_leases: {
+    columns: {
+      job: text(100),
+      period_key: keyText(100),
+      holder: text(100),
+      leased_until: timestamp(),
+      finished_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_job_leases', columns: ['job', 'period_key'] },
+    indexes: {
+      ix_job_leases_holder: { columns: ['holder', 'finished_at'] },
+    },
+  },
+  post_budget_slots: {
+    columns: {
+      tenant_id: text(100),
+      slot_at: timestamp(),
+      used: int(),
+    },
+    primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
+  },
+
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableName = keyof typeof SCHEMA;
+
+/** Tables in an order in which each comes after the tables it refers to (create order; reverse it to empty them). */
+export function tablesByReference(): TableName[] {
+  const names = Object.keys(SCHEMA) as TableName[];
+  const ordered: TableName[] = [];
+  const visit = (name: TableName, path: TableName[]) => {
+    if (ordered.includes(name)) return;
+    if (path.includes(name)) throw new Error(`foreign keys form a cycle: ${[...path, name].join(' → ')}`);
+    const table: TableDefinition = SCHEMA[name];
+    for (const fk of Object.values(table.foreignKeys ?? {})) if (fk.table !== name) visit(fk.table as TableName, [...path, name]);
+    ordered.push(name);
+  };
+  for (const name of names) visit(name, []);
+  return ordered;
+}

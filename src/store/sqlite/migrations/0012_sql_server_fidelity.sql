@@ -1,0 +1,3 @@
+-- SQL Server as the schema definition says (issue 17): SQLite already has all of it. TEXT has no width,
+-- compares keys byte by byte (BINARY), and places.parent_id has had its foreign key since 0003. This
+-- file keeps the two engines' migration versions in step (the migrator records it and runs nothing).

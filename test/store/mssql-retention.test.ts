@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { Parser } from 'node-sql-parser';
+import type { Store } from '../../src/domain/ports/store.port';
+import { RETENTION_BATCH } from '../../src/store/repositories/retention';
+import { useFakeMssqlStore, type FakeMssqlPool } from '../fakes/fake-mssql-pool';
+import { T0 } from './store-fixtures';
+
+// Retention on a SQL Server that other connections write to meanwhile: it changes rows in batches of
+// short statements and reports the rows the statements changed, not a count taken before them.
+
+describe('SQL Server: retention in batches', function () {
+  const fake = useFakeMssqlStore();
+  let pool: FakeMssqlPool;
+  let store: Store;
+
+  beforeEach(function () {
+    ({ pool, store } = fake());
+  });
+
+  it('updates old incidents batch by batch until a batch is not full, and counts what the server says it changed', async function () {
+    // 1007 old incidents when counted; a concurrent writer removes 3 before the last batch runs.
+    const changedPerBatch = [RETENTION_BATCH, RETENTION_BATCH, 4];
+    pool.answer = (sql) => {
+      if (sql.startsWith('select distinct "tenant_id" from "incidents"')) return { recordset: [{ tenant_id: 'tenant-1' }], rowsAffected: [1] };
+      if (sql.includes('update "incidents"')) return { recordset: [], rowsAffected: [changedPerBatch.shift() ?? 0] };
+      return { recordset: [], rowsAffected: [0] };
+    };
+    const counts = await store.retention.anonymiseBefore(T0, T0);
+    assert.deepEqual(counts, [{ tenantId: 'tenant-1', incidents: 2 * RETENTION_BATCH + 4, activities: 0, hotspots: 0, measures: 0, profiles: 0 }]);
+    const updates = pool.requests.filter((r) => r.sql.includes('update "incidents"'));
+    assert.equal(updates.length, 3);
+    assert.equal(pool.transactions.length, 0, 'no transaction holds the batches\' locks together');
+    const parser = new Parser();
+    for (const { sql } of updates) {
+      assert.match(sql, new RegExp(`"id" in \\(select top\\(${RETENTION_BATCH}\\) "incidents"\\."id" from "incidents" where "incidents"\\."tenant_id" = @\\d+`));
+      assert.doesNotThrow(() => parser.astify(sql, { database: 'transactsql' }), sql);
+    }
+  });
+});
