@@ -16,7 +16,13 @@ export const monotonicClock: MonotonicClock = () => performance.now();
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly capacity: number, private readonly perMinute: number, private readonly now: MonotonicClock = monotonicClock) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly perMinute: number,
+    private readonly now: MonotonicClock = monotonicClock,
+    /** Most users remembered: past it, full buckets go, then the least recently seen (issue 14). */
+    private readonly maxKeys = 10_000,
+  ) {}
 
   /** True when the action may go ahead (and counts it). */
   take(key: string): boolean {
@@ -24,9 +30,18 @@ export class RateLimiter {
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
     const refilled = this.refilled(bucket, now);
     const allowed = refilled >= 1;
+    this.buckets.delete(key); // set again below: the Map's order is then who was seen last
     this.buckets.set(key, { tokens: allowed ? refilled - 1 : refilled, at: now });
-    if (this.buckets.size > 10_000) this.forgetFull(now);
+    if (this.buckets.size > this.maxKeys) this.forgetFull(now);
+    // A flood of distinct users all acting within a minute leaves no full bucket: the least recently
+    // seen go (forgotten, such a user gets a full burst back, which bounds memory, not fairness).
+    while (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
     return allowed;
+  }
+
+  /** How many users are remembered (tests: it stays bounded). */
+  get size(): number {
+    return this.buckets.size;
   }
 
   private refilled(bucket: { tokens: number; at: number }, now: number): number {

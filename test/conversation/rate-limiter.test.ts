@@ -21,6 +21,17 @@ describe('rate limiter', () => {
     assert.deepEqual([1, 2, 3, 4].map(() => limiter.take('anna')), [true, true, true, false], 'never more than the burst');
   });
 
+  it('When more users act within a minute than it remembers, then it stays bounded and still limits the latest users', () => {
+    const clock = manualMonotonic();
+    const limiter = new RateLimiter(2, 1, clock.now, 1_000);
+    for (let i = 0; i < 50_000; i++) {
+      limiter.take(`user-${i}`);
+      clock.ms += 1; // all within a minute: no bucket refills, none can be dropped as full
+    }
+    assert.equal(limiter.size, 1_000);
+    assert.deepEqual([limiter.take('user-49999'), limiter.take('user-49999')], [true, false], 'the latest user is still counted');
+  });
+
   describe('when the wall clock is set back', () => {
     const RealDate = Date;
     /** Replaces the wall clock (Date and Date.now) with one the test sets. */

@@ -29,7 +29,10 @@ function spawnMain(env: Record<string, string>): ChildProcess {
   });
 }
 
-/** Starts the bot as `npm start` does (src/main.ts under tsx) and waits for its "listens" log line. */
+/**
+ * Starts the bot's entry point from the sources (src/main.ts under tsx; `npm start` runs the same entry
+ * compiled, dist/main.js, so tests need no build) and waits for its "listens" log line.
+ */
 export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const child = spawnMain({ PORT: '0', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env });
   const logs: string[] = [];

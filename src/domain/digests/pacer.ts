@@ -12,9 +12,11 @@ export class Pacer {
 
   /** Per instance, whatever the tenant (see PostingBudget for the budget shared by all instances). */
   async wait(_tenantId?: string): Promise<void> {
-    const due = this.last + this.intervalMs - this.clock.now().getTime();
-    if (due > 0) await this.sleep(due);
-    this.last = this.clock.now().getTime();
+    // The turn is taken before sleeping, so that callers waiting at once are spaced, not let through together.
+    const now = this.clock.now().getTime();
+    const turn = Math.max(now, this.last + this.intervalMs);
+    this.last = turn;
+    if (turn > now) await this.sleep(turn - now);
   }
 }
 

@@ -9,6 +9,9 @@ import type { LagesbildService } from '../lagesbild/lagesbild-service';
 import { DEFAULT_RETRY_POLICY, classify, retryDelay, type RetryPolicy } from './retry-policy';
 import { digestPeriod, latestOccurrence, type Subscription } from './subscription';
 
+/** Digests built and posted at once by one instance (the posting budget sets the pace, not this). */
+const DIGESTS_AT_ONCE = 4;
+
 export interface ScheduledDigestsDeps {
   subscriptions: DigestSubscriptionRepository;
   deliveries: DigestDeliveryRepository;
@@ -47,16 +50,24 @@ export class ScheduledDigests {
 
   /** `stopRequested`: checked between digests; the instance stops, and another takes the rest over. */
   async runDue(now: Date, stopRequested: () => boolean = () => false): Promise<DigestResult[]> {
-    const results: DigestResult[] = [];
-    for (const subscription of await this.deps.subscriptions.listActive()) {
-      if (stopRequested()) break;
-      const result = await this.runOne(subscription, now).catch((error: unknown) => {
-        this.deps.log.error({ conversationId: subscription.conversationId, err: errorName(error) }, 'digest failed');
-        return null;
-      });
-      if (result) results.push(result);
-    }
-    return results;
+    const subscriptions = await this.deps.subscriptions.listActive();
+    const results: (DigestResult | null)[] = new Array(subscriptions.length).fill(null);
+    // A few digests are built while others wait for the posting budget: one at a time, building and
+    // posting took longer than the budget's slot and 500 channels took twice the floor Teams' limits
+    // allow (issue 14). The pace is still the shared budget's; results keep the subscriptions' order.
+    let next = 0;
+    const worker = async () => {
+      while (next < subscriptions.length && !stopRequested()) {
+        const index = next++;
+        const subscription = subscriptions[index]!;
+        results[index] = await this.runOne(subscription, now).catch((error: unknown) => {
+          this.deps.log.error({ conversationId: subscription.conversationId, err: errorName(error) }, 'digest failed');
+          return null;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: DIGESTS_AT_ONCE }, worker));
+    return results.filter((r): r is DigestResult => r !== null);
   }
 
   private async runOne(subscription: Subscription, now: Date): Promise<DigestResult | null> {

@@ -73,11 +73,12 @@ function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite
  */
 function withBindableParameters(database: BetterSqlite3.Database): SqliteDatabase {
   const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqliteValue);
+  const prepared = preparedOnce(database);
   return {
     close: () => database.close(),
     prepare: (sql) => {
       if (ROLLBACK.test(sql) && !database.inTransaction) return NOTHING_TO_ROLL_BACK;
-      const statement = database.prepare(sql);
+      const statement = prepared(sql);
       return {
         reader: statement.reader,
         all: (parameters) => statement.all(bind(parameters)),
@@ -89,6 +90,28 @@ function withBindableParameters(database: BetterSqlite3.Database): SqliteDatabas
 }
 
 const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
+
+/** Most statements kept prepared; the queries of the bot are a few hundred distinct texts. */
+export const PREPARED_STATEMENTS_MAX = 500;
+
+/**
+ * Kysely prepares every query anew; compiling the SQL was a tenth of a report submit's CPU time
+ * (issue 14). A statement is prepared once per SQL text and kept, the least recently used going
+ * first beyond PREPARED_STATEMENTS_MAX (lägesbild queries vary with their number of ranges). Reusing
+ * one is safe: better-sqlite3 runs a statement to completion synchronously (no .stream() here), and
+ * SQLite re-prepares a statement itself when a migration changed the schema.
+ */
+export function preparedOnce(database: BetterSqlite3.Database, max = PREPARED_STATEMENTS_MAX): (sql: string) => BetterSqlite3.Statement {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (statement) statements.delete(sql); // re-inserted below: the Map's order is the recency
+    else statement = database.prepare(sql);
+    statements.set(sql, statement);
+    if (statements.size > max) statements.delete(statements.keys().next().value!);
+    return statement;
+  };
+}
 
 const NOTHING_TO_ROLL_BACK = {
   reader: false,

@@ -1,0 +1,49 @@
+// The baseline of `npm run bench`: a bare botbuilder bot on the same stack as Trygghetsboten (express,
+// express.json, CloudAdapter in local mode, the same Bot Connector on the other side). A message is
+// echoed back through the connector; a card press is answered with a small card in the invoke response,
+// as the bot answers a report submit. Plain JavaScript, so that its start-up and memory are measured
+// without a TypeScript loader, like the compiled bot. Run directly (`node echo-bot.cjs`, PORT) it is a
+// server process of its own; required, startEchoBot(port) runs it in the caller's process.
+'use strict';
+const { once } = require('node:events');
+const express = require('express');
+const { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } = require('botbuilder');
+
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
+
+  async onInvokeActivity(context) {
+    const data = context.activity.value?.action?.data ?? {};
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `echo: ${Object.keys(data).length} fields` }] };
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } };
+  }
+}
+
+/** Listens on 127.0.0.1:port (0: any free port); resolves { port, close }. */
+async function startEchoBot(port = 0) {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant' }));
+  const bot = new EchoBot();
+  const app = express();
+  app.get('/healthz', (_req, res) => { res.status(200).json({ status: 'ok' }); });
+  app.post('/api/messages', express.json({ limit: '256kb' }), (req, res) => adapter.process(req, res, (context) => bot.run(context)));
+  const server = app.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: server.address().port,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+module.exports = { startEchoBot };
+
+if (require.main === module) {
+  startEchoBot(Number(process.env.PORT ?? 0)).then(({ port }) => {
+    process.stdout.write(`${JSON.stringify({ msg: 'echo bot listens', port, pid: process.pid })}\n`);
+  });
+}

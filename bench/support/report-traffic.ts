@@ -1,0 +1,41 @@
+import { cardAction, TENANT, type Speaker } from '../../test/support/teams-activities';
+import { pick, seededRandom } from './seeded-random';
+
+// What the benchmark sends: report submits as Teams sends them (an Action.Execute press of the incident
+// form), from many users across a few channels, with fixed-seed contents.
+
+const CATEGORIES = ['skadegorelse_klotter', 'skadegorelse_glaskross', 'nedskrapning', 'ordningsstorning', 'stold_inbrott_ran'];
+const PLACES = Array.from({ length: 40 }, (_, i) => `Plats ${i + 1}`);
+const SEVERITIES = ['lag', 'medel', 'hog'];
+
+export const channelOf = (i: number) => `19:bench-channel-${i}@thread.tacv2`;
+export const userOf = (i: number): Speaker => ({ aadObjectId: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, name: `Användare ${i}` });
+
+/** Builds the n-th submit of a run: its user and channel rotate over `users` and `channels`. */
+export function submitMaker(serviceUrl: string, users: number, channels: number, seed = 14) {
+  const random = seededRandom(seed);
+  return (n: number) => cardAction('submitIncident', {
+    date: '2026-11-24', time: '21:15', newPlace: pick(random, PLACES), category: pick(random, CATEGORIES),
+    description: `Krossad ruta vid busskuren ${n}`, severity: pick(random, SEVERITIES), organisation: 'polisen', school: '', youthInvolved: String(n % 4),
+  }, { serviceUrl, conversationId: channelOf(n % channels), channelId: channelOf(n % channels), from: userOf(n % users), tenantId: TENANT });
+}
+
+/** A message the echo bot echoes (its baseline for a submit: one activity in, one answer out). */
+export function echoMaker(serviceUrl: string, users: number, channels: number) {
+  return (n: number) => cardAction('submitIncident', { description: `Krossad ruta ${n}` },
+    { serviceUrl, conversationId: channelOf(n % channels), from: userOf(n % users) });
+}
+
+
+/** POSTs one activity to /api/messages; resolves the milliseconds it took and whether it was answered 2xx. */
+export async function post(baseUrl: string, activity: unknown): Promise<{ ms: number; ok: boolean }> {
+  const start = process.hrtime.bigint();
+  try {
+    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    const ok = res.status < 300 && !/"statusCode":\s*[45]\d\d/.test(text);
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, ok };
+  } catch {
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, ok: false };
+  }
+}
