@@ -40,7 +40,7 @@ export interface TableDefinition {
   foreignKeys?: Record<string, { columns: string[]; table: string; references: string[]; onDelete?: 'cascade' }>;
   /** Names of CHECK constraints (SQL Server; SQLite keeps them in the table's text only). */
   checks?: string[];
-  /** `include`: SQL Server only (INCLUDE, a covering index); SQLite has no such clause. */
+  /** `include`: SQL Server's INCLUDE (a covering index); SQLite has no such clause, so there they are trailing key columns. */
   indexes?: Record<string, { columns: string[]; include?: string[]; unique?: true; where?: string }>;
 }
 
@@ -133,7 +133,9 @@ export const SCHEMA = {
       ix_incidents_conversation_occurred: { columns: ['conversation_id', 'occurred_at'] },
       ix_incidents_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
       ix_incidents_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
-      ix_incidents_tenant_occurred: { columns: ['tenant_id', 'occurred_at'] },
+      // Covering indexes of the lägesbild's GROUP BY queries and the hot spot history (migration 0011).
+      ix_incidents_lagesbild: { columns: ['tenant_id', 'conversation_id', 'occurred_at'], include: ['category', 'organisation', 'youth_involved', 'place_name', 'school'] },
+      ix_incidents_tenant_place_history: { columns: ['tenant_id', 'occurred_at', 'id'], include: ['place_id', 'ref', 'category'] },
       ux_incidents_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
     },
   },
@@ -160,6 +162,7 @@ export const SCHEMA = {
       ix_activities_conversation_follow_up: { columns: ['conversation_id', 'follow_up_date'] },
       ix_activities_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
       ix_activities_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
+      ix_activities_lagesbild: { columns: ['tenant_id', 'conversation_id', 'activity_date'], include: ['type'] },
       ux_activities_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
     },
   },

@@ -79,7 +79,7 @@ export function definedSqliteForm(): SchemaForm {
     columns: Object.fromEntries(Object.entries(table.columns).map(([column, def]) => [column,
       `${sqliteType(def.type)} ${def.nullable ? 'NULL' : 'NOT NULL'}${def.default ? ` DEFAULT ${sqliteLiteral(def.default.value)}` : ''}`])),
     keys: sorted([`primary key ${list(table.primaryKey.columns)}`, ...Object.values(table.unique ?? {}).map((columns) => `unique ${list(columns)}`)]),
-    indexes: sorted(Object.entries(table.indexes ?? {}).map(([index, def]) => `${def.unique ? 'unique ' : ''}index ${index} ${list(def.columns)}${def.where ? ' partial' : ''}`)),
+    indexes: sorted(Object.entries(table.indexes ?? {}).map(([index, def]) => `${def.unique ? 'unique ' : ''}index ${index} ${list([...def.columns, ...(def.include ?? [])])}${def.where ? ' partial' : ''}`)),
     foreignKeys: sorted(Object.values(table.foreignKeys ?? {}).map((def) => `${list(def.columns)} → ${def.table} ${list(def.references)}${def.onDelete ? ' on delete cascade' : ''}`)),
   }]));
 }
