@@ -90,7 +90,9 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
-    render: sharedCardRenderer({ reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators }), log, now: () => clock.now(),
+    render: sharedCardRenderer({
+      reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators, namedCoordinators: store.coordinators, memberships: store.memberships,
+    }), log, now: () => clock.now(),
   });
   changes.listen(sharedCards);
   const bot = new TrygghetsbotenBot(

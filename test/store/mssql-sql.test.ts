@@ -355,6 +355,8 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.memberships.get(tenant, 'aad-user-9');
   await store.coordinators.add(tenant, 'aad-user-9', 'aad-admin', T0);
   await store.coordinators.isCoordinator(tenant, 'aad-user-9');
+  await store.coordinators.list(tenant, 60);
+  await store.memberships.membersOf(tenant, ['polisen', 'skola'], 60);
   await store.users.markSeen(tenant, 'aad-user-9', at(6), at(-3600));
   await store.retention.anonymiseBefore(at(86_400 * 400), at(86_400 * 400));
   await store.retention.eraseRemnants();
