@@ -332,6 +332,9 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   // A personal chat's scope: the conversation, or the user's own reports anywhere in the tenant.
   const personal = personalScope('aad-user-9');
   await store.reports.latest(personal, 10);
+  await store.reports.byRef(personal, 'H-2026-0001');
+  await store.reports.search(origin, { placeKey: 'stora torget', topics: ['brand', 'skolbesok'] }, 10);
+  await store.reports.search(origin, { placeKey: '', topics: [] }, 10);
   await store.incidents.get(personal, incident.id);
   await store.activities.update(personal, { id: activity.id, actorId: 'aad-user-9', expectedVersion: 2, status: 'hanteras', now: at(3) });
 

@@ -63,9 +63,21 @@ export interface ReportRepository<R, F> {
 export type IncidentRepository = ReportRepository<Incident, IncidentFields>;
 export type ActivityRepository = ReportRepository<Activity, ActivityFields>;
 
+/** What a report search looks for: either matches. */
+export interface ReportSearch {
+  /** placeKey() of what the place's name must contain; '' for no place. */
+  placeKey: string;
+  /** Incident category or activity type codes. */
+  topics: readonly string[];
+}
+
 export interface ReportListRepository {
   /** Newest first, both incidents and activities, of the scope. */
   latest(scope: ReportScope, limit: number): Promise<ReportSummary[]>;
+  /** The report of the scope with this number (H-2026-0042), however old; null for none or one elsewhere. */
+  byRef(scope: ReportScope, ref: string): Promise<ReportSummary | null>;
+  /** Newest first, at most `limit`: reports of the scope at a place whose key contains `placeKey`, or of one of `topics`. */
+  search(scope: ReportScope, search: ReportSearch, limit: number): Promise<ReportSummary[]>;
 }
 
 /** Places belong to a tenant: each tenant has its own register, and the same name in two is two places. */
