@@ -108,7 +108,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     log,
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log);
-  const reminders = new HotspotReminders(store.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget));
+  const reminders = new HotspotReminders(watched.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget));
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
   const housekeeping = new HousekeepingScheduler([
     { name: 'hotspot-reminders', period: quarterHourKey, run: (now) => reminders.dueReminders(now, () => leases.stopRequested) },

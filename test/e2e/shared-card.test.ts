@@ -233,6 +233,32 @@ describe('the card everyone sees', function () {
     assert.match(cardText(putCard(refreshed[0]!)), /Hot spot: Stora torget/);
   });
 
+  it('When a hot spot\'s follow-up reminder is posted, then its remembered shared card is PUT showing the follow-up is due', async () => {
+    await press('submitIncident', incident('Stora torget'), 'form-1');
+    await h.say('organisation polisen', { from: SAMORDNARE }, [ANNA]);
+    const placeId = (await h.bot.store.places.findOrCreate({ tenantId: TENANT }, 'Stora torget', h.clock.now())).id;
+    const started = await press('hotspotStart', { placeId }, 'hs-1');
+    const followForm = await press('hotspotOpenFollowUp', button(started, 'hotspotOpenFollowUp').data, 'hs-1');
+    const planned = await press('hotspotSetFollowUp', { ...button(followForm, 'hotspotSetFollowUp').data, followUpDate: '2026-12-23' }, 'hs-1');
+    assert.doesNotMatch(cardText(planned), /dags för uppföljning/);
+    await h.bot.sharedCardsIdle();
+    const before = h.connector.received.length;
+
+    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-12-23T08:00:00Z'));
+    await h.bot.sharedCardsIdle();
+    const after = h.connector.received.slice(before);
+    const reminder = after.findIndex((r) => r.method === 'POST' && /följa upp hot spoten Stora torget/.test(String(r.body.text)));
+    const put = after.findIndex((r) => r.method === 'PUT' && r.path.endsWith('/activities/hs-1'));
+    assert.ok(reminder >= 0, 'the reminder was posted');
+    assert.ok(put > reminder, 'then the hot spot\'s card was updated');
+    assert.equal(after.filter((r) => r.method === 'PUT').length, 1);
+    assert.match(cardText(putCard(after[put]!)), /23 dec\.? 2026 – dags för uppföljning, påminnelse skickad/);
+
+    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-12-23T09:00:00Z'));
+    await h.bot.sharedCardsIdle();
+    assert.equal(h.connector.received.length, before + after.length, 'no second reminder, nothing to update');
+  });
+
   it('When a typed quick report is answered with its card, then a later change made on another message updates that card too', async () => {
     await press('submitIncident', incident('Stora torget'), 'form-1');
     await h.say('organisation polisen', { from: SAMORDNARE }, [ANNA]);
