@@ -8,7 +8,7 @@ import { lagesbildCommands, lagesbildVerbs, type LagesbildFeature } from './conv
 import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
 import { ScheduledDigests } from './domain/digests/scheduled-digests';
-import type { JobLeases } from './domain/jobs/job-leases';
+import { JobLeases } from './domain/jobs/job-leases';
 import { SubscriptionService } from './domain/digests/subscription-service';
 import { ExportService, type HotspotExportSource } from './domain/lagesbild/export-service';
 import { LagesbildService } from './domain/lagesbild/lagesbild-service';
@@ -77,7 +77,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const digests = new ScheduledDigests({
     subscriptions: store.digestSubscriptions, deliveries: store.digestDeliveries, conversations: store.conversations,
     lagesbild, poster, pacer: d.budget ?? new Pacer(DIGEST_POST_INTERVAL_MS, clock, sleep), clock, sleep, random: Math.random,
-    log, instanceId: d.leases?.holder ?? randomUUID(), catchUpMs: config.digests.catchUpHours * 3_600_000, zone: STOCKHOLM,
+    log, leases: d.leases ?? new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs), catchUpMs: config.digests.catchUpHours * 3_600_000, zone: STOCKHOLM,
   });
   const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron, d.leases ?? null);
   return {

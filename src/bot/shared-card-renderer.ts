@@ -2,12 +2,15 @@ import type { AdaptiveCard } from '../cards/card-schema';
 import { hotspotView } from '../cards/hotspot-cards';
 import { savedReport } from '../cards/report-cards';
 import { personalVerbs, REFRESH_USER_LIMIT, SHARED_CARD_VERBS, withoutActions, withRefresh } from '../cards/shared-card';
-import type { ConfiguredCoordinator } from '../domain/access-policy';
+import { organisationsWithButtons, type ConfiguredCoordinator } from '../domain/access-policy';
+import type { CoordinatorRepository } from '../domain/ports/audit.port';
 import type { HotspotService } from '../domain/hotspots/hotspot-service';
 import type { SharedItem } from '../domain/ports/card-messages.port';
+import type { MembershipRepository } from '../domain/ports/memberships.port';
 import type { UserProfileRepository } from '../domain/ports/store.port';
 import type { ReportingService } from '../domain/reporting-service';
 import type { ChatScope } from '../domain/scope';
+import type { Organisation } from '../domain/vocabulary';
 import type { Locale } from '../i18n/messages';
 
 export interface SharedCardSources {
@@ -16,32 +19,43 @@ export interface SharedCardSources {
   users: Pick<UserProfileRepository, 'get'>;
   /** The coordinators named in the configuration (COORDINATORS). */
   coordinators: readonly ConfiguredCoordinator[];
+  /** The coordinators named by command (`koordinator @namn`), stored per tenant. */
+  namedCoordinators: Pick<CoordinatorRepository, 'list'>;
+  memberships: Pick<MembershipRepository, 'membersOf'>;
 }
 
 /**
  * The card everyone in the item's conversation sees: the report or hot spot as it now is, loaded within
  * its own tenant and conversation, with no note for any one user and only the buttons anyone may use.
- * The reporter (or the hot spot's owner and starter) and the tenant's coordinators known to the bot get
- * their own buttons through Universal Actions' refresh (at most 60 users). Null when the item is gone.
+ * The users whose buttons differ get their own through Universal Actions' refresh, at most Teams' 60,
+ * in this order: the reporter (or the hot spot's owner), the hot spot's starter, the tenant's
+ * coordinators (configured, then named by command), the confirmed members of the organisations with
+ * more buttons (src/domain/access-policy.ts). Users the bot never met are left out. Null when the item is gone.
  */
 export function sharedCardRenderer(s: SharedCardSources) {
-  /** Teams ids of the users, from their profiles in the tenant; users the bot never met are left out. */
-  const teamsIds = async (scope: ChatScope, userIds: readonly string[]): Promise<string[]> => {
-    const coordinators = s.coordinators.filter((c) => c.tenantId.toLowerCase() === scope.tenantId.toLowerCase()).map((c) => c.userId.toLowerCase());
-    const wanted = [...new Set([...userIds, ...coordinators])].slice(0, REFRESH_USER_LIMIT);
-    const profiles = await Promise.all(wanted.map((id) => s.users.get({ tenantId: scope.tenantId }, id).catch(() => null)));
-    return profiles.map((p) => p?.chatUserId ?? '').filter((id) => id !== '');
+  const refreshUsers = async (scope: ChatScope, people: readonly string[], organisations: readonly Organisation[]): Promise<string[]> => {
+    const tenant = { tenantId: scope.tenantId };
+    const configured = s.coordinators.filter((c) => c.tenantId.toLowerCase() === scope.tenantId.toLowerCase()).map((c) => c.userId.toLowerCase());
+    const [named, members] = await Promise.all([
+      s.namedCoordinators.list(tenant, REFRESH_USER_LIMIT),
+      s.memberships.membersOf(tenant, organisations, REFRESH_USER_LIMIT),
+    ]);
+    const wanted = [...new Set([...people, ...configured, ...named, ...members])];
+    const profiles = await Promise.all(wanted.map((id) => s.users.get(tenant, id).catch(() => null)));
+    return profiles.map((p) => p?.chatUserId ?? '').filter((id) => id !== '').slice(0, REFRESH_USER_LIMIT);
   };
   return async (scope: ChatScope, item: SharedItem, locale: Locale): Promise<AdaptiveCard | null> => {
     if (item.kind === 'hotspot') {
       const hotspot = await s.hotspots.get(scope, item.id);
       if (!hotspot) return null;
       const card = withoutActions(hotspotView(locale, await s.hotspots.view(scope, hotspot)), personalVerbs('hotspot'));
-      return withRefresh(card, SHARED_CARD_VERBS.refreshHotspot, { id: hotspot.id }, await teamsIds(scope, [hotspot.owner.userId, hotspot.createdBy.userId]));
+      const users = await refreshUsers(scope, [hotspot.owner.userId, hotspot.createdBy.userId], organisationsWithButtons({ kind: 'hotspot', hotspot }));
+      return withRefresh(card, SHARED_CARD_VERBS.refreshHotspot, { id: hotspot.id }, users);
     }
     const report = await s.reporting.get(scope, item.kind, item.id);
     if (!report) return null;
     const card = withoutActions(savedReport(locale, report, 'none'), personalVerbs('report'));
-    return withRefresh(card, SHARED_CARD_VERBS.refreshReport, { kind: report.kind, id: report.id }, await teamsIds(scope, [report.reporter.userId]));
+    const users = await refreshUsers(scope, [report.reporter.userId], organisationsWithButtons({ kind: 'report', report }));
+    return withRefresh(card, SHARED_CARD_VERBS.refreshReport, { kind: report.kind, id: report.id }, users);
   };
 }

@@ -1,9 +1,10 @@
 import type { Report, ReportKind, ReportSummary } from '../domain/report';
 import type { ReportStatus } from '../domain/vocabulary';
 import { format, messages, type Locale } from '../i18n/messages';
-import type { AdaptiveCard, CardElement, ExecuteAction } from './card-schema';
+import type { AdaptiveCard, CardElement } from './card-schema';
 import { formatDay, formatOccurred, formatWhen } from './formatting';
-import { safeText } from './render';
+import { render, safeText } from './render';
+import { searchResultCard, unfoldedReportCard, type ReportBriefCardData } from './templates/report-brief.card';
 import { VERBS } from './verbs';
 
 // The message extension's cards: a report in brief (a search result, a report link unfolded) and the
@@ -60,36 +61,33 @@ export function topicLabels(topic: string): string[] {
   });
 }
 
-function briefBody(locale: Locale, brief: ReportBrief): CardElement[] {
+/** The brief as a template's data: number as the title, then category or type, place (when there is one), status, day. */
+function briefData(locale: Locale, brief: ReportBrief): ReportBriefCardData {
   const m = messages(locale);
   const s = m.saved;
   const incident = brief.kind === 'incident';
-  return [
-    { type: 'TextBlock', text: format(incident ? s.incidentTitle : s.activityTitle, { ref: brief.ref }), weight: 'bolder', size: 'medium', wrap: true },
-    {
-      type: 'FactSet', facts: [
-        { title: incident ? s.category : s.type, value: topicLabel(locale, brief.kind, brief.topic) },
-        ...(brief.placeName ? [{ title: s.place, value: safeText(brief.placeName) }] : []),
-        // Only incidents have a status.
-        ...(incident ? [{ title: s.status, value: m.status[brief.status] }] : []),
-        { title: s.date, value: brief.day },
-      ],
-    },
-  ];
+  return {
+    title: format(incident ? s.incidentTitle : s.activityTitle, { ref: brief.ref }),
+    facts: [
+      { title: incident ? s.category : s.type, value: topicLabel(locale, brief.kind, brief.topic) },
+      ...(brief.placeName ? [{ title: s.place, value: safeText(brief.placeName) }] : []),
+      // Only incidents have a status.
+      ...(incident ? [{ title: s.status, value: m.status[brief.status] }] : []),
+      { title: s.date, value: brief.day },
+    ],
+  };
 }
 
 /** A report link unfolded: Adaptive Cards 1.3, no actions, nothing personal. */
 export function reportLinkCard(locale: Locale, brief: ReportBrief): CompactCard {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.3', body: briefBody(locale, brief) };
+  const { body } = render(unfoldedReportCard, briefData(locale, brief));
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.3', body };
 }
 
 /** A search result inserted into a message: the brief, and a button that shows the report to whoever may see it. */
 export function reportResultCard(locale: Locale, brief: ReportBrief): AdaptiveCard {
-  const show: ExecuteAction = { type: 'Action.Execute', title: messages(locale).extension.show, verb: VERBS.showReport, data: { kind: brief.kind, id: brief.id } };
-  return {
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
-    body: briefBody(locale, brief), actions: [show],
-  };
+  const show = { title: messages(locale).extension.show, verb: VERBS.showReport, data: { kind: brief.kind, id: brief.id } };
+  return render(searchResultCard, { ...briefData(locale, brief), show });
 }
 
 /** The preview line of a search result: number and category, place. */

@@ -115,7 +115,7 @@ export function hotspotView(locale: Locale, view: HotspotView, note: 'updated' |
     facts: [
       { title: c.state, value: m.hotspots.state[h.state] },
       { title: c.owner, value: format(c.ownerLine, { name: safeText(h.owner.name), organisation: m.organisation[h.ownerOrganisation] }) },
-      { title: c.followUp, value: h.followUpDate ? formatDay(h.followUpDate, locale) : c.none },
+      { title: c.followUp, value: followUpLine(h, c, locale) },
     ],
     analysisTitle: c.analysis,
     analysis,
@@ -141,6 +141,13 @@ export function hotspotView(locale: Locale, view: HotspotView, note: 'updated' |
     actions: actions.slice(0, PRIMARY_ACTIONS_MAX),
     moreActions: actions.slice(PRIMARY_ACTIONS_MAX),
   });
+}
+
+/** The follow-up day; once its reminder was posted, that it is due (the reminder refreshes the shared card). */
+function followUpLine(h: Hotspot, c: Catalogue['hotspots']['card'], locale: Locale): string {
+  if (!h.followUpDate) return c.none;
+  const day = formatDay(h.followUpDate, locale);
+  return h.followUpReminded === h.followUpDate ? format(c.followUpDue, { date: day }) : day;
 }
 
 function effectLines(view: HotspotView, m: Catalogue): string[] {

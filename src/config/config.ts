@@ -122,7 +122,7 @@ const schema = z
     SCHEDULER_CRON: z.string().trim().default('* * * * *')
       .refine((v) => v === 'off' || cron.validate(v), 'must be a cron expression (e.g. "* * * * *") or off')
       .describe('When the digest scheduler looks for due lägesbild digests (Europe/Stockholm); off = never on this instance'),
-    JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120)
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60)
       .describe('How long a scheduled job\'s lease holds without renewal: after that another instance takes over the run of an instance that died'),
     POSTS_PER_SECOND: z.coerce.number().int().min(1).max(30).default(25)
       .describe('Proactive posts (digests, reminders) a second per tenant, for all instances together (Teams allows about 30 per app and tenant)'),

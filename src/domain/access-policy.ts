@@ -133,6 +133,14 @@ export class AccessPolicy {
   }
 }
 
+/**
+ * The organisations whose confirmed members have buttons on the item's card that not everyone has:
+ * `report.edit` and `report.work` on a report, `hotspot.change` on a hot spot.
+ */
+export function organisationsWithButtons(item: Extract<Target, { kind: 'report' } | { kind: 'hotspot' }>): Organisation[] {
+  return item.kind === 'report' ? participants(item.report) : [item.hotspot.ownerOrganisation];
+}
+
 /** The organisations taking part in a report: the incident's, or all of an activity's. */
 function participants(report: Report): Organisation[] {
   return report.kind === 'activity' ? [report.organisation, ...report.organisations] : [report.organisation];

@@ -5,7 +5,7 @@ import type { ChatScope } from './scope';
 
 /**
  * Tells its listener about every report and hot spot the store changes, whoever changed it: a card, a
- * command, a quick report, a reminder. A change the store did not make (a refused one, a conflict, a
+ * command, a quick report, a follow-up reminder. A change the store did not make (a refused one, a conflict, a
  * repeated submit answered with the saved report) tells nothing. An incident at a place with a hot spot
  * changes that hot spot's card too (its incidents are on it).
  */
@@ -53,6 +53,12 @@ export function withChangeFeed(store: Store, feed: ChangeListener): Store {
       const result = await store.hotspots.update(scope, change);
       if (result.ok) feed.changed(scopeOf(result.hotspot), { kind: 'hotspot', id: result.hotspot.id });
       return result;
+    },
+    // A follow-up reminder was posted: the card says so (src/cards/hotspot-cards.ts).
+    async markFollowUpReminded(scope, hotspotId, day) {
+      await store.hotspots.markFollowUpReminded(scope, hotspotId, day);
+      const hotspot = await store.hotspots.get(scope, hotspotId).catch(() => null);
+      if (hotspot) feed.changed(scopeOf(hotspot), { kind: 'hotspot', id: hotspot.id });
     },
   };
   const placeHistory: Store['placeHistory'] = {

@@ -31,6 +31,7 @@ export const hotspotsEn: Shape<typeof hotspotsSv> = {
   },
   card: {
     title: 'Hot spot: {place}', state: 'Stage', owner: 'Owner', followUp: 'Next follow-up', none: 'None yet',
+    followUpDue: '{date} – follow-up due, reminder sent',
     ownerLine: '{name} ({organisation})', analysis: 'Analysis',
     analysisWho: 'Who', analysisWhat: 'What', analysisWhen: 'When', analysisWhy: 'Why here',
     timeline: 'Timeline', timelineEmpty: 'No incidents, measures or visits yet.',

@@ -28,6 +28,7 @@ export const hotspotsSv = {
   },
   card: {
     title: 'Hot spot: {place}', state: 'Läge', owner: 'Ansvarig', followUp: 'Nästa uppföljning', none: 'Ingen än',
+    followUpDue: '{date} – dags för uppföljning, påminnelse skickad',
     ownerLine: '{name} ({organisation})', analysis: 'Analys',
     analysisWho: 'Vem', analysisWhat: 'Vad', analysisWhen: 'När', analysisWhy: 'Varför just här',
     timeline: 'Tidslinje', timelineEmpty: 'Inga händelser, åtgärder eller besök än.',

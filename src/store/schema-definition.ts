@@ -249,6 +249,9 @@ export const SCHEMA = {
       status: text(10),
       finished_at: nullable(timestamp()),
       detail: nullable(text(400)),
+      // The attempt being sent, noted before the POST and cleared with its answer (migration 0013).
+      sending_at: nullable(timestamp()),
+      sending_attempt: nullable(int()),
     },
     primaryKey: { name: 'pk_digest_deliveries', columns: ['id'], clustered: false },
     unique: { uq_digest_deliveries_period: ['conversation_id', 'period_key'] },

@@ -227,6 +227,9 @@ export interface DigestDeliveriesTable {
   status: string;
   finished_at: ColumnType<Date | string | null, Date | null, Date | null>;
   detail: string | null;
+  /** Added by migration 0013: when an attempt's POST was started and its answer not yet recorded. */
+  sending_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+  sending_attempt: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DigestAttemptsTable {

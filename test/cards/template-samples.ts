@@ -14,6 +14,7 @@ import { latestReportsCard } from '../../src/cards/templates/latest-reports.card
 import { noticeCard } from '../../src/cards/templates/notice.card';
 import { placeCard } from '../../src/cards/templates/place.card';
 import { quickConfirmCard } from '../../src/cards/templates/quick-confirm.card';
+import { searchResultCard, unfoldedReportCard } from '../../src/cards/templates/report-brief.card';
 import { savedReportCard } from '../../src/cards/templates/saved-report.card';
 import { closeReportCard } from '../../src/cards/templates/close-report.card';
 import { LIMITS } from '../../src/domain/limits';
@@ -68,6 +69,12 @@ function formState<F extends string>(fields: readonly F[], size: Size, longText:
     requiredMessage: 'Fyll i det här fältet.',
   };
 }
+
+/** A report in brief: category, place (the longest name when large), status, day. */
+const briefFacts = (size: Size) => [
+  { title: 'Kategori', value: 'Skadegörelse – klotter' }, { title: 'Plats', value: text(size === 'large' ? LIMITS.placeNameMax : 12) },
+  { title: 'Status', value: 'Ny' }, { title: 'Datum', value: '24 nov. 2026' },
+];
 
 export const SAMPLES: Sample<unknown>[] = [
   sample({
@@ -185,6 +192,17 @@ export const SAMPLES: Sample<unknown>[] = [
         ref: `H-2026-${String(i).padStart(4, '0')}`, line: text(size === 'large' ? 160 : 30), status: 'Ny',
         open: { verb: 'showReport', data: { kind: 'incident', id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } },
       })),
+    }),
+  }),
+  sample({
+    template: unfoldedReportCard, surface: 'message',
+    data: (size) => ({ title: 'Händelse H-2026-0042', facts: briefFacts(size) }),
+  }),
+  sample({
+    template: searchResultCard, surface: 'message',
+    data: (size) => ({
+      title: 'Händelse H-2026-0042', facts: briefFacts(size),
+      show: { title: 'Visa', verb: 'showReport', data: { kind: 'incident', id: '00000000-0000-4000-8000-000000000042' } },
     }),
   }),
   sample({

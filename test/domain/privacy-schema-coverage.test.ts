@@ -106,7 +106,7 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'digest_subscriptions.created_by': USER_ID, 'digest_subscriptions.created_at': TIME, 'digest_subscriptions.updated_at': TIME,
   'digest_deliveries.id': ID, 'digest_deliveries.conversation_id': CONVERSATION, 'digest_deliveries.period_key': CODE,
   'digest_deliveries.scheduled_for': TIME, 'digest_deliveries.claimed_by': not('the id of the bot instance that claimed the delivery'),
-  'digest_deliveries.claimed_at': TIME, 'digest_deliveries.status': CODE, 'digest_deliveries.finished_at': TIME,
+  'digest_deliveries.claimed_at': TIME, 'digest_deliveries.status': CODE, 'digest_deliveries.finished_at': TIME, 'digest_deliveries.sending_at': TIME,
   'digest_deliveries.detail': not('an outcome written by the bot (e.g. "HTTP 503 after 3 attempt(s)")'),
   'digest_attempts.delivery_id': ID, 'digest_attempts.at': TIME, 'digest_attempts.outcome': CODE,
   'digest_exports.id': ID, 'digest_exports.token_hash': not('a hash of the export link token'), 'digest_exports.tenant_id': TENANT,

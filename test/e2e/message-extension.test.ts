@@ -234,6 +234,31 @@ describe('message extension: report from a message, search, report links', funct
     });
   });
 
+  it('When a report has more than 500 newer ones in the conversation, then its number, its place, its category and its link still find it', async () => {
+    const store = h.bot.store;
+    const origin = h.readDatabase((db) => db.prepare('SELECT tenant_id AS tenantId, conversation_id AS conversationId FROM incidents WHERE ref = ?').get(firstRef)) as { tenantId: string; conversationId: string };
+    const now = h.clock.now();
+    const reporter = { userId: BERIT.aadObjectId, name: BERIT.name };
+    const old = await store.places.findOrCreate(origin, 'Kvarnbacken', now);
+    const oldest = await store.incidents.create({
+      fields: { occurredAt: now, placeId: old.id, placeName: old.name, category: 'narkotika', description: 'Gammal', severity: 'lag', organisation: 'polisen', school: null, youthInvolved: null, policeReportNumber: null },
+      reporter, origin, organisationConfirmed: false, refYear: 2026, now: new Date(now.getTime() - 86_400_000),
+    });
+    const newer = await store.places.findOrCreate(origin, 'Torggatan', now);
+    for (let i = 0; i < 505; i++) {
+      await store.incidents.create({
+        fields: { occurredAt: now, placeId: newer.id, placeName: newer.name, category: 'brand', description: 'Ny', severity: 'lag', organisation: 'polisen', school: null, youthInvolved: null, policeReportNumber: null },
+        reporter, origin, organisationConfirmed: false, refYear: 2026, now: new Date(now.getTime() + i),
+      });
+    }
+    const search = async (query: string) => cardText((await ext('query', { commandId: 'searchReports', parameters: [{ name: 'query', value: query }] })).body);
+    assert.ok((await search(oldest.ref)).includes(oldest.ref), 'by number');
+    assert.ok((await search('kvarnback')).includes(oldest.ref), 'by place');
+    assert.ok((await search(sv.category.narkotika)).includes(oldest.ref), 'by category');
+    const { body } = await ext('queryLink', { url: `${BASE}/r/${oldest.ref}` });
+    assert.ok(cardText(body.composeExtension.attachments[0]?.content ?? {}).includes(oldest.ref), 'its link unfolds');
+  });
+
   it('A message action from another tenant fills nothing from tenant A\'s register', async () => {
     const { body } = await ext('fetchTask', {
       commandId: 'reportIncident', commandContext: 'message', messagePayload: messagePayload({ content: 'Krossad ruta vid Glasbruksparken' }),

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { reminderDay } from '../../src/domain/hotspots/hotspot-reminders';
 import { createStore } from '../../src/store/create-store';
 import { readMigrations } from '../../src/store/migrator';
 import { sqliteMigrations } from '../../src/store/sqlite/sqlite-dialect';
-import { FakeBotConnector, type ReceivedActivity } from '../fakes/fake-bot-connector';
-import { startBotProcess, type BotProcess } from '../support/bot-process';
-import { ANNA, BOT, CHANNEL, TENANT, channelMessage } from '../support/teams-activities';
+import type { ReceivedActivity } from '../fakes/fake-bot-connector';
+import { instanceIdOf, instancesOnOneDatabase, killHolder, readRows, saveChannel, until } from '../support/bot-instances';
+import { ANNA, CHANNEL, TENANT, channelMessage } from '../support/teams-activities';
 
 // Two real instances (processes) on one SQLite file, as two App Service instances share one Azure SQL
 // database: migrations once, every scheduled job's period once, a killed instance's run taken over after
@@ -22,24 +18,12 @@ const chat = { tenantId: TENANT, conversationId: CHANNEL };
 const today = () => reminderDay(new Date(), 'Europe/Stockholm');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function until(what: string, ok: () => boolean, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
 /** A migrated database with the channel (its service URL the fake connector) and `count` hot spots due for follow-up today. */
 async function seed(file: string, connectorUrl: string, count: number): Promise<void> {
   const store = await createStore(`sqlite:${file}`);
   try {
     const now = new Date();
-    await store.conversations.save({
-      conversationId: CHANNEL, tenantId: TENANT, scope: 'channel', teamId: '19:team@thread.tacv2', channelId: CHANNEL, serviceUrl: connectorUrl,
-      reference: { bot: BOT, conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel', tenantId: TENANT }, channelId: 'msteams', serviceUrl: connectorUrl },
-      installedAt: now, updatedAt: now,
-    });
+    await saveChannel(store, CHANNEL, connectorUrl, now);
     const anna = { userId: ANNA.aadObjectId, name: ANNA.name };
     for (let i = 0; i < count; i++) {
       const place = await store.places.findOrCreate(chat, `Plats ${i}`, now);
@@ -68,53 +52,22 @@ function busiestSecond(times: number[]): number {
   return most;
 }
 
-function leaseRows(file: string) {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT job, period_key, holder, leased_until, finished_at FROM job_leases').all() as
-      { job: string; period_key: string; holder: string; leased_until: string; finished_at: string | null }[];
-  } finally {
-    db.close();
-  }
-}
+const leaseRows = (file: string) => readRows<{ job: string; period_key: string; holder: string; leased_until: string; finished_at: string | null }>(
+  file, 'SELECT job, period_key, holder, leased_until, finished_at FROM job_leases');
 
 describe('several instances on one database (issue 18)', function () {
   this.timeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'trygghetsboten-instances-'));
-  const connector = new FakeBotConnector();
+  const { connector, nextFile, start } = instancesOnOneDatabase('instances');
   const arrivals: number[] = [];
-  const started: BotProcess[] = [];
-  let n = 0;
-  const nextFile = () => join(dir, `instances-${n++}.db`);
-  const start = async (file: string, env: Record<string, string> = {}) => {
-    const bot = await startBotProcess({ DATABASE_URL: `sqlite:${file}`, SCHEDULER_CRON: '* * * * * *', ...env });
-    started.push(bot);
-    return bot;
-  };
 
-  before(async () => {
-    await connector.start();
+  before(() => {
     const respond = connector.responder;
     connector.responder = (req) => {
       arrivals.push(Date.now());
       return respond(req);
     };
   });
-  beforeEach(() => {
-    connector.received.length = 0;
-    arrivals.length = 0;
-    connector.delayMs = 0;
-  });
-  afterEach(async () => {
-    for (const bot of started.splice(0)) {
-      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
-      await bot.ended;
-    }
-  });
-  after(async () => {
-    await connector.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(() => { arrivals.length = 0; });
 
   it('When two instances start at once on a new database, then one applies each migration, the other waits, and both are ready', async () => {
     const file = nextFile();
@@ -126,12 +79,7 @@ describe('several instances on one database (issue 18)', function () {
     const applied = [...a!.logs, ...b!.logs].filter((l) => l.includes('database migration applied')).map((l) => Number(/"version":(\d+)/.exec(l)?.[1]));
     const known = readMigrations(sqliteMigrations).map((m) => m.version);
     assert.deepEqual([...applied].sort((x, y) => x - y), known, 'every migration applied exactly once, by one of the two');
-    const db = new Database(file, { readonly: true });
-    try {
-      assert.deepEqual((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version), known);
-    } finally {
-      db.close();
-    }
+    assert.deepEqual(readRows<{ version: number }>(file, 'SELECT version FROM schema_migrations ORDER BY version').map((r) => r.version), known);
   });
 
   it('When two instances run the jobs, then each hot spot reminder is posted once, within the shared posting budget', async () => {
@@ -161,12 +109,7 @@ describe('several instances on one database (issue 18)', function () {
     await until('reminders being posted', () => remindedPlaces(connector.received).length >= 4);
     // The instance that holds the run's lease, by the id it logged when it started.
     const holder = leaseRows(file).find((r) => r.job === 'hotspot-reminders')!.holder;
-    const a = both.find((bot) => bot.logs.some((l) => l.includes('listens') && l.includes(`"instance":"${holder}"`)))!;
-    const b = both.find((bot) => bot !== a)!;
-    assert.ok(a && b, 'the holder is one of the two');
-    a.child.kill('SIGKILL');
-    const killedAt = Date.now();
-    assert.deepEqual(await a.ended, { code: null, signal: 'SIGKILL' });
+    const { other: b, killedAt } = await killHolder(both, holder);
     const beforeKill = remindedPlaces(connector.received).length;
     assert.ok(beforeKill < 15, 'killed before it was done');
     await until('every hot spot reminded', () => new Set(remindedPlaces(connector.received)).size >= 15);
@@ -177,7 +120,7 @@ describe('several instances on one database (issue 18)', function () {
     await until('B finishing the period', () => leaseRows(file).some((r) => r.job === 'hotspot-reminders' && r.finished_at !== null), 10_000);
     const reminders = leaseRows(file).filter((r) => r.job === 'hotspot-reminders');
     assert.equal(reminders.length, 1, 'one lease for the period');
-    assert.equal(reminders[0]!.holder, b.logs.find((l) => l.includes('listens'))?.match(/"instance":"([^"]+)"/)?.[1], 'B holds it now');
+    assert.equal(reminders[0]!.holder, instanceIdOf(b), 'B holds it now');
     await until('B logging that it took the lease over', () => b.logs.some((l) => l.includes('housekeeping job done') && l.includes('"lease":"taken_over"')), 10_000);
     assert.ok(Date.now() - killedAt >= 1_000, 'not before the lease lapsed');
     assert.ok(busiestSecond(arrivals) <= 6, `the budget holds across the hand-over, saw ${busiestSecond(arrivals)}`);

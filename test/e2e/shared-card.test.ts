@@ -133,6 +133,48 @@ describe('the card everyone sees', function () {
     assert.equal(puts().length, before, 'answering an automatic refresh updates nothing');
   });
 
+  it('When a coordinator was named by command and a member of the report\'s organisation confirmed, then the shared card names both for refresh and each gets their buttons', async () => {
+    const CAMILLA: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000cccc', name: 'Camilla Carlsson' };
+    const DAVID: Speaker = { aadObjectId: '00000000-0000-0000-0000-0000000000dd', name: 'David Dahl' };
+    // The bot knows a person (their Teams id) once they reported something.
+    for (const who of [CAMILLA, DAVID, BERIT]) await press('submitIncident', { ...incident('Norra parken'), organisation: 'kommunen' }, `own-${who.name}`, { from: who });
+    assert.match(cardText(await h.say('koordinator', { from: SAMORDNARE }, [CAMILLA])), /Camilla Carlsson är nu koordinator/);
+    await h.say('organisation polisen', { from: SAMORDNARE }, [DAVID]);
+    await h.say('organisation skola', { from: SAMORDNARE }, [BERIT]);
+    await press('submitIncident', incident('Stora torget'), 'form-1');
+    const shared = putCard(puts().at(-1)!);
+    const verbs = (c: Record<string, any>) => [...cardText(c).matchAll(/"verb":"(\w+)"/g)].map((m) => m[1]);
+    const ids: string[] = shared.refresh.userIds;
+    assert.ok(ids.includes(`29:${CAMILLA.aadObjectId}`), 'the coordinator named by command');
+    assert.ok(ids.includes(`29:${DAVID.aadObjectId}`), 'the confirmed member of the report\'s organisation (polisen)');
+    assert.ok(!ids.includes(`29:${BERIT.aadObjectId}`), 'a member of another organisation has no other buttons');
+    assert.ok(ids.indexOf(`29:${ANNA.aadObjectId}`) < ids.indexOf(`29:${CAMILLA.aadObjectId}`), 'the reporter first');
+    assert.ok(ids.indexOf(`29:${CAMILLA.aadObjectId}`) < ids.indexOf(`29:${DAVID.aadObjectId}`), 'coordinators before members');
+
+    const forCamilla = await h.refresh(shared, { from: CAMILLA });
+    assert.ok(verbs(forCamilla).includes('openEdit') && verbs(forCamilla).includes('setStatus'), 'the coordinator\'s buttons');
+    const forDavid = await h.refresh(shared, { from: DAVID });
+    assert.ok(verbs(forDavid).includes('openEdit') && verbs(forDavid).includes('assignToMe'), 'the member\'s buttons');
+    const forBerit = await h.refresh(shared, { from: BERIT });
+    assert.ok(!verbs(forBerit).includes('openEdit') && !verbs(forBerit).includes('setStatus'));
+  });
+
+  it('When many coordinators and members are known, then the refresh names at most 60 users, the reporter and coordinators kept', async () => {
+    const tenant = { tenantId: TENANT };
+    const now = h.clock.now();
+    for (let i = 0; i < 70; i++) {
+      const userId = `00000000-0000-0000-0001-${String(i).padStart(12, '0')}`;
+      await h.bot.store.users.save({ userId, tenantId: TENANT, organisation: 'polisen', school: null, updatedAt: now, chatUserId: `29:${userId}` });
+      if (i < 5) await h.bot.store.coordinators.add(tenant, userId, SAMORDNARE.aadObjectId, now);
+      else await h.bot.store.memberships.confirm(tenant, { userId, organisation: 'polisen', source: 'coordinator', confirmedBy: SAMORDNARE.aadObjectId, confirmedAt: now });
+    }
+    await press('submitIncident', incident('Stora torget'), 'form-1');
+    const ids: string[] = putCard(puts().at(-1)!).refresh.userIds;
+    assert.equal(ids.length, 60);
+    assert.equal(ids[0], `29:${ANNA.aadObjectId}`);
+    for (let i = 0; i < 5; i++) assert.ok(ids.includes(`29:00000000-0000-0000-0001-${String(i).padStart(12, '0')}`), `coordinator ${i}`);
+  });
+
   it('When a change is refused (stale version, no right, bad payload), then nothing is PUT', async () => {
     const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
     const before = puts().length;
@@ -189,6 +231,32 @@ describe('the card everyone sees', function () {
     assert.equal(refreshed.length, 1);
     assert.equal(refreshed[0]!.conversationId, THREAD);
     assert.match(cardText(putCard(refreshed[0]!)), /Hot spot: Stora torget/);
+  });
+
+  it('When a hot spot\'s follow-up reminder is posted, then its remembered shared card is PUT showing the follow-up is due', async () => {
+    await press('submitIncident', incident('Stora torget'), 'form-1');
+    await h.say('organisation polisen', { from: SAMORDNARE }, [ANNA]);
+    const placeId = (await h.bot.store.places.findOrCreate({ tenantId: TENANT }, 'Stora torget', h.clock.now())).id;
+    const started = await press('hotspotStart', { placeId }, 'hs-1');
+    const followForm = await press('hotspotOpenFollowUp', button(started, 'hotspotOpenFollowUp').data, 'hs-1');
+    const planned = await press('hotspotSetFollowUp', { ...button(followForm, 'hotspotSetFollowUp').data, followUpDate: '2026-12-23' }, 'hs-1');
+    assert.doesNotMatch(cardText(planned), /dags för uppföljning/);
+    await h.bot.sharedCardsIdle();
+    const before = h.connector.received.length;
+
+    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-12-23T08:00:00Z'));
+    await h.bot.sharedCardsIdle();
+    const after = h.connector.received.slice(before);
+    const reminder = after.findIndex((r) => r.method === 'POST' && /följa upp hot spoten Stora torget/.test(JSON.stringify(r.body)));
+    const put = after.findIndex((r) => r.method === 'PUT' && r.path.endsWith('/activities/hs-1'));
+    assert.ok(reminder >= 0, 'the reminder was posted');
+    assert.ok(put > reminder, 'then the hot spot\'s card was updated');
+    assert.equal(after.filter((r) => r.method === 'PUT').length, 1);
+    assert.match(cardText(putCard(after[put]!)), /23 dec\.? 2026 – dags för uppföljning, påminnelse skickad/);
+
+    await h.bot.housekeeping.run('hotspot-reminders', new Date('2026-12-23T09:00:00Z'));
+    await h.bot.sharedCardsIdle();
+    assert.equal(h.connector.received.length, before + after.length, 'no second reminder, nothing to update');
   });
 
   it('When a typed quick report is answered with its card, then a later change made on another message updates that card too', async () => {

@@ -1,5 +1,6 @@
 import { LagesbildService } from '../../src/domain/lagesbild/lagesbild-service';
 import { Pacer } from '../../src/domain/digests/pacer';
+import { JobLeases } from '../../src/domain/jobs/job-leases';
 import { ScheduledDigests } from '../../src/domain/digests/scheduled-digests';
 import type { Subscription } from '../../src/domain/digests/subscription';
 import type { Clock } from '../../src/domain/ports/clock.port';
@@ -43,14 +44,15 @@ export interface DigestRig {
 }
 
 /** A ScheduledDigests over a store, with waits recorded instead of slept and a fixed "random". */
-export function digestRig(store: Store, clock: Clock, poster: DigestPoster, instanceId = 'instance-a', catchUpHours = 12): DigestRig {
+export function digestRig(store: Store, clock: Clock, poster: DigestPoster, instanceId = 'instance-a', catchUpHours = 12, atOnce?: number): DigestRig {
   const waits: number[] = [];
   const sleep = async (ms: number) => { waits.push(ms); };
   const digests = new ScheduledDigests({
     subscriptions: store.digestSubscriptions, deliveries: store.digestDeliveries, conversations: store.conversations,
     lagesbild: new LagesbildService(store.lagesbild, clock), poster, pacer: new Pacer(0, clock, sleep), clock, sleep,
-    random: () => 0.5, log: { info: () => undefined, warn: () => undefined, error: () => undefined }, instanceId,
-    catchUpMs: catchUpHours * 3_600_000, zone: STOCKHOLM,
+    random: () => 0.5, log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    leases: new JobLeases(store.jobLeases, instanceId, 60_000, () => clock.now()),
+    catchUpMs: catchUpHours * 3_600_000, zone: STOCKHOLM, atOnce,
   });
   return { digests, waits };
 }

@@ -347,6 +347,32 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
       assert.equal(await store.coordinators.isCoordinator(otherTenant, 'aad-coord'), true);
     });
 
+    it('lists coordinators named by command per tenant, the earliest first and at most the limit', async function () {
+      const { store } = ctx();
+      await store.coordinators.add(tenant, 'aad-second', 'aad-admin', at(2));
+      await store.coordinators.add(tenant, 'aad-first', 'aad-admin', at(1));
+      await store.coordinators.add(otherTenant, 'aad-theirs', 'aad-admin', T0);
+      assert.deepEqual(await store.coordinators.list(tenant, 10), ['aad-first', 'aad-second']);
+      assert.deepEqual(await store.coordinators.list(tenant, 1), ['aad-first']);
+      assert.deepEqual(await store.coordinators.list(otherTenant, 10), ['aad-theirs']);
+    });
+
+    it('lists the confirmed members of organisations per tenant, the earliest confirmed first and at most the limit', async function () {
+      const { store } = ctx();
+      const member = (userId: string, organisation: 'polisen' | 'skola' | 'fritid', confirmedAt: Date) =>
+        ({ userId, organisation, source: 'coordinator' as const, confirmedBy: 'aad-coord', confirmedAt });
+      await store.memberships.confirm(tenant, member('aad-polis-2', 'polisen', at(2)));
+      await store.memberships.confirm(tenant, member('aad-polis-1', 'polisen', at(1)));
+      await store.memberships.confirm(tenant, member('aad-skola', 'skola', at(3)));
+      await store.memberships.confirm(tenant, member('aad-fritid', 'fritid', T0));
+      await store.memberships.confirm(otherTenant, member('aad-their-polis', 'polisen', T0));
+      assert.deepEqual(await store.memberships.membersOf(tenant, ['polisen'], 10), ['aad-polis-1', 'aad-polis-2']);
+      assert.deepEqual(await store.memberships.membersOf(tenant, ['polisen', 'skola'], 10), ['aad-polis-1', 'aad-polis-2', 'aad-skola']);
+      assert.deepEqual(await store.memberships.membersOf(tenant, ['polisen', 'skola'], 2), ['aad-polis-1', 'aad-polis-2']);
+      assert.deepEqual(await store.memberships.membersOf(tenant, [], 10), []);
+      assert.deepEqual(await store.memberships.membersOf(otherTenant, ['polisen'], 10), ['aad-their-polis']);
+    });
+
     it('lists the audit trail of the tenant only', async function () {
       const { store } = ctx();
       const entry = { at: T0, actorId: 'aad-coord', action: 'coordinator.added' as const, entityKind: 'user' as const, entityId: 'aad-user-7', entityRef: null, detail: null };

@@ -141,7 +141,7 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       const later = at(3600);
       const takeovers = await Promise.all(['e', 'f'].map((by) => claim(by, later, at(1800))));
       assert.equal(takeovers.filter((id) => id !== null).length, 1, 'one instance takes over a claim left unfinished');
-      const id = takeovers.find((x) => x !== null)!;
+      const { id } = takeovers.find((x) => x !== null)!;
       await store.digestDeliveries.recordAttempt({ deliveryId: id, attempt: 1, at: later, httpStatus: 429, outcome: 'retry', retryInMs: 3000 });
       await store.digestDeliveries.recordAttempt({ deliveryId: id, attempt: 2, at: later, httpStatus: 201, outcome: 'posted', retryInMs: null });
       await store.digestDeliveries.finish(id, 'posted', later, null);
@@ -154,6 +154,23 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       assert.deepEqual((await store.digestDeliveries.attempts(id)).map((a) => [a.attempt, a.httpStatus, a.outcome, a.retryInMs]), [
         [1, 429, 'retry', 3000], [2, 201, 'posted', null],
       ]);
+    });
+
+    it('tells whoever takes a delivery over about an attempt sent but never answered, and the attempts so far', async function () {
+      const { store } = ctx();
+      const claim = (by: string, now: Date) => store.digestDeliveries.claim({
+        conversationId: origin.conversationId, periodKey: '2026-W12', scheduledFor: T0, claimedBy: by, now, staleBefore: now,
+      });
+      const first = (await claim('a', T0))!;
+      assert.deepEqual({ ...first, id: '' }, { id: '', lastAttempt: 0, unconfirmed: null });
+      await store.digestDeliveries.sending(first.id, 1, at(1));
+      await store.digestDeliveries.recordAttempt({ deliveryId: first.id, attempt: 1, at: at(2), httpStatus: 429, outcome: 'retry', retryInMs: 1000 });
+      assert.deepEqual(await claim('b', at(3)), { id: first.id, lastAttempt: 1, unconfirmed: null }, 'an answered attempt is no doubt');
+      await store.digestDeliveries.sending(first.id, 2, at(4));
+      assert.deepEqual(await claim('c', at(5)), { id: first.id, lastAttempt: 2, unconfirmed: { attempt: 2, since: at(4) } }, 'sent, never answered');
+      await store.digestDeliveries.recordAttempt({ deliveryId: first.id, attempt: 3, at: at(6), httpStatus: 201, outcome: 'posted', retryInMs: null });
+      await store.digestDeliveries.finish(first.id, 'posted', at(6), 'posted again after unconfirmed attempt 2');
+      assert.equal(await claim('d', at(7)), null, 'finished');
     });
 
     it('records an export and finds it by its token hash only', async function () {

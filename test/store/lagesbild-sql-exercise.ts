@@ -34,9 +34,12 @@ export async function exerciseLagesbildRepositories(store: Store): Promise<void>
   await store.digestSubscriptions.pause(scope, 'bot removed (HTTP 403)', at(2));
 
   const claim = { conversationId: 'conversation-1', periodKey: '2026-W11', scheduledFor: T0, claimedBy: 'instance-a', now: T0, staleBefore: at(-900) };
-  const id = (await store.digestDeliveries.claim(claim))!;
+  const { id } = (await store.digestDeliveries.claim(claim))!;
   await store.digestDeliveries.claim({ ...claim, claimedBy: 'instance-b' });
+  await store.digestDeliveries.sending(id, 1, T0);
   await store.digestDeliveries.recordAttempt({ deliveryId: id, attempt: 1, at: T0, httpStatus: 429, outcome: 'retry', retryInMs: 3000 });
+  await store.digestDeliveries.sending(id, 2, at(1));
+  await store.digestDeliveries.claim({ ...claim, claimedBy: 'instance-b', now: at(2), staleBefore: at(2) });
   await store.digestDeliveries.finish(id, 'posted', at(3), null);
   await store.digestDeliveries.list('conversation-1', 5);
   await store.digestDeliveries.attempts(id);

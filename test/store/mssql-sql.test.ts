@@ -342,6 +342,9 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.reports.latest(personal, 10, { openOnly: true, involving: 'aad-user-9', school: { placeIds: [place.id], names: ['Björkskolan'] } });
   await store.reports.latest(personal, 10, { school: { placeIds: [], names: [] } });
   await store.reports.schoolNames(personal, 100);
+  await store.reports.byRef(personal, 'H-2026-0001');
+  await store.reports.search(origin, { placeKey: 'stora torget', topics: ['brand', 'skolbesok'] }, 10);
+  await store.reports.search(origin, { placeKey: '', topics: [] }, 10);
   await store.incidents.get(personal, incident.id);
   await store.activities.update(personal, { id: activity.id, actorId: 'aad-user-9', expectedVersion: 2, status: 'hanteras', now: at(3) });
 
@@ -365,6 +368,8 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.memberships.get(tenant, 'aad-user-9');
   await store.coordinators.add(tenant, 'aad-user-9', 'aad-admin', T0);
   await store.coordinators.isCoordinator(tenant, 'aad-user-9');
+  await store.coordinators.list(tenant, 60);
+  await store.memberships.membersOf(tenant, ['polisen', 'skola'], 60);
   await store.users.markSeen(tenant, 'aad-user-9', at(6), at(-3600));
   await store.retention.anonymiseBefore(at(86_400 * 400), at(86_400 * 400));
   await store.retention.eraseRemnants();

@@ -4,7 +4,7 @@ import type { Store } from '../../src/domain/ports/store.port';
 import type { Place } from '../../src/domain/place';
 import type { Activity, Incident } from '../../src/domain/report';
 import {
-  T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, otherTenant, otherTenantChat, reporter, tenant,
+  T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, otherChat, otherTenant, otherTenantChat, reporter, tenant,
 } from './store-fixtures';
 import { auditContract } from './audit-contract';
 import { hotspotContract } from './hotspot-contract';
@@ -319,6 +319,42 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
       it('refuses a limit that is not a non-negative integer', async function () {
         await assert.rejects(store.reports.latest(origin, 1.5), RangeError);
         await assert.rejects(store.reports.latest(origin, -1), RangeError);
+      });
+    });
+
+    describe('finding reports', function () {
+      it('finds a report by its number within the scope only, however many came after it', async function () {
+        const first = await store.incidents.create(newReport(incidentFields(place.id), { now: at(1) }));
+        const activity = await store.activities.create(newReport(activityFields(), { now: at(2) }));
+        for (let i = 0; i < 3; i++) await store.incidents.create(newReport(incidentFields(place.id), { now: at(3 + i) }));
+        const theirs = await store.incidents.create(newReport(incidentFields(place.id), { now: at(9), origin: otherChat }));
+        assert.deepEqual(await store.reports.byRef(origin, first.ref),
+          { kind: 'incident', id: first.id, ref: 'H-2026-0001', status: 'ny', createdAt: at(1), occurred: { at: first.occurredAt }, topic: 'skadegorelse_glaskross', placeName: 'Stora torget' });
+        assert.equal((await store.reports.byRef(origin, activity.ref))?.id, activity.id);
+        assert.equal(await store.reports.byRef(origin, theirs.ref), null, 'another conversation\'s report');
+        assert.equal(await store.reports.byRef(otherTenantChat, first.ref), null, 'another tenant');
+        assert.equal(await store.reports.byRef(origin, 'H-2026-0999'), null);
+      });
+
+      it('searches the scope\'s reports by place key or topic codes, latest happened first (as senaste), up to the limit', async function () {
+        const norra = await store.places.findOrCreate(tenant, 'Norra parken', T0);
+        const theirPlace = await store.places.findOrCreate(otherTenant, 'Stora torget', T0);
+        const h1 = await store.incidents.create(newReport(incidentFields(place.id), { now: at(1) }));
+        const a1 = await store.activities.create(newReport(activityFields({ placeId: place.id, placeName: place.name, type: 'skolbesok' }), { now: at(2) }));
+        const h2 = await store.incidents.create(newReport(incidentFields(norra.id, { placeName: norra.name, category: 'brand' }), { now: at(3) }));
+        const a2 = await store.activities.create(newReport(activityFields({ type: 'nattvandring' }), { now: at(4) }));
+        await store.incidents.create(newReport(incidentFields(place.id), { now: at(5), origin: otherChat }));
+        await store.incidents.create(newReport(incidentFields(theirPlace.id), { now: at(6), origin: otherTenantChat }));
+        const ids = async (search: { placeKey: string; topics: string[] }, limit = 10) => (await store.reports.search(origin, search, limit)).map((r) => r.id);
+        // The incidents happened on 13 March, the activities' day is 12 March.
+        assert.deepEqual(await ids({ placeKey: 'torget', topics: [] }), [h1.id, a1.id]);
+        assert.deepEqual(await ids({ placeKey: 'stora t', topics: [] }), [h1.id, a1.id]);
+        assert.deepEqual(await ids({ placeKey: '', topics: ['brand', 'nattvandring'] }), [h2.id, a2.id]);
+        assert.deepEqual(await ids({ placeKey: 'parken', topics: ['skolbesok'] }), [h2.id, a1.id]);
+        assert.deepEqual(await ids({ placeKey: 'torget', topics: [] }, 1), [h1.id]);
+        assert.deepEqual(await ids({ placeKey: '', topics: [] }), [], 'nothing asked, nothing found');
+        assert.deepEqual(await ids({ placeKey: 'torget', topics: ["x') or 1=1 --"] }), [h1.id, a1.id]);
+        assert.deepEqual((await store.reports.search(otherTenantChat, { placeKey: 'torget', topics: [] }, 10)).length, 1, 'another tenant sees its own');
       });
     });
 

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
+import type { JobLeases } from '../jobs/job-leases';
 import type { Clock } from '../ports/clock.port';
 import type { ConversationRepository } from '../ports/store.port';
 import type { DigestDeliveryRepository } from '../ports/digest-deliveries.port';
 import type { DigestPoster, Sleep } from '../ports/digest-poster.port';
 import type { DigestSubscriptionRepository } from '../ports/digest-subscriptions.port';
 import type { EventLog } from '../ports/event-log.port';
-import { periodKey } from '../periods';
+import { periodKey, type Period } from '../periods';
 import type { LagesbildService } from '../lagesbild/lagesbild-service';
 import { DEFAULT_RETRY_POLICY, classify, retryDelay, type RetryPolicy } from './retry-policy';
 import { digestPeriod, latestOccurrence, type Subscription } from './subscription';
@@ -24,22 +26,34 @@ export interface ScheduledDigestsDeps {
   sleep: Sleep;
   random: () => number;
   log: EventLog;
-  /** Names this process in its claims. */
-  instanceId: string;
+  /**
+   * Each digest (conversation and period) is posted under its own lease, renewed while it is being
+   * posted: an instance that dies stops renewing, and another takes the digest over once the lease
+   * lapsed (JOB_LEASE_SECONDS), not after a fixed claim timeout.
+   */
+  leases: Pick<JobLeases, 'run' | 'holder'>;
   /** A digest missed while the bot was down is still posted this long after its time. */
   catchUpMs: number;
   zone: string;
   retry?: RetryPolicy;
-  /** A claim not finished within this time is taken to be from a crashed instance. */
-  staleClaimMs?: number;
+  /** Digests built and posted at once by this instance; DIGESTS_AT_ONCE unless set. */
+  atOnce?: number;
 }
 
 export type DigestResult = { conversationId: string; periodKey: string; status: 'posted' | 'failed' | 'paused' };
 
+/** The job name of a digest's lease; its period key names the period and the conversation. */
+export const DIGEST_JOB = 'digest';
+
 /**
  * The scheduled lägesbild: on each tick, every active subscription whose latest scheduled time has
- * passed (within the catch-up window) is claimed for its period in the database, and only the
- * instance that wins the claim builds and posts it. A period is posted once per conversation.
+ * passed (within the catch-up window) is posted for its period by the one instance that holds the
+ * lease of that digest (src/domain/jobs/job-leases.ts). A period is posted once per conversation.
+ *
+ * Delivery is at least once: the delivery is noted as being sent before each POST, and an instance
+ * that takes a delivery over and finds such a note (the previous holder died after the POST, before
+ * recording its answer) posts again, logging and recording that the digest may appear twice. A
+ * missing lägesbild before a meeting costs more than a repeated one. (SECURITY.md, "Scheduled posts".)
  */
 export class ScheduledDigests {
   private readonly retry: RetryPolicy;
@@ -66,7 +80,7 @@ export class ScheduledDigests {
         });
       }
     };
-    await Promise.all(Array.from({ length: DIGESTS_AT_ONCE }, worker));
+    await Promise.all(Array.from({ length: this.deps.atOnce ?? DIGESTS_AT_ONCE }, worker));
     return results.filter((r): r is DigestResult => r !== null);
   }
 
@@ -77,14 +91,26 @@ export class ScheduledDigests {
     if (occurrence < subscription.createdAt || now.getTime() - occurrence.getTime() > deps.catchUpMs) return null;
     const period = digestPeriod(subscription, occurrence, deps.zone);
     const key = periodKey(period);
-    const deliveryId = await deps.deliveries.claim({
-      conversationId: subscription.conversationId, periodKey: key, scheduledFor: occurrence, claimedBy: deps.instanceId, now,
-      staleBefore: new Date(now.getTime() - (deps.staleClaimMs ?? 15 * 60_000)),
+    const leased = await deps.leases.run(DIGEST_JOB, digestLeaseKey(key, subscription.conversationId), now, () => this.deliver(subscription, period, key, occurrence, now));
+    return leased.ran ? leased.result : null;
+  }
+
+  /** Posts the digest; only ever called under its lease. */
+  private async deliver(subscription: Subscription, period: Period, key: string, occurrence: Date, now: Date): Promise<DigestResult | null> {
+    const { deps } = this;
+    // Under the lease, a delivery still marked claimed is one whose holder died or gave up: taken over at once.
+    const delivery = await deps.deliveries.claim({
+      conversationId: subscription.conversationId, periodKey: key, scheduledFor: occurrence, claimedBy: deps.leases.holder, now, staleBefore: now,
     });
-    if (!deliveryId) return null;
+    if (!delivery) return null;
+    const repeated = delivery.unconfirmed;
+    if (repeated) {
+      deps.log.warn({ conversationId: subscription.conversationId, periodKey: key, attempt: repeated.attempt }, 'digest taken over after an unconfirmed post: it may appear twice');
+    }
     const done = async (status: DigestResult['status'], detail: string | null) => {
-      await deps.deliveries.finish(deliveryId, status, deps.clock.now(), detail);
-      deps.log.info({ conversationId: subscription.conversationId, periodKey: key, status, detail }, 'digest delivery finished');
+      const noted = repeated && status === 'posted' ? `posted again after unconfirmed attempt ${repeated.attempt}` : detail;
+      await deps.deliveries.finish(delivery.id, status, deps.clock.now(), noted);
+      deps.log.info({ conversationId: subscription.conversationId, periodKey: key, status, detail: noted }, 'digest delivery finished');
       return { conversationId: subscription.conversationId, periodKey: key, status };
     };
     const scope = { tenantId: subscription.tenantId, conversationId: subscription.conversationId };
@@ -94,23 +120,33 @@ export class ScheduledDigests {
       return done('paused', 'conversation unknown');
     }
     const digest = await deps.lagesbild.build(scope, period);
-    for (let attempt = 1; ; attempt += 1) {
+    // Attempt numbers go on after the previous holder's, so that they stay unique.
+    for (let attempt = delivery.lastAttempt + 1, tries = 1; ; attempt += 1, tries += 1) {
       await deps.pacer.wait(subscription.tenantId);
+      await deps.deliveries.sending(delivery.id, attempt, deps.clock.now());
       const outcome = await deps.poster.post(conversation, digest, subscription.locale);
-      const verdict = classify(outcome, attempt, this.retry);
+      const verdict = classify(outcome, tries, this.retry);
       const status = outcome.ok ? 201 : outcome.status;
-      const wait = verdict === 'retry' ? retryDelay(outcome, attempt, this.retry, deps.random) : null;
-      await deps.deliveries.recordAttempt({ deliveryId, attempt, at: deps.clock.now(), httpStatus: status, outcome: verdict, retryInMs: wait });
+      const wait = verdict === 'retry' ? retryDelay(outcome, tries, this.retry, deps.random) : null;
+      await deps.deliveries.recordAttempt({ deliveryId: delivery.id, attempt, at: deps.clock.now(), httpStatus: status, outcome: verdict, retryInMs: wait });
       if (verdict === 'posted') return done('posted', null);
       if (verdict === 'gone') {
         const reason = `bot removed from conversation (HTTP ${status})`;
         await deps.subscriptions.pause(scope, reason, now);
         return done('paused', reason);
       }
-      if (verdict === 'failed') return done('failed', `HTTP ${status} after ${attempt} attempt(s)`);
+      if (verdict === 'failed') return done('failed', `HTTP ${status} after ${tries} attempt(s)`);
       await deps.sleep(wait!);
     }
   }
+}
+
+/**
+ * The lease's period key: the digest's period and a hash of the conversation id (ids run to 400
+ * characters; the key column holds 100).
+ */
+export function digestLeaseKey(periodKey: string, conversationId: string): string {
+  return `${periodKey}/${createHash('sha256').update(conversationId).digest('base64url')}`;
 }
 
 export function errorName(error: unknown): string {

@@ -43,4 +43,6 @@ export interface AuditRepository {
 export interface CoordinatorRepository {
   isCoordinator(scope: TenantScope, userId: string): Promise<boolean>;
   add(scope: TenantScope, userId: string, addedBy: string, at: Date): Promise<void>;
+  /** The user ids of the tenant's coordinators named by command, the earliest named first, at most `limit`. */
+  list(scope: TenantScope, limit: number): Promise<string[]>;
 }

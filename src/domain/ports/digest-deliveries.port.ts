@@ -37,9 +37,24 @@ export interface AttemptRecord {
   retryInMs: number | null;
 }
 
+/** A delivery this instance now has. */
+export interface ClaimedDelivery {
+  id: string;
+  /** The highest attempt number recorded or being sent (a delivery taken over); 0 for a new claim. */
+  lastAttempt: number;
+  /**
+   * An attempt the previous holder started sending and whose answer it never recorded (it died between
+   * the POST and the write): the digest may already be in the conversation. Null for a new claim.
+   */
+  unconfirmed: { attempt: number; since: Date } | null;
+}
+
 export interface DigestDeliveryRepository {
-  /** The delivery id when this instance won the (conversation, period); null when another has it. */
-  claim(claim: DeliveryClaim): Promise<string | null>;
+  /** The delivery when this instance won the (conversation, period), or took an unfinished one over; null when another has it or it is finished. */
+  claim(claim: DeliveryClaim): Promise<ClaimedDelivery | null>;
+  /** Notes, before the POST, that an attempt is being sent; recordAttempt clears the note. */
+  sending(deliveryId: string, attempt: number, at: Date): Promise<void>;
+  /** Records an attempt's answer and clears the sending note, together. */
   recordAttempt(attempt: AttemptRecord): Promise<void>;
   finish(deliveryId: string, status: Exclude<DeliveryStatus, 'claimed'>, at: Date, detail: string | null): Promise<void>;
   /** Newest first. */

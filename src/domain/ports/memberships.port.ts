@@ -21,4 +21,6 @@ export interface MembershipRepository {
   get(scope: TenantScope, userId: string): Promise<Membership | null>;
   /** Confirms (or moves) the user's membership in the scope's tenant. */
   confirm(scope: TenantScope, membership: Membership): Promise<void>;
+  /** The user ids of the tenant's confirmed members of any of `organisations`, the earliest confirmed first, at most `limit`. */
+  membersOf(scope: TenantScope, organisations: readonly Organisation[], limit: number): Promise<string[]>;
 }

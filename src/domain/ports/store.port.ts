@@ -76,11 +76,23 @@ export interface ReportListFilter {
   school?: { placeIds: readonly string[]; names: readonly string[] };
 }
 
+/** What a report search looks for: either matches. */
+export interface ReportSearch {
+  /** placeKey() of what the place's name must contain; '' for no place. */
+  placeKey: string;
+  /** Incident category or activity type codes. */
+  topics: readonly string[];
+}
+
 export interface ReportListRepository {
   /** Both incidents and activities of the scope, latest occurred first (then latest registered). */
   latest(scope: ReportScope, limit: number, filter?: ReportListFilter): Promise<ReportSummary[]>;
   /** The school names the scope's incidents carry, as stored (for `senaste skola <namn>`). */
   schoolNames(scope: ReportScope, limit: number): Promise<string[]>;
+  /** The report of the scope with this number (H-2026-0042), however old; null for none or one elsewhere. */
+  byRef(scope: ReportScope, ref: string): Promise<ReportSummary | null>;
+  /** Latest occurred first, at most `limit`: reports of the scope at a place whose key contains `placeKey`, or of one of `topics`. */
+  search(scope: ReportScope, search: ReportSearch, limit: number): Promise<ReportSummary[]>;
 }
 
 /** Places belong to a tenant: each tenant has its own register, and the same name in two is two places. */

@@ -23,7 +23,7 @@ export function createDigestDeliveryRepository(db: Kysely<Database>, dialect: St
           id, conversation_id: c.conversationId, period_key: c.periodKey, scheduled_for: c.scheduledFor, claimed_by: c.claimedBy,
           claimed_at: c.now, status: 'claimed', finished_at: null, detail: null,
         }).execute();
-        return id;
+        return { id, lastAttempt: 0, unconfirmed: null };
       } catch (error) {
         if (!dialect.isUniqueViolation(error)) throw error;
       }
@@ -32,16 +32,27 @@ export function createDigestDeliveryRepository(db: Kysely<Database>, dialect: St
         .where('status', '=', 'claimed').where('claimed_at', '<', c.staleBefore)
         .executeTakeFirst();
       if (takeover.numUpdatedRows === 0n) return null;
-      const row = await db.selectFrom('digest_deliveries').select('id')
+      const row = await db.selectFrom('digest_deliveries').select(['id', 'sending_at', 'sending_attempt'])
         .where('conversation_id', '=', c.conversationId).where('period_key', '=', c.periodKey).where('claimed_by', '=', c.claimedBy)
         .executeTakeFirst();
-      return row?.id ?? null;
+      if (!row) return null;
+      const recorded = await db.selectFrom('digest_attempts').select((eb) => eb.fn.max('attempt').as('last'))
+        .where('delivery_id', '=', row.id).executeTakeFirst();
+      const unconfirmed = row.sending_at === null ? null : { attempt: row.sending_attempt ?? 0, since: toDate(row.sending_at) };
+      return { id: row.id, lastAttempt: Math.max(Number(recorded?.last ?? 0), unconfirmed?.attempt ?? 0), unconfirmed };
+    },
+
+    async sending(deliveryId, attempt, at) {
+      await db.updateTable('digest_deliveries').set({ sending_at: at, sending_attempt: attempt }).where('id', '=', deliveryId).execute();
     },
 
     async recordAttempt(a) {
-      await db.insertInto('digest_attempts').values({
-        delivery_id: a.deliveryId, attempt: a.attempt, at: a.at, http_status: a.httpStatus, outcome: a.outcome, retry_in_ms: a.retryInMs,
-      }).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('digest_attempts').values({
+          delivery_id: a.deliveryId, attempt: a.attempt, at: a.at, http_status: a.httpStatus, outcome: a.outcome, retry_in_ms: a.retryInMs,
+        }).execute();
+        await trx.updateTable('digest_deliveries').set({ sending_at: null, sending_attempt: null }).where('id', '=', a.deliveryId).execute();
+      });
     },
 
     async finish(deliveryId, status, at, detail) {

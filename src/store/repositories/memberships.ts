@@ -5,6 +5,7 @@ import { toCode, toDate } from '../row-values';
 import type { Database, MembershipRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { upsert } from './duplicates';
+import { checkedLimit } from './limits';
 
 const SOURCES = ['coordinator', 'domain'] as const satisfies readonly MembershipSource[];
 
@@ -25,6 +26,14 @@ export function createMembershipRepository(db: Kysely<Database>, dialect: StoreD
           .where('tenant_id', '=', scope.tenantId).where('user_id', '=', m.userId).executeTakeFirst()).numUpdatedRows,
         () => db.insertInto('memberships').values({ tenant_id: scope.tenantId, user_id: m.userId, ...columns }).execute(),
       );
+    },
+
+    async membersOf(scope, organisations, limit) {
+      if (organisations.length === 0) return [];
+      const rows = await db.selectFrom('memberships').select('user_id')
+        .where('tenant_id', '=', scope.tenantId).where('organisation', 'in', [...organisations])
+        .orderBy('confirmed_at').orderBy('user_id').limit(checkedLimit(limit)).execute();
+      return rows.map((r) => r.user_id);
     },
   };
 }
