@@ -227,7 +227,8 @@ export function hotspotList(locale: Locale, rows: ActiveHotspotRow[], today: str
   });
 }
 
-export function proposals(locale: Locale, found: EmergingPlace[]): AdaptiveCard {
+/** `startable`: the places whose hot spot the reader may start (the others get no "Skapa hot spot"). */
+export function proposals(locale: Locale, found: EmergingPlace[], startable: ReadonlySet<string>): AdaptiveCard {
   const m = messages(locale);
   const p = m.hotspots.proposals;
   return render(hotspotRowsCard, {
@@ -242,9 +243,9 @@ export function proposals(locale: Locale, found: EmergingPlace[]): AdaptiveCard 
           : format(p.spikeWithoutHistory, { latest: finding.latest }),
         finding.trend ? format(p.trend, { slope: formatNumber(finding.trend.slope, locale), weeks: finding.trend.weeks }) : null,
       ].filter(Boolean).join(' '),
-      actions: [hotspot
-        ? { title: p.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }
-        : { title: p.create, verb: HOTSPOT_VERBS.start, data: { placeId: place.id } }],
+      actions: hotspot
+        ? [{ title: p.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }]
+        : startable.has(place.id) ? [{ title: p.create, verb: HOTSPOT_VERBS.start, data: { placeId: place.id } }] : [],
     })),
   });
 }

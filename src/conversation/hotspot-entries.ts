@@ -259,7 +259,13 @@ export function hotspotCommands(f: HotspotFeature): CommandEntry[] {
     }),
     command({
       command: 'hotspotProposals', payload: commandArgs, target: noTarget, right: 'member', writes: false,
-      handle: async ({ ctx }) => [cardReply(hotspotCards.proposals(ctx.locale, await f.emerging(ctx.scope)))],
+      handle: async ({ ctx }) => {
+        const found = await f.emerging(ctx.scope);
+        // The card answers the one who asked: "Skapa hot spot" only where they may start one.
+        const mayStart = await Promise.all(found.map(({ place, hotspot }) =>
+          f.reporting.access.allows('hotspot.start', ctx.scope, ctx.actor, { kind: 'place', place, hotspot })));
+        return [cardReply(hotspotCards.proposals(ctx.locale, found, new Set(found.filter((_, i) => mayStart[i]).map((e) => e.place.id))))];
+      },
     }),
     command({
       command: 'places', payload: commandArgs, target: noTarget, right: 'member', writes: false,

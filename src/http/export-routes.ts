@@ -83,12 +83,12 @@ export function incidentsCsv(rows: IncidentExportRow[], locale: Locale, zone: st
   const m = messages(locale);
   const c = m.lagesbild.export.columns;
   return toCsv(
-    [c.ref, c.date, c.time, c.place, c.category, c.severity, c.organisation, c.school, c.youth, c.status, c.policeReportNumber, c.description],
+    [c.ref, c.date, c.time, c.place, c.category, c.severity, c.organisation, c.school, c.youth, c.status, c.resolution, c.policeReportNumber, c.description],
     rows.map((r) => {
       const at = DateTime.fromJSDate(r.occurredAt, { zone });
       return [
         r.ref, at.toFormat('yyyy-MM-dd'), at.toFormat('HH:mm'), r.placeName, m.category[r.category], m.severity[r.severity],
-        m.organisation[r.organisation], r.school, r.youthInvolved, m.status[r.status], r.policeReportNumber, r.description,
+        m.organisation[r.organisation], r.school, r.youthInvolved, m.status[r.status], r.resolution, r.policeReportNumber, r.description,
       ];
     }),
   );

@@ -123,7 +123,7 @@ export const en: Catalogue = {
       hotspots: 'active hot spots; "hotspots suggestions" shows places that stand out',
       places: 'show and search the place register',
       lagesbild: 'situation picture for a period: digest last week, week 12, march',
-      subscribe: 'get the situation picture every Monday 07:30 (or another day and time)',
+      subscribe: 'get the situation picture every Monday 07:30 (or another day and time; coordinators)',
       export: 'export a period as CSV and a printable report (coordinators)',
       log: 'who did what and when (coordinators)',
     },

@@ -84,7 +84,7 @@ export const lagesbildEn: Catalogue['lagesbild'] = {
     expired: 'The link has expired or does not exist. Type "export" in Teams, where you asked for it, for a new one.',
     columns: {
       ref: 'Reference', date: 'Date', time: 'Time', place: 'Place', category: 'Category', severity: 'Severity',
-      organisation: 'Organisation', school: 'School', youth: 'Young people involved', status: 'Status', policeReportNumber: 'Police report no.',
+      organisation: 'Organisation', school: 'School', youth: 'Young people involved', status: 'Status', resolution: 'What was done', policeReportNumber: 'Police report no.',
       description: 'Description',
     },
     print: 'Print',

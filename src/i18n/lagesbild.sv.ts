@@ -83,7 +83,7 @@ export const lagesbildSv = {
     expired: 'Länken har gått ut eller finns inte. Skriv "export" i Teams, där du bad om den, för en ny.',
     columns: {
       ref: 'Referens', date: 'Datum', time: 'Tid', place: 'Plats', category: 'Kategori', severity: 'Allvarlighet',
-      organisation: 'Organisation', school: 'Skola', youth: 'Unga inblandade', status: 'Status', policeReportNumber: 'K-nummer',
+      organisation: 'Organisation', school: 'Skola', youth: 'Unga inblandade', status: 'Status', resolution: 'Vad gjordes', policeReportNumber: 'K-nummer',
       description: 'Beskrivning',
     },
     print: 'Skriv ut',

@@ -123,7 +123,7 @@ export const sv = {
       hotspots: 'aktiva hot spots; "hotspots förslag" visar platser som sticker ut',
       places: 'visa och sök i platsregistret',
       lagesbild: 'lägesbild för en period: lägesbild förra veckan, vecka 12, mars',
-      subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid)',
+      subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid; koordinatorer)',
       export: 'exportera en period som CSV och utskrivbar rapport (koordinatorer)',
       log: 'vem gjorde vad och när (koordinatorer)',
     },

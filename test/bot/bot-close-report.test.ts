@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { assertValidCard } from '../support/adaptive-card-check';
 import { actionsOf, BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { incidentsCsv } from '../../src/http/export-routes';
 import { button } from '../support/card-buttons';
 import { ANNA, CHANNEL, TENANT, type Speaker } from '../support/teams-activities';
 
@@ -61,6 +62,13 @@ describe('closing a report, activities without status, unknown counts', () => {
     assert.equal(stored?.status, 'atgardad');
     assert.match(stored?.resolution ?? '', /^Pratade med eleven .+, klottret sanerat$/);
     assert.ok(!stored?.resolution?.includes(PNR), 'stored masked');
+
+    // The export holds the answer, masked as stored.
+    const rows = await h.bot.store.lagesbild.incidentsForExport(CHAT, { from: new Date('2000-01-01'), to: new Date('2100-01-01') }, 10);
+    const csv = incidentsCsv(rows, 'sv', 'Europe/Stockholm').split('\r\n');
+    assert.match(csv[0]!, /;Status;Vad gjordes;K-nummer;/);
+    assert.match(csv[1]!, /;Åtgärdad;Pratade med eleven [^;]*, klottret sanerat;/);
+    assert.doesNotMatch(csv.join('\n'), new RegExp(PNR));
   });
 
   it('When an activity is saved, then its card has no status and no status buttons, and a status button for it is refused clearly', async () => {

@@ -214,12 +214,17 @@ describe('hot spots in the channel', () => {
       assert.match(cardText(card), /5 händelser hittills denna vecka, i snitt 0,5 per vecka de 8 veckorna före\./);
       assert.doesNotMatch(cardText(card), /Parken/);
 
-      // Anna has not used the bot and belongs to no confirmed organisation: she may not start one yet.
-      const refused = await h.press('hotspotStart', button(card, 'hotspotStart').data);
+      // Anna has not used the bot and belongs to no confirmed organisation: she may not start one yet, so
+      // her card offers no "Skapa hot spot", and a press made anyway is refused on the server.
+      assert.doesNotMatch(JSON.stringify(card), /hotspotStart|Skapa hot spot/);
+      const refused = await h.press('hotspotStart', { placeId: torget });
       assert.match(cardText(refused), /Du har inte behörighet att göra det/);
       assert.equal(await h.bot.store.hotspots.byPlace(TENANT_SCOPE, torget), null);
       await confirm(ANNA, 'kommunen', 'objectId');
-      const created = await h.press('hotspotStart', button(card, 'hotspotStart').data);
+      const offered = cardOf((await h.say('hotspots förslag'))[0]!);
+      assertValidCard(offered);
+      assert.equal(button(offered, 'hotspotStart').title, 'Skapa hot spot');
+      const created = await h.press('hotspotStart', button(offered, 'hotspotStart').data);
       assert.match(cardText(created), /Hot spot: Stora torget/);
       assert.match(cardText(created), /Anna Andersson \(Kommunen\/säkerhetssamordnare\)/);
       const again = cardOf((await h.say('hotspots förslag', { locale: 'en-GB' }))[0]!);

@@ -53,8 +53,9 @@ describe('hot spot cards', () => {
         hotspotCards.hotspotView(locale, { ...view(0), effect: null }, 'updated', 'varning'),
         hotspotCards.hotspotList(locale, [{ hotspot: hotspot(), trend: { recent: 5, before: 2, direction: 'up' }, overdueMeasures: 1 }], '2026-12-10'),
         hotspotCards.hotspotList(locale, [], '2026-12-10'),
-        hotspotCards.proposals(locale, emerging(2)),
-        hotspotCards.proposals(locale, []),
+        hotspotCards.proposals(locale, emerging(2), new Set(emerging(2).map((e) => e.place.id))),
+        hotspotCards.proposals(locale, emerging(2), new Set()),
+        hotspotCards.proposals(locale, [], new Set()),
         ...(['measure', 'followUp', 'analysis', 'organisation'] as const).map((kind) => hotspotCards.hotspotForm(locale, {
           kind, placeName: 'Stora torget', submit: { verb: 'x', data: { id: 'h1' } }, cancel: { verb: 'y', data: {} }, errors: { what: { code: 'required' } },
         })),
@@ -70,7 +71,7 @@ describe('hot spot cards', () => {
   it('stays under 80 KB with the longest texts and the busiest place', () => {
     const worst = [
       hotspotCards.hotspotView('sv', view(200, long(500))),
-      hotspotCards.proposals('sv', emerging(500, long(80))),
+      hotspotCards.proposals('sv', emerging(500, long(80)), new Set(emerging(500, long(80)).map((e) => e.place.id))),
       hotspotCards.placeList('sv', Array.from({ length: 5000 }, (_, i) => place({ id: `p${i}`, name: long(80), aliases: [long(80), long(80)] })), [place()], long(500)),
       hotspotCards.placeView('sv', place({ name: long(80) }), Array.from({ length: 5000 }, (_, i) => place({ id: `p${i}`, name: long(80) })), null),
       hotspotCards.quickConfirm('sv', { ...draft, typedPlace: long(80), description: long(2000), candidates: Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, name: long(80) })) }),

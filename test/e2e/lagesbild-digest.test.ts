@@ -104,8 +104,8 @@ describe('end to end: the lägesbild subscribed in a channel, posted on schedule
     const bytes = new Uint8Array(await csv.arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
     const lines = new TextDecoder().decode(bytes).split('\r\n');
-    assert.equal(lines[0], 'Referens;Datum;Tid;Plats;Kategori;Allvarlighet;Organisation;Skola;Unga inblandade;Status;K-nummer;Beskrivning');
-    assert.equal(lines[1], `H-2026-0001;2026-11-24;21:00;"Torget; ""norra""";Skadegörelse – klotter;Medel;Polisen;;;Ny;;"'=HYPERLINK(""http://evil"")"`);
+    assert.equal(lines[0], 'Referens;Datum;Tid;Plats;Kategori;Allvarlighet;Organisation;Skola;Unga inblandade;Status;Vad gjordes;K-nummer;Beskrivning');
+    assert.equal(lines[1], `H-2026-0001;2026-11-24;21:00;"Torget; ""norra""";Skadegörelse – klotter;Medel;Polisen;;;Ny;;;"'=HYPERLINK(""http://evil"")"`);
 
     const html = await fetch(local(urls[1]!));
     assert.equal(html.status, 200);

@@ -26,6 +26,7 @@ export const hotspotRowsCard = defineTemplate<HotspotRowsCardData>('hotspot-rows
       { type: 'TextBlock', text: row('text'), wrap: true, spacing: 'none' },
       {
         type: 'ActionSet',
+        $when: row.expr`count(${'actions'}) > 0`,
         actions: [row.each('actions', (a) => ({ type: 'Action.Execute', title: a('title'), verb: a('verb'), data: a('data'), associatedInputs: 'none' }))],
       },
     ],

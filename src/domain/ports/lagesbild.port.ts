@@ -57,6 +57,8 @@ export interface IncidentExportRow {
   school: string | null;
   youthInvolved: number | null;
   status: ReportStatus;
+  /** "Vad gjordes?", answered when it was closed; passed the personal-data guard. */
+  resolution: string | null;
   policeReportNumber: string | null;
   description: string;
 }

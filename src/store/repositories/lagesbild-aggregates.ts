@@ -125,7 +125,7 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
 
     async incidentsForExport(scope, range, limit) {
       const rows = await db.selectFrom('incidents')
-        .select(['ref', 'occurred_at', 'place_name', 'category', 'severity', 'organisation', 'school', 'youth_involved', 'status', 'police_report_number', 'description'])
+        .select(['ref', 'occurred_at', 'place_name', 'category', 'severity', 'organisation', 'school', 'youth_involved', 'status', 'resolution', 'police_report_number', 'description'])
         .where('tenant_id', '=', scope.tenantId)
         .where('conversation_id', '=', scope.conversationId)
         .where('occurred_at', '>=', range.from)
@@ -137,7 +137,7 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
         ref: r.ref, occurredAt: toDate(r.occurred_at), placeName: r.place_name,
         category: toCode(INCIDENT_CATEGORIES, r.category, 'category'), severity: toCode(SEVERITIES, r.severity, 'severity'),
         organisation: toCode(ORGANISATIONS, r.organisation, 'organisation'), school: r.school, youthInvolved: r.youth_involved,
-        status: toCode(REPORT_STATUSES, r.status, 'status'), policeReportNumber: r.police_report_number, description: r.description,
+        status: toCode(REPORT_STATUSES, r.status, 'status'), resolution: r.resolution, policeReportNumber: r.police_report_number, description: r.description,
       }));
     },
 
