@@ -88,8 +88,12 @@ describe('npm run playground, driven in a real browser', function () {
   // ("Action Command") with the command id typed in, and sends composeExtension/fetchTask with the message.
   it('reports an incident from a message with the message action: the dialog comes filled from the message', async () => {
     const text = 'Krossad ruta vid Stora torget igen';
+    // The bot's answer to this message, not one already on the page: the message's own "…" is the one
+    // before it only once the answer is there.
+    const answered = page.getByText('Det förstod jag inte');
+    const before = await answered.count();
     await say(text);
-    await page.getByText('Det förstod jag inte').first().waitFor({ timeout: 15_000 });
+    await answered.nth(before).waitFor({ timeout: 15_000 });
     const more = page.getByRole('button', { name: 'Show more information' });
     await more.nth((await more.count()) - 2).click();
     await page.getByRole('menuitem', { name: 'Action Command' }).click();

@@ -95,7 +95,8 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       assert.deepEqual(rows.map((r) => [r.ref, r.occurredAt.toISOString(), r.description]), [
         ['H-2026-0002', hours(1).toISOString(), 'Krossad ruta vid busskuren.'], ['H-2026-0001', hours(5).toISOString(), TRICKY_TEXT.sqlInjection],
       ]);
-      assert.deepEqual(Object.keys(rows[0]!).sort(), ['category', 'description', 'occurredAt', 'organisation', 'placeName', 'policeReportNumber', 'ref', 'school', 'severity', 'status', 'youthInvolved']);
+      assert.deepEqual(Object.keys(rows[0]!).sort(), ['category', 'description', 'occurredAt', 'organisation', 'placeName', 'policeReportNumber', 'ref', 'resolution', 'school', 'severity', 'status', 'youthInvolved']);
+      assert.equal(rows[0]!.resolution, null, 'an open incident has no "vad gjordes"');
     });
     it('lists a range\'s activities for an export, oldest first, only of the scope, with the other organisations in order', async function () {
       const { store, place } = ctx();
