@@ -18,7 +18,7 @@ export const sampleIncident = (over: Partial<Incident> = {}): Incident => ({
 const sampleActivity = (over: Partial<Activity> = {}): Activity => ({
   ...base, kind: 'activity', ref: 'A-2026-0007', type: 'hotspot_besok', date: '2026-11-20', placeId: null, placeName: null,
   organisation: 'kommunen', organisations: ['kommunen', 'polisen'], notes: 'Pratade med butiksägare', peopleMet: 12,
-  followUpDate: '2026-12-04', ...over,
+  followUpDate: '2026-12-04', followUpDone: null, ...over,
 });
 
 const places = [{ id: 'p1', name: 'Stora torget', createdAt: at }];

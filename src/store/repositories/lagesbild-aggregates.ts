@@ -111,7 +111,7 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
         .where('conversation_id', '=', scope.conversationId)
         .where('follow_up_date', 'is not', null)
         .where('follow_up_date', '<', today)
-        .where('status', '<>', 'atgardad');
+        .where('follow_up_done_at', 'is', null);
       const [count, rows] = await Promise.all([
         overdue.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         overdue.select(['ref', 'type', 'follow_up_date', 'place_name'])
