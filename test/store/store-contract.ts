@@ -205,6 +205,18 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         assert.deepEqual(trail, [['report.follow_up_done', 'aad-user-2'], ['report.created', reporter.userId]]);
       });
 
+      it('keeps a done follow-up through an edit of other fields, and starts a new one when its day is moved', async function () {
+        const created = await store.activities.create(newReport(activityFields({ followUpDate: '2026-03-12' })));
+        await store.activities.update(origin, { id: created.id, actorId: 'aad-user-2', expectedVersion: 1, followUpDone: true, now: at(3) });
+        const edited = await store.activities.update(origin, { id: created.id, actorId: 'aad-user-2', expectedVersion: 2, fields: activityFields({ followUpDate: '2026-03-12', notes: 'Ny text' }), now: at(4) });
+        assert.ok(edited.ok);
+        assert.deepEqual(edited.report.followUpDone, { at: at(3), byUserId: 'aad-user-2' });
+        const moved = await store.activities.update(origin, { id: created.id, actorId: 'aad-user-2', expectedVersion: 3, fields: activityFields({ followUpDate: '2026-04-01' }), now: at(5) });
+        assert.ok(moved.ok);
+        assert.equal(moved.report.followUpDone, null);
+        assert.equal((await store.activities.get(origin, created.id))?.followUpDone, null);
+      });
+
       it('keeps the organisations in the order given, each once', async function () {
         const created = await store.activities.create(newReport(activityFields({ organisations: ['skola', 'annan', 'polisen', 'skola'] })));
         assert.deepEqual(created.organisations, ['skola', 'annan', 'polisen']);

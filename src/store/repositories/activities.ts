@@ -34,6 +34,11 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
           const result = await trx.updateTable('activities')
             .set((eb) => ({
               ...(change.fields ? activityColumns(change.fields) : {}),
+              // A follow-up moved to another day is a new one, not yet done (SET reads the row as it was).
+              ...(change.fields ? {
+                follow_up_done_at: eb.case().when('follow_up_date', '=', change.fields.followUpDate).then(eb.ref('follow_up_done_at')).else(null).end().$castTo<Date | null>(),
+                follow_up_done_by: eb.case().when('follow_up_date', '=', change.fields.followUpDate).then(eb.ref('follow_up_done_by')).else(null).end().$castTo<string | null>(),
+              } : {}),
               ...(change.followUpDone ? { follow_up_done_at: change.now, follow_up_done_by: change.actorId } : {}),
               ...changedReportColumns(change),
               version: eb('version', '+', 1),
