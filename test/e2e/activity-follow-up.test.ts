@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { BotHarness, cardText } from '../support/bot-harness';
-import { button } from '../support/card-buttons';
+import { button, buttons } from '../support/card-buttons';
+import { cardOfUpdate as putCard, cardUpdates } from '../support/card-updates';
 import { BERIT, TENANT, cardAction, type Speaker } from '../support/teams-activities';
-import type { ReceivedActivity } from '../fakes/fake-bot-connector';
 
 // Issue 15 follow-up: activities have no status, so an activity's follow-up is marked done
 // ("Uppföljning gjord"); that takes it off the lägesbild's overdue follow-ups and updates the shared card.
@@ -20,9 +20,7 @@ describe('an activity\'s follow-up marked done', function () {
   beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${SAMORDNARE.aadObjectId}` }); });
   afterEach(async () => { await h.stop(); });
 
-  const puts = (): ReceivedActivity[] => h.connector.received.filter((r) => r.method === 'PUT');
-  const putCard = (r: ReceivedActivity) => r.body.attachments?.[0]?.content as Record<string, any>;
-  const verbs = (c: Record<string, any>) => [...cardText(c).matchAll(/"verb":"(\w+)"/g)].map((m) => m[1]);
+  const verbs = (card: Record<string, any>) => buttons(card).map((b) => b.verb);
   const lagesbild = async () => (await h.say('lägesbild', { from: SAMORDNARE })).map((a) => cardText(a.attachments?.[0]?.content ?? a)).join('\n');
 
   /** A press on the posted message `replyToId`, as Teams sends it. */
@@ -39,7 +37,7 @@ describe('an activity\'s follow-up marked done', function () {
     assert.match(cardText(saved), /20 nov\. 2026/);
     assert.match(await lagesbild(), /A-2026-0001/, 'the overdue follow-up is listed');
 
-    const shared = putCard(puts().at(-1)!);
+    const shared = putCard(cardUpdates(h).at(-1)!);
     assert.ok(!verbs({ ...shared, refresh: undefined }).includes('markFollowUpDone'), 'not a button for everyone');
     const forBerit = await h.refresh(shared, { from: BERIT });
     assert.ok(!verbs(forBerit).includes('markFollowUpDone'), 'a member without the right gets no button');
@@ -47,11 +45,11 @@ describe('an activity\'s follow-up marked done', function () {
     assert.match(cardText(button(forSara, 'markFollowUpDone')), /Uppföljning gjord/);
 
     // A forged press by Berit changes nothing.
-    const before = puts().length;
+    const before = cardUpdates(h).length;
     const refused = await press('markFollowUpDone', button(forSara, 'markFollowUpDone').data, 'form-1', BERIT);
     assert.doesNotMatch(cardText(refused), /Uppföljning gjord/);
     await h.bot.sharedCardsIdle();
-    assert.equal(puts().length, before, 'a refused press updates no card');
+    assert.equal(cardUpdates(h).length, before, 'a refused press updates no card');
     assert.match(await lagesbild(), /A-2026-0001/, 'still overdue after the refused press');
 
     h.clock.current = new Date('2026-12-13T09:00:00Z');
@@ -60,8 +58,8 @@ describe('an activity\'s follow-up marked done', function () {
     assert.match(cardText(done), /13 dec\. 2026/);
     assert.ok(!verbs(done).includes('markFollowUpDone'), 'the button is gone once done');
     await h.bot.sharedCardsIdle();
-    const updated = putCard(puts().at(-1)!);
-    assert.equal(puts().length, before + 1, 'the shared card is updated for everyone');
+    const updated = putCard(cardUpdates(h).at(-1)!);
+    assert.equal(cardUpdates(h).length, before + 1, 'the shared card is updated for everyone');
     assert.match(cardText(updated), /Uppföljning gjord.*13 dec\. 2026/s);
     assert.doesNotMatch(await lagesbild(), /A-2026-0001/, 'no longer overdue');
 
