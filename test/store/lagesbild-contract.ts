@@ -102,14 +102,15 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
     });
     it('lists a range\'s activities for an export, oldest first, only of the scope, with the other organisations in order', async function () {
       const { store, place } = ctx();
-      await store.activities.create(newReport(activityFields({ date: '2026-03-12', notes: TRICKY_TEXT.sqlInjection, placeId: place.id, placeName: place.name })));
+      const walk = await store.activities.create(newReport(activityFields({ date: '2026-03-12', notes: TRICKY_TEXT.sqlInjection, placeId: place.id, placeName: place.name })));
+      await store.activities.update(origin, { id: walk.id, expectedVersion: 1, followUpDone: true, now: at(7), actorId: 'aad-user-1' });
       await store.activities.create(newReport(activityFields({ type: 'skolbesok', date: '2026-03-10', organisations: ['skola'], peopleMet: null, followUpDate: null })));
       await store.activities.create(newReport(activityFields({ date: '2026-03-20' })));
       await store.activities.create(newReport(activityFields({ date: '2026-03-11' }), { origin: { ...origin, conversationId: 'another-channel' } }));
       const rows = await store.lagesbild.activitiesForExport(scope, { firstDay: '2026-03-09', lastDay: '2026-03-15' }, 10);
       assert.deepEqual(rows, [
-        { ref: 'A-2026-0002', date: '2026-03-10', type: 'skolbesok', placeName: null, organisation: 'kommunen', organisations: ['skola'], peopleMet: null, status: 'ny', followUpDate: null, notes: 'Gick runt centrum med föräldrar.' },
-        { ref: 'A-2026-0001', date: '2026-03-12', type: 'trygghetsvandring', placeName: 'Stora torget', organisation: 'kommunen', organisations: ['polisen', 'skola'], peopleMet: 12, status: 'ny', followUpDate: '2026-04-02', notes: TRICKY_TEXT.sqlInjection },
+        { ref: 'A-2026-0002', date: '2026-03-10', type: 'skolbesok', placeName: null, organisation: 'kommunen', organisations: ['skola'], peopleMet: null, status: 'ny', followUpDate: null, followUpDoneAt: null, notes: 'Gick runt centrum med föräldrar.' },
+        { ref: 'A-2026-0001', date: '2026-03-12', type: 'trygghetsvandring', placeName: 'Stora torget', organisation: 'kommunen', organisations: ['polisen', 'skola'], peopleMet: 12, status: 'ny', followUpDate: '2026-04-02', followUpDoneAt: at(7), notes: TRICKY_TEXT.sqlInjection },
       ]);
     });
   });
