@@ -9,7 +9,7 @@ import { nextStatus, previousStatus } from '../domain/status';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale, type Room } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
-import { formatDay, formatOccurred, formatWhen } from './formatting';
+import { formatDate, formatDay, formatOccurred, formatWhen } from './formatting';
 import { render, safeText } from './render';
 import { activityFormCard } from './templates/activity-form.card';
 import { closeReportCard } from './templates/close-report.card';
@@ -166,6 +166,7 @@ function activityFacts(r: Activity, m: Catalogue, locale: Locale) {
     { title: s.organisations, value: r.organisations.map((o) => m.organisation[o]).join(', ') },
     ...(r.peopleMet !== null ? [{ title: s.peopleMet, value: String(r.peopleMet) }] : []),
     ...(r.followUpDate ? [{ title: s.followUpDate, value: formatDay(r.followUpDate, locale) }] : []),
+    ...(r.followUpDate && r.followUpDone ? [{ title: s.followUpDone, value: formatDate(r.followUpDone.at, locale) }] : []),
   ];
 }
 
@@ -200,6 +201,8 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
       { title: s.edit, verb: VERBS.openEdit, data: ref },
       ...moves.map((status) => ({ title: m.statusAction[status], verb: VERBS.setStatus, data: { ...ref, status } })),
       ...(report.assignee ? [] : [{ title: s.assignToMe, verb: VERBS.assignToMe, data: ref }]),
+      // An activity's follow-up, once its day is set, is marked done here; then the card says when instead.
+      ...(!isIncident && report.followUpDate && !report.followUpDone ? [{ title: s.markFollowUpDone, verb: VERBS.markFollowUpDone, data: ref }] : []),
     ],
   });
 }

@@ -16,7 +16,7 @@ export const REFRESH_USER_LIMIT = 60;
 export const PERSONAL_ACTIONS: Record<'report' | 'hotspot', Partial<Record<Right, readonly string[]>>> = {
   report: {
     'report.edit': [VERBS.openEdit],
-    'report.work': [VERBS.setStatus, VERBS.closeReport, VERBS.assignToMe],
+    'report.work': [VERBS.setStatus, VERBS.closeReport, VERBS.assignToMe, VERBS.markFollowUpDone],
     'report.undo': [HOTSPOT_VERBS.undo],
   },
   hotspot: {

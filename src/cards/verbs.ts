@@ -13,6 +13,8 @@ export const VERBS = {
   /** Closes an incident with "vad gjordes?" (the form setStatus to åtgärdad answers with). */
   closeReport: 'closeReport',
   assignToMe: 'assignToMe',
+  /** Marks an activity's follow-up done ("Uppföljning gjord"). */
+  markFollowUpDone: 'markFollowUpDone',
   showReport: 'showReport',
   cancel: 'cancel',
 } as const;

@@ -147,6 +147,10 @@ export function reportVerbs({ reporting, views, targets }: Deps): VerbEntry[] {
       handle: async ({ ctx, payload, target }) => afterChange(ctx, await reporting.assignToMe(ctx.actor, ctx.scope, target.report, payload.version)),
     }),
     verb({
+      verb: VERBS.markFollowUpDone, payload: reportVersion, target: targets.report(), right: 'report.work', writes: true, shares: 'report',
+      handle: async ({ ctx, payload, target }) => afterChange(ctx, await reporting.markFollowUpDone(ctx.actor, ctx.scope, target.report, payload.version)),
+    }),
+    verb({
       verb: VERBS.showReport, payload: reportRef, target: targets.report(), right: 'member', writes: false,
       handle: async ({ ctx, target }) => cards.savedReport(ctx.locale, target.report, 'none'),
     }),

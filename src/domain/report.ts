@@ -64,6 +64,14 @@ export interface ActivityFields {
 
 export interface Activity extends ReportBase, ActivityFields {
   kind: 'activity';
+  /** The follow-up marked done ("Uppföljning gjord"): when, and the user id of who did it; null while it is not. */
+  followUpDone: FollowUpDone | null;
+}
+
+export interface FollowUpDone {
+  at: Date;
+  /** A user id, never a name (`gallrad` once retention removed the people); null for one closed before migration 0014. */
+  byUserId: string | null;
 }
 
 export type Report = Incident | Activity;

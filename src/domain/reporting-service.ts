@@ -8,7 +8,7 @@ import { placeKindOf } from './places/new-place';
 import { PLACE_REGISTER_MAX } from './places/place-register';
 import { EVERY_REPORT, listFilter, SCHOOL_NAMES_MAX, schoolsNamed, type LatestQuery } from './latest-query';
 import type { Clock } from './ports/clock.port';
-import type { ReportRepository, Store } from './ports/store.port';
+import type { ReportChange, ReportRepository, Store } from './ports/store.port';
 import type { ReportScope, TenantScope } from './scope';
 import type {
   Activity, ActivityFields, Incident, IncidentFields, Person, Report, ReportKind, ReportOrigin, ReportSummary,
@@ -24,8 +24,11 @@ export type { Actor } from './actor';
 export type { PrivacyChoice } from './privacy/guard-reports';
 
 /** Rights and scope are checked before a use case runs (the registry); these are what remains. */
-/** `no_status`: an activity has no incident status; `needs_resolution`: closing goes through close(), which asks what was done. */
-export type Refusal = 'missing' | 'conflict' | 'invalid_transition' | 'no_status' | 'needs_resolution';
+/**
+ * `no_status`: an activity has no incident status; `needs_resolution`: closing goes through close(), which asks what was done;
+ * `no_follow_up`: only an activity with a follow-up date has a follow-up to mark done.
+ */
+export type Refusal = 'missing' | 'conflict' | 'invalid_transition' | 'no_status' | 'needs_resolution' | 'no_follow_up';
 
 export type Outcome<R, K extends string = never> =
   | { ok: true; report: R }
@@ -141,6 +144,17 @@ export class ReportingService {
     return this.apply(this.store.incidents, actor, scope, current.id, version, { status: 'atgardad', resolution: guarded.value.resolution });
   }
 
+  /**
+   * "Uppföljning gjord": an activity's follow-up marked done, when and by whom; it then leaves the
+   * lägesbild's overdue follow-ups. Done already (a second press of the same card) is not done twice.
+   */
+  async markFollowUpDone(actor: Actor, scope: ReportScope, current: Report, version: number): Promise<Outcome<Report>> {
+    if (current.kind !== 'activity' || current.followUpDate === null) return { ok: false, reason: 'no_follow_up', current };
+    if (current.version !== version) return { ok: false, reason: 'conflict', current };
+    if (current.followUpDone) return { ok: true, report: current };
+    return this.apply(this.store.activities, actor, scope, current.id, version, { followUpDone: true });
+  }
+
   async assignToMe(actor: Actor, scope: ReportScope, current: Report, version: number): Promise<Outcome<Report>> {
     if (current.version !== version) return { ok: false, reason: 'conflict', current };
     // Taking an incident also starts work on it; an activity has no status to move.
@@ -199,7 +213,7 @@ export class ReportingService {
   }
 
   private async apply<R extends Report, F>(
-    repo: ReportRepository<R, F>, actor: Actor, scope: ReportScope, id: string, version: number, change: { fields?: F; status?: ReportStatus; assignee?: Person; resolution?: string },
+    repo: ReportRepository<R, F>, actor: Actor, scope: ReportScope, id: string, version: number, change: Pick<ReportChange<F>, 'fields' | 'status' | 'assignee' | 'resolution' | 'followUpDone'>,
   ): Promise<Outcome<R, never>> {
     const result = await repo.update(scope, { id, expectedVersion: version, actorId: actor.userId, now: this.clock.now(), ...change });
     if (result.ok) return { ok: true, report: result.report };

@@ -26,10 +26,10 @@ export function exportTables(c: Pick<ExportContents, 'activities' | 'hotspots'>,
   return [
     {
       file: 'activities.csv', title: t.activities.title,
-      header: [a.ref, a.date, a.type, a.place, a.organisation, a.others, a.peopleMet, a.followUp, a.notes],
+      header: [a.ref, a.date, a.type, a.place, a.organisation, a.others, a.peopleMet, a.followUp, a.followUpDone, a.notes],
       rows: c.activities.map((r) => [
         r.ref, r.date, m.activityType[r.type], r.placeName, m.organisation[r.organisation], r.organisations.map((o) => m.organisation[o]).join(', '),
-        r.peopleMet, r.followUpDate, r.notes,
+        r.peopleMet, r.followUpDate, day(r.followUpDoneAt), r.notes,
       ]),
     },
     {

@@ -83,6 +83,7 @@ export const en: Catalogue = {
     organisations: 'Participants', peopleMet: 'People met', followUpDate: 'Follow-up', notes: 'Notes',
     edit: 'Edit', assignToMe: "I'll take it", reportedByLine: '{name}, {organisation}, {when}',
     resolution: 'What was done', unknownCount: 'unknown number',
+    followUpDone: 'Follow-up done', markFollowUpDone: 'Follow-up done',
   },
   close: {
     title: 'Close {ref}?', question: 'What was done?', placeholder: 'One line, e.g. "Graffiti removed" or "Nothing was needed"',
@@ -94,6 +95,7 @@ export const en: Catalogue = {
     invalid_transition: 'The status can only move one step at a time.',
     no_status: 'Activities have no status – only incidents are handled and resolved.',
     needs_resolution: 'Write what was done to mark the incident as resolved.',
+    no_follow_up: 'This report has no follow-up to mark as done.',
     storeDown: 'Could not reach the database right now, please try again shortly.',
     unknownAction: 'This button is no longer recognised. Type "help" to start over.',
     cancelled: 'Cancelled. Nothing was saved.',

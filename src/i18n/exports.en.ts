@@ -6,7 +6,7 @@ export const exportsEn: Shape<typeof exportsSv> = {
     title: 'Activities',
     columns: {
       ref: 'Reference', date: 'Date', type: 'Type', place: 'Place', organisation: 'Organisation', others: 'Other organisations',
-      peopleMet: 'People met', followUp: 'Follow-up', notes: 'Notes',
+      peopleMet: 'People met', followUp: 'Follow-up', followUpDone: 'Follow-up done', notes: 'Notes',
     },
   },
   hotspots: {

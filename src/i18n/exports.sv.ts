@@ -5,7 +5,7 @@ export const exportsSv = {
     title: 'Aktiviteter',
     columns: {
       ref: 'Referens', date: 'Datum', type: 'Typ', place: 'Plats', organisation: 'Organisation', others: 'Fler organisationer',
-      peopleMet: 'Personer mötta', followUp: 'Uppföljning', notes: 'Anteckningar',
+      peopleMet: 'Personer mötta', followUp: 'Uppföljning', followUpDone: 'Uppföljning gjord', notes: 'Anteckningar',
     },
   },
   hotspots: {

@@ -83,6 +83,7 @@ export const sv = {
     organisations: 'Deltagande', peopleMet: 'Personer mötta', followUpDate: 'Uppföljning', notes: 'Anteckningar',
     edit: 'Ändra', assignToMe: 'Jag tar den', reportedByLine: '{name}, {organisation}, {when}',
     resolution: 'Vad gjordes', unknownCount: 'okänt antal',
+    followUpDone: 'Uppföljning gjord', markFollowUpDone: 'Uppföljning gjord',
   },
   close: {
     title: 'Stänga {ref}?', question: 'Vad gjordes?', placeholder: 'En rad, till exempel "Klottret sanerat" eller "Inget behövdes"',
@@ -94,6 +95,7 @@ export const sv = {
     invalid_transition: 'Statusen kan bara flyttas ett steg i taget.',
     no_status: 'Aktiviteter har ingen status – det är bara händelser som hanteras och åtgärdas.',
     needs_resolution: 'Skriv vad som gjordes för att markera händelsen som åtgärdad.',
+    no_follow_up: 'Den här rapporten har ingen uppföljning att markera som gjord.',
     storeDown: 'Kunde inte nå databasen just nu, försök igen om en liten stund.',
     unknownAction: 'Den här knappen känns inte igen längre. Skriv "hjälp" för att börja om.',
     cancelled: 'Avbrutet. Inget sparades.',

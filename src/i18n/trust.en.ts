@@ -18,6 +18,7 @@ export const trustEn: Shape<typeof trustSv> = {
   action: {
     'report.created': 'created', 'report.changed': 'changed', 'report.status': 'changed the status of',
     'report.assigned': 'took', 'report.deleted': 'deleted', 'report.anonymised': 'anonymised',
+    'report.follow_up_done': 'marked the follow-up done for',
     'export.created': 'exported', 'export.downloaded': 'downloaded', 'coordinator.added': 'made a coordinator:', 'organisation.changed': 'changed the organisation of',
     'organisation.confirmed': 'was confirmed (e-mail domain) for', 'access.refused': 'was refused:',
     'hotspot.created': 'started', 'hotspot.stage': 'moved', 'hotspot.reopened': 'restarted',

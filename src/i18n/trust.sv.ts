@@ -9,6 +9,7 @@ export const trustSv = {
   action: {
     'report.created': 'skapade', 'report.changed': 'ändrade', 'report.status': 'ändrade status på',
     'report.assigned': 'tog', 'report.deleted': 'raderade', 'report.anonymised': 'avidentifierade',
+    'report.follow_up_done': 'markerade uppföljningen gjord för',
     'export.created': 'exporterade', 'export.downloaded': 'laddade ner', 'coordinator.added': 'gjorde till koordinator:', 'organisation.changed': 'bytte organisation för',
     'organisation.confirmed': 'bekräftades (e-postdomän) för', 'access.refused': 'nekades:',
     'hotspot.created': 'startade', 'hotspot.stage': 'flyttade', 'hotspot.reopened': 'startade om',

@@ -148,6 +148,9 @@ export const SCHEMA = {
       notes: text(2000),
       people_met: nullable(int()),
       follow_up_date: nullable(day()),
+      // When and by whom (a user id) the follow-up was marked done (migration 0014).
+      follow_up_done_at: nullable(timestamp()),
+      follow_up_done_by: nullable(text(200)),
       ...reportColumns('activities'),
     },
     primaryKey: { name: 'pk_activities', columns: ['id'], clustered: false },

@@ -74,6 +74,10 @@ export interface ActivitiesTable extends ReportColumns {
   notes: string;
   people_met: number | null;
   follow_up_date: CalendarDay | null;
+  /** Added by migration 0014: when the follow-up was marked done ("Uppföljning gjord"); null while it is not. */
+  follow_up_done_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+  /** Added by migration 0014: the user id of who marked it done (never a name); `gallrad` after retention. */
+  follow_up_done_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActivityOrganisationsTable {

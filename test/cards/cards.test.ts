@@ -18,7 +18,7 @@ export const sampleIncident = (over: Partial<Incident> = {}): Incident => ({
 const sampleActivity = (over: Partial<Activity> = {}): Activity => ({
   ...base, kind: 'activity', ref: 'A-2026-0007', type: 'hotspot_besok', date: '2026-11-20', placeId: null, placeName: null,
   organisation: 'kommunen', organisations: ['kommunen', 'polisen'], notes: 'Pratade med butiksägare', peopleMet: 12,
-  followUpDate: '2026-12-04', ...over,
+  followUpDate: '2026-12-04', followUpDone: null, ...over,
 });
 
 const places = [{ id: 'p1', name: 'Stora torget', createdAt: at }];
@@ -36,6 +36,7 @@ describe('cards', () => {
           cards.savedReport(locale, sampleIncident(), 'saved'),
           cards.savedReport(locale, sampleIncident({ status: 'hanteras', assignee: person, school: null, youthInvolved: null, policeReportNumber: null }), 'updated'),
           cards.savedReport(locale, sampleActivity(), 'none', 'warning'),
+          cards.savedReport(locale, sampleActivity({ followUpDone: { at, byUserId: 'u1' } }), 'updated'),
           cards.latestReports(locale, []),
           cards.latestReports(locale, [{ kind: 'incident', id: 'i1', ref: 'H-2026-0001', status: 'ny', createdAt: at, occurred: { at }, topic: 'brand', placeName: 'Parken' }]),
           cards.latestReports(locale, [{ kind: 'activity', id: 'a1', ref: 'A-2026-0001', status: 'ny', createdAt: at, occurred: { day: '2026-11-20' }, topic: 'nattvandring', placeName: null }], undefined, { open: true, involving: 'u1', school: 'Ängsskolan' }),
@@ -67,6 +68,16 @@ describe('cards', () => {
     assert.deepEqual(card.actions?.map((a) => a.verb), ['openEdit', 'setStatus', 'assignToMe']);
     const unconfirmed = JSON.stringify(cards.savedReport('sv', sampleIncident({ organisationConfirmed: false }), 'saved'));
     assert.match(unconfirmed, /Anna Andersson, Polisen \(organisation ej bekräftad\), 24 nov/);
+  });
+
+  it('an activity shows its follow-up day and offers "Uppföljning gjord" until it is done, then says when it was', () => {
+    const open = cards.savedReport('sv', sampleActivity({ assignee: person }), 'none');
+    assert.match(JSON.stringify(open), /"title":"Uppföljning","value":"4 dec\. 2026"/);
+    assert.deepEqual(open.actions?.map((a) => [a.verb, a.title]), [['openEdit', 'Ändra'], ['markFollowUpDone', 'Uppföljning gjord']]);
+    const done = cards.savedReport('en', sampleActivity({ assignee: person, followUpDone: { at: new Date('2026-12-13T09:00:00Z'), byUserId: 'u1' } }), 'none');
+    assert.match(JSON.stringify(done), /"title":"Follow-up done","value":"13 Dec 2026"/);
+    assert.deepEqual(done.actions?.map((a) => a.verb), ['openEdit']);
+    assert.deepEqual(cards.savedReport('sv', sampleActivity({ followUpDate: null }), 'none').actions?.map((a) => a.verb), ['openEdit', 'assignToMe']);
   });
 
   it('stays well under the Teams size limit with every field at its maximum', () => {

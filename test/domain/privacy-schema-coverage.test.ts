@@ -54,6 +54,7 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'activities.assignee_id': USER_ID, 'activities.assignee_name': TEAMS_NAME, 'activities.reporter_id': USER_ID,
   'activities.reporter_name': TEAMS_NAME, 'activities.tenant_id': TENANT, 'activities.conversation_id': CONVERSATION,
   'activities.created_at': TIME, 'activities.updated_at': TIME, 'activities.anonymised_at': TIME,
+  'activities.follow_up_done_at': TIME, 'activities.follow_up_done_by': USER_ID,
   'activities.submit_key': not('a random key a form card carries, or a hash of the Teams message'),
   'activity_organisations.activity_id': ID, 'activity_organisations.organisation': CODE,
   'reference_counters.tenant_id': TENANT, 'reference_counters.kind': CODE,

@@ -69,8 +69,8 @@ describe('an export holds activities, hot spots, measures and effect of its chan
 
     assert.deepEqual(await file('activities.csv'), [
       // Activities have no status (issue 15).
-      'Referens;Datum;Typ;Plats;Organisation;Fler organisationer;Personer mötta;Uppföljning;Anteckningar',
-      'A-2026-0001;2026-11-24;Nattvandring;Stora torget;Polisen;;6;;Lugnt vid kiosken',
+      'Referens;Datum;Typ;Plats;Organisation;Fler organisationer;Personer mötta;Uppföljning;Uppföljning gjord;Anteckningar',
+      'A-2026-0001;2026-11-24;Nattvandring;Stora torget;Polisen;;6;;;Lugnt vid kiosken',
     ]);
     assert.deepEqual(await file('hotspots.csv'), [
       'Plats;Läge;Ansvarig organisation;Nästa uppföljning;Startad', 'Stora torget;Åtgärdas;Polisen;;2026-11-25',

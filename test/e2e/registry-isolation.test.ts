@@ -65,6 +65,7 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   setStatus: (s) => ({ ...s.incident, status: 'hanteras' }),
   closeReport: (s) => ({ ...s.incident, resolution: 'Klottret sanerat' }),
   assignToMe: (s) => ({ ...s.incident }),
+  markFollowUpDone: (s) => ({ ...s.activity }),
   showReport: (s) => ({ kind: s.incident.kind, id: s.incident.id }),
   refreshReport: (s) => ({ kind: s.incident.kind, id: s.incident.id }),
   refreshHotspot: (s) => ({ id: s.hotspot.id }),

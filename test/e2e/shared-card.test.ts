@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { BotHarness, cardText } from '../support/bot-harness';
 import { button } from '../support/card-buttons';
+import { cardOfUpdate, cardUpdates } from '../support/card-updates';
 import { ANNA, BERIT, CHANNEL, TENANT, cardAction, type Speaker } from '../support/teams-activities';
-import type { ReceivedActivity } from '../fakes/fake-bot-connector';
 
 // The card everyone sees (issue 10): a change updates the posted message for everyone (PUT on the
 // card's message id), through the real HTTP server and the fake Bot Connector.
@@ -20,8 +20,8 @@ describe('the card everyone sees', function () {
   beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${SAMORDNARE.aadObjectId}` }); });
   afterEach(async () => { await h.stop(); });
 
-  const puts = (): ReceivedActivity[] => h.connector.received.filter((r) => r.method === 'PUT');
-  const putCard = (r: ReceivedActivity) => r.body.attachments?.[0]?.content as Record<string, any>;
+  const puts = () => cardUpdates(h);
+  const putCard = cardOfUpdate;
 
   /** A press on the posted message `replyToId`; `automatic` as Teams sends a refresh. */
   async function press(verb: string, data: Record<string, unknown>, replyToId: string, o: { from?: Speaker; automatic?: boolean } = {}) {

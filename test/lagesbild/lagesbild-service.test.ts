@@ -59,7 +59,7 @@ describe('the lägesbild builder on generated data', function () {
       const created = await store.activities.create(newReport(activityFields({
         date: a.date, type: a.type as never, organisation: organisations[0] as never, organisations: organisations as never, followUpDate: a.followUp,
       })));
-      if (a.done) await store.activities.update(origin, { id: created.id, expectedVersion: 1, status: 'atgardad', now: clock.now(), actorId: 'x' });
+      if (a.done) await store.activities.update(origin, { id: created.id, expectedVersion: 1, followUpDone: true, now: clock.now(), actorId: 'x' });
     }
   });
   after(async () => { await store.close(); });

@@ -50,12 +50,15 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       assert.deepEqual(await store.lagesbild.countIncidents(scope, range, 'place'), [{ range: 0, key: place.name, count: 5, youth: 5 }]);
     });
 
-    it('counts activities per day range by type and by participating organisation; lists overdue follow-ups', async function () {
+    it('counts activities per day range by type and by participating organisation; lists overdue follow-ups not marked done', async function () {
       const { store, place } = ctx();
       await store.activities.create(newReport(activityFields({ date: '2026-03-10', followUpDate: '2026-03-12', placeId: place.id, placeName: place.name })));
       await store.activities.create(newReport(activityFields({ type: 'skolbesok', date: '2026-03-11', organisations: ['skola'], followUpDate: null })));
       const done = await store.activities.create(newReport(activityFields({ date: '2026-03-11', followUpDate: '2026-03-01' })));
-      await store.activities.update(origin, { id: done.id, expectedVersion: 1, status: 'atgardad', now: T0, actorId: 'aad-user-1' });
+      await store.activities.update(origin, { id: done.id, expectedVersion: 1, followUpDone: true, now: T0, actorId: 'aad-user-1' });
+      // A status left by an older version (activities have none now) does not take one off the list.
+      const closedLongAgo = await store.activities.create(newReport(activityFields({ date: '2026-03-01', followUpDate: '2026-03-02' })));
+      await store.activities.update(origin, { id: closedLongAgo.id, expectedVersion: 1, status: 'atgardad', now: T0, actorId: 'aad-user-1' });
       await store.activities.create(newReport(activityFields({ date: '2026-03-20' })));
       const ranges = [{ firstDay: '2026-03-09', lastDay: '2026-03-15' }];
       assert.deepEqual(await store.lagesbild.countActivities(scope, ranges, 'type'), [
@@ -66,8 +69,8 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
         { range: 0, key: 'skola', count: 3, youth: null },
       ].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
       const overdue = await store.lagesbild.overdueFollowUps(scope, '2026-04-03', 1);
-      assert.equal(overdue.total, 2);
-      assert.deepEqual(overdue.items, [{ ref: 'A-2026-0001', type: 'trygghetsvandring', followUpDate: '2026-03-12', placeName: 'Stora torget' }]);
+      assert.equal(overdue.total, 3);
+      assert.deepEqual(overdue.items, [{ ref: 'A-2026-0004', type: 'trygghetsvandring', followUpDate: '2026-03-02', placeName: null }]);
     });
 
     it('lists the range\'s severity-hög incidents of the scope, newest first, cut at the limit, with how many there are', async function () {
@@ -100,14 +103,15 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
     });
     it('lists a range\'s activities for an export, oldest first, only of the scope, with the other organisations in order', async function () {
       const { store, place } = ctx();
-      await store.activities.create(newReport(activityFields({ date: '2026-03-12', notes: TRICKY_TEXT.sqlInjection, placeId: place.id, placeName: place.name })));
+      const walk = await store.activities.create(newReport(activityFields({ date: '2026-03-12', notes: TRICKY_TEXT.sqlInjection, placeId: place.id, placeName: place.name })));
+      await store.activities.update(origin, { id: walk.id, expectedVersion: 1, followUpDone: true, now: at(7), actorId: 'aad-user-1' });
       await store.activities.create(newReport(activityFields({ type: 'skolbesok', date: '2026-03-10', organisations: ['skola'], peopleMet: null, followUpDate: null })));
       await store.activities.create(newReport(activityFields({ date: '2026-03-20' })));
       await store.activities.create(newReport(activityFields({ date: '2026-03-11' }), { origin: { ...origin, conversationId: 'another-channel' } }));
       const rows = await store.lagesbild.activitiesForExport(scope, { firstDay: '2026-03-09', lastDay: '2026-03-15' }, 10);
       assert.deepEqual(rows, [
-        { ref: 'A-2026-0002', date: '2026-03-10', type: 'skolbesok', placeName: null, organisation: 'kommunen', organisations: ['skola'], peopleMet: null, status: 'ny', followUpDate: null, notes: 'Gick runt centrum med föräldrar.' },
-        { ref: 'A-2026-0001', date: '2026-03-12', type: 'trygghetsvandring', placeName: 'Stora torget', organisation: 'kommunen', organisations: ['polisen', 'skola'], peopleMet: 12, status: 'ny', followUpDate: '2026-04-02', notes: TRICKY_TEXT.sqlInjection },
+        { ref: 'A-2026-0002', date: '2026-03-10', type: 'skolbesok', placeName: null, organisation: 'kommunen', organisations: ['skola'], peopleMet: null, status: 'ny', followUpDate: null, followUpDoneAt: null, notes: 'Gick runt centrum med föräldrar.' },
+        { ref: 'A-2026-0001', date: '2026-03-12', type: 'trygghetsvandring', placeName: 'Stora torget', organisation: 'kommunen', organisations: ['polisen', 'skola'], peopleMet: 12, status: 'ny', followUpDate: '2026-04-02', followUpDoneAt: at(7), notes: TRICKY_TEXT.sqlInjection },
       ]);
     });
   });

@@ -334,6 +334,7 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   const activity = await store.activities.create(newReport(activityFields({ notes: TRICKY_TEXT.percentAndUnderscore, placeId: place.id, placeName: place.name })));
   await store.activities.get(origin, activity.id);
   await store.activities.update(origin, { id: activity.id, actorId: 'auditor-1', expectedVersion: 1, fields: activityFields({ organisations: ['fritid'] }), now: at(3) });
+  await store.activities.update(origin, { id: activity.id, actorId: 'auditor-1', expectedVersion: 2, followUpDone: true, now: at(3) });
 
   await store.reports.latest({ tenantId: 'tenant-1', conversationId: 'conversation-1' }, 10);
   // A personal chat's scope: the conversation, or the user's own reports anywhere in the tenant.
@@ -346,7 +347,7 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.reports.search(origin, { placeKey: 'stora torget', topics: ['brand', 'skolbesok'] }, 10);
   await store.reports.search(origin, { placeKey: '', topics: [] }, 10);
   await store.incidents.get(personal, incident.id);
-  await store.activities.update(personal, { id: activity.id, actorId: 'aad-user-9', expectedVersion: 2, status: 'hanteras', now: at(3) });
+  await store.activities.update(personal, { id: activity.id, actorId: 'aad-user-9', expectedVersion: 3, status: 'hanteras', now: at(3) });
 
   await store.conversations.save(conversationRecord());
   await store.conversations.save(conversationRecord({ updatedAt: at(4) }));

@@ -78,7 +78,9 @@ export function retentionContract(ctx: () => { store: Store; place: Place }): vo
       const { store, place } = ctx();
       const visit = await store.activities.create(newReport(activityFields({
         type: 'hotspot_besok', date: '2026-01-10', placeId: place.id, placeName: place.name, peopleMet: 6, notes: 'Pratade med Kalle om hans bror',
+        followUpDate: '2026-01-20',
       })));
+      await store.activities.update(origin, { id: visit.id, actorId: 'aad-user-7', expectedVersion: 1, followUpDone: true, now: T0 });
       const talk = await store.activities.create(newReport(activityFields({
         type: 'samtal_med_berorda', date: '2026-03-01', placeId: place.id, placeName: place.name, peopleMet: 2, notes: 'Nytt samtal',
       })));
@@ -87,6 +89,7 @@ export function retentionContract(ctx: () => { store: Store; place: Place }): vo
       const emptied = await store.activities.get(origin, visit.id);
       assert.equal(emptied?.notes, REMOVED);
       assert.deepEqual(emptied?.reporter, { userId: 'gallrad', name: '' });
+      assert.deepEqual(emptied?.followUpDone, { at: T0, byUserId: 'gallrad' }, 'that it was followed up stays; who did it goes');
       assert.equal((await store.activities.get(origin, talk.id))?.notes, 'Nytt samtal');
       assert.deepEqual((await store.placeHistory.visits(tenant, [place.id], ['hotspot_besok', 'samtal_med_berorda'])).map((v) => [v.id, v.type, v.date, v.peopleMet]),
         [[visit.id, 'hotspot_besok', '2026-01-10', 6], [talk.id, 'samtal_med_berorda', '2026-03-01', 2]]);

@@ -176,6 +176,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
           updatedAt: T0,
           version: 1,
           ...fields,
+          followUpDone: null,
         };
         assert.deepEqual(created, expected);
         assert.deepEqual(await store.activities.get(origin, created.id), expected);
@@ -187,6 +188,33 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         assert.deepEqual(await store.activities.get(origin, created.id), created);
         assert.deepEqual(created.organisations, []);
         assert.equal(created.followUpDate, null);
+      });
+
+      it('marks a follow-up done, when and by whom, once per version read, audited', async function () {
+        const created = await store.activities.create(newReport(activityFields({ followUpDate: '2026-03-12' })));
+        const done = await store.activities.update(origin, { id: created.id, actorId: 'aad-user-2', expectedVersion: 1, followUpDone: true, now: at(3) });
+        assert.ok(done.ok);
+        assert.deepEqual(done.report.followUpDone, { at: at(3), byUserId: 'aad-user-2' });
+        assert.equal(done.report.version, 2);
+        assert.deepEqual((await store.activities.get(origin, created.id))?.followUpDone, { at: at(3), byUserId: 'aad-user-2' });
+        assert.deepEqual(
+          await store.activities.update(origin, { id: created.id, actorId: 'aad-user-3', expectedVersion: 1, followUpDone: true, now: at(4) }),
+          { ok: false, reason: 'conflict' }, 'a card drawn before is a conflict',
+        );
+        const trail = (await store.audit.latest(tenant, 10)).filter((e) => e.entityId === created.id).map((e) => [e.action, e.actorId]);
+        assert.deepEqual(trail, [['report.follow_up_done', 'aad-user-2'], ['report.created', reporter.userId]]);
+      });
+
+      it('keeps a done follow-up through an edit of other fields, and starts a new one when its day is moved', async function () {
+        const created = await store.activities.create(newReport(activityFields({ followUpDate: '2026-03-12' })));
+        await store.activities.update(origin, { id: created.id, actorId: 'aad-user-2', expectedVersion: 1, followUpDone: true, now: at(3) });
+        const edited = await store.activities.update(origin, { id: created.id, actorId: 'aad-user-2', expectedVersion: 2, fields: activityFields({ followUpDate: '2026-03-12', notes: 'Ny text' }), now: at(4) });
+        assert.ok(edited.ok);
+        assert.deepEqual(edited.report.followUpDone, { at: at(3), byUserId: 'aad-user-2' });
+        const moved = await store.activities.update(origin, { id: created.id, actorId: 'aad-user-2', expectedVersion: 3, fields: activityFields({ followUpDate: '2026-04-01' }), now: at(5) });
+        assert.ok(moved.ok);
+        assert.equal(moved.report.followUpDone, null);
+        assert.equal((await store.activities.get(origin, created.id))?.followUpDone, null);
       });
 
       it('keeps the organisations in the order given, each once', async function () {

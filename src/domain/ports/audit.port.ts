@@ -3,6 +3,8 @@ import type { TenantScope } from '../scope';
 /** What the audit trail records: who did what to which entity, and when. Never report text. */
 export type AuditAction =
   | 'report.created' | 'report.changed' | 'report.status' | 'report.assigned' | 'report.deleted' | 'report.anonymised'
+  /** An activity's follow-up marked done ("Uppföljning gjord"). */
+  | 'report.follow_up_done'
   | 'export.created' | 'coordinator.added' | 'organisation.changed' | 'organisation.confirmed'
   /** An export link was opened; the actor is the requester the link was shown to, `detail` the file (csv, html). */
   | 'export.downloaded'

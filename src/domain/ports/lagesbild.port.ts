@@ -75,6 +75,8 @@ export interface ActivityExportRow {
   peopleMet: number | null;
   status: ReportStatus;
   followUpDate: string | null;
+  /** When its follow-up was marked done ("Uppföljning gjord"). */
+  followUpDoneAt: Date | null;
   notes: string;
 }
 

@@ -47,6 +47,8 @@ export interface ReportChange<F> {
   assignee?: Person | null;
   /** Incidents only: what was done, given when it is closed. */
   resolution?: string | null;
+  /** Activities only: the follow-up marked done, at `now` by the actor. */
+  followUpDone?: true;
   now: Date;
 }
 

@@ -3,7 +3,7 @@ import type { ActivityRepository } from '../../domain/ports/store.port';
 import type { Activity, ActivityFields } from '../../domain/report';
 import type { ReportScope } from '../../domain/scope';
 import { ACTIVITY_TYPES, ORGANISATIONS, type Organisation } from '../../domain/vocabulary';
-import { toCalendarDay, toCalendarDayOrNull, toCode } from '../row-values';
+import { toCalendarDay, toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { ActivityRow, Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
@@ -14,7 +14,7 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'activity', report, async (trx, ref) => {
-        const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields) };
+        const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields), ...notFollowedUp() };
         await trx.insertInto('activities').values(row).execute();
         const organisations = await replaceOrganisations(trx, row.id, report.fields.organisations);
         return toActivity(row, organisations);
@@ -34,6 +34,12 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
           const result = await trx.updateTable('activities')
             .set((eb) => ({
               ...(change.fields ? activityColumns(change.fields) : {}),
+              // A follow-up moved to another day is a new one, not yet done (SET reads the row as it was).
+              ...(change.fields ? {
+                follow_up_done_at: eb.case().when('follow_up_date', '=', change.fields.followUpDate).then(eb.ref('follow_up_done_at')).else(null).end().$castTo<Date | null>(),
+                follow_up_done_by: eb.case().when('follow_up_date', '=', change.fields.followUpDate).then(eb.ref('follow_up_done_by')).else(null).end().$castTo<string | null>(),
+              } : {}),
+              ...(change.followUpDone ? { follow_up_done_at: change.now, follow_up_done_by: change.actorId } : {}),
               ...changedReportColumns(change),
               version: eb('version', '+', 1),
             }))
@@ -86,6 +92,11 @@ function activityColumns(fields: ActivityFields) {
   };
 }
 
+/** A new activity's follow-up is not done yet. */
+function notFollowedUp() {
+  return { follow_up_done_at: null, follow_up_done_by: null };
+}
+
 function toActivity(row: ActivityRow, organisations: Organisation[]): Activity {
   return {
     kind: 'activity',
@@ -98,5 +109,6 @@ function toActivity(row: ActivityRow, organisations: Organisation[]): Activity {
     notes: row.notes,
     peopleMet: row.people_met,
     followUpDate: toCalendarDayOrNull(row.follow_up_date),
+    followUpDone: row.follow_up_done_at === null ? null : { at: toDate(row.follow_up_done_at), byUserId: row.follow_up_done_by },
   };
 }

@@ -111,7 +111,7 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
         .where('conversation_id', '=', scope.conversationId)
         .where('follow_up_date', 'is not', null)
         .where('follow_up_date', '<', today)
-        .where('status', '<>', 'atgardad');
+        .where('follow_up_done_at', 'is', null);
       const [count, rows] = await Promise.all([
         overdue.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         overdue.select(['ref', 'type', 'follow_up_date', 'place_name'])
@@ -143,7 +143,7 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
 
     async activitiesForExport(scope, range, limit) {
       const rows = await db.selectFrom('activities')
-        .select(['id', 'ref', 'activity_date', 'type', 'place_name', 'organisation', 'people_met', 'status', 'follow_up_date', 'notes'])
+        .select(['id', 'ref', 'activity_date', 'type', 'place_name', 'organisation', 'people_met', 'status', 'follow_up_date', 'follow_up_done_at', 'notes'])
         .where(inScope(scope, 'activities') as never)
         .where('activity_date', '>=', range.firstDay).where('activity_date', '<=', range.lastDay)
         .orderBy('activity_date').orderBy('ref')
@@ -160,7 +160,8 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
         organisation: toCode(ORGANISATIONS, r.organisation, 'organisation'),
         organisations: taking.filter((o) => o.activity_id === r.id && o.organisation !== r.organisation).map((o) => toCode(ORGANISATIONS, o.organisation, 'organisation')),
         peopleMet: r.people_met, status: toCode(REPORT_STATUSES, r.status, 'status'),
-        followUpDate: r.follow_up_date === null ? null : toCalendarDay(r.follow_up_date), notes: r.notes,
+        followUpDate: r.follow_up_date === null ? null : toCalendarDay(r.follow_up_date),
+        followUpDoneAt: r.follow_up_done_at === null ? null : toDate(r.follow_up_done_at), notes: r.notes,
       }));
     },
   };

@@ -61,6 +61,7 @@ function auditOf(kind: ReportKind, report: AuditedReport, actorId: string, at: D
 /** Which change this was, for the audit trail: the new status or nothing; never the text. */
 function changeAction(change: ReportChange<unknown>): { action: AuditAction; detail: string | null } {
   if (change.fields) return { action: 'report.changed', detail: null };
+  if (change.followUpDone) return { action: 'report.follow_up_done', detail: null };
   if (change.assignee !== undefined) return { action: 'report.assigned', detail: change.status ?? null };
   return { action: 'report.status', detail: change.status ?? null };
 }

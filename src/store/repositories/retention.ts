@@ -56,7 +56,11 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
           .executeTakeFirst()).numUpdatedRows);
       await countFor('activities', tenantsOf(await db.selectFrom('activities').where(oldActivity).select('tenant_id').distinct().execute()),
         async (tenantId, size) => (await db.updateTable('activities')
-          .set({ ...NOBODY, notes: REMOVED, anonymised_at: now, updated_at: now })
+          .set((eb) => ({
+            ...NOBODY, notes: REMOVED, anonymised_at: now, updated_at: now,
+            // That the follow-up was done stays; who did it goes.
+            follow_up_done_by: eb.case().when('follow_up_done_by', 'is not', null).then(GONE_ID).end(),
+          }))
           .where('id', 'in', (eb) => eb.selectFrom('activities').select('activities.id').where('activities.tenant_id', '=', tenantId).where(oldActivity).limit(size))
           .executeTakeFirst()).numUpdatedRows);
 

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { createKyselyStore } from '../../src/store/kysely-store';
+import { migrate } from '../../src/store/migrator';
+import type { Database } from '../../src/store/schema';
+import { sqliteDialect, sqliteMigrations } from '../../src/store/sqlite/sqlite-dialect';
+import { createSqliteKysely } from '../../src/store/sqlite/sqlite-store';
+
+// Upgrading a database of version 0013, when activities still had a status: one closed (åtgärdad)
+// then counts as followed up, when it was last changed; an open one still waits for its follow-up.
+
+const TENANT = 'aaaaaaaa-1111-4111-8111-111111111111';
+const CLOSED_AT = '2026-03-05T08:00:00.000Z';
+
+describe('migration 0014 (an activity\'s follow-up done) on a database of version 0013', function () {
+  let folder: string;
+  let db: Kysely<Database>;
+
+  beforeEach(async function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trygghetsboten-0014-'));
+    const previous = path.join(folder, 'previous-migrations');
+    fs.mkdirSync(previous);
+    const old = fs.readdirSync(sqliteMigrations.folder).filter((f) => /^(000\d|001[0-3])_.*\.sql$/.test(f));
+    assert.equal(old.length, 13);
+    for (const f of old) fs.copyFileSync(path.join(sqliteMigrations.folder, f), path.join(previous, f));
+    const file = path.join(folder, 'bot.db');
+    db = createSqliteKysely(file);
+    assert.equal((await migrate(db, { ...sqliteMigrations, folder: previous })).at(-1), 13);
+    const raw = new BetterSqlite3(file);
+    const activity = (id: string, ref: string, status: string) => raw.prepare(`INSERT INTO activities (id, ref, type, activity_date, place_id,
+      place_name, organisation, notes, people_met, follow_up_date, status, assignee_id, assignee_name, reporter_id, reporter_name, tenant_id,
+      conversation_id, created_at, updated_at, version, anonymised_at, organisation_confirmed, submit_key)
+      VALUES (?, ?, 'trygghetsvandring', '2026-03-01', NULL, NULL, 'kommunen', 'Anteckning', NULL, '2026-03-03', ?, NULL, NULL, 'aad-reporter',
+      'Rapportör', ?, 'conv-a', '2026-03-01T08:00:00.000Z', ?, 2, NULL, 1, NULL)`).run(id, ref, status, TENANT, CLOSED_AT);
+    activity('11111111-0000-4000-8000-000000000001', 'A-2026-0001', 'atgardad');
+    activity('11111111-0000-4000-8000-000000000002', 'A-2026-0002', 'hanteras');
+    raw.close();
+    assert.deepEqual(await migrate(db, sqliteMigrations), [14]);
+  });
+
+  afterEach(async function () {
+    await db.destroy();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('counts a closed activity\'s follow-up as done when it was closed, and keeps an open one overdue', async function () {
+    const store = createKyselyStore(db, sqliteDialect);
+    const scope = { tenantId: TENANT, conversationId: 'conv-a' };
+    const closed = await store.activities.get(scope, '11111111-0000-4000-8000-000000000001');
+    assert.deepEqual(closed?.followUpDone, { at: new Date(CLOSED_AT), byUserId: null }, 'who closed it is not known');
+    assert.equal((await store.activities.get(scope, '11111111-0000-4000-8000-000000000002'))?.followUpDone, null);
+    const overdue = await store.lagesbild.overdueFollowUps(scope, '2026-03-10', 10);
+    assert.deepEqual(overdue.items.map((o) => o.ref), ['A-2026-0002']);
+  });
+});
