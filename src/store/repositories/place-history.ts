@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { writeAudit } from './audit';
 import type { PlaceHistoryRepository } from '../../domain/ports/hotspots.port';
 import { toCalendarDay, toDate } from '../row-values';
@@ -21,6 +21,30 @@ export function createPlaceHistoryRepository(db: Kysely<Database>): PlaceHistory
         ? await query.execute()
         : await selectInChunks(placeIds, (chunk) => query.where('place_id', 'in', chunk).execute(), byTimeThenId((r) => r.occurred_at));
       return rows.map((r) => ({ id: r.id, ref: r.ref, placeId: r.place_id, occurredAt: toDate(r.occurred_at), category: r.category }));
+    },
+
+    // Counted in SQL: the emerging rule needs a handful of numbers per place, not every incident row of
+    // the period. The week bounds are parameters, so both engines bucket exactly as the domain's calendar.
+    async weeklyIncidentCounts(scope, weeks) {
+      if (weeks.length === 0) return [];
+      const week = sql<number>`case ${sql.join(weeks.map((w, i) => sql`when ${sql.ref('occurred_at')} >= ${w.from} and ${sql.ref('occurred_at')} < ${w.to} then ${sql.lit(i)}`), sql` `)} end`;
+      const bucketed = db.selectFrom('incidents').select(['place_id', 'occurred_at', week.as('week')])
+        .where('tenant_id', '=', scope.tenantId)
+        .where('occurred_at', '>=', weeks[0]!.from).where('occurred_at', '<', weeks[weeks.length - 1]!.to);
+      const rows = await db.selectFrom(bucketed.as('b'))
+        .select((eb) => ['b.place_id', 'b.week', eb.fn.countAll<number>().as('n'), eb.fn.min('b.occurred_at').as('first_at')])
+        .where('b.week', 'is not', null)
+        .groupBy(['b.place_id', 'b.week'])
+        .execute();
+      const byPlace = new Map<string, { placeId: string; counts: number[]; firstAt: Date }>();
+      for (const r of rows) {
+        const firstAt = toDate(r.first_at);
+        const place = byPlace.get(r.place_id) ?? { placeId: r.place_id, counts: new Array<number>(weeks.length).fill(0), firstAt };
+        place.counts[Number(r.week)] = Number(r.n);
+        if (firstAt < place.firstAt) place.firstAt = firstAt;
+        byPlace.set(r.place_id, place);
+      }
+      return [...byPlace.values()];
     },
 
     async visits(scope, placeIds, types) {
