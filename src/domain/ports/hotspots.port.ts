@@ -99,8 +99,8 @@ export interface PlaceHistoryRepository {
   /** The tenant's incidents at any of the places (all places when `placeIds` is null) in [from, to), oldest first. */
   incidents(scope: TenantScope, placeIds: readonly string[] | null, from: Date, to: Date): Promise<IncidentStamp[]>;
   /**
-   * The tenant's incidents per place in each of `weeks` (given by their bounds, as the calendar in the
-   * domain draws them: a DST change makes a week 167 or 169 hours), for places with at least one.
+   * The tenant's incidents per place in each of `weeks`, consecutive and given by their bounds as the
+   * domain's calendar draws them (a DST change makes a week 167 or 169 hours), for places with at least one.
    */
   weeklyIncidentCounts(scope: TenantScope, weeks: readonly { from: Date; to: Date }[]): Promise<PlaceWeeklyCounts[]>;
   /** The tenant's activities of the given types at any of the places, oldest first. */
