@@ -7,7 +7,7 @@ import type { ReportKind } from '../../domain/report';
 import type { ReportScope } from '../../domain/scope';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
-import { ensureReferenceCounter, takeNextReference } from './reference-counters';
+import { MissingReferenceCounterError, ensureReferenceCounter, takeNextReference } from './reference-counters';
 import { PlaceOutsideTenantError, reportInScope, requirePlaceOfTenant } from './scopes';
 
 interface AuditedReport {
@@ -30,7 +30,23 @@ export async function createNumberedReport<R extends AuditedReport>(
   insert: (trx: Kysely<Database>, ref: string) => Promise<R>,
 ): Promise<R> {
   await requirePlaceOfTenant(db, report.origin.tenantId, report.fields.placeId);
-  await ensureReferenceCounter(db, dialect, report.origin.tenantId, kind, report.refYear);
+  try {
+    return await insertNumbered(db, dialect, kind, report, insert);
+  } catch (error) {
+    // The counter row is made once per tenant, kind and year, when numbering first finds none: not looked for at every submit.
+    if (!(error instanceof MissingReferenceCounterError)) throw error;
+    await ensureReferenceCounter(db, dialect, report.origin.tenantId, kind, report.refYear);
+    return insertNumbered(db, dialect, kind, report, insert);
+  }
+}
+
+async function insertNumbered<R extends AuditedReport>(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  kind: ReportKind,
+  report: NewReport<{ placeId: string | null }>,
+  insert: (trx: Kysely<Database>, ref: string) => Promise<R>,
+): Promise<R> {
   try {
     return await db.transaction().execute(async (trx) => {
       const created = await insert(trx, await takeNextReference(trx, report.origin.tenantId, kind, report.refYear));
