@@ -4,7 +4,7 @@ import {
   type Period,
 } from '../../src/domain/periods';
 import { chartPeriods } from '../../src/domain/lagesbild/lagesbild-service';
-import { weeklyCounts } from '../../src/domain/hotspots/weekly-counts';
+import { weeklyCountsReference } from '../support/weekly-counts-reference';
 
 const iso = (p: Period) => [p.from.toISOString(), p.to.toISOString(), p.firstDay, p.lastDay];
 const parsed = (text: string, now: Date) => {
@@ -118,7 +118,7 @@ describe('periods (Europe/Stockholm)', () => {
     assert.deepEqual(chartPeriods(weekSoFar(tuesday)).periods.map(iso), weeks.map(iso));
     // Last Thursday is last week, not "the last seven days".
     const stamp = (at: string) => ({ id: at, ref: at, placeId: 'p', occurredAt: new Date(at), category: 'brand' });
-    const counts = weeklyCounts([stamp('2026-11-26T18:00:00Z'), stamp('2026-11-30T18:00:00Z'), stamp('2026-12-01T07:59:00Z')], weeks);
+    const counts = weeklyCountsReference([stamp('2026-11-26T18:00:00Z'), stamp('2026-11-30T18:00:00Z'), stamp('2026-12-01T07:59:00Z')], weeks);
     assert.deepEqual(counts.get('p')!.slice(-2), [1, 2]);
   });
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { Place } from '../../src/domain/place';
-import { T0, TRICKY_TEXT, activityFields, at, curator, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
+import { recentWeeks } from '../../src/domain/periods';
+import { WEEKS_NEEDED } from '../../src/domain/hotspots/emerging-rule';
+import { weeklyCountsReference } from '../support/weekly-counts-reference';
+import { T0, TRICKY_TEXT, activityFields, at, curator, incidentFields, newReport, origin, otherTenant, otherTenantChat, reporter, tenant } from './store-fixtures';
 
 const owner = { userId: 'aad-user-2', name: 'Örjan Åberg' };
 const newHotspot = (placeId: string) => ({ placeId, ownerOrganisation: 'polisen' as const, owner, createdBy: owner, origin, now: T0 });
@@ -136,6 +139,36 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       assert.equal(await store.placeHistory.withdrawIncident(origin, first.id, 1, 'aad-undoer', T0), 'ok');
       assert.equal(await store.incidents.get(origin, first.id), null);
       assert.equal(await store.placeHistory.withdrawIncident(origin, first.id, 1, 'aad-undoer', T0), 'missing');
+    });
+
+    it('counts incidents per place and calendar week in SQL exactly as counting every stamp did, across the spring DST change', async function () {
+      const { store, place } = ctx();
+      const now = new Date('2026-04-08T10:00:00Z'); // the weeks reach back over Sunday 29 March, when Stockholm moves to CEST
+      const weeks = recentWeeks(now, WEEKS_NEEDED);
+      const places = [place, await store.places.findOrCreate(tenant, 'Parken', T0), await store.places.findOrCreate(tenant, 'Busskuren', T0)];
+      let seed = 20260329;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const span = now.getTime() - weeks[0]!.from.getTime();
+      const times = Array.from({ length: 60 }, () => new Date(weeks[0]!.from.getTime() - 3 * 86400_000 + Math.floor(next() * (span + 4 * 86400_000))));
+      // Monday 30 March starts at 22:00 UTC on the 29th, not 23:00 as seven days of 24 h after the week before would say.
+      times.push(new Date('2026-03-29T21:59:59.999Z'), new Date('2026-03-29T22:00:00Z'), new Date('2026-03-29T22:30:00Z'), weeks[0]!.from, now);
+      for (const [i, occurredAt] of times.entries()) {
+        await store.incidents.create(newReport(incidentFields(places[i % places.length]!.id, { occurredAt })));
+      }
+      const elsewhere = await store.places.findOrCreate(otherTenant, 'Parken', T0);
+      await store.incidents.create(newReport(incidentFields(elsewhere.id, { occurredAt: new Date('2026-03-30T08:00:00Z') }), { origin: otherTenantChat }));
+
+      const stamps = await store.placeHistory.incidents(tenant, null, weeks[0]!.from, now);
+      const expected = [...weeklyCountsReference(stamps, weeks)].map(([placeId, counts]) => ({
+        placeId, counts, firstAt: stamps.find((s) => s.placeId === placeId)!.occurredAt,
+      }));
+      const counted = await store.placeHistory.weeklyIncidentCounts(tenant, weeks);
+      const byPlace = (a: { placeId: string }, b: { placeId: string }) => (a.placeId < b.placeId ? -1 : 1);
+      assert.deepEqual([...counted].sort(byPlace), expected.sort(byPlace));
+      assert.equal(counted.reduce((sum, c) => sum + c.counts.reduce((a, b) => a + b, 0), 0), stamps.length, 'every incident of the weeks counted once');
+      const dstWeek = weeks.findIndex((w) => w.firstDay === '2026-03-30');
+      assert.equal(counted.find((c) => c.placeId === places[1]!.id)!.counts[dstWeek]! >= 1, true, 'the Monday-midnight CEST incident is in the new week');
+      assert.deepEqual(await store.placeHistory.weeklyIncidentCounts(otherTenant, weeks), [{ placeId: elsewhere.id, counts: weeks.map((w) => (w.firstDay === '2026-03-30' ? 1 : 0)), firstAt: new Date('2026-03-30T08:00:00Z') }]);
     });
   });
 }

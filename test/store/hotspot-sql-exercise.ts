@@ -27,6 +27,7 @@ export async function exerciseHotspotRepositories(store: Store, placeId: string)
   await store.hotspots.markMeasureReminded(tenant, measure?.id ?? '');
   await store.placeHistory.incidents(tenant, [placeId], at(-86400), at(0));
   await store.placeHistory.incidents(tenant, null, at(-86400), at(0));
+  await store.placeHistory.weeklyIncidentCounts(tenant, [{ from: at(-172800), to: at(-86400) }, { from: at(-86400), to: at(0) }]);
   await store.placeHistory.visits(tenant, [placeId], ['hotspot_besok']);
   const spare = await store.places.findOrCreate(tenant, 'Lilla torget', T0);
   await store.placeRegister.merge(tenant, spare.id, other.id, curator);

@@ -3,6 +3,7 @@ import { StoreUnavailableError } from '../../src/domain/errors';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { Place } from '../../src/domain/place';
 import type { Activity, Incident } from '../../src/domain/report';
+import { PROFILE_REWRITE_AFTER_MS } from '../../src/store/repositories/users';
 import {
   T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, otherChat, otherTenant, otherTenantChat, reporter, tenant,
 } from './store-fixtures';
@@ -454,6 +455,18 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         const { chatUserId: _c, displayName: _d, ...withoutChatIdentity } = { ...changed, updatedAt: at(2) };
         await store.users.save(withoutChatIdentity);
         assert.equal((await store.users.get(tenant, 'aad-user-1'))?.chatUserId, '29:chat-1', 'a save without a chat id keeps the one stored');
+      });
+
+      it('writes an unchanged profile again only after PROFILE_REWRITE_AFTER_MS, a changed one at once', async function () {
+        const profile = { userId: 'aad-user-3', tenantId: 'tenant-1', organisation: 'skola' as const, school: 'Ängsskolan', updatedAt: T0, chatUserId: '29:chat-3', displayName: 'Åsa Öberg' };
+        await store.users.save(profile);
+        await store.users.save({ ...profile, updatedAt: at(60) });
+        assert.deepEqual((await store.users.get(tenant, 'aad-user-3'))?.updatedAt, T0, 'the same values a minute later are not written');
+        await store.users.save({ ...profile, displayName: 'Åsa Öberg-Lind', updatedAt: at(61) });
+        assert.deepEqual(await store.users.get(tenant, 'aad-user-3'), { ...profile, displayName: 'Åsa Öberg-Lind', updatedAt: at(61) }, 'a new display name is written');
+        const later = new Date(at(61).getTime() + PROFILE_REWRITE_AFTER_MS);
+        await store.users.save({ ...profile, displayName: 'Åsa Öberg-Lind', updatedAt: later });
+        assert.deepEqual((await store.users.get(tenant, 'aad-user-3'))?.updatedAt, later);
       });
 
       it('finds a profile by the chat user id an @mention carries', async function () {

@@ -4,7 +4,6 @@ import { PLACE_REGISTER_MAX, type RegisteredPlace } from '../places/place-regist
 import { findEmerging, WEEKS_NEEDED, type EmergingFinding } from './emerging-rule';
 import type { Hotspot } from './hotspot';
 import type { TenantScope } from '../scope';
-import { weeklyCounts } from './weekly-counts';
 import { recentWeeks, STOCKHOLM, type Period } from '../periods';
 
 export interface EmergingPlace {
@@ -24,14 +23,12 @@ type Sources = { placeRegister: PlaceRegisterRepository; placeHistory: PlaceHist
 export async function emergingHotspots(sources: Sources, scope: TenantScope, now: Date, zone = STOCKHOLM): Promise<EmergingPlace[]> {
   const register = await sources.placeRegister.all(scope, PLACE_REGISTER_MAX);
   const weeks = recentWeeks(now, WEEKS_NEEDED, zone);
-  const stamps = await sources.placeHistory.incidents(scope, null, weeks[0]!.from, now);
-  const counts = weeklyCounts(stamps, weeks);
-  const firstSeen = new Map<string, number>();
-  for (const s of stamps) firstSeen.set(s.placeId, Math.min(firstSeen.get(s.placeId) ?? Infinity, s.occurredAt.getTime()));
-  const series = register.map((place) => ({
-    key: place.id,
-    counts: sinceKnown(counts.get(place.id) ?? new Array<number>(WEEKS_NEEDED).fill(0), Math.min(place.createdAt.getTime(), firstSeen.get(place.id) ?? Infinity), weeks),
-  }));
+  const counted = new Map((await sources.placeHistory.weeklyIncidentCounts(scope, weeks)).map((c) => [c.placeId, c]));
+  const series = register.map((place) => {
+    const seen = counted.get(place.id);
+    const knownSince = Math.min(place.createdAt.getTime(), seen?.firstAt.getTime() ?? Infinity);
+    return { key: place.id, counts: sinceKnown(seen?.counts ?? new Array<number>(WEEKS_NEEDED).fill(0), knownSince, weeks) };
+  });
   const byId = new Map(register.map((p) => [p.id, p]));
   const found = await Promise.all(findEmerging(series).map(async (finding) => ({
     place: byId.get(finding.key)!,

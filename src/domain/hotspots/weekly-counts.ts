@@ -1,5 +1,4 @@
 import type { IncidentStamp } from '../ports/hotspots.port';
-import type { Period } from '../periods';
 
 // Time spans measured back from now (timelines, effect windows). The weeks the emerging rule counts
 // are calendar weeks (periods.recentWeeks), the same weeks the lägesbild shows.
@@ -9,20 +8,6 @@ export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** The instant `weeks` times seven days before `now`. */
 export function weeksBack(now: Date, weeks: number): Date {
   return new Date(now.getTime() - weeks * WEEK_MS);
-}
-
-/** Incidents per week for each place, in the order of `weeks` (oldest first); stamps outside them are left out. */
-export function weeklyCounts(stamps: readonly IncidentStamp[], weeks: readonly Period[]): Map<string, number[]> {
-  const counts = new Map<string, number[]>();
-  for (const s of stamps) {
-    const t = s.occurredAt.getTime();
-    const week = weeks.findIndex((w) => t >= w.from.getTime() && t < w.to.getTime());
-    if (week < 0) continue;
-    const row = counts.get(s.placeId) ?? new Array<number>(weeks.length).fill(0);
-    row[week]! += 1;
-    counts.set(s.placeId, row);
-  }
-  return counts;
 }
 
 /** Counts in the two 4-week periods before now (or `weeks` each), and which way it goes. */

@@ -75,6 +75,15 @@ export interface IncidentStamp {
   category: string;
 }
 
+/** One place's incidents per week, counted where they are stored. */
+export interface PlaceWeeklyCounts {
+  placeId: string;
+  /** Incidents in each of the asked weeks, in their order. */
+  counts: number[];
+  /** When the earliest of those incidents happened. */
+  firstAt: Date;
+}
+
 /** A hot spot visit or a talk with those concerned, logged as an activity at the place. */
 export interface VisitStamp {
   id: string;
@@ -89,6 +98,11 @@ export interface VisitStamp {
 export interface PlaceHistoryRepository {
   /** The tenant's incidents at any of the places (all places when `placeIds` is null) in [from, to), oldest first. */
   incidents(scope: TenantScope, placeIds: readonly string[] | null, from: Date, to: Date): Promise<IncidentStamp[]>;
+  /**
+   * The tenant's incidents per place in each of `weeks`, consecutive and given by their bounds as the
+   * domain's calendar draws them (a DST change makes a week 167 or 169 hours), for places with at least one.
+   */
+  weeklyIncidentCounts(scope: TenantScope, weeks: readonly { from: Date; to: Date }[]): Promise<PlaceWeeklyCounts[]>;
   /** The tenant's activities of the given types at any of the places, oldest first. */
   visits(scope: TenantScope, placeIds: readonly string[], types: readonly string[]): Promise<VisitStamp[]>;
   /**

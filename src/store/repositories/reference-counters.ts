@@ -6,31 +6,37 @@ import { ignoreDuplicate } from './duplicates';
 
 // Each tenant counts its own reports: a reference number tells nothing about other tenants' reports.
 
+/** The tenant has no counter row for this kind and year yet: create it (ensureReferenceCounter) and number again. */
+export class MissingReferenceCounterError extends Error {
+  constructor() {
+    super('No reference counter row yet');
+  }
+}
+
 /**
- * Makes sure the counter row of a tenant, kind and year exists. Run outside the report's transaction:
- * on SQL Server a duplicate-key error inside a transaction is best not relied upon, and a lost race
- * here only means the other writer created the row.
+ * Creates the counter row of a tenant, kind and year, which numbering found missing (a tenant's first
+ * report of the kind in the year). Run outside the report's transaction: on SQL Server a duplicate-key
+ * error inside a transaction is best not relied upon, and a lost race here only means the other writer
+ * created the row.
  */
 export async function ensureReferenceCounter(
   db: Kysely<Database>, dialect: StoreDialect, tenantId: string, kind: ReportKind, year: number,
 ): Promise<void> {
-  const existing = await db.selectFrom('reference_counters').select('value')
-    .where('tenant_id', '=', tenantId).where('kind', '=', REF_PREFIX[kind]).where('year', '=', year)
-    .executeTakeFirst();
-  if (existing) return;
   await ignoreDuplicate(dialect, () =>
     db.insertInto('reference_counters').values({ tenant_id: tenantId, kind: REF_PREFIX[kind], year, value: 0 }).execute());
 }
 
 /**
  * Takes the tenant's next number inside the caller's transaction. The UPDATE comes first so that the
- * row stays write-locked until commit: concurrent writers queue on it, and a rolled-back insert leaves no gap.
+ * row stays write-locked until commit: concurrent writers queue on it, and a rolled-back insert leaves
+ * no gap. No row updated means the counter does not exist yet (MissingReferenceCounterError).
  */
 export async function takeNextReference(trx: Kysely<Database>, tenantId: string, kind: ReportKind, year: number): Promise<string> {
-  await trx.updateTable('reference_counters')
+  const { numUpdatedRows } = await trx.updateTable('reference_counters')
     .set((eb) => ({ value: eb('value', '+', 1) }))
     .where('tenant_id', '=', tenantId).where('kind', '=', REF_PREFIX[kind]).where('year', '=', year)
-    .execute();
+    .executeTakeFirst();
+  if (numUpdatedRows === 0n) throw new MissingReferenceCounterError();
   const { value } = await trx.selectFrom('reference_counters').select('value')
     .where('tenant_id', '=', tenantId).where('kind', '=', REF_PREFIX[kind]).where('year', '=', year)
     .executeTakeFirstOrThrow();

@@ -7,7 +7,7 @@ import type { ReportKind } from '../../domain/report';
 import type { ReportScope } from '../../domain/scope';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
-import { ensureReferenceCounter, takeNextReference } from './reference-counters';
+import { MissingReferenceCounterError, ensureReferenceCounter, takeNextReference } from './reference-counters';
 import { PlaceOutsideTenantError, reportInScope, requirePlaceOfTenant } from './scopes';
 
 interface AuditedReport {
@@ -30,21 +30,30 @@ export async function createNumberedReport<R extends AuditedReport>(
   insert: (trx: Kysely<Database>, ref: string) => Promise<R>,
 ): Promise<R> {
   await requirePlaceOfTenant(db, report.origin.tenantId, report.fields.placeId);
-  await ensureReferenceCounter(db, dialect, report.origin.tenantId, kind, report.refYear);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const created = await insert(trx, await takeNextReference(trx, report.origin.tenantId, kind, report.refYear));
-      await writeAudit(trx, auditOf(kind, created, report.reporter.userId, report.now, 'report.created', null));
-      return created;
-    });
-  } catch (error) {
-    const { submitKey } = report;
-    if (submitKey && dialect.isUniqueViolation(error) && (await submitKeyTaken(db, kind, report.origin.tenantId, submitKey))) {
-      throw new SubmitKeyUsedError();
+  const numberAndInsert = async (): Promise<R> => {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const created = await insert(trx, await takeNextReference(trx, report.origin.tenantId, kind, report.refYear));
+        await writeAudit(trx, auditOf(kind, created, report.reporter.userId, report.now, 'report.created', null));
+        return created;
+      });
+    } catch (error) {
+      const { submitKey } = report;
+      if (submitKey && dialect.isUniqueViolation(error) && (await submitKeyTaken(db, kind, report.origin.tenantId, submitKey))) {
+        throw new SubmitKeyUsedError();
+      }
+      // The place was merged away between the check above and the insert: as unknown as if it had been gone before.
+      if (report.fields.placeId !== null && dialect.isReferenceViolation(error)) throw new PlaceOutsideTenantError(report.fields.placeId);
+      throw error;
     }
-    // The place was merged away between the check above and the insert: as unknown as if it had been gone before.
-    if (report.fields.placeId !== null && dialect.isReferenceViolation(error)) throw new PlaceOutsideTenantError(report.fields.placeId);
-    throw error;
+  };
+  try {
+    return await numberAndInsert();
+  } catch (error) {
+    // The counter row is made once per tenant, kind and year, when numbering first finds none: not looked for at every submit.
+    if (!(error instanceof MissingReferenceCounterError)) throw error;
+    await ensureReferenceCounter(db, dialect, report.origin.tenantId, kind, report.refYear);
+    return numberAndInsert();
   }
 }
 

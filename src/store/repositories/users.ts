@@ -7,7 +7,18 @@ import type { Database, UserProfileRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { upsert } from './duplicates';
 
+/**
+ * A report submit saves the reporter's profile (defaults, display name for the member directory and
+ * mentions) every time, mostly unchanged. The same values saved again within this time are not written:
+ * updated_at only has to be right to months (retention) and roughly (which profile a chat id found last),
+ * and last_seen_at is kept by LastSeen.
+ */
+export const PROFILE_REWRITE_AFTER_MS = 10 * 60 * 1000;
+/** How many users' last saves are remembered before the memory starts again (then each is written once more). */
+const PROFILES_REMEMBERED = 10_000;
+
 export function createUserProfileRepository(db: Kysely<Database>, dialect: StoreDialect): UserProfileRepository {
+  const lastSaved = new Map<string, { values: string; at: number }>();
   return {
     async get(scope, userId) {
       const row = await db.selectFrom('user_profiles').selectAll()
@@ -24,19 +35,25 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
 
     /** One profile per (tenant, user): saving in one tenant never touches the user's profile in another. */
     async save(profile) {
-      const columns = {
+      const values = {
         organisation: profile.organisation,
         school: profile.school,
-        updated_at: profile.updatedAt,
         ...(profile.chatUserId !== undefined ? { chat_user_id: profile.chatUserId } : {}),
         ...(profile.displayName !== undefined ? { display_name: profile.displayName } : {}),
       };
+      const key = `${profile.tenantId}\u0000${profile.userId}`;
+      const at = profile.updatedAt.getTime();
+      const last = lastSaved.get(key);
+      if (last && last.values === JSON.stringify(values) && at >= last.at && at - last.at < PROFILE_REWRITE_AFTER_MS) return;
+      const columns = { ...values, updated_at: profile.updatedAt };
       await upsert(
         dialect,
         async () => (await db.updateTable('user_profiles').set(columns)
           .where('tenant_id', '=', profile.tenantId).where('user_id', '=', profile.userId).executeTakeFirst()).numUpdatedRows,
         () => db.insertInto('user_profiles').values({ tenant_id: profile.tenantId, user_id: profile.userId, ...columns, last_seen_at: profile.updatedAt }).execute(),
       );
+      if (lastSaved.size >= PROFILES_REMEMBERED) lastSaved.clear();
+      lastSaved.set(key, { values: JSON.stringify(values), at });
     },
 
     async markSeen(scope, userId, at, since) {
