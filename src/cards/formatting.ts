@@ -17,7 +17,7 @@ export function formatWhen(at: Date, locale: Locale, zone = STOCKHOLM, pattern =
 
 /** When a report's event happened: an incident's instant (with its time unless `dayOnly`), an activity's day. */
 export function formatOccurred(occurred: Occurred, locale: Locale, dayOnly = false): string {
-  return 'at' in occurred ? formatWhen(occurred.at, locale, STOCKHOLM, dayOnly ? 'd LLL yyyy' : undefined) : formatDay(occurred.day, locale);
+  return 'at' in occurred ? formatWhen(occurred.at, locale, STOCKHOLM, dayOnly ? DATE_STYLE : undefined) : formatDay(occurred.day, locale);
 }
 
 /** A calendar day stored as YYYY-MM-DD. */
@@ -36,4 +36,9 @@ export function formatDate(value: string | Date, locale: Locale, zone = STOCKHOL
 /** A count or a mean: decimal comma in Swedish, point in English, at most one decimal. */
 export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(culture(locale), { maximumFractionDigits: 1 }).format(n);
+}
+
+/** A count nobody gave reads "okänt antal" (`unknown`), never 0. */
+export function countOrUnknown(count: number | null, locale: Locale, unknown: string): string {
+  return count === null ? unknown : formatNumber(count, locale);
 }

@@ -4,8 +4,8 @@ import { isEmpty } from '../domain/lagesbild/lagesbild';
 import type { Period } from '../domain/periods';
 import { chartView, partialSpan, type ChartView } from './lagesbild-chart';
 import { averageText, labelOf, moreText, summaryGroups, type SummaryGroup } from './lagesbild-summary';
-import { culture, formatDate, formatNumber, formatWhen } from './formatting';
-import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
+import { countOrUnknown, culture, formatDate, formatNumber, formatWhen } from './formatting';
+import { format, messages, type Locale } from '../i18n/messages';
 
 // The lägesbild in words, without markup: the card and the printable report both draw this. Summary
 // first (what the meeting acts on), then the chart, then the details. Texts that came from users
@@ -80,8 +80,8 @@ function detailSections(l: Lagesbild, locale: Locale): ViewSection[] {
     section(s.categories, current(l.incidents.byCategory).map((c) => ({ label: labelOf(m.category, c.key), value: comparedRow(c, locale) }))),
     section(s.organisations, current(l.incidents.byOrganisation).map((c) => ({ label: labelOf(m.organisation, c.key), value: comparedRow(c, locale) }))),
     section(s.places, l.incidents.topPlaces.items.map((p) => ({ label: p.name, value: String(p.count) })), moreText(l.incidents.topPlaces, m)),
-    section(s.schools, l.schools.bySchool.items.map((x) => ({ label: x.name, value: format(t.schoolRow, { count: x.count, youth: youthCount(x.youth, m) }) })),
-      moreText(l.schools.bySchool, m), l.schools.incidents > 0 ? format(t.schoolsSummary, { count: l.schools.incidents, youth: youthCount(l.schools.youth, m) }) : ''),
+    section(s.schools, l.schools.bySchool.items.map((x) => ({ label: x.name, value: format(t.schoolRow, { count: x.count, youth: countOrUnknown(x.youth, locale, m.saved.unknownCount) }) })),
+      moreText(l.schools.bySchool, m), l.schools.incidents > 0 ? format(t.schoolsSummary, { count: l.schools.incidents, youth: countOrUnknown(l.schools.youth, locale, m.saved.unknownCount) }) : ''),
     section(s.activityTypes, current(l.activities.byType).map((a) => ({ label: labelOf(m.activityType, a.key), value: String(a.count) })),
       '', l.activities.total > 0 ? format(t.activitiesSummary, { count: l.activities.total }) : ''),
     section(s.activityOrganisations, current(l.activities.byOrganisation).map((a) => ({ label: labelOf(m.organisation, a.key), value: String(a.count) }))),
@@ -113,9 +113,4 @@ export function lagesbildView(locale: Locale, l: Lagesbild): LagesbildView {
     showMore: t.showMore,
     showLess: t.showLess,
   };
-}
-
-/** A count nobody gave reads "okänt antal", never 0. */
-function youthCount(youth: number | null, m: Catalogue): string | number {
-  return youth === null ? m.saved.unknownCount : youth;
 }

@@ -9,7 +9,7 @@ import { nextStatus, previousStatus } from '../domain/status';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale, type Room } from '../i18n/messages';
 import type { AdaptiveCard } from './card-schema';
-import { formatDate, formatDay, formatOccurred, formatWhen } from './formatting';
+import { countOrUnknown, formatDate, formatDay, formatOccurred, formatWhen } from './formatting';
 import { render, safeText } from './render';
 import { activityFormCard } from './templates/activity-form.card';
 import { closeReportCard } from './templates/close-report.card';
@@ -152,7 +152,7 @@ function incidentFacts(r: Incident, m: Catalogue, locale: Locale) {
     { title: s.severity, value: m.severity[r.severity] },
     ...(r.school ? [{ title: s.school, value: safeText(r.school) }] : []),
     // Not given is not zero: an incident at a school says so rather than leaving the count out.
-    ...(r.youthInvolved !== null || r.school ? [{ title: s.youthInvolved, value: r.youthInvolved !== null ? String(r.youthInvolved) : s.unknownCount }] : []),
+    ...(r.youthInvolved !== null || r.school ? [{ title: s.youthInvolved, value: countOrUnknown(r.youthInvolved, locale, s.unknownCount) }] : []),
     ...(r.policeReportNumber ? [{ title: s.policeReportNumber, value: safeText(r.policeReportNumber) }] : []),
   ];
 }

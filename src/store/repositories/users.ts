@@ -43,8 +43,9 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
       };
       const key = `${profile.tenantId}\u0000${profile.userId}`;
       const at = profile.updatedAt.getTime();
+      const seen = JSON.stringify(values);
       const last = lastSaved.get(key);
-      if (last && last.values === JSON.stringify(values) && at >= last.at && at - last.at < PROFILE_REWRITE_AFTER_MS) return;
+      if (last && last.values === seen && at >= last.at && at - last.at < PROFILE_REWRITE_AFTER_MS) return;
       const columns = { ...values, updated_at: profile.updatedAt };
       await upsert(
         dialect,
@@ -53,7 +54,7 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
         () => db.insertInto('user_profiles').values({ tenant_id: profile.tenantId, user_id: profile.userId, ...columns, last_seen_at: profile.updatedAt }).execute(),
       );
       if (lastSaved.size >= PROFILES_REMEMBERED) lastSaved.clear();
-      lastSaved.set(key, { values: JSON.stringify(values), at });
+      lastSaved.set(key, { values: seen, at });
     },
 
     async markSeen(scope, userId, at, since) {
