@@ -6,6 +6,7 @@
 // Logical types and what each engine stores:
 //   text(n)       NVARCHAR(n)                                   TEXT
 //   keyText(n)    NVARCHAR(n) COLLATE Latin1_General_100_BIN2   TEXT (SQLite compares bytes anyway)
+//   idText(n)     NVARCHAR(n) COLLATE Latin1_General_100_BIN2   TEXT (an id: ours, Teams' or Entra's)
 //   fixedText(n)  NCHAR(n)                                      TEXT
 //   int()         INT                                           INTEGER
 //   real()        FLOAT                                         REAL
@@ -16,9 +17,14 @@
 // keyText is for keys the app compares exactly (folded names, aliases, hashes, period and submit keys):
 // a case- or accent-insensitive database collation (Finnish_Swedish_CI_AS) would make ß/ss, æ/ae or
 // v/w the same key there and not in SQLite.
+//
+// idText is for identifiers (row ids, tenant, conversation, user, Teams activity and instance ids): they
+// are compared exactly, never folded. In the database's collation `29:1AbC` and `29:1abc`, two users of
+// Teams, would be one user. Migration 0016 gave every id column this collation; a new one is made with it
+// (a foreign key's columns must have the collation of those it refers to, so an id must be an idText).
 
 export type LogicalType =
-  | { kind: 'text'; length: number | 'max'; binary: boolean }
+  | { kind: 'text'; length: number | 'max'; binary: boolean; /** An identifier (idText): binary, and named as one. */ id?: true }
   | { kind: 'fixedText'; length: number }
   | { kind: 'int' | 'real' | 'bool' | 'timestamp' | 'day' };
 
@@ -53,6 +59,7 @@ type Column<N extends boolean> = ColumnDefinition & { nullable: N };
 const column = (type: LogicalType): Column<false> => ({ type, nullable: false });
 const text = (length: number | 'max') => column({ kind: 'text', length, binary: false });
 const keyText = (length: number) => column({ kind: 'text', length, binary: true });
+const idText = (length: number) => column({ kind: 'text', length, binary: true, id: true });
 const fixedText = (length: number) => column({ kind: 'fixedText', length });
 const int = () => column({ kind: 'int' });
 const real = () => column({ kind: 'real' });
@@ -67,16 +74,16 @@ const PERSON_NAME = 256;
 
 /** The columns both report tables have (ReportColumns in schema.ts), with the defaults named per table. */
 const reportColumns = (table: 'incidents' | 'activities') => ({
-  id: text(36),
+  id: idText(36),
   ref: text(20),
   organisation: text(40),
   status: text(40),
-  assignee_id: nullable(text(200)),
+  assignee_id: nullable(idText(200)),
   assignee_name: nullable(text(PERSON_NAME)),
-  reporter_id: text(200),
+  reporter_id: idText(200),
   reporter_name: text(PERSON_NAME),
-  tenant_id: text(100),
-  conversation_id: text(400),
+  tenant_id: idText(100),
+  conversation_id: idText(400),
   created_at: timestamp(),
   updated_at: timestamp(),
   version: int(),
@@ -88,15 +95,15 @@ const reportColumns = (table: 'incidents' | 'activities') => ({
 export const SCHEMA = {
   places: {
     columns: {
-      id: text(36),
+      id: idText(36),
       name: text(200),
       name_key: keyText(200),
       created_at: timestamp(),
       kind: withDefault(text(40), 'df_places_kind', 'annat'),
       lat: nullable(real()),
       lon: nullable(real()),
-      parent_id: nullable(text(36)),
-      tenant_id: text(100),
+      parent_id: nullable(idText(36)),
+      tenant_id: idText(100),
     },
     primaryKey: { name: 'pk_places', columns: ['id'], clustered: false },
     unique: { uq_places_tenant_name_key: ['tenant_id', 'name_key'] },
@@ -111,7 +118,7 @@ export const SCHEMA = {
   incidents: {
     columns: {
       occurred_at: timestamp(),
-      place_id: text(36),
+      place_id: idText(36),
       place_name: text(200),
       category: text(40),
       description: text(2000),
@@ -143,14 +150,14 @@ export const SCHEMA = {
     columns: {
       type: text(40),
       activity_date: day(),
-      place_id: nullable(text(36)),
+      place_id: nullable(idText(36)),
       place_name: nullable(text(200)),
       notes: text(2000),
       people_met: nullable(int()),
       follow_up_date: nullable(day()),
       // When and by whom (a user id) the follow-up was marked done (migration 0014).
       follow_up_done_at: nullable(timestamp()),
-      follow_up_done_by: nullable(text(200)),
+      follow_up_done_by: nullable(idText(200)),
       ...reportColumns('activities'),
     },
     primaryKey: { name: 'pk_activities', columns: ['id'], clustered: false },
@@ -171,7 +178,7 @@ export const SCHEMA = {
   },
   activity_organisations: {
     columns: {
-      activity_id: text(36),
+      activity_id: idText(36),
       organisation: text(40),
       position: int(),
     },
@@ -185,18 +192,18 @@ export const SCHEMA = {
       kind: fixedText(1),
       year: int(),
       value: int(),
-      tenant_id: text(100),
+      tenant_id: idText(100),
     },
     primaryKey: { name: 'pk_reference_counters', columns: ['tenant_id', 'kind', 'year'] },
     checks: ['ck_reference_counters_kind'],
   },
   conversations: {
     columns: {
-      conversation_id: text(400),
-      tenant_id: text(100),
+      conversation_id: idText(400),
+      tenant_id: idText(100),
       scope: text(40),
-      team_id: nullable(text(400)),
-      channel_id: nullable(text(400)),
+      team_id: nullable(idText(400)),
+      channel_id: nullable(idText(400)),
       service_url: text(400),
       reference_json: text('max'),
       installed_at: timestamp(),
@@ -206,12 +213,12 @@ export const SCHEMA = {
   },
   user_profiles: {
     columns: {
-      user_id: text(200),
-      tenant_id: text(100),
+      user_id: idText(200),
+      tenant_id: idText(100),
       organisation: text(40),
       school: nullable(text(200)),
       updated_at: timestamp(),
-      chat_user_id: nullable(text(200)),
+      chat_user_id: nullable(idText(200)),
       display_name: nullable(text(PERSON_NAME)),
       last_seen_at: nullable(timestamp()),
     },
@@ -223,15 +230,15 @@ export const SCHEMA = {
   },
   digest_subscriptions: {
     columns: {
-      conversation_id: text(400),
-      tenant_id: text(100),
+      conversation_id: idText(400),
+      tenant_id: idText(100),
       cadence: text(10),
       weekday: nullable(int()),
       time_of_day: text(5),
       locale: text(10),
       status: text(10),
       paused_reason: nullable(text(400)),
-      created_by: text(200),
+      created_by: idText(200),
       created_at: timestamp(),
       updated_at: timestamp(),
     },
@@ -243,11 +250,11 @@ export const SCHEMA = {
   },
   digest_deliveries: {
     columns: {
-      id: text(36),
-      conversation_id: text(400),
+      id: idText(36),
+      conversation_id: idText(400),
       period_key: keyText(40),
       scheduled_for: timestamp(),
-      claimed_by: text(100),
+      claimed_by: idText(100),
       claimed_at: timestamp(),
       status: text(10),
       finished_at: nullable(timestamp()),
@@ -262,7 +269,7 @@ export const SCHEMA = {
   },
   digest_attempts: {
     columns: {
-      delivery_id: text(36),
+      delivery_id: idText(36),
       attempt: int(),
       at: timestamp(),
       http_status: int(),
@@ -277,11 +284,11 @@ export const SCHEMA = {
   },
   digest_exports: {
     columns: {
-      id: text(36),
+      id: idText(36),
       token_hash: keyText(64),
-      tenant_id: text(100),
-      conversation_id: text(400),
-      user_id: text(200),
+      tenant_id: idText(100),
+      conversation_id: idText(400),
+      user_id: idText(200),
       period_kind: text(10),
       period_from: timestamp(),
       period_to: timestamp(),
@@ -299,8 +306,8 @@ export const SCHEMA = {
     columns: {
       alias_key: keyText(200),
       alias: text(200),
-      place_id: text(36),
-      tenant_id: text(100),
+      place_id: idText(36),
+      tenant_id: idText(100),
     },
     primaryKey: { name: 'pk_place_aliases', columns: ['tenant_id', 'alias_key'] },
     foreignKeys: {
@@ -312,16 +319,16 @@ export const SCHEMA = {
   },
   hotspots: {
     columns: {
-      id: text(36),
-      place_id: text(36),
+      id: idText(36),
+      place_id: idText(36),
       state: text(40),
       owner_organisation: text(40),
-      owner_id: text(200),
+      owner_id: idText(200),
       owner_name: text(PERSON_NAME),
-      created_by_id: text(200),
+      created_by_id: idText(200),
       created_by_name: text(PERSON_NAME),
-      tenant_id: text(100),
-      conversation_id: text(400),
+      tenant_id: idText(100),
+      conversation_id: idText(400),
       analysis_who: nullable(text(2000)),
       analysis_what: nullable(text(2000)),
       analysis_when: nullable(text(2000)),
@@ -344,14 +351,14 @@ export const SCHEMA = {
   },
   hotspot_measures: {
     columns: {
-      id: text(36),
-      hotspot_id: text(36),
+      id: idText(36),
+      hotspot_id: idText(36),
       what: text(2000),
       organisation: text(40),
       due_date: nullable(day()),
       done_at: nullable(timestamp()),
       reminded: int(),
-      created_by_id: text(200),
+      created_by_id: idText(200),
       created_by_name: text(PERSON_NAME),
       created_at: timestamp(),
       anonymised_at: nullable(timestamp()),
@@ -366,13 +373,13 @@ export const SCHEMA = {
   },
   audit_log: {
     columns: {
-      id: text(36),
+      id: idText(36),
       at: timestamp(),
-      tenant_id: text(100),
-      actor_id: text(200),
+      tenant_id: idText(100),
+      actor_id: idText(200),
       action: text(40),
       entity_kind: text(20),
-      entity_id: nullable(text(200)),
+      entity_id: nullable(idText(200)),
       entity_ref: nullable(text(40)),
       detail: nullable(text(200)),
     },
@@ -383,20 +390,20 @@ export const SCHEMA = {
   },
   coordinators: {
     columns: {
-      user_id: text(200),
-      added_by: text(200),
+      user_id: idText(200),
+      added_by: idText(200),
       added_at: timestamp(),
-      tenant_id: text(100),
+      tenant_id: idText(100),
     },
     primaryKey: { name: 'pk_coordinators', columns: ['tenant_id', 'user_id'] },
   },
   memberships: {
     columns: {
-      tenant_id: text(100),
-      user_id: text(200),
+      tenant_id: idText(100),
+      user_id: idText(200),
       organisation: text(40),
       source: text(20),
-      confirmed_by: text(200),
+      confirmed_by: idText(200),
       confirmed_at: timestamp(),
     },
     primaryKey: { name: 'pk_memberships', columns: ['tenant_id', 'user_id'] },
@@ -412,12 +419,12 @@ export const SCHEMA = {
   },
   card_messages: {
     columns: {
-      tenant_id: text(100),
-      conversation_id: text(400),
+      tenant_id: idText(100),
+      conversation_id: idText(400),
       item_kind: text(16),
-      item_id: text(64),
-      thread_id: text(450),
-      activity_id: text(200),
+      item_id: idText(64),
+      thread_id: idText(450),
+      activity_id: idText(200),
       updated_at: timestamp(),
     },
     primaryKey: { name: 'pk_card_messages', columns: ['tenant_id', 'item_kind', 'item_id'] },
@@ -429,7 +436,7 @@ export const SCHEMA = {
     columns: {
       job: text(100),
       period_key: keyText(100),
-      holder: text(100),
+      holder: idText(100),
       leased_until: timestamp(),
       finished_at: nullable(timestamp()),
     },
@@ -440,7 +447,7 @@ export const SCHEMA = {
   },
   post_budget_slots: {
     columns: {
-      tenant_id: text(100),
+      tenant_id: idText(100),
       slot_at: timestamp(),
       used: int(),
     },

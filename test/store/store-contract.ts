@@ -469,6 +469,18 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         assert.deepEqual((await store.users.get(tenant, 'aad-user-3'))?.updatedAt, later);
       });
 
+      it('keeps two users whose ids differ only in case (or accent) apart, as Teams does: ids compare exactly (0016)', async function () {
+        const upper = { userId: 'aad-ÅSA', tenantId: 'tenant-1', organisation: 'skola' as const, school: null, updatedAt: T0, chatUserId: '29:1AbC', displayName: 'Åsa' };
+        const lower = { ...upper, userId: 'aad-åsa', organisation: 'polisen' as const, chatUserId: '29:1abc', displayName: 'Asa' };
+        await store.users.save(upper);
+        await store.users.save(lower);
+        assert.equal((await store.users.get(tenant, 'aad-ÅSA'))?.organisation, 'skola');
+        assert.equal((await store.users.get(tenant, 'aad-åsa'))?.organisation, 'polisen');
+        assert.equal(await store.users.get(tenant, 'aad-asa'), null, 'no accent-insensitive match');
+        assert.equal((await store.users.findByChatUserId(tenant, '29:1abc'))?.userId, 'aad-åsa');
+        assert.equal(await store.users.findByChatUserId(tenant, '29:1ABC'), null, 'no case-insensitive match');
+      });
+
       it('finds a profile by the chat user id an @mention carries', async function () {
         await store.users.save({ userId: 'aad-user-2', tenantId: 'tenant-1', organisation: 'polisen', school: null, updatedAt: T0, chatUserId: '29:chat-2', displayName: 'Berit' });
         assert.equal((await store.users.findByChatUserId(tenant, '29:chat-2'))?.userId, 'aad-user-2');

@@ -7,9 +7,10 @@ import type { Selectable } from 'kysely';
 import { readMigrations } from '../../../src/store/migrator';
 import { mssqlMigrations } from '../../../src/store/mssql/mssql-dialect';
 import type { Database } from '../../../src/store/schema';
-import { SCHEMA, tablesByReference, type TableName } from '../../../src/store/schema-definition';
+import { SCHEMA, tablesByReference, type LogicalType, type TableName } from '../../../src/store/schema-definition';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
 import { definedSqliteForm, definedTsqlForm, introspectedSqliteForm, schemaDifferences, simulatedTsqlForm } from './schema-forms';
+import { idCollationMigration, ID_COLLATION_VERSION, schemaBeforeIdCollation } from './id-collation-migration';
 import { simulateTsqlSchema } from './tsql-schema-simulator';
 
 // The schema is defined once (src/store/schema-definition.ts). Each store's migrations must arrive at
@@ -50,20 +51,41 @@ describe('One schema for both stores', function () {
       'places: defined index ix_places_parent (parent_id), missing in T-SQL',
       'places: defined fk_places_parent (parent_id) → places (id), missing in T-SQL',
       'incidents: T-SQL has index ix_incidents_demo (tenant_id) include (category), not defined',
-      'audit_log.entity_id: definition says NVARCHAR(200) NULL; T-SQL has NVARCHAR(100) NULL',
+      'audit_log.entity_id: definition says NVARCHAR(200) COLLATE Latin1_General_100_BIN2 NULL; T-SQL has NVARCHAR(100) NULL',
     ]);
   });
 
   it('refuses, as SQL Server does, to drop a key a foreign key refers to, or to change a column a key or index depends on', function () {
     const migrated = readMigrations(mssqlMigrations).flatMap((m) => m.batches);
     assert.throws(() => simulateTsqlSchema([...migrated, 'ALTER TABLE places DROP CONSTRAINT pk_places;']), /pk_places cannot be dropped: foreign key fk_\w+ of \w+ refers to it/);
-    assert.throws(() => simulateTsqlSchema([...migrated, 'ALTER TABLE incidents ALTER COLUMN tenant_id NVARCHAR(100) COLLATE Latin1_General_100_BIN2 NOT NULL;']),
-      /ALTER COLUMN incidents.tenant_id: .*ix_incidents_lagesbild.* depend\(s\) on it/, 'a collation change under an index');
+    assert.throws(() => simulateTsqlSchema([...migrated, 'ALTER TABLE incidents ALTER COLUMN category NVARCHAR(40) COLLATE Latin1_General_100_BIN2 NOT NULL;']),
+      /ALTER COLUMN incidents.category: .*ix_incidents_lagesbild.* depend\(s\) on it/, 'a collation change under an index');
     assert.throws(() => simulateTsqlSchema([...migrated, 'ALTER TABLE places ALTER COLUMN id NVARCHAR(64) NOT NULL;']),
       /fk_incidents_place/, 'a key column, even widened, under the foreign keys that refer to it');
-    assert.doesNotThrow(() => simulateTsqlSchema([...migrated, 'ALTER TABLE incidents ALTER COLUMN conversation_id NVARCHAR(450) NOT NULL;']),
+    assert.doesNotThrow(() => simulateTsqlSchema([...migrated, 'ALTER TABLE incidents ALTER COLUMN conversation_id NVARCHAR(450) COLLATE Latin1_General_100_BIN2 NOT NULL;']),
       'an indexed variable-length column may grow');
     assert.throws(() => simulateTsqlSchema([...migrated, 'EXEC sp_rename N\'places.kind\', N\'type\', N\'COLUMN\';']), /does not know this statement/);
+  });
+
+  it('migration 0016 is the text generated from the definition\'s id columns (every key, index and foreign key on them dropped and made again)', function () {
+    const file = fs.readdirSync(mssqlMigrations.folder).find((f) => f.startsWith(`00${ID_COLLATION_VERSION}_`));
+    assert.ok(file, 'migration 0016 exists');
+    assert.equal(fs.readFileSync(path.join(mssqlMigrations.folder, file), 'utf8'), idCollationMigration(schemaBeforeIdCollation()),
+      'regenerate it: npx tsx test/store/schema/id-collation-migration.ts > src/store/mssql/migrations/0016_id_collation.sql');
+  });
+
+  it('marks every column named as an id (id, …_id, …_by, holder) as one: binary on SQL Server, so that ids differing in case stay two', function () {
+    const looksLikeId = /^(id|\w+_id|\w+_by|holder)$/;
+    const unmarked = Object.entries(SCHEMA).flatMap(([table, t]: [string, { columns: Record<string, { type: LogicalType }> }]) =>
+      Object.entries(t.columns).filter(([name, c]) => looksLikeId.test(name) && c.type.kind === 'text' && !c.type.id).map(([name]) => `${table}.${name}`));
+    assert.deepEqual(unmarked, []);
+  });
+
+  it('refuses, as SQL Server does (1757), a foreign key between columns of different collations', function () {
+    const beforeIds = readMigrations(mssqlMigrations).filter((m) => m.version < ID_COLLATION_VERSION).flatMap((m) => m.batches);
+    assert.throws(() => simulateTsqlSchema([...beforeIds,
+      'CREATE TABLE notes (id NVARCHAR(36) NOT NULL, place_id NVARCHAR(36) COLLATE Latin1_General_100_BIN2 NOT NULL, CONSTRAINT pk_notes PRIMARY KEY (id), CONSTRAINT fk_notes_place FOREIGN KEY (place_id) REFERENCES places (id))',
+    ]), /fk_notes_place: notes.place_id \(Latin1_General_100_BIN2\) and places.id \(database collation\) differ in collation/);
   });
 
   it('orders tables so that each comes after those it refers to (creating; reversed, emptying)', function () {

@@ -52,7 +52,10 @@ const STATEMENTS: { pattern: RegExp; apply: (schema: SimSchema, m: RegExpExecArr
     pattern: new RegExp(`^ALTER TABLE (${NAME}) ADD CONSTRAINT (${NAME}) DEFAULT (.+) FOR (${NAME})$`, 'i'),
     apply: (s, m) => { column(s, m[1]!, m[4]!).default = { name: m[2]!, value: m[3]!.trim() }; },
   },
-  { pattern: new RegExp(`^ALTER TABLE (${NAME}) ADD (CONSTRAINT [\\s\\S]+)$`, 'i'), apply: (s, m) => addConstraint(table(s, m[1]!), m[2]!) },
+  {
+    pattern: new RegExp(`^ALTER TABLE (${NAME}) ADD (CONSTRAINT [\\s\\S]+)$`, 'i'),
+    apply: (s, m) => { addConstraint(table(s, m[1]!), m[2]!); checkForeignKeyCollations(s, m[1]!); },
+  },
   {
     pattern: new RegExp(`^ALTER TABLE (${NAME}) DROP CONSTRAINT (${NAME})$`, 'i'),
     apply: (s, m) => dropConstraint(s, m[1]!, m[2]!),
@@ -157,6 +160,23 @@ function createTable(schema: SimSchema, name: string, body: string): void {
     }
   }
   schema.set(name, created);
+  checkForeignKeyCollations(schema, name);
+}
+
+/**
+ * As SQL Server (error 1757): a foreign key's columns must have the collation of the columns it refers
+ * to; an id column in the binary collation cannot be referred to from one in the database's.
+ */
+function checkForeignKeyCollations(schema: SimSchema, tableName: string): void {
+  for (const [name, c] of table(schema, tableName).constraints) {
+    if (c.kind !== 'foreign') continue;
+    c.columns.forEach((columnName, i) => {
+      const [from, to] = [column(schema, tableName, columnName), column(schema, c.table, c.references[i]!)];
+      if (from.collation !== to.collation) {
+        throw new Error(`${name}: ${tableName}.${columnName} (${from.collation ?? 'database collation'}) and ${c.table}.${c.references[i]} (${to.collation ?? 'database collation'}) differ in collation`);
+      }
+    });
+  }
 }
 
 const COLUMN_SPEC = /^((?:N?VARCHAR|NCHAR|DATETIME2|VARBINARY)\((?:\d+|MAX)\)|INT|BIGINT|BIT|DATE|FLOAT|UNIQUEIDENTIFIER)(?: COLLATE (\w+))? (NOT NULL|NULL)(?: (?:CONSTRAINT (\w+) )?DEFAULT (.+))?$/i;

@@ -1,0 +1,3 @@
+-- Every id column in the binary collation (issue 17): SQLite compares TEXT byte by byte (BINARY) already,
+-- so nothing changes here. This file keeps the two engines' migration versions in step (the migrator
+-- records it and runs nothing, as for 0012).
