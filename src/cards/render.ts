@@ -1,4 +1,4 @@
-import { Template } from 'adaptivecards-templating';
+import type * as Templating from 'adaptivecards-templating';
 import type { AdaptiveCard } from './card-schema';
 import { bind, type Binder } from './bind';
 import { fitToPhone } from './phone-actions';
@@ -35,12 +35,20 @@ export function definedTemplates(): CardTemplate<unknown>[] {
  * fifth of a report submit's CPU time when done at every render (issue 14). A Template is made to be
  * expanded again and again (its expand is synchronous and does not change the parsed payload).
  */
-const parsed = new WeakMap<CardTemplate<unknown>, Template>();
+const parsed = new WeakMap<CardTemplate<unknown>, Templating.Template>();
 
-function parsedTemplate(tpl: CardTemplate<unknown>): Template {
+/**
+ * The templating engine (with its ANTLR expression parser) is loaded at the first render, not at start:
+ * loading it was a fifth of the time to a healthy /healthz, which needs no card (issue 14).
+ * (require, not import(): the tests load TypeScript through tsx's CommonJS hook only.)
+ */
+let engine: typeof Templating | undefined;
+
+function parsedTemplate(tpl: CardTemplate<unknown>): Templating.Template {
   let template = parsed.get(tpl);
   if (!template) {
-    template = new Template(tpl.template);
+    engine ??= require('adaptivecards-templating') as typeof Templating;
+    template = new engine.Template(tpl.template);
     parsed.set(tpl, template);
   }
   return template;
