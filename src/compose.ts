@@ -11,6 +11,7 @@ import { reportLinkRoutes } from './http/report-link-route';
 import { JobLeases } from './domain/jobs/job-leases';
 import { PostingBudget } from './domain/jobs/posting-budget';
 import { STOCKHOLM } from './domain/periods';
+import { rememberZoneOffsets } from './domain/zone-offsets';
 import { ConnectorReminderPoster } from './bot/connector-reminder-poster';
 import { ChannelHotspots } from './domain/hotspots/channel-hotspots';
 import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
@@ -72,6 +73,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const clock = options.clock ?? systemClock;
   // The SDK writes plain-text lines (stacks, signing keys) to the console: as JSON log lines instead.
   const releaseConsole = bridgeConsole(log);
+  rememberZoneOffsets(STOCKHOLM);
   const store = options.store ?? await createStore(config.databaseUrl, { logger: log });
   const domains = config.organisationDomains;
   const access = new AccessPolicy(config.coordinators, store, (email, tenantId) => organisationForEmail(email, tenantId, domains), () => clock.now());

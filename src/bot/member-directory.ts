@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { organisationForEmail, type OrganisationDomain } from '../config/organisation-domains';
 import { systemClock, type Clock } from '../domain/ports/clock.port';
+import { RecentEntries } from '../domain/recent-entries';
 import type { Organisation } from '../domain/vocabulary';
 import type { Logger } from '../logging/logger';
 import { tenantOf } from './turn-context-reader';
@@ -36,10 +37,9 @@ const HOUR_MS = 60 * 60 * 1000;
  * costs one request an hour. It never throws and never logs an address.
  */
 export class MemberDirectory {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: RecentEntries<string, Entry>;
   private readonly ttlMs: number;
   private readonly failureTtlMs: number;
-  private readonly maxEntries: number;
   private readonly clock: Clock;
   private readonly log: Logger;
 
@@ -47,7 +47,7 @@ export class MemberDirectory {
     this.log = options.log;
     this.ttlMs = options.ttlMs ?? HOUR_MS;
     this.failureTtlMs = options.failureTtlMs ?? this.ttlMs;
-    this.maxEntries = Math.max(1, options.maxEntries ?? 5_000);
+    this.entries = new RecentEntries(options.maxEntries ?? 5_000);
     this.clock = options.clock ?? systemClock;
   }
 
@@ -77,7 +77,6 @@ export class MemberDirectory {
       },
     );
     this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return entry.value;
   }
 

@@ -33,9 +33,17 @@ export function formatDate(value: string | Date, locale: Locale, zone = STOCKHOL
   return typeof value === 'string' ? formatDay(value, locale, zone, DATE_STYLE) : formatWhen(value, locale, zone, DATE_STYLE);
 }
 
+/**
+ * One formatter per locale: making an Intl.NumberFormat loads the locale's data, a tenth of a
+ * millisecond or more, and every saved report's card shows a count (issue 14).
+ */
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 /** A count or a mean: decimal comma in Swedish, point in English, at most one decimal. */
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(culture(locale), { maximumFractionDigits: 1 }).format(n);
+  let numbers = numberFormats.get(locale);
+  if (!numbers) numberFormats.set(locale, (numbers = new Intl.NumberFormat(culture(locale), { maximumFractionDigits: 1 })));
+  return numbers.format(n);
 }
 
 /** A count nobody gave reads "okänt antal" (`unknown`), never 0. */

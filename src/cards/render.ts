@@ -1,4 +1,4 @@
-import { Template } from 'adaptivecards-templating';
+import type * as Templating from 'adaptivecards-templating';
 import type { AdaptiveCard } from './card-schema';
 import { bind, type Binder } from './bind';
 import { fitToPhone } from './phone-actions';
@@ -35,12 +35,20 @@ export function definedTemplates(): CardTemplate<unknown>[] {
  * fifth of a report submit's CPU time when done at every render (issue 14). A Template is made to be
  * expanded again and again (its expand is synchronous and does not change the parsed payload).
  */
-const parsed = new WeakMap<CardTemplate<unknown>, Template>();
+const parsed = new WeakMap<CardTemplate<unknown>, Templating.Template>();
 
-function parsedTemplate(tpl: CardTemplate<unknown>): Template {
+/**
+ * The templating engine (with its ANTLR expression parser) is loaded at the first render, not at start:
+ * loading it was about a sixth of the time to a healthy /healthz, which needs no card (issue 14).
+ * (require, not import(): the tests load TypeScript through tsx's CommonJS hook only.)
+ */
+let engine: typeof Templating | undefined;
+
+function parsedTemplate(tpl: CardTemplate<unknown>): Templating.Template {
   let template = parsed.get(tpl);
   if (!template) {
-    template = new Template(tpl.template);
+    engine ??= require('adaptivecards-templating') as typeof Templating;
+    template = new engine.Template(tpl.template);
     parsed.set(tpl, template);
   }
   return template;
@@ -48,10 +56,25 @@ function parsedTemplate(tpl: CardTemplate<unknown>): Template {
 
 export function render<Data extends object>(tpl: CardTemplate<Data>, data: Data): AdaptiveCard {
   const expanded: unknown = parsedTemplate(tpl as CardTemplate<unknown>).expand({ $root: data });
-  // A binding to null means "leave the property out": clients draw an empty number input as 0.
-  const card = JSON.parse(JSON.stringify(expanded, (_key, value: unknown) => (value === null ? undefined : value))) as AdaptiveCard;
-  return fitToPhone(card);
+  return fitToPhone(withoutNulls(expanded) as AdaptiveCard);
 }
+
+/**
+ * A copy of the expanded card as JSON would carry it, without the properties bound to null: a binding to
+ * null means "leave the property out" (clients draw an empty number input as 0). What
+ * JSON.parse(JSON.stringify(card, dropNulls)) gave, without writing and reading every card as text
+ * (issue 14): in a list, a null (or what JSON cannot carry) stays a null, as JSON.stringify writes it.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return withoutNulls((value as { toJSON(): unknown }).toJSON());
+  if (Array.isArray(value)) return value.map((item) => (carried(item) ? withoutNulls(item) : null));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (carried(item)) copy[key] = withoutNulls(item);
+  return copy;
+}
+
+const carried = (value: unknown): boolean => value !== null && value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
 
 /**
  * Text a user typed is shown literally: markdown markers and Teams' {{DATE()}} functions are

@@ -3,6 +3,7 @@ import type { AuditEntry, AuditRepository } from './ports/audit.port';
 import type { RetentionCount, RetentionRepository } from './ports/retention.port';
 import type { UserProfileRepository } from './ports/store.port';
 import type { TenantScope } from './scope';
+import { RecentEntries } from './recent-entries';
 
 /** A type, not an interface: the housekeeping log takes it as a record of numbers. */
 export type RetentionSummary = {
@@ -62,14 +63,16 @@ function auditOf(c: RetentionCount, at: Date): AuditEntry[] {
  * so that several instances or a restart do not write more than that either.
  */
 export class LastSeen {
-  private readonly noted = new Map<string, string>();
+  private readonly noted: RecentEntries<string, string>;
 
   constructor(
     private readonly users: Pick<UserProfileRepository, 'markSeen'>,
     private readonly zone = 'Europe/Stockholm',
     /** How many users are remembered before the memory starts again (then each is written once more). */
-    private readonly maxRemembered = 10_000,
-  ) {}
+    maxRemembered = 10_000,
+  ) {
+    this.noted = new RecentEntries(maxRemembered);
+  }
 
   async note(scope: TenantScope, userId: string, now: Date): Promise<void> {
     const today = DateTime.fromJSDate(now, { zone: this.zone }).startOf('day');
@@ -77,7 +80,6 @@ export class LastSeen {
     const key = `${scope.tenantId}\u0000${userId}`;
     if (this.noted.get(key) === day) return;
     await this.users.markSeen(scope, userId, now, today.toJSDate());
-    if (this.noted.size >= this.maxRemembered) this.noted.clear();
     this.noted.set(key, day);
   }
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import express, { type Response } from 'express';
-import JSZip from 'jszip';
+import type JSZipType from 'jszip';
 import { lagesbildView } from '../cards/lagesbild-view';
 import type { ExportFile, ExportService, OpenExport } from '../domain/lagesbild/export-service';
 import type { IncidentExportRow } from '../domain/ports/lagesbild.port';
@@ -61,6 +61,8 @@ export function exportRoutes(exports: ExportService, log: Logger, locales: Defau
     if (!open) return;
     const locale = localeOf(open);
     const contents = await exports.contents(open);
+    // Loaded at the first export, not at start (issue 14); require, not import(), for tsx's CommonJS hook.
+    const JSZip = require('jszip') as typeof JSZipType;
     const zip = new JSZip();
     zip.file('incidents.csv', incidentsCsv(contents.incidents, locale, open.period.zone));
     for (const table of exportTables(contents, locale, open.period.zone)) zip.file(table.file, toCsv(table.header, table.rows));

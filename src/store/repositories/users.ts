@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { UserProfile } from '../../domain/conversation';
 import type { UserProfileRepository } from '../../domain/ports/store.port';
+import { RecentEntries } from '../../domain/recent-entries';
 import { ORGANISATIONS } from '../../domain/vocabulary';
 import { toCode, toDate } from '../row-values';
 import type { Database, UserProfileRow } from '../schema';
@@ -14,11 +15,11 @@ import { upsert } from './duplicates';
  * and last_seen_at is kept by LastSeen.
  */
 export const PROFILE_REWRITE_AFTER_MS = 10 * 60 * 1000;
-/** How many users' last saves are remembered before the memory starts again (then each is written once more). */
+/** How many users' last saves are remembered (the one saved longest ago is forgotten first, then written once more). */
 const PROFILES_REMEMBERED = 10_000;
 
 export function createUserProfileRepository(db: Kysely<Database>, dialect: StoreDialect): UserProfileRepository {
-  const lastSaved = new Map<string, { values: string; at: number }>();
+  const lastSaved = new RecentEntries<string, { values: string; at: number }>(PROFILES_REMEMBERED);
   return {
     async get(scope, userId) {
       const row = await db.selectFrom('user_profiles').selectAll()
@@ -53,7 +54,6 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
           .where('tenant_id', '=', profile.tenantId).where('user_id', '=', profile.userId).executeTakeFirst()).numUpdatedRows,
         () => db.insertInto('user_profiles').values({ tenant_id: profile.tenantId, user_id: profile.userId, ...columns, last_seen_at: profile.updatedAt }).execute(),
       );
-      if (lastSaved.size >= PROFILES_REMEMBERED) lastSaved.clear();
       lastSaved.set(key, { values: seen, at });
     },
 

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type KyselyPlugin, type SqliteDatabase } from 'kysely';
 import { StoreUnavailableError } from '../../domain/errors';
 import type { Store } from '../../domain/ports/store.port';
+import { RecentEntries } from '../../domain/recent-entries';
 import { createKyselyStore } from '../kysely-store';
 import { latestVersion, migrate } from '../migrator';
 import type { Database } from '../schema';
@@ -102,13 +103,10 @@ export const PREPARED_STATEMENTS_MAX = 500;
  * SQLite re-prepares a statement itself when a migration changed the schema.
  */
 export function preparedOnce(database: BetterSqlite3.Database, max = PREPARED_STATEMENTS_MAX): (sql: string) => BetterSqlite3.Statement {
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statements = new RecentEntries<string, BetterSqlite3.Statement>(max);
   return (sql) => {
     let statement = statements.get(sql);
-    if (statement) statements.delete(sql); // re-inserted below: the Map's order is the recency
-    else statement = database.prepare(sql);
-    statements.set(sql, statement);
-    if (statements.size > max) statements.delete(statements.keys().next().value!);
+    if (!statement) statements.set(sql, (statement = database.prepare(sql)));
     return statement;
   };
 }
