@@ -5,6 +5,7 @@ import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
 import { exportsEn } from './exports.en';
+import { estEn } from './est.en';
 
 export const en: Catalogue = {
   organisation: {
@@ -140,6 +141,7 @@ export const en: Catalogue = {
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
   exports: exportsEn,
+  est: estEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 
