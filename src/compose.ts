@@ -88,7 +88,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
   // The EST week (issue 12): rapportörer, the meeting, area assessments and priority areas.
-  const est = new EstService(store.est, store.placeRegister, store.hotspots, store.audit, clock, STOCKHOLM);
+  const est = new EstService(store.est, store.placeRegister, store.hotspots, store.audit, clock, STOCKHOLM, config.est.scale);
   const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access,
     hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots), est });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.

@@ -8,7 +8,7 @@ import { estPanelCard, type EstPanelCardData } from './templates/est-panel.card'
 import type { Area, EstPicture } from '../domain/est/est-service';
 import { PRIORITY_AREAS_MAX, REASON_MAX } from '../domain/est/est-service';
 import type { Reporter } from '../domain/est/est.port';
-import type { EstMeeting } from '../domain/est/est-week';
+import type { EstMeeting, EstScale } from '../domain/est/est-week';
 import type { Organisation } from '../domain/vocabulary';
 import { format, messages, type Locale } from '../i18n/messages';
 
@@ -24,7 +24,8 @@ const panel = (data: Partial<EstPanelCardData> & { title: string }): AdaptiveCar
 const NO_PICKER: EstPanelCardData['picker'] = { visible: false, id: 'none', label: '', choices: [], button: { title: '', verb: '' } };
 
 const weekday = (locale: Locale, day: number) => messages(locale).est.weekdays[String(day) as '1'] ?? String(day);
-export const levelLabel = (locale: Locale, level: 1 | 2 | 3) => messages(locale).est.levels[String(level) as '1'];
+/** A level's label: EST_SCALE's when configured, else the catalogue's. */
+export const levelLabel = (locale: Locale, level: 1 | 2 | 3, scale: EstScale | null) => scale?.[level - 1] ?? messages(locale).est.levels[String(level) as '1'];
 
 export function tertialLabel(locale: Locale, tertial: string): string {
   const [year, n] = tertial.split('-T');
@@ -51,9 +52,9 @@ export function areaLines(locale: Locale, picture: EstPicture): string[] {
   ]);
 }
 
-export function legend(locale: Locale): string {
+export function legend(locale: Locale, scale: EstScale | null): string {
   const t = messages(locale).est;
-  return format(t.legend, { 1: t.levels[1], 2: t.levels[2], 3: t.levels[3], none: t.notAssessed });
+  return format(t.legend, { 1: levelLabel(locale, 1, scale), 2: levelLabel(locale, 2, scale), 3: levelLabel(locale, 3, scale), none: t.notAssessed });
 }
 
 export function overview(locale: Locale, o: { meeting: EstMeeting; reporters: number; picture: EstPicture; note?: string }): AdaptiveCard {
@@ -81,7 +82,7 @@ export function areas(locale: Locale, picture: EstPicture, all: readonly Area[],
   const t = messages(locale).est;
   const lines = areaLines(locale, picture);
   return panel({
-    title: t.areasTitle, note, intro: all.length === 0 ? t.areasEmpty : '', lines, footnote: lines.length > 0 ? legend(locale) : '',
+    title: t.areasTitle, note, intro: all.length === 0 ? t.areasEmpty : '', lines, footnote: lines.length > 0 ? legend(locale, picture.scale) : '',
     picker: {
       visible: all.length > 0, id: 'placeId', label: t.labels.choose, choices: all.map((a) => ({ title: a.name, value: a.id })),
       button: { title: t.buttons.assessChosen, verb: EST_VERBS.openAssessment },
@@ -96,14 +97,14 @@ export interface AssessmentFormState {
   banner: string;
 }
 
-export function assessmentForm(locale: Locale, area: Area, week: string, state: AssessmentFormState): AdaptiveCard {
+export function assessmentForm(locale: Locale, area: Area, week: string, state: AssessmentFormState, scale: EstScale | null): AdaptiveCard {
   const t = messages(locale).est;
   const data: EstFormCardData = {
     title: format(t.assessTitle, { area: area.name, week: DateTime.fromISO(week).weekNumber }),
     intro: '', banner: state.banner,
     choiceFields: [{
       id: 'level', label: t.labels.level, value: state.values.level, placeholder: t.labels.level, required: true, error: state.errors.level, requiredMessage: t.errors.required,
-      choices: ([1, 2, 3] as const).map((l) => ({ title: `${LEVEL_MARK[l]} ${levelLabel(locale, l)}`, value: String(l) })),
+      choices: ([1, 2, 3] as const).map((l) => ({ title: `${LEVEL_MARK[l]} ${levelLabel(locale, l, scale)}`, value: String(l) })),
     }],
     timeFields: [],
     textFields: [{ id: 'reason', label: t.labels.reason, value: state.values.reason, maxLength: REASON_MAX, error: state.errors.reason, requiredMessage: t.errors.required }],

@@ -133,7 +133,7 @@ function estPart(locale: Locale, est: EstPicture | undefined): LagesbildEstPart 
     priorities,
     areasTitle: t.areasTitle,
     areas: est ? areaLines(locale, est) : [],
-    legend: legend(locale),
+    legend: legend(locale, est?.scale ?? null),
     assess: { title: t.buttons.areas, verb: EST_VERBS.areas },
   };
 }

@@ -99,7 +99,7 @@ export function estVerbs(f: EstFeature, targets: Targets): VerbEntry[] {
       verb: EST_VERBS.openAssessment, payload: placeRef, target: targets.place(), right: 'est.assess', writes: false,
       handle: async ({ ctx, target }) => {
         const area = await a.asArea(ctx, target.place);
-        return area ? estCards.assessmentForm(ctx.locale, area, weekStart(f.now(), f.est.zone), blankAssessment) : a.notAnArea(ctx.locale);
+        return area ? estCards.assessmentForm(ctx.locale, area, weekStart(f.now(), f.est.zone), blankAssessment, f.est.scale) : a.notAnArea(ctx.locale);
       },
     }),
     verb({
@@ -112,11 +112,11 @@ export function estVerbs(f: EstFeature, targets: Targets): VerbEntry[] {
         const result = await f.est.assess(ctx.origin, ctx.actor, { areaId: area.id, ...values }, { maskingConfirmed: payload.maskingConfirmed === true });
         if (result.ok) {
           const week = DateTime.fromISO(result.assessment.weekStart).weekNumber;
-          return a.areas(ctx, format(m.est.assessed, { area: safeText(area.name), level: estCards.levelLabel(ctx.locale, result.assessment.level), week }));
+          return a.areas(ctx, format(m.est.assessed, { area: safeText(area.name), level: estCards.levelLabel(ctx.locale, result.assessment.level, f.est.scale), week }));
         }
         const week = weekStart(f.now(), f.est.zone);
         if ('personalData' in result) {
-          const card = estCards.assessmentForm(ctx.locale, area, week, { values, errors: { level: '', reason: '' }, banner: personalDataWarning(m, result.personalData) });
+          const card = estCards.assessmentForm(ctx.locale, area, week, { values, errors: { level: '', reason: '' }, banner: personalDataWarning(m, result.personalData) }, f.est.scale);
           return withMaskingConfirmed(card);
         }
         const e = m.est.errors;
@@ -124,7 +124,7 @@ export function estVerbs(f: EstFeature, targets: Targets): VerbEntry[] {
         return estCards.assessmentForm(ctx.locale, area, week, {
           values, banner: e.form,
           errors: { level: result.errors.level ? text[result.errors.level] : '', reason: result.errors.reason ? text[result.errors.reason] : '' },
-        });
+        }, f.est.scale);
       },
     }),
     verb({

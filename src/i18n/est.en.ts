@@ -22,7 +22,7 @@ export const estEn: Shape<typeof estSv> = {
   assessTitle: 'Assess {area}, week {week}',
   labels: { level: 'Status', reason: 'Why? (one line)', weekday: 'Weekday', time: 'The meeting starts', nudgeTime: 'Reminder the day before, at', priority: 'Area {n}', choose: 'Choose an area', reporter: 'Choose a rapportör' },
   errors: {
-    required: 'Fill this in.', tooLong: 'At most {max} characters.', invalidLevel: 'Choose green, yellow or red.',
+    required: 'Fill this in.', tooLong: 'At most {max} characters.', invalidLevel: 'Choose a status.',
     badWeekday: 'Choose a weekday.', badTime: 'Write the time as 09:00.',
     personalData: 'The reason looks like it holds personal data ({found}). Remove it, or press Save again to have it masked.',
     form: 'Something needs correcting, see below. What you wrote is kept.',

@@ -21,7 +21,7 @@ export const estSv = {
   assessTitle: 'Bedöm {area}, vecka {week}',
   labels: { level: 'Läget', reason: 'Varför? (en rad)', weekday: 'Veckodag', time: 'Mötet börjar', nudgeTime: 'Påminnelse dagen före, kl.', priority: 'Område {n}', choose: 'Välj område', reporter: 'Välj rapportör' },
   errors: {
-    required: 'Fyll i det här.', tooLong: 'Högst {max} tecken.', invalidLevel: 'Välj grön, gul eller röd.',
+    required: 'Fyll i det här.', tooLong: 'Högst {max} tecken.', invalidLevel: 'Välj ett läge.',
     badWeekday: 'Välj en veckodag.', badTime: 'Skriv tiden som 09:00.',
     personalData: 'Det ser ut som personuppgifter i motiveringen ({found}). Ta bort dem, eller tryck Spara igen så maskeras de.',
     form: 'Något behöver rättas, se nedan. Det du skrev finns kvar.',

@@ -48,7 +48,7 @@ describe('the EST week in the channel', function () {
     assert.equal(JSON.stringify(again).includes('"value":"Klotter ökar vid busskuren"'), true, 'the reason typed is kept in its field');
     assert.deepEqual(assessments(), []);
     const tooLong = await h.press('estSaveAssessment', { placeId: centrum, level: '7', reason: 'x'.repeat(201) });
-    assert.match(cardText(tooLong), /Välj grön, gul eller röd\./);
+    assert.match(cardText(tooLong), /Välj ett läge\./);
     assert.match(cardText(tooLong), /Högst 200 tecken\./);
     assert.deepEqual(assessments(), []);
   });
@@ -110,5 +110,19 @@ describe('the EST week in the channel', function () {
     h.connector.clear();
     await h.bot.housekeeping.run('est-nudges', new Date('2026-12-07T12:15:00Z'));
     assert.equal(h.connector.messages().length, 0, 'nudged once');
+  });
+
+  it('When EST_SCALE names the levels, then the form, the answer and the lägesbild use those words', async () => {
+    await h.stop();
+    h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${SAMORDNARE.aadObjectId}`, EST_SCALE: 'lugnt,oroligt,allvarligt' });
+    await h.press('submitIncident', incident('Kvarnbacken'));
+    await h.say('organisation polisen', { from: SAMORDNARE }, [ANNA]);
+    const store = h.bot.store;
+    const area = (await store.places.findOrCreate(TENANT_SCOPE, 'Centrum', h.clock.now())).id;
+    const torget = await store.places.findOrCreate(TENANT_SCOPE, 'Stora torget', h.clock.now());
+    await store.placeRegister.update(TENANT_SCOPE, { id: torget.id, parentId: area }, { actorId: SAMORDNARE.aadObjectId, now: h.clock.now() });
+    assert.match(JSON.stringify(await h.press('estOpenAssessment', { placeId: area })), /🔴 allvarligt/);
+    assert.match(cardText(await h.press('estSaveAssessment', { placeId: area, level: '3', reason: 'Bränder' })), /Centrum är bedömd allvarligt/);
+    assert.match(cardText(cardOf((await h.say('lägesbild'))[0]!)), /🟢 lugnt · 🟡 oroligt · 🔴 allvarligt/);
   });
 });

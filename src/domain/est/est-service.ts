@@ -10,7 +10,7 @@ import type { FieldFinding } from '../privacy/mask-fields';
 import type { ChatScope, TenantScope } from '../scope';
 import type { Organisation } from '../vocabulary';
 import type { AreaAssessment, EstRepository, Reporter } from './est.port';
-import { DEFAULT_MEETING, parseTimeOfDay, recentWeekStarts, tertialOf, upcomingWeek, weekStart, type EstMeeting, type EstWeek } from './est-week';
+import { DEFAULT_MEETING, parseTimeOfDay, recentWeekStarts, tertialOf, upcomingWeek, weekStart, type EstMeeting, type EstScale, type EstWeek } from './est-week';
 
 /** How many weeks of assessments the lägesbild shows per area. */
 export const ASSESSMENT_WEEKS = 8;
@@ -40,6 +40,8 @@ export interface PriorityArea {
 
 /** What the lägesbild shows of the EST week. */
 export interface EstPicture {
+  /** The scale's labels as configured (EST_SCALE), or null for the catalogue's. */
+  scale: EstScale | null;
   tertial: string;
   priorities: PriorityArea[];
   /** Mondays of the weeks shown, oldest first. */
@@ -68,6 +70,8 @@ export class EstService {
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
     readonly zone = STOCKHOLM,
+    /** EST_SCALE: the levels' labels in every language, or null for the catalogue's. */
+    readonly scale: EstScale | null = null,
   ) {}
 
   /** The register's areas: the places other places lie in, by name. */
@@ -183,7 +187,7 @@ export class EstService {
         latestReason: own.at(-1)?.reason ?? null,
       };
     }).filter((t) => t.levels.some((l) => l !== null) || priorityIds.includes(t.area.id));
-    return { tertial, priorities, weeks, areas: trends };
+    return { scale: this.scale, tertial, priorities, weeks, areas: trends };
   }
 
   private record(scope: TenantScope, actor: Actor, action: 'est.reporter_added' | 'est.reporter_removed' | 'est.meeting' | 'est.assessed' | 'est.priorities' | 'est.nothing_to_report',

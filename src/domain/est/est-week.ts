@@ -14,6 +14,9 @@ export interface EstMeeting {
   nudgeTime: string;
 }
 
+/** The labels of the three levels of an area's assessment, best first (EST_SCALE); level 1 is the first. */
+export type EstScale = readonly [string, string, string];
+
 /** Tuesday 09:00, nudges at 13:00 on Monday: until a coordinator sets another. */
 export const DEFAULT_MEETING: EstMeeting = { weekday: 2, time: '09:00', nudgeTime: '13:00' };
 
