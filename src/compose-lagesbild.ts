@@ -12,6 +12,7 @@ import { JobLeases } from './domain/jobs/job-leases';
 import { SubscriptionService } from './domain/digests/subscription-service';
 import { ExportService, type HotspotExportSource } from './domain/lagesbild/export-service';
 import { LagesbildService } from './domain/lagesbild/lagesbild-service';
+import type { EstService } from './domain/est/est-service';
 import type { Clock } from './domain/ports/clock.port';
 import { realSleep, type DigestPoster, type Sleep } from './domain/ports/digest-poster.port';
 import type { HotSpotSummarySource } from './domain/ports/hot-spot-summary.port';
@@ -48,6 +49,8 @@ export interface LagesbildWiringDeps {
   hotspotExports?: HotspotExportSource;
   /** Who may change a subscription (its buttons are shown to coordinators only). */
   access: Pick<AccessPolicy, 'allows'>;
+  /** The EST week's part of the lägesbild card. */
+  est?: Pick<EstService, 'picture'>;
 }
 
 /** The lägesbild feature wired together: services, commands, export routes and the digest scheduler. */
@@ -63,6 +66,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
     clock,
     audit: store.audit,
     isCoordinator: (ctx) => d.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' }),
+    ...(d.est ? { est: d.est } : {}),
     exportUrls: (token) => ({
       csv: `${baseUrl}${EXPORT_PATH}/${token}/export.zip`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
     }),

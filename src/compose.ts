@@ -15,6 +15,9 @@ import { rememberZoneOffsets } from './domain/zone-offsets';
 import { ConnectorReminderPoster } from './bot/connector-reminder-poster';
 import { ChannelHotspots } from './domain/hotspots/channel-hotspots';
 import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
+import { EstService } from './domain/est/est-service';
+import { EstNudges } from './domain/est/est-nudges';
+import { ConnectorNudgePoster } from './bot/connector-nudge-poster';
 import { applyRetention, LastSeen } from './domain/retention';
 import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
@@ -86,11 +89,14 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
+  // The EST week (issue 12): rapportörer, the meeting, area assessments and priority areas.
+  const est = new EstService(store.est, store.placeRegister, store.hotspots, store.audit, clock, STOCKHOLM, config.est.scale);
   const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access,
-    hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots) });
+    hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots), est });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
-  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
+  const registry = buildRegistry({ reporting, views, hotspots, store, clock,
+    est: { est, users: store.users, conversations: store.conversations, now: () => clock.now() }, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
@@ -115,8 +121,11 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log, config.defaultLocales);
   const reminders = new HotspotReminders(watched.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales));
+  const nudges = new EstNudges(store.est, store.digestSubscriptions,
+    new ConnectorNudgePoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store.conversations, budget, config.defaultLocales), STOCKHOLM);
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
   const housekeeping = new HousekeepingScheduler([
+    { name: 'est-nudges', period: quarterHourKey, run: (now) => nudges.run(now, () => leases.stopRequested) },
     { name: 'hotspot-reminders', period: quarterHourKey, run: (now) => reminders.dueReminders(now, () => leases.stopRequested) },
     {
       name: 'retention', period: retentionDay,

@@ -10,17 +10,22 @@ import { render, safeText } from './render';
 import { notice } from './report-cards';
 import { exportLinkCard, exportReadyCard, type ExportRefreshData } from './templates/export-link.card';
 import { helpCard } from './templates/help.card';
-import { lagesbildCard } from './templates/lagesbild.card';
+import { lagesbildCard, type LagesbildEstPart } from './templates/lagesbild.card';
+import { areaLines, legend, priorityLines, tertialLabel } from './est-cards';
+import { EST_VERBS } from './est-verbs';
+import type { EstPicture } from '../domain/est/est-service';
 
 /** Place and school names and measures came from users: shown literally, like every typed text. */
 const safeSection = (s: ViewSection): ViewSection => ({
   ...s, rows: s.rows.map((r) => ({ label: safeText(r.label), value: safeText(r.value) })),
 });
 
-export function lagesbild(locale: Locale, l: Lagesbild): AdaptiveCard {
+/** The lägesbild card; with the EST week's picture (on demand, in a conversation) its priority areas and areas' weeks. */
+export function lagesbild(locale: Locale, l: Lagesbild, est?: EstPicture): AdaptiveCard {
   const view = lagesbildView(locale, l);
   return render(lagesbildCard, {
     ...view,
+    est: estPart(locale, est),
     summary: { ...view.summary, groups: view.summary.groups.map((g) => ({ ...g, lines: g.lines.map(safeText) })) },
     sections: view.sections.map(safeSection),
   });
@@ -116,4 +121,19 @@ export function exportExpired(locale: Locale, period: Period, room?: Room): Adap
 /** A problem with what was typed, said plainly. */
 export function problem(locale: Locale, text: string): AdaptiveCard {
   return notice(text, { title: messages(locale).lagesbild.title, tone: 'attention' });
+}
+
+/** The EST part of the lägesbild card: priority areas at the top, the areas' weeks and "Bedöm områden" below. */
+function estPart(locale: Locale, est: EstPicture | undefined): LagesbildEstPart {
+  const t = messages(locale).est;
+  const priorities = est ? priorityLines(locale, est) : [];
+  return {
+    visible: est !== undefined,
+    prioritiesTitle: est ? format(priorities.length > 0 ? t.prioritiesTitle : t.prioritiesNone, { tertial: tertialLabel(locale, est.tertial) }) : '',
+    priorities,
+    areasTitle: t.areasTitle,
+    areas: est ? areaLines(locale, est) : [],
+    legend: legend(locale, est?.scale ?? null),
+    assess: { title: t.buttons.areas, verb: EST_VERBS.areas },
+  };
 }

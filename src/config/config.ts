@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { EstScale } from '../domain/est/est-week';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { GUID, entriesOf, parseOrganisationDomains, type OrganisationDomain } from './organisation-domains';
@@ -119,6 +120,9 @@ const schema = z
       .describe('Largest accepted request body'),
     HOTSPOT_EFFECT_WEEKS: z.coerce.number().int().min(1).max(26).default(4)
       .describe('Hot spot effect: incidents in the N weeks before the first measure against the N weeks after'),
+    EST_SCALE: z.string().trim().optional()
+      .refine((v) => v === undefined || v.split(',').filter((l) => l.trim() !== '').length === 3, 'must be three labels, best first, comma-separated (e.g. "grön,gul,röd")')
+      .describe('The EST week\'s three-level scale for areas, best first (default: grön, gul, röd in Swedish; green, yellow, red in English)'),
     SCHEDULER_CRON: z.string().trim().default('* * * * *')
       .refine((v) => v === 'off' || cron.validate(v), 'must be a cron expression (e.g. "* * * * *") or off')
       .describe('When the digest scheduler looks for due lägesbild digests (Europe/Stockholm); off = never on this instance'),
@@ -192,6 +196,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
   hotspots: { effectWeeks: number };
+  /** EST_SCALE: the three levels' labels, best first, in every language; null: the catalogue's. */
+  est: { scale: EstScale | null };
   digests: {
     /** null: this instance runs no scheduler. */
     cron: string | null;
@@ -266,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     hotspots: { effectWeeks: e.HOTSPOT_EFFECT_WEEKS },
+    est: { scale: e.EST_SCALE ? (e.EST_SCALE.split(',').map((l) => l.trim()).filter((l) => l !== '') as unknown as EstScale) : null },
     digests: { cron: e.SCHEDULER_CRON === 'off' ? null : e.SCHEDULER_CRON, catchUpHours: e.DIGEST_CATCH_UP_HOURS },
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000, postsPerSecond: e.POSTS_PER_SECOND },
     exports: { linkMinutes: e.EXPORT_LINK_MINUTES, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null },

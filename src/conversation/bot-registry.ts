@@ -6,6 +6,7 @@ import { reportCommands, reportVerbs } from './report-entries';
 import { sharedCardVerbs } from './shared-card-entries';
 import type { ReportViews } from './report-views';
 import { trustCommands } from './trust-commands';
+import { estCommands, estVerbs, type EstFeature } from './est-entries';
 import type { ReportingService } from '../domain/reporting-service';
 import type { Store } from '../domain/ports/store.port';
 import type { Clock } from '../domain/ports/clock.port';
@@ -16,6 +17,8 @@ export interface RegistryDeps {
   hotspots: HotspotFeature;
   store: Pick<Store, 'users' | 'coordinators' | 'audit' | 'memberships'>;
   clock: Clock;
+  /** The EST week (issue 12): its buttons load areas through the registry's place target. */
+  est?: EstFeature;
   /** Features wired elsewhere (the lägesbild) add their entries here. */
   more?: { verbs: VerbEntry[]; commands: CommandEntry[] };
 }
@@ -25,7 +28,9 @@ export function buildRegistry(d: RegistryDeps): Registry {
   const t = targets({ reporting: d.reporting, hotspots: d.hotspots.hotspots, places: d.hotspots.places });
   const reportDeps = { reporting: d.reporting, views: d.views, targets: t };
   return createRegistry(
-    [...reportVerbs(reportDeps), ...hotspotVerbs(d.hotspots, t), ...sharedCardVerbs({ access: d.reporting.access, hotspots: d.hotspots.hotspots, targets: t }), ...(d.more?.verbs ?? [])],
-    [...reportCommands(reportDeps), ...trustCommands({ store: d.store, clock: d.clock }), ...hotspotCommands(d.hotspots), ...(d.more?.commands ?? [])],
+    [...reportVerbs(reportDeps), ...hotspotVerbs(d.hotspots, t), ...sharedCardVerbs({ access: d.reporting.access, hotspots: d.hotspots.hotspots, targets: t }), ...(d.more?.verbs ?? []),
+      ...(d.est ? estVerbs(d.est, t) : [])],
+    [...reportCommands(reportDeps), ...trustCommands({ store: d.store, clock: d.clock }), ...hotspotCommands(d.hotspots), ...(d.more?.commands ?? []),
+      ...(d.est ? estCommands(d.est) : [])],
   );
 }

@@ -23,6 +23,8 @@ export const COMMANDS = {
   coordinator: ['koordinator', 'coordinator'],
   organisation: ['organisation', 'organization'],
   log: ['logg', 'log', 'audit'],
+  est: ['est', 'est-veckan', 'estveckan', 'est week'],
+  reporters: ['rapportörer', 'rapportörerna', 'rapportör', 'reporters'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

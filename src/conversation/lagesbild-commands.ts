@@ -9,6 +9,7 @@ import { parseSchedule } from '../domain/digests/subscription';
 import type { Target } from '../domain/access-policy';
 import type { ExportService } from '../domain/lagesbild/export-service';
 import type { LagesbildService } from '../domain/lagesbild/lagesbild-service';
+import type { EstService } from '../domain/est/est-service';
 import type { AuditRepository } from '../domain/ports/audit.port';
 import type { DigestExportRecord } from '../domain/ports/digest-exports.port';
 import type { Clock } from '../domain/ports/clock.port';
@@ -30,6 +31,8 @@ export interface LagesbildFeature {
   audit: AuditRepository;
   /** Whether the caller is a coordinator of the tenant: only they see the subscription's change buttons. */
   isCoordinator(ctx: ChatContext): Promise<boolean>;
+  /** The EST week's priority areas and areas' weeks, shown on the lägesbild asked for in a conversation. */
+  est?: Pick<EstService, 'picture'>;
 }
 
 type ExportTarget = Extract<Target, { kind: 'export' }>;
@@ -93,7 +96,8 @@ function answers(f: LagesbildFeature) {
     async lagesbild(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = period(args, 'thisWeek');
       if (!parsed.ok) return periodProblem(ctx, parsed);
-      return lagesbildCards.lagesbild(ctx.locale, await f.lagesbild.build(ctx.origin, parsed.period));
+      const [data, est] = await Promise.all([f.lagesbild.build(ctx.origin, parsed.period), f.est?.picture(ctx.origin)]);
+      return lagesbildCards.lagesbild(ctx.locale, data, est);
     },
     async export(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = period(args, 'lastWeek');

@@ -3,18 +3,16 @@ import * as cards from '../cards/report-cards';
 import { formatWhen } from '../cards/formatting';
 import { auditLogCard } from '../cards/templates/audit-log.card';
 import { render, safeText } from '../cards/render';
-import { foldText } from '../domain/place';
 import type { Clock } from '../domain/ports/clock.port';
 import type { Store } from '../domain/ports/store.port';
-import { ORGANISATIONS, type Organisation } from '../domain/vocabulary';
-import { format, messages, type Locale } from '../i18n/messages';
+import { format, messages } from '../i18n/messages';
 import { cardReply, type ChatContext, type Reply } from './chat-context';
 import { command, type CommandEntry } from './registry/entries';
 import { commandArgs } from './registry/payloads';
 import { noTarget } from './registry/targets';
+import { mentionedPerson, organisationIn } from './mentioned-person';
 
 const AUDIT_ROWS = 25;
-const GUID = /\b[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}\b/i;
 
 type Deps = { store: Pick<Store, 'users' | 'coordinators' | 'audit' | 'memberships'>; clock: Clock };
 
@@ -27,17 +25,7 @@ export function trustCommands(deps: Deps): CommandEntry[] {
   const say = (text: string, tone: 'default' | 'attention' | 'good' = 'default'): Reply[] => [cardReply(cards.notice(text, { tone }))];
 
   /** Whom the command is about: an @mention of someone who has used the bot, or an Entra object id. */
-  async function target(ctx: ChatContext, args: string): Promise<{ userId: string; name: string } | { unknown: string } | null> {
-    const mention = ctx.mentions?.[0];
-    if (mention) {
-      const profile = await store.users.findByChatUserId(ctx.scope, mention.chatUserId);
-      return profile ? { userId: profile.userId, name: profile.displayName ?? mention.name } : { unknown: mention.name };
-    }
-    const id = GUID.exec(args)?.[0];
-    if (!id) return null;
-    const profile = await store.users.get(ctx.scope, id.toLowerCase());
-    return { userId: id.toLowerCase(), name: profile?.displayName ?? id };
-  }
+  const target = (ctx: ChatContext, args: string) => mentionedPerson(store.users, ctx, args);
 
   const coordinatorOnly = (name: 'coordinator' | 'organisation' | 'log', writes: boolean, run: (ctx: ChatContext, args: string) => Promise<Reply[]>) =>
     command({ command: name, payload: commandArgs, target: noTarget, right: 'coordinator', writes, handle: ({ ctx, payload }) => run(ctx, payload.args) });
@@ -85,11 +73,4 @@ export function trustCommands(deps: Deps): CommandEntry[] {
       }))];
     }),
   ];
-}
-
-/** An organisation named by its code or its label in the user's language ("skola", "Socialtjänst"). */
-function organisationIn(args: string, locale: Locale): Organisation | null {
-  const words = foldText(args.replace(/<at>.*?<\/at>/g, ' '));
-  const labels = messages(locale).organisation;
-  return ORGANISATIONS.find((o) => new RegExp(`(^|\\s)(${o}|${foldText(labels[o]).split(/[/\s]/)[0]})(\\s|$)`).test(words)) ?? null;
 }

@@ -1,11 +1,12 @@
 import type { Actor } from './actor';
+import type { EstRepository } from './est/est.port';
 import type { Hotspot } from './hotspots/hotspot';
 import type { RegisteredPlace } from './places/place-register';
 import type { AuditRepository, CoordinatorRepository } from './ports/audit.port';
 import type { DigestExportRecord } from './ports/digest-exports.port';
 import type { MembershipRepository } from './ports/memberships.port';
 import type { Report } from './report';
-import type { TenantScope } from './scope';
+import type { ChatScope, TenantScope } from './scope';
 import type { Organisation } from './vocabulary';
 
 /**
@@ -21,6 +22,8 @@ import type { Organisation } from './vocabulary';
  * | `hotspot.start`  | a confirmed member (who then owns it); a closed one is reopened by a coordinator only  |
  * | `hotspot.change` | a confirmed member of the owner organisation, a coordinator                            |
  * | `export.requester` | the coordinator who asked for the export (its links are shown to nobody else)        |
+ * | `est.assess`     | a confirmed member (any organisation), a coordinator: an area's weekly assessment      |
+ * | `est.reporter`   | a rapportör of the week's organisation, a coordinator: "inget att rapportera"          |
  *
  * Membership is confirmed, never claimed: by a coordinator, or by the tenant's e-mail domain setting.
  */
@@ -28,10 +31,12 @@ export type Right =
   | 'member' | 'coordinator'
   | 'report.edit' | 'report.work' | 'report.undo'
   | 'hotspot.start' | 'hotspot.change'
-  | 'export.requester';
+  | 'export.requester'
+  | 'est.assess' | 'est.reporter';
 
 export const RIGHTS: readonly Right[] = [
   'member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change', 'export.requester',
+  'est.assess', 'est.reporter',
 ];
 
 /** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
@@ -40,7 +45,9 @@ export type Target =
   | { kind: 'report'; report: Report }
   | { kind: 'hotspot'; hotspot: Hotspot }
   | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null }
-  | { kind: 'export'; export: DigestExportRecord };
+  | { kind: 'export'; export: DigestExportRecord }
+  /** An organisation's EST week in a conversation of the caller's tenant (the nudge's "inget att rapportera"). */
+  | { kind: 'estWeek'; scope: ChatScope; meetingDay: string; organisation: Organisation };
 
 /** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
 export type DomainOrganisations = (email: string, tenantId: string) => Organisation | null;
@@ -50,7 +57,7 @@ export interface ConfiguredCoordinator {
   userId: string;
 }
 
-type Stores = { coordinators: CoordinatorRepository; memberships: MembershipRepository; audit: AuditRepository };
+type Stores = { coordinators: CoordinatorRepository; memberships: MembershipRepository; audit: AuditRepository; est: Pick<EstRepository, 'isReporter'> };
 
 export class AccessPolicy {
   private readonly configured: ReadonlySet<string>;
@@ -102,6 +109,11 @@ export class AccessPolicy {
       case 'export.requester':
         // Still a coordinator: one who is no longer gets no fresh links from an old card.
         return target.kind === 'export' && target.export.userId === actor.userId && this.isCoordinator(scope, actor.userId);
+      case 'est.assess':
+        return target.kind === 'place' && ((await this.organisationOf(scope, actor)) !== null || this.isCoordinator(scope, actor.userId));
+      case 'est.reporter':
+        return target.kind === 'estWeek'
+          && ((await this.store.est.isReporter(scope, actor.userId, target.organisation)) || this.isCoordinator(scope, actor.userId));
       case 'hotspot.start': {
         if (target.kind !== 'place') return false;
         const confirmed = (await this.organisationOf(scope, actor)) !== null;

@@ -5,6 +5,7 @@ import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
 import { exportsEn } from './exports.en';
+import { estEn } from './est.en';
 
 export const en: Catalogue = {
   organisation: {
@@ -128,10 +129,12 @@ export const en: Catalogue = {
       subscribe: 'get the situation picture every Monday 07:30 (or another day and time; coordinators)',
       export: 'export a period as CSV and a printable report (coordinators)',
       log: 'who did what and when (coordinators)',
+      est: 'the EST week: meeting time, priority areas, assess the areas',
+      reporters: 'the rapportörer per organisation: reporters add @name police (coordinators)',
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log',
+      places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log', est: 'est week', reporters: 'reporters',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
@@ -140,6 +143,7 @@ export const en: Catalogue = {
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
   exports: exportsEn,
+  est: estEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 

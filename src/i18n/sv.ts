@@ -5,6 +5,7 @@ import { trustSv } from './trust.sv';
 import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
 import { lagesbildSv } from './lagesbild.sv';
+import { estSv } from './est.sv';
 
 export const sv = {
   organisation: {
@@ -128,10 +129,12 @@ export const sv = {
       subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid; koordinatorer)',
       export: 'exportera en period som CSV och utskrivbar rapport (koordinatorer)',
       log: 'vem gjorde vad och när (koordinatorer)',
+      est: 'EST-veckan: mötestid, prioriterade områden, bedöm områdena',
+      reporters: 'rapportörerna per organisation: rapportörer lägg till @namn polisen (koordinatorer)',
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg',
+      places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg', est: 'est', reporters: 'rapportörer',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
@@ -140,6 +143,7 @@ export const sv = {
   hotspots: hotspotsSv,
   lagesbild: lagesbildSv,
   exports: exportsSv,
+  est: estSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 

@@ -25,6 +25,8 @@ export const trustEn: Shape<typeof trustSv> = {
     'hotspot.owner': 'changed the owner of', 'hotspot.analysis': 'saved the analysis of', 'hotspot.follow_up': 'set the follow-up day of',
     'hotspot.measure_added': 'added', 'hotspot.measure_done': 'marked as done:',
     'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
+    'est.reporter_added': 'made a rapportör:', 'est.reporter_removed': 'removed as rapportör:', 'est.meeting': 'changed the EST meeting time',
+    'est.assessed': 'assessed the area', 'est.priorities': 'chose priority areas', 'est.nothing_to_report': 'answered nothing to report for',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },

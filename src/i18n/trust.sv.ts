@@ -16,6 +16,8 @@ export const trustSv = {
     'hotspot.owner': 'bytte ägare för', 'hotspot.analysis': 'sparade analysen för', 'hotspot.follow_up': 'satte uppföljningsdag för',
     'hotspot.measure_added': 'lade till', 'hotspot.measure_done': 'markerade som klar:',
     'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
+    'est.reporter_added': 'gjorde till rapportör:', 'est.reporter_removed': 'tog bort som rapportör:', 'est.meeting': 'ändrade EST-mötets tid',
+    'est.assessed': 'bedömde området', 'est.priorities': 'valde prioriterade områden', 'est.nothing_to_report': 'svarade inget att rapportera för',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
   },
   /** An export in the log: the lägesbild of its period. */

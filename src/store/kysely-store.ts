@@ -9,6 +9,7 @@ import { createConversationRepository } from './repositories/conversations';
 import { createDigestDeliveryRepository } from './repositories/digest-deliveries';
 import { createDigestExportRepository } from './repositories/digest-exports';
 import { createDigestSubscriptionRepository } from './repositories/digest-subscriptions';
+import { createEstRepository } from './repositories/est';
 import { createLagesbildAggregateRepository } from './repositories/lagesbild-aggregates';
 import { createHotspotRepository } from './repositories/hotspots';
 import { createIncidentRepository } from './repositories/incidents';
@@ -74,6 +75,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     cardMessages: guardRepository(createCardMessageRepository(db), guard),
     jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
+    est: guardRepository(createEstRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

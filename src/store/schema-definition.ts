@@ -454,6 +454,85 @@ export const SCHEMA = {
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
   },
 
+  // ---------- The EST week (issue 12, migration 0020) ----------
+  // A conversation id is up to 400 characters (800 bytes): keys that lead with it stay under SQL Server's
+  // 900 bytes for a clustered key, or are nonclustered (up to 1 700 bytes).
+  est_reporters: {
+    columns: {
+      tenant_id: idText(100),
+      user_id: idText(200),
+      organisation: text(40),
+      display_name: text(PERSON_NAME),
+      chat_user_id: nullable(idText(200)),
+      added_by: idText(200),
+      added_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_est_reporters', columns: ['tenant_id', 'user_id'] },
+    indexes: {
+      ix_est_reporters_organisation: { columns: ['tenant_id', 'organisation'] },
+    },
+  },
+  est_meetings: {
+    columns: {
+      conversation_id: idText(400),
+      tenant_id: idText(100),
+      weekday: int(),
+      time_of_day: text(5),
+      nudge_time: text(5),
+      updated_by: idText(200),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_est_meetings', columns: ['conversation_id'] },
+    checks: ['ck_est_meetings_weekday'],
+  },
+  est_nothing_to_report: {
+    columns: {
+      conversation_id: idText(400),
+      meeting_day: day(),
+      organisation: text(40),
+      tenant_id: idText(100),
+      marked_by: idText(200),
+      marked_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_est_nothing_to_report', columns: ['conversation_id', 'meeting_day', 'organisation'] },
+  },
+  est_nudges: {
+    columns: {
+      conversation_id: idText(400),
+      meeting_day: day(),
+      user_id: idText(200),
+      tenant_id: idText(100),
+      claimed_at: timestamp(),
+      sent_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_est_nudges', columns: ['conversation_id', 'meeting_day', 'user_id'], clustered: false },
+  },
+  area_assessments: {
+    columns: {
+      conversation_id: idText(400),
+      area_id: idText(36),
+      week_start: day(),
+      tenant_id: idText(100),
+      level: int(),
+      reason: text(200),
+      set_by: idText(200),
+      set_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_area_assessments', columns: ['conversation_id', 'area_id', 'week_start'] },
+    checks: ['ck_area_assessments_level'],
+  },
+  priority_areas: {
+    columns: {
+      conversation_id: idText(400),
+      tertial: keyText(7),
+      area_id: idText(36),
+      tenant_id: idText(100),
+      position: int(),
+      chosen_by: idText(200),
+      chosen_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_priority_areas', columns: ['conversation_id', 'tertial', 'area_id'] },
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableName = keyof typeof SCHEMA;

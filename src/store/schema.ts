@@ -324,6 +324,79 @@ export interface Database {
   store_health: StoreHealthTable;
   job_leases: JobLeasesTable;
   post_budget_slots: PostBudgetSlotsTable;
+  est_reporters: EstReportersTable;
+  est_meetings: EstMeetingsTable;
+  est_nothing_to_report: EstNothingToReportTable;
+  est_nudges: EstNudgesTable;
+  area_assessments: AreaAssessmentsTable;
+  priority_areas: PriorityAreasTable;
+}
+
+// ---------- The EST week (issue 12, migration 0020) ----------
+
+/** A rapportör: a Teams user who reports for an organisation of the tenant in the EST week. */
+export interface EstReportersTable {
+  tenant_id: string;
+  user_id: string;
+  organisation: string;
+  display_name: string;
+  chat_user_id: string | null;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+/** A conversation's weekly EST meeting: weekday 1–7 (ISO, Monday 1), HH:mm, and when the nudge goes out the day before. */
+export interface EstMeetingsTable {
+  conversation_id: string;
+  tenant_id: string;
+  weekday: number;
+  time_of_day: string;
+  nudge_time: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** "Inget att rapportera": an organisation counts as having reported for the meeting of that day. */
+export interface EstNothingToReportTable {
+  conversation_id: string;
+  meeting_day: CalendarDay;
+  organisation: string;
+  tenant_id: string;
+  marked_by: string;
+  marked_at: Timestamp;
+}
+
+/** One nudge per rapportör and meeting: claimed before it is posted, sent_at once it was. */
+export interface EstNudgesTable {
+  conversation_id: string;
+  meeting_day: CalendarDay;
+  user_id: string;
+  tenant_id: string;
+  claimed_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+/** An area's weekly assessment in a conversation: level 1–3 of the scale, and a one-line (guarded) reason. */
+export interface AreaAssessmentsTable {
+  conversation_id: string;
+  area_id: string;
+  week_start: CalendarDay;
+  tenant_id: string;
+  level: number;
+  reason: string;
+  set_by: string;
+  set_at: Timestamp;
+}
+
+/** A priority area of a tertial (2026-T1 is January–April), in the order chosen. */
+export interface PriorityAreasTable {
+  conversation_id: string;
+  tertial: string;
+  area_id: string;
+  tenant_id: string;
+  position: number;
+  chosen_by: string;
+  chosen_at: Timestamp;
 }
 
 export type IncidentRow = Selectable<IncidentsTable>;

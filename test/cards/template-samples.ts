@@ -17,6 +17,9 @@ import { quickConfirmCard } from '../../src/cards/templates/quick-confirm.card';
 import { searchResultCard, unfoldedReportCard } from '../../src/cards/templates/report-brief.card';
 import { savedReportCard } from '../../src/cards/templates/saved-report.card';
 import { closeReportCard } from '../../src/cards/templates/close-report.card';
+import { estFormCard } from '../../src/cards/templates/est-form.card';
+import { estPanelCard } from '../../src/cards/templates/est-panel.card';
+import { REASON_MAX } from '../../src/domain/est/est-service';
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
 
@@ -77,6 +80,33 @@ const briefFacts = (size: Size) => [
 ];
 
 export const SAMPLES: Sample<unknown>[] = [
+  sample({
+    // The EST week's panels: the largest is the areas card of a big register (a line and a button per area).
+    template: estPanelCard, surface: 'message',
+    data: (size) => ({
+      title: 'Områden – läget de senaste 8 veckorna', note: size === 'large' ? text(200) : 'Sparat.', intro: text(size === 'large' ? 300 : 20),
+      facts: many(size, 3, 4, (i) => ({ title: `Fakta ${i}`, value: text(size === 'large' ? 120 : 10) })),
+      lines: many(size, 2, 60, (i) => (i % 2 ? `${text(size === 'large' ? LIMITS.placeNameMax : 12)}: ${text(size === 'large' ? REASON_MAX : 20)}` : `**${text(size === 'large' ? LIMITS.placeNameMax : 12)}** 🟢 🟡 🔴 ⚪ 🟢 🟡 🔴 ⚪`)),
+      footnote: '🟢 grön · 🟡 gul · 🔴 röd · ⚪ ej bedömd. Äldst till vänster, denna vecka sist.',
+      picker: { visible: true, id: 'placeId', label: 'Välj område', choices: choices(size, 3, 200, LIMITS.placeNameMax), button: { title: 'Bedöm området', verb: 'estOpenAssessment' } },
+      actions: many(size, 1, 3, (i) => ({ title: ['EST-veckan', 'Prioriterade områden', 'Ändra mötestid'][i]!, verb: 'estOverview', data: {} })),
+    }),
+  }),
+  sample({
+    template: estFormCard, surface: 'message',
+    data: (size) => ({
+      title: 'Bedöm Centrum, vecka 49', intro: size === 'large' ? text(300) : '', banner: size === 'large' ? text(200, '!') : '',
+      // The priorities form: three choices of every area of the register.
+      choiceFields: many(size, 1, 3, (i) => ({
+        id: `area${i + 1}`, label: `Område ${i + 1}`, value: '', placeholder: 'Välj område', required: i === 0, error: size === 'large' ? text(80, '!') : '', requiredMessage: 'Fyll i det här.',
+        choices: choices(size, 3, 60, LIMITS.placeNameMax),
+      })),
+      timeFields: many(size, 0, 2, (i) => ({ id: `time${i}`, label: 'Mötet börjar', value: '09:00', error: size === 'large' ? text(80, '!') : '', requiredMessage: 'Fyll i det här.' })),
+      textFields: many(size, 1, 1, () => ({ id: 'reason', label: 'Varför? (en rad)', value: size === 'large' ? text(REASON_MAX) : 'x', maxLength: REASON_MAX, error: size === 'large' ? text(80, '!') : '', requiredMessage: 'Fyll i det här.' })),
+      save: { title: 'Spara', verb: 'estSaveAssessment', data: { placeId: '00000000-0000-4000-8000-000000000001', maskingConfirmed: true } },
+      cancel: { title: 'Avbryt', verb: 'estAreas', data: {} },
+    }),
+  }),
   sample({
     template: incidentFormCard, surface: 'dialog',
     data: (size): IncidentFormCardData => ({
@@ -176,6 +206,15 @@ export const SAMPLES: Sample<unknown>[] = [
       chart: {
         title: 'Händelser per vecka', visible: true, note: '* v.47 pågår: måndag–tisdag.', fallback: text(200),
         bars: many(size, 8, 12, (i) => ({ x: `v.${40 + i}`, y: i, color: 'categoricalBlue' })),
+      },
+      // The EST week: about three priority areas, and every area of a large register with eight weeks and a reason.
+      est: {
+        visible: true, prioritiesTitle: 'Prioriterade områden tertial 3 2026 (september–december)',
+        priorities: many(size, 1, 3, (i) => `${i + 1}. **${text(size === 'large' ? LIMITS.placeNameMax : 12)}**: 3 aktiva hot spots (${text(size === 'large' ? 300 : 20)}), 4 öppna åtgärder`),
+        areasTitle: 'Områden – läget de senaste 8 veckorna',
+        areas: many(size, 2, 24, (i) => (i % 2 ? `${text(size === 'large' ? LIMITS.placeNameMax : 12)}: ${text(size === 'large' ? 200 : 20)}` : `**${text(size === 'large' ? LIMITS.placeNameMax : 12)}** 🟢 🟡 🔴 ⚪ 🟢 🟡 🔴 ⚪`)),
+        legend: '🟢 grön · 🟡 gul · 🔴 röd · ⚪ ej bedömd. Äldst till vänster, denna vecka sist.',
+        assess: { title: 'Bedöm områden', verb: 'estAreas' },
       },
       showMore: 'Visa mer', showLess: 'Visa mindre',
       sections: many(size, 2, 9, (i) => ({

@@ -282,6 +282,14 @@ describe('configuration', () => {
     }
   });
 
+  describe('EST_SCALE', () => {
+    it('is three labels, best first, or the catalogue\'s when unset; anything else is refused', () => {
+      assert.deepEqual(loadConfig({ EST_SCALE: ' lugnt, oroligt ,allvarligt ' }).est.scale, ['lugnt', 'oroligt', 'allvarligt']);
+      assert.equal(loadConfig({}).est.scale, null);
+      assert.match(oneProblem({ EST_SCALE: 'grön,röd' }), /EST_SCALE.*three labels/);
+    });
+  });
+
   describe('documentation', () => {
     const example = readFileSync(join(__dirname, '../../env/.env.example'), 'utf8');
     const exampleKeys = [...example.matchAll(/^([A-Za-z_]+)=/gm)].map((m) => m[1]!);

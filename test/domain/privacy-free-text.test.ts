@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { FREE_TEXT, type FreeTextField, type FreeTextRecord } from '../../src/domain/privacy/free-text';
-import { guardActivity, guardAnalysis, guardIncident, guardMeasure, guardPlaceNames, guardResolution, type Guarded, type PrivacyChoice } from '../../src/domain/privacy/guard-reports';
+import { guardActivity, guardAnalysis, guardAssessment, guardIncident, guardMeasure, guardPlaceNames, guardResolution, type Guarded, type PrivacyChoice } from '../../src/domain/privacy/guard-reports';
 import type { ValidActivity } from '../../src/domain/activity-draft';
 import type { ValidIncident } from '../../src/domain/incident-draft';
 
@@ -48,6 +48,10 @@ const GUARDS: { [R in FreeTextRecord]: Runner<R> } = {
   },
   resolution: {
     guard: (field, text, privacy) => guardResolution({ [field]: text }, privacy),
+    read: (v, field) => (v as Record<string, string>)[field] ?? null,
+  },
+  assessment: {
+    guard: (field, text, privacy) => guardAssessment({ level: 2, [field]: text }, privacy),
     read: (v, field) => (v as Record<string, string>)[field] ?? null,
   },
   place: {

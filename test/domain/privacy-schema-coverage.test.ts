@@ -125,6 +125,21 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'job_leases.job': CODE, 'job_leases.period_key': not('a period the bot computes from the clock (a day or a time slot)'),
   'job_leases.holder': not('a random id the instance makes when it starts'), 'job_leases.leased_until': TIME, 'job_leases.finished_at': TIME,
   'post_budget_slots.tenant_id': TENANT, 'post_budget_slots.slot_at': TIME,
+
+  // The EST week (0020).
+  'est_reporters.tenant_id': TENANT, 'est_reporters.user_id': USER_ID, 'est_reporters.organisation': CODE,
+  'est_reporters.display_name': TEAMS_NAME, 'est_reporters.chat_user_id': USER_ID, 'est_reporters.added_by': USER_ID, 'est_reporters.added_at': TIME,
+  'est_meetings.conversation_id': CONVERSATION, 'est_meetings.tenant_id': TENANT, 'est_meetings.time_of_day': TIME, 'est_meetings.nudge_time': TIME,
+  'est_meetings.updated_by': USER_ID, 'est_meetings.updated_at': TIME,
+  'est_nothing_to_report.conversation_id': CONVERSATION, 'est_nothing_to_report.meeting_day': TIME, 'est_nothing_to_report.organisation': CODE,
+  'est_nothing_to_report.tenant_id': TENANT, 'est_nothing_to_report.marked_by': USER_ID, 'est_nothing_to_report.marked_at': TIME,
+  'est_nudges.conversation_id': CONVERSATION, 'est_nudges.meeting_day': TIME, 'est_nudges.user_id': USER_ID, 'est_nudges.tenant_id': TENANT,
+  'est_nudges.claimed_at': TIME, 'est_nudges.sent_at': TIME,
+  'area_assessments.conversation_id': CONVERSATION, 'area_assessments.area_id': ID, 'area_assessments.week_start': TIME,
+  'area_assessments.tenant_id': TENANT, 'area_assessments.reason': guarded('assessment.reason'), 'area_assessments.set_by': USER_ID,
+  'area_assessments.set_at': TIME,
+  'priority_areas.conversation_id': CONVERSATION, 'priority_areas.tertial': not('a tertial the bot computes, e.g. 2026-T3'),
+  'priority_areas.area_id': ID, 'priority_areas.tenant_id': TENANT, 'priority_areas.chosen_by': USER_ID, 'priority_areas.chosen_at': TIME,
 };
 
 /** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */

@@ -89,6 +89,17 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   lagesbildShowNow: () => ({}),
   lagesbildSubscriptionView: () => ({}),
   lagesbildExportLinks: (s) => ({ exportId: s.exportId }),
+  // The EST week (issue 12): the seeded place stands in for an area; the nudge's week names channel 1.
+  estOverview: () => ({}),
+  estAreas: () => ({}),
+  estOpenAssessment: (s) => ({ placeId: s.placeId }),
+  estSaveAssessment: (s) => ({ placeId: s.placeId, level: '3', reason: 'Kapad bedömning' }),
+  estOpenMeeting: () => ({}),
+  estSaveMeeting: () => ({ weekday: '5', time: '10:00', nudgeTime: '12:00' }),
+  estOpenPriorities: () => ({}),
+  estSavePriorities: (s) => ({ area1: s.placeId }),
+  estRemoveReporter: () => ({ userId: ANNA.aadObjectId }),
+  estNothingToReport: () => ({ conversationId: CHANNEL, meetingDay: '2026-12-01', organisation: 'polisen' }),
   // A message's text reaches the form only as typed: "Glasbruk" names no place of any register whole.
   extensionReportForm: () => ({ kind: 'incident', text: 'Krossad ruta vid Glasbruk', createdAt: '2026-11-24T20:15:00Z' }),
 };
@@ -113,6 +124,8 @@ const COMMAND_TEXTS: Record<string, string> = {
   coordinator: 'koordinator',
   organisation: 'organisation',
   log: 'logg',
+  est: 'est',
+  reporters: 'rapportörer',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
@@ -139,6 +152,11 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT * FROM coordinators WHERE tenant_id = ? ORDER BY user_id'),
       all('SELECT * FROM digest_subscriptions WHERE tenant_id = ? ORDER BY conversation_id'),
       all('SELECT * FROM digest_exports WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM est_reporters WHERE tenant_id = ? ORDER BY user_id'),
+      all('SELECT * FROM est_meetings WHERE tenant_id = ? ORDER BY conversation_id'),
+      all('SELECT * FROM est_nothing_to_report WHERE tenant_id = ? ORDER BY conversation_id, meeting_day, organisation'),
+      all('SELECT * FROM area_assessments WHERE tenant_id = ? ORDER BY conversation_id, area_id, week_start'),
+      all('SELECT * FROM priority_areas WHERE tenant_id = ? ORDER BY conversation_id, tertial, position'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -191,7 +209,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     for (const entry of [...verbs, ...commands]) {
       const name = 'verb' in entry ? entry.verb : entry.command;
       assert.ok(RIGHTS.includes(entry.right), `${name} declares a known right`);
-      assert.ok(['none', 'report', 'hotspot', 'place', 'export'].includes(entry.target.kind), `${name} declares how its target is loaded`);
+      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'estWeek'].includes(entry.target.kind), `${name} declares how its target is loaded`);
       assert.equal(typeof entry.payload.safeParse, 'function', `${name} declares a payload schema`);
     }
     assert.deepEqual(verbs.map((v) => v.verb).filter((v) => !(v in VERB_PAYLOADS)), [], 'verbs without an isolation fixture');

@@ -15,6 +15,7 @@ import { retentionContract } from './retention-contract';
 import { submitKeyContract } from './submit-key-contract';
 import { cardMessageContract } from './card-message-contract';
 import { jobLeaseContract } from './job-lease-contract';
+import { estContract } from './est-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -521,6 +522,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     submitKeyContract(() => ({ store, place }));
     cardMessageContract(() => ({ store }));
     jobLeaseContract(() => ({ store, place }));
+    estContract(() => ({ store, place }));
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));

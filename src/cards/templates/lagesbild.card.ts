@@ -2,6 +2,22 @@ import { card } from '../card-schema';
 import { defineTemplate } from '../render';
 import type { LagesbildView } from '../lagesbild-view';
 
+/**
+ * The EST week on the lägesbild (issue 12): the tertial's priority areas at the top, each area's last
+ * eight weeks, and a button to assess the areas. Hidden where there is none (the scheduled digest).
+ */
+export interface LagesbildEstPart {
+  visible: boolean;
+  prioritiesTitle: string;
+  priorities: string[];
+  areasTitle: string;
+  areas: string[];
+  legend: string;
+  assess: { title: string; verb: string };
+}
+
+export type LagesbildCardData = LagesbildView & { est: LagesbildEstPart };
+
 /** Ids of the parts "visa mer" / "visa mindre" swap in place. */
 const DETAILS = 'lagesbild-details';
 const SHOW_MORE = 'lagesbild-show-more';
@@ -12,9 +28,16 @@ const TOGGLE = [DETAILS, SHOW_MORE, SHOW_LESS];
  * The lägesbild as it reads on a phone: headline, what the meeting must act on, the chart (text where
  * charts cannot be drawn), then the details folded behind "visa mer", expanded in place.
  */
-export const lagesbildCard = defineTemplate<LagesbildView>('lagesbild', (b) => card([
+export const lagesbildCard = defineTemplate<LagesbildCardData>('lagesbild', (b) => card([
   { type: 'TextBlock', text: b('title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
   { type: 'TextBlock', text: b('periodLabel'), isSubtle: true, wrap: true, spacing: 'none' },
+  {
+    type: 'Container', $when: b('est.visible'), style: 'accent', spacing: 'medium',
+    items: [
+      { type: 'TextBlock', text: b('est.prioritiesTitle'), weight: 'bolder', wrap: true },
+      b.each('est.priorities', (line) => ({ type: 'TextBlock' as const, text: line.self(), wrap: true, spacing: 'none' as const })),
+    ],
+  },
   { type: 'TextBlock', text: b('empty'), wrap: true, color: 'good', $when: b.expr`${'empty'} != ''` },
   { type: 'TextBlock', text: b('headline'), size: 'medium', weight: 'bolder', wrap: true, $when: b.expr`${'empty'} == ''` },
   { type: 'TextBlock', text: b('headlineChange'), isSubtle: true, wrap: true, spacing: 'none', $when: b.expr`${'headlineChange'} != ''` },
@@ -72,6 +95,15 @@ export const lagesbildCard = defineTemplate<LagesbildView>('lagesbild', (b) => c
   {
     type: 'ActionSet', id: SHOW_LESS, isVisible: false, $when: b.expr`count(${'sections'}) > 0`,
     actions: [{ type: 'Action.ToggleVisibility', title: b('showLess'), targetElements: TOGGLE }],
+  },
+  {
+    type: 'Container', $when: b('est.visible'), separator: true, spacing: 'medium',
+    items: [
+      { type: 'TextBlock', text: b('est.areasTitle'), weight: 'bolder', wrap: true },
+      b.each('est.areas', (line) => ({ type: 'TextBlock' as const, text: line.self(), wrap: true, spacing: 'none' as const })),
+      { type: 'TextBlock', text: b('est.legend'), isSubtle: true, size: 'small', wrap: true, $when: b.expr`count(${'est.areas'}) > 0` },
+      { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: b('est.assess.title'), verb: b('est.assess.verb'), associatedInputs: 'none' }] },
+    ],
   },
   { type: 'TextBlock', text: b('generated'), isSubtle: true, size: 'small', wrap: true, spacing: 'medium' },
 ]));

@@ -16,6 +16,8 @@ export type AuditAction =
   | 'place.edited' | 'place.alias_added' | 'place.merged'
   /** Retention: `detail` counts what a run removed in the tenant (hot spots and measures; profiles). */
   | 'hotspot.anonymised' | 'user.anonymised'
+  /** The EST week (entity kind `user` for a rapportör, `place` for an area, `action` otherwise); `detail`: an organisation, a level or a day. */
+  | 'est.reporter_added' | 'est.reporter_removed' | 'est.meeting' | 'est.assessed' | 'est.priorities' | 'est.nothing_to_report'
   /** A write that the caller's scope or rights did not allow; `detail` is the verb or command. */
   | 'access.refused';
 

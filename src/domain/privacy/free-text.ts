@@ -22,6 +22,8 @@ export const FREE_TEXT = {
   measure: ['what'],
   /** A place of the register, as curated: its name and a new other name (alias). */
   place: ['name', 'alias'],
+  /** An area's weekly assessment in the EST meeting: its one-line reason. */
+  assessment: ['reason'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FreeTextRecord = keyof typeof FREE_TEXT;

@@ -43,6 +43,12 @@ export function guardMeasure<V extends { what: string }>(v: V, privacy: PrivacyC
   return guarded.ok ? { ok: true, value: { ...v, what: guarded.texts.what ?? v.what } } : guarded;
 }
 
+/** An area's weekly assessment (EST): its one-line reason. */
+export function guardAssessment<V extends { reason: string }>(v: V, privacy: PrivacyChoice): Guarded<V, 'reason'> {
+  const guarded = guardFreeText('assessment', { reason: v.reason }, privacy);
+  return guarded.ok ? { ok: true, value: { ...v, reason: guarded.texts.reason ?? v.reason } } : guarded;
+}
+
 /** A hot spot's analysis: each of who, what, when, why. */
 export function guardAnalysis(v: Record<FreeTextField<'analysis'>, string | null>, privacy: PrivacyChoice): Guarded<Record<FreeTextField<'analysis'>, string | null>, FreeTextField<'analysis'>> {
   const guarded = guardFreeText('analysis', v, privacy);

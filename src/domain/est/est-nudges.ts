@@ -1,0 +1,70 @@
+import type { DigestSubscriptionRepository } from '../ports/digest-subscriptions.port';
+import { STOCKHOLM } from '../periods';
+import type { ChatScope } from '../scope';
+import type { EstRepository, Reporter } from './est.port';
+import { DEFAULT_MEETING, nudgeDue, upcomingWeek, type EstMeeting, type EstWeek } from './est-week';
+import { reportersToNudge } from './nudge-selection';
+
+/** A personal nudge: the rapportör's organisation has reported nothing in the conversation this EST week. */
+export interface EstNudge {
+  /** The conversation the week is about (a channel), not the 1:1 chat the nudge goes to. */
+  scope: ChatScope;
+  reporter: Reporter;
+  meeting: EstMeeting;
+  week: EstWeek;
+}
+
+/**
+ * Sends a nudge as a 1:1 message (implemented at the Teams edge); false when it could not be delivered
+ * (no chat could be opened, the connector refused), so that the next run tries again.
+ */
+export interface NudgePoster {
+  post(nudge: EstNudge): Promise<boolean>;
+}
+
+/**
+ * The EST week's nudges, run every quarter of an hour under a job lease: for every conversation that
+ * subscribes to the lägesbild, from the nudge time the day before its meeting until the meeting, each
+ * rapportör of an organisation that has reported nothing (and has not said "inget att rapportera") gets
+ * one nudge. Each nudge is claimed in the store before it is posted, so that however many instances or
+ * runs, a rapportör is nudged once per meeting; one that could not be posted is let go and tried again.
+ */
+export class EstNudges {
+  constructor(
+    private readonly est: EstRepository,
+    private readonly subscriptions: Pick<DigestSubscriptionRepository, 'listActive'>,
+    private readonly poster: NudgePoster,
+    private readonly zone = STOCKHOLM,
+  ) {}
+
+  async run(now: Date, stopRequested: () => boolean = () => false): Promise<{ nudged: number; failed: number }> {
+    let nudged = 0;
+    let failed = 0;
+    for (const subscription of await this.subscriptions.listActive()) {
+      const scope: ChatScope = { tenantId: subscription.tenantId, conversationId: subscription.conversationId };
+      const meeting = (await this.est.meeting(scope)) ?? DEFAULT_MEETING;
+      const week = upcomingWeek(now, meeting, this.zone);
+      if (!nudgeDue(now, week)) continue;
+      const reporters = await this.est.reporters(scope);
+      if (reporters.length === 0) continue;
+      const due = reportersToNudge({
+        reporters,
+        reported: await this.est.reportingOrganisations(scope, week.from, now),
+        nothingToReport: await this.est.nothingToReport(scope, week.meetingDay),
+      });
+      for (const reporter of due) {
+        // The instance stops: the rest are left unclaimed for the instance that takes the job over.
+        if (stopRequested()) return { nudged, failed };
+        if (!(await this.est.claimNudge(scope, week.meetingDay, reporter.userId, now))) continue;
+        if (await this.poster.post({ scope, reporter, meeting, week })) {
+          await this.est.nudgeSent(scope, week.meetingDay, reporter.userId, now);
+          nudged++;
+        } else {
+          await this.est.releaseNudge(scope, week.meetingDay, reporter.userId);
+          failed++;
+        }
+      }
+    }
+    return { nudged, failed };
+  }
+}
