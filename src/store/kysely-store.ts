@@ -3,6 +3,8 @@ import type { Store, StoreHealth } from '../domain/ports/store.port';
 import { createActivityRepository } from './repositories/activities';
 import { createAuditRepository } from './repositories/audit';
 import { createCardMessageRepository } from './repositories/card-messages';
+import { createCallListRepository } from './repositories/call-lists';
+import { createCalloutRepository } from './repositories/callouts';
 import { createCoordinatorRepository } from './repositories/coordinators';
 import { createRetentionRepository } from './repositories/retention';
 import { createConversationRepository } from './repositories/conversations';
@@ -74,6 +76,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     cardMessages: guardRepository(createCardMessageRepository(db), guard),
     jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
+    callLists: guardRepository(createCallListRepository(db), guard),
+    callouts: guardRepository(createCalloutRepository(db), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

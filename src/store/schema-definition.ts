@@ -447,6 +447,87 @@ export const SCHEMA = {
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
   },
 
+  // Mobilisation (issue 11, migration 0018): call lists per school, call-outs, their recipients and timelines.
+  call_list_entries: {
+    columns: {
+      tenant_id: text(100),
+      school_id: keyText(36),
+      user_id: keyText(200),
+      chat_user_id: nullable(text(200)),
+      display_name: text(PERSON_NAME),
+      role: text(40),
+      step: int(),
+      added_by: text(200),
+      added_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_call_list_entries', columns: ['tenant_id', 'school_id', 'user_id'] },
+  },
+  callouts: {
+    columns: {
+      id: keyText(36),
+      tenant_id: text(100),
+      conversation_id: text(400),
+      school_id: keyText(36),
+      school_name: text(200),
+      what: text(1000),
+      caller_id: text(200),
+      caller_name: text(PERSON_NAME),
+      called_at: timestamp(),
+      step: int(),
+      escalate_at: nullable(timestamp()),
+      state: text(10),
+      outcome: nullable(text(1000)),
+      closed_at: nullable(timestamp()),
+      closed_by: nullable(text(200)),
+      activity_id: nullable(text(36)),
+      external_sent_at: nullable(timestamp()),
+      external_sent_by: nullable(text(200)),
+      version: int(),
+    },
+    primaryKey: { name: 'pk_callouts', columns: ['id'], clustered: false },
+    indexes: {
+      ix_callouts_due: { columns: ['state', 'escalate_at'] },
+      ix_callouts_conversation: { columns: ['tenant_id', 'conversation_id'] },
+    },
+  },
+  callout_recipients: {
+    columns: {
+      callout_id: keyText(36),
+      user_id: keyText(200),
+      chat_user_id: nullable(text(200)),
+      display_name: text(PERSON_NAME),
+      role: text(40),
+      step: int(),
+      delivery: text(16),
+      thread_id: nullable(text(450)),
+      activity_id: nullable(text(200)),
+      answer: nullable(text(16)),
+      note: nullable(text(400)),
+      answered_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_callout_recipients', columns: ['callout_id', 'user_id'] },
+    foreignKeys: {
+      fk_callout_recipients_callout: { columns: ['callout_id'], table: 'callouts', references: ['id'], onDelete: 'cascade' },
+    },
+  },
+  callout_events: {
+    columns: {
+      id: keyText(36),
+      callout_id: keyText(36),
+      at: timestamp(),
+      kind: text(20),
+      actor_id: nullable(text(200)),
+      detail: nullable(text(40)),
+    },
+    primaryKey: { name: 'pk_callout_events', columns: ['id'], clustered: false },
+    foreignKeys: {
+      fk_callout_events_callout: { columns: ['callout_id'], table: 'callouts', references: ['id'], onDelete: 'cascade' },
+    },
+    indexes: {
+      ix_callout_events_callout: { columns: ['callout_id', 'at'] },
+    },
+  },
+
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableName = keyof typeof SCHEMA;

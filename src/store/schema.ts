@@ -294,6 +294,68 @@ export interface CardMessagesTable {
   updated_at: Timestamp;
 }
 
+/** Added by migration 0018 (issue 11): a person on a school's call list, with role and step. */
+export interface CallListEntriesTable {
+  tenant_id: string;
+  school_id: string;
+  user_id: string;
+  chat_user_id: string | null;
+  display_name: string;
+  role: string;
+  step: number;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+/** Added by migration 0018: a call-out (mobilisering) at a school. */
+export interface CalloutsTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  school_id: string;
+  school_name: string;
+  what: string;
+  caller_id: string;
+  caller_name: string;
+  called_at: Timestamp;
+  step: number;
+  escalate_at: Timestamp | null;
+  state: string;
+  outcome: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  activity_id: string | null;
+  external_sent_at: Timestamp | null;
+  external_sent_by: string | null;
+  version: number;
+}
+
+/** Added by migration 0018: who a call-out called, where their personal copy is, and what they answered. */
+export interface CalloutRecipientsTable {
+  callout_id: string;
+  user_id: string;
+  chat_user_id: string | null;
+  display_name: string;
+  role: string;
+  step: number;
+  delivery: string;
+  thread_id: string | null;
+  activity_id: string | null;
+  answer: string | null;
+  note: string | null;
+  answered_at: Timestamp | null;
+}
+
+/** Added by migration 0018: a call-out's timeline. */
+export interface CalloutEventsTable {
+  id: string;
+  callout_id: string;
+  at: Timestamp;
+  kind: string;
+  actor_id: string | null;
+  detail: string | null;
+}
+
 export interface StoreHealthTable {
   id: number;
   checked_at: Timestamp;
@@ -324,6 +386,10 @@ export interface Database {
   store_health: StoreHealthTable;
   job_leases: JobLeasesTable;
   post_budget_slots: PostBudgetSlotsTable;
+  call_list_entries: CallListEntriesTable;
+  callouts: CalloutsTable;
+  callout_recipients: CalloutRecipientsTable;
+  callout_events: CalloutEventsTable;
 }
 
 export type IncidentRow = Selectable<IncidentsTable>;

@@ -22,6 +22,12 @@ export const FREE_TEXT = {
   measure: ['what'],
   /** A place of the register, as curated: its name and a new other name (alias). */
   place: ['name', 'alias'],
+  /** A call-out (mobilisering): what happened, as the caller wrote it. */
+  mobilisation: ['what'],
+  /** An answer to a call-out: its optional short note. */
+  mobilisationAnswer: ['note'],
+  /** Closing a call-out: its outcome. */
+  mobilisationOutcome: ['outcome'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FreeTextRecord = keyof typeof FREE_TEXT;
