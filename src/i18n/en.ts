@@ -4,6 +4,7 @@ import { trustEn } from './trust.en';
 import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
+import { mobilisationEn } from './mobilisation.en';
 import { exportsEn } from './exports.en';
 
 export const en: Catalogue = {
@@ -26,6 +27,7 @@ export const en: Catalogue = {
     skolbesok: 'School visit', foraldramote: 'Parent meeting', nattvandring: 'Night walk',
     patrullering: 'Patrol/presence', forebyggande_insats: 'Preventive action', samverkansmote: 'Coordination meeting',
     strategiskt_mote: 'Strategic meeting', annat: 'Other',
+    mobilisering: 'Call-out (mobilisation)',
   },
   status: { ny: 'New', hanteras: 'In progress', atgardad: 'Resolved' },
   statusAction: { ny: 'Reset to new', hanteras: 'Mark in progress', atgardad: 'Mark resolved' },
@@ -128,10 +130,13 @@ export const en: Catalogue = {
       subscribe: 'get the situation picture every Monday 07:30 (or another day and time; coordinators)',
       export: 'export a period as CSV and a printable report (coordinators)',
       log: 'who did what and when (coordinators)',
+      mobilise: 'call a school\'s call list: mobilisera Ängsskolan fight at the bus stop',
+      callList: 'who is called for a school: ringlista Ängsskolan',
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log',
+      mobilise: 'mobilisera', callList: 'ringlista',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
@@ -139,6 +144,7 @@ export const en: Catalogue = {
   extension: extensionEn,
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
+  mobilisation: mobilisationEn,
   exports: exportsEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };

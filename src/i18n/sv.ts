@@ -5,6 +5,7 @@ import { trustSv } from './trust.sv';
 import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
 import { lagesbildSv } from './lagesbild.sv';
+import { mobilisationSv } from './mobilisation.sv';
 
 export const sv = {
   organisation: {
@@ -26,6 +27,7 @@ export const sv = {
     skolbesok: 'Skolbesök', foraldramote: 'Föräldramöte', nattvandring: 'Nattvandring',
     patrullering: 'Patrullering/närvaro', forebyggande_insats: 'Förebyggande insats', samverkansmote: 'Samverkansmöte',
     strategiskt_mote: 'Strategiskt möte', annat: 'Annat',
+    mobilisering: 'Mobilisering',
   },
   status: { ny: 'Ny', hanteras: 'Hanteras', atgardad: 'Åtgärdad' },
   statusAction: { ny: 'Återställ till ny', hanteras: 'Markera som hanteras', atgardad: 'Markera som åtgärdad' },
@@ -128,10 +130,13 @@ export const sv = {
       subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid; koordinatorer)',
       export: 'exportera en period som CSV och utskrivbar rapport (koordinatorer)',
       log: 'vem gjorde vad och när (koordinatorer)',
+      mobilise: 'larma skolans ringlista: mobilisera Ängsskolan bråk vid busshållplatsen',
+      callList: 'vilka som larmas för en skola: ringlista Ängsskolan',
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg',
+      mobilise: 'mobilisera', callList: 'ringlista',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
@@ -139,6 +144,7 @@ export const sv = {
   extension: extensionSv,
   hotspots: hotspotsSv,
   lagesbild: lagesbildSv,
+  mobilisation: mobilisationSv,
   exports: exportsSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
