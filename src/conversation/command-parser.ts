@@ -23,6 +23,9 @@ export const COMMANDS = {
   coordinator: ['koordinator', 'coordinator'],
   organisation: ['organisation', 'organization'],
   log: ['logg', 'log', 'audit'],
+  // Issue 11: call-outs and call lists.
+  mobilise: ['mobilisera', 'mobilise', 'mobilize', 'larma'],
+  callList: ['ringlista', 'call list', 'calllist'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;
