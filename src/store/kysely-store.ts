@@ -18,6 +18,7 @@ import { createPlaceHistoryRepository } from './repositories/place-history';
 import { createPlaceRegisterRepository } from './repositories/place-register';
 import { createPlaceRepository } from './repositories/places';
 import { createReportListRepository } from './repositories/reports';
+import { createSchoolRepository } from './repositories/schools';
 import { createUserProfileRepository } from './repositories/users';
 import type { Database } from './schema';
 import type { StoreDialect } from './store-dialect';
@@ -74,6 +75,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     cardMessages: guardRepository(createCardMessageRepository(db), guard),
     jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
+    schools: guardRepository(createSchoolRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

@@ -16,6 +16,7 @@ import type {
 import type { ChatScope, ReportScope, TenantScope } from '../scope';
 import type { ReportStatus } from '../vocabulary';
 import type { MembershipRepository } from './memberships.port';
+import type { SchoolRepository } from './schools.port';
 import type { JobLeaseRepository, PostBudgetRepository } from './jobs.port';
 
 /** What is needed to create a report; the store assigns id, reference, version and timestamps. */
@@ -167,6 +168,8 @@ export interface Store {
   readonly jobLeases: JobLeaseRepository;
   /** The per-tenant proactive posting budget, shared by every instance. */
   readonly postBudget: PostBudgetRepository;
+  /** The tenant's school register (issue 11). */
+  readonly schools: SchoolRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
