@@ -25,6 +25,7 @@ export const trustEn: Shape<typeof trustSv> = {
     'hotspot.owner': 'changed the owner of', 'hotspot.analysis': 'saved the analysis of', 'hotspot.follow_up': 'set the follow-up day of',
     'hotspot.measure_added': 'added', 'hotspot.measure_done': 'marked as done:',
     'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
+    'school.added': 'added', 'school.edited': 'edited',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
@@ -35,7 +36,7 @@ export const trustEn: Shape<typeof trustSv> = {
   exportFile: { csv: 'CSV', zip: 'CSV files (zip)', html: 'report' },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
-    measure: 'measure', action: 'action',
+    measure: 'measure', action: 'action', school: 'school',
   },
   rateLimited: 'You are sending a lot of messages right now. Wait half a minute and try again – nothing you saved is lost.',
 };

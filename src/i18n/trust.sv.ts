@@ -16,6 +16,7 @@ export const trustSv = {
     'hotspot.owner': 'bytte ägare för', 'hotspot.analysis': 'sparade analysen för', 'hotspot.follow_up': 'satte uppföljningsdag för',
     'hotspot.measure_added': 'lade till', 'hotspot.measure_done': 'markerade som klar:',
     'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
+    'school.added': 'lade till', 'school.edited': 'ändrade',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
   },
   /** An export in the log: the lägesbild of its period. */
@@ -30,7 +31,7 @@ export const trustSv = {
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
-    measure: 'åtgärd', action: 'åtgärd',
+    measure: 'åtgärd', action: 'åtgärd', school: 'skola',
   },
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal eller chatt.',

@@ -20,6 +20,7 @@ import { createPlaceHistoryRepository } from './repositories/place-history';
 import { createPlaceRegisterRepository } from './repositories/place-register';
 import { createPlaceRepository } from './repositories/places';
 import { createReportListRepository } from './repositories/reports';
+import { createSchoolRepository } from './repositories/schools';
 import { createUserProfileRepository } from './repositories/users';
 import type { Database } from './schema';
 import type { StoreDialect } from './store-dialect';
@@ -78,6 +79,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
     callLists: guardRepository(createCallListRepository(db), guard),
     callouts: guardRepository(createCalloutRepository(db), guard),
+    schools: guardRepository(createSchoolRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

@@ -120,12 +120,16 @@ export const SCHEMA = {
       youth_involved: nullable(int()),
       police_report_number: nullable(text(100)),
       resolution: nullable(text(200)),
+      // The school of the register the incident is about, and whether an orosanmälan was made (0017).
+      school_id: nullable(text(36)),
+      concern_reported: nullable(bool()),
       ...reportColumns('incidents'),
     },
     primaryKey: { name: 'pk_incidents', columns: ['id'], clustered: false },
     unique: { uq_incidents_tenant_ref: ['tenant_id', 'ref'] },
     foreignKeys: {
       fk_incidents_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+      fk_incidents_school: { columns: ['school_id'], table: 'schools', references: ['id'] },
     },
     indexes: {
       ix_incidents_occurred_at: { columns: ['occurred_at'] },
@@ -137,6 +141,7 @@ export const SCHEMA = {
       ix_incidents_lagesbild: { columns: ['tenant_id', 'conversation_id', 'occurred_at'], include: ['category', 'organisation', 'youth_involved', 'place_name', 'school'] },
       ix_incidents_tenant_place_history: { columns: ['tenant_id', 'occurred_at', 'id'], include: ['place_id', 'ref', 'category'] },
       ux_incidents_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
+      ix_incidents_tenant_school: { columns: ['tenant_id', 'school_id', 'occurred_at'] },
     },
   },
   activities: {
@@ -151,12 +156,16 @@ export const SCHEMA = {
       // When and by whom (a user id) the follow-up was marked done (migration 0014).
       follow_up_done_at: nullable(timestamp()),
       follow_up_done_by: nullable(text(200)),
+      // The school of the register the activity served, and a trygghetsvandring's finding codes (0017).
+      school_id: nullable(text(36)),
+      walk_findings: nullable(text(200)),
       ...reportColumns('activities'),
     },
     primaryKey: { name: 'pk_activities', columns: ['id'], clustered: false },
     unique: { uq_activities_tenant_ref: ['tenant_id', 'ref'] },
     foreignKeys: {
       fk_activities_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+      fk_activities_school: { columns: ['school_id'], table: 'schools', references: ['id'] },
     },
     indexes: {
       ix_activities_activity_date: { columns: ['activity_date'] },
@@ -167,6 +176,7 @@ export const SCHEMA = {
       ix_activities_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
       ix_activities_lagesbild: { columns: ['tenant_id', 'conversation_id', 'activity_date'], include: ['type'] },
       ux_activities_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
+      ix_activities_tenant_school: { columns: ['tenant_id', 'school_id', 'activity_date'] },
     },
   },
   activity_organisations: {
@@ -445,6 +455,45 @@ export const SCHEMA = {
       used: int(),
     },
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
+  },
+  // The school register (issue 11, migration 0017).
+  schools: {
+    columns: {
+      id: text(36),
+      tenant_id: text(100),
+      name: text(200),
+      name_key: keyText(200),
+      stages: text(100),
+      place_id: nullable(text(36)),
+      version: int(),
+      created_at: timestamp(),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_schools', columns: ['id'], clustered: false },
+    unique: { uq_schools_tenant_name_key: ['tenant_id', 'name_key'] },
+    foreignKeys: {
+      fk_schools_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+    },
+    indexes: {
+      ix_schools_place: { columns: ['place_id'] },
+    },
+  },
+  school_contacts: {
+    columns: {
+      tenant_id: text(100),
+      school_id: text(36),
+      user_id: text(200),
+      display_name: text(PERSON_NAME),
+      role: text(40),
+      position: int(),
+    },
+    primaryKey: { name: 'pk_school_contacts', columns: ['school_id', 'user_id'], clustered: false },
+    foreignKeys: {
+      fk_school_contacts_school: { columns: ['school_id'], table: 'schools', references: ['id'], onDelete: 'cascade' },
+    },
+    indexes: {
+      ix_school_contacts_tenant_user: { columns: ['tenant_id', 'user_id'] },
+    },
   },
 
   // Mobilisation (issue 11, migration 0018): call lists per school, call-outs, their recipients and timelines.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { FREE_TEXT, guardFreeText, type FreeTextField, type FreeTextRecord, type FreeTexts } from '../../src/domain/privacy/free-text';
-import { guardActivity, guardAnalysis, guardIncident, guardMeasure, guardPlaceNames, guardResolution, type Guarded, type PrivacyChoice } from '../../src/domain/privacy/guard-reports';
+import { guardActivity, guardAnalysis, guardIncident, guardMeasure, guardPlaceNames, guardResolution, guardSchoolName, type Guarded, type PrivacyChoice } from '../../src/domain/privacy/guard-reports';
 import type { ValidActivity } from '../../src/domain/activity-draft';
 import type { ValidIncident } from '../../src/domain/incident-draft';
 
@@ -64,6 +64,10 @@ const GUARDS: { [R in FreeTextRecord]: Runner<R> } = {
   },
   place: {
     guard: (field, text, privacy) => guardPlaceNames({ name: 'Torget', alias: null, [field]: text }, privacy),
+    read: (v, field) => (v as Record<string, string | null>)[field] ?? null,
+  },
+  school: {
+    guard: (field, text, privacy) => guardSchoolName({ stages: ['7-9'], [field]: text }, privacy),
     read: (v, field) => (v as Record<string, string | null>)[field] ?? null,
   },
 };

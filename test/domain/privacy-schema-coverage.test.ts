@@ -125,6 +125,15 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'job_leases.job': CODE, 'job_leases.period_key': not('a period the bot computes from the clock (a day or a time slot)'),
   'job_leases.holder': not('a random id the instance makes when it starts'), 'job_leases.leased_until': TIME, 'job_leases.finished_at': TIME,
   'post_budget_slots.tenant_id': TENANT, 'post_budget_slots.slot_at': TIME,
+
+  // The school register (0017), and reports tied to a school.
+  'schools.id': ID, 'schools.tenant_id': TENANT, 'schools.name': guarded('school.name'),
+  'schools.name_key': derived('schools.name', 'schoolKey(name): folded for matching'),
+  'schools.stages': CODE, 'schools.place_id': ID, 'schools.created_at': TIME, 'schools.updated_at': TIME,
+  'school_contacts.tenant_id': TENANT, 'school_contacts.school_id': ID, 'school_contacts.user_id': USER_ID,
+  'school_contacts.display_name': TEAMS_NAME, 'school_contacts.role': CODE,
+  'incidents.school_id': ID, 'activities.school_id': ID,
+  'activities.walk_findings': not("codes of a trygghetsvandring's checklist, ticked on the card"),
 };
 
 /** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */

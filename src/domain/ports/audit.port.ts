@@ -14,13 +14,15 @@ export type AuditAction =
   | 'hotspot.measure_added' | 'hotspot.measure_done'
   /** The place register; `detail`: the fields that changed, or the id of the place merged in. Never a name. */
   | 'place.edited' | 'place.alias_added' | 'place.merged'
+  /** The school register; `detail`: the fields that changed (name, stages, place, contacts). Never a name. */
+  | 'school.added' | 'school.edited'
   /** Retention: `detail` counts what a run removed in the tenant (hot spots and measures; profiles). */
   | 'hotspot.anonymised' | 'user.anonymised'
   /** A write that the caller's scope or rights did not allow; `detail` is the verb or command. */
   | 'access.refused';
 
 /** `action`: a refused card verb or command, named in `detail`. */
-export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action';
+export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action' | 'school';
 
 export interface AuditEntry {
   at: Date;

@@ -16,6 +16,7 @@ import type {
 import type { ChatScope, ReportScope, TenantScope } from '../scope';
 import type { ReportStatus } from '../vocabulary';
 import type { MembershipRepository } from './memberships.port';
+import type { SchoolRepository } from './schools.port';
 import type { JobLeaseRepository, PostBudgetRepository } from './jobs.port';
 import type { CalloutRepository, CallListRepository } from './mobilisation.port';
 
@@ -171,6 +172,8 @@ export interface Store {
   /** Mobilisation (issue 11): each school's call list, and the call-outs. */
   readonly callLists: CallListRepository;
   readonly callouts: CalloutRepository;
+  /** The tenant's school register (issue 11). */
+  readonly schools: SchoolRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

@@ -22,6 +22,8 @@ export const FREE_TEXT = {
   measure: ['what'],
   /** A place of the register, as curated: its name and a new other name (alias). */
   place: ['name', 'alias'],
+  /** A school of the register, added on its card or imported from a CSV file: its name. */
+  school: ['name'],
   /** A call-out (mobilisering): what happened, as the caller wrote it. */
   mobilisation: ['what'],
   /** An answer to a call-out: its optional short note. */
