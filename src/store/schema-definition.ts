@@ -500,7 +500,7 @@ export const SCHEMA = {
   call_list_entries: {
     columns: {
       tenant_id: text(100),
-      school_id: keyText(36),
+      school_id: text(36),
       user_id: keyText(200),
       chat_user_id: nullable(text(200)),
       display_name: text(PERSON_NAME),
@@ -510,13 +510,16 @@ export const SCHEMA = {
       added_at: timestamp(),
     },
     primaryKey: { name: 'pk_call_list_entries', columns: ['tenant_id', 'school_id', 'user_id'] },
+    foreignKeys: {
+      fk_call_list_entries_school: { columns: ['school_id'], table: 'schools', references: ['id'], onDelete: 'cascade' },
+    },
   },
   callouts: {
     columns: {
       id: keyText(36),
       tenant_id: text(100),
       conversation_id: text(400),
-      school_id: keyText(36),
+      school_id: text(36),
       school_name: text(200),
       what: text(1000),
       caller_id: text(200),

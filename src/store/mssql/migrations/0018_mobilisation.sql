@@ -1,10 +1,11 @@
 -- Mobilisation (issue 11): each school's call list (Teams users with a role and a step), call-outs,
 -- who each called and what they answered, and each call-out's timeline. Free text (what happened, a
 -- note, the outcome) is stored only after the personal-data guard (src/domain/privacy/free-text.ts).
--- Keys compared exactly (binary collation); random UUID keys are nonclustered (see 0012).
+-- Keys compared exactly (binary collation); random UUID keys are nonclustered (see 0012). School ids
+-- keep the collation of schools.id (0017), so that they can be compared and referred to.
 CREATE TABLE call_list_entries (
   tenant_id    NVARCHAR(100) NOT NULL,
-  school_id    NVARCHAR(36)  COLLATE Latin1_General_100_BIN2 NOT NULL,
+  school_id    NVARCHAR(36)  NOT NULL,
   user_id      NVARCHAR(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
   chat_user_id NVARCHAR(200) NULL,
   display_name NVARCHAR(256) NOT NULL,
@@ -12,7 +13,8 @@ CREATE TABLE call_list_entries (
   step         INT           NOT NULL,
   added_by     NVARCHAR(200) NOT NULL,
   added_at     DATETIME2(3)  NOT NULL,
-  CONSTRAINT pk_call_list_entries PRIMARY KEY (tenant_id, school_id, user_id)
+  CONSTRAINT pk_call_list_entries PRIMARY KEY (tenant_id, school_id, user_id),
+  CONSTRAINT fk_call_list_entries_school FOREIGN KEY (school_id) REFERENCES schools (id) ON DELETE CASCADE
 );
 GO
 
@@ -20,7 +22,7 @@ CREATE TABLE callouts (
   id               NVARCHAR(36)   COLLATE Latin1_General_100_BIN2 NOT NULL,
   tenant_id        NVARCHAR(100)  NOT NULL,
   conversation_id  NVARCHAR(400)  NOT NULL,
-  school_id        NVARCHAR(36)   COLLATE Latin1_General_100_BIN2 NOT NULL,
+  school_id        NVARCHAR(36)   NOT NULL,
   school_name      NVARCHAR(200)  NOT NULL,
   what             NVARCHAR(1000) NOT NULL,
   caller_id        NVARCHAR(200)  NOT NULL,

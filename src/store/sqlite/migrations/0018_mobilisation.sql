@@ -3,7 +3,7 @@
 -- note, the outcome) is stored only after the personal-data guard (src/domain/privacy/free-text.ts).
 CREATE TABLE call_list_entries (
   tenant_id    TEXT NOT NULL,
-  school_id    TEXT NOT NULL,
+  school_id    TEXT NOT NULL REFERENCES schools (id) ON DELETE CASCADE,
   user_id      TEXT NOT NULL,
   chat_user_id TEXT,
   display_name TEXT NOT NULL,
