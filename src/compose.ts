@@ -20,6 +20,7 @@ import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
 import { isLoopbackHost } from './config/service-urls';
 import { composeLagesbild } from './compose-lagesbild';
+import { composeMobilisation } from './compose-mobilisation';
 import { MemberDirectory } from './bot/member-directory';
 import { organisationForEmail } from './config/organisation-domains';
 import { buildRegistry } from './conversation/bot-registry';
@@ -88,12 +89,19 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots) });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
-  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
+  // Call-outs (issue 11): their changes go through the same feed, which also updates their personal copies.
+  const mobilisation = composeMobilisation({ config, store, access, clock, log, changes, adapter: () => adapter, stopRequested: () => leases.stopRequested });
+  const registry = buildRegistry({
+    reporting, views, hotspots, store, clock,
+    more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...mobilisation.verbs], commands: [...lagesbild.commands, ...mobilisation.commands] },
+  });
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
+    copies: mobilisation.copies,
     render: sharedCardRenderer({
       reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators, namedCoordinators: store.coordinators, memberships: store.memberships,
+      callouts: store.callouts, now: () => clock.now(),
     }), log, now: () => clock.now(),
     locales: config.defaultLocales,
   });
@@ -116,6 +124,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
   const housekeeping = new HousekeepingScheduler([
     { name: 'hotspot-reminders', period: quarterHourKey, run: (now) => reminders.dueReminders(now, () => leases.stopRequested) },
+    mobilisation.escalation,
     {
       name: 'retention', period: retentionDay,
       run: async (now) => ({

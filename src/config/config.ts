@@ -119,6 +119,8 @@ const schema = z
       .describe('Largest accepted request body'),
     HOTSPOT_EFFECT_WEEKS: z.coerce.number().int().min(1).max(26).default(4)
       .describe('Hot spot effect: incidents in the N weeks before the first measure against the N weeks after'),
+    MOBILISATION_ESCALATE_MINUTES: z.coerce.number().int().min(1).max(240).default(10)
+      .describe('A call-out (mobilisera) goes on to the next step of the school\'s call list when nobody has answered "kommer" within this many minutes'),
     SCHEDULER_CRON: z.string().trim().default('* * * * *')
       .refine((v) => v === 'off' || cron.validate(v), 'must be a cron expression (e.g. "* * * * *") or off')
       .describe('When the digest scheduler looks for due lägesbild digests (Europe/Stockholm); off = never on this instance'),
@@ -192,6 +194,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
   hotspots: { effectWeeks: number };
+  mobilisation: { escalateMinutes: number };
   digests: {
     /** null: this instance runs no scheduler. */
     cron: string | null;
@@ -266,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     hotspots: { effectWeeks: e.HOTSPOT_EFFECT_WEEKS },
+    mobilisation: { escalateMinutes: e.MOBILISATION_ESCALATE_MINUTES },
     digests: { cron: e.SCHEDULER_CRON === 'off' ? null : e.SCHEDULER_CRON, catchUpHours: e.DIGEST_CATCH_UP_HOURS },
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000, postsPerSecond: e.POSTS_PER_SECOND },
     exports: { linkMinutes: e.EXPORT_LINK_MINUTES, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null },
