@@ -145,15 +145,6 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
     assert.equal(stored.events.filter((k) => k === 'answered').length, 3);
   });
 
-  it('When two instances\' checks run at the same minute, then the call-out escalates once', async () => {
-    await fillCallList();
-    await h.say('mobilisera Ängsskolan larm');
-    h.clock.current = new Date(h.clock.current.getTime() + 10 * 60_000);
-    await Promise.all([h.bot.housekeeping.run('mobilisation-escalation', h.clock.now()), h.bot.store.callouts.due(h.clock.now(), 10)]);
-    await h.bot.housekeeping.run('mobilisation-escalation', h.clock.now());
-    assert.equal(personalPosts().filter((r) => r.conversationId === `a:personal-${chatIdOf(GUSTAV)}`).length, 1);
-  });
-
   it('When the school does not exist, then the caller is told in Swedish and nobody is called', async () => {
     const replies = await h.say('mobilisera Påhittadskolan brand i papperskorgen');
     assert.match(JSON.stringify(replies), /Jag hittar ingen skola i skolregistret som \\"Påhittadskolan\\" börjar med\. Inget larm skickades\./);
