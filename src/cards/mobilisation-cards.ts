@@ -149,6 +149,7 @@ export function callListView(locale: Locale, school: SchoolRef, entries: CallLis
     note: o.note ?? '', warning: o.warning ?? '', empty: k.callList.empty,
     rows: entries.map((e) => ({
       text: format(k.callList.entry, { name: safeText(e.name), role: k.role[e.role], step: stepLabel(m, e.step) }),
+      canRemove: o.canEdit,
       remove: { title: k.callList.remove, verb: MOBILISATION_VERBS.removeFromCallList, data: { schoolId: school.id, userId: e.userId } },
     })),
     canEdit: o.canEdit, canAdd: people.length > 0, addTitle: k.callList.addTitle,
@@ -156,5 +157,6 @@ export function callListView(locale: Locale, school: SchoolRef, entries: CallLis
     people, roles: choices(CALL_ROLES, k.role), steps: CALL_STEPS.map((s) => ({ title: `${s} – ${stepLabel(m, s)}`, value: String(s) })),
     add: { verb: MOBILISATION_VERBS.addToCallList, data: { schoolId: school.id } },
     byMention: format(k.callList.addByMention, { school: safeText(school.name) }),
+    requiredMessage: m.fieldError.required,
   });
 }

@@ -9,7 +9,8 @@ export interface CallListCardData {
   note: string;
   warning: string;
   empty: string;
-  rows: { text: string; remove: { title: string; verb: string; data: Record<string, unknown> } }[];
+  /** `canRemove`: the list is the reader's to edit (the same for every row). */
+  rows: { text: string; canRemove: boolean; remove: { title: string; verb: string; data: Record<string, unknown> } }[];
   canEdit: boolean;
   /** Whether the school has contacts not yet on the list to choose from. */
   canAdd: boolean;
@@ -20,6 +21,7 @@ export interface CallListCardData {
   steps: Choices;
   add: { verb: string; data: Record<string, unknown> };
   byMention: string;
+  requiredMessage: string;
 }
 
 export const callListCard = defineTemplate<CallListCardData>('call-list', (b) => card([
@@ -32,7 +34,7 @@ export const callListCard = defineTemplate<CallListCardData>('call-list', (b) =>
     type: 'ColumnSet', columns: [
       { type: 'Column', width: 'stretch', verticalContentAlignment: 'center', items: [{ type: 'TextBlock', text: r('text'), wrap: true }] },
       {
-        type: 'Column', width: 'auto', $when: '${$root.canEdit}', items: [{
+        type: 'Column', width: 'auto', $when: r('canRemove'), items: [{
           type: 'ActionSet', actions: [{ type: 'Action.Execute', title: r('remove.title'), verb: r('remove.verb'), data: r('remove.data'), associatedInputs: 'none' }],
         }],
       },
@@ -41,9 +43,9 @@ export const callListCard = defineTemplate<CallListCardData>('call-list', (b) =>
   {
     type: 'Container', $when: b.expr`${'canEdit'} && ${'canAdd'}`, separator: true, items: [
       { type: 'TextBlock', text: b('addTitle'), weight: 'bolder', wrap: true },
-      { type: 'Input.ChoiceSet', id: 'userId', label: b('labels.person'), style: 'compact', isRequired: true, choices: choicesFrom(b, 'people') },
-      { type: 'Input.ChoiceSet', id: 'role', label: b('labels.role'), style: 'compact', isRequired: true, choices: choicesFrom(b, 'roles') },
-      { type: 'Input.ChoiceSet', id: 'step', label: b('labels.step'), style: 'compact', value: '1', isRequired: true, choices: choicesFrom(b, 'steps') },
+      { type: 'Input.ChoiceSet', id: 'userId', label: b('labels.person'), style: 'compact', isRequired: true, errorMessage: b('requiredMessage'), choices: choicesFrom(b, 'people') },
+      { type: 'Input.ChoiceSet', id: 'role', label: b('labels.role'), style: 'compact', isRequired: true, errorMessage: b('requiredMessage'), choices: choicesFrom(b, 'roles') },
+      { type: 'Input.ChoiceSet', id: 'step', label: b('labels.step'), style: 'compact', value: '1', isRequired: true, errorMessage: b('requiredMessage'), choices: choicesFrom(b, 'steps') },
       { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: b('labels.add'), verb: b('add.verb'), data: b('add.data'), associatedInputs: 'auto', style: 'positive' }] },
     ],
   },
