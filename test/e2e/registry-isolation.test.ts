@@ -13,6 +13,8 @@ const TENANT_B = '0b0b0b0b-1111-4222-8333-444455556666';
 const CHANNEL_2 = '19:second-channel@thread.tacv2';
 const CHANNEL_B = '19:b-channel@thread.tacv2';
 const BODIL: Speaker = { aadObjectId: '00000000-0000-0000-0000-0000000b0d11', name: 'Bodil Bengtsson' };
+/** On the seeded school's call list: the one a call-out calls. */
+const CALLED: Speaker = { aadObjectId: '00000000-0000-0000-0000-0000000ca11e', name: 'Cilla Larmad' };
 
 const SECRETS = {
   description: 'Fönsterkross-hemlig-A1',
@@ -23,9 +25,10 @@ const SECRETS = {
   measure: 'Åtgärd-hemlig-A1',
   place: 'Glasbruksparken',
   otherPlace: 'Kvarnbacken',
+  callout: 'Larm-hemligt-A1',
 };
-/** Report text: shown only in the conversation it was made in. */
-const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick];
+/** Report (and call-out) text: shown only in the conversation it was made in (and to those a call-out called). */
+const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick, SECRETS.callout];
 /** Everything of tenant A: nothing of it may reach tenant B. */
 const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace];
 
@@ -46,6 +49,8 @@ interface Seed {
   placeId: string;
   otherPlaceId: string;
   exportId: string;
+  schoolId: string;
+  calloutId: string;
 }
 
 const dataOf = (card: Record<string, any>, verb: string) => button(card, verb).data as Record<string, any>;
@@ -90,6 +95,16 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   lagesbildSubscriptionView: () => ({}),
   lagesbildExportLinks: (s) => ({ exportId: s.exportId }),
   // A message's text reaches the form only as typed: "Glasbruk" names no place of any register whole.
+  mobiliseCall: (s) => ({ schoolId: s.schoolId, what: 'kapat larm' }),
+  mobiliseAnswer: (s) => ({ id: s.calloutId, answer: 'kommer', note: 'kapad' }),
+  mobiliseShow: (s) => ({ id: s.calloutId }),
+  mobiliseExternal: (s) => ({ id: s.calloutId }),
+  mobiliseExternalSent: (s) => ({ id: s.calloutId }),
+  mobiliseOpenClose: (s) => ({ id: s.calloutId }),
+  mobiliseClose: (s) => ({ id: s.calloutId, outcome: 'kapat utfall' }),
+  callListShow: (s) => ({ schoolId: s.schoolId }),
+  callListAdd: (s) => ({ schoolId: s.schoolId, userId: CALLED.aadObjectId, role: 'polis', step: '2' }),
+  callListRemove: (s) => ({ schoolId: s.schoolId, userId: CALLED.aadObjectId }),
   extensionReportForm: () => ({ kind: 'incident', text: 'Krossad ruta vid Glasbruk', createdAt: '2026-11-24T20:15:00Z' }),
 };
 
@@ -113,6 +128,8 @@ const COMMAND_TEXTS: Record<string, string> = {
   coordinator: 'koordinator',
   organisation: 'organisation',
   log: 'logg',
+  mobilise: 'mobilisera Mobiliseringsskolan kapat larm',
+  callList: 'ringlista Mobiliseringsskolan',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
@@ -139,6 +156,9 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT * FROM coordinators WHERE tenant_id = ? ORDER BY user_id'),
       all('SELECT * FROM digest_subscriptions WHERE tenant_id = ? ORDER BY conversation_id'),
       all('SELECT * FROM digest_exports WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM call_list_entries WHERE tenant_id = ? ORDER BY school_id, user_id'),
+      all('SELECT * FROM callouts WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT r.* FROM callout_recipients r JOIN callouts c ON c.id = r.callout_id WHERE c.tenant_id = ? ORDER BY r.callout_id, r.user_id'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -177,7 +197,16 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       placeId,
       otherPlaceId: await placeIdOf(SECRETS.otherPlace),
       exportId: String(dataOf(exported, 'lagesbildExportLinks').exportId),
+      schoolId: '', calloutId: '',
     };
+    // A school of A with a call list, and a call-out in channel 1 (Anna calls; Cilla is called).
+    const tenantA = { tenantId: TENANT };
+    const school = await h.bot.store.schools.add(tenantA, { name: 'Mobiliseringsskolan', stages: ['7-9'], placeId: null, contacts: [{ userId: CALLED.aadObjectId, name: CALLED.name, role: 'skola' }] }, { actorId: ANNA.aadObjectId, now: h.clock.now() });
+    assert.ok(school.ok);
+    await h.bot.store.callLists.put(tenantA, school.school.id, { userId: CALLED.aadObjectId, chatUserId: null, name: CALLED.name, role: 'rektor', step: 1 }, { actorId: ANNA.aadObjectId, now: h.clock.now() });
+    const callout = cardOf((await h.say(`mobilisera Mobiliseringsskolan ${SECRETS.callout}`)).at(-1)!);
+    seed.schoolId = school.school.id;
+    seed.calloutId = String(dataOf(callout, 'mobiliseAnswer').id);
     // The callers have used the bot in their own places (so that they have profiles there).
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats' }), inB);
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats 2', organisation: 'skola' }), { from: BERIT });
@@ -191,7 +220,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     for (const entry of [...verbs, ...commands]) {
       const name = 'verb' in entry ? entry.verb : entry.command;
       assert.ok(RIGHTS.includes(entry.right), `${name} declares a known right`);
-      assert.ok(['none', 'report', 'hotspot', 'place', 'export'].includes(entry.target.kind), `${name} declares how its target is loaded`);
+      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'school', 'mobilisation'].includes(entry.target.kind), `${name} declares how its target is loaded`);
       assert.equal(typeof entry.payload.safeParse, 'function', `${name} declares a payload schema`);
     }
     assert.deepEqual(verbs.map((v) => v.verb).filter((v) => !(v in VERB_PAYLOADS)), [], 'verbs without an isolation fixture');
