@@ -16,6 +16,7 @@ import { submitKeyContract } from './submit-key-contract';
 import { cardMessageContract } from './card-message-contract';
 import { jobLeaseContract } from './job-lease-contract';
 import { schoolContract } from './school-contract';
+import { mobilisationContract } from './mobilisation-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -511,6 +512,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     cardMessageContract(() => ({ store }));
     jobLeaseContract(() => ({ store, place }));
     schoolContract(() => ({ store, place }));
+    mobilisationContract(() => ({ store }));
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));
