@@ -5,6 +5,7 @@ import { ANSWERS, CALLOUT_EVENTS, type Callout, type CalloutEventKind, type Deli
 import type { CalloutRepository } from '../../domain/ports/mobilisation.port';
 import type { TenantScope } from '../../domain/scope';
 import { toCode, toDate } from '../row-values';
+import { checkedLimit } from './limits';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -121,7 +122,7 @@ export function createCalloutRepository(db: Kysely<Database>): CalloutRepository
 
     async due(now, limit) {
       const rows = await db.selectFrom('callouts').select(['tenant_id', 'conversation_id', 'id'])
-        .where('state', '=', 'open').where('escalate_at', '<=', now).orderBy('escalate_at').limit(limit).execute();
+        .where('state', '=', 'open').where('escalate_at', '<=', now).orderBy('escalate_at').limit(checkedLimit(limit)).execute();
       return rows.map((r) => ({ tenantId: r.tenant_id, conversationId: r.conversation_id, id: r.id }));
     },
 
