@@ -23,6 +23,8 @@ export const COMMANDS = {
   coordinator: ['koordinator', 'coordinator'],
   organisation: ['organisation', 'organization'],
   log: ['logg', 'log', 'audit'],
+  schools: ['skolor', 'skolregister', 'schools', 'school register'],
+  school: ['skola', 'school'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -5,6 +5,7 @@ import type { AuditRepository, CoordinatorRepository } from './ports/audit.port'
 import type { DigestExportRecord } from './ports/digest-exports.port';
 import type { MembershipRepository } from './ports/memberships.port';
 import type { Report } from './report';
+import { isSchoolContact, type School } from './schools/school';
 import type { TenantScope } from './scope';
 import type { Organisation } from './vocabulary';
 
@@ -21,6 +22,7 @@ import type { Organisation } from './vocabulary';
  * | `hotspot.start`  | a confirmed member (who then owns it); a closed one is reopened by a coordinator only  |
  * | `hotspot.change` | a confirmed member of the owner organisation, a coordinator                            |
  * | `export.requester` | the coordinator who asked for the export (its links are shown to nobody else)        |
+ * | `school.manage`  | a coordinator, or one of the school's own SSPF contacts (edit the school)             |
  *
  * Membership is confirmed, never claimed: by a coordinator, or by the tenant's e-mail domain setting.
  */
@@ -28,10 +30,12 @@ export type Right =
   | 'member' | 'coordinator'
   | 'report.edit' | 'report.work' | 'report.undo'
   | 'hotspot.start' | 'hotspot.change'
-  | 'export.requester';
+  | 'export.requester'
+  | 'school.manage';
 
 export const RIGHTS: readonly Right[] = [
   'member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change', 'export.requester',
+  'school.manage',
 ];
 
 /** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
@@ -40,7 +44,8 @@ export type Target =
   | { kind: 'report'; report: Report }
   | { kind: 'hotspot'; hotspot: Hotspot }
   | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null }
-  | { kind: 'export'; export: DigestExportRecord };
+  | { kind: 'export'; export: DigestExportRecord }
+  | { kind: 'school'; school: School };
 
 /** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
 export type DomainOrganisations = (email: string, tenantId: string) => Organisation | null;
@@ -102,6 +107,9 @@ export class AccessPolicy {
       case 'export.requester':
         // Still a coordinator: one who is no longer gets no fresh links from an old card.
         return target.kind === 'export' && target.export.userId === actor.userId && this.isCoordinator(scope, actor.userId);
+      case 'school.manage':
+        if (target.kind !== 'school') return false;
+        return isSchoolContact(target.school, actor.userId) || this.isCoordinator(scope, actor.userId);
       case 'hotspot.start': {
         if (target.kind !== 'place') return false;
         const confirmed = (await this.organisationOf(scope, actor)) !== null;

@@ -23,11 +23,12 @@ const SECRETS = {
   measure: 'Åtgärd-hemlig-A1',
   place: 'Glasbruksparken',
   otherPlace: 'Kvarnbacken',
+  school: 'Hemligskolan-A1',
 };
 /** Report text: shown only in the conversation it was made in. */
 const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick];
 /** Everything of tenant A: nothing of it may reach tenant B. */
-const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace];
+const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace, SECRETS.school];
 
 const incidentForm = (extra: Record<string, string> = {}) => ({
   date: '2026-11-24', time: '21:15', category: 'skadegorelse_glaskross', description: 'ny text', severity: 'medel',
@@ -46,7 +47,12 @@ interface Seed {
   placeId: string;
   otherPlaceId: string;
   exportId: string;
+  school: { id: string; version: number };
 }
+
+const schoolForm = (extra: Record<string, string> = {}) => ({
+  name: 'Kapad skola', stages: 'f-6', placeId: 'none', contacts_skola: '', contacts_socialtjanst: '', contacts_polis: '', contacts_fritid: '', ...extra,
+});
 
 const dataOf = (card: Record<string, any>, verb: string) => button(card, verb).data as Record<string, any>;
 
@@ -91,6 +97,13 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   lagesbildExportLinks: (s) => ({ exportId: s.exportId }),
   // A message's text reaches the form only as typed: "Glasbruk" names no place of any register whole.
   extensionReportForm: () => ({ kind: 'incident', text: 'Krossad ruta vid Glasbruk', createdAt: '2026-11-24T20:15:00Z' }),
+  schoolList: () => ({}),
+  schoolShow: (s) => ({ id: s.school.id }),
+  schoolNew: () => ({}),
+  schoolAdd: () => schoolForm(),
+  schoolSave: (s) => ({ ...schoolForm(), ...s.school }),
+  schoolImportForm: () => ({}),
+  schoolImport: () => ({ csv: 'Kapad skola;F-6;' }),
 };
 
 /** What each command is tried with. */
@@ -113,6 +126,7 @@ const COMMAND_TEXTS: Record<string, string> = {
   coordinator: 'koordinator',
   organisation: 'organisation',
   log: 'logg',
+  schools: 'skolor',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
@@ -139,6 +153,8 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT * FROM coordinators WHERE tenant_id = ? ORDER BY user_id'),
       all('SELECT * FROM digest_subscriptions WHERE tenant_id = ? ORDER BY conversation_id'),
       all('SELECT * FROM digest_exports WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM schools WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM school_contacts WHERE tenant_id = ? ORDER BY school_id, user_id'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -164,6 +180,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       throw new Error(`no place ${name}`);
     };
     const placeId = await placeIdOf(SECRETS.place);
+    const school = await h.press('schoolAdd', schoolForm({ name: SECRETS.school, placeId, contacts_skola: ANNA.aadObjectId }));
     let hotspot = await h.press('hotspotStart', { placeId });
     hotspot = await h.press('hotspotSaveAnalysis', { ...dataOf(hotspot, 'hotspotOpenAnalysis'), who: 'unga', what: SECRETS.analysis, when: 'kvällar', why: 'mörkt' });
     hotspot = await h.press('hotspotAddMeasure', { ...dataOf(hotspot, 'hotspotOpenMeasure'), what: SECRETS.measure, organisation: 'polisen', dueDate: '' });
@@ -177,6 +194,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       placeId,
       otherPlaceId: await placeIdOf(SECRETS.otherPlace),
       exportId: String(dataOf(exported, 'lagesbildExportLinks').exportId),
+      school: { id: String(dataOf(school, 'schoolSave').id), version: Number(dataOf(school, 'schoolSave').version) },
     };
     // The callers have used the bot in their own places (so that they have profiles there).
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats' }), inB);
@@ -191,7 +209,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     for (const entry of [...verbs, ...commands]) {
       const name = 'verb' in entry ? entry.verb : entry.command;
       assert.ok(RIGHTS.includes(entry.right), `${name} declares a known right`);
-      assert.ok(['none', 'report', 'hotspot', 'place', 'export'].includes(entry.target.kind), `${name} declares how its target is loaded`);
+      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'school'].includes(entry.target.kind), `${name} declares how its target is loaded`);
       assert.equal(typeof entry.payload.safeParse, 'function', `${name} declares a payload schema`);
     }
     assert.deepEqual(verbs.map((v) => v.verb).filter((v) => !(v in VERB_PAYLOADS)), [], 'verbs without an isolation fixture');
@@ -219,7 +237,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       it(`When "${verb}" is pressed from another channel of the same tenant, then no report of the first channel shows or changes`, async () => {
         const entry = h.bot.registry.verbs.get(verb)!;
         // Hot spots and places belong to the tenant: from another channel they are the tenant's own.
-        if (entry.target.kind === 'hotspot' || entry.target.kind === 'place') return;
+        if (entry.target.kind === 'hotspot' || entry.target.kind === 'place' || entry.target.kind === 'school') return;
         const before = snapshotOfA();
         const answer = await h.invoke(verb, VERB_PAYLOADS[verb]!(seed), inA2);
         for (const secret of REPORT_SECRETS) assert.ok(!answer.text.includes(secret), `${verb} from channel 2 shows "${secret}"`);
