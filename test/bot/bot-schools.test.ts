@@ -77,3 +77,44 @@ describe('the school register: skolor and a school\'s card', function () {
     assert.equal(refusals, 1);
   });
 });
+
+describe('the school register: importing CSV', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  const schoolNames = () => h.readDatabase((db) => (db.prepare('SELECT name FROM schools ORDER BY name_key').all() as { name: string }[]).map((r) => r.name));
+  const placeKinds = () => h.readDatabase((db) => db.prepare('SELECT name, kind FROM places ORDER BY name_key').all());
+
+  it('When a coordinator imports good lines, then every school is added, places are added to the register as schools\' places, and a summary says what', async () => {
+    const form = await h.press('schoolImportForm', {});
+    assert.match(cardText(form), /namn;stadier;plats/);
+    const done = cardText(await h.press('schoolImport', { csv: 'namn;stadier;plats\nExempelskolan;F-6;Exempelskolans skolgård\nExempelgymnasiet;gymnasium;' }));
+    assert.match(done, /2 skolor importerade: Exempelskolan, Exempelgymnasiet/);
+    assert.deepEqual(schoolNames(), ['Exempelgymnasiet', 'Exempelskolan']);
+    assert.deepEqual(placeKinds(), [{ name: 'Exempelskolans skolgård', kind: 'skola' }]);
+    assert.match(cardText(cardOf((await h.say('skolor'))[0]!)), /Exempelskolan[\s\S]*F–6 · Exempelskolans skolgård/);
+  });
+
+  it('When one line is malformed, then nothing is imported, the line and reason are said in Swedish, and the pasted text stays', async () => {
+    const csv = 'Exempelskolan;F-6;Exempelskolans skolgård\nExempelgymnasiet;mellanstadiet;';
+    const refused = cardText(await h.press('schoolImport', { csv }));
+    assert.match(refused, /Inget importerades\. Rad 2: okänt stadium \\"mellanstadiet\\"/);
+    assert.ok(refused.includes(JSON.stringify(csv).slice(1, -1)), 'the pasted text is kept');
+    assert.deepEqual(schoolNames(), []);
+    assert.deepEqual(placeKinds(), [], 'no place of the refused import was added');
+  });
+
+  it('When a line names a school already in the register, or holds a personal identity number, then nothing is imported', async () => {
+    await h.press('schoolImport', { csv: 'Exempelskolan;F-6;' });
+    assert.match(cardText(await h.press('schoolImport', { csv: 'Ny skola;7-9;\nexempelskolan;F-6;' })), /Rad 2: det finns redan en skola med det namnet/);
+    assert.match(cardText(await h.press('schoolImport', { csv: 'Skola 811218-9876;7-9;' })), /Rad 1: raden ser ut att innehålla personuppgifter/);
+    assert.deepEqual(schoolNames(), ['Exempelskolan']);
+  });
+
+  it('When the pasted text has no school, then it says so; someone who is not a coordinator cannot import', async () => {
+    assert.match(cardText(await h.press('schoolImport', { csv: 'namn;stadier;plats' })), /Det fanns inga skolor att importera/);
+    assert.match(cardText(await h.press('schoolImport', { csv: 'Exempelskolan;F-6;' }, { from: BERIT })), /koordinator/i);
+    assert.deepEqual(schoolNames(), []);
+  });
+});
