@@ -6,6 +6,7 @@ import { SharedCardUpdater } from './bot/shared-card-updater';
 import { ChangeFeed, withChangeFeed } from './domain/shared-cards';
 import { MessageExtension } from './bot/message-extension';
 import { extensionEntries, extensionVerbs } from './conversation/message-extension-entries';
+import { createSchoolFeature, schoolCommands, schoolVerbs } from './conversation/school-entries';
 import { ReportFinder } from './domain/report-finder';
 import { reportLinkRoutes } from './http/report-link-route';
 import { JobLeases } from './domain/jobs/job-leases';
@@ -89,12 +90,14 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots) });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
+  // The school register (issue 11): its verbs and commands join the registry.
+  const schools = createSchoolFeature(store, clock, access);
   // Call-outs (issue 11): their changes go through the same feed, which also updates their personal copies.
   const mobilisation = composeMobilisation({ config, store, access, clock, log, changes, adapter: () => adapter, stopRequested: () => leases.stopRequested });
-  const registry = buildRegistry({
-    reporting, views, hotspots, store, clock,
-    more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...mobilisation.verbs], commands: [...lagesbild.commands, ...mobilisation.commands] },
-  });
+  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: {
+    verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...schoolVerbs(schools), ...mobilisation.verbs],
+    commands: [...lagesbild.commands, ...schoolCommands(schools), ...mobilisation.commands],
+  } });
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,

@@ -23,6 +23,8 @@ export const COMMANDS = {
   coordinator: ['koordinator', 'coordinator'],
   organisation: ['organisation', 'organization'],
   log: ['logg', 'log', 'audit'],
+  schools: ['skolor', 'skolregister', 'schools', 'school register'],
+  school: ['skola', 'school'],
   // Issue 11: call-outs and call lists.
   mobilise: ['mobilisera', 'mobilise', 'mobilize', 'larma'],
   callList: ['ringlista', 'call list', 'calllist'],

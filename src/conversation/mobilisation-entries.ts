@@ -81,7 +81,7 @@ export function mobilisationVerbs(f: MobilisationFeature): VerbEntry[] {
   const view = (ctx: ChatContext, c: Callout) => calloutView(ctx.locale, c, f.now());
   const schoolsOf = (ctx: ChatContext) => f.schools.list(ctx.scope, 1000);
   const listView = async (ctx: ChatContext, school: SchoolRef, note = '', warning = '') => callListView(ctx.locale, school, await f.callLists.list(ctx.scope, school.id), {
-    canEdit: await f.access.allows('callList.manage', ctx.scope, ctx.actor, { kind: 'school', school }), note, warning,
+    canEdit: await f.access.allows('school.manage', ctx.scope, ctx.actor, { kind: 'school', school }), note, warning,
   });
   return [
     verb({
@@ -153,7 +153,7 @@ export function mobilisationVerbs(f: MobilisationFeature): VerbEntry[] {
 
     verb({
       verb: MOBILISATION_VERBS.addToCallList, payload: schoolRef.extend({ userId: id, role: z.enum(CALL_ROLES), step: z.coerce.number().int().min(1).max(3) }),
-      target: schoolTarget(f), right: 'callList.manage', writes: true,
+      target: schoolTarget(f), right: 'school.manage', writes: true,
       handle: async ({ ctx, payload, target: { school } }) => {
         // From the card: one of the school's contacts (others are added by @mention).
         const contact = school.contacts.find((c) => c.userId === payload.userId);
@@ -164,7 +164,7 @@ export function mobilisationVerbs(f: MobilisationFeature): VerbEntry[] {
     }),
 
     verb({
-      verb: MOBILISATION_VERBS.removeFromCallList, payload: schoolRef.extend({ userId: id }), target: schoolTarget(f), right: 'callList.manage', writes: true,
+      verb: MOBILISATION_VERBS.removeFromCallList, payload: schoolRef.extend({ userId: id }), target: schoolTarget(f), right: 'school.manage', writes: true,
       handle: async ({ ctx, payload, target: { school } }) => {
         const entry = (await f.callLists.list(ctx.scope, school.id)).find((e) => e.userId === payload.userId);
         if (!entry || !(await f.callLists.remove(ctx.scope, school.id, entry.userId))) return listView(ctx, school);
@@ -208,7 +208,7 @@ export function mobilisationCommands(f: MobilisationFeature): CommandEntry[] {
         if (!found) return [textReply(format(k.noSchool, { typed: payload.args.trim().slice(0, 80) }))];
         const { school } = found;
         const mention = ctx.mentions?.[0];
-        const canEdit = await f.access.allows('callList.manage', ctx.scope, ctx.actor, { kind: 'school', school });
+        const canEdit = await f.access.allows('school.manage', ctx.scope, ctx.actor, { kind: 'school', school });
         const show = async (note = '', warning = '') => [cardReply(callListView(ctx.locale, school, await f.callLists.list(ctx.scope, school.id), { canEdit, note, warning }))];
         if (!mention) return show();
         if (!canEdit) return [cardReply(notice(messages(ctx.locale).trust.forbidden, { tone: 'attention' }))];

@@ -1,12 +1,12 @@
 import type { Actor } from './actor';
 import type { Hotspot } from './hotspots/hotspot';
 import { recipientOf, type Callout } from './mobilisation/callout';
-import type { SchoolRef } from './mobilisation/school-ref';
 import type { RegisteredPlace } from './places/place-register';
 import type { AuditRepository, CoordinatorRepository } from './ports/audit.port';
 import type { DigestExportRecord } from './ports/digest-exports.port';
 import type { MembershipRepository } from './ports/memberships.port';
 import type { Report } from './report';
+import { isSchoolContact, type School } from './schools/school';
 import type { TenantScope } from './scope';
 import type { Organisation } from './vocabulary';
 
@@ -23,7 +23,7 @@ import type { Organisation } from './vocabulary';
  * | `hotspot.start`  | a confirmed member (who then owns it); a closed one is reopened by a coordinator only  |
  * | `hotspot.change` | a confirmed member of the owner organisation, a coordinator                            |
  * | `export.requester` | the coordinator who asked for the export (its links are shown to nobody else)        |
- * | `callList.manage` | a coordinator, one of the school's SSPF contacts (issue 11)                          |
+ * | `school.manage`  | a coordinator, or one of the school's own SSPF contacts (edit the school)             |
  * | `mobilisation.answer` | one the call-out called                                                          |
  * | `mobilisation.lead` | the caller, a coordinator (close it, mark the text for parents sent)               |
  *
@@ -34,11 +34,12 @@ export type Right =
   | 'report.edit' | 'report.work' | 'report.undo'
   | 'hotspot.start' | 'hotspot.change'
   | 'export.requester'
-  | 'callList.manage' | 'mobilisation.answer' | 'mobilisation.lead';
+  | 'school.manage'
+  | 'mobilisation.answer' | 'mobilisation.lead';
 
 export const RIGHTS: readonly Right[] = [
   'member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change', 'export.requester',
-  'callList.manage', 'mobilisation.answer', 'mobilisation.lead',
+  'school.manage', 'mobilisation.answer', 'mobilisation.lead',
 ];
 
 /** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
@@ -48,7 +49,7 @@ export type Target =
   | { kind: 'hotspot'; hotspot: Hotspot }
   | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null }
   | { kind: 'export'; export: DigestExportRecord }
-  | { kind: 'school'; school: SchoolRef }
+  | { kind: 'school'; school: School }
   | { kind: 'mobilisation'; callout: Callout };
 
 /** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
@@ -111,9 +112,9 @@ export class AccessPolicy {
       case 'export.requester':
         // Still a coordinator: one who is no longer gets no fresh links from an old card.
         return target.kind === 'export' && target.export.userId === actor.userId && this.isCoordinator(scope, actor.userId);
-      case 'callList.manage':
+      case 'school.manage':
         if (target.kind !== 'school') return false;
-        return target.school.contacts.some((c) => c.userId === actor.userId) || this.isCoordinator(scope, actor.userId);
+        return isSchoolContact(target.school, actor.userId) || this.isCoordinator(scope, actor.userId);
       case 'mobilisation.answer':
         return target.kind === 'mobilisation' && recipientOf(target.callout, actor) !== null;
       case 'mobilisation.lead':

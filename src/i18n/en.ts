@@ -4,6 +4,7 @@ import { trustEn } from './trust.en';
 import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
+import { schoolsEn } from './schools.en';
 import { mobilisationEn } from './mobilisation.en';
 import { exportsEn } from './exports.en';
 
@@ -126,6 +127,7 @@ export const en: Catalogue = {
       hotspot: 'one-line report, with when unless it was just now: hotspot square broken window last night',
       hotspots: 'active hot spots; "hotspots suggestions" shows places that stand out',
       places: 'show and search the place register',
+      schools: 'the school register; "skola Exempelskolan" shows the school\'s picture',
       lagesbild: 'situation picture for a period: digest last week, week 12, march',
       subscribe: 'get the situation picture every Monday 07:30 (or another day and time; coordinators)',
       export: 'export a period as CSV and a printable report (coordinators)',
@@ -135,7 +137,7 @@ export const en: Catalogue = {
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log',
+      places: 'places', schools: 'schools', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log',
       mobilise: 'mobilisera', callList: 'ringlista',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
@@ -144,6 +146,7 @@ export const en: Catalogue = {
   extension: extensionEn,
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
+  schools: schoolsEn,
   mobilisation: mobilisationEn,
   exports: exportsEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',

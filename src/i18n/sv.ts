@@ -5,6 +5,7 @@ import { trustSv } from './trust.sv';
 import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
 import { lagesbildSv } from './lagesbild.sv';
+import { schoolsSv } from './schools.sv';
 import { mobilisationSv } from './mobilisation.sv';
 
 export const sv = {
@@ -126,6 +127,7 @@ export const sv = {
       hotspot: 'snabbrapport på en rad, med när om det inte var nyss: hotspot torget krossad ruta i natt',
       hotspots: 'aktiva hot spots; "hotspots förslag" visar platser som sticker ut',
       places: 'visa och sök i platsregistret',
+      schools: 'skolregistret; "skola Exempelskolan" visar skolans bild',
       lagesbild: 'lägesbild för en period: lägesbild förra veckan, vecka 12, mars',
       subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid; koordinatorer)',
       export: 'exportera en period som CSV och utskrivbar rapport (koordinatorer)',
@@ -135,7 +137,7 @@ export const sv = {
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg',
+      places: 'platser', schools: 'skolor', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg',
       mobilise: 'mobilisera', callList: 'ringlista',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
@@ -144,6 +146,7 @@ export const sv = {
   extension: extensionSv,
   hotspots: hotspotsSv,
   lagesbild: lagesbildSv,
+  schools: schoolsSv,
   mobilisation: mobilisationSv,
   exports: exportsSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',

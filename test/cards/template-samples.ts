@@ -22,6 +22,11 @@ import { callListCard } from '../../src/cards/templates/call-list.card';
 import { mobilisationFormCard } from '../../src/cards/templates/mobilisation-form.card';
 import { CALL_LIST_MAX } from '../../src/domain/mobilisation/call-list';
 import { MOBILISATION_LIMITS } from '../../src/domain/mobilisation/mobilisation-service';
+import { schoolListCard } from '../../src/cards/templates/school-list.card';
+import { schoolCard } from '../../src/cards/templates/school.card';
+import { schoolImportCard, SCHOOL_CSV_MAX } from '../../src/cards/templates/school-import.card';
+import { SCHOOL_CARD_PLACES_MAX } from '../../src/cards/school-cards';
+import { KNOWN_PEOPLE_MAX } from '../../src/domain/schools/school-register-service';
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
 
@@ -258,6 +263,50 @@ export const SAMPLES: Sample<unknown>[] = [
       facts: many(size, 2, 12, (i) => ({ title: `Fakta ${i}`, value: text(size === 'large' ? 120 : 10) })),
       reportedBy: 'Rapporterad av Anna Andersson (Polisen)',
       actions: many(size, 2, 5, action),
+    }),
+  }),
+  // The school register (issue 11).
+  sample({
+    template: schoolListCard, surface: 'message',
+    data: (size) => ({
+      title: 'Skolor i registret', empty: 'Inga skolor.',
+      // A municipality has tens of schools; a large one a hundred.
+      schools: many(size, 2, 100, (i) => ({
+        name: text(size === 'large' ? LIMITS.placeNameMax : 12, `${i}`), line: text(size === 'large' ? 120 : 20),
+        actions: [{ title: 'Visa', verb: 'schoolShow', data: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } },
+          { title: 'Skolans bild', verb: 'schoolPicture', data: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } }],
+      })),
+      actions: [{ title: 'Lägg till skola', verb: 'schoolNew', data: {} }, { title: 'Importera CSV', verb: 'schoolImportForm', data: {} }],
+    }),
+  }),
+  sample({
+    template: schoolCard, surface: 'message',
+    data: (size) => {
+      // Every known person once per role, and as many places as the card offers.
+      const people = choices(size, 3, KNOWN_PEOPLE_MAX, 40);
+      return {
+        title: 'Exempelskolan', note: size === 'large' ? 'Skolan är sparad.' : '', banner: size === 'large' ? text(200, '!') : '',
+        requiredMessage: 'Fyll i det här fältet.',
+        facts: many(size, 2, 6, (i) => ({ title: `Fakta ${i}`, value: text(size === 'large' ? 200 : 10) })),
+        manage: true,
+        labels: fill(['name', 'stages', 'placeId', 'contactsHint', 'save'] as const, (k) => `Etikett ${k}`),
+        values: { name: size === 'large' ? text(LIMITS.placeNameMax) : 'x', stages: 'f-6,7-9', placeId: 'none' },
+        errors: fill(['name', 'stages', 'placeId'] as const, () => (size === 'large' ? text(80, '!') : '')),
+        choices: { stages: choices(size, 3, 3), places: choices(size, 3, SCHOOL_CARD_PLACES_MAX + 1, LIMITS.placeNameMax) },
+        contacts: ['Skola', 'Socialtjänst', 'Polis', 'Fritid'].map((role, i) => ({
+          id: `contacts_${i}`, label: `SSPF-kontakter: ${role}`, value: size === 'large' ? people.slice(0, 5).map((p) => p.value).join(',') : '', people,
+        })),
+        save: { verb: 'schoolSave', data: { id: '00000000-0000-4000-8000-000000000001', version: 3 } },
+        actions: many(size, 1, 2, action),
+      };
+    },
+  }),
+  sample({
+    template: schoolImportCard, surface: 'message',
+    data: (size) => ({
+      title: 'Importera skolor från CSV', text: text(size === 'large' ? 300 : 40), example: 'Exempel:\n\nnamn;stadier;plats',
+      banner: size === 'large' ? text(200, '!') : '', labels: { csv: 'CSV', run: 'Importera' },
+      csv: size === 'large' ? text(SCHOOL_CSV_MAX) : '', run: { verb: 'schoolImport', data: {} },
     }),
   }),
   // Mobilisation (issue 11): the largest a call-out gets is a full call list, each with an answer and a

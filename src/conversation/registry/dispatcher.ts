@@ -123,6 +123,7 @@ function auditedTarget(target: Target | undefined): { entityKind: AuditEntityKin
     case 'hotspot': return { entityKind: 'hotspot', entityId: target.hotspot.id, entityRef: null };
     case 'place': return { entityKind: 'place', entityId: target.place.id, entityRef: null };
     case 'export': return { entityKind: 'export', entityId: target.export.id, entityRef: null };
+    case 'school': return { entityKind: 'school', entityId: target.school.id, entityRef: null };
     default: return { entityKind: 'action', entityId: null, entityRef: null };
   }
 }

@@ -128,6 +128,8 @@ export interface UserProfileRepository {
    * profiles of users not seen for its period.
    */
   markSeen(scope: TenantScope, userId: string, at: Date, since: Date): Promise<void>;
+  /** The tenant's users whose Teams name is known, alphabetical: whom a card can offer to pick (school contacts). */
+  named(scope: TenantScope, limit: number): Promise<UserProfile[]>;
 }
 
 
