@@ -23,7 +23,7 @@ import type { Organisation } from './vocabulary';
  * | `hotspot.start`  | a confirmed member (who then owns it); a closed one is reopened by a coordinator only  |
  * | `hotspot.change` | a confirmed member of the owner organisation, a coordinator                            |
  * | `export.requester` | the coordinator who asked for the export (its links are shown to nobody else)        |
- * | `school.manage`  | a coordinator, or one of the school's own SSPF contacts (edit the school)             |
+ * | `school.manage`  | a coordinator, or one of the school's own SSPF contacts (edit the school, its call list) |
  * | `mobilisation.answer` | one the call-out called                                                          |
  * | `mobilisation.lead` | the caller, a coordinator (close it, mark the text for parents sent)               |
  *

@@ -3,7 +3,7 @@ import { messages } from '../../src/i18n/messages';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
 import { button } from '../support/card-buttons';
 import { cardOfUpdate, cardUpdates } from '../support/card-updates';
-import { ANNA, BERIT, CHANNEL, TENANT, chatIdOf, type Speaker } from '../support/teams-activities';
+import { ANNA, BERIT, CHANNEL, TENANT, cardAction, chatIdOf, type Speaker } from '../support/teams-activities';
 
 // A whole mobilisation (issue 11) through the real HTTP server, SQLite file and the fake Bot Connector:
 // the call, the personal copies, three answers shown live to everyone (the channel card and each copy
@@ -103,10 +103,13 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
     await h.bot.sharedCardsIdle();
     assert.equal(cardUpdates(h).length, puts, 'a warned answer updates nobody');
     await h.press('mobiliseAnswer', { ...button(warned, 'mobiliseAnswer', (d) => d.answer === 'hanterat').data, note: 'pratat med 811218-9876' }, { conversationType: 'personal', from: CARL });
-    // Gustav answers "kommer" from the channel card.
+    // Gustav answers "kommer" on the channel card itself: that message is updated in the turn, the copies after it.
     h.clock.current = new Date(h.clock.current.getTime() + 60_000);
-    await h.press('mobiliseAnswer', { id: calloutId, answer: 'kommer', note: '10 min bort' }, { from: GUSTAV });
+    const channelMessage = decodeURIComponent(putsTo(THREAD_PREFIX)[0]!.path.split('/activities/')[1]!);
+    const res = await h.post({ ...cardAction('mobiliseAnswer', { id: calloutId, answer: 'kommer', note: '10 min bort' }, h.where({ from: GUSTAV })), replyToId: channelMessage });
+    assert.equal(res.status, 200);
     await h.bot.sharedCardsIdle();
+    assert.ok(putsTo(THREAD_PREFIX).at(-1)!.path.endsWith(`/activities/${encodeURIComponent(channelMessage)}`), 'the pressed channel message is the one updated');
     const live = lastPutTo(THREAD_PREFIX);
     assert.match(live, /Carl Rektorsson \(Rektor\): Hanterat – pratat med 811218-[\\*]+ kl\. 11:12/);
     assert.match(live, /Gustav Fritid \(Fritidsledare\): Kommer – 10 min bort/);

@@ -120,13 +120,15 @@ export class MobilisationService {
     const guarded = guardFreeText('mobilisationOutcome', { outcome: text }, privacy);
     if (!guarded.ok) return { ok: false, reason: 'personal_data', callout, findings: guarded.findings };
     const now = this.d.clock.now();
-    const organisation = (await this.d.organisationOf(callout, actor)) ?? 'skola';
+    // An unconfirmed closer's activity counts for the school (the call-out is about one), marked unconfirmed.
+    const own = await this.d.organisationOf(callout, actor);
+    const organisation = own ?? 'skola';
     const activity = await this.d.activities.create({
       fields: {
         type: 'mobilisering', date: localDay(now, this.d.timeZone), placeId: school?.placeId ?? null, placeName: null,
         organisation, organisations: [], notes: `${callout.what}\n${guarded.texts.outcome ?? text}`, peopleMet: null, followUpDate: null,
       },
-      reporter: { userId: actor.userId, name: actor.name }, origin: scopeOf(callout), organisationConfirmed: organisation !== null,
+      reporter: { userId: actor.userId, name: actor.name }, origin: scopeOf(callout), organisationConfirmed: own !== null,
       refYear: localYear(now, this.d.timeZone), now,
     });
     const closed = await this.d.callouts.close(callout, callout.id, { actorId: actor.userId, outcome: guarded.texts.outcome ?? text, activityId: activity.id, now });
