@@ -15,7 +15,7 @@ import { STOCKHOLM } from './domain/periods';
 import { ConnectorReminderPoster } from './bot/connector-reminder-poster';
 import { ChannelHotspots } from './domain/hotspots/channel-hotspots';
 import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
-import { applyRetention, LastSeen } from './domain/retention';
+import { applyRetention, LastSeen, retentionCutoff } from './domain/retention';
 import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
@@ -131,6 +131,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     {
       name: 'retention', period: retentionDay,
       run: async (now) => ({
+        // Before the reports' retention, whose last step clears the engine's files of what was removed.
+        callouts: await store.callouts.removeCalledBefore(retentionCutoff(config.retentionMonths, now)),
         ...await applyRetention(store, config.retentionMonths, now),
         leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
       }),

@@ -88,5 +88,18 @@ export function mobilisationContract(ctx: () => { store: Store }): void {
       assert.equal(await store.callouts.answer(tenant, created.id, 'a', 'kommer', null, at(4)), null);
       assert.equal(await store.callouts.close(otherTenant, created.id, { actorId: 'x', outcome: 'kapad', activityId: 'a', now: at(3) }), null);
     });
+
+    it('removes the call-outs made before the retention cutoff, with their recipients and timelines', async function () {
+      const { store } = ctx();
+      const make = (now: Date) => store.callouts.create({
+        origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now, escalateAt: null, recipients: [callee('a', 1)],
+      });
+      const old = await make(T0);
+      const kept = await make(at(100));
+      assert.equal(await store.callouts.removeCalledBefore(at(50)), 1);
+      assert.equal(await store.callouts.get(origin, old.id), null);
+      assert.equal((await store.callouts.get(origin, kept.id))?.recipients.length, 1);
+      assert.equal(await store.callouts.removeCalledBefore(at(50)), 0);
+    });
   });
 }
