@@ -46,7 +46,7 @@ export const mobilisationEn: Shape<typeof mobilisationSv> = {
   },
   external: {
     title: 'Text for parents, night walkers and associations',
-    intro: 'Copy the text into the school\'s parent channel or text message tool. It holds only what the call-out said.',
+    intro: 'Copy the text into the school\'s parent group or text message tool. It holds only what the call-out said.',
     text: 'Information från {school}: {what}. Skolan, polisen och kommunen samarbetar och följer läget. Vi återkommer med mer information.',
     markSent: 'Mark as sent',
   },

@@ -45,7 +45,7 @@ export const mobilisationSv = {
   },
   external: {
     title: 'Text till föräldrar, nattvandrare och föreningar',
-    intro: 'Kopiera texten till skolans föräldrakanal eller sms-verktyg. Den innehåller bara det som skrevs i larmet.',
+    intro: 'Kopiera texten till skolans föräldragrupp eller sms-verktyg. Den innehåller bara det som skrevs i larmet.',
     text: 'Information från {school}: {what}. Skolan, polisen och kommunen samarbetar och följer läget. Vi återkommer med mer information.',
     markSent: 'Markera som skickad',
   },
