@@ -148,6 +148,22 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
     assert.equal(stored.events.filter((k) => k === 'answered').length, 3);
   });
 
+  it('When the call is made on the mobilise card, then that message becomes the call-out\'s card and shows the answers', async () => {
+    await fillCallList();
+    const form = cardOf((await h.say('mobilisera')).at(-1)!);
+    assert.match(cardText(form), /Ängsskolan/);
+    const formMessage = 'form-message-1';
+    const res = await h.post({ ...cardAction('mobiliseCall', { ...button(form, 'mobiliseCall').data, schoolId: school.id, what: 'rök i trapphuset' }, h.where()), replyToId: formMessage });
+    const called = ((await res.json()) as { value: Record<string, any> }).value;
+    assert.match(cardText(called), /Vad har hänt: rök i trapphuset/);
+    await h.bot.sharedCardsIdle();
+    await h.press('mobiliseAnswer', { id: String(button(called, 'mobiliseAnswer').data.id), answer: 'kommer', note: '' }, { conversationType: 'personal', from: CARL });
+    await h.bot.sharedCardsIdle();
+    const update = cardUpdates(h).filter((r) => r.path.endsWith(`/activities/${formMessage}`)).at(-1);
+    assert.ok(update, 'the pressed message is updated with the answer');
+    assert.match(cardText(cardOfUpdate(update)), /Carl Rektorsson \(Rektor\): Kommer/);
+  });
+
   it('When the school does not exist, then the caller is told in Swedish and nobody is called', async () => {
     const replies = await h.say('mobilisera Påhittadskolan brand i papperskorgen');
     assert.match(JSON.stringify(replies), /Jag hittar ingen skola i skolregistret som \\"Påhittadskolan\\" börjar med\. Inget larm skickades\./);

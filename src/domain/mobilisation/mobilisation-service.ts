@@ -87,6 +87,8 @@ export class MobilisationService {
       recipients: callingOrder(list.filter((e) => e.step === first)).slice(0, CALL_LIST_MAX),
     });
     await this.deliver(callout, callout.recipients.map((r) => r.userId));
+    // A call from a card shows the call-out in the pressed message, which becomes its shared card.
+    this.d.changes.changed(origin, item(callout));
     return { ok: true, callout: (await this.d.callouts.get(origin, callout.id)) ?? callout };
   }
 
