@@ -164,6 +164,18 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
     assert.match(cardText(cardOfUpdate(update)), /Carl Rektorsson \(Rektor\): Kommer/);
   });
 
+  it('When what happened holds a personal identity number, then nobody is called until the caller confirms, and it is stored masked', async () => {
+    await fillCallList();
+    const warned = cardOf((await h.say('mobilisera Ängsskolan eleven 811218-9876 hotad')).at(-1)!);
+    assert.match(cardText(warned), /personnummer 811218-\*\*\*\*/);
+    assert.match(cardText(warned), /eleven 811218-9876 hotad/, 'the typed text is kept on the card');
+    assert.equal(personalPosts().length, 0, 'nobody is called yet');
+    const called = await h.press('mobiliseCall', { ...button(warned, 'mobiliseCall').data, schoolId: school.id, what: 'eleven 811218-9876 hotad' });
+    assert.match(cardText(called), /eleven 811218-[\\*]+ hotad/);
+    assert.ok(!cardText(called).includes('9876'));
+    assert.equal(personalPosts().length, 2, 'step 1 is called once confirmed');
+  });
+
   it('When the school does not exist, then the caller is told in Swedish and nobody is called', async () => {
     const replies = await h.say('mobilisera Påhittadskolan brand i papperskorgen');
     assert.match(JSON.stringify(replies), /Jag hittar ingen skola i skolregistret som \\"Påhittadskolan\\" börjar med\. Inget larm skickades\./);
