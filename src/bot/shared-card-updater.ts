@@ -49,6 +49,8 @@ interface Turn { changes: Change[] }
  *   proactively, after the turn.
  * - An automatic refresh (trigger 'automatic') updates nothing: Teams would refresh again, forever.
  * - A refused change wrote nothing, so it is never told here and nothing is updated.
+ * - An item with copies in other conversations (a call-out's personal copies, `copies`) has each copy
+ *   updated with the same card after the turn.
  *
  * Updates are paced and retried like the digests (429 after its Retry-After, 412/502/504 with backoff),
  * one at a time, and only to service URLs the bot may post to.
