@@ -6,6 +6,7 @@ import { SharedCardUpdater } from './bot/shared-card-updater';
 import { ChangeFeed, withChangeFeed } from './domain/shared-cards';
 import { MessageExtension } from './bot/message-extension';
 import { extensionEntries, extensionVerbs } from './conversation/message-extension-entries';
+import { createSchoolFeature, schoolCommands, schoolVerbs } from './conversation/school-entries';
 import { ReportFinder } from './domain/report-finder';
 import { reportLinkRoutes } from './http/report-link-route';
 import { JobLeases } from './domain/jobs/job-leases';
@@ -18,12 +19,13 @@ import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
 import { EstService } from './domain/est/est-service';
 import { EstNudges } from './domain/est/est-nudges';
 import { ConnectorNudgePoster } from './bot/connector-nudge-poster';
-import { applyRetention, LastSeen } from './domain/retention';
+import { applyRetention, LastSeen, retentionCutoff } from './domain/retention';
 import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
 import { isLoopbackHost } from './config/service-urls';
 import { composeLagesbild } from './compose-lagesbild';
+import { composeMobilisation } from './compose-mobilisation';
 import { MemberDirectory } from './bot/member-directory';
 import { organisationForEmail } from './config/organisation-domains';
 import { buildRegistry } from './conversation/bot-registry';
@@ -95,13 +97,22 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots), est });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
+  // The school register (issue 11): its verbs and commands join the registry.
+  const schools = createSchoolFeature(store, clock, access);
+  // Call-outs (issue 11): their changes go through the same feed, which also updates their personal copies.
+  const mobilisation = composeMobilisation({ config, store, access, clock, log, changes, adapter: () => adapter, stopRequested: () => leases.stopRequested });
   const registry = buildRegistry({ reporting, views, hotspots, store, clock,
-    est: { est, users: store.users, conversations: store.conversations, now: () => clock.now() }, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
+    est: { est, users: store.users, conversations: store.conversations, now: () => clock.now() }, more: {
+      verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...schoolVerbs(schools), ...mobilisation.verbs],
+      commands: [...lagesbild.commands, ...schoolCommands(schools), ...mobilisation.commands],
+    } });
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
+    copies: mobilisation.copies,
     render: sharedCardRenderer({
       reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators, namedCoordinators: store.coordinators, memberships: store.memberships,
+      callouts: store.callouts, now: () => clock.now(),
     }), log, now: () => clock.now(),
     locales: config.defaultLocales,
   });
@@ -127,9 +138,12 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const housekeeping = new HousekeepingScheduler([
     { name: 'est-nudges', period: quarterHourKey, run: (now) => nudges.run(now, () => leases.stopRequested) },
     { name: 'hotspot-reminders', period: quarterHourKey, run: (now) => reminders.dueReminders(now, () => leases.stopRequested) },
+    mobilisation.escalation,
     {
       name: 'retention', period: retentionDay,
       run: async (now) => ({
+        // Before the reports' retention, whose last step clears the engine's files of what was removed.
+        callouts: await store.callouts.removeCalledBefore(retentionCutoff(config.retentionMonths, now)),
         ...await applyRetention(store, config.retentionMonths, now),
         leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
       }),

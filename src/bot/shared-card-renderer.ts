@@ -12,6 +12,8 @@ import type { ReportingService } from '../domain/reporting-service';
 import type { ChatScope } from '../domain/scope';
 import type { Organisation } from '../domain/vocabulary';
 import type { Locale } from '../i18n/messages';
+import { calloutView } from '../cards/mobilisation-cards';
+import type { CalloutRepository } from '../domain/ports/mobilisation.port';
 
 export interface SharedCardSources {
   reporting: Pick<ReportingService, 'get'>;
@@ -22,6 +24,9 @@ export interface SharedCardSources {
   /** The coordinators named by command (`koordinator @namn`), stored per tenant. */
   namedCoordinators: Pick<CoordinatorRepository, 'list'>;
   memberships: Pick<MembershipRepository, 'membersOf'>;
+  /** Call-outs (issue 11): the same card for everyone, in the channel and in every personal copy. */
+  callouts?: Pick<CalloutRepository, 'get'>;
+  now?: () => Date;
 }
 
 /**
@@ -51,6 +56,10 @@ export function sharedCardRenderer(s: SharedCardSources) {
       const card = withoutActions(hotspotView(locale, await s.hotspots.view(scope, hotspot)), personalVerbs('hotspot'));
       const users = await refreshUsers(scope, [hotspot.owner.userId, hotspot.createdBy.userId], organisationsWithButtons({ kind: 'hotspot', hotspot }));
       return withRefresh(card, SHARED_CARD_VERBS.refreshHotspot, { id: hotspot.id }, users);
+    }
+    if (item.kind === 'mobilisation') {
+      const callout = await s.callouts?.get(scope, item.id);
+      return callout ? calloutView(locale, callout, s.now?.() ?? new Date()) : null;
     }
     const report = await s.reporting.get(scope, item.kind, item.id);
     if (!report) return null;

@@ -6,7 +6,7 @@ import { serviceUrlAllowedForPosting, type ServiceUrlRule } from './service-url-
 import { conversationKey, tenantOf } from './turn-context-reader';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from '../domain/digests/pacer';
 import { classify, DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from '../domain/digests/retry-policy';
-import type { CardMessage, CardMessageRepository, ChangeListener, SharedItem, Shares } from '../domain/ports/card-messages.port';
+import type { CardCopies, CardMessage, CardMessageRepository, ChangeListener, SharedItem, Shares } from '../domain/ports/card-messages.port';
 import { systemClock } from '../domain/ports/clock.port';
 import type { PostOutcome, Sleep } from '../domain/ports/digest-poster.port';
 import type { ConversationRepository } from '../domain/ports/store.port';
@@ -22,6 +22,8 @@ export interface SharedCardUpdaterOptions {
   serviceUrls: ServiceUrlRule;
   conversations: Pick<ConversationRepository, 'get'>;
   cardMessages: CardMessageRepository;
+  /** Copies of an item's card in other conversations (a call-out's personal copies), updated with it. */
+  copies?: CardCopies;
   /** The card everyone may see of the item as it now is, or null when it is gone. */
   render(scope: ChatScope, item: SharedItem, locale: Locale): Promise<AdaptiveCard | null>;
   log: Logger;
@@ -47,6 +49,8 @@ interface Turn { changes: Change[] }
  *   proactively, after the turn.
  * - An automatic refresh (trigger 'automatic') updates nothing: Teams would refresh again, forever.
  * - A refused change wrote nothing, so it is never told here and nothing is updated.
+ * - An item with copies in other conversations (a call-out's personal copies, `copies`) has each copy
+ *   updated with the same card after the turn.
  *
  * Updates are paced and retried like the digests (429 after its Retry-After, 412/502/504 with backoff),
  * one at a time, and only to service URLs the bot may post to.
@@ -102,6 +106,7 @@ export class SharedCardUpdater implements ChangeListener {
         await this.updateNow(context, reference, replyToId, card);
         // The message that showed it before (e.g. a typed quick report's card) shows the change too.
         if (previous && previous.activityId !== replyToId) this.later(shown, o.locale, previous);
+        this.copiesLater(shown, card);
       } catch (error) {
         this.o.log.warn({ err: nameOf(error) }, 'shared card not updated');
       }
@@ -135,18 +140,36 @@ export class SharedCardUpdater implements ChangeListener {
     });
   }
 
-  /** Updates the item's remembered message (or `at`, a message that showed it before) after the turn. */
+  /** Updates the item's remembered message (or `at`, a message that showed it before) after the turn, and its copies. */
   private later(change: Change, locale: Locale, at?: CardMessage): void {
     this.enqueue(async () => {
       const message = at ?? await this.o.cardMessages.find(change.scope, change.item);
-      if (!message) return;
+      const copies = at ? [] : await this.copiesOf(change);
+      if (!message && copies.length === 0) return;
       const card = await this.o.render(change.scope, change.item, locale);
-      const conversation = card ? await this.o.conversations.get(change.scope) : null;
-      if (!card || !conversation) return;
-      const { activityId: _replyTo, ...stored } = conversation.reference as ConversationReference;
-      const reference = { ...stored, conversation: { ...stored.conversation, id: message.threadId } } as ConversationReference;
-      await this.attempts(reference, message.activityId, card, 1);
+      if (!card) return;
+      for (const m of message ? [message, ...copies] : copies) await this.updateIn(change.scope, m, card);
     });
+  }
+
+  /** The item's copies in other conversations, after the turn (the pressed message was updated in it). */
+  private copiesLater(change: Change, card: AdaptiveCard): void {
+    this.enqueue(async () => {
+      for (const copy of await this.copiesOf(change)) await this.updateIn(change.scope, copy, card);
+    });
+  }
+
+  private async copiesOf(change: Change): Promise<{ threadId: string; activityId: string }[]> {
+    return (await this.o.copies?.copiesOf(change.scope, change.item)) ?? [];
+  }
+
+  /** One message of the item's tenant (a channel thread, a personal chat), reached through its conversation's stored reference. */
+  private async updateIn(scope: ChatScope, message: { threadId: string; activityId: string }, card: AdaptiveCard): Promise<void> {
+    const conversation = await this.o.conversations.get(scope);
+    if (!conversation) return;
+    const { activityId: _replyTo, ...stored } = conversation.reference as ConversationReference;
+    const reference = { ...stored, conversation: { ...stored.conversation, id: message.threadId } } as ConversationReference;
+    await this.attempts(reference, message.activityId, card, 1);
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -204,7 +227,7 @@ export class SharedCardUpdater implements ChangeListener {
   }
 }
 
-const kindOf = (item: SharedItem): Shares => (item.kind === 'hotspot' ? 'hotspot' : 'report');
+const kindOf = (item: SharedItem): Shares => (item.kind === 'hotspot' || item.kind === 'mobilisation' ? item.kind : 'report');
 
 function distinct(changes: Change[]): Change[] {
   const seen = new Set<string>();

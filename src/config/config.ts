@@ -123,6 +123,8 @@ const schema = z
     EST_SCALE: z.string().trim().optional()
       .refine((v) => v === undefined || v.split(',').filter((l) => l.trim() !== '').length === 3, 'must be three labels, best first, comma-separated (e.g. "grön,gul,röd")')
       .describe('The EST week\'s three-level scale for areas, best first (default: grön, gul, röd in Swedish; green, yellow, red in English)'),
+    MOBILISATION_ESCALATE_MINUTES: z.coerce.number().int().min(1).max(240).default(10)
+      .describe('A call-out (mobilisera) goes on to the next step of the school\'s call list when nobody has answered "kommer" within this many minutes'),
     SCHEDULER_CRON: z.string().trim().default('* * * * *')
       .refine((v) => v === 'off' || cron.validate(v), 'must be a cron expression (e.g. "* * * * *") or off')
       .describe('When the digest scheduler looks for due lägesbild digests (Europe/Stockholm); off = never on this instance'),
@@ -198,6 +200,7 @@ export interface Config {
   hotspots: { effectWeeks: number };
   /** EST_SCALE: the three levels' labels, best first, in every language; null: the catalogue's. */
   est: { scale: EstScale | null };
+  mobilisation: { escalateMinutes: number };
   digests: {
     /** null: this instance runs no scheduler. */
     cron: string | null;
@@ -273,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     hotspots: { effectWeeks: e.HOTSPOT_EFFECT_WEEKS },
     est: { scale: e.EST_SCALE ? (e.EST_SCALE.split(',').map((l) => l.trim()).filter((l) => l !== '') as unknown as EstScale) : null },
+    mobilisation: { escalateMinutes: e.MOBILISATION_ESCALATE_MINUTES },
     digests: { cron: e.SCHEDULER_CRON === 'off' ? null : e.SCHEDULER_CRON, catchUpHours: e.DIGEST_CATCH_UP_HOURS },
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000, postsPerSecond: e.POSTS_PER_SECOND },
     exports: { linkMinutes: e.EXPORT_LINK_MINUTES, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null },

@@ -25,6 +25,11 @@ export const COMMANDS = {
   log: ['logg', 'log', 'audit'],
   est: ['est', 'est-veckan', 'estveckan', 'est week'],
   reporters: ['rapportörer', 'rapportörerna', 'rapportör', 'reporters'],
+  schools: ['skolor', 'skolregister', 'schools', 'school register'],
+  school: ['skola', 'school'],
+  // Issue 11: call-outs and call lists.
+  mobilise: ['mobilisera', 'mobilise', 'mobilize', 'larma'],
+  callList: ['ringlista', 'call list', 'calllist'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

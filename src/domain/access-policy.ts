@@ -1,11 +1,13 @@
 import type { Actor } from './actor';
 import type { EstRepository } from './est/est.port';
 import type { Hotspot } from './hotspots/hotspot';
+import { recipientOf, type Callout } from './mobilisation/callout';
 import type { RegisteredPlace } from './places/place-register';
 import type { AuditRepository, CoordinatorRepository } from './ports/audit.port';
 import type { DigestExportRecord } from './ports/digest-exports.port';
 import type { MembershipRepository } from './ports/memberships.port';
 import type { Report } from './report';
+import { isSchoolContact, type School } from './schools/school';
 import type { ChatScope, TenantScope } from './scope';
 import type { Organisation } from './vocabulary';
 
@@ -24,6 +26,9 @@ import type { Organisation } from './vocabulary';
  * | `export.requester` | the coordinator who asked for the export (its links are shown to nobody else)        |
  * | `est.assess`     | a confirmed member (any organisation), a coordinator: an area's weekly assessment      |
  * | `est.reporter`   | a rapportör of the week's organisation, a coordinator: "inget att rapportera"          |
+ * | `school.manage`  | a coordinator, or one of the school's own SSPF contacts (edit the school, its call list) |
+ * | `mobilisation.answer` | one the call-out called                                                          |
+ * | `mobilisation.lead` | the caller, a coordinator (close it, mark the text for parents sent)               |
  *
  * Membership is confirmed, never claimed: by a coordinator, or by the tenant's e-mail domain setting.
  */
@@ -32,11 +37,13 @@ export type Right =
   | 'report.edit' | 'report.work' | 'report.undo'
   | 'hotspot.start' | 'hotspot.change'
   | 'export.requester'
-  | 'est.assess' | 'est.reporter';
+  | 'est.assess' | 'est.reporter'
+  | 'school.manage'
+  | 'mobilisation.answer' | 'mobilisation.lead';
 
 export const RIGHTS: readonly Right[] = [
   'member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change', 'export.requester',
-  'est.assess', 'est.reporter',
+  'est.assess', 'est.reporter', 'school.manage', 'mobilisation.answer', 'mobilisation.lead',
 ];
 
 /** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
@@ -47,7 +54,9 @@ export type Target =
   | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null }
   | { kind: 'export'; export: DigestExportRecord }
   /** An organisation's EST week in a conversation of the caller's tenant (the nudge's "inget att rapportera"). */
-  | { kind: 'estWeek'; scope: ChatScope; meetingDay: string; organisation: Organisation };
+  | { kind: 'estWeek'; scope: ChatScope; meetingDay: string; organisation: Organisation }
+  | { kind: 'school'; school: School }
+  | { kind: 'mobilisation'; callout: Callout };
 
 /** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
 export type DomainOrganisations = (email: string, tenantId: string) => Organisation | null;
@@ -114,6 +123,14 @@ export class AccessPolicy {
       case 'est.reporter':
         return target.kind === 'estWeek'
           && ((await this.store.est.isReporter(scope, actor.userId, target.organisation)) || this.isCoordinator(scope, actor.userId));
+      case 'school.manage':
+        if (target.kind !== 'school') return false;
+        return isSchoolContact(target.school, actor.userId) || this.isCoordinator(scope, actor.userId);
+      case 'mobilisation.answer':
+        return target.kind === 'mobilisation' && recipientOf(target.callout, actor) !== null;
+      case 'mobilisation.lead':
+        if (target.kind !== 'mobilisation') return false;
+        return target.callout.caller.userId === actor.userId || this.isCoordinator(scope, actor.userId);
       case 'hotspot.start': {
         if (target.kind !== 'place') return false;
         const confirmed = (await this.organisationOf(scope, actor)) !== null;

@@ -19,6 +19,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ACTIVITY_TYPES = [
   'trygghetsvandring', 'hotspot_besok', 'samtal_med_berorda', 'skolbesok', 'foraldramote', 'nattvandring',
   'patrullering', 'forebyggande_insats', 'samverkansmote', 'strategiskt_mote', 'annat',
+  // Issue 11: a call-out closed with its outcome (src/domain/mobilisation).
+  'mobilisering',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -4,6 +4,8 @@ import { trustEn } from './trust.en';
 import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
+import { schoolsEn } from './schools.en';
+import { mobilisationEn } from './mobilisation.en';
 import { exportsEn } from './exports.en';
 import { estEn } from './est.en';
 
@@ -27,6 +29,7 @@ export const en: Catalogue = {
     skolbesok: 'School visit', foraldramote: 'Parent meeting', nattvandring: 'Night walk',
     patrullering: 'Patrol/presence', forebyggande_insats: 'Preventive action', samverkansmote: 'Coordination meeting',
     strategiskt_mote: 'Strategic meeting', annat: 'Other',
+    mobilisering: 'Call-out (mobilisation)',
   },
   status: { ny: 'New', hanteras: 'In progress', atgardad: 'Resolved' },
   statusAction: { ny: 'Reset to new', hanteras: 'Mark in progress', atgardad: 'Mark resolved' },
@@ -125,16 +128,20 @@ export const en: Catalogue = {
       hotspot: 'one-line report, with when unless it was just now: hotspot square broken window last night',
       hotspots: 'active hot spots; "hotspots suggestions" shows places that stand out',
       places: 'show and search the place register',
+      schools: 'the school register; "skola Exempelskolan" shows the school\'s picture',
       lagesbild: 'situation picture for a period: digest last week, week 12, march',
       subscribe: 'get the situation picture every Monday 07:30 (or another day and time; coordinators)',
       export: 'export a period as CSV and a printable report (coordinators)',
       log: 'who did what and when (coordinators)',
       est: 'the EST week: meeting time, priority areas, assess the areas',
       reporters: 'the rapportörer per organisation: reporters add @name police (coordinators)',
+      mobilise: 'call a school\'s call list: mobilisera Ängsskolan fight at the bus stop',
+      callList: 'who is called for a school: ringlista Ängsskolan',
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log', est: 'est week', reporters: 'reporters',
+      places: 'places', schools: 'schools', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log', est: 'est week', reporters: 'reporters',
+      mobilise: 'mobilisera', callList: 'ringlista',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
@@ -142,6 +149,8 @@ export const en: Catalogue = {
   extension: extensionEn,
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
+  schools: schoolsEn,
+  mobilisation: mobilisationEn,
   exports: exportsEn,
   est: estEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',

@@ -6,6 +6,8 @@ import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
 import { lagesbildSv } from './lagesbild.sv';
 import { estSv } from './est.sv';
+import { schoolsSv } from './schools.sv';
+import { mobilisationSv } from './mobilisation.sv';
 
 export const sv = {
   organisation: {
@@ -27,6 +29,7 @@ export const sv = {
     skolbesok: 'Skolbesök', foraldramote: 'Föräldramöte', nattvandring: 'Nattvandring',
     patrullering: 'Patrullering/närvaro', forebyggande_insats: 'Förebyggande insats', samverkansmote: 'Samverkansmöte',
     strategiskt_mote: 'Strategiskt möte', annat: 'Annat',
+    mobilisering: 'Mobilisering',
   },
   status: { ny: 'Ny', hanteras: 'Hanteras', atgardad: 'Åtgärdad' },
   statusAction: { ny: 'Återställ till ny', hanteras: 'Markera som hanteras', atgardad: 'Markera som åtgärdad' },
@@ -125,16 +128,20 @@ export const sv = {
       hotspot: 'snabbrapport på en rad, med när om det inte var nyss: hotspot torget krossad ruta i natt',
       hotspots: 'aktiva hot spots; "hotspots förslag" visar platser som sticker ut',
       places: 'visa och sök i platsregistret',
+      schools: 'skolregistret; "skola Exempelskolan" visar skolans bild',
       lagesbild: 'lägesbild för en period: lägesbild förra veckan, vecka 12, mars',
       subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid; koordinatorer)',
       export: 'exportera en period som CSV och utskrivbar rapport (koordinatorer)',
       log: 'vem gjorde vad och när (koordinatorer)',
       est: 'EST-veckan: mötestid, prioriterade områden, bedöm områdena',
       reporters: 'rapportörerna per organisation: rapportörer lägg till @namn polisen (koordinatorer)',
+      mobilise: 'larma skolans ringlista: mobilisera Ängsskolan bråk vid busshållplatsen',
+      callList: 'vilka som larmas för en skola: ringlista Ängsskolan',
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg', est: 'est', reporters: 'rapportörer',
+      places: 'platser', schools: 'skolor', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg', est: 'est', reporters: 'rapportörer',
+      mobilise: 'mobilisera', callList: 'ringlista',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
@@ -142,6 +149,8 @@ export const sv = {
   extension: extensionSv,
   hotspots: hotspotsSv,
   lagesbild: lagesbildSv,
+  schools: schoolsSv,
+  mobilisation: mobilisationSv,
   exports: exportsSv,
   est: estSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',

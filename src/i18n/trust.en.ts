@@ -27,6 +27,7 @@ export const trustEn: Shape<typeof trustSv> = {
     'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
     'est.reporter_added': 'made a rapportör:', 'est.reporter_removed': 'removed as rapportör:', 'est.meeting': 'changed the EST meeting time',
     'est.assessed': 'assessed the area', 'est.priorities': 'chose priority areas', 'est.nothing_to_report': 'answered nothing to report for',
+    'school.added': 'added', 'school.edited': 'edited',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
@@ -37,7 +38,7 @@ export const trustEn: Shape<typeof trustSv> = {
   exportFile: { csv: 'CSV', zip: 'CSV files (zip)', html: 'report' },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
-    measure: 'measure', action: 'action',
+    measure: 'measure', action: 'action', school: 'school',
   },
   rateLimited: 'You are sending a lot of messages right now. Wait half a minute and try again – nothing you saved is lost.',
 };

@@ -18,6 +18,7 @@ export const trustSv = {
     'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
     'est.reporter_added': 'gjorde till rapportör:', 'est.reporter_removed': 'tog bort som rapportör:', 'est.meeting': 'ändrade EST-mötets tid',
     'est.assessed': 'bedömde området', 'est.priorities': 'valde prioriterade områden', 'est.nothing_to_report': 'svarade inget att rapportera för',
+    'school.added': 'lade till', 'school.edited': 'ändrade',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
   },
   /** An export in the log: the lägesbild of its period. */
@@ -32,7 +33,7 @@ export const trustSv = {
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
-    measure: 'åtgärd', action: 'åtgärd',
+    measure: 'åtgärd', action: 'åtgärd', school: 'skola',
   },
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal eller chatt.',

@@ -3,6 +3,8 @@ import type { Store, StoreHealth } from '../domain/ports/store.port';
 import { createActivityRepository } from './repositories/activities';
 import { createAuditRepository } from './repositories/audit';
 import { createCardMessageRepository } from './repositories/card-messages';
+import { createCallListRepository } from './repositories/call-lists';
+import { createCalloutRepository } from './repositories/callouts';
 import { createCoordinatorRepository } from './repositories/coordinators';
 import { createRetentionRepository } from './repositories/retention';
 import { createConversationRepository } from './repositories/conversations';
@@ -19,6 +21,7 @@ import { createPlaceHistoryRepository } from './repositories/place-history';
 import { createPlaceRegisterRepository } from './repositories/place-register';
 import { createPlaceRepository } from './repositories/places';
 import { createReportListRepository } from './repositories/reports';
+import { createSchoolRepository } from './repositories/schools';
 import { createUserProfileRepository } from './repositories/users';
 import type { Database } from './schema';
 import type { StoreDialect } from './store-dialect';
@@ -76,6 +79,9 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
     est: guardRepository(createEstRepository(db, dialect), guard),
+    callLists: guardRepository(createCallListRepository(db), guard),
+    callouts: guardRepository(createCalloutRepository(db), guard),
+    schools: guardRepository(createSchoolRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

@@ -127,12 +127,16 @@ export const SCHEMA = {
       youth_involved: nullable(int()),
       police_report_number: nullable(text(100)),
       resolution: nullable(text(200)),
+      // The school of the register the incident is about, and whether an orosanmälan was made (0017).
+      school_id: nullable(text(36)),
+      concern_reported: nullable(bool()),
       ...reportColumns('incidents'),
     },
     primaryKey: { name: 'pk_incidents', columns: ['id'], clustered: false },
     unique: { uq_incidents_tenant_ref: ['tenant_id', 'ref'] },
     foreignKeys: {
       fk_incidents_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+      fk_incidents_school: { columns: ['school_id'], table: 'schools', references: ['id'] },
     },
     indexes: {
       ix_incidents_occurred_at: { columns: ['occurred_at'] },
@@ -144,6 +148,7 @@ export const SCHEMA = {
       ix_incidents_lagesbild: { columns: ['tenant_id', 'conversation_id', 'occurred_at'], include: ['category', 'organisation', 'youth_involved', 'place_name', 'school'] },
       ix_incidents_tenant_place_history: { columns: ['tenant_id', 'occurred_at', 'id'], include: ['place_id', 'ref', 'category'] },
       ux_incidents_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
+      ix_incidents_tenant_school: { columns: ['tenant_id', 'school_id', 'occurred_at'] },
     },
   },
   activities: {
@@ -158,12 +163,16 @@ export const SCHEMA = {
       // When and by whom (a user id) the follow-up was marked done (migration 0014).
       follow_up_done_at: nullable(timestamp()),
       follow_up_done_by: nullable(idText(200)),
+      // The school of the register the activity served, and a trygghetsvandring's finding codes (0017).
+      school_id: nullable(idText(36)),
+      walk_findings: nullable(text(200)),
       ...reportColumns('activities'),
     },
     primaryKey: { name: 'pk_activities', columns: ['id'], clustered: false },
     unique: { uq_activities_tenant_ref: ['tenant_id', 'ref'] },
     foreignKeys: {
       fk_activities_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+      fk_activities_school: { columns: ['school_id'], table: 'schools', references: ['id'] },
     },
     indexes: {
       ix_activities_activity_date: { columns: ['activity_date'] },
@@ -174,6 +183,7 @@ export const SCHEMA = {
       ix_activities_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
       ix_activities_lagesbild: { columns: ['tenant_id', 'conversation_id', 'activity_date'], include: ['type'] },
       ux_activities_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
+      ix_activities_tenant_school: { columns: ['tenant_id', 'school_id', 'activity_date'] },
     },
   },
   activity_organisations: {
@@ -452,6 +462,129 @@ export const SCHEMA = {
       used: int(),
     },
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
+  },
+  // The school register (issue 11, migration 0017).
+  schools: {
+    columns: {
+      id: text(36),
+      tenant_id: text(100),
+      name: text(200),
+      name_key: keyText(200),
+      stages: text(100),
+      place_id: nullable(text(36)),
+      version: int(),
+      created_at: timestamp(),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_schools', columns: ['id'], clustered: false },
+    unique: { uq_schools_tenant_name_key: ['tenant_id', 'name_key'] },
+    foreignKeys: {
+      fk_schools_place: { columns: ['place_id'], table: 'places', references: ['id'] },
+    },
+    indexes: {
+      ix_schools_place: { columns: ['place_id'] },
+    },
+  },
+  school_contacts: {
+    columns: {
+      tenant_id: text(100),
+      school_id: text(36),
+      user_id: text(200),
+      display_name: text(PERSON_NAME),
+      role: text(40),
+      position: int(),
+    },
+    primaryKey: { name: 'pk_school_contacts', columns: ['school_id', 'user_id'], clustered: false },
+    foreignKeys: {
+      fk_school_contacts_school: { columns: ['school_id'], table: 'schools', references: ['id'], onDelete: 'cascade' },
+    },
+    indexes: {
+      ix_school_contacts_tenant_user: { columns: ['tenant_id', 'user_id'] },
+    },
+  },
+
+  // Mobilisation (issue 11, migration 0018): call lists per school, call-outs, their recipients and timelines.
+  call_list_entries: {
+    columns: {
+      tenant_id: text(100),
+      school_id: text(36),
+      user_id: keyText(200),
+      chat_user_id: nullable(text(200)),
+      display_name: text(PERSON_NAME),
+      role: text(40),
+      step: int(),
+      added_by: text(200),
+      added_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_call_list_entries', columns: ['tenant_id', 'school_id', 'user_id'] },
+    foreignKeys: {
+      fk_call_list_entries_school: { columns: ['school_id'], table: 'schools', references: ['id'], onDelete: 'cascade' },
+    },
+  },
+  callouts: {
+    columns: {
+      id: keyText(36),
+      tenant_id: text(100),
+      conversation_id: text(400),
+      school_id: text(36),
+      school_name: text(200),
+      what: text(1000),
+      caller_id: text(200),
+      caller_name: text(PERSON_NAME),
+      called_at: timestamp(),
+      step: int(),
+      escalate_at: nullable(timestamp()),
+      state: text(10),
+      outcome: nullable(text(1000)),
+      closed_at: nullable(timestamp()),
+      closed_by: nullable(text(200)),
+      activity_id: nullable(text(36)),
+      external_sent_at: nullable(timestamp()),
+      external_sent_by: nullable(text(200)),
+      version: int(),
+    },
+    primaryKey: { name: 'pk_callouts', columns: ['id'], clustered: false },
+    indexes: {
+      ix_callouts_due: { columns: ['state', 'escalate_at'] },
+      ix_callouts_conversation: { columns: ['tenant_id', 'conversation_id'] },
+    },
+  },
+  callout_recipients: {
+    columns: {
+      callout_id: keyText(36),
+      user_id: keyText(200),
+      chat_user_id: nullable(text(200)),
+      display_name: text(PERSON_NAME),
+      role: text(40),
+      step: int(),
+      delivery: text(16),
+      thread_id: nullable(text(450)),
+      activity_id: nullable(text(200)),
+      answer: nullable(text(16)),
+      note: nullable(text(400)),
+      answered_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_callout_recipients', columns: ['callout_id', 'user_id'] },
+    foreignKeys: {
+      fk_callout_recipients_callout: { columns: ['callout_id'], table: 'callouts', references: ['id'], onDelete: 'cascade' },
+    },
+  },
+  callout_events: {
+    columns: {
+      id: keyText(36),
+      callout_id: keyText(36),
+      at: timestamp(),
+      kind: text(20),
+      actor_id: nullable(text(200)),
+      detail: nullable(text(40)),
+    },
+    primaryKey: { name: 'pk_callout_events', columns: ['id'], clustered: false },
+    foreignKeys: {
+      fk_callout_events_callout: { columns: ['callout_id'], table: 'callouts', references: ['id'], onDelete: 'cascade' },
+    },
+    indexes: {
+      ix_callout_events_callout: { columns: ['callout_id', 'at'] },
+    },
   },
 
   // ---------- The EST week (issue 12, migration 0020) ----------

@@ -64,6 +64,10 @@ export interface IncidentsTable extends ReportColumns {
   police_report_number: string | null;
   /** What was done, asked when the incident is closed (åtgärdad); null until then. */
   resolution: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by migration 0017: the school of the register the incident is about (the free-text `school` stays for history). */
+  school_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by migration 0017: whether an orosanmälan was made; null when not answered. 0/1 in SQLite, BIT in SQL Server. */
+  concern_reported: ColumnType<number | boolean | null, boolean | null | undefined, boolean | null>;
 }
 
 export interface ActivitiesTable extends ReportColumns {
@@ -78,6 +82,10 @@ export interface ActivitiesTable extends ReportColumns {
   follow_up_done_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
   /** Added by migration 0014: the user id of who marked it done (never a name); `gallrad` after retention. */
   follow_up_done_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by migration 0017: the school of the register the activity served. */
+  school_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by migration 0017: a trygghetsvandring's finding codes, comma-separated; null for other activities. */
+  walk_findings: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActivityOrganisationsTable {
@@ -294,6 +302,68 @@ export interface CardMessagesTable {
   updated_at: Timestamp;
 }
 
+/** Added by migration 0018 (issue 11): a person on a school's call list, with role and step. */
+export interface CallListEntriesTable {
+  tenant_id: string;
+  school_id: string;
+  user_id: string;
+  chat_user_id: string | null;
+  display_name: string;
+  role: string;
+  step: number;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+/** Added by migration 0018: a call-out (mobilisering) at a school. */
+export interface CalloutsTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  school_id: string;
+  school_name: string;
+  what: string;
+  caller_id: string;
+  caller_name: string;
+  called_at: Timestamp;
+  step: number;
+  escalate_at: Timestamp | null;
+  state: string;
+  outcome: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  activity_id: string | null;
+  external_sent_at: Timestamp | null;
+  external_sent_by: string | null;
+  version: number;
+}
+
+/** Added by migration 0018: who a call-out called, where their personal copy is, and what they answered. */
+export interface CalloutRecipientsTable {
+  callout_id: string;
+  user_id: string;
+  chat_user_id: string | null;
+  display_name: string;
+  role: string;
+  step: number;
+  delivery: string;
+  thread_id: string | null;
+  activity_id: string | null;
+  answer: string | null;
+  note: string | null;
+  answered_at: Timestamp | null;
+}
+
+/** Added by migration 0018: a call-out's timeline. */
+export interface CalloutEventsTable {
+  id: string;
+  callout_id: string;
+  at: Timestamp;
+  kind: string;
+  actor_id: string | null;
+  detail: string | null;
+}
+
 export interface StoreHealthTable {
   id: number;
   checked_at: Timestamp;
@@ -301,7 +371,34 @@ export interface StoreHealthTable {
   pad: string;
 }
 
+/** The school register (migration 0017): one row per school of a tenant. */
+export interface SchoolsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  /** schoolKey(name); unique within the tenant. */
+  name_key: string;
+  /** Stage codes, comma-separated in SCHOOL_STAGES order. */
+  stages: string;
+  place_id: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A school's SSPF contacts (migration 0017): Teams users with their role, in the order given. */
+export interface SchoolContactsTable {
+  tenant_id: string;
+  school_id: string;
+  user_id: string;
+  display_name: string;
+  role: string;
+  position: number;
+}
+
 export interface Database {
+  schools: SchoolsTable;
+  school_contacts: SchoolContactsTable;
   card_messages: CardMessagesTable;
   places: PlacesTable;
   incidents: IncidentsTable;
@@ -330,6 +427,10 @@ export interface Database {
   est_nudges: EstNudgesTable;
   area_assessments: AreaAssessmentsTable;
   priority_areas: PriorityAreasTable;
+  call_list_entries: CallListEntriesTable;
+  callouts: CalloutsTable;
+  callout_recipients: CalloutRecipientsTable;
+  callout_events: CalloutEventsTable;
 }
 
 // ---------- The EST week (issue 12, migration 0020) ----------
@@ -407,3 +508,5 @@ export type UserProfileRow = Selectable<UserProfilesTable>;
 export type HotspotRow = Selectable<HotspotsTable>;
 export type HotspotMeasureRow = Selectable<HotspotMeasuresTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
+export type SchoolRow = Selectable<SchoolsTable>;
+export type SchoolContactRow = Selectable<SchoolContactsTable>;

@@ -20,6 +20,16 @@ import { closeReportCard } from '../../src/cards/templates/close-report.card';
 import { estFormCard } from '../../src/cards/templates/est-form.card';
 import { estPanelCard } from '../../src/cards/templates/est-panel.card';
 import { REASON_MAX } from '../../src/domain/est/est-service';
+import { calloutCard } from '../../src/cards/templates/callout.card';
+import { callListCard } from '../../src/cards/templates/call-list.card';
+import { mobilisationFormCard } from '../../src/cards/templates/mobilisation-form.card';
+import { CALL_LIST_MAX } from '../../src/domain/mobilisation/call-list';
+import { MOBILISATION_LIMITS } from '../../src/domain/mobilisation/mobilisation-service';
+import { schoolListCard } from '../../src/cards/templates/school-list.card';
+import { schoolCard } from '../../src/cards/templates/school.card';
+import { schoolImportCard, SCHOOL_CSV_MAX } from '../../src/cards/templates/school-import.card';
+import { SCHOOL_CARD_PLACES_MAX } from '../../src/cards/school-cards';
+import { KNOWN_PEOPLE_MAX } from '../../src/domain/schools/school-register-service';
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
 
@@ -292,6 +302,104 @@ export const SAMPLES: Sample<unknown>[] = [
       facts: many(size, 2, 12, (i) => ({ title: `Fakta ${i}`, value: text(size === 'large' ? 120 : 10) })),
       reportedBy: 'Rapporterad av Anna Andersson (Polisen)',
       actions: many(size, 2, 5, action),
+    }),
+  }),
+  // The school register (issue 11).
+  sample({
+    template: schoolListCard, surface: 'message',
+    data: (size) => ({
+      title: 'Skolor i registret', empty: 'Inga skolor.',
+      // A municipality has tens of schools; a large one a hundred.
+      schools: many(size, 2, 100, (i) => ({
+        name: text(size === 'large' ? LIMITS.placeNameMax : 12, `${i}`), line: text(size === 'large' ? 120 : 20),
+        actions: [{ title: 'Visa', verb: 'schoolShow', data: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } },
+          { title: 'Skolans bild', verb: 'schoolPicture', data: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } }],
+      })),
+      actions: [{ title: 'Lägg till skola', verb: 'schoolNew', data: {} }, { title: 'Importera CSV', verb: 'schoolImportForm', data: {} }],
+    }),
+  }),
+  sample({
+    template: schoolCard, surface: 'message',
+    data: (size) => {
+      // Every known person once per role, and as many places as the card offers.
+      const people = choices(size, 3, KNOWN_PEOPLE_MAX, 40);
+      return {
+        title: 'Exempelskolan', note: size === 'large' ? 'Skolan är sparad.' : '', banner: size === 'large' ? text(200, '!') : '',
+        requiredMessage: 'Fyll i det här fältet.',
+        facts: many(size, 2, 6, (i) => ({ title: `Fakta ${i}`, value: text(size === 'large' ? 200 : 10) })),
+        manage: true,
+        labels: fill(['name', 'stages', 'placeId', 'contactsHint', 'save'] as const, (k) => `Etikett ${k}`),
+        values: { name: size === 'large' ? text(LIMITS.placeNameMax) : 'x', stages: 'f-6,7-9', placeId: 'none' },
+        errors: fill(['name', 'stages', 'placeId'] as const, () => (size === 'large' ? text(80, '!') : '')),
+        choices: { stages: choices(size, 3, 3), places: choices(size, 3, SCHOOL_CARD_PLACES_MAX + 1, LIMITS.placeNameMax) },
+        contacts: ['Skola', 'Socialtjänst', 'Polis', 'Fritid'].map((role, i) => ({
+          id: `contacts_${i}`, label: `SSPF-kontakter: ${role}`, value: size === 'large' ? people.slice(0, 5).map((p) => p.value).join(',') : '', people,
+        })),
+        save: { verb: 'schoolSave', data: { id: '00000000-0000-4000-8000-000000000001', version: 3 } },
+        actions: many(size, 1, 2, action),
+      };
+    },
+  }),
+  sample({
+    template: schoolImportCard, surface: 'message',
+    data: (size) => ({
+      title: 'Importera skolor från CSV', text: text(size === 'large' ? 300 : 40), example: 'Exempel:\n\nnamn;stadier;plats',
+      banner: size === 'large' ? text(200, '!') : '', labels: { csv: 'CSV', run: 'Importera' },
+      csv: size === 'large' ? text(SCHOOL_CSV_MAX) : '', run: { verb: 'schoolImport', data: {} },
+    }),
+  }),
+  // Mobilisation (issue 11): the largest a call-out gets is a full call list, each with an answer and a
+  // note, and its timeline (called, answers, escalations, closed).
+  sample({
+    template: calloutCard, surface: 'message',
+    data: (size) => {
+      const people = size === 'small' ? 3 : CALL_LIST_MAX;
+      const id = '00000000-0000-4000-8000-000000000001';
+      return {
+        title: 'Mobilisering – Ängsskolan', what: `Vad har hänt: ${size === 'large' ? text(MOBILISATION_LIMITS.whatMax) : 'Bråk vid busshållplatsen'}`,
+        called: 'Larmad av Anna Andersson kl. 14:02 (för 12 min sedan).',
+        escalation: 'Har ingen svarat "kommer" kl. 14:12 larmas nästa på ringlistan.',
+        answers: many(size, 2, people, (i) => ({
+          text: `Person Personsson ${i} (Nattvandrarsamordnare): Kan inte – ${size === 'large' ? text(MOBILISATION_LIMITS.noteMax) : 'sjuk'} kl. 14:0${i % 10}`,
+          color: i % 2 === 0 ? 'good' as const : 'attention' as const,
+        })),
+        waiting: 'Har inte svarat: Carl Rektorsson, Erik Kurator',
+        unreachable: size === 'large' ? `Kunde inte nås i Teams: ${many(size, 1, 10, (i) => `Person ${i}`).join(', ')}. Ring dem.` : '',
+        external: 'Texten till föräldrar och andra är skickad (kl. 14:20).', outcome: size === 'large' ? `Utfall: ${text(MOBILISATION_LIMITS.outcomeMax)}` : '',
+        warning: size === 'large' ? text(200, '!') : '', open: true, answerHint: 'Svara om du är larmad:',
+        note: { label: 'Kort kommentar (valfritt, inga namn)', value: size === 'large' ? text(MOBILISATION_LIMITS.noteMax) : '', max: MOBILISATION_LIMITS.noteMax },
+        answerActions: ['Kommer', 'Kan inte', 'Hanterat'].map((title, i) => ({ title, verb: 'mobiliseAnswer', data: { id, answer: ['kommer', 'kan_inte', 'hanterat'][i]! } })),
+        timelineTitle: 'Tidslinje',
+        timeline: many(size, 2, people * 2 + 4, (i) => ({ text: `kl. 14:${String(i % 60).padStart(2, '0')}: Person Personsson ${i} – Kommer` })),
+        actions: [{ title: 'Text till föräldrar', verb: 'mobiliseExternal', data: { id } }, { title: 'Avsluta', verb: 'mobiliseOpenClose', data: { id } }],
+      };
+    },
+  }),
+  sample({
+    template: mobilisationFormCard, surface: 'message',
+    data: (size) => ({
+      title: 'Mobilisera', intro: 'Larmar skolans ringlista i Teams. Skriv aldrig namn eller personnummer.', banner: size === 'large' ? text(200, '!') : '',
+      requiredMessage: 'Fyll i det här fältet.', showSchool: true,
+      labels: { school: 'Skola', text: 'Vad har hänt?', submit: 'Larma', cancel: 'Avbryt' },
+      values: { schoolId: '', text: size === 'large' ? text(MOBILISATION_LIMITS.whatMax) : '' }, errors: { schoolId: '', text: '' },
+      schools: choices(size, 2, 60, 40), textId: 'what', max: MOBILISATION_LIMITS.whatMax,
+      submit: { verb: 'mobiliseCall', data: {} }, cancel: { verb: 'cancel', data: {} },
+    }),
+  }),
+  sample({
+    template: callListCard, surface: 'message',
+    data: (size) => ({
+      title: 'Ringlista – Ängsskolan', intro: text(size === 'large' ? 160 : 40), note: 'Carl Rektorsson är med på ringlistan.', warning: size === 'large' ? text(120, '!') : '',
+      empty: 'Ingen på listan än.',
+      rows: many(size, 2, CALL_LIST_MAX, (i) => ({
+        text: `${text(size === 'large' ? 60 : 12, `${i}`)} – Nattvandrarsamordnare, vid andra eskaleringen`, canRemove: true,
+        remove: { title: 'Ta bort', verb: 'callListRemove', data: { schoolId: 's1', userId: `u${i}` } },
+      })),
+      canEdit: true, canAdd: true, addTitle: 'Lägg till från skolans kontakter',
+      labels: { person: 'Person', role: 'Roll', step: 'Steg', add: 'Lägg till' },
+      people: choices(size, 2, 12, 40), roles: choices(size, 6, 6, 25), steps: choices(size, 3, 3, 30),
+      add: { verb: 'callListAdd', data: { schoolId: 's1' } },
+      byMention: 'Någon annan: skriv "ringlista Ängsskolan @namn roll steg".', requiredMessage: 'Fyll i det här fältet.',
     }),
   }),
 ];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { FREE_TEXT, type FreeTextField, type FreeTextRecord } from '../../src/domain/privacy/free-text';
-import { guardActivity, guardAnalysis, guardAssessment, guardIncident, guardMeasure, guardPlaceNames, guardResolution, type Guarded, type PrivacyChoice } from '../../src/domain/privacy/guard-reports';
+import { FREE_TEXT, guardFreeText, type FreeTextField, type FreeTextRecord, type FreeTexts } from '../../src/domain/privacy/free-text';
+import { guardActivity, guardAnalysis, guardAssessment, guardIncident, guardMeasure, guardPlaceNames, guardResolution, guardSchoolName, type Guarded, type PrivacyChoice } from '../../src/domain/privacy/guard-reports';
 import type { ValidActivity } from '../../src/domain/activity-draft';
 import type { ValidIncident } from '../../src/domain/incident-draft';
 
@@ -29,7 +29,19 @@ type Runner<R extends FreeTextRecord> = {
 
 const placeText = (v: { place: unknown }) => (v.place && typeof v.place === 'object' && 'newPlaceName' in v.place ? String(v.place.newPlaceName) : null);
 
+/** A record saved through guardFreeText itself (the call-out's texts): its texts are the value. */
+const direct = <R extends FreeTextRecord>(record: R): Runner<R> => ({
+  guard: (field, text, privacy) => {
+    const guarded = guardFreeText(record, { [field]: text } as FreeTexts<R>, privacy);
+    return guarded.ok ? { ok: true, value: guarded.texts } : guarded;
+  },
+  read: (v, field) => (v as Record<string, string | null>)[field] ?? null,
+});
+
 const GUARDS: { [R in FreeTextRecord]: Runner<R> } = {
+  mobilisation: direct('mobilisation'),
+  mobilisationAnswer: direct('mobilisationAnswer'),
+  mobilisationOutcome: direct('mobilisationOutcome'),
   incident: {
     guard: (field, text, privacy) => guardIncident(field === 'place' ? { ...incident, place: { newPlaceName: text } } : { ...incident, [field]: text }, privacy),
     read: (v, field) => (field === 'place' ? placeText(v as ValidIncident) : (v as ValidIncident)[field]),
@@ -56,6 +68,10 @@ const GUARDS: { [R in FreeTextRecord]: Runner<R> } = {
   },
   place: {
     guard: (field, text, privacy) => guardPlaceNames({ name: 'Torget', alias: null, [field]: text }, privacy),
+    read: (v, field) => (v as Record<string, string | null>)[field] ?? null,
+  },
+  school: {
+    guard: (field, text, privacy) => guardSchoolName({ stages: ['7-9'], [field]: text }, privacy),
     read: (v, field) => (v as Record<string, string | null>)[field] ?? null,
   },
 };

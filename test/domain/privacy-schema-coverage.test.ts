@@ -140,6 +140,33 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'area_assessments.set_at': TIME,
   'priority_areas.conversation_id': CONVERSATION, 'priority_areas.tertial': not('a tertial the bot computes, e.g. 2026-T3'),
   'priority_areas.area_id': ID, 'priority_areas.tenant_id': TENANT, 'priority_areas.chosen_by': USER_ID, 'priority_areas.chosen_at': TIME,
+  // The school register (0017), and reports tied to a school.
+  'schools.id': ID, 'schools.tenant_id': TENANT, 'schools.name': guarded('school.name'),
+  'schools.name_key': derived('schools.name', 'schoolKey(name): folded for matching'),
+  'schools.stages': CODE, 'schools.place_id': ID, 'schools.created_at': TIME, 'schools.updated_at': TIME,
+  'school_contacts.tenant_id': TENANT, 'school_contacts.school_id': ID, 'school_contacts.user_id': USER_ID,
+  'school_contacts.display_name': TEAMS_NAME, 'school_contacts.role': CODE,
+  'incidents.school_id': ID, 'activities.school_id': ID,
+  'activities.walk_findings': not("codes of a trygghetsvandring's checklist, ticked on the card"),
+
+  // Mobilisation (0018): call lists, call-outs, their recipients and timelines.
+  'call_list_entries.tenant_id': TENANT, 'call_list_entries.school_id': ID, 'call_list_entries.user_id': USER_ID,
+  'call_list_entries.chat_user_id': USER_ID, 'call_list_entries.display_name': TEAMS_NAME, 'call_list_entries.role': CODE,
+  'call_list_entries.added_by': USER_ID, 'call_list_entries.added_at': TIME,
+  'callouts.id': ID, 'callouts.tenant_id': TENANT, 'callouts.conversation_id': CONVERSATION, 'callouts.school_id': ID,
+  'callouts.school_name': derived('schools.name', 'copied from the school register when the call-out is made'),
+  'callouts.what': guarded('mobilisation.what'), 'callouts.outcome': guarded('mobilisationOutcome.outcome'),
+  'callouts.caller_id': USER_ID, 'callouts.caller_name': TEAMS_NAME, 'callouts.called_at': TIME, 'callouts.escalate_at': TIME,
+  'callouts.state': CODE, 'callouts.closed_at': TIME, 'callouts.closed_by': USER_ID, 'callouts.activity_id': ID,
+  'callouts.external_sent_at': TIME, 'callouts.external_sent_by': USER_ID,
+  'callout_recipients.callout_id': ID, 'callout_recipients.user_id': USER_ID, 'callout_recipients.chat_user_id': USER_ID,
+  'callout_recipients.display_name': TEAMS_NAME, 'callout_recipients.role': CODE, 'callout_recipients.delivery': CODE,
+  'callout_recipients.thread_id': not('the Teams conversation id of the personal copy'),
+  'callout_recipients.activity_id': not('the Teams id of the personal copy the bot posted'),
+  'callout_recipients.answer': CODE, 'callout_recipients.note': guarded('mobilisationAnswer.note'), 'callout_recipients.answered_at': TIME,
+  'callout_events.id': ID, 'callout_events.callout_id': ID, 'callout_events.at': TIME, 'callout_events.kind': CODE,
+  'callout_events.actor_id': USER_ID,
+  'callout_events.detail': not('a code written by the bot: an answer, a step number or an HTTP status'),
 };
 
 /** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */

@@ -13,6 +13,8 @@ const TENANT_B = '0b0b0b0b-1111-4222-8333-444455556666';
 const CHANNEL_2 = '19:second-channel@thread.tacv2';
 const CHANNEL_B = '19:b-channel@thread.tacv2';
 const BODIL: Speaker = { aadObjectId: '00000000-0000-0000-0000-0000000b0d11', name: 'Bodil Bengtsson' };
+/** On the seeded school's call list: the one a call-out calls. */
+const CALLED: Speaker = { aadObjectId: '00000000-0000-0000-0000-0000000ca11e', name: 'Cilla Larmad' };
 
 const SECRETS = {
   description: 'Fönsterkross-hemlig-A1',
@@ -23,11 +25,13 @@ const SECRETS = {
   measure: 'Åtgärd-hemlig-A1',
   place: 'Glasbruksparken',
   otherPlace: 'Kvarnbacken',
+  callout: 'Larm-hemligt-A1',
+  school: 'Hemligskolan-A1',
 };
-/** Report text: shown only in the conversation it was made in. */
-const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick];
+/** Report (and call-out) text: shown only in the conversation it was made in (and to those a call-out called). */
+const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick, SECRETS.callout];
 /** Everything of tenant A: nothing of it may reach tenant B. */
-const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace];
+const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace, SECRETS.school];
 
 const incidentForm = (extra: Record<string, string> = {}) => ({
   date: '2026-11-24', time: '21:15', category: 'skadegorelse_glaskross', description: 'ny text', severity: 'medel',
@@ -46,7 +50,14 @@ interface Seed {
   placeId: string;
   otherPlaceId: string;
   exportId: string;
+  schoolId: string;
+  calloutId: string;
+  school: { id: string; version: number };
 }
+
+const schoolForm = (extra: Record<string, string> = {}) => ({
+  name: 'Kapad skola', stages: 'f-6', placeId: 'none', contacts_skola: '', contacts_socialtjanst: '', contacts_polis: '', contacts_fritid: '', ...extra,
+});
 
 const dataOf = (card: Record<string, any>, verb: string) => button(card, verb).data as Record<string, any>;
 
@@ -101,7 +112,24 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   estRemoveReporter: () => ({ userId: ANNA.aadObjectId }),
   estNothingToReport: () => ({ conversationId: CHANNEL, meetingDay: '2026-12-01', organisation: 'polisen' }),
   // A message's text reaches the form only as typed: "Glasbruk" names no place of any register whole.
+  mobiliseCall: (s) => ({ schoolId: s.schoolId, what: 'kapat larm' }),
+  mobiliseAnswer: (s) => ({ id: s.calloutId, answer: 'kommer', note: 'kapad' }),
+  mobiliseShow: (s) => ({ id: s.calloutId }),
+  mobiliseExternal: (s) => ({ id: s.calloutId }),
+  mobiliseExternalSent: (s) => ({ id: s.calloutId }),
+  mobiliseOpenClose: (s) => ({ id: s.calloutId }),
+  mobiliseClose: (s) => ({ id: s.calloutId, outcome: 'kapat utfall' }),
+  callListShow: (s) => ({ schoolId: s.schoolId }),
+  callListAdd: (s) => ({ schoolId: s.schoolId, userId: CALLED.aadObjectId, role: 'polis', step: '2' }),
+  callListRemove: (s) => ({ schoolId: s.schoolId, userId: CALLED.aadObjectId }),
   extensionReportForm: () => ({ kind: 'incident', text: 'Krossad ruta vid Glasbruk', createdAt: '2026-11-24T20:15:00Z' }),
+  schoolList: () => ({}),
+  schoolShow: (s) => ({ id: s.school.id }),
+  schoolNew: () => ({}),
+  schoolAdd: () => schoolForm(),
+  schoolSave: (s) => ({ ...schoolForm(), ...s.school }),
+  schoolImportForm: () => ({}),
+  schoolImport: () => ({ csv: 'Kapad skola;F-6;' }),
 };
 
 /** What each command is tried with. */
@@ -126,6 +154,9 @@ const COMMAND_TEXTS: Record<string, string> = {
   log: 'logg',
   est: 'est',
   reporters: 'rapportörer',
+  mobilise: 'mobilisera Mobiliseringsskolan kapat larm',
+  callList: 'ringlista Mobiliseringsskolan',
+  schools: 'skolor',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
@@ -157,6 +188,11 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT * FROM est_nothing_to_report WHERE tenant_id = ? ORDER BY conversation_id, meeting_day, organisation'),
       all('SELECT * FROM area_assessments WHERE tenant_id = ? ORDER BY conversation_id, area_id, week_start'),
       all('SELECT * FROM priority_areas WHERE tenant_id = ? ORDER BY conversation_id, tertial, position'),
+      all('SELECT * FROM call_list_entries WHERE tenant_id = ? ORDER BY school_id, user_id'),
+      all('SELECT * FROM callouts WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT r.* FROM callout_recipients r JOIN callouts c ON c.id = r.callout_id WHERE c.tenant_id = ? ORDER BY r.callout_id, r.user_id'),
+      all('SELECT * FROM schools WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM school_contacts WHERE tenant_id = ? ORDER BY school_id, user_id'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -182,6 +218,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       throw new Error(`no place ${name}`);
     };
     const placeId = await placeIdOf(SECRETS.place);
+    const school = await h.press('schoolAdd', schoolForm({ name: SECRETS.school, placeId, contacts_skola: ANNA.aadObjectId }));
     let hotspot = await h.press('hotspotStart', { placeId });
     hotspot = await h.press('hotspotSaveAnalysis', { ...dataOf(hotspot, 'hotspotOpenAnalysis'), who: 'unga', what: SECRETS.analysis, when: 'kvällar', why: 'mörkt' });
     hotspot = await h.press('hotspotAddMeasure', { ...dataOf(hotspot, 'hotspotOpenMeasure'), what: SECRETS.measure, organisation: 'polisen', dueDate: '' });
@@ -195,7 +232,17 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       placeId,
       otherPlaceId: await placeIdOf(SECRETS.otherPlace),
       exportId: String(dataOf(exported, 'lagesbildExportLinks').exportId),
+      schoolId: '', calloutId: '',
+      school: { id: String(dataOf(school, 'schoolSave').id), version: Number(dataOf(school, 'schoolSave').version) },
     };
+    // A school of A with a call list, and a call-out in channel 1 (Anna calls; Cilla is called).
+    const tenantA = { tenantId: TENANT };
+    const calling = await h.bot.store.schools.add(tenantA, { name: 'Mobiliseringsskolan', stages: ['7-9'], placeId: null, contacts: [{ userId: CALLED.aadObjectId, name: CALLED.name, role: 'skola' }] }, { actorId: ANNA.aadObjectId, now: h.clock.now() });
+    assert.ok(calling.ok);
+    await h.bot.store.callLists.put(tenantA, calling.school.id, { userId: CALLED.aadObjectId, chatUserId: null, name: CALLED.name, role: 'rektor', step: 1 }, { actorId: ANNA.aadObjectId, now: h.clock.now() });
+    const callout = cardOf((await h.say(`mobilisera Mobiliseringsskolan ${SECRETS.callout}`)).at(-1)!);
+    seed.schoolId = calling.school.id;
+    seed.calloutId = String(dataOf(callout, 'mobiliseAnswer').id);
     // The callers have used the bot in their own places (so that they have profiles there).
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats' }), inB);
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats 2', organisation: 'skola' }), { from: BERIT });
@@ -209,7 +256,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     for (const entry of [...verbs, ...commands]) {
       const name = 'verb' in entry ? entry.verb : entry.command;
       assert.ok(RIGHTS.includes(entry.right), `${name} declares a known right`);
-      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'estWeek'].includes(entry.target.kind), `${name} declares how its target is loaded`);
+      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'estWeek', 'school', 'mobilisation'].includes(entry.target.kind), `${name} declares how its target is loaded`);
       assert.equal(typeof entry.payload.safeParse, 'function', `${name} declares a payload schema`);
     }
     assert.deepEqual(verbs.map((v) => v.verb).filter((v) => !(v in VERB_PAYLOADS)), [], 'verbs without an isolation fixture');
@@ -237,7 +284,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       it(`When "${verb}" is pressed from another channel of the same tenant, then no report of the first channel shows or changes`, async () => {
         const entry = h.bot.registry.verbs.get(verb)!;
         // Hot spots and places belong to the tenant: from another channel they are the tenant's own.
-        if (entry.target.kind === 'hotspot' || entry.target.kind === 'place') return;
+        if (entry.target.kind === 'hotspot' || entry.target.kind === 'place' || entry.target.kind === 'school') return;
         const before = snapshotOfA();
         const answer = await h.invoke(verb, VERB_PAYLOADS[verb]!(seed), inA2);
         for (const secret of REPORT_SECRETS) assert.ok(!answer.text.includes(secret), `${verb} from channel 2 shows "${secret}"`);

@@ -39,7 +39,7 @@ describe('migration 0014 (an activity\'s follow-up done) on a database of versio
     activity('11111111-0000-4000-8000-000000000001', 'A-2026-0001', 'atgardad');
     activity('11111111-0000-4000-8000-000000000002', 'A-2026-0002', 'hanteras');
     raw.close();
-    // 0014 first; later migrations (0016 on) follow it and leave activities as they are.
+    // 0014 first; later migrations (0015 on) follow it and leave activities' follow-up columns as they are.
     assert.equal((await migrate(db, sqliteMigrations))[0], 14);
   });
 

@@ -14,6 +14,7 @@ import { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS, parseMssqlUrl } from '../../
 import { SCHEMA } from '../../src/store/schema-definition';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { exerciseHotspotRepositories, HOTSPOT_STATEMENTS } from './hotspot-sql-exercise';
+import { exerciseSchoolRepository, SCHOOL_STATEMENTS } from './school-sql-exercise';
 import { exerciseJobRepositories, JOB_STATEMENTS } from './job-lease-contract';
 import { exerciseLagesbildRepositories, LAGESBILD_STATEMENTS } from './lagesbild-sql-exercise';
 import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, personalScope, tenant } from './store-fixtures';
@@ -228,6 +229,11 @@ describe('SQL Server SQL, checked without a server', function () {
       for (const start of HOTSPOT_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
     });
 
+    it('cover the school register statements too (0017)', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      for (const start of SCHOOL_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
+    });
+
     it('cover the lägesbild, digest and export statements too', function () {
       const sqls = recorder.queries.map((q) => q.sql);
       for (const start of LAGESBILD_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
@@ -376,6 +382,7 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.retention.eraseRemnants();
 
   await exerciseHotspotRepositories(store, place.id);
+  await exerciseSchoolRepository(store, place.id);
   await exerciseLagesbildRepositories(store);
 
   await store.health();

@@ -16,6 +16,8 @@ import { submitKeyContract } from './submit-key-contract';
 import { cardMessageContract } from './card-message-contract';
 import { jobLeaseContract } from './job-lease-contract';
 import { estContract } from './est-contract';
+import { schoolContract } from './school-contract';
+import { mobilisationContract } from './mobilisation-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -523,6 +525,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     cardMessageContract(() => ({ store }));
     jobLeaseContract(() => ({ store, place }));
     estContract(() => ({ store, place }));
+    schoolContract(() => ({ store, place }));
+    mobilisationContract(() => ({ store }));
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));

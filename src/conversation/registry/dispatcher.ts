@@ -124,6 +124,7 @@ function auditedTarget(target: Target | undefined): { entityKind: AuditEntityKin
     case 'place': return { entityKind: 'place', entityId: target.place.id, entityRef: null };
     case 'export': return { entityKind: 'export', entityId: target.export.id, entityRef: null };
     case 'estWeek': return { entityKind: 'action', entityId: null, entityRef: null };
+    case 'school': return { entityKind: 'school', entityId: target.school.id, entityRef: null };
     default: return { entityKind: 'action', entityId: null, entityRef: null };
   }
 }

@@ -43,18 +43,35 @@ export function nameScore(typed: string, name: string): number {
 }
 
 export function placeScore(typed: string, place: RegisteredPlace): number {
+  return namesScore(typed, [place.name, ...place.aliases]);
+}
+
+/** The best score of a typed name against any of an item's names. */
+export function namesScore(typed: string, names: readonly string[]): number {
   const key = placeKey(typed);
-  return Math.max(nameScore(key, placeKey(place.name)), ...place.aliases.map((alias) => nameScore(key, placeKey(alias))));
+  return Math.max(...names.map((name) => nameScore(key, placeKey(name))));
+}
+
+export type NameMatch<T> =
+  | { kind: 'sure'; item: T; score: number }
+  | { kind: 'choose'; candidates: { item: T; score: number }[] };
+
+/** The rule above over any named things (places, schools): one clear best, or the best few to choose from. */
+export function matchByName<T>(typed: string, items: readonly T[], namesOf: (item: T) => readonly string[], label: (item: T) => string): NameMatch<T> {
+  const ranked = items
+    .map((item) => ({ item, score: namesScore(typed, namesOf(item)) }))
+    .filter((c) => c.score >= PLACE_MATCH.offered)
+    .sort((a, b) => b.score - a.score || label(a.item).localeCompare(label(b.item), 'sv'));
+  const [best, second] = ranked;
+  if (best && best.score >= PLACE_MATCH.sure && (!second || best.score - second.score >= PLACE_MATCH.margin)) {
+    return { kind: 'sure', item: best.item, score: best.score };
+  }
+  return { kind: 'choose', candidates: ranked.slice(0, PLACE_MATCH.maxOffered) };
 }
 
 export function matchPlace(typed: string, register: readonly RegisteredPlace[]): PlaceMatch {
-  const ranked = register
-    .map((place) => ({ place, score: placeScore(typed, place) }))
-    .filter((c) => c.score >= PLACE_MATCH.offered)
-    .sort((a, b) => b.score - a.score || a.place.name.localeCompare(b.place.name, 'sv'));
-  const [best, second] = ranked;
-  if (best && best.score >= PLACE_MATCH.sure && (!second || best.score - second.score >= PLACE_MATCH.margin)) {
-    return { kind: 'sure', place: best.place };
-  }
-  return { kind: 'choose', candidates: ranked.slice(0, PLACE_MATCH.maxOffered) };
+  const match = matchByName(typed, register, (p) => [p.name, ...p.aliases], (p) => p.name);
+  return match.kind === 'sure'
+    ? { kind: 'sure', place: match.item }
+    : { kind: 'choose', candidates: match.candidates.map((c) => ({ place: c.item, score: c.score })) };
 }

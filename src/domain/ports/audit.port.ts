@@ -14,6 +14,8 @@ export type AuditAction =
   | 'hotspot.measure_added' | 'hotspot.measure_done'
   /** The place register; `detail`: the fields that changed, or the id of the place merged in. Never a name. */
   | 'place.edited' | 'place.alias_added' | 'place.merged'
+  /** The school register; `detail`: the fields that changed (name, stages, place, contacts). Never a name. */
+  | 'school.added' | 'school.edited'
   /** Retention: `detail` counts what a run removed in the tenant (hot spots and measures; profiles). */
   | 'hotspot.anonymised' | 'user.anonymised'
   /** The EST week (entity kind `user` for a rapportör, `place` for an area, `action` otherwise); `detail`: an organisation, a level or a day. */
@@ -22,7 +24,7 @@ export type AuditAction =
   | 'access.refused';
 
 /** `action`: a refused card verb or command, named in `detail`. */
-export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action';
+export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action' | 'school';
 
 export interface AuditEntry {
   at: Date;

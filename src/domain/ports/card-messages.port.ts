@@ -1,7 +1,7 @@
 import type { ChatScope } from '../scope';
 
-/** An item whose card is shared in its conversation: a report (by kind) or a hot spot. */
-export type SharedItem = { kind: 'incident' | 'activity' | 'hotspot'; id: string };
+/** An item whose card is shared in its conversation: a report (by kind), a hot spot or a call-out (issue 11). */
+export type SharedItem = { kind: 'incident' | 'activity' | 'hotspot' | 'mobilisation'; id: string };
 
 /** The Teams message that shows an item's card to everyone: its conversation (thread) and activity id. */
 export interface CardMessage {
@@ -20,10 +20,18 @@ export interface CardMessageRepository {
   find(scope: ChatScope, item: SharedItem): Promise<CardMessage | null>;
 }
 
+/**
+ * Copies of an item's card outside its conversation that show the same, and are updated with it: a
+ * call-out's personal copies, one in each recipient's chat with the bot.
+ */
+export interface CardCopies {
+  copiesOf(scope: ChatScope, item: SharedItem): Promise<{ threadId: string; activityId: string }[]>;
+}
+
 /** Told after a report or hot spot was changed (created, edited, moved on, withdrawn), in the item's own scope. */
 export interface ChangeListener {
   changed(scope: ChatScope, item: SharedItem): void;
 }
 
 /** Which kind of item a card verb's answer shows (declared by the verb's registry entry as `shares`). */
-export type Shares = 'report' | 'hotspot';
+export type Shares = 'report' | 'hotspot' | 'mobilisation';

@@ -16,8 +16,10 @@ import type {
 import type { ChatScope, ReportScope, TenantScope } from '../scope';
 import type { ReportStatus } from '../vocabulary';
 import type { MembershipRepository } from './memberships.port';
+import type { SchoolRepository } from './schools.port';
 import type { JobLeaseRepository, PostBudgetRepository } from './jobs.port';
 import type { EstRepository } from '../est/est.port';
+import type { CalloutRepository, CallListRepository } from './mobilisation.port';
 
 /** What is needed to create a report; the store assigns id, reference, version and timestamps. */
 export interface NewReport<F> {
@@ -127,6 +129,8 @@ export interface UserProfileRepository {
    * profiles of users not seen for its period.
    */
   markSeen(scope: TenantScope, userId: string, at: Date, since: Date): Promise<void>;
+  /** The tenant's users whose Teams name is known, alphabetical: whom a card can offer to pick (school contacts). */
+  named(scope: TenantScope, limit: number): Promise<UserProfile[]>;
 }
 
 
@@ -170,6 +174,11 @@ export interface Store {
   readonly postBudget: PostBudgetRepository;
   /** The EST week: rapportörer, meetings, nudges, area assessments and priority areas (issue 12). */
   readonly est: EstRepository;
+  /** Mobilisation (issue 11): each school's call list, and the call-outs. */
+  readonly callLists: CallListRepository;
+  readonly callouts: CalloutRepository;
+  /** The tenant's school register (issue 11). */
+  readonly schools: SchoolRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

@@ -24,6 +24,14 @@ export const FREE_TEXT = {
   place: ['name', 'alias'],
   /** An area's weekly assessment in the EST meeting: its one-line reason. */
   assessment: ['reason'],
+  /** A school of the register, added on its card or imported from a CSV file: its name. */
+  school: ['name'],
+  /** A call-out (mobilisering): what happened, as the caller wrote it. */
+  mobilisation: ['what'],
+  /** An answer to a call-out: its optional short note. */
+  mobilisationAnswer: ['note'],
+  /** Closing a call-out: its outcome. */
+  mobilisationOutcome: ['outcome'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FreeTextRecord = keyof typeof FREE_TEXT;

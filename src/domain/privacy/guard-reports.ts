@@ -60,3 +60,9 @@ export function guardPlaceNames<V extends { name: string; alias: string | null }
   const guarded = guardFreeText('place', { name: v.name, alias: v.alias }, privacy);
   return guarded.ok ? { ok: true, value: { ...v, name: guarded.texts.name ?? v.name, alias: guarded.texts.alias } } : guarded;
 }
+
+/** A school of the register, as added or edited (on its card or in a CSV import): its name. */
+export function guardSchoolName<V extends { name: string }>(v: V, privacy: PrivacyChoice): Guarded<V, 'name'> {
+  const guarded = guardFreeText('school', { name: v.name }, privacy);
+  return guarded.ok ? { ok: true, value: { ...v, name: guarded.texts.name ?? v.name } } : guarded;
+}

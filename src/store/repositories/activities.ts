@@ -14,7 +14,7 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'activity', report, async (trx, ref) => {
-        const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields), ...notFollowedUp() };
+        const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields), ...notFollowedUp(), school_id: null, walk_findings: null };
         await trx.insertInto('activities').values(row).execute();
         const organisations = await replaceOrganisations(trx, row.id, report.fields.organisations);
         return toActivity(row, organisations);

@@ -14,7 +14,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
-        const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null };
+        const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null, school_id: null, concern_reported: null };
         await trx.insertInto('incidents').values(row).execute();
         return toIncident(row);
       }),

@@ -109,6 +109,9 @@ async function mergePlaces(
     .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
   await trx.updateTable('hotspots').set({ place_id: keepId })
     .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+  // A school at the merged place is at the kept one (the school register, 0017).
+  await trx.updateTable('schools').set({ place_id: keepId })
+    .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
   await trx.updateTable('places').set({ parent_id: keepId })
     .where('tenant_id', '=', tenantId).where('parent_id', '=', mergedId).execute();
   await trx.updateTable('place_aliases').set({ place_id: keepId })

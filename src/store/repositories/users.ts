@@ -7,6 +7,7 @@ import { toCode, toDate } from '../row-values';
 import type { Database, UserProfileRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { upsert } from './duplicates';
+import { checkedLimit } from './limits';
 
 /**
  * A report submit saves the reporter's profile (defaults, display name for the member directory and
@@ -55,6 +56,13 @@ export function createUserProfileRepository(db: Kysely<Database>, dialect: Store
         () => db.insertInto('user_profiles').values({ tenant_id: profile.tenantId, user_id: profile.userId, ...columns, last_seen_at: profile.updatedAt }).execute(),
       );
       lastSaved.set(key, { values: seen, at });
+    },
+
+    async named(scope, limit) {
+      const rows = await db.selectFrom('user_profiles').selectAll()
+        .where('tenant_id', '=', scope.tenantId).where('display_name', 'is not', null)
+        .orderBy('display_name').orderBy('user_id').limit(checkedLimit(limit)).execute();
+      return rows.map(toUserProfile);
     },
 
     async markSeen(scope, userId, at, since) {

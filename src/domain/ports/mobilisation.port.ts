@@ -1,0 +1,75 @@
+import type { Callee, CallListEntry } from '../mobilisation/call-list';
+import type { Answer, Callout, Recipient } from '../mobilisation/callout';
+import type { Person } from '../report';
+import type { ChatScope, TenantScope } from '../scope';
+
+/** A school's call list, in the school's tenant: an id of another tenant's school finds nobody. */
+export interface CallListRepository {
+  /** In calling order (step, role, name). */
+  list(scope: TenantScope, schoolId: string): Promise<CallListEntry[]>;
+  /** Adds the user to the list, or changes their role and step when already on it. */
+  put(scope: TenantScope, schoolId: string, callee: Callee, by: { actorId: string; now: Date }): Promise<void>;
+  /** False when the user was not on the list. */
+  remove(scope: TenantScope, schoolId: string, userId: string): Promise<boolean>;
+}
+
+/**
+ * Where a call-out may be read: in the conversation it was called in, and, for one of its recipients,
+ * anywhere in the tenant (their personal copy is in their chat with the bot).
+ */
+export interface CalloutScope extends ChatScope {
+  readonly recipientId?: string;
+  readonly recipientChatId?: string;
+}
+
+export interface NewCallout {
+  origin: ChatScope;
+  school: { id: string; name: string };
+  what: string;
+  caller: Person;
+  now: Date;
+  escalateAt: Date | null;
+  recipients: Callee[];
+}
+
+/** How a personal message went: posted (where), or refused by Teams. */
+export type DeliveryOutcome = { ok: true; threadId: string; activityId: string } | { ok: false; status: number };
+
+/**
+ * Call-outs and their recipients and timelines. Every change is one transaction, conditional on the
+ * call-out's state (and step or version where two could race): a change that lost the race changes
+ * nothing and answers null.
+ */
+export interface CalloutRepository {
+  create(callout: NewCallout): Promise<Callout>;
+  get(scope: CalloutScope, id: string): Promise<Callout | null>;
+  delivered(scope: TenantScope, id: string, userId: string, outcome: DeliveryOutcome, now: Date): Promise<void>;
+  /** A "kommer" stops the escalation. Null when the call-out is closed or the user is not a recipient. */
+  answer(scope: TenantScope, id: string, userId: string, answer: Answer, note: string | null, now: Date): Promise<Callout | null>;
+  /**
+   * Calls the next step: only while the call-out is open at `fromStep` and nobody has said "kommer"
+   * (two instances, or a "kommer" at the same moment: one wins). Null when it did not happen.
+   */
+  escalate(scope: TenantScope, id: string, fromStep: number, toStep: number, added: Callee[], now: Date, escalateAt: Date | null): Promise<Callout | null>;
+  /** Stops escalating (no later step has anyone to call). */
+  stopEscalating(scope: TenantScope, id: string, fromStep: number): Promise<void>;
+  /** The open call-outs of every tenant whose escalation time has come (system-wide: the scheduled check). */
+  due(now: Date, limit: number): Promise<{ tenantId: string; conversationId: string; id: string }[]>;
+  markExternalSent(scope: TenantScope, id: string, actorId: string, now: Date): Promise<Callout | null>;
+  /**
+   * Retention: removes the call-outs made before `cutoff`, with their recipients and timelines (what
+   * was done lives on as the mobilisering activity, which report retention anonymises). How many went.
+   */
+  removeCalledBefore(cutoff: Date): Promise<number>;
+  /** Null when it was already closed. */
+  close(scope: TenantScope, id: string, close: { actorId: string; outcome: string; activityId: string; now: Date }): Promise<Callout | null>;
+}
+
+/**
+ * The Teams edge of a call-out: the personal (1:1) copy of its card, and the word to the caller when
+ * it escalated. Implemented with proactive messages; never throws for a recipient Teams refuses.
+ */
+export interface CalloutMessenger {
+  sendPersonal(callout: Callout, recipient: Recipient): Promise<DeliveryOutcome>;
+  tellEscalated(callout: Callout, called: Recipient[]): Promise<void>;
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { CALL_ROLES, CALL_STEPS, type Callee } from '../../domain/mobilisation/call-list';
+import { ANSWERS, CALLOUT_EVENTS, type Callout, type CalloutEventKind, type Delivery } from '../../domain/mobilisation/callout';
+import type { CalloutRepository } from '../../domain/ports/mobilisation.port';
+import type { TenantScope } from '../../domain/scope';
+import { toCode, toDate } from '../row-values';
+import { checkedLimit } from './limits';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const DELIVERIES: readonly Delivery[] = ['pending', 'sent', 'unreachable'];
+const dateOrNull = (v: Date | string | null) => (v === null ? null : toDate(v));
+
+async function event(db: Db, calloutId: string, at: Date, kind: CalloutEventKind, actorId: string | null, detail: string | null): Promise<void> {
+  await db.insertInto('callout_events').values({ id: randomUUID(), callout_id: calloutId, at, kind, actor_id: actorId, detail }).execute();
+}
+
+async function addRecipients(db: Db, calloutId: string, callees: readonly Callee[]): Promise<void> {
+  for (const c of callees) {
+    await db.insertInto('callout_recipients').values({
+      callout_id: calloutId, user_id: c.userId, chat_user_id: c.chatUserId, display_name: c.name, role: c.role, step: c.step,
+      delivery: 'pending', thread_id: null, activity_id: null, answer: null, note: null, answered_at: null,
+    }).execute();
+  }
+}
+
+/** The call-out of the tenant with its recipients (in calling order) and timeline (oldest first). */
+async function load(db: Db, scope: TenantScope, id: string): Promise<Callout | null> {
+  const row = await db.selectFrom('callouts').selectAll().where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const [recipients, events] = await Promise.all([
+    db.selectFrom('callout_recipients').selectAll().where('callout_id', '=', id).orderBy('step').orderBy('display_name').execute(),
+    db.selectFrom('callout_events').selectAll().where('callout_id', '=', id).orderBy('at').orderBy('id').execute(),
+  ]);
+  return {
+    id: row.id, tenantId: row.tenant_id, conversationId: row.conversation_id, schoolId: row.school_id, schoolName: row.school_name,
+    what: row.what, caller: { userId: row.caller_id, name: row.caller_name }, calledAt: toDate(row.called_at), step: Number(row.step),
+    escalateAt: dateOrNull(row.escalate_at), state: row.state === 'closed' ? 'closed' : 'open', outcome: row.outcome,
+    closedAt: dateOrNull(row.closed_at), closedBy: row.closed_by, activityId: row.activity_id, externalSentAt: dateOrNull(row.external_sent_at),
+    version: Number(row.version),
+    recipients: recipients.map((r) => ({
+      userId: r.user_id, chatUserId: r.chat_user_id, name: r.display_name, role: toCode(CALL_ROLES, r.role, 'callout_recipients.role'),
+      step: CALL_STEPS.find((s) => s === Number(r.step)) ?? 3, delivery: toCode(DELIVERIES, r.delivery, 'callout_recipients.delivery'),
+      threadId: r.thread_id, activityId: r.activity_id, answer: r.answer === null ? null : toCode(ANSWERS, r.answer, 'callout_recipients.answer'),
+      note: r.note, answeredAt: dateOrNull(r.answered_at),
+    })),
+    events: events.map((e) => ({ at: toDate(e.at), kind: toCode(CALLOUT_EVENTS, e.kind, 'callout_events.kind'), actorId: e.actor_id, detail: e.detail })),
+  };
+}
+
+/** Call-outs: each change one transaction, conditional on the state it was decided on. */
+export function createCalloutRepository(db: Kysely<Database>): CalloutRepository {
+  /** Runs `change` (a conditional write that answers whether it changed the call-out) and reads the call-out back. */
+  const changing = (scope: TenantScope, id: string, change: (trx: Transaction<Database>) => Promise<boolean>) =>
+    db.transaction().execute(async (trx) => ((await change(trx)) ? load(trx, scope, id) : null));
+  const bump = (trx: Db, scope: TenantScope, id: string) => trx.updateTable('callouts').set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', scope.tenantId).where('id', '=', id);
+
+  return {
+    create: (c) => db.transaction().execute(async (trx) => {
+      const id = randomUUID();
+      await trx.insertInto('callouts').values({
+        id, tenant_id: c.origin.tenantId, conversation_id: c.origin.conversationId, school_id: c.school.id, school_name: c.school.name,
+        what: c.what, caller_id: c.caller.userId, caller_name: c.caller.name, called_at: c.now, step: c.recipients[0]?.step ?? 1,
+        escalate_at: c.escalateAt, state: 'open', outcome: null, closed_at: null, closed_by: null, activity_id: null,
+        external_sent_at: null, external_sent_by: null, version: 1,
+      }).execute();
+      await addRecipients(trx, id, c.recipients);
+      await event(trx, id, c.now, 'called', c.caller.userId, String(c.recipients[0]?.step ?? 1));
+      return (await load(trx, c.origin, id))!;
+    }),
+
+    async get(scope, id) {
+      const visible = await db.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id)
+        .where((eb) => eb.or([
+          eb('conversation_id', '=', scope.conversationId),
+          eb.exists(eb.selectFrom('callout_recipients').select('callout_recipients.user_id').whereRef('callout_recipients.callout_id', '=', 'callouts.id')
+            .where((r) => r.or([r('callout_recipients.user_id', '=', scope.recipientId ?? ''), r('callout_recipients.chat_user_id', '=', scope.recipientChatId ?? '')]))),
+        ])).executeTakeFirst();
+      return visible ? load(db, scope, id) : null;
+    },
+
+    delivered: (scope, id, userId, outcome, now) => db.transaction().execute(async (trx) => {
+      if (!(await trx.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst())) return;
+      await trx.updateTable('callout_recipients')
+        .set(outcome.ok ? { delivery: 'sent', thread_id: outcome.threadId, activity_id: outcome.activityId } : { delivery: 'unreachable' })
+        .where('callout_id', '=', id).where('user_id', '=', userId).execute();
+      if (!outcome.ok) await event(trx, id, now, 'unreachable', userId, String(outcome.status));
+      await bump(trx, scope, id).execute();
+    }),
+
+    answer: (scope, id, userId, answer, note, now) => changing(scope, id, async (trx) => {
+      const open = await trx.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
+      if (!open) return false;
+      const updated = await trx.updateTable('callout_recipients').set({ answer, note, answered_at: now })
+        .where('callout_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) return false;
+      await event(trx, id, now, 'answered', userId, answer);
+      // Someone comes: nobody more needs to be called.
+      await bump(trx, scope, id).set(answer === 'kommer' ? { escalate_at: null } : {}).execute();
+      return true;
+    }),
+
+    escalate: (scope, id, fromStep, toStep, added, now, escalateAt) => changing(scope, id, async (trx) => {
+      const moved = await bump(trx, scope, id).set({ step: toStep, escalate_at: escalateAt })
+        .where('state', '=', 'open').where('step', '=', fromStep).where('escalate_at', 'is not', null)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('callout_recipients').select('callout_recipients.user_id')
+          .whereRef('callout_recipients.callout_id', '=', 'callouts.id').where('callout_recipients.answer', '=', 'kommer'))))
+        .executeTakeFirst();
+      if (moved.numUpdatedRows === 0n) return false;
+      await addRecipients(trx, id, added);
+      await event(trx, id, now, 'escalated', null, String(toStep));
+      return true;
+    }),
+
+    async stopEscalating(scope, id, fromStep) {
+      await db.updateTable('callouts').set({ escalate_at: null })
+        .where('tenant_id', '=', scope.tenantId).where('id', '=', id).where('step', '=', fromStep).execute();
+    },
+
+    async due(now, limit) {
+      const rows = await db.selectFrom('callouts').select(['tenant_id', 'conversation_id', 'id'])
+        .where('state', '=', 'open').where('escalate_at', '<=', now).orderBy('escalate_at').limit(checkedLimit(limit)).execute();
+      return rows.map((r) => ({ tenantId: r.tenant_id, conversationId: r.conversation_id, id: r.id }));
+    },
+
+    removeCalledBefore: (cutoff) => db.transaction().execute(async (trx) => {
+      const old = trx.selectFrom('callouts').select('callouts.id').where('called_at', '<', cutoff);
+      await trx.deleteFrom('callout_events').where('callout_id', 'in', old).execute();
+      await trx.deleteFrom('callout_recipients').where('callout_id', 'in', old).execute();
+      const removed = await trx.deleteFrom('callouts').where('called_at', '<', cutoff).executeTakeFirst();
+      return Number(removed.numDeletedRows);
+    }),
+
+    markExternalSent: (scope, id, actorId, now) => changing(scope, id, async (trx) => {
+      const done = await bump(trx, scope, id).set({ external_sent_at: now, external_sent_by: actorId }).executeTakeFirst();
+      if (done.numUpdatedRows === 0n) return false;
+      await event(trx, id, now, 'external_sent', actorId, null);
+      return true;
+    }),
+
+    close: (scope, id, c) => changing(scope, id, async (trx) => {
+      const closed = await bump(trx, scope, id)
+        .set({ state: 'closed', outcome: c.outcome, closed_at: c.now, closed_by: c.actorId, activity_id: c.activityId, escalate_at: null })
+        .where('state', '=', 'open').executeTakeFirst();
+      if (closed.numUpdatedRows === 0n) return false;
+      await event(trx, id, c.now, 'closed', c.actorId, null);
+      return true;
+    }),
+  };
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { button, buttons } from '../support/card-buttons';
+import { ANNA, BERIT, TENANT, type Speaker } from '../support/teams-activities';
+
+// The school register through the bot (issue 11): `skolor`, a school's card, who may change it.
+
+const CAMILLA: Speaker = { aadObjectId: '00000000-0000-0000-0000-00000000cccc', name: 'Camilla Carlsson' };
+const userIdOf = (s: Speaker) => s.aadObjectId.toLowerCase();
+const incident = { date: '2026-11-24', newPlace: 'Västra skolgården', category: 'nedskrapning', description: 'Skräp vid entrén', organisation: 'skola' };
+const schoolForm = (extra: Record<string, string> = {}) => ({
+  name: 'Exempelskolan', stages: 'f-6,7-9', placeId: 'none', contacts_skola: '', contacts_socialtjanst: '', contacts_polis: '', contacts_fritid: '', ...extra,
+});
+
+describe('the school register: skolor and a school\'s card', function () {
+  let h: BotHarness;
+  // Anna is a coordinator; Berit and Camilla are not. Berit becomes the school's contact (skola).
+  beforeEach(async () => {
+    h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` });
+    // Having used the bot, both are people the card can offer.
+    await h.press('submitIncident', incident, { from: BERIT });
+    await h.press('submitIncident', incident, { from: CAMILLA });
+  });
+  afterEach(async () => { await h.stop(); });
+
+  const list = async (from: Speaker = ANNA) => cardOf((await h.say('skolor', { from }))[0]!);
+
+  it('When a coordinator writes "skolor" in an empty register, then it says so and offers to add or import; others are not offered that', async () => {
+    const card = await list();
+    assert.match(cardText(card), /Inga skolor i registret än/);
+    assert.deepEqual(buttons(card).map((b) => b.verb), ['schoolNew', 'schoolImportForm']);
+    assert.deepEqual(buttons(await list(CAMILLA)).map((b) => b.verb), []);
+  });
+
+  it('When a coordinator adds a school with stages, a place and a contact picked among known people, then the card and the list show it', async () => {
+    const form = await h.press('schoolNew', {});
+    const contactPicker = JSON.stringify(form);
+    assert.ok(contactPicker.includes(BERIT.name) && contactPicker.includes(CAMILLA.name), 'the people who used the bot are offered');
+    const place = JSON.parse(contactPicker).body.flatMap((e: any) => e.items ?? []).find((i: any) => i.id === 'placeId').choices
+      .find((c: any) => c.title === 'Västra skolgården').value as string;
+    const saved = await h.press('schoolAdd', schoolForm({ placeId: place, contacts_skola: userIdOf(BERIT) }));
+    const text = cardText(saved);
+    assert.match(text, /Skolan är tillagd i registret/);
+    assert.match(text, /F–6, 7–9/);
+    assert.match(text, /Västra skolgården/);
+    assert.match(text, /Berit Berg/);
+    const listed = cardText(await list(CAMILLA));
+    assert.match(listed, /Exempelskolan/);
+    assert.match(listed, /F–6, 7–9 · Västra skolgården · 1 SSPF-kontakter/);
+  });
+
+  it('When the form lacks a name or a stage, then it says so at the fields and keeps what was typed; a taken name is refused', async () => {
+    const missing = cardText(await h.press('schoolAdd', schoolForm({ name: '', stages: '' , contacts_polis: userIdOf(CAMILLA) })));
+    assert.match(missing, /Något behöver rättas innan skolan kan sparas/);
+    assert.match(missing, new RegExp(`"value":"${userIdOf(CAMILLA)}"`), 'the people picked stay picked');
+    await h.press('schoolAdd', schoolForm());
+    const taken = cardText(await h.press('schoolAdd', schoolForm({ name: 'exempelskolan' })));
+    assert.match(taken, /Det finns redan en skola med det namnet/);
+    assert.equal(h.readDatabase((db) => (db.prepare('SELECT COUNT(*) AS n FROM schools').get() as { n: number }).n), 1);
+  });
+
+  it('When someone who is neither a coordinator nor one of the school\'s contacts tries to edit it, then they are refused; a contact may edit', async () => {
+    const added = await h.press('schoolAdd', schoolForm({ contacts_skola: userIdOf(BERIT) }));
+    const save = button(added, 'schoolSave').data as Record<string, unknown>;
+    const shownToCamilla = await h.press('schoolShow', { id: save.id }, { from: CAMILLA });
+    assert.match(cardText(shownToCamilla), /Exempelskolan/);
+    assert.deepEqual(buttons(shownToCamilla).filter((b) => b.verb === 'schoolSave'), [], 'no form for someone who may not change it');
+    const refused = await h.press('schoolSave', { ...schoolForm({ name: 'Kapad skola' }), ...save }, { from: CAMILLA });
+    assert.match(cardText(refused), /Du har inte behörighet/);
+    const byContact = await h.press('schoolSave', { ...schoolForm({ name: 'Exempelskolan F-9', contacts_skola: userIdOf(BERIT) }), ...save }, { from: BERIT });
+    assert.match(cardText(byContact), /Skolan är sparad/);
+    assert.match(cardText(byContact), /Exempelskolan F-9/);
+    const stale = await h.press('schoolSave', { ...schoolForm({ name: 'Gammal version' }), ...save }, { from: ANNA });
+    assert.match(cardText(stale), /Någon annan ändrade skolan medan du skrev/);
+    assert.match(cardText(stale), /"value":"Gammal version"/, 'what was typed stays');
+    const refusals = h.readDatabase((db) => (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'access.refused' AND detail = 'schoolSave'").get() as { n: number }).n);
+    assert.equal(refusals, 1);
+  });
+});
+
+describe('the school register: importing CSV', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  const schoolNames = () => h.readDatabase((db) => (db.prepare('SELECT name FROM schools ORDER BY name_key').all() as { name: string }[]).map((r) => r.name));
+  const placeKinds = () => h.readDatabase((db) => db.prepare('SELECT name, kind FROM places ORDER BY name_key').all());
+
+  it('When a coordinator imports good lines, then every school is added, places are added to the register as schools\' places, and a summary says what', async () => {
+    const form = await h.press('schoolImportForm', {});
+    assert.match(cardText(form), /namn;stadier;plats/);
+    const done = cardText(await h.press('schoolImport', { csv: 'namn;stadier;plats\nExempelskolan;F-6;Exempelskolans skolgård\nExempelgymnasiet;gymnasium;' }));
+    assert.match(done, /2 skolor importerade: Exempelskolan, Exempelgymnasiet/);
+    assert.deepEqual(schoolNames(), ['Exempelgymnasiet', 'Exempelskolan']);
+    assert.deepEqual(placeKinds(), [{ name: 'Exempelskolans skolgård', kind: 'skola' }]);
+    assert.match(cardText(cardOf((await h.say('skolor'))[0]!)), /Exempelskolan[\s\S]*F–6 · Exempelskolans skolgård/);
+  });
+
+  it('When one line is malformed, then nothing is imported, the line and reason are said in Swedish, and the pasted text stays', async () => {
+    const csv = 'Exempelskolan;F-6;Exempelskolans skolgård\nExempelgymnasiet;mellanstadiet;';
+    const refused = cardText(await h.press('schoolImport', { csv }));
+    assert.match(refused, /Inget importerades\. Rad 2: okänt stadium \\"mellanstadiet\\"/);
+    assert.ok(refused.includes(JSON.stringify(csv).slice(1, -1)), 'the pasted text is kept');
+    assert.deepEqual(schoolNames(), []);
+    assert.deepEqual(placeKinds(), [], 'no place of the refused import was added');
+  });
+
+  it('When a line names a school already in the register, or holds a personal identity number, then nothing is imported', async () => {
+    await h.press('schoolImport', { csv: 'Exempelskolan;F-6;' });
+    assert.match(cardText(await h.press('schoolImport', { csv: 'Ny skola;7-9;\nexempelskolan;F-6;' })), /Rad 2: det finns redan en skola med det namnet/);
+    assert.match(cardText(await h.press('schoolImport', { csv: 'Skola 811218-9876;7-9;' })), /Rad 1: raden ser ut att innehålla personuppgifter/);
+    assert.deepEqual(schoolNames(), ['Exempelskolan']);
+  });
+
+  it('When the pasted text has no school, then it says so; someone who is not a coordinator cannot import', async () => {
+    assert.match(cardText(await h.press('schoolImport', { csv: 'namn;stadier;plats' })), /Det fanns inga skolor att importera/);
+    assert.match(cardText(await h.press('schoolImport', { csv: 'Exempelskolan;F-6;' }, { from: BERIT })), /koordinator/i);
+    assert.deepEqual(schoolNames(), []);
+  });
+});

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import type { Callee } from '../../src/domain/mobilisation/call-list';
+import type { Store } from '../../src/domain/ports/store.port';
+import { T0, TRICKY_TEXT, at, origin, otherChat, otherTenant, otherTenantChat, tenant } from './store-fixtures';
+
+const callee = (userId: string, step: 1 | 2 | 3, role: Callee['role'] = 'rektor'): Callee => ({ userId, chatUserId: `29:${userId}`, name: `Namn ${userId}`, role, step });
+const by = { actorId: 'aad-coord', now: T0 };
+
+/** Mobilisation (0018): call lists and call-outs; part of the store contract (called inside its describe). */
+export function mobilisationContract(ctx: () => { store: Store }): void {
+  describe('mobilisation', function () {
+    let schoolId: string;
+    beforeEach(async function () {
+      const added = await ctx().store.schools.add(tenant, { name: 'Kontraktsskolan', stages: ['f-6'], placeId: null, contacts: [] }, by);
+      assert.ok(added.ok);
+      schoolId = added.school.id;
+    });
+
+    it('keeps a school\'s call list in calling order, changes a person in place and removes them, within the tenant', async function () {
+      const { store } = ctx();
+      await store.callLists.put(tenant, schoolId, callee('c', 2, 'fritidsledare'), by);
+      await store.callLists.put(tenant, schoolId, callee('b', 1, 'polis'), by);
+      await store.callLists.put(tenant, schoolId, callee('a', 1, 'rektor'), by);
+      assert.deepEqual((await store.callLists.list(tenant, schoolId)).map((e) => [e.userId, e.role, e.step]), [['a', 'rektor', 1], ['b', 'polis', 1], ['c', 'fritidsledare', 2]]);
+      await store.callLists.put(tenant, schoolId, callee('b', 3, 'kurator'), { actorId: 'aad-other', now: at(5) });
+      const changed = (await store.callLists.list(tenant, schoolId)).find((e) => e.userId === 'b')!;
+      assert.deepEqual([changed.role, changed.step, changed.chatUserId, changed.addedBy, changed.addedAt], ['kurator', 3, '29:b', 'aad-other', at(5)]);
+      assert.deepEqual(await store.callLists.list(otherTenant, schoolId), [], 'another tenant sees nobody');
+      assert.equal(await store.callLists.remove(otherTenant, schoolId, 'a'), false, 'nor removes anyone');
+      assert.equal(await store.callLists.remove(tenant, schoolId, 'a'), true);
+      assert.deepEqual((await store.callLists.list(tenant, schoolId)).map((e) => e.userId), ['c', 'b']);
+    });
+
+    it('keeps a call-out with its recipients, answers and timeline; readable in its conversation and by its recipients only', async function () {
+      const { store } = ctx();
+      const created = await store.callouts.create({
+        origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: TRICKY_TEXT.swedish, caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
+        escalateAt: at(600), recipients: [callee('a', 1), callee('b', 1)],
+      });
+      assert.equal(created.what, TRICKY_TEXT.swedish);
+      assert.deepEqual(created.recipients.map((r) => [r.userId, r.delivery, r.answer]), [['a', 'pending', null], ['b', 'pending', null]]);
+      await store.callouts.delivered(tenant, created.id, 'a', { ok: true, threadId: 'a:chat-a', activityId: 'm-1' }, at(1));
+      await store.callouts.delivered(tenant, created.id, 'b', { ok: false, status: 403 }, at(1));
+      const answered = await store.callouts.answer(tenant, created.id, 'a', 'kan_inte', TRICKY_TEXT.sqlInjection, at(2));
+      assert.equal(answered?.recipients[0]?.note, TRICKY_TEXT.sqlInjection);
+      assert.deepEqual(answered?.recipients.map((r) => [r.delivery, r.threadId, r.activityId]), [['sent', 'a:chat-a', 'm-1'], ['unreachable', null, null]]);
+      assert.deepEqual(answered?.events.map((e) => [e.kind, e.actorId, e.detail]), [['called', 'aad-caller', '1'], ['unreachable', 'b', '403'], ['answered', 'a', 'kan_inte']]);
+      assert.deepEqual(answered?.escalateAt, at(600), '"kan inte" does not stop the escalation');
+      assert.equal(await store.callouts.answer(tenant, created.id, 'nobody', 'kommer', null, at(3)), null, 'only a recipient answers');
+      // Readable in its conversation, and by a recipient (by either id) from anywhere in the tenant; nowhere else.
+      assert.ok(await store.callouts.get(origin, created.id));
+      assert.ok(await store.callouts.get({ ...otherChat, recipientId: 'a' }, created.id));
+      assert.ok(await store.callouts.get({ ...otherChat, recipientChatId: '29:b' }, created.id));
+      assert.equal(await store.callouts.get(otherChat, created.id), null);
+      assert.equal(await store.callouts.get({ ...otherTenantChat, recipientId: 'a' }, created.id), null);
+      assert.equal(await store.callouts.answer(otherTenant, created.id, 'a', 'kommer', null, at(3)), null, 'another tenant changes nothing');
+    });
+
+    it('escalates once, from the step it was decided on, and never after a "kommer"; finds what is due across tenants', async function () {
+      const { store } = ctx();
+      const created = await store.callouts.create({
+        origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
+        escalateAt: at(600), recipients: [callee('a', 1)],
+      });
+      assert.deepEqual(await store.callouts.due(at(599), 10), []);
+      assert.deepEqual((await store.callouts.due(at(600), 10)).map((d) => [d.tenantId, d.conversationId, d.id]), [[origin.tenantId, origin.conversationId, created.id]]);
+      const first = await store.callouts.escalate(tenant, created.id, 1, 2, [callee('b', 2)], at(600), at(1200));
+      assert.deepEqual(first?.recipients.map((r) => r.userId), ['a', 'b']);
+      assert.equal(first?.step, 2);
+      assert.equal(await store.callouts.escalate(tenant, created.id, 1, 2, [callee('b', 2)], at(600), at(1200)), null, 'the second of two escalations does nothing');
+      await store.callouts.answer(tenant, created.id, 'b', 'kommer', null, at(700));
+      assert.equal(await store.callouts.escalate(tenant, created.id, 2, 3, [callee('c', 3)], at(1200), null), null, 'someone comes: no escalation');
+      assert.deepEqual(await store.callouts.due(at(5000), 10), []);
+    });
+
+    it('closes once with its outcome and the activity it saved; a closed call-out takes no answers', async function () {
+      const { store } = ctx();
+      const created = await store.callouts.create({
+        origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
+        escalateAt: null, recipients: [callee('a', 1)],
+      });
+      const sent = await store.callouts.markExternalSent(tenant, created.id, 'aad-caller', at(1));
+      assert.deepEqual(sent?.externalSentAt, at(1));
+      const closed = await store.callouts.close(tenant, created.id, { actorId: 'aad-caller', outcome: TRICKY_TEXT.quotes, activityId: 'activity-1', now: at(2) });
+      assert.deepEqual([closed?.state, closed?.outcome, closed?.activityId, closed?.closedBy], ['closed', TRICKY_TEXT.quotes, 'activity-1', 'aad-caller']);
+      assert.ok((closed?.version ?? 0) > created.version);
+      assert.equal(await store.callouts.close(tenant, created.id, { actorId: 'x', outcome: 'igen', activityId: 'activity-2', now: at(3) }), null);
+      assert.equal(await store.callouts.answer(tenant, created.id, 'a', 'kommer', null, at(4)), null);
+      assert.equal(await store.callouts.close(otherTenant, created.id, { actorId: 'x', outcome: 'kapad', activityId: 'a', now: at(3) }), null);
+    });
+
+    it('removes the call-outs made before the retention cutoff, with their recipients and timelines', async function () {
+      const { store } = ctx();
+      const make = (now: Date) => store.callouts.create({
+        origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now, escalateAt: null, recipients: [callee('a', 1)],
+      });
+      const old = await make(T0);
+      const kept = await make(at(100));
+      assert.equal(await store.callouts.removeCalledBefore(at(50)), 1);
+      assert.equal(await store.callouts.get(origin, old.id), null);
+      assert.equal((await store.callouts.get(origin, kept.id))?.recipients.length, 1);
+      assert.equal(await store.callouts.removeCalledBefore(at(50)), 0);
+    });
+  });
+}
