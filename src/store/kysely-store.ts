@@ -17,6 +17,7 @@ import { createMembershipRepository } from './repositories/memberships';
 import { createPlaceHistoryRepository } from './repositories/place-history';
 import { createPlaceRegisterRepository } from './repositories/place-register';
 import { createPlaceRepository } from './repositories/places';
+import { createPromiseRepository } from './repositories/promises';
 import { createReportListRepository } from './repositories/reports';
 import { createUserProfileRepository } from './repositories/users';
 import type { Database } from './schema';
@@ -74,6 +75,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     cardMessages: guardRepository(createCardMessageRepository(db), guard),
     jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
+    promises: guardRepository(createPromiseRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

@@ -151,6 +151,8 @@ export const SCHEMA = {
       // When and by whom (a user id) the follow-up was marked done (migration 0014).
       follow_up_done_at: nullable(timestamp()),
       follow_up_done_by: nullable(text(200)),
+      // The medborgarlöfte commitment the activity serves (migration 0019).
+      commitment_id: nullable(text(36)),
       ...reportColumns('activities'),
     },
     primaryKey: { name: 'pk_activities', columns: ['id'], clustered: false },
@@ -167,6 +169,7 @@ export const SCHEMA = {
       ix_activities_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
       ix_activities_lagesbild: { columns: ['tenant_id', 'conversation_id', 'activity_date'], include: ['type'] },
       ux_activities_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
+      ix_activities_commitment: { columns: ['commitment_id'] },
     },
   },
   activity_organisations: {
@@ -445,6 +448,61 @@ export const SCHEMA = {
       used: int(),
     },
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
+  },
+  // Medborgarlöften (migration 0019).
+  promises: {
+    columns: {
+      id: text(36),
+      tenant_id: text(100),
+      promise_year: int(),
+      position: int(),
+      title: text(400),
+      title_key: keyText(400),
+      body: text(4000),
+      created_by: text(200),
+      created_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_promises', columns: ['id'], clustered: false },
+    unique: { uq_promises_tenant_year_title: ['tenant_id', 'promise_year', 'title_key'] },
+  },
+  promise_commitments: {
+    columns: {
+      id: text(36),
+      promise_id: text(36),
+      tenant_id: text(100),
+      position: int(),
+      body: text(2000),
+      organisations: text(400),
+      period_from: day(),
+      period_to: day(),
+      status: text(20),
+      status_by: nullable(text(200)),
+      status_at: nullable(timestamp()),
+    },
+    primaryKey: { name: 'pk_promise_commitments', columns: ['id'], clustered: false },
+    foreignKeys: {
+      fk_promise_commitments_promise: { columns: ['promise_id'], table: 'promises', references: ['id'], onDelete: 'cascade' },
+    },
+    indexes: {
+      ix_promise_commitments_promise: { columns: ['promise_id'] },
+      ix_promise_commitments_tenant: { columns: ['tenant_id'] },
+    },
+  },
+  strategic_meetings: {
+    columns: {
+      id: text(36),
+      tenant_id: text(100),
+      meeting_year: int(),
+      meeting_date: day(),
+      organisations: text(400),
+      decisions: text(4000),
+      recorded_by: text(200),
+      recorded_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_strategic_meetings', columns: ['id'], clustered: false },
+    indexes: {
+      ix_strategic_meetings_tenant_year: { columns: ['tenant_id', 'meeting_year'] },
+    },
   },
 
 } as const satisfies Record<string, TableDefinition>;

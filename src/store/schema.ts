@@ -78,6 +78,8 @@ export interface ActivitiesTable extends ReportColumns {
   follow_up_done_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
   /** Added by migration 0014: the user id of who marked it done (never a name); `gallrad` after retention. */
   follow_up_done_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by migration 0019: the medborgarlöfte commitment the activity serves, if any. */
+  commitment_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActivityOrganisationsTable {
@@ -301,7 +303,51 @@ export interface StoreHealthTable {
   pad: string;
 }
 
+/** Migration 0019 (medborgarlöften): a promise of a tenant's register for one year. */
+export interface PromisesTable {
+  id: string;
+  tenant_id: string;
+  promise_year: number;
+  position: number;
+  title: string;
+  /** foldText(title): one promise of a title per tenant and year. */
+  title_key: string;
+  body: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Migration 0019: a commitment (åtagande) of a promise; `organisations` holds codes, comma-separated. */
+export interface PromiseCommitmentsTable {
+  id: string;
+  promise_id: string;
+  tenant_id: string;
+  position: number;
+  body: string;
+  organisations: string;
+  period_from: CalendarDay;
+  period_to: CalendarDay;
+  status: string;
+  status_by: string | null;
+  status_at: Timestamp | null;
+}
+
+/** Migration 0019: the yearly strategic meeting; `organisations` holds codes, comma-separated. */
+export interface StrategicMeetingsTable {
+  id: string;
+  tenant_id: string;
+  meeting_year: number;
+  meeting_date: CalendarDay;
+  organisations: string;
+  decisions: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
+  promises: PromisesTable;
+  promise_commitments: PromiseCommitmentsTable;
+  strategic_meetings: StrategicMeetingsTable;
   card_messages: CardMessagesTable;
   places: PlacesTable;
   incidents: IncidentsTable;
@@ -334,3 +380,6 @@ export type UserProfileRow = Selectable<UserProfilesTable>;
 export type HotspotRow = Selectable<HotspotsTable>;
 export type HotspotMeasureRow = Selectable<HotspotMeasuresTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
+export type PromiseRow = Selectable<PromisesTable>;
+export type PromiseCommitmentRow = Selectable<PromiseCommitmentsTable>;
+export type StrategicMeetingRow = Selectable<StrategicMeetingsTable>;

@@ -15,6 +15,7 @@ import { retentionContract } from './retention-contract';
 import { submitKeyContract } from './submit-key-contract';
 import { cardMessageContract } from './card-message-contract';
 import { jobLeaseContract } from './job-lease-contract';
+import { promiseContract } from './promise-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -509,6 +510,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     submitKeyContract(() => ({ store, place }));
     cardMessageContract(() => ({ store }));
     jobLeaseContract(() => ({ store, place }));
+    promiseContract(() => ({ store }));
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));

@@ -17,6 +17,7 @@ import type { ChatScope, ReportScope, TenantScope } from '../scope';
 import type { ReportStatus } from '../vocabulary';
 import type { MembershipRepository } from './memberships.port';
 import type { JobLeaseRepository, PostBudgetRepository } from './jobs.port';
+import type { PromiseRepository } from './promises.port';
 
 /** What is needed to create a report; the store assigns id, reference, version and timestamps. */
 export interface NewReport<F> {
@@ -167,6 +168,8 @@ export interface Store {
   readonly jobLeases: JobLeaseRepository;
   /** The per-tenant proactive posting budget, shared by every instance. */
   readonly postBudget: PostBudgetRepository;
+  /** Medborgarlöften: promises, commitments and strategic meetings per tenant (issue 12). */
+  readonly promises: PromiseRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

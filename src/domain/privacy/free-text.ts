@@ -22,6 +22,12 @@ export const FREE_TEXT = {
   measure: ['what'],
   /** A place of the register, as curated: its name and a new other name (alias). */
   place: ['name', 'alias'],
+  /** A medborgarlöfte: its title and text (typed on the card or imported). */
+  promise: ['title', 'text'],
+  /** A commitment (åtagande) of a promise: its text. */
+  commitment: ['text'],
+  /** The yearly strategic meeting: its decisions. */
+  meeting: ['decisions'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FreeTextRecord = keyof typeof FREE_TEXT;
