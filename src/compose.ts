@@ -20,6 +20,7 @@ import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
 import { isLoopbackHost } from './config/service-urls';
 import { composeLagesbild } from './compose-lagesbild';
+import { composePromises } from './compose-promises';
 import { MemberDirectory } from './bot/member-directory';
 import { organisationForEmail } from './config/organisation-domains';
 import { buildRegistry } from './conversation/bot-registry';
@@ -80,7 +81,9 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const changes = new ChangeFeed();
   const watched = withChangeFeed(store, changes);
   const reporting = new ReportingService(watched, clock, access);
-  const views = new ReportViews(reporting, () => clock.now());
+  // Medborgarlöften (issue 12): the activity form offers the commitments an activity can serve.
+  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget: { wait: (tenantId) => budget.wait(tenantId) } });
+  const views = new ReportViews(reporting, () => clock.now(), (scope) => promises.register.commitmentChoices(scope));
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
@@ -88,7 +91,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots) });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
-  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps)], commands: lagesbild.commands } });
+  const registry = buildRegistry({ reporting, views, hotspots, store, clock, more: { verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...promises.verbs], commands: [...lagesbild.commands, ...promises.commands] } });
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({
     adapter: () => adapter, appId: config.bot.appId, serviceUrls: config.bot, conversations: store.conversations, cardMessages: store.cardMessages,
@@ -123,6 +126,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
         leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
       }),
     },
+    ...promises.jobs(() => leases.stopRequested),
   ], clock, log, config.digests.cron, leases);
   const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes()] });
   const host = options.host ?? config.host;

@@ -23,6 +23,10 @@ export const COMMANDS = {
   coordinator: ['koordinator', 'coordinator'],
   organisation: ['organisation', 'organization'],
   log: ['logg', 'log', 'audit'],
+  promises: ['löften', 'medborgarlöften', 'promises', 'citizen promises'],
+  promisesNew: ['löften nytt', 'löften ny', 'nytt löfte', 'promises new', 'new promise'],
+  promisesImport: ['löften import', 'importera löften', 'promises import', 'import promises'],
+  meeting: ['strategiskt möte', 'strategic meeting'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -4,6 +4,7 @@ import type { RegisteredPlace } from './places/place-register';
 import type { AuditRepository, CoordinatorRepository } from './ports/audit.port';
 import type { DigestExportRecord } from './ports/digest-exports.port';
 import type { MembershipRepository } from './ports/memberships.port';
+import type { Commitment } from './promises/promise';
 import type { Report } from './report';
 import type { TenantScope } from './scope';
 import type { Organisation } from './vocabulary';
@@ -21,6 +22,7 @@ import type { Organisation } from './vocabulary';
  * | `hotspot.start`  | a confirmed member (who then owns it); a closed one is reopened by a coordinator only  |
  * | `hotspot.change` | a confirmed member of the owner organisation, a coordinator                            |
  * | `export.requester` | the coordinator who asked for the export (its links are shown to nobody else)        |
+ * | `commitment.status` | a confirmed member of a responsible organisation of the commitment, a coordinator  |
  *
  * Membership is confirmed, never claimed: by a coordinator, or by the tenant's e-mail domain setting.
  */
@@ -28,10 +30,12 @@ export type Right =
   | 'member' | 'coordinator'
   | 'report.edit' | 'report.work' | 'report.undo'
   | 'hotspot.start' | 'hotspot.change'
-  | 'export.requester';
+  | 'export.requester'
+  | 'commitment.status';
 
 export const RIGHTS: readonly Right[] = [
   'member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change', 'export.requester',
+  'commitment.status',
 ];
 
 /** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
@@ -40,7 +44,8 @@ export type Target =
   | { kind: 'report'; report: Report }
   | { kind: 'hotspot'; hotspot: Hotspot }
   | { kind: 'place'; place: RegisteredPlace; hotspot: Hotspot | null }
-  | { kind: 'export'; export: DigestExportRecord };
+  | { kind: 'export'; export: DigestExportRecord }
+  | { kind: 'commitment'; commitment: Commitment };
 
 /** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
 export type DomainOrganisations = (email: string, tenantId: string) => Organisation | null;
@@ -102,6 +107,8 @@ export class AccessPolicy {
       case 'export.requester':
         // Still a coordinator: one who is no longer gets no fresh links from an old card.
         return target.kind === 'export' && target.export.userId === actor.userId && this.isCoordinator(scope, actor.userId);
+      case 'commitment.status':
+        return target.kind === 'commitment' && this.memberOfAny(scope, actor, target.commitment.organisations);
       case 'hotspot.start': {
         if (target.kind !== 'place') return false;
         const confirmed = (await this.organisationOf(scope, actor)) !== null;

@@ -3,6 +3,7 @@ import type { Catalogue } from './sv';
 import { trustEn } from './trust.en';
 import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
+import { promisesEn } from './promises.en';
 import { lagesbildEn } from './lagesbild.en';
 import { exportsEn } from './exports.en';
 
@@ -63,6 +64,7 @@ export const en: Catalogue = {
     organisation: 'Your organisation', organisations: 'Other participating organisations', notes: 'Notes',
     notesPlaceholder: 'What was done, what came up? No names.', peopleMet: 'Number of people you met',
     followUpDate: 'Follow-up (optional)', submit: 'Save', cancel: 'Cancel',
+    commitment: 'Citizen promise the activity serves (optional)', commitmentChoose: 'None',
   },
   form: {
     fixErrors: 'Something needs fixing before the report can be saved – see the marks below.',
@@ -138,6 +140,7 @@ export const en: Catalogue = {
   trust: trustEn,
   extension: extensionEn,
   hotspots: hotspotsEn,
+  promises: promisesEn,
   lagesbild: lagesbildEn,
   exports: exportsEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',

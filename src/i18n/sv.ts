@@ -4,6 +4,7 @@ import { exportsSv } from './exports.sv';
 import { trustSv } from './trust.sv';
 import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
+import { promisesSv } from './promises.sv';
 import { lagesbildSv } from './lagesbild.sv';
 
 export const sv = {
@@ -63,6 +64,7 @@ export const sv = {
     organisation: 'Din organisation', organisations: 'Fler deltagande organisationer', notes: 'Anteckningar',
     notesPlaceholder: 'Vad gjordes, vad kom fram? Inga namn.', peopleMet: 'Antal personer ni mötte',
     followUpDate: 'Uppföljning (valfritt)', submit: 'Spara', cancel: 'Avbryt',
+    commitment: 'Medborgarlöfte som aktiviteten hör till (valfritt)', commitmentChoose: 'Inget',
   },
   form: {
     fixErrors: 'Något behöver rättas innan rapporten kan sparas – se markeringarna nedan.',
@@ -138,6 +140,7 @@ export const sv = {
   trust: trustSv,
   extension: extensionSv,
   hotspots: hotspotsSv,
+  promises: promisesSv,
   lagesbild: lagesbildSv,
   exports: exportsSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',

@@ -26,6 +26,7 @@ export const trustEn: Shape<typeof trustSv> = {
     'hotspot.measure_added': 'added', 'hotspot.measure_done': 'marked as done:',
     'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
+    'promise.added': 'added citizen promises:', 'commitment.status': 'set the status of', 'meeting.recorded': 'recorded a strategic meeting',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
   fieldWords: {
@@ -35,7 +36,7 @@ export const trustEn: Shape<typeof trustSv> = {
   exportFile: { csv: 'CSV', zip: 'CSV files (zip)', html: 'report' },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
-    measure: 'measure', action: 'action',
+    measure: 'measure', action: 'action', promise: 'citizen promise', commitment: 'commitment', meeting: 'meeting',
   },
   rateLimited: 'You are sending a lot of messages right now. Wait half a minute and try again – nothing you saved is lost.',
 };

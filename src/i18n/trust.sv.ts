@@ -17,6 +17,7 @@ export const trustSv = {
     'hotspot.measure_added': 'lade till', 'hotspot.measure_done': 'markerade som klar:',
     'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
+    'promise.added': 'lade till medborgarlöften:', 'commitment.status': 'satte status på', 'meeting.recorded': 'registrerade strategiskt möte',
   },
   /** An export in the log: the lägesbild of its period. */
   exportSubject: { week: 'lägesbild vecka {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
@@ -30,7 +31,7 @@ export const trustSv = {
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
-    measure: 'åtgärd', action: 'åtgärd',
+    measure: 'åtgärd', action: 'åtgärd', promise: 'medborgarlöfte', commitment: 'åtagande', meeting: 'möte',
   },
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal eller chatt.',

@@ -16,11 +16,13 @@ export type AuditAction =
   | 'place.edited' | 'place.alias_added' | 'place.merged'
   /** Retention: `detail` counts what a run removed in the tenant (hot spots and measures; profiles). */
   | 'hotspot.anonymised' | 'user.anonymised'
+  /** Medborgarlöften: promises added (`detail`: their year), a commitment's status (`detail`: the status), a strategic meeting (`detail`: its year). */
+  | 'promise.added' | 'commitment.status' | 'meeting.recorded'
   /** A write that the caller's scope or rights did not allow; `detail` is the verb or command. */
   | 'access.refused';
 
 /** `action`: a refused card verb or command, named in `detail`. */
-export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action';
+export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action' | 'promise' | 'commitment' | 'meeting';
 
 export interface AuditEntry {
   at: Date;

@@ -77,12 +77,11 @@ export function readImport(rows: readonly ImportRow[]): ImportRead {
       continue;
     }
     const commitment = readCommitment(row, current.promise.year, fail);
-    if (commitment && current.promise.commitments.length >= PROMISE_LIMITS.commitmentsPerPromise) fail(row.line, 'too_many');
-    else if (commitment) current.promise.commitments.push(commitment);
+    if (commitment) current.promise.commitments.push(commitment);
   }
   close();
   if (rows.length === 0) fail(0, 'empty');
-  if (promises.length > PROMISE_LIMITS.promisesPerYear) fail(0, 'too_many');
+  if (promises.length > PROMISE_LIMITS.promisesPerYear || promises.reduce((n, p) => n + p.commitments.length, 0) > PROMISE_LIMITS.commitmentsPerYear) fail(0, 'too_many');
   const seen = new Map<string, number>();
   promises.forEach((p, i) => {
     const key = `${p.year}\n${foldText(p.title)}`;

@@ -14,9 +14,12 @@ export const PROMISE_LIMITS = {
   textMax: 4000,
   commitmentMax: 2000,
   decisionsMax: 4000,
-  /** Promises and commitments a tenant may have in one year (keeps the `löften` card within Teams' size). */
-  promisesPerYear: 20,
-  commitmentsPerPromise: 20,
+  /** Promises and commitments a tenant may have in one year (keeps the `löften` card within Teams' 80 KB). */
+  promisesPerYear: 10,
+  commitmentsPerYear: 30,
+  /** The `löften` card shows a commitment's text up to this length (the yearly documents show all of it). */
+  commitmentShown: 300,
+  titleShown: 200,
 } as const;
 
 export interface Commitment {
