@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/card-schema';
 import { pastedLines, readImportFile } from '../cards/forms/promise-import-file';
+import { formatDay } from '../cards/formatting';
 import * as promiseCards from '../cards/promise-cards';
 import { PROMISE_VERBS } from '../cards/promise-verbs';
 import { notice } from '../cards/report-cards';
@@ -92,7 +93,7 @@ function answers(f: PromiseFeature) {
       const saved = await register.recordMeeting(ctx.scope, ctx.actor, { date: date.value, organisations: organisations.value, decisions: values.decisions }, { maskingConfirmed: p.maskingConfirmed === true });
       if (saved.ok) {
         const t = messages(ctx.locale).promises;
-        return notice(format(t.meetingForm.saved, { date: saved.value.date }), {
+        return notice(format(t.meetingForm.saved, { date: formatDay(saved.value.date, ctx.locale) }), {
           tone: 'good', actions: [{ title: t.reminder.show, verb: PROMISE_VERBS.show, data: { year: saved.value.year } }],
         });
       }
