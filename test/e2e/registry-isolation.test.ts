@@ -21,13 +21,14 @@ const SECRETS = {
   quick: 'snabbhemlis-A1',
   analysis: 'Analys-hemlig-A1',
   measure: 'Åtgärd-hemlig-A1',
+  promise: 'Löfte-hemligt-A1',
   place: 'Glasbruksparken',
   otherPlace: 'Kvarnbacken',
 };
 /** Report text: shown only in the conversation it was made in. */
 const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick];
 /** Everything of tenant A: nothing of it may reach tenant B. */
-const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace];
+const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace, SECRETS.promise];
 
 const incidentForm = (extra: Record<string, string> = {}) => ({
   date: '2026-11-24', time: '21:15', category: 'skadegorelse_glaskross', description: 'ny text', severity: 'medel',
@@ -46,6 +47,7 @@ interface Seed {
   placeId: string;
   otherPlaceId: string;
   exportId: string;
+  commitmentId: string;
 }
 
 const dataOf = (card: Record<string, any>, verb: string) => button(card, verb).data as Record<string, any>;
@@ -91,6 +93,13 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   lagesbildExportLinks: (s) => ({ exportId: s.exportId }),
   // A message's text reaches the form only as typed: "Glasbruk" names no place of any register whole.
   extensionReportForm: () => ({ kind: 'incident', text: 'Krossad ruta vid Glasbruk', createdAt: '2026-11-24T20:15:00Z' }),
+  // Medborgarlöften: tenant A's commitment (its text and promise are A's secrets).
+  promisesShow: () => ({ year: 2026 }),
+  promiseSetStatus: (s) => ({ commitmentId: s.commitmentId, status: 'genomford', year: 2026 }),
+  promiseOpenForm: () => ({}),
+  promiseSave: () => ({ year: 2026, title: 'Kapat löfte', text: '', commitment: 'kapat', organisations: 'polisen', periodFrom: '2026-01-01', periodTo: '2026-12-31' }),
+  meetingOpenForm: () => ({}),
+  meetingSave: () => ({ date: '2026-11-24', organisations: 'polisen', decisions: 'kapat beslut' }),
 };
 
 /** What each command is tried with. */
@@ -113,6 +122,10 @@ const COMMAND_TEXTS: Record<string, string> = {
   coordinator: 'koordinator',
   organisation: 'organisation',
   log: 'logg',
+  promises: 'löften 2026',
+  promisesNew: 'löften nytt',
+  promisesImport: 'löften import\ntyp;år;rubrik;text;organisationer;från;till\nlöfte;2026;Kapat löfte;x;;;\nåtagande;;;kapat;Polisen;;',
+  meeting: 'strategiskt möte',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
@@ -139,6 +152,9 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT * FROM coordinators WHERE tenant_id = ? ORDER BY user_id'),
       all('SELECT * FROM digest_subscriptions WHERE tenant_id = ? ORDER BY conversation_id'),
       all('SELECT * FROM digest_exports WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM promises WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM promise_commitments WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM strategic_meetings WHERE tenant_id = ? ORDER BY id'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -157,6 +173,9 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     const activity = await h.press('submitActivity', activityForm({ newPlace: SECRETS.place, notes: SECRETS.notes }));
     const quick = cardOf((await h.say(`hotspot ${SECRETS.place} klotter ${SECRETS.quick}`))[0]!);
     const exported = cardOf((await h.say('export denna vecka'))[0]!);
+    // A medborgarlöfte of tenant A whose commitment Polisen (Anna's organisation) is responsible for.
+    await h.say(`löften import\ntyp;år;rubrik;text;organisationer;från;till\nlöfte;2026;${SECRETS.promise};;;;\nåtagande;;;${SECRETS.promise} åtagande;Polisen;;`);
+    const promises = cardOf((await h.say('löften 2026'))[0]!);
     const places = cardOf((await h.say('platser'))[0]!);
     const placeButtons = buttons(places).filter((b) => b.verb === 'placeShow');
     const placeIdOf = async (name: string) => {
@@ -177,6 +196,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       placeId,
       otherPlaceId: await placeIdOf(SECRETS.otherPlace),
       exportId: String(dataOf(exported, 'lagesbildExportLinks').exportId),
+      commitmentId: String(dataOf(promises, 'promiseSetStatus').commitmentId),
     };
     // The callers have used the bot in their own places (so that they have profiles there).
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats' }), inB);
@@ -191,7 +211,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     for (const entry of [...verbs, ...commands]) {
       const name = 'verb' in entry ? entry.verb : entry.command;
       assert.ok(RIGHTS.includes(entry.right), `${name} declares a known right`);
-      assert.ok(['none', 'report', 'hotspot', 'place', 'export'].includes(entry.target.kind), `${name} declares how its target is loaded`);
+      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'commitment'].includes(entry.target.kind), `${name} declares how its target is loaded`);
       assert.equal(typeof entry.payload.safeParse, 'function', `${name} declares a payload schema`);
     }
     assert.deepEqual(verbs.map((v) => v.verb).filter((v) => !(v in VERB_PAYLOADS)), [], 'verbs without an isolation fixture');
