@@ -1,22 +1,13 @@
 import { card } from '../card-schema';
 import { defineTemplate } from '../render';
 import { VERBS } from '../verbs';
-import { banner, choicesFrom, withError, type Choices } from './form-parts';
+import { banner, choicesFrom, withError } from './form-parts';
+import type { RegisterFormCardData } from './promise-form.card';
 
 export type MeetingFormField = 'date' | 'organisations' | 'decisions';
 
 /** The yearly strategic meeting (coordinators): date, organisations present, decisions. */
-export interface MeetingFormCardData {
-  title: string;
-  intro: string;
-  banner: string;
-  requiredMessage: string;
-  labels: Record<MeetingFormField | 'submit' | 'cancel', string>;
-  values: Record<MeetingFormField, string>;
-  errors: Record<MeetingFormField, string>;
-  choices: { organisations: Choices };
-  submit: { verb: string; data: Record<string, unknown> };
-}
+export type MeetingFormCardData = RegisterFormCardData<MeetingFormField>;
 
 export const meetingFormCard = defineTemplate<MeetingFormCardData>('meeting-form', (b) => card(
   [

@@ -5,18 +5,24 @@ import { banner, choicesFrom, withError, type Choices } from './form-parts';
 
 export type PromiseFormField = 'title' | 'text' | 'commitment' | 'organisations' | 'periodFrom' | 'periodTo';
 
-/** A new promise with its first commitment (coordinators). Values are kept as typed when something is wrong. */
-export interface PromiseFormCardData {
+/**
+ * The data of a register form (a promise, the strategic meeting): its inputs' labels, values kept as
+ * typed when something is wrong, an error per input, the organisations to choose from, and its submit.
+ */
+export interface RegisterFormCardData<F extends string> {
   title: string;
   intro: string;
   banner: string;
   requiredMessage: string;
-  labels: Record<PromiseFormField | 'submit' | 'cancel', string>;
-  values: Record<PromiseFormField, string>;
-  errors: Record<PromiseFormField, string>;
+  labels: Record<F | 'submit' | 'cancel', string>;
+  values: Record<F, string>;
+  errors: Record<F, string>;
   choices: { organisations: Choices };
   submit: { verb: string; data: Record<string, unknown> };
 }
+
+/** A new promise with its first commitment (coordinators). */
+export type PromiseFormCardData = RegisterFormCardData<PromiseFormField>;
 
 export const promiseFormCard = defineTemplate<PromiseFormCardData>('promise-form', (b) => card(
   [
