@@ -26,7 +26,7 @@ export const trustEn: Shape<typeof trustSv> = {
     'hotspot.measure_added': 'added', 'hotspot.measure_done': 'marked as done:',
     'place.edited': 'edited', 'place.alias_added': 'added another name for', 'place.merged': 'merged another place into',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
-    'promise.added': 'added citizen promises:', 'commitment.status': 'set the status of', 'meeting.recorded': 'recorded a strategic meeting',
+    'promise.added': 'added', 'commitment.status': 'set the status of', 'meeting.recorded': 'recorded a strategic meeting',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
   fieldWords: {

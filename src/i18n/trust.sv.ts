@@ -17,7 +17,7 @@ export const trustSv = {
     'hotspot.measure_added': 'lade till', 'hotspot.measure_done': 'markerade som klar:',
     'place.edited': 'ändrade', 'place.alias_added': 'lade till ett annat namn för', 'place.merged': 'slog ihop en annan plats med',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
-    'promise.added': 'lade till medborgarlöften:', 'commitment.status': 'satte status på', 'meeting.recorded': 'registrerade strategiskt möte',
+    'promise.added': 'lade till', 'commitment.status': 'satte status på', 'meeting.recorded': 'registrerade strategiskt möte',
   },
   /** An export in the log: the lägesbild of its period. */
   exportSubject: { week: 'lägesbild vecka {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },

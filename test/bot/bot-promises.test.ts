@@ -91,6 +91,10 @@ describe('medborgarlöften in the bot', function () {
     assert.equal(statusOf(schools).status, 'pagar');
     await h.press('promiseSetStatus', { commitmentId: hotspots, status: 'genomford', year: 2020 });
     assert.deepEqual(statusOf(hotspots), { status: 'genomford', status_by: ANNA.aadObjectId });
+    const log = cardText(cardOf((await h.say('logg'))[0]!));
+    assert.match(log, /Berit Berg satte status på åtagande \(pågår\)/, 'the audit trail says who set what, never the text');
+    assert.match(log, /Berit Berg nekades: åtgärd \(promiseSetStatus\)/);
+    assert.match(log, /Anna Andersson lade till medborgarlöfte \(2020\)/);
   });
 
   it('When an activity is logged for a commitment on the activity card, then "löften" counts it by organisation and shows it as the latest', async () => {

@@ -39,7 +39,8 @@ describe('migration 0014 (an activity\'s follow-up done) on a database of versio
     activity('11111111-0000-4000-8000-000000000001', 'A-2026-0001', 'atgardad');
     activity('11111111-0000-4000-8000-000000000002', 'A-2026-0002', 'hanteras');
     raw.close();
-    assert.deepEqual(await migrate(db, sqliteMigrations), [14]);
+    // 0014 first, then any later migration.
+    assert.equal((await migrate(db, sqliteMigrations))[0], 14);
   });
 
   afterEach(async function () {
