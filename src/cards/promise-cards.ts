@@ -64,6 +64,8 @@ export interface PromiseFormState<F extends string> {
   values: Partial<Record<F, string>>;
   errors?: Partial<Record<F, FormErrorCode>>;
   personalData?: PersonalDataFinding[];
+  /** The database could not be reached: try again, everything typed is still there. */
+  storeDown?: boolean;
 }
 
 const PROMISE_FIELDS: readonly PromiseFormField[] = ['title', 'text', 'commitment', 'organisations', 'periodFrom', 'periodTo'];
@@ -78,7 +80,7 @@ function formParts<F extends string>(fields: readonly F[], s: PromiseFormState<F
       const code = errors[f];
       return [f, code ? m.promises.form.error[code] : ''];
     })) as Record<F, string>,
-    banner: hasErrors ? fixErrors : s.personalData?.length ? personalDataWarning(m, s.personalData) : '',
+    banner: s.storeDown ? m.form.storeDown : hasErrors ? fixErrors : s.personalData?.length ? personalDataWarning(m, s.personalData) : '',
     requiredMessage: m.fieldError.required,
     // Saving again after the warning means "mask it and save".
     confirm: s.personalData?.length ? { maskingConfirmed: true } : {},

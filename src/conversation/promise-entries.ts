@@ -40,6 +40,10 @@ const commitmentTarget = (f: PromiseFeature): TargetSpec<{ commitmentId: string 
   },
 });
 
+/** What a form sent, as typed, for drawing it again (the store could not be reached). */
+const typedValues = <F extends string>(fields: readonly F[], raw: Record<string, unknown>): Partial<Record<F, string>> =>
+  Object.fromEntries(fields.map((k) => [k, typeof raw[k] === 'string' ? raw[k] : ''])) as Partial<Record<F, string>>;
+
 const one = (card: Promise<AdaptiveCard>): Promise<Reply[]> => card.then((c) => [cardReply(c)]);
 
 /** The card answers, shared by commands and buttons. */
@@ -151,11 +155,13 @@ export function promiseVerbs(f: PromiseFeature): VerbEntry[] {
     verb({
       verb: PROMISE_VERBS.save, payload: formOf(PROMISE_FIELDS).extend({ year, maskingConfirmed: flag }), target: noTarget, right: 'coordinator', writes: true,
       handle: ({ ctx, payload }) => a.savePromise(ctx, payload),
+      storeDown: async (ctx, raw) => promiseCards.promiseForm(ctx.locale, year.safeParse(raw.year).data ?? f.register.thisYear(), { values: typedValues(PROMISE_FIELDS, raw), storeDown: true }),
     }),
     verb({ verb: PROMISE_VERBS.openMeetingForm, payload: nothing, target: noTarget, right: 'coordinator', writes: false, handle: async ({ ctx }) => a.meetingForm(ctx) }),
     verb({
       verb: PROMISE_VERBS.saveMeeting, payload: formOf(MEETING_FIELDS).extend({ maskingConfirmed: flag }), target: noTarget, right: 'coordinator', writes: true,
       handle: ({ ctx, payload }) => a.saveMeeting(ctx, payload),
+      storeDown: async (ctx, raw) => promiseCards.meetingForm(ctx.locale, { values: typedValues(MEETING_FIELDS, raw), storeDown: true }),
     }),
   ];
 }
