@@ -130,10 +130,11 @@ export const en: Catalogue = {
       subscribe: 'get the situation picture every Monday 07:30 (or another day and time; coordinators)',
       export: 'export a period as CSV and a printable report (coordinators)',
       log: 'who did what and when (coordinators)',
+      promises: 'the citizen promises and how each commitment is going: promises 2020; coordinators: promises import, promises new, strategic meeting',
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log',
+      places: 'places', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log', promises: 'promises',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },

@@ -130,10 +130,11 @@ export const sv = {
       subscribe: 'få lägesbilden varje måndag 07:30 (eller annan dag och tid; koordinatorer)',
       export: 'exportera en period som CSV och utskrivbar rapport (koordinatorer)',
       log: 'vem gjorde vad och när (koordinatorer)',
+      promises: 'medborgarlöftena och hur varje åtagande går: löften 2020; koordinatorer: löften import, löften nytt, strategiskt möte',
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
-      places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg',
+      places: 'platser', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg', promises: 'löften',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
