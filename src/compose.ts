@@ -83,7 +83,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const reporting = new ReportingService(watched, clock, access);
   // Medborgarlöften (issue 12): the activity form offers the commitments an activity can serve.
   const promises = composePromises({ config, store, clock, adapter: () => adapter, budget: { wait: (tenantId) => budget.wait(tenantId) } });
-  const views = new ReportViews(reporting, () => clock.now(), (scope) => promises.register.commitmentChoices(scope));
+  const views = new ReportViews(reporting, () => clock.now(), (scope, keep) => promises.register.commitmentChoices(scope, keep));
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });

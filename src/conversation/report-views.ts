@@ -37,7 +37,7 @@ export class ReportViews {
     private readonly reporting: ReportingService,
     readonly now: () => Date,
     /** The commitments (medborgarlöften) an activity logged now can serve; none when not given. */
-    private readonly commitments: (scope: TenantScope) => Promise<CommitmentChoice[]> = async () => [],
+    private readonly commitments: (scope: TenantScope, keep?: string) => Promise<CommitmentChoice[]> = async () => [],
   ) {}
 
   async newForm(kind: ReportKind, viewer: Viewer): Promise<AdaptiveCard> {
@@ -67,7 +67,7 @@ export class ReportViews {
 
   /** `preChoose`: a new form starts with the commitment when it is obvious (see obviousCommitment). */
   async activityForm(viewer: Viewer, state: FormReturn<ActivityFormField>, preChoose = false): Promise<AdaptiveCard> {
-    const commitments = state.storeDown ? [] : await this.commitments(viewer.scope).catch(() => []);
+    const commitments = state.storeDown ? [] : await this.commitments(viewer.scope, state.values.commitmentId || undefined).catch(() => []);
     const obvious = preChoose ? obviousCommitment(commitments, (state.values.organisation as Organisation | undefined) || null) : null;
     const values = obvious ? { ...state.values, commitmentId: obvious } : state.values;
     return cards.activityForm(viewer.locale, { ...state, values, places: await this.places(viewer.scope, state.storeDown), commitments });

@@ -110,6 +110,15 @@ describe('medborgarlöften in the bot', function () {
     assert.match(cardText(saved), /A-2020-0001/);
     const text = cardText(cardOf((await h.say('löften'))[0]!));
     assert.match(text, /1 aktivitet: Skola 1 · Senast: 9 mars 2020 Skolbesök \(A-2020-0001\)/);
+    // A year later its edit form still offers (and keeps) the commitment it serves.
+    h.clock.current = new Date('2021-02-01T10:00:00Z');
+    try {
+      const edit = JSON.stringify(await h.press('openEdit', buttons(saved).find((b) => b.verb === 'openEdit')!.data, { from: BERIT }));
+      assert.match(edit, new RegExp(`"id":"commitmentId"[^}]*"value":"${schools}"`));
+      assert.match(edit, new RegExp(`"title":"Polisen, skolan[^"]*","value":"${schools}"`), 'among the choices, by its text');
+    } finally {
+      h.clock.current = new Date('2020-03-10T10:00:00Z');
+    }
   });
 
   it('When "strategiskt möte" is saved with a date that is not a date or with a personal identity number, then the form comes back with what was typed and a Swedish message; saved right, "löften" shows it', async () => {

@@ -143,11 +143,17 @@ export class PromiseRegister implements PromiseFollowUpSource {
     return { ok: true, value: meeting };
   }
 
-  /** The commitments an activity logged today can serve: this year's whose period covers today. */
-  async commitmentChoices(scope: TenantScope): Promise<CommitmentChoice[]> {
+  /**
+   * The commitments an activity logged today can serve: this year's whose period covers today; and
+   * `keep`, the one an edited activity already serves, even from another year (an edit must not untie it).
+   */
+  async commitmentChoices(scope: TenantScope, keep?: string): Promise<CommitmentChoice[]> {
     const today = this.today();
     const promises = await this.promises.year(scope, this.thisYear());
-    return promises.flatMap((p) => p.commitments.filter((c) => covers(c, today)).map((commitment) => ({ commitment, promiseTitle: p.title }))).slice(0, CHOICES_MAX);
+    const choices = promises.flatMap((p) => p.commitments.filter((c) => covers(c, today)).map((commitment) => ({ commitment, promiseTitle: p.title }))).slice(0, CHOICES_MAX);
+    if (!keep || choices.some((c) => c.commitment.id === keep)) return choices;
+    const kept = await this.promises.commitment(scope, keep);
+    return kept ? [{ commitment: kept, promiseTitle: '' }, ...choices] : choices;
   }
 
   /** Whether adding these would take a year past PROMISE_LIMITS (the `löften` card must fit in a Teams message). */
