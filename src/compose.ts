@@ -26,6 +26,7 @@ import type { Config } from './config/config';
 import { isLoopbackHost } from './config/service-urls';
 import { composeLagesbild } from './compose-lagesbild';
 import { composeMobilisation } from './compose-mobilisation';
+import { composePromises } from './compose-promises';
 import { MemberDirectory } from './bot/member-directory';
 import { organisationForEmail } from './config/organisation-domains';
 import { buildRegistry } from './conversation/bot-registry';
@@ -87,7 +88,9 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const changes = new ChangeFeed();
   const watched = withChangeFeed(store, changes);
   const reporting = new ReportingService(watched, clock, access);
-  const views = new ReportViews(reporting, () => clock.now());
+  // Medborgarlöften (issue 12): the activity form offers the commitments an activity can serve.
+  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget: { wait: (tenantId) => budget.wait(tenantId) } });
+  const views = new ReportViews(reporting, () => clock.now(), (scope, keep) => promises.register.commitmentChoices(scope, keep));
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
@@ -103,8 +106,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const mobilisation = composeMobilisation({ config, store, access, clock, log, changes, adapter: () => adapter, stopRequested: () => leases.stopRequested });
   const registry = buildRegistry({ reporting, views, hotspots, store, clock,
     est: { est, users: store.users, conversations: store.conversations, now: () => clock.now() }, more: {
-      verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...schoolVerbs(schools), ...mobilisation.verbs],
-      commands: [...lagesbild.commands, ...schoolCommands(schools), ...mobilisation.commands],
+      verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...schoolVerbs(schools), ...mobilisation.verbs, ...promises.verbs],
+      commands: [...lagesbild.commands, ...schoolCommands(schools), ...mobilisation.commands, ...promises.commands],
     } });
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({
@@ -148,6 +151,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
         leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
       }),
     },
+    ...promises.jobs(() => leases.stopRequested),
   ], clock, log, config.digests.cron, leases);
   const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes()] });
   const host = options.host ?? config.host;

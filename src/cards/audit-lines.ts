@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AuditEntry } from '../domain/ports/audit.port';
 import { HOTSPOT_STATES } from '../domain/hotspots/hotspot';
+import { COMMITMENT_STATUSES } from '../domain/promises/promise';
 import { STOCKHOLM, type Period } from '../domain/periods';
 import { ORGANISATIONS, REPORT_STATUSES } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
@@ -45,6 +46,7 @@ function detailWords(e: AuditEntry, m: Catalogue, locale: Locale): string {
     case 'organisation.changed': case 'organisation.confirmed': case 'hotspot.created': case 'hotspot.owner':
     case 'hotspot.measure_added': case 'hotspot.measure_done': return wordFor(ORGANISATIONS, m.organisation, code) ?? code;
     case 'hotspot.stage': case 'hotspot.reopened': return wordFor(HOTSPOT_STATES, m.hotspots.state, code) ?? code;
+    case 'commitment.status': return wordFor(COMMITMENT_STATUSES, m.promises.status, code) ?? code;
     case 'hotspot.follow_up': return /^\d{4}-\d{2}-\d{2}$/.test(code) ? formatDay(code, locale) : code;
     case 'hotspot.analysis': case 'place.edited': return code.split(',').map((c) => fieldWord(m, c)).join(', ');
     case 'export.downloaded': return code in m.trust.exportFile ? m.trust.exportFile[code as keyof Catalogue['trust']['exportFile']] : code;

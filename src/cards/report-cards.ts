@@ -19,6 +19,7 @@ import { latestReportsCard } from './templates/latest-reports.card';
 import { noticeCard, type NoticeCardData } from './templates/notice.card';
 import { savedReportCard } from './templates/saved-report.card';
 import { VERBS } from './verbs';
+import type { CommitmentChoice } from '../domain/promises/promise-register';
 
 // Turns domain data into localised template data. Every user-typed string shown as text goes through
 // safeText; values put back into inputs stay exactly as typed.
@@ -97,7 +98,7 @@ export const INCIDENT_FIELDS: readonly IncidentFormField[] = [
 ];
 
 export const ACTIVITY_FIELDS: readonly ActivityFormField[] = [
-  'type', 'date', 'placeId', 'newPlace', 'organisation', 'organisations', 'notes', 'peopleMet', 'followUpDate',
+  'type', 'date', 'placeId', 'newPlace', 'organisation', 'organisations', 'notes', 'peopleMet', 'followUpDate', 'commitmentId',
 ];
 
 export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormField>): AdaptiveCard {
@@ -123,7 +124,13 @@ export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormFiel
   });
 }
 
-export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormField>): AdaptiveCard {
+/** A commitment's choice title: its promise's title and its text, each cut short. */
+const commitmentTitle = (c: CommitmentChoice) => [c.promiseTitle && shortened(c.promiseTitle, 40), shortened(c.commitment.text, 80)].filter(Boolean).join(': ');
+/** A text cut to `max` characters with an ellipsis (choice titles, list rows). */
+export const shortened = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** `commitments`: the medborgarlöfte commitments offered (none: the field is not shown). */
+export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormField> & { commitments?: readonly CommitmentChoice[] }): AdaptiveCard {
   const m = messages(locale);
   const l = m.activityForm;
   return render(activityFormCard, {
@@ -133,8 +140,10 @@ export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormFiel
       type: l.type, typeChoose: l.typeChoose, date: l.date, placeId: l.place, placeChoose: l.placeChoose, newPlace: l.newPlace,
       organisation: l.organisation, organisations: l.organisations, notes: l.notes, notesPlaceholder: l.notesPlaceholder,
       peopleMet: l.peopleMet, followUpDate: l.followUpDate, submit: l.submit, cancel: l.cancel,
+      commitmentId: l.commitment, commitmentChoose: l.commitmentChoose,
     },
     choices: {
+      commitments: (o.commitments ?? []).map((c) => ({ title: commitmentTitle(c), value: c.commitment.id })),
       types: choices(ACTIVITY_TYPES, m.activityType),
       places: placeChoices(o.places),
       organisations: choices(ORGANISATIONS, m.organisation),

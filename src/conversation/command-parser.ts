@@ -30,6 +30,10 @@ export const COMMANDS = {
   // Issue 11: call-outs and call lists.
   mobilise: ['mobilisera', 'mobilise', 'mobilize', 'larma'],
   callList: ['ringlista', 'call list', 'calllist'],
+  promises: ['löften', 'medborgarlöften', 'promises', 'citizen promises'],
+  promisesNew: ['löften nytt', 'löften ny', 'nytt löfte', 'promises new', 'new promise'],
+  promisesImport: ['löften import', 'importera löften', 'promises import', 'import promises'],
+  meeting: ['strategiskt möte', 'strategic meeting'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -44,6 +44,6 @@ export function activityValues(r: Activity): ActivityForm {
   return {
     type: r.type, date: r.date, placeId: text(r.placeId), organisation: r.organisation,
     organisations: r.organisations.filter((o) => o !== r.organisation).join(','), notes: r.notes,
-    peopleMet: text(r.peopleMet), followUpDate: text(r.followUpDate),
+    peopleMet: text(r.peopleMet), followUpDate: text(r.followUpDate), commitmentId: text(r.commitmentId ?? null),
   };
 }

@@ -7,7 +7,9 @@ import type { Report, ReportKind } from '../domain/report';
 import type { ReportingService } from '../domain/reporting-service';
 import type { Actor } from '../domain/actor';
 import type { TenantScope } from '../domain/scope';
+import type { Organisation } from '../domain/vocabulary';
 import type { Locale } from '../i18n/messages';
+import { obviousCommitment, type CommitmentChoice } from '../domain/promises/promise-register';
 import { activityValues, incidentValues, newActivityValues, newIncidentValues } from './form-values';
 
 // The forms as the conversation shows them: fresh (with the reporter's defaults), for editing a
@@ -31,14 +33,19 @@ export interface Viewer {
 }
 
 export class ReportViews {
-  constructor(private readonly reporting: ReportingService, readonly now: () => Date) {}
+  constructor(
+    private readonly reporting: ReportingService,
+    readonly now: () => Date,
+    /** The commitments (medborgarlöften) an activity logged now can serve; none when not given. */
+    private readonly commitments: (scope: TenantScope, keep?: string) => Promise<CommitmentChoice[]> = async () => [],
+  ) {}
 
   async newForm(kind: ReportKind, viewer: Viewer): Promise<AdaptiveCard> {
     const defaults = await this.reporting.defaultsFor(viewer.scope, viewer.actor);
     const zone = this.reporting.timeZone;
     return kind === 'incident'
       ? this.incidentForm(viewer, { values: newIncidentValues(this.now(), zone, defaults) })
-      : this.activityForm(viewer, { values: newActivityValues(this.now(), zone, defaults) });
+      : this.activityForm(viewer, { values: newActivityValues(this.now(), zone, defaults) }, true);
   }
 
   editForm(viewer: Viewer, report: Report): Promise<AdaptiveCard> {
@@ -58,8 +65,12 @@ export class ReportViews {
     return cards.incidentForm(viewer.locale, { ...state, places: await this.places(viewer.scope, state.storeDown) });
   }
 
-  async activityForm(viewer: Viewer, state: FormReturn<ActivityFormField>): Promise<AdaptiveCard> {
-    return cards.activityForm(viewer.locale, { ...state, places: await this.places(viewer.scope, state.storeDown) });
+  /** `preChoose`: a new form starts with the commitment when it is obvious (see obviousCommitment). */
+  async activityForm(viewer: Viewer, state: FormReturn<ActivityFormField>, preChoose = false): Promise<AdaptiveCard> {
+    const commitments = state.storeDown ? [] : await this.commitments(viewer.scope, state.values.commitmentId || undefined).catch(() => []);
+    const obvious = preChoose ? obviousCommitment(commitments, (state.values.organisation as Organisation | undefined) || null) : null;
+    const values = obvious ? { ...state.values, commitmentId: obvious } : state.values;
+    return cards.activityForm(viewer.locale, { ...state, values, places: await this.places(viewer.scope, state.storeDown), commitments });
   }
 
   private async places(scope: TenantScope, storeDown = false) {

@@ -6,6 +6,7 @@ import type { RegisteredPlace } from './places/place-register';
 import type { AuditRepository, CoordinatorRepository } from './ports/audit.port';
 import type { DigestExportRecord } from './ports/digest-exports.port';
 import type { MembershipRepository } from './ports/memberships.port';
+import type { Commitment } from './promises/promise';
 import type { Report } from './report';
 import { isSchoolContact, type School } from './schools/school';
 import type { ChatScope, TenantScope } from './scope';
@@ -29,6 +30,7 @@ import type { Organisation } from './vocabulary';
  * | `school.manage`  | a coordinator, or one of the school's own SSPF contacts (edit the school, its call list) |
  * | `mobilisation.answer` | one the call-out called                                                          |
  * | `mobilisation.lead` | the caller, a coordinator (close it, mark the text for parents sent)               |
+ * | `commitment.status` | a confirmed member of a responsible organisation of the commitment, a coordinator  |
  *
  * Membership is confirmed, never claimed: by a coordinator, or by the tenant's e-mail domain setting.
  */
@@ -39,11 +41,12 @@ export type Right =
   | 'export.requester'
   | 'est.assess' | 'est.reporter'
   | 'school.manage'
-  | 'mobilisation.answer' | 'mobilisation.lead';
+  | 'mobilisation.answer' | 'mobilisation.lead'
+  | 'commitment.status';
 
 export const RIGHTS: readonly Right[] = [
   'member', 'coordinator', 'report.edit', 'report.work', 'report.undo', 'hotspot.start', 'hotspot.change', 'export.requester',
-  'est.assess', 'est.reporter', 'school.manage', 'mobilisation.answer', 'mobilisation.lead',
+  'est.assess', 'est.reporter', 'school.manage', 'mobilisation.answer', 'mobilisation.lead', 'commitment.status',
 ];
 
 /** What a right is checked against: the target a verb acts on, loaded within the caller's scope. */
@@ -56,7 +59,8 @@ export type Target =
   /** An organisation's EST week in a conversation of the caller's tenant (the nudge's "inget att rapportera"). */
   | { kind: 'estWeek'; scope: ChatScope; meetingDay: string; organisation: Organisation }
   | { kind: 'school'; school: School }
-  | { kind: 'mobilisation'; callout: Callout };
+  | { kind: 'mobilisation'; callout: Callout }
+  | { kind: 'commitment'; commitment: Commitment };
 
 /** Maps an e-mail address to the organisation the tenant's domain setting names, if any. */
 export type DomainOrganisations = (email: string, tenantId: string) => Organisation | null;
@@ -131,6 +135,8 @@ export class AccessPolicy {
       case 'mobilisation.lead':
         if (target.kind !== 'mobilisation') return false;
         return target.callout.caller.userId === actor.userId || this.isCoordinator(scope, actor.userId);
+      case 'commitment.status':
+        return target.kind === 'commitment' && this.memberOfAny(scope, actor, target.commitment.organisations);
       case 'hotspot.start': {
         if (target.kind !== 'place') return false;
         const confirmed = (await this.organisationOf(scope, actor)) !== null;

@@ -16,6 +16,8 @@ export interface ActivityDraft {
   notes: string | null;
   peopleMet: number | null;
   followUpDate: string | null;
+  /** The medborgarlöfte commitment it serves (an id, checked against the tenant's register when saved). */
+  commitmentId?: string | null;
 }
 
 export type ActivityDraftField = keyof ActivityDraft;
@@ -29,6 +31,7 @@ export interface ValidActivity {
   notes: string;
   peopleMet: number | null;
   followUpDate: string | null;
+  commitmentId?: string | null;
 }
 
 /** `now` bounds the activity's day: not before 2000, at most ACTIVITY_DAYS_AHEAD after today in `zone`. */
@@ -49,6 +52,9 @@ export function validateActivity(d: ActivityDraft, now: Date, zone = 'Europe/Sto
   const organisations = [organisation, ...d.organisations.filter((o) => o !== organisation)];
   return {
     ok: true,
-    value: { type, date, place, organisation, organisations, notes: notes ?? '', peopleMet: peopleMet ?? null, followUpDate },
+    value: {
+      type, date, place, organisation, organisations, notes: notes ?? '', peopleMet: peopleMet ?? null, followUpDate,
+      ...(d.commitmentId ? { commitmentId: d.commitmentId } : {}),
+    },
   };
 }

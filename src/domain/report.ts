@@ -60,6 +60,8 @@ export interface ActivityFields {
   notes: string;
   peopleMet: number | null;
   followUpDate: string | null;
+  /** The medborgarlöfte commitment the activity serves (migration 0019); absent or null: none. */
+  commitmentId?: string | null;
 }
 
 export interface Activity extends ReportBase, ActivityFields {

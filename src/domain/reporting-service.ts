@@ -242,10 +242,12 @@ export class ReportingService {
   }
 
   private async activityFields(scope: TenantScope, valid: ValidActivity): Promise<ActivityFields | null> {
-    const { place, ...rest } = valid;
+    const { place, commitmentId, ...rest } = valid;
     const resolved = place ? await this.resolvePlace(scope, place) : null;
     if (place && !resolved) return null;
-    return { ...rest, placeId: resolved?.placeId ?? null, placeName: resolved?.placeName ?? null };
+    // A commitment is kept only when it is one of the tenant's register (an id from elsewhere ties to nothing).
+    const commitment = commitmentId ? await this.store.promises.commitment({ tenantId: scope.tenantId }, commitmentId) : null;
+    return { ...rest, placeId: resolved?.placeId ?? null, placeName: resolved?.placeName ?? null, ...(commitment ? { commitmentId: commitment.id } : {}) };
   }
 
   /**

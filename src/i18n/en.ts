@@ -3,6 +3,7 @@ import type { Catalogue } from './sv';
 import { trustEn } from './trust.en';
 import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
+import { promisesEn } from './promises.en';
 import { lagesbildEn } from './lagesbild.en';
 import { schoolsEn } from './schools.en';
 import { mobilisationEn } from './mobilisation.en';
@@ -67,6 +68,7 @@ export const en: Catalogue = {
     organisation: 'Your organisation', organisations: 'Other participating organisations', notes: 'Notes',
     notesPlaceholder: 'What was done, what came up? No names.', peopleMet: 'Number of people you met',
     followUpDate: 'Follow-up (optional)', submit: 'Save', cancel: 'Cancel',
+    commitment: 'Citizen promise the activity serves (optional)', commitmentChoose: 'None',
   },
   form: {
     fixErrors: 'Something needs fixing before the report can be saved – see the marks below.',
@@ -137,17 +139,19 @@ export const en: Catalogue = {
       reporters: 'the rapportörer per organisation: reporters add @name police (coordinators)',
       mobilise: 'call a school\'s call list: mobilisera Ängsskolan fight at the bus stop',
       callList: 'who is called for a school: ringlista Ängsskolan',
+      promises: 'the citizen promises and how each commitment is going: promises 2020; coordinators: promises import, promises new, strategic meeting',
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'places', schools: 'schools', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log', est: 'est week', reporters: 'reporters',
-      mobilise: 'mobilisera', callList: 'ringlista',
+      mobilise: 'mobilisera', callList: 'ringlista', promises: 'promises',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
   trust: trustEn,
   extension: extensionEn,
   hotspots: hotspotsEn,
+  promises: promisesEn,
   lagesbild: lagesbildEn,
   schools: schoolsEn,
   mobilisation: mobilisationEn,

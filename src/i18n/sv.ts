@@ -4,6 +4,7 @@ import { exportsSv } from './exports.sv';
 import { trustSv } from './trust.sv';
 import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
+import { promisesSv } from './promises.sv';
 import { lagesbildSv } from './lagesbild.sv';
 import { estSv } from './est.sv';
 import { schoolsSv } from './schools.sv';
@@ -67,6 +68,7 @@ export const sv = {
     organisation: 'Din organisation', organisations: 'Fler deltagande organisationer', notes: 'Anteckningar',
     notesPlaceholder: 'Vad gjordes, vad kom fram? Inga namn.', peopleMet: 'Antal personer ni mötte',
     followUpDate: 'Uppföljning (valfritt)', submit: 'Spara', cancel: 'Avbryt',
+    commitment: 'Medborgarlöfte som aktiviteten hör till (valfritt)', commitmentChoose: 'Inget',
   },
   form: {
     fixErrors: 'Något behöver rättas innan rapporten kan sparas – se markeringarna nedan.',
@@ -137,17 +139,19 @@ export const sv = {
       reporters: 'rapportörerna per organisation: rapportörer lägg till @namn polisen (koordinatorer)',
       mobilise: 'larma skolans ringlista: mobilisera Ängsskolan bråk vid busshållplatsen',
       callList: 'vilka som larmas för en skola: ringlista Ängsskolan',
+      promises: 'medborgarlöftena och hur varje åtagande går: löften 2020; koordinatorer: löften import, löften nytt, strategiskt möte',
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'platser', schools: 'skolor', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg', est: 'est', reporters: 'rapportörer',
-      mobilise: 'mobilisera', callList: 'ringlista',
+      mobilise: 'mobilisera', callList: 'ringlista', promises: 'löften',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
   trust: trustSv,
   extension: extensionSv,
   hotspots: hotspotsSv,
+  promises: promisesSv,
   lagesbild: lagesbildSv,
   schools: schoolsSv,
   mobilisation: mobilisationSv,

@@ -29,6 +29,7 @@ export const trustEn: Shape<typeof trustSv> = {
     'est.assessed': 'assessed the area', 'est.priorities': 'chose priority areas', 'est.nothing_to_report': 'answered nothing to report for',
     'school.added': 'added', 'school.edited': 'edited',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
+    'promise.added': 'added', 'commitment.status': 'set the status of', 'meeting.recorded': 'recorded a strategic meeting',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
   fieldWords: {
@@ -38,7 +39,7 @@ export const trustEn: Shape<typeof trustSv> = {
   exportFile: { csv: 'CSV', zip: 'CSV files (zip)', html: 'report' },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
-    measure: 'measure', action: 'action', school: 'school',
+    measure: 'measure', action: 'action', school: 'school', promise: 'citizen promise', commitment: 'commitment', meeting: 'meeting',
   },
   rateLimited: 'You are sending a lot of messages right now. Wait half a minute and try again – nothing you saved is lost.',
 };

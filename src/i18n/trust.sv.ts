@@ -20,6 +20,7 @@ export const trustSv = {
     'est.assessed': 'bedömde området', 'est.priorities': 'valde prioriterade områden', 'est.nothing_to_report': 'svarade inget att rapportera för',
     'school.added': 'lade till', 'school.edited': 'ändrade',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
+    'promise.added': 'lade till', 'commitment.status': 'satte status på', 'meeting.recorded': 'registrerade strategiskt möte',
   },
   /** An export in the log: the lägesbild of its period. */
   exportSubject: { week: 'lägesbild vecka {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
@@ -33,7 +34,7 @@ export const trustSv = {
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
-    measure: 'åtgärd', action: 'åtgärd', school: 'skola',
+    measure: 'åtgärd', action: 'åtgärd', school: 'skola', promise: 'medborgarlöfte', commitment: 'åtagande', meeting: 'möte',
   },
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal eller chatt.',

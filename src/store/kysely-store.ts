@@ -20,6 +20,7 @@ import { createMembershipRepository } from './repositories/memberships';
 import { createPlaceHistoryRepository } from './repositories/place-history';
 import { createPlaceRegisterRepository } from './repositories/place-register';
 import { createPlaceRepository } from './repositories/places';
+import { createPromiseRepository } from './repositories/promises';
 import { createReportListRepository } from './repositories/reports';
 import { createSchoolRepository } from './repositories/schools';
 import { createUserProfileRepository } from './repositories/users';
@@ -82,6 +83,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     callLists: guardRepository(createCallListRepository(db), guard),
     callouts: guardRepository(createCalloutRepository(db), guard),
     schools: guardRepository(createSchoolRepository(db, dialect), guard),
+    promises: guardRepository(createPromiseRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

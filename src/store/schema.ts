@@ -86,6 +86,8 @@ export interface ActivitiesTable extends ReportColumns {
   school_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Added by migration 0017: a trygghetsvandring's finding codes, comma-separated; null for other activities. */
   walk_findings: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by migration 0019: the medborgarlöfte commitment the activity serves, if any. */
+  commitment_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActivityOrganisationsTable {
@@ -396,9 +398,53 @@ export interface SchoolContactsTable {
   position: number;
 }
 
+/** Migration 0019 (medborgarlöften): a promise of a tenant's register for one year. */
+export interface PromisesTable {
+  id: string;
+  tenant_id: string;
+  promise_year: number;
+  position: number;
+  title: string;
+  /** foldText(title): one promise of a title per tenant and year. */
+  title_key: string;
+  body: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Migration 0019: a commitment (åtagande) of a promise; `organisations` holds codes, comma-separated. */
+export interface PromiseCommitmentsTable {
+  id: string;
+  promise_id: string;
+  tenant_id: string;
+  position: number;
+  body: string;
+  organisations: string;
+  period_from: CalendarDay;
+  period_to: CalendarDay;
+  status: string;
+  status_by: string | null;
+  status_at: Timestamp | null;
+}
+
+/** Migration 0019: the yearly strategic meeting; `organisations` holds codes, comma-separated. */
+export interface StrategicMeetingsTable {
+  id: string;
+  tenant_id: string;
+  meeting_year: number;
+  meeting_date: CalendarDay;
+  organisations: string;
+  decisions: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   schools: SchoolsTable;
   school_contacts: SchoolContactsTable;
+  promises: PromisesTable;
+  promise_commitments: PromiseCommitmentsTable;
+  strategic_meetings: StrategicMeetingsTable;
   card_messages: CardMessagesTable;
   places: PlacesTable;
   incidents: IncidentsTable;
@@ -510,3 +556,6 @@ export type HotspotMeasureRow = Selectable<HotspotMeasuresTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type SchoolRow = Selectable<SchoolsTable>;
 export type SchoolContactRow = Selectable<SchoolContactsTable>;
+export type PromiseRow = Selectable<PromisesTable>;
+export type PromiseCommitmentRow = Selectable<PromiseCommitmentsTable>;
+export type StrategicMeetingRow = Selectable<StrategicMeetingsTable>;

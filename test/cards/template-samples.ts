@@ -32,6 +32,10 @@ import { SCHOOL_CARD_PLACES_MAX } from '../../src/cards/school-cards';
 import { KNOWN_PEOPLE_MAX } from '../../src/domain/schools/school-register-service';
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
+import { PROMISE_LIMITS } from '../../src/domain/promises/promise';
+import { meetingFormCard } from '../../src/cards/templates/meeting-form.card';
+import { promiseFormCard } from '../../src/cards/templates/promise-form.card';
+import { promisesCard } from '../../src/cards/templates/promises.card';
 
 // Sample data for every card template, ordinary and the largest the bot ever puts in: rendered by the
 // template test (templates.test.ts: resolved, valid, within Teams' size limits) and the phone-fit test
@@ -67,7 +71,7 @@ const INCIDENT_FIELDS = Object.keys({
   date: 1, time: 1, placeId: 1, newPlace: 1, category: 1, description: 1, severity: 1, organisation: 1, school: 1, youthInvolved: 1, policeReportNumber: 1,
 } satisfies Record<IncidentFormField, 1>) as IncidentFormField[];
 const ACTIVITY_FIELDS = Object.keys({
-  type: 1, date: 1, placeId: 1, newPlace: 1, organisation: 1, organisations: 1, notes: 1, peopleMet: 1, followUpDate: 1,
+  type: 1, date: 1, placeId: 1, newPlace: 1, organisation: 1, organisations: 1, notes: 1, peopleMet: 1, followUpDate: 1, commitmentId: 1,
 } satisfies Record<ActivityFormField, 1>) as ActivityFormField[];
 const HOTSPOT_FORM_FIELDS = ['what', 'organisation', 'dueDate', 'followUpDate', 'who', 'whatHappens', 'when', 'why'] as const;
 
@@ -132,8 +136,12 @@ export const SAMPLES: Sample<unknown>[] = [
     data: (size) => ({
       ...formState(ACTIVITY_FIELDS, size, { notes: LIMITS.notesMax, newPlace: LIMITS.placeNameMax }),
       title: 'Logga en aktivitet',
-      labels: fill([...ACTIVITY_FIELDS, 'typeChoose', 'placeChoose', 'notesPlaceholder', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
-      choices: { types: choices(size, 3, 11, 30), places: choices(size, 3, LIMITS.placeChoices, LIMITS.placeNameMax), organisations: choices(size, 3, 8, 35) },
+      labels: fill([...ACTIVITY_FIELDS, 'typeChoose', 'placeChoose', 'notesPlaceholder', 'commitmentChoose', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
+      // Commitments as the card titles them (promise 40 + text 80 characters), at most PROMISE_LIMITS.commitmentsPerYear.
+      choices: {
+        types: choices(size, 3, 11, 30), places: choices(size, 3, LIMITS.placeChoices, LIMITS.placeNameMax), organisations: choices(size, 3, 8, 35),
+        commitments: choices(size, 2, PROMISE_LIMITS.commitmentsPerYear, 122),
+      },
       submit: { verb: 'submitActivity', data: { submitKey: 'k-0123456789abcdef0123456789abcdef' } },
     }),
   }),
@@ -340,6 +348,29 @@ export const SAMPLES: Sample<unknown>[] = [
       };
     },
   }),
+  // Medborgarlöften: the largest year the register takes (PROMISE_LIMITS), texts as long as the card shows them.
+  sample({
+    template: promisesCard, surface: 'message',
+    data: (size) => {
+      const promises = size === 'large' ? PROMISE_LIMITS.promisesPerYear : 1;
+      const perPromise = size === 'large' ? PROMISE_LIMITS.commitmentsPerYear / PROMISE_LIMITS.promisesPerYear : 2;
+      return {
+        title: 'Medborgarlöften 2026', intro: text(size === 'large' ? 160 : 40), empty: 'Inga medborgarlöften för 2026 än.',
+        promises: many(size, promises, promises, () => ({
+          title: text(size === 'large' ? PROMISE_LIMITS.titleShown : 40),
+          commitments: many(size, perPromise, perPromise, (i) => ({
+            text: text(size === 'large' ? PROMISE_LIMITS.commitmentShown : 60),
+            responsible: `Ansvariga: Polisen, Skola, Socialtjänst, Kommunen/säkerhetssamordnare · 1 jan. 2026 – 31 dec. 2026`,
+            progress: size === 'large' ? '12 aktiviteter: Polisen 5, Skola 3, Socialtjänst 2, Kommunen/säkerhetssamordnare 2 · Senast: 24 nov. 2026 Trygghetsvandring (A-2026-0042)' : 'Inga aktiviteter än.',
+            status: 'Status: pågår',
+            actions: ['Ej påbörjad', 'Genomförd'].map((title) => ({ title, verb: 'promiseSetStatus', data: { commitmentId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, status: 'genomford', year: 2026 } })),
+          })),
+        })),
+        meeting: size === 'large' ? `Strategiskt möte 20 maj 2026 (Polisen, Kommunen). Beslut: ${text(600)}` : 'Inget strategiskt möte registrerat för 2026.',
+        actions: [{ title: 'Nytt löfte', verb: 'promiseOpenForm', data: {} }, { title: 'Strategiskt möte', verb: 'meetingOpenForm', data: {} }],
+      };
+    },
+  }),
   sample({
     template: schoolImportCard, surface: 'message',
     data: (size) => ({
@@ -400,6 +431,28 @@ export const SAMPLES: Sample<unknown>[] = [
       people: choices(size, 2, 12, 40), roles: choices(size, 6, 6, 25), steps: choices(size, 3, 3, 30),
       add: { verb: 'callListAdd', data: { schoolId: 's1' } },
       byMention: 'Någon annan: skriv "ringlista Ängsskolan @namn roll steg".', requiredMessage: 'Fyll i det här fältet.',
+    }),
+  }),
+  sample({
+    template: promiseFormCard, surface: 'message',
+    data: (size) => ({
+      ...formState(['title', 'text', 'commitment', 'organisations', 'periodFrom', 'periodTo'] as const, size, {
+        title: PROMISE_LIMITS.titleMax, text: PROMISE_LIMITS.textMax, commitment: PROMISE_LIMITS.commitmentMax,
+      }),
+      title: 'Nytt medborgarlöfte 2026', intro: text(size === 'large' ? 120 : 40),
+      labels: fill(['title', 'text', 'commitment', 'organisations', 'periodFrom', 'periodTo', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
+      choices: { organisations: choices(size, 3, 8, 35) },
+      submit: { verb: 'promiseSave', data: { year: 2026 } },
+    }),
+  }),
+  sample({
+    template: meetingFormCard, surface: 'message',
+    data: (size) => ({
+      ...formState(['date', 'organisations', 'decisions'] as const, size, { decisions: PROMISE_LIMITS.decisionsMax }),
+      title: 'Strategiskt möte', intro: text(size === 'large' ? 120 : 40),
+      labels: fill(['date', 'organisations', 'decisions', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
+      choices: { organisations: choices(size, 3, 8, 35) },
+      submit: { verb: 'meetingSave', data: {} },
     }),
   }),
 ];

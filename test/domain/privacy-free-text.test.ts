@@ -3,6 +3,7 @@ import { FREE_TEXT, guardFreeText, type FreeTextField, type FreeTextRecord, type
 import { guardActivity, guardAnalysis, guardAssessment, guardIncident, guardMeasure, guardPlaceNames, guardResolution, guardSchoolName, type Guarded, type PrivacyChoice } from '../../src/domain/privacy/guard-reports';
 import type { ValidActivity } from '../../src/domain/activity-draft';
 import type { ValidIncident } from '../../src/domain/incident-draft';
+import { guardTexts } from '../../src/domain/promises/guard-promises';
 
 // The guard runs on every field the domain declares free text (src/domain/privacy/free-text.ts): for
 // each record and each of its fields, a personal identity number typed there is found at that field
@@ -73,6 +74,18 @@ const GUARDS: { [R in FreeTextRecord]: Runner<R> } = {
   school: {
     guard: (field, text, privacy) => guardSchoolName({ stages: ['7-9'], [field]: text }, privacy),
     read: (v, field) => (v as Record<string, string | null>)[field] ?? null,
+  },
+  promise: {
+    guard: (field, text, privacy) => guardTexts('promise', { title: 'Trygg skolväg', text: 'Vi samverkar', [field]: text }, privacy),
+    read: (v, field) => (v as Record<string, string>)[field] ?? null,
+  },
+  commitment: {
+    guard: (field, text, privacy) => guardTexts('commitment', { [field]: text }, privacy),
+    read: (v, field) => (v as Record<string, string>)[field] ?? null,
+  },
+  meeting: {
+    guard: (field, text, privacy) => guardTexts('meeting', { [field]: text }, privacy),
+    read: (v, field) => (v as Record<string, string>)[field] ?? null,
   },
 };
 

@@ -167,6 +167,19 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'callout_events.id': ID, 'callout_events.callout_id': ID, 'callout_events.at': TIME, 'callout_events.kind': CODE,
   'callout_events.actor_id': USER_ID,
   'callout_events.detail': not('a code written by the bot: an answer, a step number or an HTTP status'),
+  // Medborgarlöften (0019).
+  'promises.id': ID, 'promises.tenant_id': TENANT, 'promises.title': guarded('promise.title'), 'promises.body': guarded('promise.text'),
+  'promises.title_key': derived('promises.title', 'foldText(title): one promise of a title per tenant and year'),
+  'promises.created_by': USER_ID, 'promises.created_at': TIME,
+  'promise_commitments.id': ID, 'promise_commitments.promise_id': ID, 'promise_commitments.tenant_id': TENANT,
+  'promise_commitments.body': guarded('commitment.text'),
+  'promise_commitments.organisations': not('organisation codes from the fixed vocabulary, comma-separated'),
+  'promise_commitments.period_from': TIME, 'promise_commitments.period_to': TIME, 'promise_commitments.status': CODE,
+  'promise_commitments.status_by': USER_ID, 'promise_commitments.status_at': TIME,
+  'strategic_meetings.id': ID, 'strategic_meetings.tenant_id': TENANT, 'strategic_meetings.meeting_date': TIME,
+  'strategic_meetings.organisations': not('organisation codes from the fixed vocabulary, comma-separated'),
+  'strategic_meetings.decisions': guarded('meeting.decisions'), 'strategic_meetings.recorded_by': USER_ID, 'strategic_meetings.recorded_at': TIME,
+  'activities.commitment_id': ID,
 };
 
 /** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */

@@ -23,6 +23,7 @@ const SECRETS = {
   quick: 'snabbhemlis-A1',
   analysis: 'Analys-hemlig-A1',
   measure: 'Åtgärd-hemlig-A1',
+  promise: 'Löfte-hemligt-A1',
   place: 'Glasbruksparken',
   otherPlace: 'Kvarnbacken',
   callout: 'Larm-hemligt-A1',
@@ -31,7 +32,7 @@ const SECRETS = {
 /** Report (and call-out) text: shown only in the conversation it was made in (and to those a call-out called). */
 const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick, SECRETS.callout];
 /** Everything of tenant A: nothing of it may reach tenant B. */
-const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace, SECRETS.school];
+const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace, SECRETS.school, SECRETS.promise];
 
 const incidentForm = (extra: Record<string, string> = {}) => ({
   date: '2026-11-24', time: '21:15', category: 'skadegorelse_glaskross', description: 'ny text', severity: 'medel',
@@ -53,6 +54,7 @@ interface Seed {
   schoolId: string;
   calloutId: string;
   school: { id: string; version: number };
+  commitmentId: string;
 }
 
 const schoolForm = (extra: Record<string, string> = {}) => ({
@@ -130,6 +132,13 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   schoolSave: (s) => ({ ...schoolForm(), ...s.school }),
   schoolImportForm: () => ({}),
   schoolImport: () => ({ csv: 'Kapad skola;F-6;' }),
+  // Medborgarlöften: tenant A's commitment (its text and promise are A's secrets).
+  promisesShow: () => ({ year: 2026 }),
+  promiseSetStatus: (s) => ({ commitmentId: s.commitmentId, status: 'genomford', year: 2026 }),
+  promiseOpenForm: () => ({}),
+  promiseSave: () => ({ year: 2026, title: 'Kapat löfte', text: '', commitment: 'kapat', organisations: 'polisen', periodFrom: '2026-01-01', periodTo: '2026-12-31' }),
+  meetingOpenForm: () => ({}),
+  meetingSave: () => ({ date: '2026-11-24', organisations: 'polisen', decisions: 'kapat beslut' }),
 };
 
 /** What each command is tried with. */
@@ -157,6 +166,10 @@ const COMMAND_TEXTS: Record<string, string> = {
   mobilise: 'mobilisera Mobiliseringsskolan kapat larm',
   callList: 'ringlista Mobiliseringsskolan',
   schools: 'skolor',
+  promises: 'löften 2026',
+  promisesNew: 'löften nytt',
+  promisesImport: 'löften import\ntyp;år;rubrik;text;organisationer;från;till\nlöfte;2026;Kapat löfte;x;;;\nåtagande;;;kapat;Polisen;;',
+  meeting: 'strategiskt möte',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
@@ -193,6 +206,9 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT r.* FROM callout_recipients r JOIN callouts c ON c.id = r.callout_id WHERE c.tenant_id = ? ORDER BY r.callout_id, r.user_id'),
       all('SELECT * FROM schools WHERE tenant_id = ? ORDER BY id'),
       all('SELECT * FROM school_contacts WHERE tenant_id = ? ORDER BY school_id, user_id'),
+      all('SELECT * FROM promises WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM promise_commitments WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM strategic_meetings WHERE tenant_id = ? ORDER BY id'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -211,6 +227,9 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     const activity = await h.press('submitActivity', activityForm({ newPlace: SECRETS.place, notes: SECRETS.notes }));
     const quick = cardOf((await h.say(`hotspot ${SECRETS.place} klotter ${SECRETS.quick}`))[0]!);
     const exported = cardOf((await h.say('export denna vecka'))[0]!);
+    // A medborgarlöfte of tenant A whose commitment Polisen (Anna's organisation) is responsible for.
+    await h.say(`löften import\ntyp;år;rubrik;text;organisationer;från;till\nlöfte;2026;${SECRETS.promise};;;;\nåtagande;;;${SECRETS.promise} åtagande;Polisen;;`);
+    const promises = cardOf((await h.say('löften 2026'))[0]!);
     const places = cardOf((await h.say('platser'))[0]!);
     const placeButtons = buttons(places).filter((b) => b.verb === 'placeShow');
     const placeIdOf = async (name: string) => {
@@ -234,6 +253,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       exportId: String(dataOf(exported, 'lagesbildExportLinks').exportId),
       schoolId: '', calloutId: '',
       school: { id: String(dataOf(school, 'schoolSave').id), version: Number(dataOf(school, 'schoolSave').version) },
+      commitmentId: String(dataOf(promises, 'promiseSetStatus').commitmentId),
     };
     // A school of A with a call list, and a call-out in channel 1 (Anna calls; Cilla is called).
     const tenantA = { tenantId: TENANT };
@@ -256,7 +276,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     for (const entry of [...verbs, ...commands]) {
       const name = 'verb' in entry ? entry.verb : entry.command;
       assert.ok(RIGHTS.includes(entry.right), `${name} declares a known right`);
-      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'estWeek', 'school', 'mobilisation'].includes(entry.target.kind), `${name} declares how its target is loaded`);
+      assert.ok(['none', 'report', 'hotspot', 'place', 'export', 'estWeek', 'school', 'mobilisation', 'commitment'].includes(entry.target.kind), `${name} declares how its target is loaded`);
       assert.equal(typeof entry.payload.safeParse, 'function', `${name} declares a payload schema`);
     }
     assert.deepEqual(verbs.map((v) => v.verb).filter((v) => !(v in VERB_PAYLOADS)), [], 'verbs without an isolation fixture');

@@ -12,6 +12,7 @@ import { sqliteDialect, sqliteMigrations } from '../../src/store/sqlite/sqlite-d
 import { createSqliteKysely } from '../../src/store/sqlite/sqlite-store';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
 import { button } from '../support/card-buttons';
+import { ANNA, TENANT } from '../support/teams-activities';
 
 // Outages and faults (issue 16): a full disk and a read-only database keep what the user typed, log one
 // structured line naming the cause, and make /readyz say 503 until a write works again; /readyz never
@@ -114,6 +115,18 @@ describe('a full disk or a read-only database', function () {
     assert.match(cardText(await h.press('submitIncident', { ...submit.data, ...typed })), /Händelse H-2026-0001/);
     assert.match(cardText(await h.press('submitIncident', { ...submit.data, ...typed })), /Händelse H-2026-0001/);
     assert.equal(h.count(), 1);
+  });
+
+  it('When the disk is full as a coordinator saves the strategic meeting, then its form comes back with what was typed and nothing is stored', async () => {
+    // Anna is a coordinator (named while the disk still had room).
+    await h.bot.store.coordinators.add({ tenantId: TENANT }, ANNA.aadObjectId, 'setup', h.clock.now());
+    h.disk.full = true;
+    const card = await h.press('meetingSave', { date: '2026-11-20', organisations: 'polisen,kommunen', decisions: 'Gemensam nattvandring Zebrafink4711' });
+    assert.match(cardText(card), /Kunde inte spara just nu, försök igen\. Det du skrev finns kvar\./);
+    assert.match(JSON.stringify(card), /"value":"Gemensam nattvandring Zebrafink4711"/);
+    assert.match(JSON.stringify(card), /"value":"2026-11-20"/);
+    h.disk.full = false;
+    assert.equal(h.readDatabase((db) => (db.prepare('SELECT COUNT(*) AS n FROM strategic_meetings').get() as { n: number }).n), 0);
   });
 
   it('When SQLite itself runs out of room in a transaction, then the form comes back with every value instead of the generic error card', async () => {

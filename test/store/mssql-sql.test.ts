@@ -16,6 +16,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { exerciseHotspotRepositories, HOTSPOT_STATEMENTS } from './hotspot-sql-exercise';
 import { exerciseSchoolRepository, SCHOOL_STATEMENTS } from './school-sql-exercise';
 import { exerciseJobRepositories, JOB_STATEMENTS } from './job-lease-contract';
+import { exercisePromiseRepository, PROMISE_STATEMENTS } from './promise-contract';
 import { exerciseLagesbildRepositories, LAGESBILD_STATEMENTS } from './lagesbild-sql-exercise';
 import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, personalScope, tenant } from './store-fixtures';
 
@@ -197,6 +198,7 @@ describe('SQL Server SQL, checked without a server', function () {
       try {
         await exerciseEveryRepositoryMethod(store);
         await exerciseJobRepositories(store);
+        await exercisePromiseRepository(store);
       } finally {
         await store.close();
       }
@@ -242,6 +244,11 @@ describe('SQL Server SQL, checked without a server', function () {
     it('cover the job lease and posting budget statements too (0009)', function () {
       const sqls = recorder.queries.map((q) => q.sql);
       for (const start of JOB_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
+    });
+
+    it('cover the medborgarlöften statements too (0019)', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      for (const start of PROMISE_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
     });
 
     it('parse as T-SQL', function () {

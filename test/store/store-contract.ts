@@ -18,6 +18,7 @@ import { jobLeaseContract } from './job-lease-contract';
 import { estContract } from './est-contract';
 import { schoolContract } from './school-contract';
 import { mobilisationContract } from './mobilisation-contract';
+import { promiseContract } from './promise-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -527,6 +528,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     estContract(() => ({ store, place }));
     schoolContract(() => ({ store, place }));
     mobilisationContract(() => ({ store }));
+    promiseContract(() => ({ store }));
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));

@@ -32,6 +32,8 @@ export interface ActivityForm {
   notes?: string;
   peopleMet?: string;
   followUpDate?: string;
+  /** The medborgarlöfte commitment the activity serves (an id from the choice list), or empty. */
+  commitmentId?: string;
 }
 export type ActivityFormField = keyof ActivityForm;
 
@@ -103,6 +105,7 @@ function parseActivity(form: ActivityForm): { draft: ActivityDraft; errors: Fiel
     notes: given(form.notes),
     peopleMet: r.read('peopleMet', wholeNumber(form.peopleMet)) ?? null,
     followUpDate: r.read('followUpDate', day(form.followUpDate, false)) ?? null,
+    commitmentId: given(form.commitmentId),
   };
   return { draft, errors: r.errors };
 }

@@ -7,8 +7,9 @@ import { banner, choicesFrom, placeInputs, withError, type Choices, type FormSta
 
 export interface ActivityFormCardData extends FormState<ActivityFormField> {
   title: string;
-  labels: Record<ActivityFormField | 'typeChoose' | 'placeChoose' | 'notesPlaceholder' | 'submit' | 'cancel', string>;
-  choices: { types: Choices; places: Choices; organisations: Choices };
+  labels: Record<ActivityFormField | 'typeChoose' | 'placeChoose' | 'notesPlaceholder' | 'commitmentChoose' | 'submit' | 'cancel', string>;
+  /** `commitments`: the medborgarlöfte commitments the activity can serve; none hides the field. */
+  choices: { types: Choices; places: Choices; organisations: Choices; commitments: Choices };
   submit: { verb: string; data: Record<string, unknown> };
 }
 
@@ -34,6 +35,14 @@ export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-f
       type: 'Input.Text', id: 'notes', label: b('labels.notes'), isMultiline: true, placeholder: b('labels.notesPlaceholder'),
       value: b('values.notes'), maxLength: LIMITS.notesMax,
     }),
+    {
+      type: 'Container',
+      $when: b.expr`count(${'choices.commitments'}) > 0`,
+      items: withError(b, {
+        type: 'Input.ChoiceSet', id: 'commitmentId', label: b('labels.commitmentId'), style: 'compact',
+        value: b('values.commitmentId'), placeholder: b('labels.commitmentChoose'), choices: choicesFrom(b, 'choices.commitments'),
+      }),
+    },
     {
       type: 'ColumnSet',
       columns: [

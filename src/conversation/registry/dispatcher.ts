@@ -69,7 +69,8 @@ export class Dispatcher {
     const entry = parsed.name === 'unknown' ? undefined : this.deps.registry.commands.get(parsed.name);
     if (!entry) return [textReply(m.unknownCommand)];
     try {
-      const checked = await this.check(ctx, entry, { args: parsed.args }, entry.command);
+      // `text`: the message as sent (lines kept), for a command that reads pasted lines (`löften import`).
+      const checked = await this.check(ctx, entry, { args: parsed.args, text }, entry.command);
       if (!checked.ok) return [cardReply(cards.notice(refusalText(m, checked.refusal, entry), { tone: 'attention' }))];
       return await entry.handle({ ctx, payload: checked.payload, target: checked.target });
     } catch (error) {

@@ -20,11 +20,13 @@ export type AuditAction =
   | 'hotspot.anonymised' | 'user.anonymised'
   /** The EST week (entity kind `user` for a rapportör, `place` for an area, `action` otherwise); `detail`: an organisation, a level or a day. */
   | 'est.reporter_added' | 'est.reporter_removed' | 'est.meeting' | 'est.assessed' | 'est.priorities' | 'est.nothing_to_report'
+  /** Medborgarlöften: promises added (`detail`: their year), a commitment's status (`detail`: the status), a strategic meeting (`detail`: its year). */
+  | 'promise.added' | 'commitment.status' | 'meeting.recorded'
   /** A write that the caller's scope or rights did not allow; `detail` is the verb or command. */
   | 'access.refused';
 
 /** `action`: a refused card verb or command, named in `detail`. */
-export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action' | 'school';
+export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action' | 'school' | 'promise' | 'commitment' | 'meeting';
 
 export interface AuditEntry {
   at: Date;

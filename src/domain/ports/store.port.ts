@@ -20,6 +20,7 @@ import type { SchoolRepository } from './schools.port';
 import type { JobLeaseRepository, PostBudgetRepository } from './jobs.port';
 import type { EstRepository } from '../est/est.port';
 import type { CalloutRepository, CallListRepository } from './mobilisation.port';
+import type { PromiseRepository } from './promises.port';
 
 /** What is needed to create a report; the store assigns id, reference, version and timestamps. */
 export interface NewReport<F> {
@@ -179,6 +180,8 @@ export interface Store {
   readonly callouts: CalloutRepository;
   /** The tenant's school register (issue 11). */
   readonly schools: SchoolRepository;
+  /** Medborgarlöften: promises, commitments and strategic meetings per tenant (issue 12). */
+  readonly promises: PromiseRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

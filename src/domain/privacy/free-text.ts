@@ -32,6 +32,12 @@ export const FREE_TEXT = {
   mobilisationAnswer: ['note'],
   /** Closing a call-out: its outcome. */
   mobilisationOutcome: ['outcome'],
+  /** A medborgarlöfte: its title and text (typed on the card or imported). */
+  promise: ['title', 'text'],
+  /** A commitment (åtagande) of a promise: its text. */
+  commitment: ['text'],
+  /** The yearly strategic meeting: its decisions. */
+  meeting: ['decisions'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FreeTextRecord = keyof typeof FREE_TEXT;

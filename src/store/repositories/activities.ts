@@ -89,6 +89,7 @@ function activityColumns(fields: ActivityFields) {
     notes: fields.notes,
     people_met: fields.peopleMet,
     follow_up_date: fields.followUpDate,
+    commitment_id: fields.commitmentId ?? null,
   };
 }
 
@@ -110,5 +111,7 @@ function toActivity(row: ActivityRow, organisations: Organisation[]): Activity {
     peopleMet: row.people_met,
     followUpDate: toCalendarDayOrNull(row.follow_up_date),
     followUpDone: row.follow_up_done_at === null ? null : { at: toDate(row.follow_up_done_at), byUserId: row.follow_up_done_by },
+    // Only when set: an activity serving no commitment reads as it did before migration 0019.
+    ...(row.commitment_id === null ? {} : { commitmentId: row.commitment_id }),
   };
 }

@@ -20,13 +20,13 @@ export function schemaBeforeIdCollation(): SimSchema {
   return simulateTsqlSchema(readMigrations(mssqlMigrations).filter((m) => m.version < ID_COLLATION_VERSION).flatMap((m) => m.batches));
 }
 
-/** Per table, the columns the definition marks as ids that the schema has and that are not yet binary. */
+/** Per table, the columns the definition marks as ids that the schema has (later migrations add their own binary) and that are not yet binary. */
 function columnsToChange(schema: SimSchema): Map<string, string[]> {
   const changes = new Map<string, string[]>();
   for (const [tableName, table] of schema) {
     const defined: TableDefinition | undefined = (SCHEMA as Record<string, TableDefinition>)[tableName];
     const ids = Object.entries(defined?.columns ?? {})
-      .filter(([name, c]) => c.type.kind === 'text' && c.type.id && table.columns.get(name)?.collation !== KEY_COLLATION)
+      .filter(([name, c]) => c.type.kind === 'text' && c.type.id && table.columns.has(name) && table.columns.get(name)?.collation !== KEY_COLLATION)
       .map(([name]) => name);
     if (ids.length > 0) changes.set(tableName, ids);
   }
