@@ -136,6 +136,8 @@ export const SCHEMA = {
       // Covering indexes of the lägesbild's GROUP BY queries and the hot spot history (migration 0011).
       ix_incidents_lagesbild: { columns: ['tenant_id', 'conversation_id', 'occurred_at'], include: ['category', 'organisation', 'youth_involved', 'place_name', 'school'] },
       ix_incidents_tenant_place_history: { columns: ['tenant_id', 'occurred_at', 'id'], include: ['place_id', 'ref', 'category'] },
+      // The lägesbild's serious incidents of a period (migration 0015).
+      ix_incidents_serious: { columns: ['tenant_id', 'conversation_id', 'severity', 'occurred_at'] },
       ux_incidents_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
     },
   },
@@ -445,6 +447,23 @@ export const SCHEMA = {
       used: int(),
     },
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
+  },
+  // The lägesbild's counts per channel, dimension, Stockholm day, month or year, and key (migration 0015, issue 14).
+  incident_calendar_counts: {
+    columns: {
+      tenant_id: text(100),
+      conversation_id: text(400),
+      dimension: text(20),
+      unit: text(10),
+      first_day: day(),
+      group_key: keyText(200),
+      incident_count: int(),
+      youth_given: int(),
+      youth_involved: int(),
+    },
+    primaryKey: {
+      name: 'pk_incident_calendar_counts', columns: ['tenant_id', 'conversation_id', 'dimension', 'unit', 'first_day', 'group_key'], clustered: false,
+    },
   },
 
 } as const satisfies Record<string, TableDefinition>;

@@ -125,6 +125,10 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'job_leases.job': CODE, 'job_leases.period_key': not('a period the bot computes from the clock (a day or a time slot)'),
   'job_leases.holder': not('a random id the instance makes when it starts'), 'job_leases.leased_until': TIME, 'job_leases.finished_at': TIME,
   'post_budget_slots.tenant_id': TENANT, 'post_budget_slots.slot_at': TIME,
+  // The lägesbild's counts per day, month and year (migration 0015): a school's text is copied, and goes when retention empties incidents.school.
+  'incident_calendar_counts.tenant_id': TENANT, 'incident_calendar_counts.conversation_id': CONVERSATION, 'incident_calendar_counts.dimension': CODE,
+  'incident_calendar_counts.unit': CODE, 'incident_calendar_counts.first_day': TIME,
+  'incident_calendar_counts.group_key': derived('incidents.school', 'a category or organisation code, a place id, or the exact school text of counted incidents'),
 };
 
 /** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */
