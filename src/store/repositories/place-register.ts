@@ -20,7 +20,14 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
         .orderBy('name_key').orderBy('id').limit(checkedLimit(limit)).execute();
       const aliases = await db.selectFrom('place_aliases').select(['place_id', 'alias'])
         .where('tenant_id', '=', scope.tenantId).orderBy('alias_key').execute();
-      return rows.map((row) => toRegisteredPlace(row, aliases.filter((a) => a.place_id === row.id).map((a) => a.alias)));
+      // Grouped once: filtering all aliases for each place costs places × aliases.
+      const aliasesOf = new Map<string, string[]>();
+      for (const a of aliases) {
+        const list = aliasesOf.get(a.place_id);
+        if (list) list.push(a.alias);
+        else aliasesOf.set(a.place_id, [a.alias]);
+      }
+      return rows.map((row) => toRegisteredPlace(row, aliasesOf.get(row.id) ?? []));
     },
 
     get: (scope, id) => findPlace(db, scope, id),
