@@ -5,7 +5,7 @@ import type { Store } from '../../src/domain/ports/store.port';
 import { daysPeriod, monthPeriod, weekOf, yearPeriod } from '../../src/domain/periods';
 import type { Incident, IncidentFields } from '../../src/domain/report';
 import { INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../../src/domain/vocabulary';
-import { T0, incidentFields, newReport, origin, otherTenant, tenant } from './store-fixtures';
+import { STOCKHOLM_EDGES, T0, incidentFields, newReport, origin, otherTenant, tenant } from './store-fixtures';
 
 // The lägesbild reads counts kept per Stockholm day, month and year (migration 0015). Whatever was
 // written (reports in several channels, edits that move one to another day, place or category,
@@ -18,14 +18,7 @@ const CHANNELS: DigestScope[] = [
   { tenantId: otherTenant.tenantId, conversationId: 'conversation-3' },
 ];
 
-/** Around Stockholm midnights (winter UTC+1, summer UTC+2), new year, and both DST changes (a 23- and a 25-hour day). */
-const EDGES = [
-  '2025-12-31T22:59:59.999Z', '2025-12-31T23:00:00.000Z', '2026-01-31T22:59:59.999Z', '2026-01-31T23:00:00.000Z',
-  '2026-03-28T22:59:59.999Z', '2026-03-28T23:00:00.000Z', '2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z',
-  '2026-03-29T21:59:59.999Z', '2026-03-29T22:00:00.000Z', '2026-06-30T21:59:59.999Z', '2026-06-30T22:00:00.000Z',
-  '2026-10-24T21:59:59.999Z', '2026-10-24T22:00:00.000Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.000Z',
-  '2026-10-25T22:59:59.999Z', '2026-10-25T23:00:00.000Z', '2025-03-30T01:00:00.000Z', '2025-10-26T00:30:00.000Z',
-].map((iso) => new Date(iso));
+const EDGES = STOCKHOLM_EDGES;
 const SPAN = { from: Date.parse('2025-01-01T00:00:00Z'), to: Date.parse('2027-01-01T00:00:00Z') };
 
 /** Ranges the lägesbild asks for (years, months, weeks, days, a period cut at now) and some no period gives. */

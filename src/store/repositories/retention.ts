@@ -58,7 +58,8 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
           if (batch.length === 0) return 0n;
           const { numUpdatedRows } = await trx.updateTable('incidents')
             .set({ ...NOBODY, description: REMOVED, school: null, police_report_number: null, resolution: null, anonymised_at: now, updated_at: now })
-            .where('id', 'in', batch.map((r) => r.id))
+            // Still old and not yet anonymised: another writer may have got there first.
+            .where('id', 'in', batch.map((r) => r.id)).where(oldIncident)
             .executeTakeFirst();
           await recountIncidentDays(trx, dialect, batch.filter((r) => r.school !== null).map(incidentDayOf));
           return numUpdatedRows;
