@@ -25,21 +25,29 @@ export function calendarParts(range: InstantRange): { units: UnitRun[]; edges: I
   const edges: InstantRange[] = [];
   if (from.toMillis() < firstMidnight.toMillis()) edges.push({ from: range.from, to: firstMidnight.toJSDate() });
   if (lastMidnight.toMillis() < to.toMillis()) edges.push({ from: lastMidnight.toJSDate(), to: range.to });
-  return { units: unitsOfDays(firstMidnight, lastMidnight), edges };
+  return { units: unitsOfDays(firstMidnight.toFormat('yyyy-MM-dd'), lastMidnight.toFormat('yyyy-MM-dd')), edges };
 }
 
-/** The whole days from `first` up to (not including) `end`, both local midnights, in the largest units that fit. */
-function unitsOfDays(first: DateTime, end: DateTime): UnitRun[] {
+/**
+ * The whole days from `first` up to (not including) `end`, both YYYY-MM-DD, in the largest units that
+ * fit. Plain calendar arithmetic (a date as midnight UTC): the zone mattered only for finding the days.
+ */
+function unitsOfDays(first: string, end: string): UnitRun[] {
   const runs: UnitRun[] = [];
-  const fits = (next: DateTime) => next.toMillis() <= end.toMillis();
-  for (let cursor = first; cursor.toMillis() < end.toMillis();) {
-    const unit: CalendarUnit = cursor.ordinal === 1 && fits(cursor.plus({ years: 1 })) ? 'year'
-      : cursor.day === 1 && fits(cursor.plus({ months: 1 })) ? 'month' : 'day';
-    const day = cursor.toFormat('yyyy-MM-dd');
+  const endMs = Date.parse(`${end}T00:00:00Z`);
+  for (let cursor = new Date(`${first}T00:00:00Z`); cursor.getTime() < endMs;) {
+    const next = { year: shifted(cursor, 12, 0), month: shifted(cursor, 1, 0), day: shifted(cursor, 0, 1) };
+    const unit: CalendarUnit = cursor.getUTCMonth() === 0 && cursor.getUTCDate() === 1 && next.year.getTime() <= endMs ? 'year'
+      : cursor.getUTCDate() === 1 && next.month.getTime() <= endMs ? 'month' : 'day';
+    const day = cursor.toISOString().slice(0, 10);
     const last = runs.at(-1);
     if (last?.unit === unit) last.lastFirstDay = day;
     else runs.push({ unit, firstDay: day, lastFirstDay: day });
-    cursor = cursor.plus({ [`${unit}s`]: 1 });
+    cursor = next[unit];
   }
   return runs;
 }
+
+/** The date `months` and `days` later (from a 1st, or by days only: no month-end clamping is needed). */
+const shifted = (date: Date, months: number, days: number) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate() + days));
