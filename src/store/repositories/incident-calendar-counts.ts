@@ -44,12 +44,8 @@ export async function recountIncidentDays(trx: Kysely<Database>, dialect: StoreD
   const unique = new Map(days.map((d) => [`${d.tenantId}\u0000${d.conversationId}\u0000${d.day}`, d]));
   for (const day of unique.values()) {
     const [stored, counted] = [await storedDay(trx, day), await countedDay(trx, dialect, day)];
-    const start = DateTime.fromISO(day.day);
-    for (const change of changes(stored, counted)) {
-      await addTo(trx, day, 'day', day.day, change);
-      await addTo(trx, day, 'month', start.startOf('month').toFormat('yyyy-MM-dd'), change);
-      await addTo(trx, day, 'year', start.startOf('year').toFormat('yyyy-MM-dd'), change);
-    }
+    const units: [CalendarUnit, string][] = [['day', day.day], ['month', `${day.day.slice(0, 8)}01`], ['year', `${day.day.slice(0, 5)}01-01`]];
+    for (const change of changes(stored, counted)) await addTo(trx, day, units, change);
   }
 }
 
@@ -99,25 +95,30 @@ function changes(stored: Counted[], counted: Counted[]): Counted[] {
   return [...delta.values()].filter((d) => d.incident_count !== 0 || d.youth_given !== 0 || d.youth_involved !== 0);
 }
 
-/** Adds a change to one unit's row: updated where it is, made where it is not, gone when nothing is left in it. */
-async function addTo(trx: Kysely<Database>, { tenantId, conversationId }: IncidentDay, unit: CalendarUnit, firstDay: string, change: Counted): Promise<void> {
-  const theRow = (eb: ExpressionBuilder<Database, 'incident_calendar_counts'>) => eb.and([
+/**
+ * Adds a change to the rows of the day, its month and its year in one update; makes those that are not
+ * there yet; removes those left with nothing in them.
+ */
+async function addTo(trx: Kysely<Database>, { tenantId, conversationId }: IncidentDay, units: [CalendarUnit, string][], change: Counted): Promise<void> {
+  const theRows = (eb: ExpressionBuilder<Database, 'incident_calendar_counts'>) => eb.and([
     eb('tenant_id', '=', tenantId), eb('conversation_id', '=', conversationId), eb('dimension', '=', change.dimension),
-    eb('unit', '=', unit), eb('first_day', '=', firstDay), eb('group_key', '=', change.group_key),
+    eb('group_key', '=', change.group_key),
+    eb.or(units.map(([unit, firstDay]) => eb.and([eb('unit', '=', unit), eb('first_day', '=', firstDay)]))),
   ]);
-  const { numUpdatedRows } = await trx.updateTable('incident_calendar_counts').where(theRow)
+  const { numUpdatedRows } = await trx.updateTable('incident_calendar_counts').where(theRows)
     .set((eb) => ({
       incident_count: eb('incident_count', '+', change.incident_count),
       youth_given: eb('youth_given', '+', change.youth_given),
       youth_involved: eb('youth_involved', '+', change.youth_involved),
     }))
     .executeTakeFirst();
-  if (numUpdatedRows === 0n) {
-    await trx.insertInto('incident_calendar_counts').values({
+  if (Number(numUpdatedRows) < units.length) {
+    const there = new Set((await trx.selectFrom('incident_calendar_counts').select('unit').where(theRows).execute()).map((r) => r.unit));
+    const missing = units.filter(([unit]) => !there.has(unit));
+    if (missing.length > 0) await trx.insertInto('incident_calendar_counts').values(missing.map(([unit, firstDay]) => ({
       tenant_id: tenantId, conversation_id: conversationId, dimension: change.dimension, unit, first_day: firstDay, group_key: change.group_key,
       incident_count: change.incident_count, youth_given: change.youth_given, youth_involved: change.youth_involved,
-    }).execute();
-  } else if (change.incident_count < 0) {
-    await trx.deleteFrom('incident_calendar_counts').where(theRow).where('incident_count', '=', 0).execute();
+    }))).execute();
   }
+  if (change.incident_count < 0) await trx.deleteFrom('incident_calendar_counts').where(theRows).where('incident_count', '=', 0).execute();
 }
