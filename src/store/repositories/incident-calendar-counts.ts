@@ -10,7 +10,8 @@ import type { StoreDialect } from '../store-dialect';
 // of a year reads a row per key, not every incident. Kept by recounting: after a write, in its
 // transaction, each day it touched is counted again from the incidents; what changed against the day's
 // stored counts is added to the day, its month and its year. So a count cannot drift from the rows it
-// counts, and an edit, a withdrawal, a place merge or retention needs no arithmetic of its own.
+// counts, and an edit, a withdrawal, a place merge or retention needs no arithmetic of its own. A new
+// report, the write that happens most, just adds one to its keys.
 
 /** What the counts are kept by; the lägesbild's 'none' (the total) is the sum over categories. */
 export type CountedDimension = Exclude<IncidentDimension, 'none'>;
@@ -39,15 +40,37 @@ interface Counted {
   youth_involved: number;
 }
 
+type CountedRow = {
+  tenant_id: string; conversation_id: string; occurred_at: Date | string;
+  category: string; organisation: string; place_id: string; school: string | null; youth_involved: number | null;
+};
+
+/**
+ * Counts one new incident, inside the transaction that inserts it: one more for each of its keys. (A
+ * report is the write that happens most; recounting its day would read all of the day's incidents.)
+ */
+export async function countNewIncident(trx: Kysely<Database>, row: CountedRow): Promise<void> {
+  const day = incidentDayOf(row);
+  const one = { incident_count: 1, youth_given: row.youth_involved === null ? 0 : 1, youth_involved: row.youth_involved ?? 0 };
+  const keys: [CountedDimension, string | null][] = [
+    ['category', row.category], ['organisation', row.organisation], ['place', row.place_id], ['school', row.school],
+  ];
+  for (const [dimension, key] of keys) {
+    if (key !== null) await addTo(trx, day, unitsOf(day.day), { dimension, group_key: key, ...one });
+  }
+}
+
 /** Counts the given days again, inside the caller's transaction and after its write. */
 export async function recountIncidentDays(trx: Kysely<Database>, dialect: StoreDialect, days: readonly IncidentDay[]): Promise<void> {
   const unique = new Map(days.map((d) => [`${d.tenantId}\u0000${d.conversationId}\u0000${d.day}`, d]));
   for (const day of unique.values()) {
     const [stored, counted] = [await storedDay(trx, day), await countedDay(trx, dialect, day)];
-    const units: [CalendarUnit, string][] = [['day', day.day], ['month', `${day.day.slice(0, 8)}01`], ['year', `${day.day.slice(0, 5)}01-01`]];
-    for (const change of changes(stored, counted)) await addTo(trx, day, units, change);
+    for (const change of changes(stored, counted)) await addTo(trx, day, unitsOf(day.day), change);
   }
 }
+
+/** The day, its month and its year, each by its first day. */
+const unitsOf = (day: string): [CalendarUnit, string][] => [['day', day], ['month', `${day.slice(0, 8)}01`], ['year', `${day.slice(0, 5)}01-01`]];
 
 async function storedDay(trx: Kysely<Database>, { tenantId, conversationId, day }: IncidentDay): Promise<Counted[]> {
   return trx.selectFrom('incident_calendar_counts')

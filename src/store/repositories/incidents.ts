@@ -6,7 +6,7 @@ import { INCIDENT_CATEGORIES, SEVERITIES } from '../../domain/vocabulary';
 import { toCode, toDate } from '../row-values';
 import type { Database, IncidentRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
-import { incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
+import { countNewIncident, incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
 import { createNumberedReport, updateVersionedReport } from './report-writes';
 import { reportInScope } from './scopes';
@@ -17,7 +17,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null };
         await trx.insertInto('incidents').values(row).execute();
-        await recountIncidentDays(trx, dialect, [incidentDayOf(row)]);
+        await countNewIncident(trx, row);
         return toIncident(row);
       }),
 
