@@ -32,13 +32,18 @@ export function incidentDayOf(row: { tenant_id: string; conversation_id: string;
   };
 }
 
-interface Counted {
+interface Key {
   dimension: string;
   group_key: string;
+}
+
+interface Tallied {
   incident_count: number;
   youth_given: number;
   youth_involved: number;
 }
+
+type Counted = Key & Tallied;
 
 type CountedRow = {
   tenant_id: string; conversation_id: string; occurred_at: Date | string;
@@ -51,13 +56,11 @@ type CountedRow = {
  */
 export async function countNewIncident(trx: Kysely<Database>, row: CountedRow): Promise<void> {
   const day = incidentDayOf(row);
-  const one = { incident_count: 1, youth_given: row.youth_involved === null ? 0 : 1, youth_involved: row.youth_involved ?? 0 };
-  const keys: [CountedDimension, string | null][] = [
-    ['category', row.category], ['organisation', row.organisation], ['place', row.place_id], ['school', row.school],
+  const keys: Key[] = [
+    { dimension: 'category', group_key: row.category }, { dimension: 'organisation', group_key: row.organisation },
+    { dimension: 'place', group_key: row.place_id }, ...(row.school === null ? [] : [{ dimension: 'school', group_key: row.school }]),
   ];
-  for (const [dimension, key] of keys) {
-    if (key !== null) await addTo(trx, day, unitsOf(day.day), { dimension, group_key: key, ...one });
-  }
+  await addTo(trx, day, unitsOf(day.day), keys, { incident_count: 1, youth_given: row.youth_involved === null ? 0 : 1, youth_involved: row.youth_involved ?? 0 });
 }
 
 /** Counts the given days again, inside the caller's transaction and after its write. */
@@ -65,7 +68,7 @@ export async function recountIncidentDays(trx: Kysely<Database>, dialect: StoreD
   const unique = new Map(days.map((d) => [`${d.tenantId}\u0000${d.conversationId}\u0000${d.day}`, d]));
   for (const day of unique.values()) {
     const [stored, counted] = [await storedDay(trx, day), await countedDay(trx, dialect, day)];
-    for (const change of changes(stored, counted)) await addTo(trx, day, unitsOf(day.day), change);
+    for (const change of changes(stored, counted)) await addTo(trx, day, unitsOf(day.day), [change], change);
   }
 }
 
@@ -119,13 +122,13 @@ function changes(stored: Counted[], counted: Counted[]): Counted[] {
 }
 
 /**
- * Adds a change to the rows of the day, its month and its year in one update; makes those that are not
- * there yet; removes those left with nothing in them.
+ * Adds the same change to the rows of these keys for the day, its month and its year, in one update;
+ * makes those that are not there yet; removes those left with nothing in them.
  */
-async function addTo(trx: Kysely<Database>, { tenantId, conversationId }: IncidentDay, units: [CalendarUnit, string][], change: Counted): Promise<void> {
+async function addTo(trx: Kysely<Database>, { tenantId, conversationId }: IncidentDay, units: [CalendarUnit, string][], keys: Key[], change: Tallied): Promise<void> {
   const theRows = (eb: ExpressionBuilder<Database, 'incident_calendar_counts'>) => eb.and([
-    eb('tenant_id', '=', tenantId), eb('conversation_id', '=', conversationId), eb('dimension', '=', change.dimension),
-    eb('group_key', '=', change.group_key),
+    eb('tenant_id', '=', tenantId), eb('conversation_id', '=', conversationId),
+    eb.or(keys.map((k) => eb.and([eb('dimension', '=', k.dimension), eb('group_key', '=', k.group_key)]))),
     eb.or(units.map(([unit, firstDay]) => eb.and([eb('unit', '=', unit), eb('first_day', '=', firstDay)]))),
   ]);
   const { numUpdatedRows } = await trx.updateTable('incident_calendar_counts').where(theRows)
@@ -135,13 +138,13 @@ async function addTo(trx: Kysely<Database>, { tenantId, conversationId }: Incide
       youth_involved: eb('youth_involved', '+', change.youth_involved),
     }))
     .executeTakeFirst();
-  if (Number(numUpdatedRows) < units.length) {
-    const there = new Set((await trx.selectFrom('incident_calendar_counts').select('unit').where(theRows).execute()).map((r) => r.unit));
-    const missing = units.filter(([unit]) => !there.has(unit));
-    if (missing.length > 0) await trx.insertInto('incident_calendar_counts').values(missing.map(([unit, firstDay]) => ({
-      tenant_id: tenantId, conversation_id: conversationId, dimension: change.dimension, unit, first_day: firstDay, group_key: change.group_key,
-      incident_count: change.incident_count, youth_given: change.youth_given, youth_involved: change.youth_involved,
-    }))).execute();
+  if (Number(numUpdatedRows) < keys.length * units.length) {
+    const rowId = (dimension: string, groupKey: string, unit: string) => `${dimension}\u0000${groupKey}\u0000${unit}`;
+    const there = new Set((await trx.selectFrom('incident_calendar_counts').select(['dimension', 'group_key', 'unit']).where(theRows).execute())
+      .map((r) => rowId(r.dimension, r.group_key, r.unit)));
+    const missing = keys.flatMap((k) => units.filter(([unit]) => !there.has(rowId(k.dimension, k.group_key, unit)))
+      .map(([unit, firstDay]) => ({ tenant_id: tenantId, conversation_id: conversationId, ...k, unit, first_day: firstDay, ...change })));
+    if (missing.length > 0) await trx.insertInto('incident_calendar_counts').values(missing).execute();
   }
   if (change.incident_count < 0) await trx.deleteFrom('incident_calendar_counts').where(theRows).where('incident_count', '=', 0).execute();
 }
