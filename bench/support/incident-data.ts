@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../../src/domain/ports/store.port';
+import { sql } from 'kysely';
 import { createStore } from '../../src/store/create-store';
+import { migrate } from '../../src/store/migrator';
+import { sqliteMigrations } from '../../src/store/sqlite/sqlite-dialect';
+import { createSqliteKysely } from '../../src/store/sqlite/sqlite-store';
 import { pick, seededRandom } from './seeded-random';
 
 // Generated incidents for the lägesbild and hot spot measures, written straight into a migrated SQLite
@@ -20,6 +24,8 @@ export const QUIET = { tenantId: TENANTS[1]!, conversationId: channelId(1) };
 /** Incidents fall over the two years before this instant. */
 export const DATA_END = new Date('2026-12-31T23:00:00Z');
 const SPAN_MS = 2 * 365 * 86_400_000;
+/** The migration that counts incidents per day (and backfills the counts). */
+const DAY_COUNTS_VERSION = 15;
 
 const CATEGORIES = ['skadegorelse_klotter', 'skadegorelse_glaskross', 'nedskrapning', 'ordningsstorning', 'stold_inbrott_ran', 'hot_vald'];
 const ORGANISATIONS = ['polisen', 'kommunen', 'skola', 'socialtjanst'];
@@ -44,7 +50,7 @@ export interface IncidentData {
 export async function generateIncidents(count: number, placesPerTenant = PLACES / TENANTS.length, seed = 14): Promise<IncidentData> {
   const dir = mkdtempSync(join(tmpdir(), 'trygghetsboten-bench-data-'));
   const file = join(dir, 'bench.db');
-  await (await createStore(`sqlite:${file}`)).close();
+  await migrateBeforeDayCounts(dir, file);
   const db = new Database(file);
   const random = seededRandom(seed);
   const places = insertPlaces(db, placesPerTenant);
@@ -64,10 +70,29 @@ export async function generateIncidents(count: number, placesPerTenant = PLACES 
       });
     }
   })();
-  db.prepare('ANALYZE').run();
   db.close();
+  // The rest of the migrations: 0015 counts the incidents per day, as it does an upgraded database's.
+  const migrating = createSqliteKysely(file);
+  await migrate(migrating, sqliteMigrations);
+  await sql`ANALYZE`.execute(migrating);
+  await migrating.destroy();
   const store = await createStore(`sqlite:${file}`);
   return { file, store, places, close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/**
+ * The file migrated up to the version before the counts per day (0015): the rows are written straight
+ * into the tables, so the counts come from the migration's own backfill, not from the repositories.
+ */
+async function migrateBeforeDayCounts(dir: string, file: string): Promise<void> {
+  const earlier = join(dir, 'migrations-before-0015');
+  mkdirSync(earlier);
+  for (const name of readdirSync(sqliteMigrations.folder).filter((f) => /^\d{4}_/.test(f) && Number(f.slice(0, 4)) < DAY_COUNTS_VERSION)) {
+    copyFileSync(join(sqliteMigrations.folder, name), join(earlier, name));
+  }
+  const db = createSqliteKysely(file);
+  await migrate(db, { ...sqliteMigrations, folder: earlier });
+  await db.destroy();
 }
 
 function insertPlaces(db: Database.Database, perTenant: number): Map<string, string[]> {

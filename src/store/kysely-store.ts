@@ -75,7 +75,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     retention: guardRepository(createRetentionRepository(db, dialect), guard),
     placeRegister: guardRepository(createPlaceRegisterRepository(db, dialect), guard),
     hotspots: guardRepository(createHotspotRepository(db, dialect), guard),
-    placeHistory: guardRepository(createPlaceHistoryRepository(db), guard),
+    placeHistory: guardRepository(createPlaceHistoryRepository(db, dialect), guard),
     cardMessages: guardRepository(createCardMessageRepository(db), guard),
     jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),

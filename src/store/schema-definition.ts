@@ -147,6 +147,8 @@ export const SCHEMA = {
       // Covering indexes of the lägesbild's GROUP BY queries and the hot spot history (migration 0011).
       ix_incidents_lagesbild: { columns: ['tenant_id', 'conversation_id', 'occurred_at'], include: ['category', 'organisation', 'youth_involved', 'place_name', 'school'] },
       ix_incidents_tenant_place_history: { columns: ['tenant_id', 'occurred_at', 'id'], include: ['place_id', 'ref', 'category'] },
+      // The lägesbild's serious incidents of a period (migration 0015).
+      ix_incidents_serious: { columns: ['tenant_id', 'conversation_id', 'severity', 'occurred_at'] },
       ux_incidents_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
       ix_incidents_tenant_school: { columns: ['tenant_id', 'school_id', 'occurred_at'] },
     },
@@ -558,6 +560,23 @@ export const SCHEMA = {
     primaryKey: { name: 'pk_strategic_meetings', columns: ['id'], clustered: false },
     indexes: {
       ix_strategic_meetings_tenant_year: { columns: ['tenant_id', 'meeting_year'] },
+    },
+  },
+  // The lägesbild's counts per channel, dimension, Stockholm day, month or year, and key (migration 0015, issue 14).
+  incident_calendar_counts: {
+    columns: {
+      tenant_id: idText(100),
+      conversation_id: idText(400),
+      dimension: text(20),
+      unit: text(10),
+      first_day: day(),
+      group_key: keyText(200),
+      incident_count: int(),
+      youth_given: int(),
+      youth_involved: int(),
+    },
+    primaryKey: {
+      name: 'pk_incident_calendar_counts', columns: ['tenant_id', 'conversation_id', 'dimension', 'unit', 'first_day', 'group_key'], clustered: false,
     },
   },
 

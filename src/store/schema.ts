@@ -70,6 +70,28 @@ export interface IncidentsTable extends ReportColumns {
   concern_reported: ColumnType<number | boolean | null, boolean | null | undefined, boolean | null>;
 }
 
+/**
+ * Migration 0015: incidents counted per channel, dimension, Stockholm day, month or year, and key; kept
+ * by the store repositories in the transaction of every incident write (repositories/incident-calendar-counts.ts).
+ */
+export interface IncidentCalendarCountsTable {
+  tenant_id: string;
+  conversation_id: string;
+  /** category, organisation, place or school (CountedDimension). */
+  dimension: string;
+  /** day, month or year (CalendarUnit). */
+  unit: string;
+  /** The unit's first day (a month's 1st, a year's 1 January). */
+  first_day: CalendarDay;
+  /** The category or organisation code, the place id, or the exact school text. */
+  group_key: string;
+  incident_count: number;
+  /** Of those, the incidents that said how many young people were involved. */
+  youth_given: number;
+  /** The young people those incidents named, summed (0 when none did: youth_given tells). */
+  youth_involved: number;
+}
+
 export interface ActivitiesTable extends ReportColumns {
   type: string;
   activity_date: CalendarDay;
@@ -477,6 +499,7 @@ export interface Database {
   callouts: CalloutsTable;
   callout_recipients: CalloutRecipientsTable;
   callout_events: CalloutEventsTable;
+  incident_calendar_counts: IncidentCalendarCountsTable;
 }
 
 // ---------- The EST week (issue 12, migration 0020) ----------

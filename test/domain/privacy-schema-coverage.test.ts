@@ -180,6 +180,10 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'strategic_meetings.organisations': not('organisation codes from the fixed vocabulary, comma-separated'),
   'strategic_meetings.decisions': guarded('meeting.decisions'), 'strategic_meetings.recorded_by': USER_ID, 'strategic_meetings.recorded_at': TIME,
   'activities.commitment_id': ID,
+  // The lägesbild's counts per day, month and year (migration 0015): a school's text is copied, and goes when retention empties incidents.school.
+  'incident_calendar_counts.tenant_id': TENANT, 'incident_calendar_counts.conversation_id': CONVERSATION, 'incident_calendar_counts.dimension': CODE,
+  'incident_calendar_counts.unit': CODE, 'incident_calendar_counts.first_day': TIME,
+  'incident_calendar_counts.group_key': derived('incidents.school', 'a category or organisation code, a place id, or the exact school text of counted incidents'),
 };
 
 /** SQLite's rule for text affinity: the declared type contains CHAR, CLOB or TEXT. */

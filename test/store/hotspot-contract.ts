@@ -73,6 +73,9 @@ export function hotspotContract(ctx: () => { store: Store; place: Place }): void
       assert.equal(!again.ok && again.reason, 'exists');
       assert.deepEqual(await store.hotspots.byPlace(tenant, place.id), created.hotspot);
       assert.deepEqual(await store.hotspots.listActive(tenant), [created.hotspot]);
+      const without = await store.places.findOrCreate(tenant, 'Parken', T0);
+      assert.deepEqual(await store.hotspots.byPlaces(tenant, [without.id, place.id, 'no-such-place']), [created.hotspot], 'one read for many places');
+      assert.deepEqual(await store.hotspots.byPlaces(tenant, []), []);
     });
 
     it('changes state, analysis, follow-up and measures under optimistic versioning', async function () {

@@ -13,6 +13,7 @@ export async function exerciseHotspotRepositories(store: Store, placeId: string)
   const id = created.ok ? created.hotspot.id : '';
   await store.hotspots.get(tenant, id);
   await store.hotspots.byPlace(tenant, placeId);
+  await store.hotspots.byPlaces(tenant, [placeId]);
   await store.hotspots.listActive(tenant);
   await store.hotspots.update(tenant, {
     actorId: curator.actorId, id, expectedVersion: 1, now: at(1), state: 'analyseras', followUpDate: '2026-03-20',

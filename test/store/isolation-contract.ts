@@ -233,6 +233,7 @@ export function isolationContract(ctx: () => { store: Store; place: Place; snaps
 
       assert.equal(await store.hotspots.get(otherTenant, id), null);
       assert.equal(await store.hotspots.byPlace(otherTenant, place.id), null);
+      assert.deepEqual(await store.hotspots.byPlaces(otherTenant, [place.id]), []);
       assert.deepEqual(await store.hotspots.listActive(otherTenant), []);
       assert.deepEqual(await store.hotspots.measures(otherTenant, [id]), []);
       for (const change of [

@@ -3,8 +3,12 @@ import { T0, at } from './store-fixtures';
 
 /** Statements the lägesbild repositories send, as SQL Server would get them (start of the SQL text). */
 export const LAGESBILD_STATEMENTS = [
-  'select "t"."bucket", "t"."group_key", count(*) as "n", sum("t"."youth") as "youth" from (select case when incidents.occurred_at',
-  'select "t"."bucket", "t"."group_key", count(*) as "n", sum("t"."youth") as "youth" from (select case when activities.activity_date',
+  'select "t"."bucket", "t"."group_key", sum("t"."n") as "n", sum("t"."youth") as "youth" from (select case when incidents.occurred_at',
+  'select "t"."bucket", "t"."group_key", sum("t"."n") as "n", sum("t"."youth") as "youth" from (select case when c.unit',
+  'select "t"."bucket", "t"."group_key", sum("t"."n") as "n", sum("t"."youth") as "youth" from (select case when activities.activity_date',
+  // The calendar counts, kept at every incident write (0015).
+  'select "dimension", "group_key", "incident_count", "youth_given", "youth_involved" from "incident_calendar_counts"',
+  'update "incident_calendar_counts"', 'insert into "incident_calendar_counts"',
   'insert into "digest_subscriptions"', 'update "digest_subscriptions"', 'delete from "digest_subscriptions"',
   'insert into "digest_deliveries"', 'update "digest_deliveries"', 'insert into "digest_attempts"', 'insert into "digest_exports"', 'update "digest_exports"',
   'select top(',

@@ -9,6 +9,7 @@ import { migrate } from '../../src/store/migrator';
 import type { Database } from '../../src/store/schema';
 import { sqliteDialect, sqliteMigrations } from '../../src/store/sqlite/sqlite-dialect';
 import { createSqliteKysely } from '../../src/store/sqlite/sqlite-store';
+import { migrateUpTo } from './migrate-up-to';
 
 // Upgrading a database of version 0013, when activities still had a status: one closed (åtgärdad)
 // then counts as followed up, when it was last changed; an open one still waits for its follow-up.
@@ -22,14 +23,9 @@ describe('migration 0014 (an activity\'s follow-up done) on a database of versio
 
   beforeEach(async function () {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trygghetsboten-0014-'));
-    const previous = path.join(folder, 'previous-migrations');
-    fs.mkdirSync(previous);
-    const old = fs.readdirSync(sqliteMigrations.folder).filter((f) => /^(000\d|001[0-3])_.*\.sql$/.test(f));
-    assert.equal(old.length, 13);
-    for (const f of old) fs.copyFileSync(path.join(sqliteMigrations.folder, f), path.join(previous, f));
     const file = path.join(folder, 'bot.db');
     db = createSqliteKysely(file);
-    assert.equal((await migrate(db, { ...sqliteMigrations, folder: previous })).at(-1), 13);
+    assert.equal((await migrateUpTo(db, 13, folder)).at(-1), 13);
     const raw = new BetterSqlite3(file);
     const activity = (id: string, ref: string, status: string) => raw.prepare(`INSERT INTO activities (id, ref, type, activity_date, place_id,
       place_name, organisation, notes, people_met, follow_up_date, status, assignee_id, assignee_name, reporter_id, reporter_name, tenant_id,

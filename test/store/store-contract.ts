@@ -10,6 +10,7 @@ import {
 import { auditContract } from './audit-contract';
 import { hotspotContract } from './hotspot-contract';
 import { isolationContract } from './isolation-contract';
+import { calendarCountsContract } from './calendar-counts-contract';
 import { lagesbildContract } from './lagesbild-contract';
 import { retentionContract } from './retention-contract';
 import { submitKeyContract } from './submit-key-contract';
@@ -532,6 +533,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));
+    calendarCountsContract(() => ({ store, place }));
     isolationContract(() => ({ store, place, snapshot: options.snapshot }));
 
     describe('health and closing', function () {

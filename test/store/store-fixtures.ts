@@ -87,3 +87,16 @@ export function conversationRecord(overrides: Partial<ConversationRecord> = {}):
     ...overrides,
   };
 }
+
+/**
+ * Instants either side of Stockholm midnights (winter UTC+1, summer UTC+2), a new year, and both DST
+ * changes (the 23-hour 29 March and the 25-hour 25 October 2026), in pairs: the last millisecond of a
+ * local day, then the first of the next (or the hour the clocks change).
+ */
+export const STOCKHOLM_EDGES = [
+  '2025-12-31T22:59:59.999Z', '2025-12-31T23:00:00.000Z', '2026-01-31T22:59:59.999Z', '2026-01-31T23:00:00.000Z',
+  '2026-03-28T22:59:59.999Z', '2026-03-28T23:00:00.000Z', '2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z',
+  '2026-03-29T21:59:59.999Z', '2026-03-29T22:00:00.000Z', '2026-06-30T21:59:59.999Z', '2026-06-30T22:00:00.000Z',
+  '2026-10-24T21:59:59.999Z', '2026-10-24T22:00:00.000Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.000Z',
+  '2026-10-25T22:59:59.999Z', '2026-10-25T23:00:00.000Z', '2025-03-30T01:00:00.000Z', '2025-10-26T00:30:00.000Z',
+].map((iso) => new Date(iso));

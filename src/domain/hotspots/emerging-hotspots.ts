@@ -15,7 +15,6 @@ export interface EmergingPlace {
 
 type Sources = { placeRegister: PlaceRegisterRepository; placeHistory: PlaceHistoryRepository; hotspots: HotspotRepository };
 
-
 /**
  * Every place of the tenant through the emerging rule: proposals first, then labelled hot spots. The
  * weeks are calendar weeks, the latest being this week so far, as in the lägesbild.
@@ -30,11 +29,11 @@ export async function emergingHotspots(sources: Sources, scope: TenantScope, now
     return { key: place.id, counts: sinceKnown(seen?.counts ?? new Array<number>(WEEKS_NEEDED).fill(0), knownSince, weeks) };
   });
   const byId = new Map(register.map((p) => [p.id, p]));
-  const found = await Promise.all(findEmerging(series).map(async (finding) => ({
-    place: byId.get(finding.key)!,
-    finding,
-    hotspot: await sources.hotspots.byPlace(scope, finding.key),
-  })));
+  const findings = findEmerging(series);
+  // The hot spots of all findings in one read, not one per finding.
+  const spots = findings.length === 0 ? [] : await sources.hotspots.byPlaces(scope, findings.map((f) => f.key));
+  const spotOf = new Map(spots.map((h) => [h.placeId, h]));
+  const found = findings.map((finding) => ({ place: byId.get(finding.key)!, finding, hotspot: spotOf.get(finding.key) ?? null }));
   return found.sort((a, b) => Number(a.hotspot !== null) - Number(b.hotspot !== null) || b.finding.latest - a.finding.latest);
 }
 

@@ -53,6 +53,8 @@ export interface HotspotRepository {
   create(hotspot: NewHotspot): Promise<{ ok: true; hotspot: Hotspot } | { ok: false; reason: 'exists'; current: Hotspot }>;
   get(scope: TenantScope, id: string): Promise<Hotspot | null>;
   byPlace(scope: TenantScope, placeId: string): Promise<Hotspot | null>;
+  /** The hot spots (open or closed) of these places of the tenant, in one read: none for a place without one. */
+  byPlaces(scope: TenantScope, placeIds: readonly string[]): Promise<Hotspot[]>;
   /** Every hot spot of the tenant not closed, oldest first. */
   listActive(scope: TenantScope): Promise<Hotspot[]>;
   update(scope: TenantScope, change: HotspotChange): Promise<HotspotUpdate>;

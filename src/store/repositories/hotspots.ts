@@ -47,6 +47,15 @@ export function createHotspotRepository(db: Kysely<Database>, dialect: StoreDial
     get: (scope, id) => findBy(db, scope, 'id', id),
     byPlace: (scope, placeId) => findBy(db, scope, 'place_id', placeId),
 
+    async byPlaces(scope, placeIds) {
+      if (placeIds.length === 0) return [];
+      const rows = await selectInChunks(placeIds,
+        (chunk) => selectHotspots(db).where('hotspots.tenant_id', '=', scope.tenantId).where('hotspots.place_id', 'in', chunk)
+          .orderBy('hotspots.place_id').execute(),
+        (a, b) => (a.place_id < b.place_id ? -1 : 1));
+      return rows.map(toHotspot);
+    },
+
     async listActive(scope) {
       const rows = await selectHotspots(db).where('hotspots.tenant_id', '=', scope.tenantId).where('hotspots.state', 'in', ACTIVE_STATES)
         .orderBy('hotspots.created_at').orderBy('hotspots.id').execute();

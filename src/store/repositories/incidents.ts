@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, UpdateResult } from 'kysely';
 import type { IncidentRepository } from '../../domain/ports/store.port';
 import type { Incident, IncidentFields } from '../../domain/report';
 import type { ReportScope } from '../../domain/scope';
@@ -6,6 +6,7 @@ import { INCIDENT_CATEGORIES, SEVERITIES } from '../../domain/vocabulary';
 import { toCode, toDate } from '../row-values';
 import type { Database, IncidentRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
+import { countNewIncident, incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
 import { createNumberedReport, updateVersionedReport } from './report-writes';
 import { reportInScope } from './scopes';
@@ -16,6 +17,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null, school_id: null, concern_reported: null };
         await trx.insertInto('incidents').values(row).execute();
+        await countNewIncident(trx, row);
         return toIncident(row);
       }),
 
@@ -29,7 +31,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
 
     update: (scope, change) =>
       updateVersionedReport(db, 'incidents', scope, change,
-        (trx) => trx.updateTable('incidents')
+        (trx) => recountingChangedDays(trx, dialect, scope, change.fields ? change.id : null, () => trx.updateTable('incidents')
           .set((eb) => ({
             ...(change.fields ? incidentColumns(change.fields) : {}),
             ...changedReportColumns(change),
@@ -39,9 +41,28 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
           .where('id', '=', change.id)
           .where('version', '=', change.expectedVersion)
           .where(reportInScope('incidents', scope))
-          .executeTakeFirst(),
+          .executeTakeFirst()),
         (trx) => findIncident(trx, scope, change.id)),
   };
+}
+
+/**
+ * Runs an update of incident `id` (null: one that changes no counted column, such as its status) and
+ * counts again the days it was on before and is on after, in the update's transaction.
+ */
+async function recountingChangedDays(
+  trx: Kysely<Database>, dialect: StoreDialect, scope: ReportScope, id: string | null, update: () => Promise<UpdateResult>,
+): Promise<UpdateResult> {
+  if (id === null) return update();
+  const dayOf = async () => {
+    const row = await trx.selectFrom('incidents').select(['tenant_id', 'conversation_id', 'occurred_at'])
+      .where('id', '=', id).where(reportInScope('incidents', scope)).executeTakeFirst();
+    return row ? [incidentDayOf(row)] : [];
+  };
+  const before = await dayOf();
+  const result = await update();
+  if (result.numUpdatedRows > 0n) await recountIncidentDays(trx, dialect, [...before, ...(await dayOf())]);
+  return result;
 }
 
 async function findIncident(db: Kysely<Database>, scope: ReportScope, id: string): Promise<Incident | null> {

@@ -6,12 +6,18 @@ import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, REPORT_STATUSES, SE
 import { toCalendarDay, toCode, toDate } from '../row-values';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
-import { mergedByFoldedKey, namedByPlace } from './lagesbild-keys';
+import { calendarParts, type UnitRun } from './calendar-parts';
+import type { CountedDimension } from './incident-calendar-counts';
+import { byRangeCountKey, mergedByFoldedKey, namedByPlace } from './lagesbild-keys';
 import { checkedLimit } from './limits';
 
 // The lägesbild's numbers, counted by the database. Each range gets a bucket number from a CASE in an
 // inner query; the outer query groups by bucket and key. (SQL Server cannot group by a CASE written
 // with parameters, since the SELECT's and the GROUP BY's parameters would differ; a derived table can.)
+// Incidents are read from their counts per Stockholm day, month and year (incident-calendar-counts.ts):
+// the whole units of every range in one query, the parts of a range before its first or after its last
+// midnight (a period cut at now) in one more from the incidents, so that the cost follows the period,
+// not the table.
 
 /** Codes, ids and the exact school text (see lagesbild-keys.ts): never text a collation could merge. */
 const incidentKeys = (dialect: StoreDialect): Record<IncidentDimension, RawBuilder<string>> => ({
@@ -22,22 +28,32 @@ const incidentKeys = (dialect: StoreDialect): Record<IncidentDimension, RawBuild
   none: sql<string>`${sql.lit('')}`,
 });
 
+/** The total ('none') is the sum over categories: every incident has exactly one. */
+const COUNTED_BY: Record<IncidentDimension, CountedDimension> = {
+  category: 'category', organisation: 'organisation', place: 'place', school: 'school', none: 'category',
+};
+
 const ACTIVITY_KEYS: Record<ActivityDimension, RawBuilder<string>> = {
   type: sql<string>`activities.type`,
   organisation: sql<string>`activity_organisations.organisation`,
 };
 
-/** CASE WHEN <column in range 0> THEN 0 WHEN … END; null outside every range. */
-function bucketOf<R>(ranges: R[], inRange: (r: R) => RawBuilder<unknown>): RawBuilder<number | null> {
-  const whens = ranges.map((r, i) => sql`when ${inRange(r)} then ${sql.lit(i)}`);
+/** A part of the range with index `range` (a range may be read in parts: its days, and its edges). */
+type Part<R> = R & { range: number };
+
+/** CASE WHEN <column in part 0> THEN <its range> WHEN … END; null outside every part. */
+function bucketOf<R>(parts: Part<R>[], inPart: (r: R) => RawBuilder<unknown>): RawBuilder<number | null> {
+  const whens = parts.map((p) => sql`when ${inPart(p)} then ${sql.lit(p.range)}`);
   return sql<number | null>`case ${sql.join(whens, sql` `)} end`;
 }
 
-type Bucketed = { bucket: number | null; group_key: string | null; youth: number | null };
+const indexed = <R>(ranges: R[]): Part<R>[] => ranges.map((r, range) => ({ ...r, range }));
+
+type Bucketed = { bucket: number | null; group_key: string | null; n: number; youth: number | null };
 
 async function tallies(db: Kysely<Database>, inner: AliasableExpression<Bucketed>): Promise<Tally[]> {
   const rows = await db.selectFrom(inner.as('t'))
-    .select((eb) => ['t.bucket', 't.group_key', eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('t.youth').as('youth')])
+    .select((eb) => ['t.bucket', 't.group_key', eb.fn.sum<number>('t.n').as('n'), eb.fn.sum<number | null>('t.youth').as('youth')])
     .where('t.bucket', 'is not', null)
     .groupBy(['t.bucket', 't.group_key'])
     .orderBy('t.bucket').orderBy('n', 'desc').orderBy('t.group_key')
@@ -46,25 +62,78 @@ async function tallies(db: Kysely<Database>, inner: AliasableExpression<Bucketed
   return rows.map((r) => ({ range: Number(r.bucket), key: r.group_key ?? '', count: Number(r.n), youth: r.youth === null ? null : Number(r.youth) }));
 }
 
+/** Tallies of the same range and key (from the days and from the edges) added up, ordered as the lägesbild lists them. */
+function summed(parts: Tally[]): Tally[] {
+  const sums = new Map<string, Tally>();
+  for (const t of parts) {
+    const id = `${t.range}\u0000${t.key}`;
+    const before = sums.get(id);
+    sums.set(id, before ? { ...before, count: before.count + t.count, youth: before.youth === null ? t.youth : t.youth === null ? before.youth : before.youth + t.youth } : t);
+  }
+  return [...sums.values()].sort(byRangeCountKey);
+}
+
+/** Ranges that share an instant would each claim it (the CASE gives it to the first): those are read from the incidents alone. */
+function overlapping(ranges: readonly InstantRange[]): boolean {
+  const sorted = [...ranges].sort((a, b) => a.from.getTime() - b.from.getTime());
+  return sorted.some((r, i) => i > 0 && r.from.getTime() < sorted[i - 1]!.to.getTime());
+}
+
 export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect: StoreDialect): LagesbildAggregateRepository {
   const INCIDENT_KEYS = incidentKeys(dialect);
   const inScope = (scope: DigestScope, table: 'incidents' | 'activities') =>
     sql`${sql.ref(`${table}.tenant_id`)} = ${scope.tenantId} and ${sql.ref(`${table}.conversation_id`)} = ${scope.conversationId}`;
 
+  /** The incidents of the parts, counted one by one (what the day counts are kept from). */
+  const incidentTallies = async (scope: DigestScope, parts: Part<InstantRange>[], by: IncidentDimension): Promise<Tally[]> => {
+    if (parts.length === 0) return [];
+    const inner = db.selectFrom('incidents')
+      .select([
+        bucketOf(parts, (r: InstantRange) => sql`incidents.occurred_at >= ${r.from} and incidents.occurred_at < ${r.to}`).as('bucket'),
+        INCIDENT_KEYS[by].as('group_key'),
+        sql<number>`${sql.lit(1)}`.as('n'),
+        'incidents.youth_involved as youth',
+      ])
+      .where(inScope(scope, 'incidents') as never)
+      .where('incidents.occurred_at', '>=', new Date(Math.min(...parts.map((r) => r.from.getTime()))))
+      .where('incidents.occurred_at', '<', new Date(Math.max(...parts.map((r) => r.to.getTime()))))
+      .$if(by === 'school', (q) => q.where('incidents.school', 'is not', null));
+    return tallies(db, inner as never);
+  };
+
+  /** The whole units of the parts, summed from the calendar counts. */
+  const unitTallies = async (scope: DigestScope, parts: Part<UnitRun>[], by: IncidentDimension): Promise<Tally[]> => {
+    if (parts.length === 0) return [];
+    const inner = db.selectFrom('incident_calendar_counts as c')
+      .select([
+        bucketOf(parts, (r: UnitRun) => sql`c.unit = ${r.unit} and c.first_day >= ${r.firstDay} and c.first_day <= ${r.lastFirstDay}`).as('bucket'),
+        (by === 'none' ? sql<string>`${sql.lit('')}` : sql<string>`c.group_key`).as('group_key'),
+        'c.incident_count as n',
+        // NULL where no incident said how many young people: SUM then gives NULL for a group of only those.
+        sql<number | null>`case when c.youth_given > 0 then c.youth_involved end`.as('youth'),
+      ])
+      .where('c.tenant_id', '=', scope.tenantId)
+      .where('c.conversation_id', '=', scope.conversationId)
+      .where('c.dimension', '=', COUNTED_BY[by])
+      .where('c.unit', 'in', [...new Set(parts.map((r) => r.unit))])
+      .where('c.first_day', '>=', parts.map((r) => r.firstDay).sort()[0]!)
+      .where('c.first_day', '<=', parts.map((r) => r.lastFirstDay).sort().at(-1)!);
+    return tallies(db, inner as never);
+  };
+
+  /** Each range's whole units from the calendar counts and its edges from the incidents: two queries for any number of ranges. */
+  const splitTallies = async (scope: DigestScope, ranges: InstantRange[], by: IncidentDimension): Promise<Tally[]> => {
+    const split = ranges.map(calendarParts);
+    const units = split.flatMap((s, range) => s.units.map((u) => ({ ...u, range })));
+    const edges = split.flatMap((s, range) => s.edges.map((e) => ({ ...e, range })));
+    const [fromUnits, fromEdges] = await Promise.all([unitTallies(scope, units, by), incidentTallies(scope, edges, by)]);
+    return [...fromUnits, ...fromEdges];
+  };
+
   return {
     async countIncidents(scope, ranges, by) {
       if (ranges.length === 0) return [];
-      const inner = db.selectFrom('incidents')
-        .select([
-          bucketOf(ranges, (r: InstantRange) => sql`incidents.occurred_at >= ${r.from} and incidents.occurred_at < ${r.to}`).as('bucket'),
-          INCIDENT_KEYS[by].as('group_key'),
-          'incidents.youth_involved as youth',
-        ])
-        .where(inScope(scope, 'incidents') as never)
-        .where('incidents.occurred_at', '>=', new Date(Math.min(...ranges.map((r) => r.from.getTime()))))
-        .where('incidents.occurred_at', '<', new Date(Math.max(...ranges.map((r) => r.to.getTime()))))
-        .$if(by === 'school', (q) => q.where('incidents.school', 'is not', null));
-      const counted = await tallies(db, inner as never);
+      const counted = summed(overlapping(ranges) ? await incidentTallies(scope, indexed(ranges), by) : await splitTallies(scope, ranges, by));
       if (by === 'place') return namedByPlace(db, scope.tenantId, counted);
       return by === 'school' ? mergedByFoldedKey(counted) : counted;
     },
@@ -74,8 +143,9 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
       const inner = db.selectFrom('activities')
         .$if(by === 'organisation', (q) => q.innerJoin('activity_organisations', 'activity_organisations.activity_id', 'activities.id') as never)
         .select([
-          bucketOf(ranges, (r: DayRange) => sql`activities.activity_date >= ${r.firstDay} and activities.activity_date <= ${r.lastDay}`).as('bucket'),
+          bucketOf(indexed(ranges), (r: DayRange) => sql`activities.activity_date >= ${r.firstDay} and activities.activity_date <= ${r.lastDay}`).as('bucket'),
           ACTIVITY_KEYS[by].as('group_key'),
+          sql<number>`${sql.lit(1)}`.as('n'),
           // Typed, so that SQL Server can SUM it.
           sql<number | null>`cast(null as int)`.as('youth'),
         ])

@@ -9,7 +9,8 @@ import { selectInChunks } from './in-chunks';
 // rules, other pairs) one. So places are grouped on their id and named from the register, and schools
 // are grouped on the exact text (binary on both engines) and then merged here by the app's own folding.
 
-const byRangeCountKey = (a: Tally, b: Tally) => a.range - b.range || b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** By range, then largest count first, then by key. */
+export const byRangeCountKey = (a: Tally, b: Tally) => a.range - b.range || b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** Tallies keyed by place id, keyed instead by the place's name in the tenant's register. */
 export async function namedByPlace(db: Kysely<Database>, tenantId: string, tallies: Tally[]): Promise<Tally[]> {

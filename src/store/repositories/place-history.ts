@@ -3,13 +3,15 @@ import { writeAudit } from './audit';
 import type { PlaceHistoryRepository, PlaceWeeklyCounts } from '../../domain/ports/hotspots.port';
 import { toCalendarDay, toDate } from '../row-values';
 import type { Database } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 import { byTimeThenId, selectInChunks } from './in-chunks';
 import { reportInScope } from './scopes';
 
 // What happened at places, read where it is stored: hot spots are attached by place, never copied.
 // The counts combine every conversation of the scope's tenant and never reach into another tenant.
 
-export function createPlaceHistoryRepository(db: Kysely<Database>): PlaceHistoryRepository {
+export function createPlaceHistoryRepository(db: Kysely<Database>, dialect: StoreDialect): PlaceHistoryRepository {
   return {
     async incidents(scope, placeIds, from, to) {
       if (placeIds !== null && placeIds.length === 0) return [];
@@ -56,13 +58,14 @@ export function createPlaceHistoryRepository(db: Kysely<Database>): PlaceHistory
     },
 
     withdrawIncident: (scope, id, expectedVersion, actorId, now) => db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('incidents').select(['ref', 'tenant_id', 'version'])
+      const row = await trx.selectFrom('incidents').select(['ref', 'tenant_id', 'conversation_id', 'occurred_at', 'version'])
         .where('id', '=', id).where(reportInScope('incidents', scope)).executeTakeFirst();
       if (!row) return 'missing';
       const { numDeletedRows } = await trx.deleteFrom('incidents')
         .where('id', '=', id).where('version', '=', expectedVersion).where(reportInScope('incidents', scope))
         .executeTakeFirst();
       if (numDeletedRows === 0n) return 'conflict';
+      await recountIncidentDays(trx, dialect, [incidentDayOf(row)]);
       await writeAudit(trx, { at: now, tenantId: row.tenant_id, actorId, action: 'report.deleted', entityKind: 'incident', entityId: id, entityRef: row.ref, detail: null });
       return 'ok';
     }),

@@ -9,6 +9,7 @@ import type { Database, PlaceRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { writeAudit } from './audit';
 import { ignoreDuplicate } from './duplicates';
+import { incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 import { checkedLimit } from './limits';
 
 /** The tenant's register: a place id of another tenant is `missing` everywhere, and nothing of it changes. */
@@ -19,7 +20,14 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
         .orderBy('name_key').orderBy('id').limit(checkedLimit(limit)).execute();
       const aliases = await db.selectFrom('place_aliases').select(['place_id', 'alias'])
         .where('tenant_id', '=', scope.tenantId).orderBy('alias_key').execute();
-      return rows.map((row) => toRegisteredPlace(row, aliases.filter((a) => a.place_id === row.id).map((a) => a.alias)));
+      // Grouped once: filtering all aliases for each place costs places × aliases.
+      const aliasesOf = new Map<string, string[]>();
+      for (const a of aliases) {
+        const list = aliasesOf.get(a.place_id);
+        if (list) list.push(a.alias);
+        else aliasesOf.set(a.place_id, [a.alias]);
+      }
+      return rows.map((row) => toRegisteredPlace(row, aliasesOf.get(row.id) ?? []));
     },
 
     get: (scope, id) => findPlace(db, scope, id),
@@ -73,7 +81,7 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
 
     async merge(scope, keepId, mergedId, by) {
       if (keepId === mergedId) return 'missing';
-      const attempt = () => db.transaction().setIsolationLevel('serializable').execute((trx) => mergePlaces(trx, scope, keepId, mergedId, by));
+      const attempt = () => db.transaction().setIsolationLevel('serializable').execute((trx) => mergePlaces(trx, dialect, scope, keepId, mergedId, by));
       const outcome = await attempt().catch((error: unknown) => {
         // A report was filed at the merged place after the moves (an engine that let it in): move again.
         if (dialect.isReferenceViolation(error)) return attempt();
@@ -94,7 +102,7 @@ export function createPlaceRegisterRepository(db: Kysely<Database>, dialect: Sto
  * (store guard) and finds the merged place gone. SQLite has one writer and ignores the level.
  */
 async function mergePlaces(
-  trx: Kysely<Database>, scope: TenantScope, keepId: string, mergedId: string, by: PlaceCurator,
+  trx: Kysely<Database>, dialect: StoreDialect, scope: TenantScope, keepId: string, mergedId: string, by: PlaceCurator,
 ): Promise<'merged' | 'missing' | 'both_hotspots'> {
   const tenantId = scope.tenantId;
   const [keep, merged] = [await findPlaceRow(trx, scope, keepId), await findPlaceRow(trx, scope, mergedId)];
@@ -103,8 +111,11 @@ async function mergePlaces(
     .where('tenant_id', '=', tenantId).where('place_id', 'in', [keepId, mergedId]).execute();
   if (spots.length === 2) return 'both_hotspots';
   // Only the tenant's rows move; a row of another tenant at the place would make the delete fail.
+  const moved = await trx.selectFrom('incidents').select(['tenant_id', 'conversation_id', 'occurred_at'])
+    .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
   await trx.updateTable('incidents').set({ place_id: keepId, place_name: keep.name })
     .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
+  await recountIncidentDays(trx, dialect, moved.map(incidentDayOf));
   await trx.updateTable('activities').set({ place_id: keepId, place_name: keep.name })
     .where('tenant_id', '=', tenantId).where('place_id', '=', mergedId).execute();
   await trx.updateTable('hotspots').set({ place_id: keepId })

@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { RetentionCount, RetentionRepository } from '../../domain/ports/retention.port';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
+import { incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 
 // What stays is what the lägesbild, the hot spot counts and the effect calculation count; what goes is
 // every word and every person.
@@ -50,10 +51,19 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
       const oldIncident = (eb: ExpressionBuilder<Database, 'incidents'>) => eb.and([eb('incidents.occurred_at', '<', cutoff), eb('incidents.anonymised_at', 'is', null)]);
       const oldActivity = (eb: ExpressionBuilder<Database, 'activities'>) => eb.and([eb('activities.activity_date', '<', day), eb('activities.anonymised_at', 'is', null)]);
       await countFor('incidents', tenantsOf(await db.selectFrom('incidents').where(oldIncident).select('tenant_id').distinct().execute()),
-        async (tenantId, size) => (await db.updateTable('incidents')
-          .set({ ...NOBODY, description: REMOVED, school: null, police_report_number: null, resolution: null, anonymised_at: now, updated_at: now })
-          .where('id', 'in', (eb) => eb.selectFrom('incidents').select('incidents.id').where('incidents.tenant_id', '=', tenantId).where(oldIncident).limit(size))
-          .executeTakeFirst()).numUpdatedRows);
+        // The school goes: the days counted by school are counted again, in the batch's transaction.
+        (tenantId, size) => db.transaction().execute(async (trx) => {
+          const batch = await trx.selectFrom('incidents').select(['id', 'tenant_id', 'conversation_id', 'occurred_at', 'school'])
+            .where('incidents.tenant_id', '=', tenantId).where(oldIncident).limit(size).execute();
+          if (batch.length === 0) return 0n;
+          const { numUpdatedRows } = await trx.updateTable('incidents')
+            .set({ ...NOBODY, description: REMOVED, school: null, police_report_number: null, resolution: null, anonymised_at: now, updated_at: now })
+            // Still old and not yet anonymised: another writer may have got there first.
+            .where('id', 'in', batch.map((r) => r.id)).where(oldIncident)
+            .executeTakeFirst();
+          await recountIncidentDays(trx, dialect, batch.filter((r) => r.school !== null).map(incidentDayOf));
+          return numUpdatedRows;
+        }));
       await countFor('activities', tenantsOf(await db.selectFrom('activities').where(oldActivity).select('tenant_id').distinct().execute()),
         async (tenantId, size) => (await db.updateTable('activities')
           .set((eb) => ({

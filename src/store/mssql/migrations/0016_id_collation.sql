@@ -34,6 +34,7 @@ DROP INDEX ix_incidents_tenant_reporter_created ON incidents;
 DROP INDEX ix_incidents_lagesbild ON incidents;
 DROP INDEX ix_incidents_tenant_place_history ON incidents;
 DROP INDEX ux_incidents_tenant_submit_key ON incidents;
+DROP INDEX ix_incidents_serious ON incidents;
 ALTER TABLE incidents DROP CONSTRAINT uq_incidents_tenant_ref;
 ALTER TABLE incidents DROP CONSTRAINT pk_incidents;
 ALTER TABLE incidents ALTER COLUMN place_id NVARCHAR(36) COLLATE Latin1_General_100_BIN2 NOT NULL;
@@ -51,6 +52,7 @@ CREATE INDEX ix_incidents_tenant_reporter_created ON incidents (tenant_id, repor
 CREATE INDEX ix_incidents_lagesbild ON incidents (tenant_id, conversation_id, occurred_at) INCLUDE (category, organisation, youth_involved, place_name, school);
 CREATE INDEX ix_incidents_tenant_place_history ON incidents (tenant_id, occurred_at, id) INCLUDE (place_id, ref, category);
 CREATE UNIQUE INDEX ux_incidents_tenant_submit_key ON incidents (tenant_id, submit_key) WHERE submit_key IS NOT NULL;
+CREATE INDEX ix_incidents_serious ON incidents (tenant_id, conversation_id, severity, occurred_at);
 GO
 
 DROP INDEX ix_activities_place ON activities;
@@ -212,6 +214,12 @@ GO
 ALTER TABLE post_budget_slots DROP CONSTRAINT pk_post_budget_slots;
 ALTER TABLE post_budget_slots ALTER COLUMN tenant_id NVARCHAR(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
 ALTER TABLE post_budget_slots ADD CONSTRAINT pk_post_budget_slots PRIMARY KEY (tenant_id, slot_at);
+GO
+
+ALTER TABLE incident_calendar_counts DROP CONSTRAINT pk_incident_calendar_counts;
+ALTER TABLE incident_calendar_counts ALTER COLUMN tenant_id NVARCHAR(100) COLLATE Latin1_General_100_BIN2 NOT NULL;
+ALTER TABLE incident_calendar_counts ALTER COLUMN conversation_id NVARCHAR(400) COLLATE Latin1_General_100_BIN2 NOT NULL;
+ALTER TABLE incident_calendar_counts ADD CONSTRAINT pk_incident_calendar_counts PRIMARY KEY NONCLUSTERED (tenant_id, conversation_id, dimension, unit, first_day, group_key);
 GO
 
 -- The foreign keys again, unchanged, now between columns of one collation.

@@ -1,0 +1,150 @@
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { DateTime } from 'luxon';
+import type { IncidentDimension } from '../../domain/ports/lagesbild.port';
+import { STOCKHOLM } from '../../domain/periods';
+import { toDate } from '../row-values';
+import type { Database } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+
+// Incidents counted per channel and Stockholm day, month and year (migration 0015), so that the lägesbild
+// of a year reads a row per key, not every incident. Kept by recounting: after a write, in its
+// transaction, each day it touched is counted again from the incidents; what changed against the day's
+// stored counts is added to the day, its month and its year. So a count cannot drift from the rows it
+// counts, and an edit, a withdrawal, a place merge or retention needs no arithmetic of its own. A new
+// report, the write that happens most, just adds one to its keys.
+
+/** What the counts are kept by; the lägesbild's 'none' (the total) is the sum over categories. */
+export type CountedDimension = Exclude<IncidentDimension, 'none'>;
+export type CalendarUnit = 'day' | 'month' | 'year';
+
+/** A channel's Stockholm day, YYYY-MM-DD. */
+export interface IncidentDay {
+  tenantId: string;
+  conversationId: string;
+  day: string;
+}
+
+/** The Stockholm day an incident happened on. */
+export function incidentDayOf(row: { tenant_id: string; conversation_id: string; occurred_at: Date | string }): IncidentDay {
+  return {
+    tenantId: row.tenant_id, conversationId: row.conversation_id,
+    day: DateTime.fromJSDate(toDate(row.occurred_at), { zone: STOCKHOLM }).toFormat('yyyy-MM-dd'),
+  };
+}
+
+interface Key {
+  dimension: string;
+  group_key: string;
+}
+
+interface Tallied {
+  incident_count: number;
+  youth_given: number;
+  youth_involved: number;
+}
+
+type Counted = Key & Tallied;
+
+type CountedRow = {
+  tenant_id: string; conversation_id: string; occurred_at: Date | string;
+  category: string; organisation: string; place_id: string; school: string | null; youth_involved: number | null;
+};
+
+/**
+ * Counts one new incident, inside the transaction that inserts it: one more for each of its keys. (A
+ * report is the write that happens most; recounting its day would read all of the day's incidents.)
+ */
+export async function countNewIncident(trx: Kysely<Database>, row: CountedRow): Promise<void> {
+  const day = incidentDayOf(row);
+  const keys: Key[] = [
+    { dimension: 'category', group_key: row.category }, { dimension: 'organisation', group_key: row.organisation },
+    { dimension: 'place', group_key: row.place_id }, ...(row.school === null ? [] : [{ dimension: 'school', group_key: row.school }]),
+  ];
+  await addTo(trx, day, unitsOf(day.day), keys, { incident_count: 1, youth_given: row.youth_involved === null ? 0 : 1, youth_involved: row.youth_involved ?? 0 });
+}
+
+/** Counts the given days again, inside the caller's transaction and after its write. */
+export async function recountIncidentDays(trx: Kysely<Database>, dialect: StoreDialect, days: readonly IncidentDay[]): Promise<void> {
+  const unique = new Map(days.map((d) => [`${d.tenantId}\u0000${d.conversationId}\u0000${d.day}`, d]));
+  for (const day of unique.values()) {
+    const [stored, counted] = [await storedDay(trx, day), await countedDay(trx, dialect, day)];
+    for (const change of changes(stored, counted)) await addTo(trx, day, unitsOf(day.day), [change], change);
+  }
+}
+
+/** The day, its month and its year, each by its first day. */
+const unitsOf = (day: string): [CalendarUnit, string][] => [['day', day], ['month', `${day.slice(0, 8)}01`], ['year', `${day.slice(0, 5)}01-01`]];
+
+async function storedDay(trx: Kysely<Database>, { tenantId, conversationId, day }: IncidentDay): Promise<Counted[]> {
+  return trx.selectFrom('incident_calendar_counts')
+    .select(['dimension', 'group_key', 'incident_count', 'youth_given', 'youth_involved'])
+    .where('tenant_id', '=', tenantId).where('conversation_id', '=', conversationId)
+    .where('unit', '=', 'day').where('first_day', '=', day)
+    .execute();
+}
+
+/** The day's incidents grouped by each dimension (schools on the exact text, binary on both engines, as lagesbild-keys.ts explains). */
+async function countedDay(trx: Kysely<Database>, dialect: StoreDialect, { tenantId, conversationId, day }: IncidentDay): Promise<Counted[]> {
+  const start = DateTime.fromISO(day, { zone: STOCKHOLM });
+  const ofDay = trx.selectFrom('incidents')
+    .where('tenant_id', '=', tenantId).where('conversation_id', '=', conversationId)
+    .where('occurred_at', '>=', start.toJSDate()).where('occurred_at', '<', start.plus({ days: 1 }).toJSDate());
+  const grouped = (dimension: CountedDimension, key: RawBuilder<string>) => ofDay
+    .select((eb) => [
+      sql<string>`${sql.lit(dimension)}`.as('dimension'), key.as('group_key'), eb.fn.countAll<number>().as('incident_count'),
+      eb.fn.count<number>('youth_involved').as('youth_given'), eb.fn.sum<number | null>('youth_involved').as('youth_involved'),
+    ])
+    .groupBy(key);
+  const rows = await grouped('category', sql<string>`category`)
+    .unionAll(grouped('organisation', sql<string>`organisation`))
+    .unionAll(grouped('place', sql<string>`place_id`))
+    .unionAll(grouped('school', dialect.exactText(sql<string>`school`)).where('school', 'is not', null))
+    .execute();
+  return rows.map((r) => ({
+    dimension: r.dimension, group_key: r.group_key, incident_count: Number(r.incident_count),
+    youth_given: Number(r.youth_given), youth_involved: Number(r.youth_involved ?? 0),
+  }));
+}
+
+/** What to add per dimension and key to turn the stored counts into the counted ones (nothing where they agree). */
+function changes(stored: Counted[], counted: Counted[]): Counted[] {
+  const id = (c: Counted) => `${c.dimension}\u0000${c.group_key}`;
+  const delta = new Map<string, Counted>(stored.map((s) => [id(s), {
+    ...s, incident_count: -Number(s.incident_count), youth_given: -Number(s.youth_given), youth_involved: -Number(s.youth_involved),
+  }]));
+  for (const c of counted) {
+    const d = delta.get(id(c));
+    delta.set(id(c), d ? {
+      ...d, incident_count: d.incident_count + c.incident_count, youth_given: d.youth_given + c.youth_given, youth_involved: d.youth_involved + c.youth_involved,
+    } : c);
+  }
+  return [...delta.values()].filter((d) => d.incident_count !== 0 || d.youth_given !== 0 || d.youth_involved !== 0);
+}
+
+/**
+ * Adds the same change to the rows of these keys for the day, its month and its year, in one update;
+ * makes those that are not there yet; removes those left with nothing in them.
+ */
+async function addTo(trx: Kysely<Database>, { tenantId, conversationId }: IncidentDay, units: [CalendarUnit, string][], keys: Key[], change: Tallied): Promise<void> {
+  const theRows = (eb: ExpressionBuilder<Database, 'incident_calendar_counts'>) => eb.and([
+    eb('tenant_id', '=', tenantId), eb('conversation_id', '=', conversationId),
+    eb.or(keys.map((k) => eb.and([eb('dimension', '=', k.dimension), eb('group_key', '=', k.group_key)]))),
+    eb.or(units.map(([unit, firstDay]) => eb.and([eb('unit', '=', unit), eb('first_day', '=', firstDay)]))),
+  ]);
+  const { numUpdatedRows } = await trx.updateTable('incident_calendar_counts').where(theRows)
+    .set((eb) => ({
+      incident_count: eb('incident_count', '+', change.incident_count),
+      youth_given: eb('youth_given', '+', change.youth_given),
+      youth_involved: eb('youth_involved', '+', change.youth_involved),
+    }))
+    .executeTakeFirst();
+  if (Number(numUpdatedRows) < keys.length * units.length) {
+    const rowId = (dimension: string, groupKey: string, unit: string) => `${dimension}\u0000${groupKey}\u0000${unit}`;
+    const there = new Set((await trx.selectFrom('incident_calendar_counts').select(['dimension', 'group_key', 'unit']).where(theRows).execute())
+      .map((r) => rowId(r.dimension, r.group_key, r.unit)));
+    const missing = keys.flatMap((k) => units.filter(([unit]) => !there.has(rowId(k.dimension, k.group_key, unit)))
+      .map(([unit, firstDay]) => ({ tenant_id: tenantId, conversation_id: conversationId, ...k, unit, first_day: firstDay, ...change })));
+    if (missing.length > 0) await trx.insertInto('incident_calendar_counts').values(missing).execute();
+  }
+  if (change.incident_count < 0) await trx.deleteFrom('incident_calendar_counts').where(theRows).where('incident_count', '=', 0).execute();
+}
