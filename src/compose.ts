@@ -20,6 +20,7 @@ import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
 import { isLoopbackHost } from './config/service-urls';
 import { composeLagesbild } from './compose-lagesbild';
+import { composeTab } from './compose-tab';
 import { MemberDirectory } from './bot/member-directory';
 import { organisationForEmail } from './config/organisation-domains';
 import { buildRegistry } from './conversation/bot-registry';
@@ -124,7 +125,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
       }),
     },
   ], clock, log, config.digests.cron, leases);
-  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes()] });
+  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes(),
+    ...composeTab({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries })] });
   const host = options.host ?? config.host;
   if (!config.bot.authEnabled && !isLoopbackHost(host)) {
     log.warn({ setting: 'HOST', host, auth: 'off (local mode)', security: 'unauthenticated-bot-exposed' },

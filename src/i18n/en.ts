@@ -4,6 +4,7 @@ import { trustEn } from './trust.en';
 import { extensionEn } from './extension.en';
 import { hotspotsEn } from './hotspots.en';
 import { lagesbildEn } from './lagesbild.en';
+import { tabEn } from './tab.en';
 import { exportsEn } from './exports.en';
 
 export const en: Catalogue = {
@@ -140,6 +141,7 @@ export const en: Catalogue = {
   hotspots: hotspotsEn,
   lagesbild: lagesbildEn,
   exports: exportsEn,
+  tab: tabEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 

@@ -5,6 +5,7 @@ import { trustSv } from './trust.sv';
 import { extensionSv } from './extension.sv';
 import { hotspotsSv } from './hotspots.sv';
 import { lagesbildSv } from './lagesbild.sv';
+import { tabSv } from './tab.sv';
 
 export const sv = {
   organisation: {
@@ -140,6 +141,7 @@ export const sv = {
   hotspots: hotspotsSv,
   lagesbild: lagesbildSv,
   exports: exportsSv,
+  tab: tabSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 

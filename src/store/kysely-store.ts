@@ -10,6 +10,7 @@ import { createDigestDeliveryRepository } from './repositories/digest-deliveries
 import { createDigestExportRepository } from './repositories/digest-exports';
 import { createDigestSubscriptionRepository } from './repositories/digest-subscriptions';
 import { createLagesbildAggregateRepository } from './repositories/lagesbild-aggregates';
+import { createMapIncidentRepository } from './repositories/map-incidents';
 import { createHotspotRepository } from './repositories/hotspots';
 import { createIncidentRepository } from './repositories/incidents';
 import { createJobLeaseRepository, createPostBudgetRepository } from './repositories/job-leases';
@@ -74,6 +75,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     cardMessages: guardRepository(createCardMessageRepository(db), guard),
     jobLeases: guardRepository(createJobLeaseRepository(db, dialect), guard),
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
+    mapIncidents: guardRepository(createMapIncidentRepository(db), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

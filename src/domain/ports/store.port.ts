@@ -1,3 +1,4 @@
+import type { MapIncidentRepository } from './map-incidents.port';
 import type { AuditRepository, CoordinatorRepository } from './audit.port';
 import type { CardMessageRepository } from './card-messages.port';
 import type { RetentionRepository } from './retention.port';
@@ -167,6 +168,8 @@ export interface Store {
   readonly jobLeases: JobLeaseRepository;
   /** The per-tenant proactive posting budget, shared by every instance. */
   readonly postBudget: PostBudgetRepository;
+  /** The lägesbild tab's incidents (map, table, CSV): no text, no people. */
+  readonly mapIncidents: MapIncidentRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
