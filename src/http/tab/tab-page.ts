@@ -24,7 +24,8 @@ export function tabPageHeaders(res: Response, tileUrl: string | null): void {
     // Leaflet and Chart.js position their elements with style attributes.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}`,
-    "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+    // teams-js reads the list of Microsoft's host domains from its CDN.
+    "connect-src 'self' https://res.cdn.office.net", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
     `frame-ancestors 'self' ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
   ].join('; '));
   res.setHeader('Cache-Control', 'no-cache');
