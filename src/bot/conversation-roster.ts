@@ -33,16 +33,21 @@ export class ConversationRoster implements ConversationMembers {
     const key = `${conversation.tenantId}|${conversation.conversationId}|${userObjectId}`.toLowerCase();
     const kept = this.answers.get(key);
     if (kept && kept.until > now) return kept.member;
-    const member = this.ask(conversation, userObjectId);
+    const asked = this.ask(conversation, userObjectId);
+    // A failed lookup is not kept: the next request asks again rather than shutting a member out for minutes.
+    const member = asked.then(({ member: yes, definite }) => {
+      if (!definite) this.answers.delete(key);
+      return yes;
+    });
     this.answers.set(key, { until: now + (this.o.ttlMs ?? 300_000), member });
     if (this.answers.size > 10_000) this.answers.delete(this.answers.keys().next().value!);
     return member;
   }
 
-  private async ask(conversation: ConversationRecord, userObjectId: string): Promise<boolean> {
+  private async ask(conversation: ConversationRecord, userObjectId: string): Promise<{ member: boolean; definite: boolean }> {
     const { activityId: _replyTo, ...reference } = conversation.reference as ConversationReference;
     const serviceUrl = (reference.serviceUrl ?? conversation.serviceUrl).replace(/\/+$/, '');
-    if (!serviceUrlAllowedForPosting(serviceUrl, this.o.serviceUrls)) return false;
+    if (!serviceUrlAllowedForPosting(serviceUrl, this.o.serviceUrls)) return { member: false, definite: true };
     const rosterId = conversation.teamId ?? conversation.conversationId;
     let status = 0;
     try {
@@ -57,7 +62,8 @@ export class ConversationRoster implements ConversationMembers {
     } catch {
       status = 0;
     }
-    if (status !== 200 && status !== 404) this.o.log.warn({ status }, 'tab: roster lookup failed');
-    return status === 200;
+    const definite = status === 200 || status === 404;
+    if (!definite) this.o.log.warn({ status }, 'tab: roster lookup failed');
+    return { member: status === 200, definite };
   }
 }
