@@ -31,7 +31,7 @@ export const tabEn: Shape<typeof tabSv> = {
     hotSpots: 'Hot spots',
     schools: 'Schools',
     areas: 'Areas',
-    withoutCoordinates: '{count} incidents have no coordinates and are shown in the table only (give the place coordinates in the place register).',
+    withoutCoordinates: '{count} {count|incident has|incidents have} no coordinates and are shown in the table only (give the place coordinates in the place register).',
     noTiles: 'No background map: the incidents are shown on a plain background.',
     hotSpotLabel: 'Hot spot {place}: {stage}',
   },
@@ -48,7 +48,7 @@ export const tabEn: Shape<typeof tabSv> = {
   },
   table: {
     title: 'Incidents',
-    caption: '{count} incidents',
+    caption: '{count} {count|incident|incidents}',
     empty: 'No incidents match the filters.',
     csv: 'Download the table as CSV',
     highlighted: 'Report {ref} is highlighted.',

@@ -30,7 +30,7 @@ export const tabSv = {
     hotSpots: 'Hot spots',
     schools: 'Skolor',
     areas: 'Områden',
-    withoutCoordinates: '{count} händelser saknar koordinater och syns bara i tabellen (ange platsens koordinater i platsregistret).',
+    withoutCoordinates: '{count} {count|händelse|händelser} saknar koordinater och syns bara i tabellen (ange platsens koordinater i platsregistret).',
     noTiles: 'Ingen bakgrundskarta: händelserna visas på en enkel bakgrund.',
     hotSpotLabel: 'Hot spot {place}: {stage}',
   },
@@ -47,7 +47,7 @@ export const tabSv = {
   },
   table: {
     title: 'Händelser',
-    caption: '{count} händelser',
+    caption: '{count} {count|händelse|händelser}',
     empty: 'Inga händelser matchar filtret.',
     csv: 'Ladda ner tabellen som CSV',
     highlighted: 'Rapport {ref} är markerad.',

@@ -49,7 +49,10 @@ export class Charts {
     });
     const total = summary.chart.reduce((n, b) => n + Object.values(b.byCategory).reduce((a, x) => a + x, 0), 0);
     this.trendCanvas.dataset.total = String(total);
-    this.trendCanvas.setAttribute('aria-label', `${summary.chart[0]?.unit === 'month' ? m.tab.chart.perMonth : m.tab.chart.perWeek}: ${total}`);
+    const title = summary.chart[0]?.unit === 'month' ? m.tab.chart.perMonth : m.tab.chart.perWeek;
+    this.trendCanvas.setAttribute('aria-label', `${title}: ${total}`);
+    const caption = this.trendCanvas.closest('figure')?.querySelector('figcaption');
+    if (caption) caption.textContent = title;
 
     const compared = summary.comparison.byCategory;
     const round = (x: number) => Math.round(x * 10) / 10;

@@ -91,7 +91,7 @@ class TabView {
       ...preview, this.filters.element, this.highlightNote,
       element('section', { className: 'map-section' }, element('h2', { textContent: t.map.title }), mapBox, notes),
       element('section', { className: 'charts' },
-        element('figure', {}, element('figcaption', { textContent: trendTitle(m) }), element('div', { className: 'chart-box' }, trend)),
+        element('figure', {}, element('figcaption', { textContent: t.chart.perWeek }), element('div', { className: 'chart-box' }, trend)),
         element('figure', {}, element('figcaption', { textContent: t.chart.comparison }), element('div', { className: 'chart-box tall' }, comparison))),
       element('section', { className: 'table-section' }, element('h2', { textContent: t.table.title }), this.csv),
     );
@@ -151,7 +151,5 @@ class TabView {
     fail(this.app, this.status, message);
   }
 }
-
-const trendTitle = (m: Catalogue) => m.tab.chart.perWeek;
 
 void start();

@@ -59,7 +59,7 @@ describe('the lägesbild tab in a browser (local preview, Chromium)', function (
     assert.ok(await page.locator('.leaflet-marker-icon').count() > 0, 'markers or clusters are drawn');
     assert.equal(await tableRows(page), town.channel.length);
     assert.equal(await chartTotal(page), town.channel.length);
-    assert.match(await page.locator('.unplaced').innerText(), /^1 händelser saknar koordinater/);
+    assert.match(await page.locator('.unplaced').innerText(), /^1 händelse saknar koordinater/);
     assert.equal(await page.getAttribute('#map', 'data-hot-spots'), '1');
     await page.screenshot({ path: join(SHOTS, 'tab-default.png'), fullPage: true });
     await page.close();
