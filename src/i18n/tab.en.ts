@@ -31,7 +31,7 @@ export const tabEn: Shape<typeof tabSv> = {
     hotSpots: 'Hot spots',
     schools: 'Schools',
     areas: 'Areas',
-    withoutCoordinates: '{count} {count|incident has|incidents have} no coordinates and are shown in the table only (give the place coordinates in the place register).',
+    withoutCoordinates: '{count} {count|incident has no coordinates and is|incidents have no coordinates and are} shown in the table only (give the place coordinates in the place register).',
     noTiles: 'No background map: the incidents are shown on a plain background.',
     hotSpotLabel: 'Hot spot {place}: {stage}',
   },
