@@ -9,7 +9,7 @@ const { execFileSync } = require('node:child_process');
 const root = path.join(__dirname, '..');
 const stamp = path.join(root, 'dist', '.build-stamp');
 /** What the build reads: the sources and assets, the compiler settings, this script and the asset copier. */
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/copy-build-assets.cjs', 'scripts/build-if-stale.cjs'];
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/copy-build-assets.cjs', 'scripts/build-tab.cjs', 'scripts/build-if-stale.cjs'];
 
 function newestChange(entry) {
   const stat = fs.statSync(entry);

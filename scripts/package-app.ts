@@ -125,6 +125,18 @@ export function fillPlaceholders(template: Json, values: Readonly<Record<string,
   return filled;
 }
 
+/**
+ * The manifest for these settings. The lägesbild tab is served by the bot on its public host: without
+ * BOT_DOMAIN there is no https address for it, so the tabs and their single sign-on are left out and the
+ * package is the bot alone (still valid).
+ */
+export function filledManifest(template: Json, settings: PackageSettings): AppManifest {
+  const manifest = fillPlaceholders(template, placeholderValues(settings)) as AppManifest;
+  if (settings.botDomain !== '') return manifest;
+  const { staticTabs: _s, configurableTabs: _c, webApplicationInfo: _w, ...botOnly } = manifest as Record<string, Json>;
+  return botOnly as AppManifest;
+}
+
 // ── Validation (offline, against the schemas inside @microsoft/app-manifest) ────────────────────────
 
 type SchemaKind = 'MicrosoftTeams.schema.json' | 'MicrosoftTeams.Localization.schema.json';
@@ -192,7 +204,7 @@ export interface AppPackage {
 /** Reads the template and the files it names, fills it, and checks everything; throws on any problem. */
 export async function assembleAppPackage(settings: PackageSettings, manifestDir = MANIFEST_DIR): Promise<AppPackage> {
   const template = JSON.parse(readFileSync(join(manifestDir, 'manifest.json'), 'utf8')) as Json;
-  const manifest = fillPlaceholders(template, placeholderValues(settings)) as AppManifest;
+  const manifest = filledManifest(template, settings);
   const errors = await validateManifest(manifest);
   if (errors.length > 0) throw new ManifestValidationError('manifest.json', errors);
 

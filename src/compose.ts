@@ -27,6 +27,7 @@ import { isLoopbackHost } from './config/service-urls';
 import { composeLagesbild } from './compose-lagesbild';
 import { composeMobilisation } from './compose-mobilisation';
 import { composePromises } from './compose-promises';
+import { composeTab } from './compose-tab';
 import { MemberDirectory } from './bot/member-directory';
 import { organisationForEmail } from './config/organisation-domains';
 import { buildRegistry } from './conversation/bot-registry';
@@ -153,7 +154,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     },
     ...promises.jobs(() => leases.stopRequested),
   ], clock, log, config.digests.cron, leases);
-  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes()] });
+  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes(),
+    ...composeTab({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries })] });
   const host = options.host ?? config.host;
   if (!config.bot.authEnabled && !isLoopbackHost(host)) {
     log.warn({ setting: 'HOST', host, auth: 'off (local mode)', security: 'unauthenticated-bot-exposed' },

@@ -163,6 +163,19 @@ const schema = z
       .describe('Comma-separated Bot Connector service URL prefixes accepted with an app id besides the Microsoft Teams '
         + 'hosts built in (smba.trafficmanager.net and the US government clouds): another sovereign cloud, or a test '
         + 'connector. https (http only for localhost). Leave empty for Teams'),
+    MAP_TILE_URL: z.string().trim().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+      .refine((v) => v === 'off' || (/^https?:\/\/[^/]+\//.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))), 'must be an http(s) tile URL with {z}, {x} and {y}, or off')
+      .describe('Map tiles of the lägesbild tab (Leaflet URL template); off = no tiles, the points and areas on a plain background'),
+    MAP_TILE_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors')
+      .describe('The attribution the tile source requires, shown on the map'),
+    TAB_SSO_APP_ID: z.string().trim().default('')
+      .refine((v) => v === '' || GUID.test(v), 'must be a GUID or empty')
+      .describe('App id the lägesbild tab\'s single sign-on tokens are issued for (webApplicationInfo.id); default MicrosoftAppId'),
+    TAB_SSO_JWKS_URL: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys')
+      .describe('Signing keys of the tab\'s single sign-on tokens (Entra ID); change only for another cloud or a test issuer'),
+    TAB_SSO_ISSUERS: z.string().trim().default('https://login.microsoftonline.com/{tenantid}/v2.0,https://sts.windows.net/{tenantid}/')
+      .refine((v) => entriesOf(v).length > 0 && entriesOf(v).every((x) => x.includes('{tenantid}')), 'must be comma-separated issuer templates, each with {tenantid}')
+      .describe('Accepted issuers of tab tokens, {tenantid} standing for the token\'s own tenant (v2 and v1 forms by default)'),
   })
   .superRefine((env, ctx) => {
     if (!env.MicrosoftAppId) return;
@@ -224,6 +237,17 @@ export interface Config {
   organisationDomains: OrganisationDomain[];
   /** DEFAULT_LOCALE: the language of a tenant when the client names none, and of proactive posts. */
   defaultLocales: DefaultLocales;
+  /** The lägesbild tab: map tiles and single sign-on. */
+  tab: {
+    /** null: no tiles (offline). */
+    tileUrl: string | null;
+    tileAttribution: string;
+    /** The app id tokens must be issued for; '' when the bot runs in local mode without one. */
+    ssoAppId: string;
+    jwksUrl: string;
+    /** Issuer templates with {tenantid}. */
+    issuers: string[];
+  };
   bot: {
     appId: string;
     appPassword: string;
@@ -287,6 +311,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     coordinators: tenancy.coordinators,
     organisationDomains: e.ORGANISATION_DOMAINS,
     defaultLocales: e.DEFAULT_LOCALE,
+    tab: {
+      tileUrl: e.MAP_TILE_URL === 'off' ? null : e.MAP_TILE_URL,
+      tileAttribution: e.MAP_TILE_ATTRIBUTION,
+      ssoAppId: e.TAB_SSO_APP_ID || e.MicrosoftAppId,
+      jwksUrl: e.TAB_SSO_JWKS_URL,
+      issuers: entriesOf(e.TAB_SSO_ISSUERS),
+    },
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

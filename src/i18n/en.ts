@@ -7,6 +7,7 @@ import { promisesEn } from './promises.en';
 import { lagesbildEn } from './lagesbild.en';
 import { schoolsEn } from './schools.en';
 import { mobilisationEn } from './mobilisation.en';
+import { tabEn } from './tab.en';
 import { exportsEn } from './exports.en';
 import { estEn } from './est.en';
 
@@ -157,6 +158,7 @@ export const en: Catalogue = {
   mobilisation: mobilisationEn,
   exports: exportsEn,
   est: estEn,
+  tab: tabEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 

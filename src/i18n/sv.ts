@@ -9,6 +9,7 @@ import { lagesbildSv } from './lagesbild.sv';
 import { estSv } from './est.sv';
 import { schoolsSv } from './schools.sv';
 import { mobilisationSv } from './mobilisation.sv';
+import { tabSv } from './tab.sv';
 
 export const sv = {
   organisation: {
@@ -157,6 +158,7 @@ export const sv = {
   mobilisation: mobilisationSv,
   exports: exportsSv,
   est: estSv,
+  tab: tabSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 

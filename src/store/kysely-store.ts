@@ -13,6 +13,7 @@ import { createDigestExportRepository } from './repositories/digest-exports';
 import { createDigestSubscriptionRepository } from './repositories/digest-subscriptions';
 import { createEstRepository } from './repositories/est';
 import { createLagesbildAggregateRepository } from './repositories/lagesbild-aggregates';
+import { createMapIncidentRepository } from './repositories/map-incidents';
 import { createHotspotRepository } from './repositories/hotspots';
 import { createIncidentRepository } from './repositories/incidents';
 import { createJobLeaseRepository, createPostBudgetRepository } from './repositories/job-leases';
@@ -84,6 +85,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     callouts: guardRepository(createCalloutRepository(db), guard),
     schools: guardRepository(createSchoolRepository(db, dialect), guard),
     promises: guardRepository(createPromiseRepository(db, dialect), guard),
+    mapIncidents: guardRepository(createMapIncidentRepository(db), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

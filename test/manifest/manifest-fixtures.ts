@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import {
-  type AppManifest, type Json, type PackageSettings, MANIFEST_DIR, fillPlaceholders, placeholderValues,
+  type AppManifest, type Json, type PackageSettings, MANIFEST_DIR, filledManifest,
 } from '../../scripts/package-app';
 
 export const SAMPLE_APP_ID = '2f1c7c4e-8a0b-4e43-9a55-0d9d6d2b1c3a';
@@ -30,7 +30,7 @@ export function readEnglishStrings(): Record<string, string> {
 }
 
 export function sampleManifest(settings: PackageSettings = SAMPLE_SETTINGS): AppManifest {
-  return fillPlaceholders(readTemplate(), placeholderValues(settings)) as AppManifest;
+  return filledManifest(readTemplate(), settings);
 }
 
 export function botOf(manifest: AppManifest): BotEntry {

@@ -1,3 +1,4 @@
+import type { MapIncidentRepository } from './map-incidents.port';
 import type { AuditRepository, CoordinatorRepository } from './audit.port';
 import type { CardMessageRepository } from './card-messages.port';
 import type { RetentionRepository } from './retention.port';
@@ -182,6 +183,8 @@ export interface Store {
   readonly schools: SchoolRepository;
   /** Medborgarlöften: promises, commitments and strategic meetings per tenant (issue 12). */
   readonly promises: PromiseRepository;
+  /** The lägesbild tab's incidents (map, table, CSV): no text, no people. */
+  readonly mapIncidents: MapIncidentRepository;
   /** Reads, and writes a probe row: unhealthy while a write cannot be made (disk full, read-only file), until one can again. */
   health(): Promise<StoreHealth>;
   close(): Promise<void>;

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type express from 'express';
+import { ConversationRoster, type ConversationRosterOptions } from './bot/conversation-roster';
+import type { Config } from './config/config';
+import { LagesbildService } from './domain/lagesbild/lagesbild-service';
+import type { Clock } from './domain/ports/clock.port';
+import type { ConversationMembers } from './domain/ports/conversation-members.port';
+import type { HotSpotSummarySource } from './domain/ports/hot-spot-summary.port';
+import type { Store } from './domain/ports/store.port';
+import { STOCKHOLM } from './domain/periods';
+import { LagesbildMap } from './domain/tab/lagesbild-map';
+import type { AreaStatusSource, SchoolLocationSource } from './domain/tab/map-layers';
+import { tabRoutes } from './http/tab/tab-routes';
+import { tabTokenVerifier } from './http/tab/tab-token';
+import type { Logger } from './logging/logger';
+
+export interface TabWiringDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  adapter: ConversationRosterOptions['adapter'];
+  hotSpots?: HotSpotSummarySource;
+  /** SCHOOL REGISTER HOOK (issue 11): the schools on the map; default the register's places of kind skola. */
+  schools?: SchoolLocationSource;
+  /** EST AREA HOOK: areas coloured by their latest status; none by default. */
+  areaStatuses?: AreaStatusSource;
+  /** Who is a member of a conversation; default the Teams roster (tests give the roster's answers). */
+  members?: ConversationMembers;
+}
+
+/** Most school names offered in the tab's school filter. */
+const SCHOOL_CHOICES = 200;
+
+/** The lägesbild tab (issue 13) wired together: the map's data, single sign-on, the roster check and the routes. */
+export function composeTab(d: TabWiringDeps): { path: string; router: express.Router }[] {
+  const { config, store, clock, log } = d;
+  // The digest's own builder gives the tab its comparisons: the numbers are counted in one place.
+  const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
+  const map = new LagesbildMap({
+    incidents: store.mapIncidents, register: store.placeRegister, hotspots: store.hotspots, lagesbild,
+    schoolNames: (scope) => store.reports.schoolNames(scope, SCHOOL_CHOICES),
+    ...(d.schools ? { schools: d.schools } : {}),
+    ...(d.areaStatuses ? { areaStatuses: d.areaStatuses } : {}),
+  });
+  const publicBaseUrl = config.exports.publicBaseUrl;
+  return tabRoutes({
+    map, clock, zone: STOCKHOLM, log, locales: config.defaultLocales,
+    conversations: store.conversations,
+    members: d.members ?? new ConversationRoster({ adapter: d.adapter, appId: config.bot.appId, serviceUrls: config.bot, log }),
+    verify: tabTokenVerifier({
+      appId: config.tab.ssoAppId, publicHost: publicBaseUrl ? new URL(publicBaseUrl).host : null,
+      jwksUrl: config.tab.jwksUrl, issuers: config.tab.issuers, allowedTenants: config.allowedTenants,
+    }),
+    previewAllowed: !config.bot.authEnabled,
+    tiles: { url: config.tab.tileUrl, attribution: config.tab.tileAttribution },
+    assetsDir: tabAssetsDir(),
+  });
+}
+
+/**
+ * The bundled page: next to the compiled code (dist/tab) when running from dist/, else dist/tab of the
+ * project when running the sources (tests, tsx).
+ */
+export function tabAssetsDir(): string {
+  const beside = join(__dirname, 'tab');
+  return existsSync(join(beside, 'tab.js')) ? beside : join(__dirname, '..', 'dist', 'tab');
+}

@@ -1,0 +1,35 @@
+import type { TenantScope } from '../scope';
+
+// The map's optional layers that other parts of the product fill in. Each is a port with an empty
+// default, so that the tab draws what exists and nothing else.
+
+/** A school drawn on the map. */
+export interface SchoolLocation {
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+/**
+ * SCHOOL REGISTER HOOK: where the map finds schools. The default takes the place register's places of
+ * kind `skola` that have coordinates; a school register (issue 11) replaces it in the composition root.
+ */
+export interface SchoolLocationSource {
+  schools(scope: TenantScope): Promise<SchoolLocation[]>;
+}
+
+/** An EST area with the status of its latest assessment (a code, labelled by whoever shows it). */
+export interface AreaStatus {
+  name: string;
+  lat: number;
+  lon: number;
+  /** e.g. 'gron' | 'gul' | 'rod'; the tab colours known codes and shows others neutral. */
+  status: string;
+}
+
+/** EST AREA HOOK: areas coloured by their latest status; none until the EST areas exist. */
+export interface AreaStatusSource {
+  latest(scope: TenantScope): Promise<AreaStatus[]>;
+}
+
+export const noAreaStatuses: AreaStatusSource = { latest: async () => [] };
