@@ -9,6 +9,7 @@ import type { ConversationMembers } from './domain/ports/conversation-members.po
 import type { HotSpotSummarySource } from './domain/ports/hot-spot-summary.port';
 import type { Store } from './domain/ports/store.port';
 import { STOCKHOLM } from './domain/periods';
+import { EstAreaStatuses } from './domain/tab/est-area-statuses';
 import { LagesbildMap } from './domain/tab/lagesbild-map';
 import type { AreaStatusSource, SchoolLocationSource } from './domain/tab/map-layers';
 import { tabRoutes } from './http/tab/tab-routes';
@@ -24,7 +25,7 @@ export interface TabWiringDeps {
   hotSpots?: HotSpotSummarySource;
   /** SCHOOL REGISTER HOOK (issue 11): the schools on the map; default the register's places of kind skola. */
   schools?: SchoolLocationSource;
-  /** EST AREA HOOK: areas coloured by their latest status; none by default. */
+  /** Areas coloured by their latest EST status in the conversation; none by default. */
   areaStatuses?: AreaStatusSource;
   /** Who is a member of a conversation; default the Teams roster (tests give the roster's answers). */
   members?: ConversationMembers;
@@ -42,7 +43,7 @@ export function composeTab(d: TabWiringDeps): { path: string; router: express.Ro
     incidents: store.mapIncidents, register: store.placeRegister, hotspots: store.hotspots, lagesbild,
     schoolNames: (scope) => store.reports.schoolNames(scope, SCHOOL_CHOICES),
     ...(d.schools ? { schools: d.schools } : {}),
-    ...(d.areaStatuses ? { areaStatuses: d.areaStatuses } : {}),
+    areaStatuses: d.areaStatuses ?? new EstAreaStatuses(store.est, store.placeRegister, clock, STOCKHOLM),
   });
   const publicBaseUrl = config.exports.publicBaseUrl;
   return tabRoutes({

@@ -70,7 +70,7 @@ export class MapView {
     })));
     const areaLayer = L.layerGroup(areas.map((a) => L.circle([a.lat, a.lon], {
       radius: 400, className: `area status-${/^[a-z_]+$/.test(a.status) ? a.status : 'okand'}`, weight: 2, fillOpacity: 0.15,
-    }).bindTooltip(`${a.name}: ${a.status}`)));
+    }).bindTooltip(`${a.name}: ${areaStatusLabel(m, a.status)}`)));
 
     for (const [layer, name, on] of [
       [areaLayer, m.tab.map.areas, true], [heat, m.tab.map.heat, true], [spots, m.tab.map.hotSpots, true],
@@ -121,4 +121,10 @@ function popup(i: TabIncident, m: Catalogue, locale: Locale): HTMLElement {
   }
   box.append(list);
   return box;
+}
+
+/** An area's status in the reader's language: the EST scale's word for the level, the code when unknown. */
+function areaStatusLabel(m: Catalogue, status: string): string {
+  const level = ({ gron: 1, gul: 2, rod: 3 } as const)[status as 'gron' | 'gul' | 'rod'];
+  return level ? m.est.levels[level] : status;
 }

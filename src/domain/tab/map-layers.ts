@@ -1,4 +1,4 @@
-import type { TenantScope } from '../scope';
+import type { ChatScope, TenantScope } from '../scope';
 
 // The map's optional layers that other parts of the product fill in. Each is a port with an empty
 // default, so that the tab draws what exists and nothing else.
@@ -27,9 +27,9 @@ export interface AreaStatus {
   status: string;
 }
 
-/** EST AREA HOOK: areas coloured by their latest status; none until the EST areas exist. */
+/** Areas coloured by their latest EST status in the conversation (assessments are per conversation). */
 export interface AreaStatusSource {
-  latest(scope: TenantScope): Promise<AreaStatus[]>;
+  latest(scope: ChatScope): Promise<AreaStatus[]>;
 }
 
 export const noAreaStatuses: AreaStatusSource = { latest: async () => [] };
