@@ -11,6 +11,7 @@ import type { Store } from './domain/ports/store.port';
 import { STOCKHOLM } from './domain/periods';
 import { EstAreaStatuses } from './domain/tab/est-area-statuses';
 import { LagesbildMap } from './domain/tab/lagesbild-map';
+import { RegisterSchoolLocations } from './domain/tab/register-school-locations';
 import type { AreaStatusSource, SchoolLocationSource } from './domain/tab/map-layers';
 import { tabRoutes } from './http/tab/tab-routes';
 import { tabTokenVerifier } from './http/tab/tab-token';
@@ -23,7 +24,7 @@ export interface TabWiringDeps {
   log: Logger;
   adapter: ConversationRosterOptions['adapter'];
   hotSpots?: HotSpotSummarySource;
-  /** SCHOOL REGISTER HOOK (issue 11): the schools on the map; default the register's places of kind skola. */
+  /** The schools on the map; default the school register's, and the place register's places of kind skola. */
   schools?: SchoolLocationSource;
   /** Areas coloured by their latest EST status in the conversation; none by default. */
   areaStatuses?: AreaStatusSource;
@@ -42,7 +43,7 @@ export function composeTab(d: TabWiringDeps): { path: string; router: express.Ro
   const map = new LagesbildMap({
     incidents: store.mapIncidents, register: store.placeRegister, hotspots: store.hotspots, lagesbild,
     schoolNames: (scope) => store.reports.schoolNames(scope, SCHOOL_CHOICES),
-    ...(d.schools ? { schools: d.schools } : {}),
+    schools: d.schools ?? new RegisterSchoolLocations(store.schools, store.placeRegister),
     areaStatuses: d.areaStatuses ?? new EstAreaStatuses(store.est, store.placeRegister, clock, STOCKHOLM),
   });
   const publicBaseUrl = config.exports.publicBaseUrl;

@@ -10,10 +10,7 @@ export interface SchoolLocation {
   lon: number;
 }
 
-/**
- * SCHOOL REGISTER HOOK: where the map finds schools. The default takes the place register's places of
- * kind `skola` that have coordinates; a school register (issue 11) replaces it in the composition root.
- */
+/** Where the map finds schools (the composition root gives the school register's, `RegisterSchoolLocations`). */
 export interface SchoolLocationSource {
   schools(scope: TenantScope): Promise<SchoolLocation[]>;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AreaAssessment } from '../../../src/domain/est/est.port';
 import type { RegisteredPlace } from '../../../src/domain/places/place-register';
 import { EstAreaStatuses } from '../../../src/domain/tab/est-area-statuses';
+import { RegisterSchoolLocations } from '../../../src/domain/tab/register-school-locations';
 
 const scope = { tenantId: 't1', conversationId: 'c1' };
 const place = (id: string, name: string, lat: number | null, lon: number | null) =>
@@ -27,5 +28,17 @@ describe('The tab\'s EST areas: each assessed area with its latest status', () =
     const source = new EstAreaStatuses({ assessments: async () => [] }, { all: async () => { throw new Error('not needed'); } },
       { now: () => new Date('2026-12-02T10:00:00Z') }, 'Europe/Stockholm');
     assert.deepEqual(await source.latest(scope), []);
+  });
+});
+
+describe('The tab\'s schools: the school register\'s, and school places it does not name', () => {
+  it('When a school of the register has a place with coordinates, then it is drawn there under its own name; a skola place of no school is drawn too; a school without a place is not', async () => {
+    const schoolPlace = { ...place('p1', 'Skolgården', 59.42, 16.1), kind: 'skola' } as RegisteredPlace;
+    const otherSchoolPlace = { ...place('p2', 'Gamla skolan', 59.43, 16.11), kind: 'skola' } as RegisteredPlace;
+    const source = new RegisterSchoolLocations(
+      { list: async () => [{ name: 'Kung Karls skola', placeId: 'p1' }, { name: 'Utan plats', placeId: null }] as never },
+      { all: async () => [schoolPlace, otherSchoolPlace, place('p3', 'Torget', 59.4, 16.0)] },
+    );
+    assert.deepEqual((await source.schools(scope)).map((s) => s.name), ['Kung Karls skola', 'Gamla skolan']);
   });
 });
