@@ -36,7 +36,8 @@ export function incidentValues(r: Incident, zone: string): IncidentForm {
   return {
     date: local.date, time: local.time, placeId: r.placeId, category: r.category, description: r.description,
     severity: r.severity, organisation: r.organisation, school: text(r.school), youthInvolved: text(r.youthInvolved),
-    policeReportNumber: text(r.policeReportNumber),
+    policeReportNumber: text(r.policeReportNumber), schoolId: text(r.schoolId),
+    concernReported: r.concernReported === null ? '' : r.concernReported ? 'ja' : 'nej',
   };
 }
 
@@ -44,6 +45,6 @@ export function activityValues(r: Activity): ActivityForm {
   return {
     type: r.type, date: r.date, placeId: text(r.placeId), organisation: r.organisation,
     organisations: r.organisations.filter((o) => o !== r.organisation).join(','), notes: r.notes,
-    peopleMet: text(r.peopleMet), followUpDate: text(r.followUpDate),
+    peopleMet: text(r.peopleMet), followUpDate: text(r.followUpDate), schoolId: text(r.schoolId), walkFindings: r.walkFindings.join(','),
   };
 }

@@ -9,6 +9,7 @@ import type { Actor } from '../domain/actor';
 import type { TenantScope } from '../domain/scope';
 import type { Locale } from '../i18n/messages';
 import { activityValues, incidentValues, newActivityValues, newIncidentValues } from './form-values';
+import type { School } from '../domain/schools/school';
 
 // The forms as the conversation shows them: fresh (with the reporter's defaults), for editing a
 // report, or again after a failed submit with everything the user typed.
@@ -28,6 +29,15 @@ export interface Viewer {
   locale: Locale;
   scope: TenantScope;
   actor: Actor;
+}
+
+/**
+ * The incident card asks for the register's school and "orosanmälan gjord" when the reporter is Skola,
+ * the place is a school's place, or a school is already chosen (issue 11).
+ */
+export function asksForSchool(values: Partial<Record<IncidentFormField, string>>, schools: readonly School[]): boolean {
+  if (values.organisation === 'skola' || (values.schoolId ?? '') !== '') return true;
+  return values.placeId !== undefined && schools.some((s) => s.placeId === values.placeId);
 }
 
 export class ReportViews {
@@ -55,11 +65,19 @@ export class ReportViews {
 
   /** The place list is a nicety: when the store is down the form still opens, with the input kept. */
   async incidentForm(viewer: Viewer, state: FormReturn<IncidentFormField>): Promise<AdaptiveCard> {
-    return cards.incidentForm(viewer.locale, { ...state, places: await this.places(viewer.scope, state.storeDown) });
+    const [places, schools] = await Promise.all([this.places(viewer.scope, state.storeDown), this.schools(viewer.scope, state.storeDown)]);
+    return cards.incidentForm(viewer.locale, { ...state, places, schools, schoolSection: asksForSchool(state.values, schools) });
   }
 
   async activityForm(viewer: Viewer, state: FormReturn<ActivityFormField>): Promise<AdaptiveCard> {
-    return cards.activityForm(viewer.locale, { ...state, places: await this.places(viewer.scope, state.storeDown) });
+    const [places, schools] = await Promise.all([this.places(viewer.scope, state.storeDown), this.schools(viewer.scope, state.storeDown)]);
+    return cards.activityForm(viewer.locale, { ...state, places, schools });
+  }
+
+  /** Like the place list, the school list is a nicety that never keeps the form from opening. */
+  private async schools(scope: TenantScope, storeDown = false): Promise<School[]> {
+    if (storeDown) return [];
+    return this.reporting.schoolChoices(scope).catch(() => []);
   }
 
   private async places(scope: TenantScope, storeDown = false) {

@@ -5,6 +5,11 @@ import type { schoolsSv } from './schools.sv';
 export const schoolsEn: Shape<typeof schoolsSv> = {
   stage: { 'f-6': 'Years F–6', '7-9': 'Years 7–9', gymnasium: 'Upper secondary' },
   role: { skola: 'School', socialtjanst: 'Social services', polis: 'Police', fritid: 'Leisure' },
+  form: {
+    school: 'School (from the school register)', noSchool: 'No school', concernReported: 'Report of concern (orosanmälan) made? (yes/no only – never names or details)',
+    concernFact: 'Report of concern made', yes: 'Yes', no: 'No', walkFindings: 'Safety walk: what was found?',
+  },
+  walkFinding: { belysning: 'Lighting', skymd_sikt: 'Blocked view', klotter: 'Graffiti', nedskrapning: 'Litter', otrygga_passager: 'Unsafe passages' },
   list: {
     title: 'Schools in the register',
     empty: 'No schools in the register yet. A coordinator adds schools with the button below or imports a CSV file.',

@@ -2,6 +2,11 @@
 export const schoolsSv = {
   stage: { 'f-6': 'F–6', '7-9': '7–9', gymnasium: 'Gymnasium' },
   role: { skola: 'Skola', socialtjanst: 'Socialtjänst', polis: 'Polis', fritid: 'Fritid' },
+  form: {
+    school: 'Skola (ur skolregistret)', noSchool: 'Ingen skola', concernReported: 'Orosanmälan gjord? (bara ja/nej – aldrig namn eller detaljer)',
+    concernFact: 'Orosanmälan gjord', yes: 'Ja', no: 'Nej', walkFindings: 'Trygghetsvandring: vad hittades?',
+  },
+  walkFinding: { belysning: 'Belysning', skymd_sikt: 'Skymd sikt', klotter: 'Klotter', nedskrapning: 'Nedskräpning', otrygga_passager: 'Otrygga passager' },
   list: {
     title: 'Skolor i registret',
     empty: 'Inga skolor i registret än. En koordinator lägger till skolor med knappen nedan eller importerar en CSV-fil.',

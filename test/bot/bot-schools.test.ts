@@ -118,3 +118,44 @@ describe('the school register: importing CSV', function () {
     assert.deepEqual(schoolNames(), []);
   });
 });
+
+describe('reports tied to a school of the register', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  const inputIds = (card: Record<string, any>) => {
+    const ids: string[] = [];
+    JSON.stringify(card, (_k, v) => { if (v && typeof v === 'object' && typeof v.id === 'string' && String(v.type).startsWith('Input.')) ids.push(v.id); return v; });
+    return ids;
+  };
+
+  it('When a reporter of Skola opens the incident card and the register has schools, then it asks for the school and "orosanmälan gjord" (yes/no), and the saved report shows both', async () => {
+    // Berit reports once for Skola: her card then defaults to it.
+    await h.press('submitIncident', { ...incident }, { from: BERIT });
+    const added = await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan' }));
+    const schoolId = String(button(added, 'schoolSave').data.id);
+    const bertsCard = cardOf((await h.say('rapportera', { from: BERIT }))[0]!);
+    assert.ok(inputIds(bertsCard).includes('schoolId') && inputIds(bertsCard).includes('concernReported'), 'the school section is on Berit\'s card');
+    assert.ok(!inputIds(bertsCard).includes('school'), 'the free-text school gives way to the register');
+    assert.match(cardText(bertsCard), /Orosanmälan gjord\?/);
+    const saved = await h.press('submitIncident', { ...incident, description: 'Bråk på skolgården', schoolId, concernReported: 'ja', youthInvolved: '3' }, { from: BERIT });
+    const text = cardText(saved);
+    assert.match(text, /Exempelskolan/);
+    assert.match(text, /Orosanmälan gjord","value":"Ja/);
+    const row = h.readDatabase((db) => db.prepare("SELECT school_id, school, concern_reported, youth_involved FROM incidents WHERE description = 'Bråk på skolgården'").get());
+    assert.deepEqual(row, { school_id: schoolId, school: 'Exempelskolan', concern_reported: 1, youth_involved: 3 });
+  });
+
+  it('When a reporter of another organisation opens the card at no school\'s place, then the school section is not shown; at a school\'s place it is', async () => {
+    await h.press('submitIncident', { ...incident, organisation: 'polisen' });
+    const placeId = h.readDatabase((db) => (db.prepare("SELECT id FROM places WHERE name = 'Västra skolgården'").get() as { id: string }).id);
+    await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan', placeId }));
+    await h.say('organisation polisen', {}, [ANNA]);
+    const anna = cardOf((await h.say('rapportera'))[0]!);
+    assert.ok(!inputIds(anna).includes('schoolId'), 'not for the police at an unknown place');
+    // Drawn again with the school's place chosen (a validation round trip keeps it): now it asks.
+    const again = await h.press('submitIncident', { ...incident, organisation: 'polisen', newPlace: '', placeId, description: '' });
+    assert.ok(inputIds(again).includes('schoolId') && inputIds(again).includes('concernReported'));
+  });
+});

@@ -8,7 +8,7 @@ import { banner, choicesFrom, placeInputs, withError, type Choices, type FormSta
 export interface ActivityFormCardData extends FormState<ActivityFormField> {
   title: string;
   labels: Record<ActivityFormField | 'typeChoose' | 'placeChoose' | 'notesPlaceholder' | 'submit' | 'cancel', string>;
-  choices: { types: Choices; places: Choices; organisations: Choices };
+  choices: { types: Choices; places: Choices; organisations: Choices; schools: Choices; walkFindings: Choices };
   submit: { verb: string; data: Record<string, unknown> };
 }
 
@@ -33,6 +33,15 @@ export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-f
     ...withError(b, {
       type: 'Input.Text', id: 'notes', label: b('labels.notes'), isMultiline: true, placeholder: b('labels.notesPlaceholder'),
       value: b('values.notes'), maxLength: LIMITS.notesMax,
+    }),
+    {
+      type: 'Container', $when: b.expr`count(${'choices.schools'}) > 0`,
+      items: withError(b, { type: 'Input.ChoiceSet', id: 'schoolId', label: b('labels.schoolId'), style: 'filtered', value: b('values.schoolId'), choices: choicesFrom(b, 'choices.schools') }),
+    },
+    // The checklist counts only for a trygghetsvandring (the domain drops it for other types).
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'walkFindings', label: b('labels.walkFindings'), style: 'expanded', isMultiSelect: true,
+      value: b('values.walkFindings'), choices: choicesFrom(b, 'choices.walkFindings'),
     }),
     {
       type: 'ColumnSet',
