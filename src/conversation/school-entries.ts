@@ -18,7 +18,10 @@ import { SchoolRegisterService, type SchoolSave } from '../domain/schools/school
 import type { Clock } from '../domain/ports/clock.port';
 import { PLACE_REGISTER_MAX } from '../domain/places/place-register';
 import { format, messages, type Catalogue } from '../i18n/messages';
-import { cardReply, type ChatContext } from './chat-context';
+import { cardReply, textReply, type ChatContext, type Reply } from './chat-context';
+import { buildSchoolPicture, pictureSince } from '../domain/schools/school-picture';
+import { STOCKHOLM } from '../domain/periods';
+import { LIMITS } from '../domain/limits';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, version } from './registry/payloads';
 import { noTarget } from './registry/targets';
@@ -29,7 +32,9 @@ import { noTarget } from './registry/targets';
 
 export interface SchoolFeature {
   service: SchoolRegisterService;
-  schools: Pick<SchoolRepository, 'get'>;
+  schools: Pick<SchoolRepository, 'get' | 'findByName' | 'reports'>;
+  clock: Clock;
+  zone: string;
   places: Pick<PlaceRegisterRepository, 'all'>;
   access: Pick<AccessPolicy, 'allows'>;
 }
@@ -48,8 +53,13 @@ export function schoolTargetOf(schools: Pick<SchoolRepository, 'get'>): TargetSp
 }
 
 /** The feature over the store port: the register's use cases, and what its cards read. */
-export function createSchoolFeature(store: Pick<Store, 'schools' | 'places' | 'placeRegister' | 'users'>, clock: Clock, access: Pick<AccessPolicy, 'allows'>): SchoolFeature {
-  return { service: new SchoolRegisterService({ schools: store.schools, places: store.places, users: store.users, clock }), schools: store.schools, places: store.placeRegister, access };
+export function createSchoolFeature(
+  store: Pick<Store, 'schools' | 'places' | 'placeRegister' | 'users'>, clock: Clock, access: Pick<AccessPolicy, 'allows'>, zone = STOCKHOLM,
+): SchoolFeature {
+  return {
+    service: new SchoolRegisterService({ schools: store.schools, places: store.places, users: store.users, clock }),
+    schools: store.schools, places: store.placeRegister, access, clock, zone,
+  };
 }
 
 const schoolForm = formOf(SCHOOL_FORM_FIELDS);
@@ -84,6 +94,10 @@ export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
       handle: async ({ ctx, target: { school } }) => view(ctx, school, await f.access.allows('school.manage', ctx.scope, ctx.actor, { kind: 'school', school })),
     }),
     verb({
+      verb: SCHOOL_VERBS.picture, payload: z.object({ id }), target, right: 'member', writes: false,
+      handle: async ({ ctx, target: { school } }) => picture(f, ctx, school),
+    }),
+    verb({
       verb: SCHOOL_VERBS.newForm, payload: nothing, target: noTarget, right: 'coordinator', writes: false,
       handle: async ({ ctx }) => view(ctx, null, true),
     }),
@@ -113,7 +127,35 @@ export function schoolCommands(f: SchoolFeature): CommandEntry[] {
       command: 'schools', payload: commandArgs, target: noTarget, right: 'member', writes: false,
       handle: async ({ ctx }) => [cardReply(await listCard(f, ctx, await f.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' })))],
     }),
+    command({
+      command: 'school', payload: commandArgs, target: noTarget, right: 'member', writes: false,
+      handle: async ({ ctx, payload }) => [await pictureByName(f, ctx, payload.args)],
+    }),
   ];
+}
+
+/** The most reports of each kind a picture counts: far more than a school has in the windows it looks at. */
+const PICTURE_ROWS_MAX = 5000;
+
+/** The school's picture, counted from the reports the caller may see (their conversation's). */
+async function picture(f: SchoolFeature, ctx: ChatContext, school: School): Promise<AdaptiveCard> {
+  const now = f.clock.now();
+  const reports = await f.schools.reports(ctx.scope, school.id, pictureSince(now, f.zone), PICTURE_ROWS_MAX);
+  return schoolCards.schoolPictureCard(ctx.locale, buildSchoolPicture(school, reports, now, f.zone));
+}
+
+/** `skola <namn>`: the school the name matches; never a guess between two, and a clear answer when none fits. */
+async function pictureByName(f: SchoolFeature, ctx: ChatContext, args: string): Promise<Reply> {
+  const s = messages(ctx.locale).schools;
+  const typed = args.trim().slice(0, LIMITS.placeNameMax);
+  if (typed === '') return textReply(s.whichSchool);
+  const match = await f.schools.findByName(ctx.scope, typed);
+  if (match.kind === 'sure') return cardReply(await picture(f, ctx, match.school));
+  const notFound = format(s.notFound, { typed: safeText(typed) });
+  if (match.candidates.length === 0) return cardReply(cards.notice(`${notFound} ${s.whichSchool}`, { tone: 'attention' }));
+  return cardReply(cards.notice(`${notFound} ${s.closeMatches}`, {
+    tone: 'attention', actions: match.candidates.map((c) => ({ title: safeText(c.name), verb: SCHOOL_VERBS.picture, data: { id: c.id } })),
+  }));
 }
 
 async function listCard(f: SchoolFeature, ctx: ChatContext, mayAdd: boolean): Promise<AdaptiveCard> {

@@ -159,3 +159,54 @@ describe('reports tied to a school of the register', function () {
     assert.ok(inputIds(again).includes('schoolId') && inputIds(again).includes('concernReported'));
   });
 });
+
+describe('skola <namn>: the school\'s picture', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  const picture = async (words: string) => cardText(cardOf((await h.say(words))[0]!));
+  const day = (daysAgo: number) => new Date(h.clock.now().getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+  it('When a school has incidents and activities, then its picture counts the last 4 and 12 weeks against the period before, its categories, open follow-ups and planned activities', async () => {
+    const added = await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan' }));
+    const schoolId = String(button(added, 'schoolSave').data.id);
+    await h.press('schoolAdd', schoolForm({ name: 'Annanskolan' }));
+    const report = (daysAgo: number, category: string) => h.press('submitIncident', {
+      ...incident, date: day(daysAgo), time: '10:00', category, schoolId, description: `Händelse ${daysAgo}`,
+    });
+    await report(1, 'skadegorelse_klotter');
+    await report(3, 'skadegorelse_klotter');
+    await report(10, 'hot_vald');
+    await report(40, 'nedskrapning');
+    await report(45, 'nedskrapning');
+    await h.press('submitIncident', { ...incident, date: day(2), time: '10:00', description: 'Ingen skola' });
+    const activity = (daysAhead: number, type: string, followUpDate = '') => h.press('submitActivity', {
+      type, date: day(-daysAhead), organisation: 'skola', organisations: '', notes: 'Anteckning', peopleMet: '', followUpDate, schoolId,
+    });
+    await activity(-5, 'sspf_mote', day(1));
+    // An activity is logged at most a day ahead (ACTIVITY_DAYS_AHEAD): tomorrow's walk, today's meeting.
+    await activity(1, 'trygghetsvandring');
+    await activity(0, 'foraldramote');
+    const text = await picture('skola exempelskolan');
+    assert.match(text, /Skolans bild: Exempelskolan/);
+    assert.match(text, /Senaste 4 veckorna[\s\S]*Händelser: 3 \(perioden före: 2, snitt 0,5\) · Aktiviteter: 2 \(perioden före: 0\)/);
+    assert.match(text, /Senaste 12 veckorna[\s\S]*Händelser: 5 \(perioden före: 0/);
+    assert.match(text, /Skadegörelse – klotter: 2 \(före: 0\)/);
+    assert.match(text, /SSPF-möte: uppföljning/, 'the follow-up that has come and is not done');
+    assert.match(text, /Föräldramöte \(A-\d{4}-\d+\)[\s\S]*Trygghetsvandring \(A-\d{4}-\d+\)/, `planned activities, soonest first: ${text.slice(text.indexOf('Planerade'), text.indexOf('Planerade') + 300)}`);
+    assert.ok(!text.includes('Ingen skola'));
+  });
+
+  it('When the school does not exist, then the answer says so in Swedish and offers the close matches', async () => {
+    await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan' }));
+    await h.press('schoolAdd', schoolForm({ name: 'Exempelgymnasiet' }));
+    const close = cardOf((await h.say('skola Exempelskola'))[0]!);
+    assert.match(cardText(close), /Skolans bild: Exempelskolan/, 'one clearly closest is taken');
+    const none = cardOf((await h.say('skola Ekbacken'))[0]!);
+    assert.match(cardText(none), /Jag hittar ingen skola som heter \\"Ekbacken\\" i registret/);
+    const choose = cardOf((await h.say('skola Exempelsk'))[0]!);
+    assert.match(cardText(choose), /Menar du någon av de här\?/);
+    assert.ok(buttons(choose).some((b) => b.title === 'Exempelskolan' && b.verb === 'schoolPicture'), cardText(choose).slice(0, 600));
+  });
+});

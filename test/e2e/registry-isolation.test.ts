@@ -104,6 +104,7 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   schoolSave: (s) => ({ ...schoolForm(), ...s.school }),
   schoolImportForm: () => ({}),
   schoolImport: () => ({ csv: 'Kapad skola;F-6;' }),
+  schoolPicture: (s) => ({ id: s.school.id }),
 };
 
 /** What each command is tried with. */
@@ -127,6 +128,8 @@ const COMMAND_TEXTS: Record<string, string> = {
   organisation: 'organisation',
   log: 'logg',
   schools: 'skolor',
+  // Part of the name: a close match that reached another tenant's register would name the school.
+  school: 'skola Hemligskolan',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
