@@ -20,6 +20,7 @@ import { noticeCard, type NoticeCardData } from './templates/notice.card';
 import { savedReportCard } from './templates/saved-report.card';
 import { VERBS } from './verbs';
 import { NO_SCHOOL } from './forms/report-forms';
+import { SCHOOL_VERBS } from './school-verbs';
 import { WALK_FINDINGS } from '../domain/schools/walk-checklist';
 
 // Turns domain data into localised template data. Every user-typed string shown as text goes through
@@ -225,6 +226,10 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
       ...(report.assignee ? [] : [{ title: s.assignToMe, verb: VERBS.assignToMe, data: ref }]),
       // An activity's follow-up, once its day is set, is marked done here; then the card says when instead.
       ...(!isIncident && report.followUpDate && !report.followUpDone ? [{ title: s.markFollowUpDone, verb: VERBS.markFollowUpDone, data: ref }] : []),
+      // A trygghetsvandring's finding at a place can be reported there as an incident (issue 11).
+      ...(!isIncident && report.placeId ? report.walkFindings.map((finding) => ({
+        title: format(m.schools.form.reportFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingReport, data: { id: report.id, finding },
+      })) : []),
     ],
   });
 }

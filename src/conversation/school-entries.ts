@@ -22,6 +22,10 @@ import { cardReply, textReply, type ChatContext, type Reply } from './chat-conte
 import { buildSchoolPicture, pictureSince } from '../domain/schools/school-picture';
 import { STOCKHOLM } from '../domain/periods';
 import { LIMITS } from '../domain/limits';
+import { FINDING_CATEGORY, WALK_FINDINGS } from '../domain/schools/walk-checklist';
+import type { ReportingService } from '../domain/reporting-service';
+import type { ReportViews } from './report-views';
+import { newIncidentValues } from './form-values';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, version } from './registry/payloads';
 import { noTarget } from './registry/targets';
@@ -35,6 +39,9 @@ export interface SchoolFeature {
   schools: Pick<SchoolRepository, 'get' | 'findByName' | 'reports'>;
   clock: Clock;
   zone: string;
+  /** A walk's finding becomes an incident on the report card, at the walk's place. */
+  reporting: Pick<ReportingService, 'get' | 'defaultsFor'>;
+  views: Pick<ReportViews, 'incidentForm'>;
   places: Pick<PlaceRegisterRepository, 'all'>;
   access: Pick<AccessPolicy, 'allows'>;
 }
@@ -54,15 +61,27 @@ export function schoolTargetOf(schools: Pick<SchoolRepository, 'get'>): TargetSp
 
 /** The feature over the store port: the register's use cases, and what its cards read. */
 export function createSchoolFeature(
-  store: Pick<Store, 'schools' | 'places' | 'placeRegister' | 'users'>, clock: Clock, access: Pick<AccessPolicy, 'allows'>, zone = STOCKHOLM,
+  store: Pick<Store, 'schools' | 'places' | 'placeRegister' | 'users'>, clock: Clock, access: Pick<AccessPolicy, 'allows'>,
+  reports: Pick<SchoolFeature, 'reporting' | 'views'>, zone = STOCKHOLM,
 ): SchoolFeature {
   return {
     service: new SchoolRegisterService({ schools: store.schools, places: store.places, users: store.users, clock }),
-    schools: store.schools, places: store.placeRegister, access, clock, zone,
+    schools: store.schools, places: store.placeRegister, access, clock, zone, ...reports,
   };
 }
 
 const schoolForm = formOf(SCHOOL_FORM_FIELDS);
+
+/** An activity of the caller's conversation (a walk), as the report verbs load it. */
+function reportTarget(f: SchoolFeature): TargetSpec<{ kind: 'activity'; id: string }, Extract<Target, { kind: 'report' }>> {
+  return {
+    kind: 'report',
+    load: async (ctx, p) => {
+      const report = await f.reporting.get(ctx.scope, p.kind, p.id);
+      return report ? { kind: 'report', report } : null;
+    },
+  };
+}
 
 export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
   const target = schoolTargetOf(f.schools);
@@ -96,6 +115,19 @@ export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
     verb({
       verb: SCHOOL_VERBS.picture, payload: z.object({ id }), target, right: 'member', writes: false,
       handle: async ({ ctx, target: { school } }) => picture(f, ctx, school),
+    }),
+    verb({
+      verb: SCHOOL_VERBS.walkFindingReport, payload: z.object({ id, finding: z.enum(WALK_FINDINGS) }).transform((p) => ({ ...p, kind: 'activity' as const })),
+      target: reportTarget(f), right: 'member', writes: false,
+      handle: async ({ ctx, payload, target: { report } }) => {
+        const m = messages(ctx.locale);
+        if (report.kind !== 'activity' || !report.placeId || !report.walkFindings.includes(payload.finding)) return cards.notice(m.trust.unavailable, { tone: 'attention' });
+        const values = newIncidentValues(f.clock.now(), f.zone, await f.reporting.defaultsFor(ctx.scope, ctx.actor));
+        return f.views.incidentForm(ctx, { values: {
+          ...values, placeId: report.placeId, category: FINDING_CATEGORY[payload.finding], schoolId: report.schoolId ?? '',
+          description: `${m.activityType.trygghetsvandring}: ${m.schools.walkFinding[payload.finding]}`,
+        } });
+      },
     }),
     verb({
       verb: SCHOOL_VERBS.newForm, payload: nothing, target: noTarget, right: 'coordinator', writes: false,

@@ -7,6 +7,7 @@ export const schoolsEn: Shape<typeof schoolsSv> = {
   role: { skola: 'School', socialtjanst: 'Social services', polis: 'Police', fritid: 'Leisure' },
   form: {
     school: 'School (from the school register)', noSchool: 'No school', concernReported: 'Report of concern (orosanmälan) made? (yes/no only – never names or details)',
+    reportFinding: 'Report: {finding}',
     concernFact: 'Report of concern made', yes: 'Yes', no: 'No', walkFindings: 'Safety walk: what was found?',
   },
   walkFinding: { belysning: 'Lighting', skymd_sikt: 'Blocked view', klotter: 'Graffiti', nedskrapning: 'Litter', otrygga_passager: 'Unsafe passages' },
@@ -66,7 +67,7 @@ export const schoolsEn: Shape<typeof schoolsSv> = {
     planned: 'Planned activities',
     plannedLine: '{day}: {type} ({ref})',
     none: 'None.',
-    empty: 'No incidents or activities in this channel are tied to the school yet.',
+    empty: 'No incidents or activities seen here are tied to the school yet.',
   },
   notFound: 'I cannot find a school called "{typed}" in the register.',
   closeMatches: 'Do you mean one of these?',

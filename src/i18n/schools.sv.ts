@@ -4,6 +4,7 @@ export const schoolsSv = {
   role: { skola: 'Skola', socialtjanst: 'Socialtjänst', polis: 'Polis', fritid: 'Fritid' },
   form: {
     school: 'Skola (ur skolregistret)', noSchool: 'Ingen skola', concernReported: 'Orosanmälan gjord? (bara ja/nej – aldrig namn eller detaljer)',
+    reportFinding: 'Rapportera: {finding}',
     concernFact: 'Orosanmälan gjord', yes: 'Ja', no: 'Nej', walkFindings: 'Trygghetsvandring: vad hittades?',
   },
   walkFinding: { belysning: 'Belysning', skymd_sikt: 'Skymd sikt', klotter: 'Klotter', nedskrapning: 'Nedskräpning', otrygga_passager: 'Otrygga passager' },
@@ -63,7 +64,7 @@ export const schoolsSv = {
     planned: 'Planerade aktiviteter',
     plannedLine: '{day}: {type} ({ref})',
     none: 'Inga.',
-    empty: 'Inga händelser eller aktiviteter i den här kanalen är knutna till skolan än.',
+    empty: 'Inga händelser eller aktiviteter som syns här är knutna till skolan än.',
   },
   notFound: 'Jag hittar ingen skola som heter "{typed}" i registret.',
   closeMatches: 'Menar du någon av de här?',

@@ -210,3 +210,33 @@ describe('skola <namn>: the school\'s picture', function () {
     assert.ok(buttons(choose).some((b) => b.title === 'Exempelskolan' && b.verb === 'schoolPicture'), cardText(choose).slice(0, 600));
   });
 });
+
+describe('a trygghetsvandring\'s checklist', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  it('When a walk at a place records findings, then each can become an incident at the place, pre-filled, and is saved there', async () => {
+    const walk = await h.press('submitActivity', {
+      type: 'trygghetsvandring', date: '2026-11-24', newPlace: 'Skolgården', organisation: 'kommunen', organisations: '', notes: 'Vandring med elevrådet',
+      peopleMet: '8', followUpDate: '', walkFindings: 'klotter,belysning',
+    });
+    const titles = buttons(walk).filter((b) => b.verb === 'walkFindingReport').map((b) => b.title);
+    assert.deepEqual(titles, ['Rapportera: Klotter', 'Rapportera: Belysning']);
+    const form = await h.press('walkFindingReport', button(walk, 'walkFindingReport', (d) => d.finding === 'klotter').data);
+    const text = cardText(form);
+    assert.match(text, /"id":"category"[^}]*"value":"skadegorelse_klotter"/);
+    assert.match(text, /"value":"Trygghetsvandring: Klotter"/);
+    const placeId = h.readDatabase((db) => (db.prepare("SELECT id FROM places WHERE name = 'Skolgården'").get() as { id: string }).id);
+    assert.match(text, new RegExp(`"id":"placeId"[^}]*"value":"${placeId}"`));
+    const saved = await h.press('submitIncident', {
+      date: '2026-11-24', time: '10:00', placeId, category: 'skadegorelse_klotter', description: 'Trygghetsvandring: Klotter', severity: 'medel', organisation: 'kommunen',
+    });
+    assert.match(cardText(saved), /Skolgården/);
+    assert.equal(h.readDatabase((db) => (db.prepare("SELECT COUNT(*) AS n FROM incidents WHERE place_id = ? AND category = 'skadegorelse_klotter'").get(placeId) as { n: number }).n), 1);
+    const other = await h.press('submitActivity', {
+      type: 'nattvandring', date: '2026-11-24', newPlace: 'Torget', organisation: 'kommunen', organisations: '', notes: '', peopleMet: '', followUpDate: '', walkFindings: 'klotter',
+    });
+    assert.deepEqual(buttons(other).filter((b) => b.verb === 'walkFindingReport'), [], 'only a trygghetsvandring keeps its checklist');
+  });
+});

@@ -105,6 +105,7 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   schoolImportForm: () => ({}),
   schoolImport: () => ({ csv: 'Kapad skola;F-6;' }),
   schoolPicture: (s) => ({ id: s.school.id }),
+  walkFindingReport: (s) => ({ id: s.activity.id, finding: 'klotter' }),
 };
 
 /** What each command is tried with. */
