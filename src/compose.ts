@@ -102,7 +102,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
   // The school register (issue 11): its verbs and commands join the registry.
-  const schools = createSchoolFeature(store, clock, access);
+  const schools = createSchoolFeature(store, clock, access, { reporting, views });
   // Call-outs (issue 11): their changes go through the same feed, which also updates their personal copies.
   const mobilisation = composeMobilisation({ config, store, access, clock, log, changes, adapter: () => adapter, stopRequested: () => leases.stopRequested });
   const registry = buildRegistry({ reporting, views, hotspots, store, clock,

@@ -20,6 +20,9 @@ import { noticeCard, type NoticeCardData } from './templates/notice.card';
 import { savedReportCard } from './templates/saved-report.card';
 import { VERBS } from './verbs';
 import type { CommitmentChoice } from '../domain/promises/promise-register';
+import { NO_SCHOOL } from './forms/report-forms';
+import { SCHOOL_VERBS } from './school-verbs';
+import { WALK_FINDINGS } from '../domain/schools/walk-checklist';
 
 // Turns domain data into localised template data. Every user-typed string shown as text goes through
 // safeText; values put back into inputs stay exactly as typed.
@@ -43,6 +46,10 @@ export interface FormCardOptions<F extends string> {
   /** Personal data found on the last submit: warned about, and masked if saved again. */
   personalData?: PersonalDataFinding[];
   places: Place[];
+  /** The tenant's schools of the register (issue 11): a report ties to one of them. */
+  schools?: { id: string; name: string }[];
+  /** Whether the incident card asks for the school and "orosanmälan gjord" (a school's place, or a reporter of Skola). */
+  schoolSection?: boolean;
   /** Present when editing an existing report. */
   editing?: { ref: string; id: string; version: number };
   /**
@@ -94,12 +101,19 @@ const placeChoices = (places: Place[]) => places.map((p) => ({ title: p.name, va
 
 export const INCIDENT_FIELDS: readonly IncidentFormField[] = [
   'date', 'time', 'placeId', 'newPlace', 'category', 'description', 'severity', 'organisation', 'school',
-  'youthInvolved', 'policeReportNumber',
+  'youthInvolved', 'policeReportNumber', 'schoolId', 'concernReported',
 ];
 
 export const ACTIVITY_FIELDS: readonly ActivityFormField[] = [
-  'type', 'date', 'placeId', 'newPlace', 'organisation', 'organisations', 'notes', 'peopleMet', 'followUpDate', 'commitmentId',
+  'type', 'date', 'placeId', 'newPlace', 'organisation', 'organisations', 'notes', 'peopleMet', 'followUpDate', 'commitmentId', 'schoolId', 'walkFindings',
 ];
+
+/** The most schools a report form offers (a municipality has tens): the form is a dialog, 28 KB at most. */
+export const SCHOOL_CHOICES_MAX = 60;
+
+/** The register's schools to choose from, "no school" first. */
+const schoolChoices = (m: Catalogue, schools: { id: string; name: string }[] = []) => (schools.length === 0 ? []
+  : [{ title: m.schools.form.noSchool, value: NO_SCHOOL }, ...schools.slice(0, SCHOOL_CHOICES_MAX).map((s) => ({ title: s.name, value: s.id }))]);
 
 export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormField>): AdaptiveCard {
   const m = messages(locale);
@@ -113,13 +127,17 @@ export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormFiel
       categoryChoose: l.categoryChoose, description: l.description, descriptionPlaceholder: l.descriptionPlaceholder,
       severity: l.severity, organisation: l.organisation, school: l.school, youthInvolved: l.youthInvolved,
       policeReportNumber: l.policeReportNumber, submit: l.submit, cancel: l.cancel,
+      schoolId: m.schools.form.school, concernReported: m.schools.form.concernReported,
     },
     choices: {
       places: placeChoices(o.places),
       categories: choices(INCIDENT_CATEGORIES, m.category),
       severities: choices(SEVERITIES, m.severity),
       organisations: choices(ORGANISATIONS, m.organisation),
+      schools: schoolChoices(m, o.schools),
+      concern: [{ title: m.schools.form.yes, value: 'ja' }, { title: m.schools.form.no, value: 'nej' }],
     },
+    schoolSection: o.schoolSection === true,
     submit: submitAction(o, VERBS.saveIncidentEdit, VERBS.submitIncident, 'incident'),
   });
 }
@@ -141,12 +159,15 @@ export function activityForm(locale: Locale, o: FormCardOptions<ActivityFormFiel
       organisation: l.organisation, organisations: l.organisations, notes: l.notes, notesPlaceholder: l.notesPlaceholder,
       peopleMet: l.peopleMet, followUpDate: l.followUpDate, submit: l.submit, cancel: l.cancel,
       commitmentId: l.commitment, commitmentChoose: l.commitmentChoose,
+      schoolId: m.schools.form.school, walkFindings: m.schools.form.walkFindings,
     },
     choices: {
       commitments: (o.commitments ?? []).map((c) => ({ title: commitmentTitle(c), value: c.commitment.id })),
       types: choices(ACTIVITY_TYPES, m.activityType),
       places: placeChoices(o.places),
       organisations: choices(ORGANISATIONS, m.organisation),
+      schools: schoolChoices(m, o.schools),
+      walkFindings: choices(WALK_FINDINGS, m.schools.walkFinding),
     },
     submit: submitAction(o, VERBS.saveActivityEdit, VERBS.submitActivity, 'activity'),
   });
@@ -163,6 +184,8 @@ function incidentFacts(r: Incident, m: Catalogue, locale: Locale) {
     // Not given is not zero: an incident at a school says so rather than leaving the count out.
     ...(r.youthInvolved !== null || r.school ? [{ title: s.youthInvolved, value: countOrUnknown(r.youthInvolved, locale, s.unknownCount) }] : []),
     ...(r.policeReportNumber ? [{ title: s.policeReportNumber, value: safeText(r.policeReportNumber) }] : []),
+    // Only that it was made, or not: never who or what.
+    ...(r.concernReported !== null ? [{ title: m.schools.form.concernFact, value: r.concernReported ? m.schools.form.yes : m.schools.form.no }] : []),
   ];
 }
 
@@ -212,6 +235,10 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
       ...(report.assignee ? [] : [{ title: s.assignToMe, verb: VERBS.assignToMe, data: ref }]),
       // An activity's follow-up, once its day is set, is marked done here; then the card says when instead.
       ...(!isIncident && report.followUpDate && !report.followUpDone ? [{ title: s.markFollowUpDone, verb: VERBS.markFollowUpDone, data: ref }] : []),
+      // A trygghetsvandring's finding at a place can be reported there as an incident (issue 11).
+      ...(!isIncident && report.placeId ? report.walkFindings.map((finding) => ({
+        title: format(m.schools.form.reportFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingReport, data: { id: report.id, finding },
+      })) : []),
     ],
   });
 }

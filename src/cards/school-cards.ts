@@ -12,6 +12,10 @@ import { SCHOOL_VERBS } from './school-verbs';
 import { schoolImportCard } from './templates/school-import.card';
 import { schoolListCard } from './templates/school-list.card';
 import { schoolCard } from './templates/school.card';
+import { hotspotRowsCard } from './templates/hotspot-rows.card';
+import { formatDay, formatNumber } from './formatting';
+import type { SchoolPicture } from '../domain/schools/school-picture';
+import type { IncidentCategory } from '../domain/vocabulary';
 
 /** The most places a school's card offers: schools' places first, then the rest alphabetically (card size). */
 export const SCHOOL_CARD_PLACES_MAX = 150;
@@ -128,6 +132,38 @@ function placeChoices(places: readonly RegisteredPlace[], chosen: string | null)
   const ranked = [...places].sort((a, b) => Number(b.id === chosen) - Number(a.id === chosen)
     || Number(b.kind === 'skola') - Number(a.kind === 'skola') || a.name.localeCompare(b.name, 'sv'));
   return ranked.slice(0, SCHOOL_CARD_PLACES_MAX).map((p) => ({ title: p.name, value: p.id }));
+}
+
+/** `skola <namn>`: the school's picture, a section a row (the rows card the hot spot lists use too). */
+export function schoolPictureCard(locale: Locale, p: SchoolPicture): AdaptiveCard {
+  const m = messages(locale);
+  const t = m.schools.picture;
+  const lines = (items: string[]) => (items.length > 0 ? items.join('\n\n') : t.none);
+  const average = (n: number) => formatNumber(n, locale);
+  const nothing = p.windows.every((w) => w.incidents.count + w.incidents.previous + w.activities.count === 0) && p.planned.length === 0 && p.openIncidents.length === 0;
+  return render(hotspotRowsCard, {
+    title: format(t.title, { name: safeText(p.school.name) }),
+    empty: t.empty,
+    rows: nothing ? [] : [
+      ...p.windows.map((w) => ({
+        heading: format(t.window, { weeks: w.weeks }), alert: '',
+        text: format(t.windowLine, {
+          incidents: w.incidents.count, previous: w.incidents.previous, average: average(w.incidents.average),
+          activities: w.activities.count, activitiesPrevious: w.activities.previous,
+        }),
+        actions: [],
+      })),
+      { heading: t.categories, alert: '', actions: [], text: lines(p.categories.slice(0, 10).map((c) => format(t.categoryLine, { category: m.category[c.key as IncidentCategory] ?? c.key, count: c.count, previous: c.previous }))) },
+      {
+        heading: t.open, alert: '', actions: [],
+        text: lines([
+          ...p.openIncidents.slice(0, 10).map((r) => format(t.openIncident, { ref: r.ref, category: m.category[r.category], status: m.status[r.status] })),
+          ...p.dueFollowUps.slice(0, 10).map((a) => format(t.dueFollowUp, { ref: a.ref, type: m.activityType[a.type], day: formatDay(a.followUpDate ?? a.date, locale) })),
+        ]),
+      },
+      { heading: t.planned, alert: '', actions: [], text: lines(p.planned.slice(0, 10).map((a) => format(t.plannedLine, { day: formatDay(a.date, locale), type: m.activityType[a.type], ref: a.ref }))) },
+    ],
+  });
 }
 
 /** The import card: empty, or with the pasted text kept and why nothing was imported. */

@@ -8,4 +8,5 @@ export const SCHOOL_VERBS = {
   importForm: 'schoolImportForm',
   import: 'schoolImport',
   picture: 'schoolPicture',
+  walkFindingReport: 'walkFindingReport',
 } as const;

@@ -36,7 +36,8 @@ export function incidentValues(r: Incident, zone: string): IncidentForm {
   return {
     date: local.date, time: local.time, placeId: r.placeId, category: r.category, description: r.description,
     severity: r.severity, organisation: r.organisation, school: text(r.school), youthInvolved: text(r.youthInvolved),
-    policeReportNumber: text(r.policeReportNumber),
+    policeReportNumber: text(r.policeReportNumber), schoolId: text(r.schoolId),
+    concernReported: r.concernReported === null ? '' : r.concernReported ? 'ja' : 'nej',
   };
 }
 
@@ -45,5 +46,6 @@ export function activityValues(r: Activity): ActivityForm {
     type: r.type, date: r.date, placeId: text(r.placeId), organisation: r.organisation,
     organisations: r.organisations.filter((o) => o !== r.organisation).join(','), notes: r.notes,
     peopleMet: text(r.peopleMet), followUpDate: text(r.followUpDate), commitmentId: text(r.commitmentId ?? null),
+    schoolId: text(r.schoolId), walkFindings: r.walkFindings.join(','),
   };
 }

@@ -11,6 +11,7 @@ import type { Organisation } from '../domain/vocabulary';
 import type { Locale } from '../i18n/messages';
 import { obviousCommitment, type CommitmentChoice } from '../domain/promises/promise-register';
 import { activityValues, incidentValues, newActivityValues, newIncidentValues } from './form-values';
+import type { School } from '../domain/schools/school';
 
 // The forms as the conversation shows them: fresh (with the reporter's defaults), for editing a
 // report, or again after a failed submit with everything the user typed.
@@ -30,6 +31,15 @@ export interface Viewer {
   locale: Locale;
   scope: TenantScope;
   actor: Actor;
+}
+
+/**
+ * The incident card asks for the register's school and "orosanmälan gjord" when the reporter is Skola,
+ * the place is a school's place, or a school is already chosen (issue 11).
+ */
+export function asksForSchool(values: Partial<Record<IncidentFormField, string>>, schools: readonly School[]): boolean {
+  if (values.organisation === 'skola' || (values.schoolId ?? '') !== '') return true;
+  return values.placeId !== undefined && schools.some((s) => s.placeId === values.placeId);
 }
 
 export class ReportViews {
@@ -62,15 +72,25 @@ export class ReportViews {
 
   /** The place list is a nicety: when the store is down the form still opens, with the input kept. */
   async incidentForm(viewer: Viewer, state: FormReturn<IncidentFormField>): Promise<AdaptiveCard> {
-    return cards.incidentForm(viewer.locale, { ...state, places: await this.places(viewer.scope, state.storeDown) });
+    const [places, schools] = await Promise.all([this.places(viewer.scope, state.storeDown), this.schools(viewer.scope, state.storeDown)]);
+    return cards.incidentForm(viewer.locale, { ...state, places, schools, schoolSection: asksForSchool(state.values, schools) });
   }
 
   /** `preChoose`: a new form starts with the commitment when it is obvious (see obviousCommitment). */
   async activityForm(viewer: Viewer, state: FormReturn<ActivityFormField>, preChoose = false): Promise<AdaptiveCard> {
-    const commitments = state.storeDown ? [] : await this.commitments(viewer.scope, state.values.commitmentId || undefined).catch(() => []);
+    const [commitments, places, schools] = await Promise.all([
+      state.storeDown ? [] : this.commitments(viewer.scope, state.values.commitmentId || undefined).catch(() => []),
+      this.places(viewer.scope, state.storeDown), this.schools(viewer.scope, state.storeDown),
+    ]);
     const obvious = preChoose ? obviousCommitment(commitments, (state.values.organisation as Organisation | undefined) || null) : null;
     const values = obvious ? { ...state.values, commitmentId: obvious } : state.values;
-    return cards.activityForm(viewer.locale, { ...state, values, places: await this.places(viewer.scope, state.storeDown), commitments });
+    return cards.activityForm(viewer.locale, { ...state, values, places, commitments, schools });
+  }
+
+  /** Like the place list, the school list is a nicety that never keeps the form from opening. */
+  private async schools(scope: TenantScope, storeDown = false): Promise<School[]> {
+    if (storeDown) return [];
+    return this.reporting.schoolChoices(scope).catch(() => []);
   }
 
   private async places(scope: TenantScope, storeDown = false) {

@@ -18,7 +18,14 @@ import { SchoolRegisterService, type SchoolSave } from '../domain/schools/school
 import type { Clock } from '../domain/ports/clock.port';
 import { PLACE_REGISTER_MAX } from '../domain/places/place-register';
 import { format, messages, type Catalogue } from '../i18n/messages';
-import { cardReply, type ChatContext } from './chat-context';
+import { cardReply, textReply, type ChatContext, type Reply } from './chat-context';
+import { buildSchoolPicture, pictureSince } from '../domain/schools/school-picture';
+import { STOCKHOLM } from '../domain/periods';
+import { LIMITS } from '../domain/limits';
+import { FINDING_CATEGORY, WALK_FINDINGS } from '../domain/schools/walk-checklist';
+import type { ReportingService } from '../domain/reporting-service';
+import type { ReportViews } from './report-views';
+import { newIncidentValues } from './form-values';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, version } from './registry/payloads';
 import { noTarget } from './registry/targets';
@@ -29,7 +36,12 @@ import { noTarget } from './registry/targets';
 
 export interface SchoolFeature {
   service: SchoolRegisterService;
-  schools: Pick<SchoolRepository, 'get'>;
+  schools: Pick<SchoolRepository, 'get' | 'findByName' | 'reports'>;
+  clock: Clock;
+  zone: string;
+  /** A walk's finding becomes an incident on the report card, at the walk's place. */
+  reporting: Pick<ReportingService, 'get' | 'defaultsFor'>;
+  views: Pick<ReportViews, 'incidentForm'>;
   places: Pick<PlaceRegisterRepository, 'all'>;
   access: Pick<AccessPolicy, 'allows'>;
 }
@@ -48,11 +60,28 @@ export function schoolTargetOf(schools: Pick<SchoolRepository, 'get'>): TargetSp
 }
 
 /** The feature over the store port: the register's use cases, and what its cards read. */
-export function createSchoolFeature(store: Pick<Store, 'schools' | 'places' | 'placeRegister' | 'users'>, clock: Clock, access: Pick<AccessPolicy, 'allows'>): SchoolFeature {
-  return { service: new SchoolRegisterService({ schools: store.schools, places: store.places, users: store.users, clock }), schools: store.schools, places: store.placeRegister, access };
+export function createSchoolFeature(
+  store: Pick<Store, 'schools' | 'places' | 'placeRegister' | 'users'>, clock: Clock, access: Pick<AccessPolicy, 'allows'>,
+  reports: Pick<SchoolFeature, 'reporting' | 'views'>, zone = STOCKHOLM,
+): SchoolFeature {
+  return {
+    service: new SchoolRegisterService({ schools: store.schools, places: store.places, users: store.users, clock }),
+    schools: store.schools, places: store.placeRegister, access, clock, zone, ...reports,
+  };
 }
 
 const schoolForm = formOf(SCHOOL_FORM_FIELDS);
+
+/** An activity of the caller's conversation (a walk), as the report verbs load it. */
+function reportTarget(f: SchoolFeature): TargetSpec<{ kind: 'activity'; id: string }, Extract<Target, { kind: 'report' }>> {
+  return {
+    kind: 'report',
+    load: async (ctx, p) => {
+      const report = await f.reporting.get(ctx.scope, p.kind, p.id);
+      return report ? { kind: 'report', report } : null;
+    },
+  };
+}
 
 export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
   const target = schoolTargetOf(f.schools);
@@ -84,6 +113,23 @@ export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
       handle: async ({ ctx, target: { school } }) => view(ctx, school, await f.access.allows('school.manage', ctx.scope, ctx.actor, { kind: 'school', school })),
     }),
     verb({
+      verb: SCHOOL_VERBS.picture, payload: z.object({ id }), target, right: 'member', writes: false,
+      handle: async ({ ctx, target: { school } }) => picture(f, ctx, school),
+    }),
+    verb({
+      verb: SCHOOL_VERBS.walkFindingReport, payload: z.object({ id, finding: z.enum(WALK_FINDINGS) }).transform((p) => ({ ...p, kind: 'activity' as const })),
+      target: reportTarget(f), right: 'member', writes: false,
+      handle: async ({ ctx, payload, target: { report } }) => {
+        const m = messages(ctx.locale);
+        if (report.kind !== 'activity' || !report.placeId || !report.walkFindings.includes(payload.finding)) return cards.notice(m.trust.unavailable, { tone: 'attention' });
+        const values = newIncidentValues(f.clock.now(), f.zone, await f.reporting.defaultsFor(ctx.scope, ctx.actor));
+        return f.views.incidentForm(ctx, { values: {
+          ...values, placeId: report.placeId, category: FINDING_CATEGORY[payload.finding], schoolId: report.schoolId ?? '',
+          description: `${m.activityType.trygghetsvandring}: ${m.schools.walkFinding[payload.finding]}`,
+        } });
+      },
+    }),
+    verb({
       verb: SCHOOL_VERBS.newForm, payload: nothing, target: noTarget, right: 'coordinator', writes: false,
       handle: async ({ ctx }) => view(ctx, null, true),
     }),
@@ -113,7 +159,35 @@ export function schoolCommands(f: SchoolFeature): CommandEntry[] {
       command: 'schools', payload: commandArgs, target: noTarget, right: 'member', writes: false,
       handle: async ({ ctx }) => [cardReply(await listCard(f, ctx, await f.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' })))],
     }),
+    command({
+      command: 'school', payload: commandArgs, target: noTarget, right: 'member', writes: false,
+      handle: async ({ ctx, payload }) => [await pictureByName(f, ctx, payload.args)],
+    }),
   ];
+}
+
+/** The most reports of each kind a picture counts: far more than a school has in the windows it looks at. */
+const PICTURE_ROWS_MAX = 5000;
+
+/** The school's picture, counted from the reports the caller may see (their conversation's). */
+async function picture(f: SchoolFeature, ctx: ChatContext, school: School): Promise<AdaptiveCard> {
+  const now = f.clock.now();
+  const reports = await f.schools.reports(ctx.scope, school.id, pictureSince(now, f.zone), PICTURE_ROWS_MAX);
+  return schoolCards.schoolPictureCard(ctx.locale, buildSchoolPicture(school, reports, now, f.zone));
+}
+
+/** `skola <namn>`: the school the name matches; never a guess between two, and a clear answer when none fits. */
+async function pictureByName(f: SchoolFeature, ctx: ChatContext, args: string): Promise<Reply> {
+  const s = messages(ctx.locale).schools;
+  const typed = args.trim().slice(0, LIMITS.placeNameMax);
+  if (typed === '') return textReply(s.whichSchool);
+  const match = await f.schools.findByName(ctx.scope, typed);
+  if (match.kind === 'sure') return cardReply(await picture(f, ctx, match.school));
+  const notFound = format(s.notFound, { typed: safeText(typed) });
+  if (match.candidates.length === 0) return cardReply(cards.notice(`${notFound} ${s.whichSchool}`, { tone: 'attention' }));
+  return cardReply(cards.notice(`${notFound} ${s.closeMatches}`, {
+    tone: 'attention', actions: match.candidates.map((c) => ({ title: safeText(c.name), verb: SCHOOL_VERBS.picture, data: { id: c.id } })),
+  }));
 }
 
 async function listCard(f: SchoolFeature, ctx: ChatContext, mayAdd: boolean): Promise<AdaptiveCard> {

@@ -2,6 +2,7 @@ import { ACTIVITY_DAYS_AHEAD, checkedDay } from './date-limits';
 import { FormReader, checkedCount, checkedText, present } from './form-fields';
 import { checkedPlace, type PlaceChoice, type Validation } from './incident-draft';
 import { LIMITS } from './limits';
+import type { WalkFinding } from './schools/walk-checklist';
 import type { ActivityType, Organisation } from './vocabulary';
 
 /** An activity as the reporting use cases receive it: typed values parsed by the card layer; null = not given. */
@@ -18,6 +19,10 @@ export interface ActivityDraft {
   followUpDate: string | null;
   /** The medborgarlöfte commitment it serves (an id, checked against the tenant's register when saved). */
   commitmentId?: string | null;
+  /** A school of the register (its id), the activity served. */
+  schoolId: string | null;
+  /** A trygghetsvandring's checklist findings ticked. */
+  walkFindings: WalkFinding[];
 }
 
 export type ActivityDraftField = keyof ActivityDraft;
@@ -32,6 +37,8 @@ export interface ValidActivity {
   peopleMet: number | null;
   followUpDate: string | null;
   commitmentId?: string | null;
+  schoolId: string | null;
+  walkFindings: WalkFinding[];
 }
 
 /** `now` bounds the activity's day: not before 2000, at most ACTIVITY_DAYS_AHEAD after today in `zone`. */
@@ -53,8 +60,10 @@ export function validateActivity(d: ActivityDraft, now: Date, zone = 'Europe/Sto
   return {
     ok: true,
     value: {
-      type, date, place, organisation, organisations, notes: notes ?? '', peopleMet: peopleMet ?? null, followUpDate,
+      type, date, place, organisation, organisations, notes: notes ?? '', peopleMet: peopleMet ?? null, followUpDate, schoolId: d.schoolId,
       ...(d.commitmentId ? { commitmentId: d.commitmentId } : {}),
+      // Only a trygghetsvandring has the checklist.
+      walkFindings: type === 'trygghetsvandring' ? d.walkFindings : [],
     },
   };
 }

@@ -23,6 +23,10 @@ export interface IncidentDraft {
   school: string | null;
   youthInvolved: number | null;
   policeReportNumber: string | null;
+  /** A school of the register (its id); whether it is the tenant's is checked where it is stored. */
+  schoolId: string | null;
+  /** Orosanmälan gjord: yes, no, or not answered. */
+  concernReported: boolean | null;
 }
 
 export type IncidentDraftField = keyof IncidentDraft;
@@ -72,7 +76,7 @@ export function validateIncident(d: IncidentDraft, now: Date): Validation<ValidI
   const youthInvolved = r.read('youthInvolved', checkedCount(d.youthInvolved, LIMITS.youthInvolvedMax));
   const policeReportNumber = r.read('policeReportNumber', checkedCaseNumber(d.policeReportNumber));
   // Bullying is a school matter: without the school nobody can act on it.
-  if (category === 'krankning_mobbning' && !school) r.fail('school', { code: 'required' });
+  if (category === 'krankning_mobbning' && !school && !d.schoolId) r.fail('school', { code: 'required' });
 
   if (!r.valid || !occurredAt || !place || !category || !description || !severity || !organisation) return { ok: false, errors: r.errors };
   return {
@@ -80,6 +84,7 @@ export function validateIncident(d: IncidentDraft, now: Date): Validation<ValidI
     value: {
       occurredAt, place, category, description, severity, organisation,
       school: school ?? null, youthInvolved: youthInvolved ?? null, policeReportNumber: policeReportNumber ?? null,
+      schoolId: d.schoolId, concernReported: d.concernReported,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { WalkFinding } from './schools/walk-checklist';
 import type { ChatScope } from './scope';
 import type { ActivityType, IncidentCategory, Organisation, ReportStatus, Severity } from './vocabulary';
 
@@ -41,6 +42,10 @@ export interface IncidentFields {
   school: string | null;
   youthInvolved: number | null;
   policeReportNumber: string | null;
+  /** The school of the register the incident is about (issue 11); `school` keeps the text typed before the register. */
+  schoolId: string | null;
+  /** Whether an orosanmälan (a report of concern to social services) was made: yes, no, or not answered. Never who. */
+  concernReported: boolean | null;
 }
 
 export interface Incident extends ReportBase, IncidentFields {
@@ -62,6 +67,10 @@ export interface ActivityFields {
   followUpDate: string | null;
   /** The medborgarlöfte commitment the activity serves (migration 0019); absent or null: none. */
   commitmentId?: string | null;
+  /** The school of the register the activity served (issue 11). */
+  schoolId: string | null;
+  /** A trygghetsvandring's checklist: the findings ticked (codes); empty for other activities. */
+  walkFindings: WalkFinding[];
 }
 
 export interface Activity extends ReportBase, ActivityFields {

@@ -6,6 +6,7 @@ import { validateIncident, type IncidentDraft, type IncidentDraftField, type Pla
 import { LIMITS } from './limits';
 import { placeKindOf } from './places/new-place';
 import { PLACE_REGISTER_MAX } from './places/place-register';
+import { SCHOOL_REGISTER_MAX, type School } from './schools/school';
 import { EVERY_REPORT, listFilter, SCHOOL_NAMES_MAX, schoolsNamed, type LatestQuery } from './latest-query';
 import type { Clock } from './ports/clock.port';
 import type { ReportChange, ReportRepository, Store } from './ports/store.port';
@@ -238,7 +239,19 @@ export class ReportingService {
   private async incidentFields(scope: TenantScope, valid: ValidIncident): Promise<IncidentFields | null> {
     const { place, ...rest } = valid;
     const resolved = await this.resolvePlace(scope, place);
-    return resolved ? { ...rest, ...resolved } : null;
+    const school = await this.resolveSchool(scope, valid.schoolId);
+    // A school of the register also names the report's school as text: what the lägesbild counts by.
+    return resolved ? { ...rest, ...resolved, schoolId: school?.id ?? null, school: school?.name ?? rest.school } : null;
+  }
+
+  /** A school of the tenant's register (an id of another tenant's school, or one gone, is no school). */
+  private async resolveSchool(scope: TenantScope, schoolId: string | null): Promise<{ id: string; name: string } | null> {
+    return schoolId === null ? null : this.store.schools.get(scope, schoolId);
+  }
+
+  /** The tenant's schools a report form offers (issue 11). */
+  schoolChoices(scope: TenantScope): Promise<School[]> {
+    return this.store.schools.list(scope, SCHOOL_REGISTER_MAX);
   }
 
   private async activityFields(scope: TenantScope, valid: ValidActivity): Promise<ActivityFields | null> {
@@ -246,8 +259,11 @@ export class ReportingService {
     const resolved = place ? await this.resolvePlace(scope, place) : null;
     if (place && !resolved) return null;
     // A commitment is kept only when it is one of the tenant's register (an id from elsewhere ties to nothing).
-    const commitment = commitmentId ? await this.store.promises.commitment({ tenantId: scope.tenantId }, commitmentId) : null;
-    return { ...rest, placeId: resolved?.placeId ?? null, placeName: resolved?.placeName ?? null, ...(commitment ? { commitmentId: commitment.id } : {}) };
+    const [commitment, school] = await Promise.all([
+      commitmentId ? this.store.promises.commitment({ tenantId: scope.tenantId }, commitmentId) : null,
+      this.resolveSchool(scope, valid.schoolId),
+    ]);
+    return { ...rest, placeId: resolved?.placeId ?? null, placeName: resolved?.placeName ?? null, schoolId: school?.id ?? null, ...(commitment ? { commitmentId: commitment.id } : {}) };
   }
 
   /**

@@ -18,9 +18,12 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const ACTIVITY_TYPES = [
   'trygghetsvandring', 'hotspot_besok', 'samtal_med_berorda', 'skolbesok', 'foraldramote', 'nattvandring',
-  'patrullering', 'forebyggande_insats', 'samverkansmote', 'strategiskt_mote', 'annat',
+  'patrullering', 'forebyggande_insats', 'samverkansmote', 'strategiskt_mote',
+  // The school work (issue 11): an SSPF meeting, and a pupils' council or youth dialogue.
+  'sspf_mote', 'elevrad_ungdomsdialog',
   // Issue 11: a call-out closed with its outcome (src/domain/mobilisation).
   'mobilisering',
+  'annat',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -30,7 +30,7 @@ export const en: Catalogue = {
     trygghetsvandring: 'Safety walk', hotspot_besok: 'Hot spot visit', samtal_med_berorda: 'Talk with those affected',
     skolbesok: 'School visit', foraldramote: 'Parent meeting', nattvandring: 'Night walk',
     patrullering: 'Patrol/presence', forebyggande_insats: 'Preventive action', samverkansmote: 'Coordination meeting',
-    strategiskt_mote: 'Strategic meeting', annat: 'Other',
+    strategiskt_mote: 'Strategic meeting', sspf_mote: 'SSPF meeting', elevrad_ungdomsdialog: 'Pupils\' council/youth dialogue', annat: 'Other',
     mobilisering: 'Call-out (mobilisation)',
   },
   status: { ny: 'New', hanteras: 'In progress', atgardad: 'Resolved' },

@@ -5,6 +5,12 @@ import type { schoolsSv } from './schools.sv';
 export const schoolsEn: Shape<typeof schoolsSv> = {
   stage: { 'f-6': 'Years F–6', '7-9': 'Years 7–9', gymnasium: 'Upper secondary' },
   role: { skola: 'School', socialtjanst: 'Social services', polis: 'Police', fritid: 'Leisure' },
+  form: {
+    school: 'School (from the school register)', noSchool: 'No school', concernReported: 'Report of concern (orosanmälan) made? (yes/no only – never names or details)',
+    reportFinding: 'Report: {finding}',
+    concernFact: 'Report of concern made', yes: 'Yes', no: 'No', walkFindings: 'Safety walk: what was found?',
+  },
+  walkFinding: { belysning: 'Lighting', skymd_sikt: 'Blocked view', klotter: 'Graffiti', nedskrapning: 'Litter', otrygga_passager: 'Unsafe passages' },
   list: {
     title: 'Schools in the register',
     empty: 'No schools in the register yet. A coordinator adds schools with the button below or imports a CSV file.',
@@ -48,6 +54,20 @@ export const schoolsEn: Shape<typeof schoolsSv> = {
       quotes: 'a quotation mark is not closed.',
       tooMany: 'too many lines – at most {max} schools per import.',
     },
+  },
+  picture: {
+    title: 'School picture: {name}',
+    window: 'The last {weeks} weeks',
+    windowLine: 'Incidents: {incidents} (period before: {previous}, mean {average}) · Activities: {activities} (period before: {activitiesPrevious})',
+    categories: 'Categories, the last 4 weeks',
+    categoryLine: '{category}: {count} (before: {previous})',
+    open: 'Open follow-ups',
+    openIncident: '{ref} {category} – {status}',
+    dueFollowUp: '{ref} {type}: follow-up {day}',
+    planned: 'Planned activities',
+    plannedLine: '{day}: {type} ({ref})',
+    none: 'None.',
+    empty: 'No incidents or activities seen here are tied to the school yet.',
   },
   notFound: 'I cannot find a school called "{typed}" in the register.',
   closeMatches: 'Do you mean one of these?',

@@ -2,6 +2,12 @@
 export const schoolsSv = {
   stage: { 'f-6': 'F–6', '7-9': '7–9', gymnasium: 'Gymnasium' },
   role: { skola: 'Skola', socialtjanst: 'Socialtjänst', polis: 'Polis', fritid: 'Fritid' },
+  form: {
+    school: 'Skola (ur skolregistret)', noSchool: 'Ingen skola', concernReported: 'Orosanmälan gjord? (bara ja/nej – aldrig namn eller detaljer)',
+    reportFinding: 'Rapportera: {finding}',
+    concernFact: 'Orosanmälan gjord', yes: 'Ja', no: 'Nej', walkFindings: 'Trygghetsvandring: vad hittades?',
+  },
+  walkFinding: { belysning: 'Belysning', skymd_sikt: 'Skymd sikt', klotter: 'Klotter', nedskrapning: 'Nedskräpning', otrygga_passager: 'Otrygga passager' },
   list: {
     title: 'Skolor i registret',
     empty: 'Inga skolor i registret än. En koordinator lägger till skolor med knappen nedan eller importerar en CSV-fil.',
@@ -45,6 +51,20 @@ export const schoolsSv = {
       quotes: 'ett citattecken är inte avslutat.',
       tooMany: 'för många rader – högst {max} skolor per import.',
     },
+  },
+  picture: {
+    title: 'Skolans bild: {name}',
+    window: 'Senaste {weeks} veckorna',
+    windowLine: 'Händelser: {incidents} (perioden före: {previous}, snitt {average}) · Aktiviteter: {activities} (perioden före: {activitiesPrevious})',
+    categories: 'Kategorier, senaste 4 veckorna',
+    categoryLine: '{category}: {count} (före: {previous})',
+    open: 'Öppna uppföljningar',
+    openIncident: '{ref} {category} – {status}',
+    dueFollowUp: '{ref} {type}: uppföljning {day}',
+    planned: 'Planerade aktiviteter',
+    plannedLine: '{day}: {type} ({ref})',
+    none: 'Inga.',
+    empty: 'Inga händelser eller aktiviteter som syns här är knutna till skolan än.',
   },
   notFound: 'Jag hittar ingen skola som heter "{typed}" i registret.',
   closeMatches: 'Menar du någon av de här?',

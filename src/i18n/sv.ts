@@ -30,7 +30,7 @@ export const sv = {
     trygghetsvandring: 'Trygghetsvandring', hotspot_besok: 'Hot spot-besök', samtal_med_berorda: 'Samtal med berörda',
     skolbesok: 'Skolbesök', foraldramote: 'Föräldramöte', nattvandring: 'Nattvandring',
     patrullering: 'Patrullering/närvaro', forebyggande_insats: 'Förebyggande insats', samverkansmote: 'Samverkansmöte',
-    strategiskt_mote: 'Strategiskt möte', annat: 'Annat',
+    strategiskt_mote: 'Strategiskt möte', sspf_mote: 'SSPF-möte', elevrad_ungdomsdialog: 'Elevråd/ungdomsdialog', annat: 'Annat',
     mobilisering: 'Mobilisering',
   },
   status: { ny: 'Ny', hanteras: 'Hanteras', atgardad: 'Åtgärdad' },

@@ -128,7 +128,7 @@ export const SCHEMA = {
       police_report_number: nullable(text(100)),
       resolution: nullable(text(200)),
       // The school of the register the incident is about, and whether an orosanmälan was made (0017).
-      school_id: nullable(text(36)),
+      school_id: nullable(idText(36)),
       concern_reported: nullable(bool()),
       ...reportColumns('incidents'),
     },
@@ -471,12 +471,12 @@ export const SCHEMA = {
   // The school register (issue 11, migration 0017).
   schools: {
     columns: {
-      id: text(36),
-      tenant_id: text(100),
+      id: idText(36),
+      tenant_id: idText(100),
       name: text(200),
       name_key: keyText(200),
       stages: text(100),
-      place_id: nullable(text(36)),
+      place_id: nullable(idText(36)),
       version: int(),
       created_at: timestamp(),
       updated_at: timestamp(),
@@ -492,9 +492,9 @@ export const SCHEMA = {
   },
   school_contacts: {
     columns: {
-      tenant_id: text(100),
-      school_id: text(36),
-      user_id: text(200),
+      tenant_id: idText(100),
+      school_id: idText(36),
+      user_id: idText(200),
       display_name: text(PERSON_NAME),
       role: text(40),
       position: int(),
@@ -585,7 +585,7 @@ export const SCHEMA = {
     columns: {
       tenant_id: idText(100),
       school_id: idText(36),
-      user_id: keyText(200),
+      user_id: idText(200),
       chat_user_id: nullable(idText(200)),
       display_name: text(PERSON_NAME),
       role: text(40),
@@ -600,7 +600,7 @@ export const SCHEMA = {
   },
   callouts: {
     columns: {
-      id: keyText(36),
+      id: idText(36),
       tenant_id: idText(100),
       conversation_id: idText(400),
       school_id: idText(36),
@@ -628,8 +628,8 @@ export const SCHEMA = {
   },
   callout_recipients: {
     columns: {
-      callout_id: keyText(36),
-      user_id: keyText(200),
+      callout_id: idText(36),
+      user_id: idText(200),
       chat_user_id: nullable(idText(200)),
       display_name: text(PERSON_NAME),
       role: text(40),
@@ -648,8 +648,8 @@ export const SCHEMA = {
   },
   callout_events: {
     columns: {
-      id: keyText(36),
-      callout_id: keyText(36),
+      id: idText(36),
+      callout_id: idText(36),
       at: timestamp(),
       kind: text(20),
       actor_id: nullable(idText(200)),

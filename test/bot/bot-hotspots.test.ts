@@ -237,6 +237,6 @@ describe('hot spots in the channel', () => {
 function incidentFields(placeId: string) {
   return {
     occurredAt: new Date(), placeId, placeName: 'Stora torget', category: 'skadegorelse_glaskross' as const, description: 'x',
-    severity: 'medel' as const, organisation: 'polisen' as const, school: null, youthInvolved: null, policeReportNumber: null,
+    severity: 'medel' as const, organisation: 'polisen' as const, school: null, youthInvolved: null, policeReportNumber: null, schoolId: null, concernReported: null,
   };
 }

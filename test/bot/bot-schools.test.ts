@@ -118,3 +118,125 @@ describe('the school register: importing CSV', function () {
     assert.deepEqual(schoolNames(), []);
   });
 });
+
+describe('reports tied to a school of the register', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  const inputIds = (card: Record<string, any>) => {
+    const ids: string[] = [];
+    JSON.stringify(card, (_k, v) => { if (v && typeof v === 'object' && typeof v.id === 'string' && String(v.type).startsWith('Input.')) ids.push(v.id); return v; });
+    return ids;
+  };
+
+  it('When a reporter of Skola opens the incident card and the register has schools, then it asks for the school and "orosanmälan gjord" (yes/no), and the saved report shows both', async () => {
+    // Berit reports once for Skola: her card then defaults to it.
+    await h.press('submitIncident', { ...incident }, { from: BERIT });
+    const added = await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan' }));
+    const schoolId = String(button(added, 'schoolSave').data.id);
+    const bertsCard = cardOf((await h.say('rapportera', { from: BERIT }))[0]!);
+    assert.ok(inputIds(bertsCard).includes('schoolId') && inputIds(bertsCard).includes('concernReported'), 'the school section is on Berit\'s card');
+    assert.ok(!inputIds(bertsCard).includes('school'), 'the free-text school gives way to the register');
+    assert.match(cardText(bertsCard), /Orosanmälan gjord\?/);
+    const saved = await h.press('submitIncident', { ...incident, description: 'Bråk på skolgården', schoolId, concernReported: 'ja', youthInvolved: '3' }, { from: BERIT });
+    const text = cardText(saved);
+    assert.match(text, /Exempelskolan/);
+    assert.match(text, /Orosanmälan gjord","value":"Ja/);
+    const row = h.readDatabase((db) => db.prepare("SELECT school_id, school, concern_reported, youth_involved FROM incidents WHERE description = 'Bråk på skolgården'").get());
+    assert.deepEqual(row, { school_id: schoolId, school: 'Exempelskolan', concern_reported: 1, youth_involved: 3 });
+  });
+
+  it('When a reporter of another organisation opens the card at no school\'s place, then the school section is not shown; at a school\'s place it is', async () => {
+    await h.press('submitIncident', { ...incident, organisation: 'polisen' });
+    const placeId = h.readDatabase((db) => (db.prepare("SELECT id FROM places WHERE name = 'Västra skolgården'").get() as { id: string }).id);
+    await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan', placeId }));
+    await h.say('organisation polisen', {}, [ANNA]);
+    const anna = cardOf((await h.say('rapportera'))[0]!);
+    assert.ok(!inputIds(anna).includes('schoolId'), 'not for the police at an unknown place');
+    // Drawn again with the school's place chosen (a validation round trip keeps it): now it asks.
+    const again = await h.press('submitIncident', { ...incident, organisation: 'polisen', newPlace: '', placeId, description: '' });
+    assert.ok(inputIds(again).includes('schoolId') && inputIds(again).includes('concernReported'));
+  });
+});
+
+describe('skola <namn>: the school\'s picture', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  const picture = async (words: string) => cardText(cardOf((await h.say(words))[0]!));
+  const day = (daysAgo: number) => new Date(h.clock.now().getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+  it('When a school has incidents and activities, then its picture counts the last 4 and 12 weeks against the period before, its categories, open follow-ups and planned activities', async () => {
+    const added = await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan' }));
+    const schoolId = String(button(added, 'schoolSave').data.id);
+    await h.press('schoolAdd', schoolForm({ name: 'Annanskolan' }));
+    const report = (daysAgo: number, category: string) => h.press('submitIncident', {
+      ...incident, date: day(daysAgo), time: '10:00', category, schoolId, description: `Händelse ${daysAgo}`,
+    });
+    await report(1, 'skadegorelse_klotter');
+    await report(3, 'skadegorelse_klotter');
+    await report(10, 'hot_vald');
+    await report(40, 'nedskrapning');
+    await report(45, 'nedskrapning');
+    await h.press('submitIncident', { ...incident, date: day(2), time: '10:00', description: 'Ingen skola' });
+    const activity = (daysAhead: number, type: string, followUpDate = '') => h.press('submitActivity', {
+      type, date: day(-daysAhead), organisation: 'skola', organisations: '', notes: 'Anteckning', peopleMet: '', followUpDate, schoolId,
+    });
+    await activity(-5, 'sspf_mote', day(1));
+    // An activity is logged at most a day ahead (ACTIVITY_DAYS_AHEAD): tomorrow's walk, today's meeting.
+    await activity(1, 'trygghetsvandring');
+    await activity(0, 'foraldramote');
+    const text = await picture('skola exempelskolan');
+    assert.match(text, /Skolans bild: Exempelskolan/);
+    assert.match(text, /Senaste 4 veckorna[\s\S]*Händelser: 3 \(perioden före: 2, snitt 0,5\) · Aktiviteter: 2 \(perioden före: 0\)/);
+    assert.match(text, /Senaste 12 veckorna[\s\S]*Händelser: 5 \(perioden före: 0/);
+    assert.match(text, /Skadegörelse – klotter: 2 \(före: 0\)/);
+    assert.match(text, /SSPF-möte: uppföljning/, 'the follow-up that has come and is not done');
+    assert.match(text, /Föräldramöte \(A-\d{4}-\d+\)[\s\S]*Trygghetsvandring \(A-\d{4}-\d+\)/, `planned activities, soonest first: ${text.slice(text.indexOf('Planerade'), text.indexOf('Planerade') + 300)}`);
+    assert.ok(!text.includes('Ingen skola'));
+  });
+
+  it('When the school does not exist, then the answer says so in Swedish and offers the close matches', async () => {
+    await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan' }));
+    await h.press('schoolAdd', schoolForm({ name: 'Exempelgymnasiet' }));
+    const close = cardOf((await h.say('skola Exempelskola'))[0]!);
+    assert.match(cardText(close), /Skolans bild: Exempelskolan/, 'one clearly closest is taken');
+    const none = cardOf((await h.say('skola Ekbacken'))[0]!);
+    assert.match(cardText(none), /Jag hittar ingen skola som heter \\"Ekbacken\\" i registret/);
+    const choose = cardOf((await h.say('skola Exempelsk'))[0]!);
+    assert.match(cardText(choose), /Menar du någon av de här\?/);
+    assert.ok(buttons(choose).some((b) => b.title === 'Exempelskolan' && b.verb === 'schoolPicture'), cardText(choose).slice(0, 600));
+  });
+});
+
+describe('a trygghetsvandring\'s checklist', function () {
+  let h: BotHarness;
+  beforeEach(async () => { h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }); });
+  afterEach(async () => { await h.stop(); });
+
+  it('When a walk at a place records findings, then each can become an incident at the place, pre-filled, and is saved there', async () => {
+    const walk = await h.press('submitActivity', {
+      type: 'trygghetsvandring', date: '2026-11-24', newPlace: 'Skolgården', organisation: 'kommunen', organisations: '', notes: 'Vandring med elevrådet',
+      peopleMet: '8', followUpDate: '', walkFindings: 'klotter,belysning',
+    });
+    const titles = buttons(walk).filter((b) => b.verb === 'walkFindingReport').map((b) => b.title);
+    assert.deepEqual(titles, ['Rapportera: Klotter', 'Rapportera: Belysning']);
+    const form = await h.press('walkFindingReport', button(walk, 'walkFindingReport', (d) => d.finding === 'klotter').data);
+    const text = cardText(form);
+    assert.match(text, /"id":"category"[^}]*"value":"skadegorelse_klotter"/);
+    assert.match(text, /"value":"Trygghetsvandring: Klotter"/);
+    const placeId = h.readDatabase((db) => (db.prepare("SELECT id FROM places WHERE name = 'Skolgården'").get() as { id: string }).id);
+    assert.match(text, new RegExp(`"id":"placeId"[^}]*"value":"${placeId}"`));
+    const saved = await h.press('submitIncident', {
+      date: '2026-11-24', time: '10:00', placeId, category: 'skadegorelse_klotter', description: 'Trygghetsvandring: Klotter', severity: 'medel', organisation: 'kommunen',
+    });
+    assert.match(cardText(saved), /Skolgården/);
+    assert.equal(h.readDatabase((db) => (db.prepare("SELECT COUNT(*) AS n FROM incidents WHERE place_id = ? AND category = 'skadegorelse_klotter'").get(placeId) as { n: number }).n), 1);
+    const other = await h.press('submitActivity', {
+      type: 'nattvandring', date: '2026-11-24', newPlace: 'Torget', organisation: 'kommunen', organisations: '', notes: '', peopleMet: '', followUpDate: '', walkFindings: 'klotter',
+    });
+    assert.deepEqual(buttons(other).filter((b) => b.verb === 'walkFindingReport'), [], 'only a trygghetsvandring keeps its checklist');
+  });
+});

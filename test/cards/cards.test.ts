@@ -12,13 +12,13 @@ const base = { id: 'i1', status: 'ny' as const, assignee: null, reporter: person
 export const sampleIncident = (over: Partial<Incident> = {}): Incident => ({
   ...base, kind: 'incident', ref: 'H-2026-0042', occurredAt: at, placeId: 'p1', placeName: 'Stora torget',
   category: 'skadegorelse_glaskross', description: 'Krossad ruta vid busskuren', severity: 'medel', organisation: 'polisen', resolution: null,
-  school: 'Ängsskolan', youthInvolved: 3, policeReportNumber: 'K123456-26', ...over,
+  school: 'Ängsskolan', youthInvolved: 3, policeReportNumber: 'K123456-26', schoolId: null, concernReported: null, ...over,
 });
 
 const sampleActivity = (over: Partial<Activity> = {}): Activity => ({
   ...base, kind: 'activity', ref: 'A-2026-0007', type: 'hotspot_besok', date: '2026-11-20', placeId: null, placeName: null,
   organisation: 'kommunen', organisations: ['kommunen', 'polisen'], notes: 'Pratade med butiksägare', peopleMet: 12,
-  followUpDate: '2026-12-04', followUpDone: null, ...over,
+  followUpDate: '2026-12-04', followUpDone: null, schoolId: null, walkFindings: [], ...over,
 });
 
 const places = [{ id: 'p1', name: 'Stora torget', createdAt: at }];

@@ -119,7 +119,7 @@ describe('the split between card and domain', () => {
   it('When the domain gets a typed draft, then it checks what is required, limits and rules, not spelling', () => {
     const r = validateIncident({
       occurredAt: new Date('2026-11-24T20:15:00Z'), place: { newPlaceName: 'x'.repeat(81) }, category: 'krankning_mobbning',
-      description: 'Retades', severity: 'medel', organisation: 'skola', school: null, youthInvolved: 501, policeReportNumber: null,
+      description: 'Retades', severity: 'medel', organisation: 'skola', school: null, youthInvolved: 501, policeReportNumber: null, schoolId: null, concernReported: null,
     }, NOW);
     assert.ok(!r.ok);
     assert.deepEqual(r.errors.place, { code: 'too_long', max: 80 });

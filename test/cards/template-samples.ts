@@ -29,6 +29,7 @@ import { schoolListCard } from '../../src/cards/templates/school-list.card';
 import { schoolCard } from '../../src/cards/templates/school.card';
 import { schoolImportCard, SCHOOL_CSV_MAX } from '../../src/cards/templates/school-import.card';
 import { SCHOOL_CARD_PLACES_MAX } from '../../src/cards/school-cards';
+import { SCHOOL_CHOICES_MAX } from '../../src/cards/report-cards';
 import { KNOWN_PEOPLE_MAX } from '../../src/domain/schools/school-register-service';
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
@@ -69,9 +70,10 @@ const action = (i: number) => ({ title: BUTTON_TITLES[i % BUTTON_TITLES.length]!
 
 const INCIDENT_FIELDS = Object.keys({
   date: 1, time: 1, placeId: 1, newPlace: 1, category: 1, description: 1, severity: 1, organisation: 1, school: 1, youthInvolved: 1, policeReportNumber: 1,
+  schoolId: 1, concernReported: 1,
 } satisfies Record<IncidentFormField, 1>) as IncidentFormField[];
 const ACTIVITY_FIELDS = Object.keys({
-  type: 1, date: 1, placeId: 1, newPlace: 1, organisation: 1, organisations: 1, notes: 1, peopleMet: 1, followUpDate: 1, commitmentId: 1,
+  type: 1, date: 1, placeId: 1, newPlace: 1, organisation: 1, organisations: 1, notes: 1, peopleMet: 1, followUpDate: 1, commitmentId: 1, schoolId: 1, walkFindings: 1,
 } satisfies Record<ActivityFormField, 1>) as ActivityFormField[];
 const HOTSPOT_FORM_FIELDS = ['what', 'organisation', 'dueDate', 'followUpDate', 'who', 'whatHappens', 'when', 'why'] as const;
 
@@ -127,7 +129,9 @@ export const SAMPLES: Sample<unknown>[] = [
       ...formState(INCIDENT_FIELDS, size, { description: LIMITS.descriptionMax, newPlace: LIMITS.placeNameMax, school: LIMITS.schoolMax, policeReportNumber: LIMITS.policeReportNumberMax }),
       title: 'Rapportera en händelse', intro: text(size === 'large' ? 300 : 40),
       labels: fill([...INCIDENT_FIELDS, 'placeChoose', 'categoryChoose', 'descriptionPlaceholder', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
-      choices: { places: choices(size, 3, LIMITS.placeChoices, LIMITS.placeNameMax), categories: choices(size, 3, 16, 45), severities: choices(size, 3, 3), organisations: choices(size, 3, 8, 35) },
+      choices: { places: choices(size, 3, LIMITS.placeChoices, LIMITS.placeNameMax), categories: choices(size, 3, 16, 45), severities: choices(size, 3, 3), organisations: choices(size, 3, 8, 35),
+        schools: choices(size, 3, SCHOOL_CHOICES_MAX + 1, 40), concern: choices(size, 2, 2) },
+      schoolSection: true,
       submit: { verb: 'submitIncident', data: { submitKey: 'k-0123456789abcdef0123456789abcdef' } },
     }),
   }),
@@ -141,6 +145,7 @@ export const SAMPLES: Sample<unknown>[] = [
       choices: {
         types: choices(size, 3, 11, 30), places: choices(size, 3, LIMITS.placeChoices, LIMITS.placeNameMax), organisations: choices(size, 3, 8, 35),
         commitments: choices(size, 2, PROMISE_LIMITS.commitmentsPerYear, 122),
+        schools: choices(size, 3, SCHOOL_CHOICES_MAX + 1, 40), walkFindings: choices(size, 5, 5, 20),
       },
       submit: { verb: 'submitActivity', data: { submitKey: 'k-0123456789abcdef0123456789abcdef' } },
     }),

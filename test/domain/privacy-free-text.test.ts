@@ -15,11 +15,11 @@ const MASKED = '811218-****';
 
 const incident: ValidIncident = {
   occurredAt: new Date('2026-11-24T20:00:00Z'), place: { newPlaceName: 'Torget' }, category: 'hot_vald', description: 'Bråk',
-  severity: 'medel', organisation: 'polisen', school: 'Ängsskolan', youthInvolved: 3, policeReportNumber: 'K123456-26',
+  severity: 'medel', organisation: 'polisen', school: 'Ängsskolan', youthInvolved: 3, policeReportNumber: 'K123456-26', schoolId: null, concernReported: null,
 };
 const activity: ValidActivity = {
   type: 'nattvandring', date: '2026-11-24', place: { newPlaceName: 'Torget' }, organisation: 'fritid', organisations: ['fritid'],
-  notes: 'Lugnt', peopleMet: 4, followUpDate: null,
+  notes: 'Lugnt', peopleMet: 4, followUpDate: null, schoolId: null, walkFindings: [],
 };
 
 /** Per record: the guard with `text` typed into `field`, and how to read the field back from the guarded value. */

@@ -241,13 +241,13 @@ describe('message extension: report from a message, search, report links', funct
     const reporter = { userId: BERIT.aadObjectId, name: BERIT.name };
     const old = await store.places.findOrCreate(origin, 'Kvarnbacken', now);
     const oldest = await store.incidents.create({
-      fields: { occurredAt: now, placeId: old.id, placeName: old.name, category: 'narkotika', description: 'Gammal', severity: 'lag', organisation: 'polisen', school: null, youthInvolved: null, policeReportNumber: null },
+      fields: { occurredAt: now, placeId: old.id, placeName: old.name, category: 'narkotika', description: 'Gammal', severity: 'lag', organisation: 'polisen', school: null, youthInvolved: null, policeReportNumber: null, schoolId: null, concernReported: null },
       reporter, origin, organisationConfirmed: false, refYear: 2026, now: new Date(now.getTime() - 86_400_000),
     });
     const newer = await store.places.findOrCreate(origin, 'Torggatan', now);
     for (let i = 0; i < 505; i++) {
       await store.incidents.create({
-        fields: { occurredAt: now, placeId: newer.id, placeName: newer.name, category: 'brand', description: 'Ny', severity: 'lag', organisation: 'polisen', school: null, youthInvolved: null, policeReportNumber: null },
+        fields: { occurredAt: now, placeId: newer.id, placeName: newer.name, category: 'brand', description: 'Ny', severity: 'lag', organisation: 'polisen', school: null, youthInvolved: null, policeReportNumber: null, schoolId: null, concernReported: null },
         reporter, origin, organisationConfirmed: false, refYear: 2026, now: new Date(now.getTime() + i),
       });
     }

@@ -139,6 +139,8 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   promiseSave: () => ({ year: 2026, title: 'Kapat löfte', text: '', commitment: 'kapat', organisations: 'polisen', periodFrom: '2026-01-01', periodTo: '2026-12-31' }),
   meetingOpenForm: () => ({}),
   meetingSave: () => ({ date: '2026-11-24', organisations: 'polisen', decisions: 'kapat beslut' }),
+  schoolPicture: (s) => ({ id: s.school.id }),
+  walkFindingReport: (s) => ({ id: s.activity.id, finding: 'klotter' }),
 };
 
 /** What each command is tried with. */
@@ -170,6 +172,8 @@ const COMMAND_TEXTS: Record<string, string> = {
   promisesNew: 'löften nytt',
   promisesImport: 'löften import\ntyp;år;rubrik;text;organisationer;från;till\nlöfte;2026;Kapat löfte;x;;;\nåtagande;;;kapat;Polisen;;',
   meeting: 'strategiskt möte',
+  // Part of the name: a close match that reached another tenant's register would name the school.
+  school: 'skola Hemligskolan',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Place } from '../../src/domain/place';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { SchoolDetails } from '../../src/domain/schools/school';
-import { T0, at, curator, otherTenant, tenant } from './store-fixtures';
+import { T0, at, curator, activityFields, incidentFields, newReport, origin, otherTenant, tenant } from './store-fixtures';
 
 const rektor = { userId: 'aad-rektor', name: 'Rut Rektor', role: 'skola' as const };
 const kurator = { userId: 'aad-social', name: 'Sam Socialsekreterare', role: 'socialtjanst' as const };
@@ -102,6 +102,32 @@ export function schoolContract(ctx: () => { store: Store; place: Place }): void 
       assert.ok(added.ok);
       assert.deepEqual(added.schools.map((s) => s.name), ['Västerskolan', 'Ny skola']);
       assert.deepEqual((await store.schools.list(tenant, 10)).map((s) => s.name), ['Hagaskolan', 'Ny skola', 'Västerskolan']);
+    });
+
+    it('ties the tenant\'s incidents whose free-text school folds to the new school\'s name to it, and keeps the text', async function () {
+      const { store, place } = ctx();
+      const typed = await store.incidents.create(newReport(incidentFields(place.id, { school: 'kung karls  Skola' })));
+      const other = await store.incidents.create(newReport(incidentFields(place.id, { school: 'Björkskolan' })));
+      const added = await store.schools.add(tenant, school(), curator);
+      assert.ok(added.ok);
+      assert.equal((await store.incidents.get(origin, typed.id))?.schoolId, added.school.id);
+      assert.equal((await store.incidents.get(origin, typed.id))?.school, 'kung karls  Skola', 'the typed text stays for history');
+      assert.equal((await store.incidents.get(origin, other.id))?.schoolId, null);
+    });
+
+    it('stores a report\'s school and the incident\'s yes/no orosanmälan, and a trygghetsvandring\'s findings', async function () {
+      const { store, place } = ctx();
+      const added = await store.schools.add(tenant, school(), curator);
+      assert.ok(added.ok);
+      const incident = await store.incidents.create(newReport(incidentFields(place.id, { schoolId: added.school.id, concernReported: true })));
+      assert.deepEqual([incident.schoolId, incident.concernReported], [added.school.id, true]);
+      const read = await store.incidents.get(origin, incident.id);
+      assert.deepEqual([read?.schoolId, read?.concernReported], [added.school.id, true]);
+      const no = await store.incidents.create(newReport(incidentFields(place.id, { concernReported: false })));
+      assert.equal((await store.incidents.get(origin, no.id))?.concernReported, false);
+      const walk = await store.activities.create(newReport(activityFields({ schoolId: added.school.id, walkFindings: ['belysning', 'klotter'] })));
+      const walked = await store.activities.get(origin, walk.id);
+      assert.deepEqual([walked?.schoolId, walked?.walkFindings], [added.school.id, ['belysning', 'klotter']]);
     });
 
     it('keeps a school at its place when the place is merged into another', async function () {

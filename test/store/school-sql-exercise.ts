@@ -1,5 +1,5 @@
 import type { Store } from '../../src/domain/ports/store.port';
-import { TRICKY_TEXT, at, curator, tenant } from './store-fixtures';
+import { TRICKY_TEXT, at, curator, origin, tenant } from './store-fixtures';
 
 /** Every school register query, run once so that the SQL Server check sees its T-SQL. */
 export async function exerciseSchoolRepository(store: Store, placeId: string): Promise<void> {
@@ -13,10 +13,13 @@ export async function exerciseSchoolRepository(store: Store, placeId: string): P
   await store.schools.list(tenant, 50);
   await store.schools.contacts(tenant, id);
   await store.schools.ofContact(tenant, contact.userId);
+  await store.schools.reports(origin, id, { instant: at(-86400), day: '2026-01-01' }, 100);
 }
 
 /** The statement kinds those queries send, for the "covers every kind" check. */
 export const SCHOOL_STATEMENTS = [
   'insert into "schools"', 'insert into "school_contacts"', 'update "schools"', 'delete from "school_contacts"',
   'select * from "school_contacts"', 'select "schools"."id" from "schools" inner join "school_contacts"',
+  'select top(100) "id", "ref", "occurred_at", "category", "status" from "incidents"',
+  'select top(100) "id", "ref", "activity_date", "type", "follow_up_date", "follow_up_done_at" from "activities"',
 ];

@@ -50,6 +50,8 @@ export function incidentFields(placeId: string, overrides: Partial<IncidentField
     school: 'Björkskolan',
     youthInvolved: 4,
     policeReportNumber: '5000-K123456-26',
+    schoolId: null,
+    concernReported: null,
     ...overrides,
   };
 }
@@ -65,6 +67,8 @@ export function activityFields(overrides: Partial<ActivityFields> = {}): Activit
     notes: 'Gick runt centrum med föräldrar.',
     peopleMet: 12,
     followUpDate: '2026-04-02',
+    schoolId: null,
+    walkFindings: [],
     ...overrides,
   };
 }

@@ -2,7 +2,11 @@ import { validateActivity, type ActivityDraft, type ActivityDraftField } from '.
 import { FormReader, choiceList, day, given, instantToLocal, localToInstant, timeOfDay, type FieldErrors, type Parsed } from '../../domain/form-fields';
 import { validateIncident, type IncidentDraft, type IncidentDraftField, type PlaceChoice } from '../../domain/incident-draft';
 import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, ORGANISATIONS, SEVERITIES } from '../../domain/vocabulary';
+import { WALK_FINDINGS } from '../../domain/schools/walk-checklist';
 import { code, type ReadForm } from './field-readers';
+
+/** The "no school" choice of a report card's school list. */
+export const NO_SCHOOL = 'none';
 
 // The card layer's half of a report form: what the card sends (every value a string, exactly as typed)
 // parsed into the typed draft a use case takes, and the domain's errors put back at the card's fields.
@@ -19,6 +23,10 @@ export interface IncidentForm {
   school?: string;
   youthInvolved?: string;
   policeReportNumber?: string;
+  /** A school of the register (shown when the place is a school's or the reporter is Skola). */
+  schoolId?: string;
+  /** Orosanmälan gjord: "ja", "nej" or not answered. */
+  concernReported?: string;
 }
 export type IncidentFormField = keyof IncidentForm;
 
@@ -34,6 +42,9 @@ export interface ActivityForm {
   followUpDate?: string;
   /** The medborgarlöfte commitment the activity serves (an id from the choice list), or empty. */
   commitmentId?: string;
+  schoolId?: string;
+  /** A trygghetsvandring's checklist: the findings ticked, "a,b". */
+  walkFindings?: string;
 }
 export type ActivityFormField = keyof ActivityForm;
 
@@ -54,6 +65,18 @@ function placeOf(form: { placeId?: string; newPlace?: string }): PlaceChoice | n
   return chosen === null ? null : { placeId: chosen };
 }
 
+/** The school chosen from the register; "none" (the list's first choice) is no school. */
+const schoolIdOf = (raw: unknown): string | null => {
+  const chosen = given(raw);
+  return chosen === null || chosen === NO_SCHOOL ? null : chosen;
+};
+
+/** A yes/no question not answered is null, not "no". */
+const yesNo = (raw: unknown): boolean | null => {
+  const answer = given(raw);
+  return answer === 'ja' ? true : answer === 'nej' ? false : null;
+};
+
 /** Which of the card's place inputs an error about the place belongs to. */
 const placeField = (form: { placeId?: string; newPlace?: string }) => (given(form.newPlace) === null && given(form.placeId) !== null ? 'placeId' : 'newPlace');
 
@@ -72,6 +95,8 @@ function parseIncident(form: IncidentForm, zone: string): { draft: IncidentDraft
     school: given(form.school),
     youthInvolved: r.read('youthInvolved', wholeNumber(form.youthInvolved)) ?? null,
     policeReportNumber: given(form.policeReportNumber),
+    schoolId: schoolIdOf(form.schoolId),
+    concernReported: yesNo(form.concernReported),
   };
   return { draft, errors: r.errors };
 }
@@ -106,6 +131,8 @@ function parseActivity(form: ActivityForm): { draft: ActivityDraft; errors: Fiel
     peopleMet: r.read('peopleMet', wholeNumber(form.peopleMet)) ?? null,
     followUpDate: r.read('followUpDate', day(form.followUpDate, false)) ?? null,
     commitmentId: given(form.commitmentId),
+    schoolId: schoolIdOf(form.schoolId),
+    walkFindings: r.read('walkFindings', choiceList(form.walkFindings, WALK_FINDINGS)) ?? [],
   };
   return { draft, errors: r.errors };
 }

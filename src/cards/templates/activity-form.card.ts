@@ -9,7 +9,7 @@ export interface ActivityFormCardData extends FormState<ActivityFormField> {
   title: string;
   labels: Record<ActivityFormField | 'typeChoose' | 'placeChoose' | 'notesPlaceholder' | 'commitmentChoose' | 'submit' | 'cancel', string>;
   /** `commitments`: the medborgarlöfte commitments the activity can serve; none hides the field. */
-  choices: { types: Choices; places: Choices; organisations: Choices; commitments: Choices };
+  choices: { types: Choices; places: Choices; organisations: Choices; commitments: Choices; schools: Choices; walkFindings: Choices };
   submit: { verb: string; data: Record<string, unknown> };
 }
 
@@ -43,6 +43,15 @@ export const activityFormCard = defineTemplate<ActivityFormCardData>('activity-f
         value: b('values.commitmentId'), placeholder: b('labels.commitmentChoose'), choices: choicesFrom(b, 'choices.commitments'),
       }),
     },
+    {
+      type: 'Container', $when: b.expr`count(${'choices.schools'}) > 0`,
+      items: withError(b, { type: 'Input.ChoiceSet', id: 'schoolId', label: b('labels.schoolId'), style: 'filtered', value: b('values.schoolId'), choices: choicesFrom(b, 'choices.schools') }),
+    },
+    // The checklist counts only for a trygghetsvandring (the domain drops it for other types).
+    ...withError(b, {
+      type: 'Input.ChoiceSet', id: 'walkFindings', label: b('labels.walkFindings'), style: 'expanded', isMultiSelect: true,
+      value: b('values.walkFindings'), choices: choicesFrom(b, 'choices.walkFindings'),
+    }),
     {
       type: 'ColumnSet',
       columns: [

@@ -9,7 +9,12 @@ export interface IncidentFormCardData extends FormState<IncidentFormField> {
   title: string;
   intro: string;
   labels: Record<IncidentFormField | 'placeChoose' | 'categoryChoose' | 'descriptionPlaceholder' | 'submit' | 'cancel', string>;
-  choices: { places: Choices; categories: Choices; severities: Choices; organisations: Choices };
+  choices: { places: Choices; categories: Choices; severities: Choices; organisations: Choices; schools: Choices; concern: Choices };
+  /**
+   * The register's school and "orosanmälan gjord" are asked when the place is a school's or the reporter
+   * is Skola (issue 11). A tenant without schools in the register keeps the free-text school field.
+   */
+  schoolSection: boolean;
   submit: { verb: string; data: Record<string, unknown> };
 }
 
@@ -42,7 +47,17 @@ export const incidentFormCard = defineTemplate<IncidentFormCardData>('incident-f
       type: 'Input.ChoiceSet', id: 'organisation', label: b('labels.organisation'), style: 'compact',
       value: b('values.organisation'), isRequired: true, choices: choicesFrom(b, 'choices.organisations'),
     }),
-    ...withError(b, { type: 'Input.Text', id: 'school', label: b('labels.school'), value: b('values.school'), maxLength: LIMITS.schoolMax }),
+    {
+      type: 'Container', $when: b.expr`count(${'choices.schools'}) == 0`,
+      items: withError(b, { type: 'Input.Text', id: 'school', label: b('labels.school'), value: b('values.school'), maxLength: LIMITS.schoolMax }),
+    },
+    {
+      type: 'Container', $when: b.expr`${'schoolSection'} && count(${'choices.schools'}) > 0`,
+      items: [
+        ...withError(b, { type: 'Input.ChoiceSet', id: 'schoolId', label: b('labels.schoolId'), style: 'filtered', value: b('values.schoolId'), choices: choicesFrom(b, 'choices.schools') }),
+        ...withError(b, { type: 'Input.ChoiceSet', id: 'concernReported', label: b('labels.concernReported'), style: 'expanded', value: b('values.concernReported'), choices: choicesFrom(b, 'choices.concern') }),
+      ],
+    },
     ...withError(b, {
       type: 'Input.Number', id: 'youthInvolved', label: b('labels.youthInvolved'), value: b('numbers.youthInvolved'),
       min: 0, max: LIMITS.youthInvolvedMax,

@@ -94,6 +94,8 @@ export class QuickReportService {
       school,
       youthInvolved: null,
       policeReportNumber: null,
+      schoolId: null,
+      concernReported: null,
     };
     return { kind: 'submitted', outcome: await this.reporting.submitIncident(actor, origin, draft, {}, submitKey), draft };
   }

@@ -92,8 +92,11 @@ const sum = (tallies: Tally[]) => tallies.reduce((n, t) => n + t.count, 0);
 const knownSum = (counts: (number | null)[]) => counts.reduce<number | null>((n, c) => (c === null ? n : (n ?? 0) + c), null);
 const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
 
-/** Every key seen in any of the compared periods, largest current count first, then by key. */
-function comparedByKey(tallies: Tally[]): KeyedCompared[] {
+/**
+ * Every key seen in any of the compared periods, largest current count first, then by key. Range 0 is
+ * now, 1 the period before, 1–4 the average; also a school's picture compares this way.
+ */
+export function comparedByKey(tallies: Tally[]): KeyedCompared[] {
   const keys = [...new Set(tallies.map((t) => t.key))];
   const count = (key: string, range: number) => tallies.find((t) => t.key === key && t.range === range)?.count ?? 0;
   return keys

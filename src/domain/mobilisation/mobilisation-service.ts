@@ -129,6 +129,7 @@ export class MobilisationService {
       fields: {
         type: 'mobilisering', date: localDay(now, this.d.timeZone), placeId: school?.placeId ?? null, placeName: null,
         organisation, organisations: [], notes: `${callout.what}\n${guarded.texts.outcome ?? text}`, peopleMet: null, followUpDate: null,
+        schoolId: callout.schoolId, walkFindings: [],
       },
       reporter: { userId: actor.userId, name: actor.name }, origin: scopeOf(callout), organisationConfirmed: own !== null,
       refYear: localYear(now, this.d.timeZone), now,

@@ -1,6 +1,7 @@
 import type { School, SchoolContact, SchoolDetails } from '../schools/school';
 import type { SchoolMatch } from '../schools/school-matcher';
-import type { TenantScope } from '../scope';
+import type { ReportScope, TenantScope } from '../scope';
+import type { ActivityType, IncidentCategory, ReportStatus } from '../vocabulary';
 
 /** Who changes the register, and when: the audit row written with each change names them. */
 export interface SchoolCurator {
@@ -45,4 +46,15 @@ export interface SchoolRepository {
   contacts(scope: TenantScope, schoolId: string): Promise<SchoolContact[]>;
   /** The schools the user is a contact of, alphabetical. */
   ofContact(scope: TenantScope, userId: string): Promise<School[]>;
+  /**
+   * The school's reports the caller may see (their conversation's), incidents since `since` and
+   * activities from `sinceDay` on (planned ones included), newest first, at most `limit` of each:
+   * what a school's picture is counted from. A school has tens of reports a month, not thousands.
+   */
+  reports(scope: ReportScope, schoolId: string, since: { instant: Date; day: string }, limit: number): Promise<SchoolReports>;
 }
+
+/** A school's report as its picture needs it: codes and dates, no text. */
+export interface SchoolIncidentRow { id: string; ref: string; occurredAt: Date; category: IncidentCategory; status: ReportStatus }
+export interface SchoolActivityRow { id: string; ref: string; date: string; type: ActivityType; followUpDate: string | null; followUpDone: boolean }
+export interface SchoolReports { incidents: SchoolIncidentRow[]; activities: SchoolActivityRow[] }

@@ -3,6 +3,7 @@ import type { ActivityRepository } from '../../domain/ports/store.port';
 import type { Activity, ActivityFields } from '../../domain/report';
 import type { ReportScope } from '../../domain/scope';
 import { ACTIVITY_TYPES, ORGANISATIONS, type Organisation } from '../../domain/vocabulary';
+import { WALK_FINDINGS } from '../../domain/schools/walk-checklist';
 import { toCalendarDay, toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { ActivityRow, Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -14,7 +15,7 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'activity', report, async (trx, ref) => {
-        const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields), ...notFollowedUp(), school_id: null, walk_findings: null };
+        const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields), ...notFollowedUp() };
         await trx.insertInto('activities').values(row).execute();
         const organisations = await replaceOrganisations(trx, row.id, report.fields.organisations);
         return toActivity(row, organisations);
@@ -90,6 +91,8 @@ function activityColumns(fields: ActivityFields) {
     people_met: fields.peopleMet,
     follow_up_date: fields.followUpDate,
     commitment_id: fields.commitmentId ?? null,
+    school_id: fields.schoolId,
+    walk_findings: fields.walkFindings.length > 0 ? fields.walkFindings.join(',') : null,
   };
 }
 
@@ -110,6 +113,8 @@ function toActivity(row: ActivityRow, organisations: Organisation[]): Activity {
     notes: row.notes,
     peopleMet: row.people_met,
     followUpDate: toCalendarDayOrNull(row.follow_up_date),
+    schoolId: row.school_id,
+    walkFindings: row.walk_findings ? row.walk_findings.split(',').map((f) => toCode(WALK_FINDINGS, f, 'walk finding')) : [],
     followUpDone: row.follow_up_done_at === null ? null : { at: toDate(row.follow_up_done_at), byUserId: row.follow_up_done_by },
     // Only when set: an activity serving no commitment reads as it did before migration 0019.
     ...(row.commitment_id === null ? {} : { commitmentId: row.commitment_id }),

@@ -15,7 +15,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
-        const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null, school_id: null, concern_reported: null };
+        const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null };
         await trx.insertInto('incidents').values(row).execute();
         await countNewIncident(trx, row);
         return toIncident(row);
@@ -83,6 +83,8 @@ function incidentColumns(fields: IncidentFields) {
     school: fields.school,
     youth_involved: fields.youthInvolved,
     police_report_number: fields.policeReportNumber,
+    school_id: fields.schoolId,
+    concern_reported: fields.concernReported,
   };
 }
 
@@ -100,5 +102,7 @@ function toIncident(row: IncidentRow): Incident {
     youthInvolved: row.youth_involved,
     policeReportNumber: row.police_report_number,
     resolution: row.resolution ?? null,
+    schoolId: row.school_id,
+    concernReported: row.concern_reported === null ? null : Boolean(row.concern_reported),
   };
 }

@@ -9,7 +9,9 @@ import {
 } from '../../domain/schools/school';
 import { matchSchool } from '../../domain/schools/school-matcher';
 import type { TenantScope } from '../../domain/scope';
-import { toCode, toDate } from '../row-values';
+import { toCalendarDay, toCalendarDayOrNull, toCode, toDate } from '../row-values';
+import { ACTIVITY_TYPES, INCIDENT_CATEGORIES, REPORT_STATUSES } from '../../domain/vocabulary';
+import { reportInScope } from './scopes';
 import type { Database, SchoolContactRow, SchoolRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { writeAudit } from './audit';
@@ -79,6 +81,27 @@ export function createSchoolRepository(db: Kysely<Database>, dialect: StoreDiale
 
     async contacts(scope, schoolId) {
       return (await contactRows(db, scope, schoolId)).map(toContact);
+    },
+
+    async reports(scope, schoolId, since, limit) {
+      const [incidents, activities] = await Promise.all([
+        db.selectFrom('incidents').select(['id', 'ref', 'occurred_at', 'category', 'status'])
+          .where(reportInScope('incidents', scope)).where('school_id', '=', schoolId).where('occurred_at', '>=', since.instant)
+          .orderBy('occurred_at', 'desc').orderBy('id').limit(checkedLimit(limit)).execute(),
+        db.selectFrom('activities').select(['id', 'ref', 'activity_date', 'type', 'follow_up_date', 'follow_up_done_at'])
+          .where(reportInScope('activities', scope)).where('school_id', '=', schoolId).where('activity_date', '>=', since.day)
+          .orderBy('activity_date', 'desc').orderBy('id').limit(checkedLimit(limit)).execute(),
+      ]);
+      return {
+        incidents: incidents.map((r) => ({
+          id: r.id, ref: r.ref, occurredAt: toDate(r.occurred_at), category: toCode(INCIDENT_CATEGORIES, r.category, 'category'),
+          status: toCode(REPORT_STATUSES, r.status, 'status'),
+        })),
+        activities: activities.map((r) => ({
+          id: r.id, ref: r.ref, date: toCalendarDay(r.activity_date), type: toCode(ACTIVITY_TYPES, r.type, 'type'),
+          followUpDate: toCalendarDayOrNull(r.follow_up_date), followUpDone: r.follow_up_done_at !== null,
+        })),
+      };
     },
 
     async ofContact(scope, userId) {

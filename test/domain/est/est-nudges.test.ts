@@ -52,7 +52,7 @@ async function report(store: Store, organisation: 'polisen' | 'skola', now: Date
   await store.incidents.create({
     fields: {
       occurredAt: now, placeId: place.id, placeName: place.name, category: 'nedskrapning', description: 'Skräp', severity: 'lag',
-      organisation, school: null, youthInvolved: null, policeReportNumber: null,
+      organisation, school: null, schoolId: null, concernReported: null, youthInvolved: null, policeReportNumber: null,
     },
     reporter: { userId: 'aad-someone', name: 'Någon' }, origin: scope, organisationConfirmed: true, refYear: 2026, now,
   });

@@ -4,14 +4,14 @@
 -- Keys compared exactly use the binary collation (as 0012 made them); random UUID keys are nonclustered.
 
 CREATE TABLE schools (
-  id         NVARCHAR(36)  NOT NULL,
-  tenant_id  NVARCHAR(100) NOT NULL,
+  id         NVARCHAR(36) COLLATE Latin1_General_100_BIN2  NOT NULL,
+  tenant_id  NVARCHAR(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
   name       NVARCHAR(200) NOT NULL,
   -- schoolKey(name), folded as place names are: unique within the tenant.
   name_key   NVARCHAR(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
   -- The stages as codes, comma-separated in a fixed order: "f-6,7-9".
   stages     NVARCHAR(100) NOT NULL,
-  place_id   NVARCHAR(36)  NULL,
+  place_id   NVARCHAR(36) COLLATE Latin1_General_100_BIN2  NULL,
   version    INT           NOT NULL,
   created_at DATETIME2(3)  NOT NULL,
   updated_at DATETIME2(3)  NOT NULL,
@@ -26,9 +26,9 @@ GO
 
 -- One row per contact; a user is a contact of a school once, in one role.
 CREATE TABLE school_contacts (
-  tenant_id    NVARCHAR(100) NOT NULL,
-  school_id    NVARCHAR(36)  NOT NULL,
-  user_id      NVARCHAR(200) NOT NULL,
+  tenant_id    NVARCHAR(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
+  school_id    NVARCHAR(36) COLLATE Latin1_General_100_BIN2  NOT NULL,
+  user_id      NVARCHAR(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
   display_name NVARCHAR(256) NOT NULL,
   role         NVARCHAR(40)  NOT NULL,
   position     INT           NOT NULL,
@@ -43,9 +43,9 @@ GO
 
 -- Reports tie to a school of the register; incidents also record whether an orosanmälan (a report of
 -- concern to social services) was made: yes, no, or not answered (NULL). Never who or what.
-ALTER TABLE incidents ADD school_id NVARCHAR(36) NULL;
+ALTER TABLE incidents ADD school_id NVARCHAR(36) COLLATE Latin1_General_100_BIN2 NULL;
 ALTER TABLE incidents ADD concern_reported BIT NULL;
-ALTER TABLE activities ADD school_id NVARCHAR(36) NULL;
+ALTER TABLE activities ADD school_id NVARCHAR(36) COLLATE Latin1_General_100_BIN2 NULL;
 -- A trygghetsvandring's checklist: the finding codes ticked, comma-separated ("belysning,klotter").
 ALTER TABLE activities ADD walk_findings NVARCHAR(200) NULL;
 GO
