@@ -142,8 +142,8 @@ export function incidentForm(locale: Locale, o: FormCardOptions<IncidentFormFiel
   });
 }
 
-/** A commitment's choice title: its promise's title and its text, each cut short. */
-const commitmentTitle = (c: CommitmentChoice) => [c.promiseTitle && shortened(c.promiseTitle, 40), shortened(c.commitment.text, 80)].filter(Boolean).join(': ');
+/** A commitment's choice title: its promise's title and its text, each cut short (the dialog's 28 KB). */
+const commitmentTitle = (c: CommitmentChoice) => [c.promiseTitle && shortened(c.promiseTitle, 30), shortened(c.commitment.text, 50)].filter(Boolean).join(': ');
 /** A text cut to `max` characters with an ellipsis (choice titles, list rows). */
 export const shortened = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 

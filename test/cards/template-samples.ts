@@ -34,6 +34,7 @@ import { KNOWN_PEOPLE_MAX } from '../../src/domain/schools/school-register-servi
 import { LIMITS } from '../../src/domain/limits';
 import { HOTSPOT_LIMITS } from '../../src/domain/hotspots/hotspot-forms';
 import { PROMISE_LIMITS } from '../../src/domain/promises/promise';
+import { COMMITMENT_CHOICES_MAX } from '../../src/domain/promises/promise-register';
 import { meetingFormCard } from '../../src/cards/templates/meeting-form.card';
 import { promiseFormCard } from '../../src/cards/templates/promise-form.card';
 import { promisesCard } from '../../src/cards/templates/promises.card';
@@ -141,10 +142,10 @@ export const SAMPLES: Sample<unknown>[] = [
       ...formState(ACTIVITY_FIELDS, size, { notes: LIMITS.notesMax, newPlace: LIMITS.placeNameMax }),
       title: 'Logga en aktivitet',
       labels: fill([...ACTIVITY_FIELDS, 'typeChoose', 'placeChoose', 'notesPlaceholder', 'commitmentChoose', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
-      // Commitments as the card titles them (promise 40 + text 80 characters), at most PROMISE_LIMITS.commitmentsPerYear.
+      // Commitments as the card titles them (promise 30 + text 50 characters), at most COMMITMENT_CHOICES_MAX and an edited activity's own.
       choices: {
         types: choices(size, 3, 11, 30), places: choices(size, 3, LIMITS.placeChoices, LIMITS.placeNameMax), organisations: choices(size, 3, 8, 35),
-        commitments: choices(size, 2, PROMISE_LIMITS.commitmentsPerYear, 122),
+        commitments: choices(size, 2, COMMITMENT_CHOICES_MAX + 1, 82),
         schools: choices(size, 3, SCHOOL_CHOICES_MAX + 1, 40), walkFindings: choices(size, 5, 5, 20),
       },
       submit: { verb: 'submitActivity', data: { submitKey: 'k-0123456789abcdef0123456789abcdef' } },

@@ -60,6 +60,14 @@ describe('where the bot listens (HOST)', function () {
     assert.match(String(warning?.msg), /WITHOUT AUTHENTICATION/);
   });
 
+  it('Tells senders to keep an idle connection for a minute, not Node\'s 5 s, so a reused connection is not cut as it is used', async () => {
+    const b = await start({});
+    const res = await fetch(`http://127.0.0.1:${b.port}/healthz`);
+    await res.text();
+    assert.match(String(res.headers.get('keep-alive')), /timeout=65\b/);
+    assert.ok(b.server.server.headersTimeout > b.server.server.keepAliveTimeout, 'headers may take longer than the idle time');
+  });
+
   it('In local mode with HOST on loopback, there is nothing to warn about', async () => {
     const b = await start({ HOST: '::1' });
     assert.equal(address(b), '::1');

@@ -44,8 +44,11 @@ export interface CommitmentChoice {
   promiseTitle: string;
 }
 
-/** At most this many commitments are offered on the activity card (a choice list stays short). */
-const CHOICES_MAX = 30;
+/**
+ * At most this many commitments (and an edited activity's own) are offered on the activity card: the
+ * card is a dialog (28 KB in Teams) that also lists places and schools, and a choice list stays short.
+ */
+export const COMMITMENT_CHOICES_MAX = 12;
 
 /**
  * The promise register's use cases: entering promises (card or import), the follow-up (progress per
@@ -150,7 +153,7 @@ export class PromiseRegister implements PromiseFollowUpSource {
   async commitmentChoices(scope: TenantScope, keep?: string): Promise<CommitmentChoice[]> {
     const today = this.today();
     const promises = await this.promises.year(scope, this.thisYear());
-    const choices = promises.flatMap((p) => p.commitments.filter((c) => covers(c, today)).map((commitment) => ({ commitment, promiseTitle: p.title }))).slice(0, CHOICES_MAX);
+    const choices = promises.flatMap((p) => p.commitments.filter((c) => covers(c, today)).map((commitment) => ({ commitment, promiseTitle: p.title }))).slice(0, COMMITMENT_CHOICES_MAX);
     if (!keep || choices.some((c) => c.commitment.id === keep)) return choices;
     const kept = await this.promises.commitment(scope, keep);
     return kept ? [{ commitment: kept, promiseTitle: '' }, ...choices] : choices;
