@@ -236,9 +236,11 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
       // An activity's follow-up, once its day is set, is marked done here; then the card says when instead.
       ...(!isIncident && report.followUpDate && !report.followUpDone ? [{ title: s.markFollowUpDone, verb: VERBS.markFollowUpDone, data: ref }] : []),
       // A trygghetsvandring's finding at a place can be reported there as an incident (issue 11).
-      ...(!isIncident && report.placeId ? report.walkFindings.map((finding) => ({
-        title: format(m.schools.form.reportFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingReport, data: { id: report.id, finding },
-      })) : []),
+      // … or become a measure at the place, on its hot spot.
+      ...(!isIncident && report.placeId ? report.walkFindings.flatMap((finding) => [
+        { title: format(m.schools.form.reportFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingReport, data: { id: report.id, finding } },
+        { title: format(m.schools.form.measureFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingMeasure, data: { placeId: report.placeId, finding } },
+      ]) : []),
     ],
   });
 }

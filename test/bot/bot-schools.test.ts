@@ -239,4 +239,39 @@ describe('a trygghetsvandring\'s checklist', function () {
     });
     assert.deepEqual(buttons(other).filter((b) => b.verb === 'walkFindingReport'), [], 'only a trygghetsvandring keeps its checklist');
   });
+
+  it('When a walk\'s finding becomes a measure, then a place without a hot spot is offered one first, and then the measure form is pre-filled and saves on the hot spot', async () => {
+    const walk = await h.press('submitActivity', {
+      type: 'trygghetsvandring', date: '2026-11-24', newPlace: 'Skolgården', organisation: 'kommunen', organisations: '', notes: '', peopleMet: '', followUpDate: '',
+      walkFindings: 'klotter,belysning',
+    });
+    // Confirmed members start hot spots; the walker is known once the walk is saved.
+    await h.say('organisation kommunen', {}, [ANNA]);
+    assert.deepEqual(buttons(walk).filter((b) => b.verb === 'walkFindingMeasure').map((b) => b.title), ['Åtgärd: Klotter', 'Åtgärd: Belysning']);
+    const measureData = button(walk, 'walkFindingMeasure', (d) => d.finding === 'belysning').data;
+    const offer = await h.press('walkFindingMeasure', measureData);
+    assert.match(cardText(offer), /Skolgården har ingen aktiv hot spot[\s\S]*\(Trygghetsvandring: Belysning\)/);
+    const started = await h.press('hotspotStart', button(offer, 'hotspotStart').data);
+    assert.match(cardText(started), /Hot spot: Skolgården/);
+    const form = await h.press('walkFindingMeasure', measureData);
+    assert.match(cardText(form), /Ny åtgärd för Skolgården/);
+    assert.match(cardText(form), /"value":"Trygghetsvandring: Belysning"/);
+    const submit = button(form, 'hotspotAddMeasure');
+    const saved = await h.press('hotspotAddMeasure', { ...submit.data, what: 'Trygghetsvandring: Belysning – byt lamporna', organisation: 'kommunen', dueDate: '' });
+    assert.match(cardText(saved), /byt lamporna/);
+    assert.equal(h.readDatabase((db) => (db.prepare('SELECT COUNT(*) AS n FROM hotspot_measures').get() as { n: number }).n), 1);
+  });
+
+  it('When the place\'s hot spot is led by another organisation, then a member of a third one is told who adds measures there, and nothing is saved', async () => {
+    const walk = await h.press('submitActivity', {
+      type: 'trygghetsvandring', date: '2026-11-24', newPlace: 'Skolgården', organisation: 'polisen', organisations: '', notes: '', peopleMet: '', followUpDate: '', walkFindings: 'klotter',
+    });
+    await h.say('organisation polisen', {}, [ANNA]);
+    await h.press('hotspotStart', { placeId: button(walk, 'walkFindingMeasure').data.placeId });
+    await h.press('submitIncident', incident, { from: BERIT });
+    await h.say('organisation skola', {}, [BERIT]);
+    const refused = await h.press('walkFindingMeasure', button(walk, 'walkFindingMeasure').data, { from: BERIT });
+    assert.match(cardText(refused), /Hot spoten vid Skolgården leds av Polisen: de eller en koordinator lägger till åtgärder där/);
+    assert.doesNotMatch(JSON.stringify(refused), /hotspotAddMeasure/);
+  });
 });
