@@ -50,7 +50,8 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
     unreachable: lost.length > 0 ? format(k.card.unreachable, { names: names(lost) }) : '',
     external: c.externalSentAt ? format(k.card.externalSent, { time: time(c.externalSentAt, locale) }) : '',
     outcome: c.outcome ? format(k.card.outcome, { outcome: safeText(c.outcome) }) : '',
-    warning: typed?.findings.length ? personalDataWarning(m, typed.findings) : '',
+    // The answer buttons confirm here, not "Spara": the warning names them.
+    warning: typed?.findings.length ? personalDataWarning(m, typed.findings, k.card.notePersonalData, { buttons: ANSWERS.map((a) => k.answer[a]).join(' / ') }) : '',
     open,
     answerHint: k.card.answerHint,
     note: { label: k.card.note, value: typed?.note ?? '', max: MOBILISATION_LIMITS.noteMax },

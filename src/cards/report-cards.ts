@@ -67,9 +67,12 @@ export function newSubmitKey(): string {
 /** The shape of the keys newSubmitKey makes; anything else a card sends is not a key. */
 export const SUBMIT_KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The warning shown when a form's free text holds personal data: what was found, as it will read masked. */
-export function personalDataWarning(m: Catalogue, findings: readonly PersonalDataFinding[]): string {
-  return format(m.form.personalData, { found: findings.map((f) => `${m.personalDataKind[f.kind]} ${f.masked}`).join(', ') });
+/**
+ * The warning shown when a form's free text holds personal data: what was found, as it will read masked.
+ * `text` is the sentence around it, for a card whose confirming button is not "Spara".
+ */
+export function personalDataWarning(m: Catalogue, findings: readonly PersonalDataFinding[], text: string = m.form.personalData, extra: Record<string, string> = {}): string {
+  return format(text, { ...extra, found: findings.map((f) => `${m.personalDataKind[f.kind]} ${f.masked}`).join(', ') });
 }
 
 function formState<F extends string>(fields: readonly F[], o: FormCardOptions<F>, m: Catalogue, placeLabel: string) {
@@ -236,9 +239,11 @@ export function savedReport(locale: Locale, report: Report, note: 'saved' | 'upd
       // An activity's follow-up, once its day is set, is marked done here; then the card says when instead.
       ...(!isIncident && report.followUpDate && !report.followUpDone ? [{ title: s.markFollowUpDone, verb: VERBS.markFollowUpDone, data: ref }] : []),
       // A trygghetsvandring's finding at a place can be reported there as an incident (issue 11).
-      ...(!isIncident && report.placeId ? report.walkFindings.map((finding) => ({
-        title: format(m.schools.form.reportFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingReport, data: { id: report.id, finding },
-      })) : []),
+      // … or become a measure at the place, on its hot spot.
+      ...(!isIncident && report.placeId ? report.walkFindings.flatMap((finding) => [
+        { title: format(m.schools.form.reportFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingReport, data: { id: report.id, finding } },
+        { title: format(m.schools.form.measureFinding, { finding: m.schools.walkFinding[finding] }), verb: SCHOOL_VERBS.walkFindingMeasure, data: { placeId: report.placeId, finding } },
+      ]) : []),
     ],
   });
 }

@@ -9,4 +9,5 @@ export const SCHOOL_VERBS = {
   import: 'schoolImport',
   picture: 'schoolPicture',
   walkFindingReport: 'walkFindingReport',
+  walkFindingMeasure: 'walkFindingMeasure',
 } as const;

@@ -18,6 +18,7 @@ import { cardReply, messageSubmitKey, textReply, type ChatContext, type Reply } 
 import { newActivityValues } from './form-values';
 import type { HotspotFeature } from './hotspot-feature';
 import { afterQuickReport, quickReportCard } from './quick-report-replies';
+import { walkFindingMeasureVerb } from './walk-finding-measure';
 import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, hotspotRef, hotspotVersion, id, placeRef, submitKey, typed, version } from './registry/payloads';
 import { noTarget, type Targets } from './registry/targets';
@@ -122,6 +123,7 @@ export function hotspotVerbs(f: HotspotFeature, targets: Targets): VerbEntry[] {
     }),
 
     form('measure', HOTSPOT_VERBS.addMeasure, () => ({})),
+    walkFindingMeasureVerb(f, targets),
     verb({
       verb: HOTSPOT_VERBS.addMeasure, payload: hotspotVersion.extend(measure.shape), target: targets.hotspot(), right: 'hotspot.change', writes: true, shares: 'hotspot',
       handle: async ({ ctx, payload, target: { hotspot } }) => {

@@ -1,7 +1,8 @@
-import { ACTIVITY_DAYS_AHEAD, checkedDay } from './date-limits';
+import { checkedDay } from './date-limits';
 import { FormReader, checkedCount, checkedText, present } from './form-fields';
 import { checkedPlace, type PlaceChoice, type Validation } from './incident-draft';
 import { LIMITS } from './limits';
+import { daysAheadFor } from './planned-activities';
 import type { WalkFinding } from './schools/walk-checklist';
 import type { ActivityType, Organisation } from './vocabulary';
 
@@ -41,12 +42,12 @@ export interface ValidActivity {
   walkFindings: WalkFinding[];
 }
 
-/** `now` bounds the activity's day: not before 2000, at most ACTIVITY_DAYS_AHEAD after today in `zone`. */
+/** `now` bounds the activity's day: not before 2000, at most a day after today in `zone`, or half a year for a planned school activity. */
 export function validateActivity(d: ActivityDraft, now: Date, zone = 'Europe/Stockholm'): Validation<ValidActivity, ActivityDraftField> {
   const r = new FormReader<ActivityDraftField>();
   const type = r.read('type', present(d.type));
   const given = r.read('date', present(d.date));
-  const date = given && r.read('date', checkedDay(given, { now, days: ACTIVITY_DAYS_AHEAD, zone }));
+  const date = given && r.read('date', checkedDay(given, { now, days: daysAheadFor(type ?? null), zone }));
   const followUpDate = d.followUpDate === null ? null : r.read('followUpDate', checkedDay(d.followUpDate));
   const place = checkedPlace(r, 'place', d.place, false);
   const organisation = r.read('organisation', present(d.organisation));

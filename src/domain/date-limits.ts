@@ -8,7 +8,7 @@ import type { Parsed } from './form-fields';
 export const EARLIEST_DAY = '2000-01-01';
 /** An incident may be stamped a few minutes ahead of the server clock (a phone's clock), not more. */
 export const INCIDENT_FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
-/** An activity is logged when done; a day ahead is allowed (logged the evening before, another zone). */
+/** An activity is logged when done; a day ahead is allowed (logged the evening before, another zone). Planned school activities: planned-activities.ts. */
 export const ACTIVITY_DAYS_AHEAD = 1;
 
 const DEFAULT_ZONE = 'Europe/Stockholm';
@@ -33,6 +33,9 @@ export function checkedOccurredAt(at: Date, now: Date, zone = DEFAULT_ZONE): Par
  */
 export function checkedDay(day: string, ahead?: { now: Date; days: number; zone?: string }): Parsed<string> {
   if (day < EARLIEST_DAY) return fail('too_early');
-  if (ahead && day > DateTime.fromJSDate(ahead.now, { zone: ahead.zone ?? DEFAULT_ZONE }).plus({ days: ahead.days }).toFormat('yyyy-MM-dd')) return fail('in_future');
+  if (ahead && day > DateTime.fromJSDate(ahead.now, { zone: ahead.zone ?? DEFAULT_ZONE }).plus({ days: ahead.days }).toFormat('yyyy-MM-dd')) {
+    // A day or so ahead means "not yet happened"; a longer reach (a planned activity) has its limit told.
+    return ahead.days > ACTIVITY_DAYS_AHEAD ? { ok: false, error: { code: 'too_far_ahead', max: ahead.days } } : fail('in_future');
+  }
   return { ok: true, value: day };
 }

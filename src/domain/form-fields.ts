@@ -5,7 +5,7 @@ import { isOneOf } from './vocabulary';
 // turns codes into words in the user's language.
 
 export type FieldErrorCode =
-  | 'required' | 'too_long' | 'invalid_choice' | 'invalid_date' | 'invalid_time' | 'in_future' | 'too_early'
+  | 'required' | 'too_long' | 'invalid_choice' | 'invalid_date' | 'invalid_time' | 'in_future' | 'too_far_ahead' | 'too_early'
   | 'not_a_whole_number' | 'out_of_range' | 'invalid_format' | 'invalid_case_number' | 'before_date' | 'not_your_organisation';
 
 export interface FieldError { code: FieldErrorCode; max?: number; min?: number }

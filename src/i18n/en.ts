@@ -42,6 +42,7 @@ export const en: Catalogue = {
     invalid_date: 'Enter a date as YYYY-MM-DD.',
     invalid_time: 'Enter a time as HH:MM, for example 14:30.',
     in_future: 'That is in the future (you typed "{typed}"). Report what has already happened.',
+    too_far_ahead: 'That date is too far ahead (you typed "{typed}"): a planned activity can be at most {max} days ahead.',
     too_early: 'That date is before the year 2000 (you typed "{typed}"). Check the year.',
     not_a_whole_number: 'Enter a whole number, for example 3 (you typed "{typed}").',
     out_of_range: 'Enter a number between {min} and {max}.',

@@ -21,6 +21,7 @@ export const mobilisationEn: Shape<typeof mobilisationSv> = {
     externalSent: 'The text for parents and others was sent ({time}).',
     outcome: 'Outcome: {outcome}',
     note: 'Short comment (optional, no names)',
+    notePersonalData: 'The comment contains personal data: {found}. Remove it, or press your answer again ({buttons}) and the comment is saved masked.',
     answerHint: 'Answer if you were called:',
     external: 'Text for parents',
     close: 'Close',

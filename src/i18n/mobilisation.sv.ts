@@ -20,6 +20,7 @@ export const mobilisationSv = {
     externalSent: 'Texten till föräldrar och andra är skickad (kl. {time}).',
     outcome: 'Utfall: {outcome}',
     note: 'Kort kommentar (valfritt, inga namn)',
+    notePersonalData: 'Kommentaren innehåller personuppgifter: {found}. Ta bort dem, eller tryck ditt svar igen ({buttons}) så sparas kommentaren maskerad.',
     answerHint: 'Svara om du är larmad:',
     external: 'Text till föräldrar',
     close: 'Avsluta',

@@ -8,6 +8,9 @@ export const schoolsEn: Shape<typeof schoolsSv> = {
   form: {
     school: 'School (from the school register)', noSchool: 'No school', concernReported: 'Report of concern (orosanmälan) made? (yes/no only – never names or details)',
     reportFinding: 'Report: {finding}',
+    measureFinding: 'Measure: {finding}',
+    findingNoHotspot: '{place} has no active hot spot, and a measure belongs to a hot spot. Start a hot spot here and then add the measure ({what}) to it.',
+    findingOtherOwner: 'The hot spot at {place} is led by {organisation}: they or a coordinator add measures there.',
     concernFact: 'Report of concern made', yes: 'Yes', no: 'No', walkFindings: 'Safety walk: what was found?',
   },
   walkFinding: { belysning: 'Lighting', skymd_sikt: 'Blocked view', klotter: 'Graffiti', nedskrapning: 'Litter', otrygga_passager: 'Unsafe passages' },

@@ -5,6 +5,9 @@ export const schoolsSv = {
   form: {
     school: 'Skola (ur skolregistret)', noSchool: 'Ingen skola', concernReported: 'Orosanmälan gjord? (bara ja/nej – aldrig namn eller detaljer)',
     reportFinding: 'Rapportera: {finding}',
+    measureFinding: 'Åtgärd: {finding}',
+    findingNoHotspot: '{place} har ingen aktiv hot spot, och en åtgärd hör till en hot spot. Skapa en hot spot här och lägg sedan till åtgärden ({what}) på den.',
+    findingOtherOwner: 'Hot spoten vid {place} leds av {organisation}: de eller en koordinator lägger till åtgärder där.',
     concernFact: 'Orosanmälan gjord', yes: 'Ja', no: 'Nej', walkFindings: 'Trygghetsvandring: vad hittades?',
   },
   walkFinding: { belysning: 'Belysning', skymd_sikt: 'Skymd sikt', klotter: 'Klotter', nedskrapning: 'Nedskräpning', otrygga_passager: 'Otrygga passager' },

@@ -42,6 +42,7 @@ export const sv = {
     invalid_date: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
     invalid_time: 'Ange en tid som TT:MM, till exempel 14:30.',
     in_future: 'Det ligger i framtiden (du skrev "{typed}"). Rapportera det som redan har hänt.',
+    too_far_ahead: 'Datumet ligger för långt fram (du skrev "{typed}"): en planerad aktivitet kan ligga högst {max} dagar fram.',
     too_early: 'Datumet ligger före år 2000 (du skrev "{typed}"). Kontrollera året.',
     not_a_whole_number: 'Ange ett heltal, till exempel 3 (du skrev "{typed}").',
     out_of_range: 'Ange ett tal mellan {min} och {max}.',

@@ -185,7 +185,6 @@ describe('skola <namn>: the school\'s picture', function () {
       type, date: day(-daysAhead), organisation: 'skola', organisations: '', notes: 'Anteckning', peopleMet: '', followUpDate, schoolId,
     });
     await activity(-5, 'sspf_mote', day(1));
-    // An activity is logged at most a day ahead (ACTIVITY_DAYS_AHEAD): tomorrow's walk, today's meeting.
     await activity(1, 'trygghetsvandring');
     await activity(0, 'foraldramote');
     const text = await picture('skola exempelskolan');
@@ -196,6 +195,33 @@ describe('skola <namn>: the school\'s picture', function () {
     assert.match(text, /SSPF-möte: uppföljning/, 'the follow-up that has come and is not done');
     assert.match(text, /Föräldramöte \(A-\d{4}-\d+\)[\s\S]*Trygghetsvandring \(A-\d{4}-\d+\)/, `planned activities, soonest first: ${text.slice(text.indexOf('Planerade'), text.indexOf('Planerade') + 300)}`);
     assert.ok(!text.includes('Ingen skola'));
+  });
+
+  it('When school activities are planned weeks ahead, then skola lists them as planned and the lägesbild counts them only once their day has come', async () => {
+    const added = await h.press('schoolAdd', schoolForm({ name: 'Exempelskolan' }));
+    const schoolId = String(button(added, 'schoolSave').data.id);
+    const activity = (type: string, date: string) => h.press('submitActivity', {
+      type, date, organisation: 'skola', organisations: '', notes: 'Planerad', peopleMet: '', followUpDate: '', schoolId,
+    });
+    // Today is Wednesday 2026-11-25 (week 48).
+    assert.match(cardText(await activity('trygghetsvandring', '2026-11-28')), /Aktivitet A-2026-\d+"[\s\S]*"Sparad\."/);
+    assert.match(cardText(await activity('foraldramote', '2027-01-20')), /Aktivitet A-2026-\d+"[\s\S]*"Sparad\."/);
+    assert.match(cardText(await activity('sspf_mote', '2026-11-25')), /Aktivitet A-2026-\d+"[\s\S]*"Sparad\."/);
+    const tooFar = cardText(await activity('sspf_mote', '2027-07-01'));
+    assert.match(tooFar, /Datumet ligger för långt fram \(du skrev \\"2027-07-01\\"\): en planerad aktivitet kan ligga högst 180 dagar fram/);
+    assert.match(tooFar, /"id":"date"[^}]*"value":"2027-07-01"/, 'the typed date stays on the card');
+    const notPlannable = cardText(await activity('nattvandring', '2026-11-28'));
+    assert.match(notPlannable, /Det ligger i framtiden \(du skrev \\"2026-11-28\\"\)/, 'other activities are logged when done');
+    assert.equal(h.readDatabase((db) => (db.prepare('SELECT COUNT(*) AS n FROM activities').get() as { n: number }).n), 3);
+
+    const text = await picture('skola exempelskolan');
+    assert.match(text, /Planerade[\s\S]*SSPF-möte[\s\S]*Trygghetsvandring[\s\S]*Föräldramöte/, 'planned, soonest first');
+    assert.match(text, /Senaste 4 veckorna[\s\S]*Aktiviteter: 1 \(perioden före: 0\)/, 'only today\'s meeting is done');
+    const done = async () => cardText(cardOf((await h.say('lägesbild vecka 48'))[0]!));
+    assert.match(await done(), /Aktiviteter per typ","weight":"bolder","wrap":true\},\{"type":"TextBlock","text":"1 aktivitet"/);
+    h.clock.current = new Date('2026-11-29T10:00:00Z');
+    assert.match(await done(), /Aktiviteter per typ","weight":"bolder","wrap":true\},\{"type":"TextBlock","text":"2 aktiviteter"/, 'the walk counts once its day has come');
+    assert.match(await picture('skola exempelskolan'), /Senaste 4 veckorna[\s\S]*Aktiviteter: 2 \(perioden före: 0\)/);
   });
 
   it('When the school does not exist, then the answer says so in Swedish and offers the close matches', async () => {
@@ -238,5 +264,40 @@ describe('a trygghetsvandring\'s checklist', function () {
       type: 'nattvandring', date: '2026-11-24', newPlace: 'Torget', organisation: 'kommunen', organisations: '', notes: '', peopleMet: '', followUpDate: '', walkFindings: 'klotter',
     });
     assert.deepEqual(buttons(other).filter((b) => b.verb === 'walkFindingReport'), [], 'only a trygghetsvandring keeps its checklist');
+  });
+
+  it('When a walk\'s finding becomes a measure, then a place without a hot spot is offered one first, and then the measure form is pre-filled and saves on the hot spot', async () => {
+    const walk = await h.press('submitActivity', {
+      type: 'trygghetsvandring', date: '2026-11-24', newPlace: 'Skolgården', organisation: 'kommunen', organisations: '', notes: '', peopleMet: '', followUpDate: '',
+      walkFindings: 'klotter,belysning',
+    });
+    // Confirmed members start hot spots; the walker is known once the walk is saved.
+    await h.say('organisation kommunen', {}, [ANNA]);
+    assert.deepEqual(buttons(walk).filter((b) => b.verb === 'walkFindingMeasure').map((b) => b.title), ['Åtgärd: Klotter', 'Åtgärd: Belysning']);
+    const measureData = button(walk, 'walkFindingMeasure', (d) => d.finding === 'belysning').data;
+    const offer = await h.press('walkFindingMeasure', measureData);
+    assert.match(cardText(offer), /Skolgården har ingen aktiv hot spot[\s\S]*\(Trygghetsvandring: Belysning\)/);
+    const started = await h.press('hotspotStart', button(offer, 'hotspotStart').data);
+    assert.match(cardText(started), /Hot spot: Skolgården/);
+    const form = await h.press('walkFindingMeasure', measureData);
+    assert.match(cardText(form), /Ny åtgärd för Skolgården/);
+    assert.match(cardText(form), /"value":"Trygghetsvandring: Belysning"/);
+    const submit = button(form, 'hotspotAddMeasure');
+    const saved = await h.press('hotspotAddMeasure', { ...submit.data, what: 'Trygghetsvandring: Belysning – byt lamporna', organisation: 'kommunen', dueDate: '' });
+    assert.match(cardText(saved), /byt lamporna/);
+    assert.equal(h.readDatabase((db) => (db.prepare('SELECT COUNT(*) AS n FROM hotspot_measures').get() as { n: number }).n), 1);
+  });
+
+  it('When the place\'s hot spot is led by another organisation, then a member of a third one is told who adds measures there, and nothing is saved', async () => {
+    const walk = await h.press('submitActivity', {
+      type: 'trygghetsvandring', date: '2026-11-24', newPlace: 'Skolgården', organisation: 'polisen', organisations: '', notes: '', peopleMet: '', followUpDate: '', walkFindings: 'klotter',
+    });
+    await h.say('organisation polisen', {}, [ANNA]);
+    await h.press('hotspotStart', { placeId: button(walk, 'walkFindingMeasure').data.placeId });
+    await h.press('submitIncident', incident, { from: BERIT });
+    await h.say('organisation skola', {}, [BERIT]);
+    const refused = await h.press('walkFindingMeasure', button(walk, 'walkFindingMeasure').data, { from: BERIT });
+    assert.match(cardText(refused), /Hot spoten vid Skolgården leds av Polisen: de eller en koordinator lägger till åtgärder där/);
+    assert.doesNotMatch(JSON.stringify(refused), /hotspotAddMeasure/);
   });
 });

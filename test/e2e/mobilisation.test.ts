@@ -176,6 +176,23 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
     assert.equal(personalPosts().length, 2, 'step 1 is called once confirmed');
   });
 
+  it('When an answer\'s comment holds a phone number, then the warning names the answer buttons (not "Spara"), keeps the comment, and the answer again saves it masked', async () => {
+    await fillCallList();
+    const called = cardOf((await h.say('mobilisera Ängsskolan bråk vid entrén')).at(-1)!);
+    const id = String(button(called, 'mobiliseAnswer').data.id);
+    await h.bot.sharedCardsIdle();
+    const warned = await h.press('mobiliseAnswer', { id, answer: 'kommer', note: 'ring mig 070-123 45 67' }, { conversationType: 'personal', from: CARL });
+    const text = cardText(warned);
+    assert.match(text, /Kommentaren innehåller personuppgifter: telefonnummer 070-[^.]*\. Ta bort dem, eller tryck ditt svar igen \(Kommer \/ Kan inte \/ Hanterat\) så sparas kommentaren maskerad\./);
+    assert.doesNotMatch(text, /Spara igen/);
+    assert.match(text, /ring mig 070-123 45 67/, 'the comment stays on the card');
+    assert.doesNotMatch(text, /Carl Rektorsson \(Rektor\): Kommer/, 'not answered yet');
+    // Teams sends the card's input (the comment, still as typed) with the pressed button's data.
+    const again = await h.press('mobiliseAnswer', { ...button(warned, 'mobiliseAnswer', (d) => d.answer === 'kommer').data, note: 'ring mig 070-123 45 67' }, { conversationType: 'personal', from: CARL });
+    assert.ok(!JSON.stringify(again).includes('45 67'));
+    assert.match(cardText(again), /Carl Rektorsson \(Rektor\): Kommer – ring mig 070-/);
+  });
+
   it('When the school does not exist, then the caller is told in Swedish and nobody is called', async () => {
     const replies = await h.say('mobilisera Påhittadskolan brand i papperskorgen');
     assert.match(JSON.stringify(replies), /Jag hittar ingen skola i skolregistret som \\"Påhittadskolan\\" börjar med\. Inget larm skickades\./);

@@ -141,6 +141,7 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   meetingSave: () => ({ date: '2026-11-24', organisations: 'polisen', decisions: 'kapat beslut' }),
   schoolPicture: (s) => ({ id: s.school.id }),
   walkFindingReport: (s) => ({ id: s.activity.id, finding: 'klotter' }),
+  walkFindingMeasure: (s) => ({ placeId: s.placeId, finding: 'klotter' }),
 };
 
 /** What each command is tried with. */

@@ -5,6 +5,7 @@ import {
   STOCKHOLM, dayCount, monthsEndingWith, monthsSpanned, shiftPeriod, weekNumberOf, weeksEndingWith, type Period,
 } from '../periods';
 import { DateTime } from 'luxon';
+import { doneSoFar } from '../planned-activities';
 import { LAGESBILD_LIMITS as L, cut, type ChartBucket, type KeyedCompared, type Lagesbild } from './lagesbild';
 
 /**
@@ -31,8 +32,9 @@ export class LagesbildService {
       this.aggregates.countIncidents(scope, [period], 'place'),
       this.aggregates.countIncidents(scope, [period], 'school'),
       this.aggregates.countIncidents(scope, chart.periods, 'none'),
-      this.aggregates.countActivities(scope, [period], 'type'),
-      this.aggregates.countActivities(scope, [period], 'organisation'),
+      // A planned activity (dated ahead) is not done until its day: the period's activities stop at today.
+      this.aggregates.countActivities(scope, [doneSoFar(period, today)], 'type'),
+      this.aggregates.countActivities(scope, [doneSoFar(period, today)], 'organisation'),
       this.aggregates.overdueFollowUps(scope, today, L.overdue),
       this.aggregates.seriousIncidents(scope, period, L.serious),
       this.hotSpots.overview(scope, today),

@@ -6,7 +6,7 @@ import type { Tally } from '../ports/lagesbild.port';
 import type { SchoolActivityRow, SchoolIncidentRow, SchoolReports } from '../ports/schools.port';
 import { weekSoFar } from '../periods';
 import type { School } from './school';
-import type { ActivityType } from '../vocabulary';
+import { PLANNED_TYPES } from '../planned-activities';
 
 // `skola <namn>` (issue 11): a school's picture. Its incidents and activities over the last 4 and 12
 // weeks against the period before (and the mean of the four before), compared as the lägesbild
@@ -15,8 +15,6 @@ import type { ActivityType } from '../vocabulary';
 /** The windows a school's picture looks back over, in calendar weeks (this week so far included). */
 export const PICTURE_WEEKS = [4, 12] as const;
 
-/** The activities a school plans ahead and its picture lists with their dates. */
-export const PLANNED_TYPES: readonly ActivityType[] = ['trygghetsvandring', 'foraldramote', 'sspf_mote'];
 
 /** How far back the picture reads: the longest window and the four before it. */
 export function pictureSince(now: Date, zone: string): { instant: Date; day: string } {
