@@ -121,6 +121,23 @@ describe('medborgarlöften in the bot', function () {
     }
   });
 
+  it('When a trygghetsvandring for a commitment is planned ahead, then "löften" counts it once its day has come, not before', async () => {
+    const card = cardOf((await h.say('löften'))[0]!);
+    const schools = commitmentId(card, 'Polisen, skolan, socialtjänsten och Kungsörs kommuns säkerhetssamordnare ska vid behov planera');
+    const before = cardText(cardOf((await h.say('löften'))[0]!));
+    const saved = await h.press('submitActivity', {
+      type: 'trygghetsvandring', date: '2020-04-02', organisation: 'skola', organisations: '', notes: 'Planerad vandring', peopleMet: '', followUpDate: '', commitmentId: schools,
+    }, { from: BERIT });
+    assert.match(cardText(saved), /A-2020-\d{4}/, 'the planned walk is saved');
+    assert.equal(cardText(cardOf((await h.say('löften'))[0]!)), before, 'not progress before its day');
+    h.clock.current = new Date('2020-04-02T12:00:00Z');
+    try {
+      assert.match(cardText(cardOf((await h.say('löften'))[0]!)), /Senast: 2 apr\. 2020 Trygghetsvandring/);
+    } finally {
+      h.clock.current = new Date('2020-03-10T10:00:00Z');
+    }
+  });
+
   it('When "strategiskt möte" is saved with a date that is not a date or with a personal identity number, then the form comes back with what was typed and a Swedish message; saved right, "löften" shows it', async () => {
     const form = cardOf((await h.say('strategiskt möte'))[0]!);
     assert.match(JSON.stringify(form), /"id":"date","label":"Datum","value":"2020-03-10"/, 'today is filled in');

@@ -112,7 +112,9 @@ export class PromiseRegister implements PromiseFollowUpSource {
     const [promises, activities, meetings] = await Promise.all([
       this.promises.year(scope, year), this.promises.tiedActivities(scope, year), this.promises.meetings(scope, year),
     ]);
-    return { year, promises: rollUp(promises, activities), activities, meetings };
+    // A planned activity (dated ahead) is progress once its day has come, not before.
+    const today = this.today();
+    return { year, promises: rollUp(promises, activities.filter((a) => a.date <= today)), activities, meetings };
   }
 
   commitment(scope: TenantScope, id: string): Promise<Commitment | null> {
