@@ -84,6 +84,19 @@ describe('the lägesbild tab in a browser (local preview, Chromium)', function (
     await page.close();
   });
 
+  it('When a school of the register is chosen, then markers, table, URL and CSV narrow to the incidents tied to it', async () => {
+    const page = await open('from=2026-01-22&to=2026-03-18');
+    await page.selectOption('#filter-school', { label: 'Ängsskolan' });
+    await page.click('form.filters button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-incident-markers') === '2' && document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+    assert.equal(await tableRows(page), 2);
+    assert.match(page.url(), new RegExp(`school=${town.schoolId}`), 'the URL keeps the register id, not the name');
+    const csv = await (await fetch(new URL((await page.getAttribute('#csv-link', 'href'))!, harness.baseUrl))).text();
+    const refs = (await page.locator('table tbody tr td:first-child').allInnerTexts()).sort();
+    assert.deepEqual(csv.trim().split('\r\n').slice(1).map((l) => l.split(';')[0]).sort(), refs, 'the CSV holds the school\'s rows');
+    await page.close();
+  });
+
   it('When Teams is in the dark theme and English, then the page is dark and in English', async () => {
     const page = await open('theme=dark&locale=en');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
