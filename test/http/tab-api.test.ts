@@ -32,7 +32,11 @@ describe('the lägesbild tab API (single sign-on, scoped to tenant and conversat
   let api: Server;
   let base = '';
   let key: CryptoKey;
-  const roster = new Set([`${TAB_TENANT}|${CHANNEL}|${MEMBER}`, `${OTHER_TENANT}|${OTHER_TENANT_CHANNEL}|${OTHER_TENANT_MEMBER}`]);
+  const roster = new Set([
+    `${TAB_TENANT}|${CHANNEL}|${MEMBER}`, `${OTHER_TENANT}|${OTHER_TENANT_CHANNEL}|${OTHER_TENANT_MEMBER}`,
+    // The roster of another tenant's channel names the same object id: the tab still never offers it to a caller of this tenant.
+    `${OTHER_TENANT}|${OTHER_TENANT_CHANNEL}|${MEMBER}`,
+  ]);
 
   before(async () => {
     store = await createStore(`sqlite:${join(dir, 'tab.db')}`);
@@ -155,6 +159,24 @@ describe('the lägesbild tab API (single sign-on, scoped to tenant and conversat
       const res = await get(`/api/tab/incidents?conversation=${encodeURIComponent(conversation)}`, await token({ oid: who }));
       assert.equal(res.status, 403, `${who} in ${conversation}`);
       assert.doesNotMatch(res.text, /H-\d{4}|Stora torget/);
+    }
+  });
+
+  it('When the personal tab asks which conversations to offer, then only those of the caller\'s tenant where they are a member are offered, and no other is answered', async () => {
+    const offered = async (bearer: string | null) => {
+      const res = await get('/api/tab/conversations', bearer);
+      return { status: res.status, conversations: res.status === 200 ? (JSON.parse(res.text) as { conversations: { id: string; name: string }[] }).conversations : res.text };
+    };
+    assert.deepEqual(await offered(await token()), { status: 200, conversations: [{ id: CHANNEL, name: 'Trygghet i Kungsör' }] });
+    assert.deepEqual(await offered(await token({ oid: STRANGER })), { status: 200, conversations: [] });
+    assert.deepEqual(await offered(await token({ tid: OTHER_TENANT, oid: OTHER_TENANT_MEMBER })), { status: 200, conversations: [{ id: OTHER_TENANT_CHANNEL, name: 'Annan kommun' }] });
+    assert.equal((await offered(null)).status, 401);
+    assert.equal((await offered(await token({}, (await generateKeyPair('RS256')).privateKey))).status, 401, 'a forged token');
+    // What is not offered is not answered either, whichever conversation the URL names.
+    for (const conversation of [OTHER_CHANNEL, OTHER_TENANT_CHANNEL]) {
+      const res = await get(`/api/tab/summary?conversation=${encodeURIComponent(conversation)}&${PERIOD}`, await token());
+      assert.equal(res.status, 403, conversation);
+      assert.doesNotMatch(res.text, /H-\d{4}|Stora torget|skolan/);
     }
   });
 
