@@ -32,9 +32,6 @@ export interface TabWiringDeps {
   members?: ConversationMembers;
 }
 
-/** Most school names offered in the tab's school filter. */
-const SCHOOL_CHOICES = 200;
-
 /** The lägesbild tab (issue 13) wired together: the map's data, single sign-on, the roster check and the routes. */
 export function composeTab(d: TabWiringDeps): { path: string; router: express.Router }[] {
   const { config, store, clock, log } = d;
@@ -42,7 +39,7 @@ export function composeTab(d: TabWiringDeps): { path: string; router: express.Ro
   const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
   const map = new LagesbildMap({
     incidents: store.mapIncidents, register: store.placeRegister, hotspots: store.hotspots, lagesbild,
-    schoolNames: (scope) => store.reports.schoolNames(scope, SCHOOL_CHOICES),
+    schoolRegister: store.schools,
     schools: d.schools ?? new RegisterSchoolLocations(store.schools, store.placeRegister),
     areaStatuses: d.areaStatuses ?? new EstAreaStatuses(store.est, store.placeRegister, clock, STOCKHOLM),
   });

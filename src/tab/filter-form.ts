@@ -71,7 +71,7 @@ export class FilterForm {
   offer(options: MapSummary['options']): void {
     const f = this.m.tab.filters;
     const keep = (name: string) => this.selects.get(name)!.value || new URLSearchParams(location.search).get(name) || '';
-    this.fill(this.selects.get('school')!, f.allSchools, options.schools.map((s) => ({ value: s, label: s })), keep('school'));
+    this.fill(this.selects.get('school')!, f.allSchools, options.schools, keep('school'));
     this.fill(this.selects.get('area')!, f.allAreas, options.areas.map((a) => ({ value: a.id, label: a.name })), keep('area'));
     this.fill(this.selects.get('hotspot')!, f.allHotspots, options.hotSpots.map((h) => ({ value: h.id, label: h.placeName })), keep('hotspot'));
   }

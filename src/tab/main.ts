@@ -1,6 +1,7 @@
 import type { MapSummary } from '../domain/tab/lagesbild-map';
 import { format, localeFrom, messages, type Catalogue, type Locale } from '../i18n/messages';
 import { Charts } from './charts';
+import { conversationChooser } from './conversation-chooser';
 import { FILTER_KEYS, FilterForm } from './filter-form';
 import { IncidentTable } from './incident-table';
 import { MapView } from './map-view';
@@ -43,8 +44,16 @@ async function start(): Promise<void> {
   app.replaceChildren(element('h1', { textContent: m.tab.title }), status);
   const s = await session();
   if (!s.preview && !host.inTeams) return fail(app, status, m.tab.error.signIn);
-  const conversation = host.conversationId ?? params.get('conversation') ?? (s.preview ? s.conversations[0]?.id ?? null : null);
+  // A channel or chat tab is its conversation; a personal tab (and the preview) offers a choice, kept in the URL.
+  let choices: Session['conversations'] = [];
+  if (host.conversationId === null) {
+    const offered = s.preview ? { ok: true as const, value: { conversations: s.conversations } } : await new TabApi(() => host.token()).conversations();
+    if (!offered.ok) return fail(app, status, offered.status === 401 ? m.tab.error.signIn : m.tab.error.failed);
+    choices = offered.value.conversations;
+  }
+  const conversation = host.conversationId ?? params.get('conversation') ?? choices[0]?.id ?? null;
   if (conversation === null) return fail(app, status, m.tab.error.noConversation);
+  if (choices.length > 1) app.append(conversationChooser(m, choices, conversation));
   new TabView(app, status, host, s, m, locale, conversation, params.get('ref') ?? host.subPageId).start(params);
 }
 

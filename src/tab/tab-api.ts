@@ -34,6 +34,11 @@ export class TabApi {
     return this.get<{ period: Period } & MapSummary>('summary', query);
   }
 
+  /** The personal tab's choice: the conversations where the caller is a member. */
+  conversations() {
+    return this.get<{ conversations: Session['conversations'] }>('conversations', new URLSearchParams());
+  }
+
   /** The CSV of the filtered rows, as a file the browser saves. */
   async downloadCsv(query: URLSearchParams): Promise<boolean> {
     const bearer = await this.token();

@@ -6,7 +6,7 @@ import { BotHarness } from '../support/bot-harness';
 import { projectRoot } from '../support/bot-process';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/chromium';
 import { ensureTabBundle } from '../support/tab-bundle';
-import { CHANNEL, seedTown, TAB_NOW, type SeededTown } from '../support/tab-seed';
+import { CHANNEL, OTHER_CHANNEL, seedTown, TAB_NOW, type SeededTown } from '../support/tab-seed';
 
 // The lägesbild tab in real headless Chromium, in local preview (no app id, loopback) with a seeded
 // database and no map tiles (the test machine is offline). Screenshots go to test-output/tab.
@@ -81,6 +81,32 @@ describe('the lägesbild tab in a browser (local preview, Chromium)', function (
     const refs = (await page.locator('table tbody tr td:first-child').allInnerTexts()).sort();
     assert.deepEqual(lines.slice(1).map((l) => l.split(';')[0]).sort(), refs);
     await page.screenshot({ path: join(SHOTS, 'tab-filtered.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('When a school of the register is chosen, then markers, table, URL and CSV narrow to the incidents tied to it', async () => {
+    const page = await open('from=2026-01-22&to=2026-03-18');
+    await page.selectOption('#filter-school', { label: 'Ängsskolan' });
+    await page.click('form.filters button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#map')?.getAttribute('data-incident-markers') === '2' && document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+    assert.equal(await tableRows(page), 2);
+    assert.match(page.url(), new RegExp(`school=${town.schoolId}`), 'the URL keeps the register id, not the name');
+    const csv = await (await fetch(new URL((await page.getAttribute('#csv-link', 'href'))!, harness.baseUrl))).text();
+    const refs = (await page.locator('table tbody tr td:first-child').allInnerTexts()).sort();
+    assert.deepEqual(csv.trim().split('\r\n').slice(1).map((l) => l.split(';')[0]).sort(), refs, 'the CSV holds the school\'s rows');
+    await page.close();
+  });
+
+  it('When another conversation is chosen, then the tab shows its incidents, with the choice and the filters kept in the URL', async () => {
+    const page = await open('from=2026-01-22&to=2026-03-18');
+    assert.equal(await page.inputValue('#conversation-choice'), CHANNEL);
+    await Promise.all([page.waitForURL(/conversation=19%3Aannan%40thread/), page.selectOption('#conversation-choice', OTHER_CHANNEL)]);
+    await page.waitForSelector('main[aria-busy="false"] #map[data-incident-markers]');
+    assert.equal(await markers(page), 1, 'the other channel\'s one incident');
+    assert.equal(await tableRows(page), 1);
+    assert.equal(await page.inputValue('#conversation-choice'), OTHER_CHANNEL);
+    const url = new URL(page.url());
+    assert.deepEqual([url.searchParams.get('conversation'), url.searchParams.get('from'), url.searchParams.get('to')], [OTHER_CHANNEL, '2026-01-22', '2026-03-18']);
     await page.close();
   });
 

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/config';
 import type { Store } from '../../src/domain/ports/store.port';
 import { createLogger } from '../../src/logging/logger';
 import { createStore } from '../../src/store/create-store';
-import { CHANNEL, OTHER_CHANNEL, OTHER_TENANT, OTHER_TENANT_CHANNEL, seedTown, TAB_NOW, TAB_TENANT, type SeededTown } from '../support/tab-seed';
+import { CHANNEL, OTHER_CHANNEL, OTHER_TENANT, OTHER_TENANT_CHANNEL, seedTown, TAB_NOW, TAB_TENANT, UNREGISTERED_SCHOOL, type SeededTown } from '../support/tab-seed';
 
 // The tab's API with single sign-on as Teams gives it: tokens signed by a key of a JWKS served on
 // loopback (made here with jose), a real SQLite file, and the Teams roster's answers as the only stand-in.
@@ -32,7 +32,11 @@ describe('the lägesbild tab API (single sign-on, scoped to tenant and conversat
   let api: Server;
   let base = '';
   let key: CryptoKey;
-  const roster = new Set([`${TAB_TENANT}|${CHANNEL}|${MEMBER}`, `${OTHER_TENANT}|${OTHER_TENANT_CHANNEL}|${OTHER_TENANT_MEMBER}`]);
+  const roster = new Set([
+    `${TAB_TENANT}|${CHANNEL}|${MEMBER}`, `${OTHER_TENANT}|${OTHER_TENANT_CHANNEL}|${OTHER_TENANT_MEMBER}`,
+    // The roster of another tenant's channel names the same object id: the tab still never offers it to a caller of this tenant.
+    `${OTHER_TENANT}|${OTHER_TENANT_CHANNEL}|${MEMBER}`,
+  ]);
 
   before(async () => {
     store = await createStore(`sqlite:${join(dir, 'tab.db')}`);
@@ -103,7 +107,6 @@ describe('the lägesbild tab API (single sign-on, scoped to tenant and conversat
     assert.equal(await count('category=skadegorelse_klotter,narkotika'), 4);
     assert.equal(await count(`area=${town.areaId}`), 4, 'the area holds Stora torget and Stationen');
     assert.equal(await count(`hotspot=${town.hotspotId}`), 2, 'the hot spot is Kungsparken');
-    assert.equal(await count(`school=${encodeURIComponent('Ängsskolan')}`), 2);
     assert.equal(await count('organisation=skola'), 0);
     assert.equal(await count('from=2026-03-10&to=2026-03-18'), 4, 'the incidents of 2, 3, 4 and 5 days ago');
 
@@ -123,6 +126,23 @@ describe('the lägesbild tab API (single sign-on, scoped to tenant and conversat
     assert.doesNotMatch(csv.text, /Fritext/);
   });
 
+  it('When the tenant has a school register, then the school filter offers its schools by id and old free-text schools by name, and each narrows to its own incidents', async () => {
+    const summary = JSON.parse((await get(`/api/tab/summary?conversation=${encodeURIComponent(CHANNEL)}&${PERIOD}`, await token())).text);
+    assert.deepEqual(summary.options.schools, [
+      { value: town.schoolId, label: 'Ängsskolan' },
+      { value: UNREGISTERED_SCHOOL, label: UNREGISTERED_SCHOOL },
+    ], 'the register\'s school, then the untied free-text school; no other channel\'s or tenant\'s school');
+    const refs = async (q: string) => (await incidents(q)).map((r) => r.ref).sort();
+    const tied = await refs(`school=${town.schoolId}`);
+    assert.equal(tied.length, 2, 'the two incidents the register tied to Ängsskolan');
+    assert.deepEqual(await refs(`school=${encodeURIComponent('ängsskolan')}`), tied, 'a link with the school\'s name (any case) means the register\'s school');
+    assert.equal((await incidents(`school=${encodeURIComponent(UNREGISTERED_SCHOOL)}`)).length, 1);
+    assert.equal((await incidents('school=Hemligskolan')).length, 0, 'another tenant\'s free-text school finds nothing here');
+
+    const csv = await get(`/api/tab/incidents.csv?conversation=${encodeURIComponent(CHANNEL)}&${PERIOD}&school=${town.schoolId}`, await token());
+    assert.deepEqual(csv.text.trim().split('\r\n').slice(1).map((l) => l.split(';')[0]).sort(), tied, 'the CSV holds the school\'s rows');
+  });
+
   it('When another tenant\'s member asks, then they see their own tenant\'s channel only, and this channel not at all', async () => {
     const theirs = await token({ tid: OTHER_TENANT, oid: OTHER_TENANT_MEMBER });
     const rows = await incidents('', theirs, OTHER_TENANT_CHANNEL);
@@ -139,6 +159,24 @@ describe('the lägesbild tab API (single sign-on, scoped to tenant and conversat
       const res = await get(`/api/tab/incidents?conversation=${encodeURIComponent(conversation)}`, await token({ oid: who }));
       assert.equal(res.status, 403, `${who} in ${conversation}`);
       assert.doesNotMatch(res.text, /H-\d{4}|Stora torget/);
+    }
+  });
+
+  it('When the personal tab asks which conversations to offer, then only those of the caller\'s tenant where they are a member are offered, and no other is answered', async () => {
+    const offered = async (bearer: string | null) => {
+      const res = await get('/api/tab/conversations', bearer);
+      return { status: res.status, conversations: res.status === 200 ? (JSON.parse(res.text) as { conversations: { id: string; name: string }[] }).conversations : res.text };
+    };
+    assert.deepEqual(await offered(await token()), { status: 200, conversations: [{ id: CHANNEL, name: 'Trygghet i Kungsör' }] });
+    assert.deepEqual(await offered(await token({ oid: STRANGER })), { status: 200, conversations: [] });
+    assert.deepEqual(await offered(await token({ tid: OTHER_TENANT, oid: OTHER_TENANT_MEMBER })), { status: 200, conversations: [{ id: OTHER_TENANT_CHANNEL, name: 'Annan kommun' }] });
+    assert.equal((await offered(null)).status, 401);
+    assert.equal((await offered(await token({}, (await generateKeyPair('RS256')).privateKey))).status, 401, 'a forged token');
+    // What is not offered is not answered either, whichever conversation the URL names.
+    for (const conversation of [OTHER_CHANNEL, OTHER_TENANT_CHANNEL]) {
+      const res = await get(`/api/tab/summary?conversation=${encodeURIComponent(conversation)}&${PERIOD}`, await token());
+      assert.equal(res.status, 403, conversation);
+      assert.doesNotMatch(res.text, /H-\d{4}|Stora torget|skolan/);
     }
   });
 

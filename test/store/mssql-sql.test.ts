@@ -18,6 +18,7 @@ import { exerciseSchoolRepository, SCHOOL_STATEMENTS } from './school-sql-exerci
 import { exerciseJobRepositories, JOB_STATEMENTS } from './job-lease-contract';
 import { exercisePromiseRepository, PROMISE_STATEMENTS } from './promise-contract';
 import { exerciseLagesbildRepositories, LAGESBILD_STATEMENTS } from './lagesbild-sql-exercise';
+import { exerciseMapIncidentRepository, MAP_INCIDENT_STATEMENTS } from './map-incidents-contract';
 import { T0, TRICKY_TEXT, activityFields, at, conversationRecord, incidentFields, newReport, origin, personalScope, tenant } from './store-fixtures';
 
 // What can be known about the SQL Server side without a server: the T-SQL it would run.
@@ -241,6 +242,11 @@ describe('SQL Server SQL, checked without a server', function () {
       for (const start of LAGESBILD_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
     });
 
+    it('cover the lägesbild tab\'s map query too (issue 13)', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      for (const start of MAP_INCIDENT_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
+    });
+
     it('cover the job lease and posting budget statements too (0009)', function () {
       const sqls = recorder.queries.map((q) => q.sql);
       for (const start of JOB_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
@@ -391,6 +397,7 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await exerciseHotspotRepositories(store, place.id);
   await exerciseSchoolRepository(store, place.id);
   await exerciseLagesbildRepositories(store);
+  await exerciseMapIncidentRepository(store, place.id);
 
   await store.health();
 }

@@ -12,6 +12,7 @@ import { hotspotContract } from './hotspot-contract';
 import { isolationContract } from './isolation-contract';
 import { calendarCountsContract } from './calendar-counts-contract';
 import { lagesbildContract } from './lagesbild-contract';
+import { mapIncidentsContract } from './map-incidents-contract';
 import { retentionContract } from './retention-contract';
 import { submitKeyContract } from './submit-key-contract';
 import { cardMessageContract } from './card-message-contract';
@@ -533,6 +534,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));
+    mapIncidentsContract(() => ({ store, place }));
     calendarCountsContract(() => ({ store, place }));
     isolationContract(() => ({ store, place, snapshot: options.snapshot }));
 

@@ -13,6 +13,8 @@ export const OTHER_CHANNEL = '19:annan@thread.tacv2';
 /** The other tenant's channel (a conversation id is Teams-wide: it is stored once, in its own tenant). */
 export const OTHER_TENANT_CHANNEL = '19:annan-kommun@thread.tacv2';
 /** "Now" of the tests: a Wednesday; the seeded incidents lie in the eight weeks before it. */
+/** A school one old incident of the channel names in free text only. */
+export const UNREGISTERED_SCHOOL = 'Västerskolan';
 export const TAB_NOW = new Date('2026-03-18T12:00:00Z');
 
 export interface SeededTown {
@@ -21,6 +23,8 @@ export interface SeededTown {
   withCoordinates: number;
   areaId: string;
   hotspotId: string;
+  /** Ängsskolan of the school register, to which two of the channel's incidents are tied. */
+  schoolId: string;
 }
 
 const day = (daysBefore: number, hour = 20) => new Date(TAB_NOW.getTime() - daysBefore * 86_400_000 + (hour - 12) * 3_600_000);
@@ -54,11 +58,15 @@ export async function seedTown(store: Store, serviceUrl = 'http://127.0.0.1:1/')
   await report(station, 'Stationen', 'ordningsstorning', 16, undefined, 'Ängsskolan');
   await report(parken, 'Kungsparken', 'narkotika', 5);
   await report(parken, 'Kungsparken', 'skadegorelse_klotter', 23, undefined, 'Ängsskolan');
-  await report(noCoordinates, 'Gamla vägen', 'brand', 4);
+  // A school typed before the register, which the register does not hold: offered by its free-text name.
+  await report(noCoordinates, 'Gamla vägen', 'brand', 4, undefined, UNREGISTERED_SCHOOL);
   // Not the channel's: another channel of the tenant, and another tenant's channel.
   await report(torget, 'Stora torget', 'hot_vald', 2, { tenantId: TAB_TENANT, conversationId: OTHER_CHANNEL });
   const elsewhere = await place('Stora torget', 59.4281, 15.8395, null, OTHER_TENANT);
-  await report(elsewhere, 'Stora torget', 'hot_vald', 2, { tenantId: OTHER_TENANT, conversationId: OTHER_TENANT_CHANNEL });
+  await report(elsewhere, 'Stora torget', 'hot_vald', 2, { tenantId: OTHER_TENANT, conversationId: OTHER_TENANT_CHANNEL }, 'Hemligskolan');
+  // The register gets Ängsskolan after its incidents were reported: adding it ties them to its id.
+  const registered = await store.schools.add(tenant, { name: 'Ängsskolan', stages: ['f-6'], placeId: skolan, contacts: [] }, curator);
+  if (!registered.ok) throw new Error('school not added');
 
   const person = { userId: 'aad-owner', name: 'Ägare' };
   const spot = await store.hotspots.create({
@@ -70,7 +78,7 @@ export async function seedTown(store: Store, serviceUrl = 'http://127.0.0.1:1/')
   for (const [tenantId, conversationId, name] of [[TAB_TENANT, CHANNEL, 'Trygghet i Kungsör'], [TAB_TENANT, OTHER_CHANNEL, 'Annan kanal'], [OTHER_TENANT, OTHER_TENANT_CHANNEL, 'Annan kommun']] as const) {
     await store.conversations.save(conversation(tenantId, conversationId, name, serviceUrl));
   }
-  return { channel, withCoordinates: channel.length - 1, areaId: centrum, hotspotId: spot.hotspot.id };
+  return { channel, withCoordinates: channel.length - 1, areaId: centrum, hotspotId: spot.hotspot.id, schoolId: registered.school.id };
 }
 
 function conversation(tenantId: string, conversationId: string, name: string, serviceUrl: string): ConversationRecord {

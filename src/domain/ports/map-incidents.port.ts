@@ -4,13 +4,18 @@ import type { InstantRange } from './lagesbild.port';
 
 // What the lägesbild tab reads of incidents: one row per incident, without its text or its people.
 
+/**
+ * A school of the register (the incidents tied to it by id), or a school named only in free text by
+ * incidents from before the register (exactly as reported, and only those not tied to a school).
+ */
+export type MapSchoolFilter = { id: string } | { name: string };
+
 /** The tab's filters as the database applies them; an empty or null value does not filter. */
 export interface MapIncidentQuery {
   range: InstantRange;
   categories: readonly IncidentCategory[];
   organisation: Organisation | null;
-  /** The school exactly as reported. */
-  school: string | null;
+  school: MapSchoolFilter | null;
   /** Only incidents at these places (an area with its places, a hot spot's place); null: anywhere. */
   placeIds: readonly string[] | null;
 }
@@ -31,4 +36,6 @@ export interface MapIncidentRow {
 export interface MapIncidentRepository {
   /** The conversation's incidents matching the query, newest first, at most `limit`. */
   list(scope: ChatScope, query: MapIncidentQuery, limit: number): Promise<MapIncidentRow[]>;
+  /** The free-text schools of the conversation's incidents tied to no school of the register, alphabetical, at most `limit`. */
+  untiedSchoolNames(scope: ChatScope, limit: number): Promise<string[]>;
 }

@@ -5,12 +5,18 @@ import { chartPeriods, type LagesbildService } from '../lagesbild/lagesbild-serv
 import type { HotspotRepository } from '../ports/hotspots.port';
 import type { InstantRange } from '../ports/lagesbild.port';
 import { weekNumberOf } from '../periods';
-import type { MapIncidentRepository, MapIncidentRow } from '../ports/map-incidents.port';
+import type { MapIncidentRepository, MapIncidentRow, MapSchoolFilter } from '../ports/map-incidents.port';
 import type { PlaceRegisterRepository } from '../ports/place-register.port';
+import type { SchoolRepository } from '../ports/schools.port';
+import { SCHOOL_REGISTER_MAX } from '../schools/school';
 import { PLACE_REGISTER_MAX, placeAndChildren, type RegisteredPlace } from '../places/place-register';
 import type { ChatScope } from '../scope';
 import { noAreaStatuses, type AreaStatus, type AreaStatusSource, type SchoolLocation, type SchoolLocationSource } from './map-layers';
 import type { MapFilter } from './map-filter';
+import { schoolChoices, schoolFilterOf, type SchoolChoice } from './school-filter';
+
+/** Most free-text school names (of incidents before the register) offered beside the register's schools. */
+const SCHOOL_CHOICES_MAX = 200;
 
 /** An incident on the map and in the table: coordinates from its place in the register, when it has them. */
 export interface MapIncident extends Omit<MapIncidentRow, 'placeId'> {
@@ -43,7 +49,7 @@ export interface MapSummary {
   hotSpots: MapHotSpot[];
   schools: SchoolLocation[];
   areas: AreaStatus[];
-  options: { schools: string[]; areas: { id: string; name: string }[]; hotSpots: { id: string; placeName: string }[] };
+  options: { schools: SchoolChoice[]; areas: { id: string; name: string }[]; hotSpots: { id: string; placeName: string }[] };
 }
 
 export interface LagesbildMapDeps {
@@ -52,8 +58,8 @@ export interface LagesbildMapDeps {
   hotspots: Pick<HotspotRepository, 'listActive'>;
   /** The digest's builder: the comparisons are its numbers, never counted a second time. */
   lagesbild: Pick<LagesbildService, 'build'>;
-  /** The schools named in the conversation's reports, for the school filter. */
-  schoolNames(scope: ChatScope): Promise<string[]>;
+  /** The tenant's school register: the school filter offers its schools and filters by their id. */
+  schoolRegister: Pick<SchoolRepository, 'list'>;
   schools?: SchoolLocationSource;
   areaStatuses?: AreaStatusSource;
 }
@@ -75,12 +81,12 @@ export class LagesbildMap {
     const context = await this.context(scope, filter);
     const chart = chartPeriods(filter.period);
     const span: InstantRange = { from: chart.periods[0]!.from, to: chart.periods[chart.periods.length - 1]!.to };
-    const [rows, lagesbild, schools, areas, schoolNames] = await Promise.all([
+    const [rows, lagesbild, schools, areas, untiedNames] = await Promise.all([
       this.rows(scope, filter, context, span),
       this.d.lagesbild.build(scope, filter.period),
       (this.d.schools ?? registerSchools(context.register)).schools(scope),
       (this.d.areaStatuses ?? noAreaStatuses).latest(scope),
-      this.d.schoolNames(scope),
+      this.d.incidents.untiedSchoolNames(scope, SCHOOL_CHOICES_MAX),
     ]);
     return {
       chart: chart.periods.map((p) => {
@@ -93,7 +99,7 @@ export class LagesbildMap {
       schools,
       areas,
       options: {
-        schools: schoolNames,
+        schools: schoolChoices(context.registerSchools, untiedNames),
         areas: areasOf(context.register).map((p) => ({ id: p.id, name: p.name })),
         hotSpots: context.hotSpots.map((h) => ({ id: h.id, placeName: h.placeName })),
       },
@@ -101,16 +107,21 @@ export class LagesbildMap {
   }
 
   private async context(scope: ChatScope, filter: MapFilter) {
-    const [register, active] = await Promise.all([this.d.register.all(scope, PLACE_REGISTER_MAX), this.d.hotspots.listActive(scope)]);
+    const [register, active, registerSchools] = await Promise.all([
+      this.d.register.all(scope, PLACE_REGISTER_MAX), this.d.hotspots.listActive(scope), this.d.schoolRegister.list(scope, SCHOOL_REGISTER_MAX),
+    ]);
     // Hot spots belong to the tenant; the tab shows those started in this conversation only.
     const hotSpots = active.filter((h) => h.origin.tenantId === scope.tenantId && h.origin.conversationId === scope.conversationId);
-    return { register, places: new Map(register.map((p) => [p.id, p])), hotSpots, placeIds: placesOf(filter, register, hotSpots) };
+    return {
+      register, places: new Map(register.map((p) => [p.id, p])), hotSpots, placeIds: placesOf(filter, register, hotSpots), registerSchools,
+      school: filter.school === null ? null : schoolFilterOf(filter.school, registerSchools),
+    };
   }
 
-  private rows(scope: ChatScope, filter: MapFilter, context: { placeIds: string[] | null }, range: InstantRange): Promise<MapIncidentRow[]> {
+  private rows(scope: ChatScope, filter: MapFilter, context: { placeIds: string[] | null; school: MapSchoolFilter | null }, range: InstantRange): Promise<MapIncidentRow[]> {
     return this.d.incidents.list(scope, {
       range: { from: range.from, to: range.to }, categories: filter.categories, organisation: filter.organisation,
-      school: filter.school, placeIds: context.placeIds,
+      school: context.school, placeIds: context.placeIds,
     }, LAGESBILD_LIMITS.exportRows);
   }
 }

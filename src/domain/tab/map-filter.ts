@@ -7,6 +7,7 @@ export interface MapFilter {
   /** Empty: every category. */
   categories: readonly IncidentCategory[];
   organisation: Organisation | null;
+  /** A register school's id, or a school's name as a link gives it (see schoolFilterOf). */
   school: string | null;
   /** An area of the place register: incidents at it and at the places inside it. */
   areaId: string | null;

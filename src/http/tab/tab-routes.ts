@@ -8,6 +8,7 @@ import { localeFrom, messages, tenantLocale, type DefaultLocales, type Locale } 
 import type { Logger } from '../../logging/logger';
 import { toCsv } from '../csv';
 import { mapFilterOf } from './map-query';
+import { choiceOf, memberConversations } from './member-conversations';
 import { isPreview, tabCaller, type TabCallerDeps } from './tab-caller';
 import { tabPage, tabPageHeaders } from './tab-page';
 
@@ -41,8 +42,18 @@ export function tabRoutes(d: TabRouteDeps): { path: string; router: express.Rout
   // conversations there are to choose from) and the map tiles.
   api.get('/session', async (req, res) => {
     const preview = isPreview(req, d.previewAllowed);
-    const conversations = preview ? (await d.conversations.list()).map((c) => ({ id: c.conversationId, name: nameOf(c.reference) ?? c.conversationId })) : [];
+    const conversations = preview ? (await d.conversations.list()).map(choiceOf) : [];
     res.json({ preview, conversations, tiles: d.tiles });
+  });
+
+  // The personal tab's choice: the conversations of the caller's tenant where Teams says they are a member.
+  api.get('/conversations', async (req, res) => {
+    const identity = await d.verify(req.headers.authorization);
+    if (!identity) {
+      d.log.info({ status: 401, reason: 'unauthorized' }, 'tab request refused');
+      return void res.status(401).json({ error: 'unauthorized' });
+    }
+    res.json({ conversations: await memberConversations(identity, d) });
   });
 
   /** Runs `answer` for a caller allowed to read the conversation, with the filters read; refuses otherwise. */
@@ -92,11 +103,6 @@ export function tabRoutes(d: TabRouteDeps): { path: string; router: express.Rout
 }
 
 const periodOf = (p: { firstDay: string; lastDay: string; kind: string }) => ({ firstDay: p.firstDay, lastDay: p.lastDay });
-
-const nameOf = (reference: unknown): string | null => {
-  const name = (reference as { conversation?: { name?: unknown } } | null)?.conversation?.name;
-  return typeof name === 'string' && name.trim() !== '' ? name : null;
-};
 
 /** The tab's table as CSV: exactly its rows and columns (no text, no people), in the page's language. */
 export function tabCsv(rows: MapIncident[], locale: Locale, zone: string): string {
