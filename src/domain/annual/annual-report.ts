@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Effect } from '../hotspots/effect';
 import type { HotspotView } from '../hotspots/hotspot-service';
 import type { HotspotState } from '../hotspots/hotspot';
@@ -60,6 +61,14 @@ export interface AnnualHotspotSource {
 
 /** The first year a report may be asked for: older years hold no data of this bot. */
 export const FIRST_REPORT_YEAR = 2000;
+
+/** The year of "årsrapport 2025": four digits, from FIRST_REPORT_YEAR to this year; null for anything else. */
+export function parseReportYear(args: string, now: Date, zone = STOCKHOLM): number | null {
+  const text = args.trim();
+  if (!/^\d{4}$/.test(text)) return null;
+  const year = Number(text);
+  return year >= FIRST_REPORT_YEAR && year <= DateTime.fromJSDate(now, { zone }).year ? year : null;
+}
 
 export class AnnualReportBuilder {
   constructor(
