@@ -84,13 +84,13 @@ export class AnnualReportBuilder {
     const period = yearPeriod(year, this.zone, now);
     // A running year compares with the same stretch of the year before, as the lägesbild does.
     const before = shiftPeriod(period, -1);
-    // Ranges 0–1: the year and the year before; 2–5 its quarters, 6–9 theirs a year earlier.
+    // The quarters of the year (ranges 0–3) and of the year before (4–7): ranges of one query must not
+    // overlap (an incident counts in one range only), so the years are counted apart from them.
     const quarters = quarterPeriods(year, this.zone, now);
     const beforeQuarters = quarterPeriods(year - 1, this.zone, null);
-    const ranges = [period, before, ...quarters, ...beforeQuarters];
     const days = [period, before].map((p) => ({ firstDay: p.firstDay, lastDay: p.lastDay }));
-    const [perRange, categories, places, schools, activityTypes, followUp, views] = await Promise.all([
-      this.aggregates.countIncidents(scope, ranges, 'none'),
+    const [perQuarter, categories, places, schools, activityTypes, followUp, views] = await Promise.all([
+      this.aggregates.countIncidents(scope, [...quarters, ...beforeQuarters], 'none'),
       this.aggregates.countIncidents(scope, [period, before], 'category'),
       this.aggregates.countIncidents(scope, [period, before], 'place'),
       this.aggregates.countIncidents(scope, [period, before], 'school'),
@@ -98,18 +98,18 @@ export class AnnualReportBuilder {
       this.promises.followUp(scope, year),
       this.hotspots.views(scope),
     ]);
-    const total = (range: number) => sum(perRange.filter((t) => t.range === range));
+    const inRange = (tallies: readonly Tally[], range: number) => sum(tallies.filter((t) => t.range === range));
     return {
       scope, year, period, generatedAt: now,
       promises: { source: 'promise_register', ...followUp },
       incidents: {
         source: 'incident_reports',
-        total: { count: total(0), previousYear: total(1) },
-        quarters: quarters.map((_, i) => ({ quarter: i + 1, count: total(2 + i), previousYear: total(6 + i) })),
+        total: { count: inRange(categories, 0), previousYear: inRange(categories, 1) },
+        quarters: quarters.map((_, i) => ({ quarter: i + 1, count: inRange(perQuarter, i), previousYear: inRange(perQuarter, 4 + i) })),
         byCategory: byKey(categories),
         byPlace: byKey(places),
       },
-      activities: { source: 'activity_reports', total: { count: sum(activityTypes.filter((t) => t.range === 0)), previousYear: sum(activityTypes.filter((t) => t.range === 1)) }, byType: byKey(activityTypes) },
+      activities: { source: 'activity_reports', total: { count: inRange(activityTypes, 0), previousYear: inRange(activityTypes, 1) }, byType: byKey(activityTypes) },
       hotspots: { source: 'hotspot_register', worked: views.filter((v) => workedIn(v, period)).map(annualHotspot) },
       schools: {
         source: 'incident_reports',
