@@ -131,8 +131,8 @@ export function exportExpired(locale: Locale, period: Period, room?: Room): Adap
 }
 
 /** A problem with what was typed, said plainly. */
-export function problem(locale: Locale, text: string): AdaptiveCard {
-  return notice(text, { title: messages(locale).lagesbild.title, tone: 'attention' });
+export function problem(locale: Locale, text: string, title = messages(locale).lagesbild.title): AdaptiveCard {
+  return notice(text, { title, tone: 'attention' });
 }
 
 /** The EST part of the lägesbild card: priority areas at the top, the areas' weeks and "Bedöm områden" below. */

@@ -118,7 +118,8 @@ function answers(f: LagesbildFeature) {
     /** årsrapport <år>: an export of the calendar year, whose links carry the årsrapport (HTML and Word). */
     async annual(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const year = parseReportYear(args, f.clock.now(), zone);
-      if (year === null) return problem(ctx, messages(ctx.locale).annual.command.badYear);
+      const t = messages(ctx.locale).annual;
+      if (year === null) return lagesbildCards.problem(ctx.locale, t.command.badYear, t.command.problemTitle);
       return exportOf(ctx, yearPeriod(year, zone, f.clock.now()), format(messages(ctx.locale).annual.command.title, { year }));
     },
     /**

@@ -31,6 +31,8 @@ export const annualEn: Catalogue['annual'] = {
   none: 'None during the year.',
   unknown: 'unknown',
   command: {
+    /** The title of an answer that says what was mistyped. */
+    problemTitle: 'Annual report',
     title: 'Annual report {year}',
     badYear: 'Write the year like this: "annual report 2025" (a year from 2000 to this year).',
     html: 'Annual report (printable page)', docx: 'Annual report (Word)',

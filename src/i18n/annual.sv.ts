@@ -31,6 +31,8 @@ export const annualSv = {
   unknown: 'okänt',
   /** The command's answers. */
   command: {
+    /** The title of an answer that says what was mistyped. */
+    problemTitle: 'Årsrapport',
     title: 'Årsrapport {year}',
     badYear: 'Skriv året så här: "årsrapport 2025" (ett år från 2000 till i år).',
     html: 'Årsrapport (utskrivbar sida)', docx: 'Årsrapport (Word)',

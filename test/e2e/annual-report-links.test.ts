@@ -70,6 +70,7 @@ describe('årsrapport <år>: the yearly report through the export\'s audited, sh
     for (const text of ['årsrapport', 'årsrapport 2027', 'årsrapport förra']) {
       const said = cardText(cardOf((await h.say(text))[0]!));
       assert.match(said, /Skriv året så här: .{0,2}årsrapport 2025/, `${text}: ${said}`);
+      assert.match(said, /"text":"Årsrapport"/, 'titled as the årsrapport, not the lägesbild');
     }
     assert.deepEqual(await h.bot.store.digestExports.list({ tenantId: TENANT, conversationId: CHANNEL }, 5), []);
   });
