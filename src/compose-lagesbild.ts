@@ -12,6 +12,8 @@ import { JobLeases } from './domain/jobs/job-leases';
 import { SubscriptionService } from './domain/digests/subscription-service';
 import { ExportService, type HotspotExportSource } from './domain/lagesbild/export-service';
 import { LagesbildService } from './domain/lagesbild/lagesbild-service';
+import { AnnualReportBuilder } from './domain/annual/annual-report';
+import type { PromiseFollowUpSource } from './domain/promises/progress';
 import type { EstService } from './domain/est/est-service';
 import type { Clock } from './domain/ports/clock.port';
 import { realSleep, type DigestPoster, type Sleep } from './domain/ports/digest-poster.port';
@@ -51,6 +53,8 @@ export interface LagesbildWiringDeps {
   access: Pick<AccessPolicy, 'allows'>;
   /** The EST week's part of the lägesbild card. */
   est?: Pick<EstService, 'picture'>;
+  /** The promise register's yearly follow-up, for the årsrapport (issue 12). */
+  promises?: PromiseFollowUpSource;
 }
 
 /** The lägesbild feature wired together: services, commands, export routes and the digest scheduler. */
@@ -58,7 +62,10 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const { config, store, clock, log } = d;
   let baseUrl = config.exports.publicBaseUrl ?? '';
   const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
-  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, d.hotspotExports);
+  const hotspotViews = d.hotspotExports ?? { views: async () => [] };
+  const noPromises: PromiseFollowUpSource = { followUp: async (_scope, year) => ({ year, promises: [], activities: [], meetings: [] }) };
+  const annual = new AnnualReportBuilder(store.lagesbild, d.promises ?? noPromises, hotspotViews, clock, STOCKHOLM);
+  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, hotspotViews, annual);
   const feature: LagesbildFeature = {
     subscriptions: new SubscriptionService(store.digestSubscriptions, store.digestDeliveries, clock, STOCKHOLM),
     lagesbild,
@@ -69,6 +76,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
     ...(d.est ? { est: d.est } : {}),
     exportUrls: (token) => ({
       csv: `${baseUrl}${EXPORT_PATH}/${token}/export.zip`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
+      annualHtml: `${baseUrl}${EXPORT_PATH}/${token}/annual-report.html`, annualDocx: `${baseUrl}${EXPORT_PATH}/${token}/annual-report.docx`,
     }),
   };
   let connectorPoster: ConnectorDigestPoster | null = null;

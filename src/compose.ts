@@ -98,7 +98,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   // The EST week (issue 12): rapportörer, the meeting, area assessments and priority areas.
   const est = new EstService(store.est, store.placeRegister, store.hotspots, store.audit, clock, STOCKHOLM, config.est.scale);
   const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access,
-    hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots), est });
+    hotspotExports: new ChannelHotspots(store.hotspots, hotspots.hotspots), est, promises: promises.register });
   // The message extension's form verb joins the registry; its search and link entries run through the same dispatcher.
   const extensionDeps = { reporting, views, register: store.placeRegister, finder: new ReportFinder(store.reports, reporting) };
   // The school register (issue 11): its verbs and commands join the registry.

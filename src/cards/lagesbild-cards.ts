@@ -85,11 +85,11 @@ const refreshFor = (a: ExportAudience): ExportRefreshData => ({ userIds: [a.requ
  * The export card posted in the channel: no links. Whose they are, until when, and a refresh that
  * shows the links to the requester alone.
  */
-export function exportReady(locale: Locale, period: Period, expiresAt: Date, audience: ExportAudience): AdaptiveCard {
+export function exportReady(locale: Locale, period: Period, expiresAt: Date, audience: ExportAudience, title?: string): AdaptiveCard {
   const t = messages(locale).lagesbild.export;
   const name = safeText(audience.requesterName);
   return render(exportReadyCard, {
-    title: t.title,
+    title: title ?? t.title,
     periodLabel: periodLabel(period, locale),
     text: format(t.ready, { name, until: formatWhen(expiresAt, locale, period.zone, 'HH:mm') }),
     showLinks: format(t.showLinks, { name }),
@@ -97,16 +97,28 @@ export function exportReady(locale: Locale, period: Period, expiresAt: Date, aud
   });
 }
 
+/** The addresses of an export's files; the årsrapport's serve a year's export only. */
+export interface ExportUrls {
+  csv: string;
+  html: string;
+  annualHtml: string;
+  annualDocx: string;
+}
+
 /** The requester's own view of the export card: the links (answered to their client only, never posted). */
 export function exportLinks(
-  locale: Locale, period: Period, links: { csv: string; html: string }, expiresAt: Date, audience: ExportAudience, room?: Room,
+  locale: Locale, period: Period, links: ExportUrls, expiresAt: Date, audience: ExportAudience, room?: Room,
 ): AdaptiveCard {
   const t = messages(locale, room).lagesbild.export;
+  const a = messages(locale).annual.command;
   return render(exportLinkCard, {
     title: t.title,
     periodLabel: periodLabel(period, locale),
     text: format(t.text, { until: formatWhen(expiresAt, locale, period.zone, 'HH:mm') }),
-    links: [{ title: t.csv, url: links.csv }, { title: t.html, url: links.html }],
+    links: period.kind === 'year'
+      // A year's export carries the årsrapport: its two links first.
+      ? [{ title: a.html, url: links.annualHtml }, { title: a.docx, url: links.annualDocx }, { title: t.csv, url: links.csv }, { title: t.html, url: links.html }]
+      : [{ title: t.csv, url: links.csv }, { title: t.html, url: links.html }],
     newLinks: t.newLinks,
     refresh: refreshFor(audience),
   });
@@ -119,8 +131,8 @@ export function exportExpired(locale: Locale, period: Period, room?: Room): Adap
 }
 
 /** A problem with what was typed, said plainly. */
-export function problem(locale: Locale, text: string): AdaptiveCard {
-  return notice(text, { title: messages(locale).lagesbild.title, tone: 'attention' });
+export function problem(locale: Locale, text: string, title = messages(locale).lagesbild.title): AdaptiveCard {
+  return notice(text, { title, tone: 'attention' });
 }
 
 /** The EST part of the lägesbild card: priority areas at the top, the areas' weeks and "Bedöm områden" below. */

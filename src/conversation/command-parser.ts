@@ -34,6 +34,8 @@ export const COMMANDS = {
   promisesNew: ['löften nytt', 'löften ny', 'nytt löfte', 'promises new', 'new promise'],
   promisesImport: ['löften import', 'importera löften', 'promises import', 'import promises'],
   meeting: ['strategiskt möte', 'strategic meeting'],
+  // Issue 12: the yearly report.
+  annual: ['årsrapport', 'årsrapporten', 'annual report'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

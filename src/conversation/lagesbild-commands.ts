@@ -13,8 +13,9 @@ import type { EstService } from '../domain/est/est-service';
 import type { AuditRepository } from '../domain/ports/audit.port';
 import type { DigestExportRecord } from '../domain/ports/digest-exports.port';
 import type { Clock } from '../domain/ports/clock.port';
-import { parsePeriod, type ParsedPeriod } from '../domain/periods';
-import { messages } from '../i18n/messages';
+import { parsePeriod, yearPeriod, type ParsedPeriod, type Period } from '../domain/periods';
+import { parseReportYear } from '../domain/annual/annual-report';
+import { format, messages } from '../i18n/messages';
 import { cardReply, type ChatContext } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, id, nothing } from './registry/payloads';
@@ -25,8 +26,8 @@ export interface LagesbildFeature {
   lagesbild: LagesbildService;
   exports: ExportService;
   clock: Clock;
-  /** The public addresses of an export's two files. */
-  exportUrls(token: string): { csv: string; html: string };
+  /** The public addresses of an export's files. */
+  exportUrls(token: string): lagesbildCards.ExportUrls;
   /** Each export goes into the audit trail. */
   audit: AuditRepository;
   /** Whether the caller is a coordinator of the tenant: only they see the subscription's change buttons. */
@@ -72,6 +73,16 @@ function answers(f: LagesbildFeature) {
     return withRefresh(card, LAGESBILD_VERBS.subscriptionView, {}, viewers);
   };
 
+  /** Records an export and answers with its card; no link in the channel (the requester's refresh shows them). */
+  const exportOf = async (ctx: ChatContext, exported: Period, title?: string): Promise<AdaptiveCard> => {
+    const created = await f.exports.create(ctx.actor, ctx.origin, exported);
+    await f.audit.record({
+      at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
+      entityId: created.id, entityRef: null, detail: exportAuditDetail(exported),
+    });
+    return lagesbildCards.exportReady(ctx.locale, exported, created.expiresAt, audienceOf(ctx, created.id), title);
+  };
+
   return {
     async subscribe(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = parseSchedule(args);
@@ -102,13 +113,14 @@ function answers(f: LagesbildFeature) {
     async export(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = period(args, 'lastWeek');
       if (!parsed.ok) return periodProblem(ctx, parsed);
-      const created = await f.exports.create(ctx.actor, ctx.origin, parsed.period);
-      await f.audit.record({
-        at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
-        entityId: created.id, entityRef: null, detail: exportAuditDetail(parsed.period),
-      });
-      // No link in the channel: the card shows them to the requester alone (Universal Actions refresh).
-      return lagesbildCards.exportReady(ctx.locale, parsed.period, created.expiresAt, audienceOf(ctx, created.id));
+      return exportOf(ctx, parsed.period);
+    },
+    /** årsrapport <år>: an export of the calendar year, whose links carry the årsrapport (HTML and Word). */
+    async annual(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
+      const year = parseReportYear(args, f.clock.now(), zone);
+      const t = messages(ctx.locale).annual;
+      if (year === null) return lagesbildCards.problem(ctx.locale, t.command.badYear, t.command.problemTitle);
+      return exportOf(ctx, yearPeriod(year, zone, f.clock.now()), format(messages(ctx.locale).annual.command.title, { year }));
     },
     /**
      * The requester's own view of an export card: links minted now (replacing any shown before). The
@@ -137,6 +149,7 @@ export function lagesbildCommands(f: LagesbildFeature): CommandEntry[] {
     command({ ...base, command: 'unsubscribe', right: 'coordinator', writes: true, handle: ({ ctx }) => one(a.unsubscribe(ctx)) }),
     command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.lagesbild(ctx, payload.args)) }),
     command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.export(ctx, payload.args)) }),
+    command({ ...base, command: 'annual', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.annual(ctx, payload.args)) }),
   ];
 }
 

@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon';
 import express, { type Response } from 'express';
 import type JSZipType from 'jszip';
+import { annualReportView } from '../cards/annual-report-view';
 import { lagesbildView } from '../cards/lagesbild-view';
 import type { ExportFile, ExportService, OpenExport } from '../domain/lagesbild/export-service';
 import type { IncidentExportRow } from '../domain/ports/lagesbild.port';
 import { periodKey } from '../domain/periods';
 import { messages, SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales, type Locale } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
+import { annualReportDocx } from './annual-report-docx';
+import { annualReportHtml } from './annual-report-html';
 import { toCsv } from './csv';
 import { exportTables } from './export-tables';
 import { escapeHtml, lagesbildHtml } from './html-report';
@@ -15,7 +18,8 @@ export const EXPORT_PATH = '/exports';
 
 /**
  * The export links: /exports/<token>/export.zip (one CSV file each for incidents, activities, hot spots,
- * measures and effect), /exports/<token>/report.html, and /exports/<token>/incidents.csv (the incidents
+ * measures and effect), /exports/<token>/report.html, /exports/<token>/annual-report.{html,docx} (the
+ * årsrapport, of a year's export only), and /exports/<token>/incidents.csv (the incidents
  * alone, as links made before the zip named). Each file is in the language of the export's tenant
  * (DEFAULT_LOCALE). The token is the
  * only key: it is unguessable, short-lived, shown only to the coordinator who asked, and bound to that
@@ -77,6 +81,22 @@ export function exportRoutes(exports: ExportService, log: Logger, locales: Defau
     const [view, contents] = await Promise.all([exports.report(open).then((l) => lagesbildView(locale, l)), exports.contents(open)]);
     const m = messages(locale);
     res.type('html').send(lagesbildHtml(view, locale, m.lagesbild.export.print, exportTables(contents, locale, open.period.zone), m.exports.none));
+  });
+
+  router.get('/:token/annual-report.html', async (req, res) => {
+    const open = await opened(req.params.token, res, 'annual-html');
+    if (!open) return;
+    const locale = localeOf(open);
+    const view = annualReportView(locale, await exports.annualReport(open));
+    res.type('html').send(annualReportHtml(view, messages(locale).lagesbild.export.print));
+  });
+
+  router.get('/:token/annual-report.docx', async (req, res) => {
+    const open = await opened(req.params.token, res, 'annual-docx');
+    if (!open) return;
+    const view = annualReportView(localeOf(open), await exports.annualReport(open));
+    res.setHeader('Content-Disposition', fileName(open, 'arsrapport', 'docx'));
+    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await annualReportDocx(view));
   });
   return router;
 }

@@ -6,7 +6,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const STYLE = `body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#222}
+/** The printable pages' look: the lägesbild report and the årsrapport. */
+export const REPORT_STYLE = `body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{margin-bottom:0}.sub{color:#666;margin-top:.2rem}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right}
 .bar{display:inline-block;background:#4a6fa5;height:.8rem}@media print{.noprint{display:none}}`;
@@ -40,7 +41,7 @@ export function lagesbildHtml(view: LagesbildView, lang: 'sv' | 'en', printLabel
   ].join('')).join('\n');
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="robots" content="noindex">
-<title>${e(view.title)} – ${e(view.periodLabel)}</title><style>${STYLE}</style></head>
+<title>${e(view.title)} – ${e(view.periodLabel)}</title><style>${REPORT_STYLE}</style></head>
 <body><h1>${e(view.title)}</h1><p class="sub">${e(view.periodLabel)}</p>
 ${view.empty ? `<p>${e(view.empty)}</p>` : ''}<p><strong>${e(view.headline)}</strong><br>${e(view.headlineChange)}</p>
 ${summary}

@@ -10,6 +10,7 @@ import { mobilisationEn } from './mobilisation.en';
 import { tabEn } from './tab.en';
 import { exportsEn } from './exports.en';
 import { estEn } from './est.en';
+import { annualEn } from './annual.en';
 
 export const en: Catalogue = {
   organisation: {
@@ -142,11 +143,12 @@ export const en: Catalogue = {
       mobilise: 'call a school\'s call list: mobilisera Ängsskolan fight at the bus stop',
       callList: 'who is called for a school: ringlista Ängsskolan',
       promises: 'the citizen promises and how each commitment is going: promises 2020; coordinators: promises import, promises new, strategic meeting',
+      annual: 'the annual report as a printable page and a Word file: annual report 2025 (coordinators)',
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'places', schools: 'schools', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log', est: 'est week', reporters: 'reporters',
-      mobilise: 'mobilisera', callList: 'ringlista', promises: 'promises',
+      mobilise: 'mobilisera', callList: 'ringlista', promises: 'promises', annual: 'annual report',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
@@ -160,6 +162,7 @@ export const en: Catalogue = {
   exports: exportsEn,
   est: estEn,
   tab: tabEn,
+  annual: annualEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 

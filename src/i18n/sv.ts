@@ -10,6 +10,7 @@ import { estSv } from './est.sv';
 import { schoolsSv } from './schools.sv';
 import { mobilisationSv } from './mobilisation.sv';
 import { tabSv } from './tab.sv';
+import { annualSv } from './annual.sv';
 
 export const sv = {
   organisation: {
@@ -142,11 +143,12 @@ export const sv = {
       mobilise: 'larma skolans ringlista: mobilisera Ängsskolan bråk vid busshållplatsen',
       callList: 'vilka som larmas för en skola: ringlista Ängsskolan',
       promises: 'medborgarlöftena och hur varje åtagande går: löften 2020; koordinatorer: löften import, löften nytt, strategiskt möte',
+      annual: 'årsrapporten som utskrivbar sida och Word-fil: årsrapport 2025 (koordinatorer)',
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'platser', schools: 'skolor', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg', est: 'est', reporters: 'rapportörer',
-      mobilise: 'mobilisera', callList: 'ringlista', promises: 'löften',
+      mobilise: 'mobilisera', callList: 'ringlista', promises: 'löften', annual: 'årsrapport',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
@@ -160,6 +162,7 @@ export const sv = {
   exports: exportsSv,
   est: estSv,
   tab: tabSv,
+  annual: annualSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 

@@ -175,6 +175,7 @@ const COMMAND_TEXTS: Record<string, string> = {
   meeting: 'strategiskt möte',
   // Part of the name: a close match that reached another tenant's register would name the school.
   school: 'skola Hemligskolan',
+  annual: 'årsrapport 2026',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {

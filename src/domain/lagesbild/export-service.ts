@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { AnnualReport, AnnualReportBuilder } from '../annual/annual-report';
 import type { AuditRepository } from '../ports/audit.port';
 import type { Clock } from '../ports/clock.port';
 import type { DigestExportRecord, DigestExportRepository } from '../ports/digest-exports.port';
@@ -30,8 +31,16 @@ export interface OpenExport {
   period: Period;
 }
 
-/** csv: the incidents alone (links made before the zip); zip: every kind, one CSV file each; html: the report. */
-export type ExportFile = 'csv' | 'zip' | 'html';
+/**
+ * csv: the incidents alone (links made before the zip); zip: every kind, one CSV file each; html: the
+ * report; annual-html and annual-docx: the årsrapport, of an export made for a calendar year only.
+ */
+export type ExportFile = 'csv' | 'zip' | 'html' | 'annual-html' | 'annual-docx';
+
+export const isAnnualFile = (file: ExportFile): boolean => file === 'annual-html' || file === 'annual-docx';
+
+/** Whether an export may carry the årsrapport: one made for a calendar year (årsrapport <år>, or export of a year). */
+export const carriesAnnualReport = (r: Pick<DigestExportRecord, 'periodKind'>): boolean => r.periodKind === 'year';
 
 /** The channel's active hot spots with their measures and effect, for an export (ChannelHotspots). */
 export interface HotspotExportSource {
@@ -65,6 +74,7 @@ export class ExportService {
     private readonly linkMinutes: number,
     private readonly audit: AuditRepository,
     private readonly hotspots: HotspotExportSource = { views: async () => [] },
+    private readonly annual: Pick<AnnualReportBuilder, 'build'> | null = null,
   ) {}
 
   /** Records the export. It has no usable link yet: the stored hash is of a token nobody is given. */
@@ -114,6 +124,7 @@ export class ExportService {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const record = await this.exports.findByTokenHash(hashToken(token));
     if (!record || this.expired(record)) return null;
+    if (isAnnualFile(file) && (!carriesAnnualReport(record) || !this.annual)) return null;
     await this.audit.record({
       at: this.clock.now(), tenantId: record.tenantId, actorId: record.userId, action: 'export.downloaded', entityKind: 'export',
       entityId: record.id, entityRef: null, detail: file,
@@ -139,6 +150,12 @@ export class ExportService {
 
   report(open: OpenExport): Promise<Lagesbild> {
     return this.lagesbild.build(scopeOf(open.record), open.period);
+  }
+
+  /** The årsrapport of the export's year and conversation; open() let only a year's export through. */
+  annualReport(open: OpenExport): Promise<AnnualReport> {
+    if (!this.annual || !carriesAnnualReport(open.record)) throw new Error('not an annual export');
+    return this.annual.build(scopeOf(open.record), Number(open.period.firstDay.slice(0, 4)));
   }
 }
 

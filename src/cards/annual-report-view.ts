@@ -1,0 +1,113 @@
+import type { AnnualReport, FigureSource, KeyedYear, YearCompared } from '../domain/annual/annual-report';
+import type { EffectCount } from '../domain/hotspots/effect';
+import { format, messages, type Locale } from '../i18n/messages';
+import { formatDay, formatWhen } from './formatting';
+
+// The årsrapport in the reader's language: sections of headings, a source line, text and tables. The
+// printable page and the Word file both render this view, so they cannot say different things.
+
+export type AnnualCell = string | number;
+
+export interface AnnualTable {
+  header: string[];
+  rows: AnnualCell[][];
+}
+
+export interface AnnualSection {
+  title: string;
+  /** Where the section's figures come from. */
+  source: string;
+  paragraphs: string[];
+  tables: AnnualTable[];
+}
+
+export interface AnnualReportView {
+  lang: Locale;
+  title: string;
+  subtitle: string;
+  /** Set while the year is running. */
+  partial: string | null;
+  sections: AnnualSection[];
+  generated: string;
+}
+
+export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportView {
+  const m = messages(locale);
+  const t = m.annual;
+  const c = t.columns;
+  const zone = r.period.zone;
+  const source = (s: FigureSource) => t.source[s];
+  const previousYear = r.year - 1;
+  const change = (x: YearCompared) => signed(x.count - x.previousYear);
+  const yearHeader = (first: string) => [first, String(r.year), String(previousYear), c.change];
+  const yearRows = (items: readonly KeyedYear[], name: (key: string) => string) =>
+    items.map((x) => [name(x.key), x.count, x.previousYear, change(x)]);
+  const day = (d: string) => formatDay(d, locale, zone);
+  const orgs = (list: readonly string[]) => list.map((o) => m.organisation[o as keyof typeof m.organisation]).join(', ');
+  const none = (rows: AnnualCell[][]) => (rows.length === 0 ? [t.none] : []);
+  const table = (header: string[], rows: AnnualCell[][]): AnnualTable[] => (rows.length === 0 ? [] : [{ header, rows }]);
+
+  const promises: AnnualSection[] = r.promises.promises.length === 0
+    ? [{ title: t.sections.promises, source: source('promise_register'), paragraphs: [format(t.noPromises, { year: r.year })], tables: [] }]
+    : r.promises.promises.map((p) => ({
+      title: `${t.sections.promises}: ${p.promise.title}`,
+      source: source('promise_register'),
+      paragraphs: [p.promise.text],
+      tables: table([c.commitment, c.responsible, c.period, c.status, c.activities, c.byOrganisation, c.last], p.commitments.map((x) => [
+        x.commitment.text, orgs(x.commitment.organisations), `${day(x.commitment.periodFrom)} – ${day(x.commitment.periodTo)}`,
+        m.promises.status[x.status], x.total, x.byOrganisation.map((o) => `${m.organisation[o.organisation]} ${o.count}`).join(', '),
+        x.last ? `${day(x.last.date)} ${m.activityType[x.last.type]} (${x.last.ref})` : '',
+      ])),
+    }));
+
+  const i = r.incidents;
+  const quarterRows = i.quarters.map((q) => [format(t.quarter, { quarter: q.quarter }), q.count, q.previousYear, change(q)]);
+  const categoryRows = yearRows(i.byCategory, (k) => m.category[k as keyof typeof m.category] ?? k);
+  const placeRows = yearRows(i.byPlace, (k) => k);
+  const activityRows = yearRows(r.activities.byType, (k) => m.activityType[k as keyof typeof m.activityType] ?? k);
+  const hotspotRows = r.hotspots.worked.map((h) => [
+    h.placeName, m.hotspots.state[h.state], m.organisation[h.ownerOrganisation], `${h.measuresDone}/${h.measures}`,
+    h.effect ? beforeAfter(h.effect.place) : '', h.effect?.area ? beforeAfter(h.effect.area) : '',
+  ]);
+  const schoolRows = r.schools.bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? t.unknown]);
+  const meetingRows = r.promises.meetings.map((x) => [day(x.date), orgs(x.organisations), x.decisions]);
+
+  return {
+    lang: locale,
+    title: format(t.title, { year: r.year }),
+    subtitle: t.subtitle,
+    partial: r.period.partial ? format(t.partial, { day: day(r.period.lastDay), previous: previousYear }) : null,
+    sections: [
+      ...promises,
+      {
+        title: t.sections.incidents, source: source('incident_reports'),
+        paragraphs: [format(t.total, { count: i.total.count, previous: i.total.previousYear, previousYear, change: change(i.total) })], tables: [],
+      },
+      { title: t.sections.quarters, source: source('incident_reports'), paragraphs: [], tables: table(yearHeader(c.quarter), quarterRows) },
+      { title: t.sections.categories, source: source('incident_reports'), paragraphs: none(categoryRows), tables: table(yearHeader(c.category), categoryRows) },
+      { title: t.sections.places, source: source('incident_reports'), paragraphs: none(placeRows), tables: table(yearHeader(c.place), placeRows) },
+      {
+        title: t.sections.activities, source: source('activity_reports'),
+        paragraphs: [format(t.activitiesTotal, { count: r.activities.total.count, previous: r.activities.total.previousYear, previousYear })],
+        tables: table(yearHeader(c.type), activityRows),
+      },
+      {
+        title: t.sections.hotspots, source: source('hotspot_register'), paragraphs: none(hotspotRows),
+        tables: table([c.place, c.state, c.owner, c.measures, c.effectPlace, c.effectArea], hotspotRows),
+      },
+      {
+        title: t.sections.schools, source: source('incident_reports'), paragraphs: none(schoolRows),
+        tables: table([...yearHeader(c.school), c.youth], schoolRows),
+      },
+      {
+        title: t.sections.meetings, source: source('promise_register'),
+        paragraphs: meetingRows.length === 0 ? [format(t.noMeeting, { year: r.year })] : [],
+        tables: table([c.date, c.organisations, c.decisions], meetingRows),
+      },
+    ],
+    generated: format(t.generated, { at: formatWhen(r.generatedAt, locale, zone) }),
+  };
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const beforeAfter = (x: EffectCount) => `${x.before} → ${x.after}`;

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import type JSZipType from 'jszip';
+import { DateTime } from 'luxon';
+import { annualReportView } from '../../../src/cards/annual-report-view';
+import { AnnualReportBuilder, parseReportYear } from '../../../src/domain/annual/annual-report';
+import type { Store } from '../../../src/domain/ports/store.port';
+import type { YearFollowUp } from '../../../src/domain/promises/progress';
+import { INCIDENT_CATEGORIES, ORGANISATIONS } from '../../../src/domain/vocabulary';
+import { annualReportDocx } from '../../../src/http/annual-report-docx';
+import { annualReportHtml } from '../../../src/http/annual-report-html';
+import { messages } from '../../../src/i18n/messages';
+import { createStore } from '../../../src/store/create-store';
+import { StepClock } from '../../lagesbild/digest-fixtures';
+import { incidentFields, newReport, origin, tenant } from '../../store/store-fixtures';
+
+// The årsrapport built from generated reports over two years, checked against counts this test makes
+// itself from what it inserted (plain loops, local Stockholm days, no SQL); then the Word file is
+// opened again and read.
+
+function random(seed: number) {
+  let s = seed >>> 0;
+  const next = () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
+}
+
+const PLACES = ['Stora torget', 'Parken', 'Stationen', 'Hamnen'];
+const SCHOOLS = [null, null, 'Angsskolan', 'Bjorkskolan'];
+
+interface Made { occurredAt: Date; category: string; placeName: string; school: string | null }
+
+/** A register of one promise with one commitment and a strategic meeting, as the promise register gives it. */
+const followUp = (year: number): YearFollowUp => ({
+  year,
+  promises: [{
+    promise: { id: 'p1', year, position: 1, title: 'Tryggare centrum', text: 'Vi ska arbeta för ett tryggare centrum.', commitments: [] },
+    commitments: [{
+      commitment: {
+        id: 'c1', promiseId: 'p1', position: 1, text: 'Trygghetsvandringar varje kvartal', organisations: ['polisen', 'kommunen'],
+        periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, status: 'pagar', statusSet: null,
+      },
+      total: 2, byOrganisation: [{ organisation: 'polisen', count: 2 }],
+      last: { id: 'a2', ref: 'A-2', commitmentId: 'c1', date: `${year}-05-02`, type: 'trygghetsvandring', organisation: 'polisen' }, status: 'pagar',
+    }],
+  }],
+  activities: [],
+  meetings: [{ id: 'm1', year, date: `${year}-03-10`, organisations: ['polisen', 'kommunen'], decisions: 'Fokus på centrum', recordedBy: 'u', recordedAt: new Date() }],
+});
+
+describe('the årsrapport on generated data', function () {
+  this.timeout(30_000);
+  let store: Store;
+  const made: Made[] = [];
+  const clock = new StepClock(new Date('2027-01-15T09:00:00Z'));
+  const scope = { tenantId: origin.tenantId, conversationId: origin.conversationId };
+  const builder = () => new AnnualReportBuilder(store.lagesbild, { followUp: async (_s, y) => followUp(y) }, { views: async () => [] }, clock);
+
+  before(async () => {
+    store = await createStore('sqlite::memory:');
+    const r = random(20270115);
+    const places = await Promise.all(PLACES.map((name) => store.places.findOrCreate(tenant, name, clock.now())));
+    // Two years and a bit, so both ends of each year (local New Year's night) are crossed.
+    const start = Date.parse('2024-12-20T00:00:00Z');
+    const end = Date.parse('2027-01-10T00:00:00Z');
+    for (let i = 0; i < 300; i += 1) {
+      const place = r.pick(places);
+      const m: Made = { occurredAt: new Date(start + Math.floor(r.next() * (end - start))), category: r.pick(INCIDENT_CATEGORIES.slice(0, 5)), placeName: place.name, school: r.pick(SCHOOLS) };
+      made.push(m);
+      await store.incidents.create(newReport(incidentFields(place.id, {
+        occurredAt: m.occurredAt, category: m.category as never, organisation: r.pick(ORGANISATIONS) as never, placeName: place.name, school: m.school,
+      })));
+    }
+    // Just after New Year in Stockholm, still 31 December in UTC: counted in 2026.
+    made.push({ occurredAt: new Date('2025-12-31T23:30:00Z'), category: 'skadegorelse_klotter', placeName: 'Parken', school: null });
+    await store.incidents.create(newReport(incidentFields(places[1]!.id, { occurredAt: new Date('2025-12-31T23:30:00Z'), category: 'skadegorelse_klotter', placeName: 'Parken', school: null })));
+    // Another conversation's incident is not in this conversation's report.
+    await store.incidents.create(newReport(incidentFields(places[0]!.id, { occurredAt: new Date('2026-06-01T10:00:00Z') }), { origin: { ...origin, conversationId: 'elsewhere' } }));
+  });
+  after(async () => { await store.close(); });
+
+  const local = (m: Made) => DateTime.fromJSDate(m.occurredAt, { zone: 'Europe/Stockholm' });
+  const of = (year: number) => made.filter((m) => local(m).year === year);
+  const countBy = (items: Made[], key: (m: Made) => string | null) => {
+    const counts = new Map<string, number>();
+    for (const m of items) { const k = key(m); if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1); }
+    return counts;
+  };
+
+  it('counts incidents of the year, per quarter, category, place and school, each against the year before', async () => {
+    const report = await builder().build(scope, 2026);
+    const [year, before] = [of(2026), of(2025)];
+    assert.deepEqual(report.incidents.total, { count: year.length, previousYear: before.length });
+    const quarter = (m: Made) => Math.ceil(local(m).month / 3);
+    assert.deepEqual(report.incidents.quarters, [1, 2, 3, 4].map((q) => ({
+      quarter: q, count: year.filter((m) => quarter(m) === q).length, previousYear: before.filter((m) => quarter(m) === q).length,
+    })));
+    const compare = (key: (m: Made) => string | null) => {
+      const [now, then] = [countBy(year, key), countBy(before, key)];
+      return new Map([...new Set([...now.keys(), ...then.keys()])].map((k) => [k, [now.get(k) ?? 0, then.get(k) ?? 0]]));
+    };
+    const rows = (items: { key: string; count: number; previousYear: number }[]) => new Map(items.map((x) => [x.key, [x.count, x.previousYear]]));
+    assert.deepEqual(rows(report.incidents.byCategory), compare((m) => m.category));
+    assert.deepEqual(rows(report.incidents.byPlace), compare((m) => m.placeName));
+    assert.deepEqual(rows(report.schools.bySchool), compare((m) => m.school));
+    assert.equal(report.period.partial, false, 'a past year is whole');
+    assert.ok(report.incidents.total.count > 50 && report.incidents.total.previousYear > 50, 'the generated data fills both years');
+  });
+
+  it('carries the promise register\'s year and names the source of every section', async () => {
+    const report = await builder().build(scope, 2026);
+    assert.equal(report.promises.promises[0]!.commitments[0]!.status, 'pagar');
+    assert.equal(report.promises.meetings.length, 1);
+    const view = annualReportView('sv', report);
+    assert.ok(view.sections.every((s) => s.source.startsWith('Källa:')), 'every section says where its figures come from');
+  });
+
+  it('renders a Word file that opens again and holds every section, and a printable page with the same sections', async () => {
+    const view = annualReportView('sv', await builder().build(scope, 2026));
+    const JSZip = require('jszip') as typeof JSZipType;
+    const zip = await JSZip.loadAsync(await annualReportDocx(view));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    const t = messages('sv').annual;
+    assert.ok(text.includes('Årsrapport 2026'));
+    for (const title of ['Medborgarlöften: Tryggare centrum', ...Object.values(t.sections).filter((s) => s !== t.sections.promises)]) {
+      assert.ok(text.includes(title), `the Word file has the section "${title}"`);
+    }
+    assert.ok(text.includes('Trygghetsvandringar varje kvartal') && text.includes('Fokus på centrum'));
+    const html = annualReportHtml(view, 'Skriv ut');
+    for (const s of view.sections) assert.ok(html.includes(`<h2>${s.title}</h2>`), s.title);
+  });
+
+  it('takes a year of four digits from 2000 to this year only', () => {
+    const now = clock.now();
+    assert.deepEqual(['2026', ' 2027 ', '2028', '1999', '26', 'i år', ''].map((a) => parseReportYear(a, now)), [2026, 2027, null, null, null, null, null]);
+  });
+});
