@@ -46,7 +46,7 @@ export function composeTab(d: TabWiringDeps): { path: string; router: express.Ro
   const publicBaseUrl = config.exports.publicBaseUrl;
   return tabRoutes({
     map, clock, zone: STOCKHOLM, log, locales: config.defaultLocales,
-    conversations: store.conversations,
+    conversations: store.conversations, reports: store.reports,
     members: d.members ?? new ConversationRoster({ adapter: d.adapter, appId: config.bot.appId, serviceUrls: config.bot, log }),
     verify: tabTokenVerifier({
       appId: config.tab.ssoAppId, publicHost: publicBaseUrl ? new URL(publicBaseUrl).host : null,

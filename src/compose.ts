@@ -154,7 +154,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     },
     ...promises.jobs(() => leases.stopRequested),
   ], clock, log, config.digests.cron, leases);
-  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes(),
+  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes(config.bot.appId),
     ...composeTab({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries })] });
   const host = options.host ?? config.host;
   if (!config.bot.authEnabled && !isLoopbackHost(host)) {

@@ -35,12 +35,29 @@ export function refOfReportLink(url: string, baseUrl: string | null): string | n
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** GET /r/<anything>: the "open it in Teams" page, in the browser's language, never with data. */
-export function reportLinkRoutes(): { path: string; router: express.Router } {
+/** The static tab's id in the app manifest (manifest/manifest.json, staticTabs). */
+const LAGESBILD_TAB = 'lagesbild';
+
+/**
+ * A Teams deep link to the lägesbild tab with the report's number: the tab opens the conversation of
+ * the user's that holds it and marks the report there (no conversation, no report: nothing is shown).
+ */
+export function reportTabLink(teamsAppId: string, ref: string): string {
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: ref }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${LAGESBILD_TAB}?context=${context}`;
+}
+
+/**
+ * GET /r/<anything>: the "open it in Teams" page, in the browser's language, never with data; with the
+ * Teams app's id (the bot's), also a link that opens the report in the lägesbild tab.
+ */
+export function reportLinkRoutes(teamsAppId = ''): { path: string; router: express.Router } {
   const router = express.Router();
   router.get('/:ref', (req, res) => {
     const locale = localeFrom(req.headers['accept-language']?.split(',')[0]?.trim());
     const page = messages(locale).extension.linkPage;
+    const ref = REF_ONLY.test(req.params.ref) ? reportRefIn(req.params.ref) : null;
+    const tabLink = teamsAppId && ref ? `<p><a href="${escapeHtml(reportTabLink(teamsAppId, ref))}">${escapeHtml(page.openTab)}</a></p>\n` : '';
     res.set('cache-control', 'no-store');
     res.set('x-robots-tag', 'noindex');
     res.type('html').send(`<!doctype html>
@@ -49,7 +66,7 @@ export function reportLinkRoutes(): { path: string; router: express.Router } {
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;">
 <h1>${escapeHtml(page.title)}</h1>
 <p>${escapeHtml(page.text)}</p>
-</body></html>
+${tabLink}</body></html>
 `);
   });
   return { path: REPORT_LINK_PATH, router };

@@ -13,5 +13,6 @@ export const extensionEn: typeof extensionSv = {
   linkPage: {
     title: 'Open in Teams',
     text: 'This link points to a report in Trygghetsboten. Open it in Microsoft Teams, in the channel or chat where the report was made: there it is shown to those who may see it. No details of the report are shown here.',
+    openTab: 'Open the report in the lägesbild tab in Teams',
   },
 };

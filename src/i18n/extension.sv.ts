@@ -12,5 +12,6 @@ export const extensionSv = {
   linkPage: {
     title: 'Öppna i Teams',
     text: 'Länken pekar på en rapport i Trygghetsboten. Öppna den i Microsoft Teams, i kanalen eller chatten där rapporten gjordes: där visas rapporten för dem som får se den. Här visas inga uppgifter om rapporten.',
+    openTab: 'Öppna rapporten i lägesbildsfliken i Teams',
   },
 };

@@ -45,16 +45,20 @@ async function start(): Promise<void> {
   const s = await session();
   if (!s.preview && !host.inTeams) return fail(app, status, m.tab.error.signIn);
   // A channel or chat tab is its conversation; a personal tab (and the preview) offers a choice, kept in the URL.
+  const ref = params.get('ref') ?? host.subPageId;
   let choices: Session['conversations'] = [];
+  let reportConversation: string | null = null;
   if (host.conversationId === null) {
-    const offered = s.preview ? { ok: true as const, value: { conversations: s.conversations } } : await new TabApi(() => host.token()).conversations();
+    const offered = s.preview ? { ok: true as const, value: { conversations: s.conversations, reportConversation: null } } : await new TabApi(() => host.token()).conversations(ref);
     if (!offered.ok) return fail(app, status, offered.status === 401 ? m.tab.error.signIn : m.tab.error.failed);
     choices = offered.value.conversations;
+    reportConversation = offered.value.reportConversation;
   }
-  const conversation = host.conversationId ?? params.get('conversation') ?? choices[0]?.id ?? null;
+  // A report link opens the conversation holding the report; otherwise the one the URL names, or the first.
+  const conversation = host.conversationId ?? params.get('conversation') ?? reportConversation ?? choices[0]?.id ?? null;
   if (conversation === null) return fail(app, status, m.tab.error.noConversation);
   if (choices.length > 1) app.append(conversationChooser(m, choices, conversation));
-  new TabView(app, status, host, s, m, locale, conversation, params.get('ref') ?? host.subPageId).start(params);
+  new TabView(app, status, host, s, m, locale, conversation, ref).start(params);
 }
 
 function fail(app: HTMLElement, status: HTMLElement, message: string): void {

@@ -35,8 +35,9 @@ export class TabApi {
   }
 
   /** The personal tab's choice: the conversations where the caller is a member. */
-  conversations() {
-    return this.get<{ conversations: Session['conversations'] }>('conversations', new URLSearchParams());
+  /** `ref`: a report link's number; the answer then names the conversation holding it (if the user is in it). */
+  conversations(ref: string | null) {
+    return this.get<{ conversations: Session['conversations']; reportConversation: string | null }>('conversations', new URLSearchParams(ref ? { ref } : {}));
   }
 
   /** The CSV of the filtered rows, as a file the browser saves. */

@@ -172,6 +172,15 @@ describe('the lägesbild tab API (single sign-on, scoped to tenant and conversat
     assert.deepEqual(await offered(await token({ tid: OTHER_TENANT, oid: OTHER_TENANT_MEMBER })), { status: 200, conversations: [{ id: OTHER_TENANT_CHANNEL, name: 'Annan kommun' }] });
     assert.equal((await offered(null)).status, 401);
     assert.equal((await offered(await token({}, (await generateKeyPair('RS256')).privateKey))).status, 401, 'a forged token');
+    // A report link (?ref=) names the conversation holding the report, only among those offered.
+    const reportConversation = async (bearer: string, ref: string) =>
+      (JSON.parse((await get(`/api/tab/conversations?ref=${encodeURIComponent(ref)}`, bearer)).text) as { reportConversation: string | null }).reportConversation;
+    const aRef = town.channel[0]!.ref;
+    assert.equal(await reportConversation(await token(), aRef), CHANNEL);
+    assert.equal(await reportConversation(await token(), aRef.toLowerCase()), CHANNEL, 'the number however written');
+    assert.equal(await reportConversation(await token(), 'H-2026-9999'), null, 'a number no report has');
+    assert.equal(await reportConversation(await token(), 'inte ett nummer'), null);
+    assert.equal(await reportConversation(await token({ oid: STRANGER }), aRef), null, 'not a member: not found');
     // What is not offered is not answered either, whichever conversation the URL names.
     for (const conversation of [OTHER_CHANNEL, OTHER_TENANT_CHANNEL]) {
       const res = await get(`/api/tab/summary?conversation=${encodeURIComponent(conversation)}&${PERIOD}`, await token());

@@ -1,6 +1,7 @@
 import type { ConversationRecord } from '../../domain/conversation';
 import type { ConversationMembers } from '../../domain/ports/conversation-members.port';
-import type { ConversationRepository } from '../../domain/ports/store.port';
+import type { ConversationRepository, ReportListRepository } from '../../domain/ports/store.port';
+import { reportRefIn } from '../../domain/report-finder';
 import type { TabIdentity } from './tab-token';
 
 /**
@@ -36,4 +37,17 @@ export async function memberConversations(
 export function choiceOf(c: ConversationRecord): ConversationChoice {
   const name = (c.reference as { conversation?: { name?: unknown } } | null)?.conversation?.name;
   return { id: c.conversationId, name: typeof name === 'string' && name.trim() !== '' ? name : c.conversationId };
+}
+
+/**
+ * Of the conversations offered, the one holding the report `ref` names (a report link opened in the
+ * personal tab): each asked within its own scope, so a report elsewhere is never found. Null for none.
+ */
+export async function conversationOfReport(
+  identity: TabIdentity, offered: readonly ConversationChoice[], ref: string | undefined, reports: Pick<ReportListRepository, 'byRef'>,
+): Promise<string | null> {
+  const wanted = ref ? reportRefIn(ref) : null;
+  if (!wanted) return null;
+  const found = await Promise.all(offered.map((c) => reports.byRef({ tenantId: identity.tenantId, conversationId: c.id }, wanted)));
+  return offered.find((_c, i) => found[i] !== null)?.id ?? null;
 }

@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
 import type { Clock } from '../../domain/ports/clock.port';
+import type { ReportListRepository } from '../../domain/ports/store.port';
 import type { ChatScope } from '../../domain/scope';
 import type { LagesbildMap, MapIncident } from '../../domain/tab/lagesbild-map';
 import type { MapFilter } from '../../domain/tab/map-filter';
@@ -8,7 +9,7 @@ import { localeFrom, messages, tenantLocale, type DefaultLocales, type Locale } 
 import type { Logger } from '../../logging/logger';
 import { toCsv } from '../csv';
 import { mapFilterOf } from './map-query';
-import { choiceOf, memberConversations } from './member-conversations';
+import { choiceOf, conversationOfReport, memberConversations } from './member-conversations';
 import { isPreview, tabCaller, type TabCallerDeps } from './tab-caller';
 import { tabPage, tabPageHeaders } from './tab-page';
 
@@ -24,6 +25,8 @@ export interface TabRouteDeps extends TabCallerDeps {
   tiles: { url: string | null; attribution: string };
   /** The bundled page (dist/tab): tab.js and tab.css. */
   assetsDir: string;
+  /** Finds the conversation of a report link's number among the personal tab's choices. */
+  reports: Pick<ReportListRepository, 'byRef'>;
 }
 
 /**
@@ -53,7 +56,10 @@ export function tabRoutes(d: TabRouteDeps): { path: string; router: express.Rout
       d.log.info({ status: 401, reason: 'unauthorized' }, 'tab request refused');
       return void res.status(401).json({ error: 'unauthorized' });
     }
-    res.json({ conversations: await memberConversations(identity, d) });
+    const conversations = await memberConversations(identity, d);
+    // A report link (?ref=H-2026-0042) opens the conversation that holds the report, when the user is in it.
+    const ref = typeof req.query.ref === 'string' ? req.query.ref : undefined;
+    res.json({ conversations, reportConversation: await conversationOfReport(identity, conversations, ref, d.reports) });
   });
 
   /** Runs `answer` for a caller allowed to read the conversation, with the filters read; refuses otherwise. */
