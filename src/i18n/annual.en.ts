@@ -8,9 +8,9 @@ export const annualEn: Catalogue['annual'] = {
   generated: 'Generated {at}. Figures are counted as in the situation picture.',
   source: {
     promise_register: 'Source: the promise register (commitments, their status and the activities tied to them).',
-    incident_reports: 'Source: the incidents reported in the channel, counted as in the situation picture.',
-    activity_reports: 'Source: the activities logged in the channel, counted as in the situation picture.',
-    hotspot_register: 'Source: the channel\'s hot spots, their measures and the measured effect.',
+    incident_reports: 'Source: the incidents reported in the channel or chat, counted as in the situation picture.',
+    activity_reports: 'Source: the activities logged in the channel or chat, counted as in the situation picture.',
+    hotspot_register: 'Source: the hot spots of the channel or chat, their measures and the measured effect.',
   },
   sections: {
     promises: 'Citizen promises', incidents: 'Incidents', quarters: 'Incidents per quarter', categories: 'Incidents per category',

@@ -7,9 +7,9 @@ export const annualSv = {
   generated: 'Skapad {at}. Siffrorna räknas på samma sätt som i lägesbilden.',
   source: {
     promise_register: 'Källa: löftesregistret (åtaganden, deras status och aktiviteterna knutna till dem).',
-    incident_reports: 'Källa: händelserna rapporterade i kanalen, räknade som i lägesbilden.',
-    activity_reports: 'Källa: aktiviteterna loggade i kanalen, räknade som i lägesbilden.',
-    hotspot_register: 'Källa: kanalens hot spots, deras åtgärder och den mätta effekten.',
+    incident_reports: 'Källa: händelserna rapporterade i kanalen eller chatten, räknade som i lägesbilden.',
+    activity_reports: 'Källa: aktiviteterna loggade i kanalen eller chatten, räknade som i lägesbilden.',
+    hotspot_register: 'Källa: hot spots i kanalen eller chatten, deras åtgärder och den mätta effekten.',
   },
   sections: {
     promises: 'Medborgarlöften', incidents: 'Händelser', quarters: 'Händelser per kvartal', categories: 'Händelser per kategori',
