@@ -28,7 +28,7 @@ import type { ReportViews } from './report-views';
 import { newIncidentValues } from './form-values';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, version } from './registry/payloads';
-import { noTarget } from './registry/targets';
+import { noTarget, reportTarget } from './registry/targets';
 
 // The school register's card verbs and commands (issue 11): `skolor` lists the tenant's schools;
 // a school's card shows it to everyone and lets a coordinator or one of its own SSPF contacts edit it;
@@ -73,16 +73,6 @@ export function createSchoolFeature(
 const schoolForm = formOf(SCHOOL_FORM_FIELDS);
 
 /** An activity of the caller's conversation (a walk), as the report verbs load it. */
-function reportTarget(f: SchoolFeature): TargetSpec<{ kind: 'activity'; id: string }, Extract<Target, { kind: 'report' }>> {
-  return {
-    kind: 'report',
-    load: async (ctx, p) => {
-      const report = await f.reporting.get(ctx.scope, p.kind, p.id);
-      return report ? { kind: 'report', report } : null;
-    },
-  };
-}
-
 export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
   const target = schoolTargetOf(f.schools);
   const isCoordinator = (ctx: ChatContext) => f.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' });
@@ -118,7 +108,7 @@ export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
     }),
     verb({
       verb: SCHOOL_VERBS.walkFindingReport, payload: z.object({ id, finding: z.enum(WALK_FINDINGS) }).transform((p) => ({ ...p, kind: 'activity' as const })),
-      target: reportTarget(f), right: 'member', writes: false,
+      target: reportTarget<{ kind: 'activity'; id: string }>(f.reporting), right: 'member', writes: false,
       handle: async ({ ctx, payload, target: { report } }) => {
         const m = messages(ctx.locale);
         if (report.kind !== 'activity' || !report.placeId || !report.walkFindings.includes(payload.finding)) return cards.notice(m.trust.unavailable, { tone: 'attention' });

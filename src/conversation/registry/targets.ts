@@ -13,6 +13,17 @@ type None = Extract<Target, { kind: 'none' }>;
 /** Entries that act on no stored item (lists, new forms): what they read is scoped by their services. */
 export const noTarget: TargetSpec<unknown, None> = { kind: 'none', load: async () => ({ kind: 'none' }) };
 
+/** A report of the caller's conversation by kind and id (also for features outside the core registry). */
+export function reportTarget<P extends { kind: ReportKind; id: string }>(reporting: Pick<ReportingService, 'get'>): TargetSpec<P, Report> {
+  return {
+    kind: 'report',
+    load: async (ctx, p) => {
+      const report = await reporting.get(ctx.scope, p.kind, p.id);
+      return report ? { kind: 'report', report } : null;
+    },
+  };
+}
+
 export interface TargetSources {
   reporting: Pick<ReportingService, 'get'>;
   hotspots: Pick<HotspotService, 'get' | 'byPlace'>;
@@ -25,13 +36,7 @@ export interface TargetSources {
  */
 export function targets(sources: TargetSources) {
   return {
-    report: <P extends { kind: ReportKind; id: string }>(): TargetSpec<P, Report> => ({
-      kind: 'report',
-      load: async (ctx, p) => {
-        const report = await sources.reporting.get(ctx.scope, p.kind, p.id);
-        return report ? { kind: 'report', report } : null;
-      },
-    }),
+    report: <P extends { kind: ReportKind; id: string }>() => reportTarget<P>(sources.reporting),
     hotspot: <P extends { id: string }>(): TargetSpec<P, HotspotTarget> => ({
       kind: 'hotspot',
       load: async (ctx, p) => {
