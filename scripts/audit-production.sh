@@ -9,7 +9,7 @@ if [ $code -eq 0 ]; then
   echo "npm audit: no high or critical advisories in production dependencies."
   exit 0
 fi
-if echo "$out" | grep -qiE "audit endpoint returned an error|ENOAUDIT|405 Method Not Allowed|EAI_AGAIN|ENOTFOUND"; then
+if echo "$out" | grep -qiE "audit endpoint returned an error|ENOAUDIT|405 Method Not Allowed|EAI_AGAIN|ENOTFOUND|EIDLETIMEOUT|ETIMEDOUT|ECONNRESET|ECONNREFUSED"; then
   echo "WARNING: npm audit could not reach an advisory database from this registry; production dependencies were NOT checked."
   exit 0
 fi
