@@ -2,8 +2,8 @@
 # Trygghetsboten: the compiled bot on a Node.js LTS image, as a non-root user.
 #   docker build -t trygghetsboten .
 #   docker run --env-file .env -p 3978:3978 trygghetsboten
-# Stage 1 installs every dependency (better-sqlite3 is compiled here if no prebuilt binary fits), compiles
-# TypeScript to dist/ (npm run build) and drops the dev dependencies. Stage 2 gets only package.json,
+# Stage 1 installs every dependency (better-sqlite3 is compiled here if no prebuilt binary fits), bundles
+# the server into dist/ (npm run build: esbuild, one file) and drops the dev dependencies. Stage 2 gets only package.json,
 # the production node_modules and dist/: no sources, no dev dependencies, no compiler toolchain.
 # Node 24 (the other LTS line; see README on its state): docker build --build-arg NODE_IMAGE=node:24-bookworm-slim .
 
@@ -17,8 +17,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/copy-build-assets.cjs scripts/build-tab.cjs ./scripts/
+COPY tsconfig.json ./
+COPY scripts/build.cjs scripts/build-tab.cjs ./scripts/
 COPY src ./src
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \

@@ -1,6 +1,6 @@
 // The lägesbild tab's page (src/tab, browser TypeScript) bundled with esbuild into <outDir>/tab: tab.js
 // and tab.css (Leaflet's and the cluster plugin's styles included, their images inlined). Run by
-// copy-build-assets.cjs (npm run build, npm start's stale check), and by the browser tests when missing.
+// build.cjs (npm run build, npm start after a change), and by the browser tests when missing.
 'use strict';
 const path = require('node:path');
 

@@ -15,26 +15,35 @@ export interface BotProcess {
   ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** How the server is started: Node's arguments and the folder it runs in. */
+export interface BotEntry {
+  args: string[];
+  cwd: string;
+}
+
+/** The sources under tsx (below): what the tests run, so that they need no build. */
+const SOURCES: BotEntry = { args: ['--import', 'tsx', 'src/main.ts'], cwd: projectRoot };
+
 /**
  * src/main.ts in Node itself with tsx as a loader (what `tsx src/main.ts` does, without tsx's wrapper
  * process). The tsx CLI runs the server in a child of its own; a signal to the wrapper (SIGKILL above all)
  * then never reaches the server, which lives on as an orphan with the database open. `--import tsx`
  * registers tsx for both module systems on Node 20.6 and newer.
  */
-function spawnMain(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot,
+function spawnMain(env: Record<string, string>, entry: BotEntry = SOURCES): ChildProcess {
+  return spawn(process.execPath, entry.args, {
+    cwd: entry.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', [TEST_RUN_VARIABLE]: testRunId, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /**
- * Starts the bot's entry point from the sources (src/main.ts under tsx; `npm start` runs the same entry
- * compiled, dist/main.js, so tests need no build) and waits for its "listens" log line.
+ * Starts the bot's entry point, by default from the sources (src/main.ts under tsx; `npm start` runs the
+ * same entry bundled, dist/main.js, so tests need no build), and waits for its "listens" log line.
  */
-export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawnMain({ PORT: '0', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env });
+export function startBotProcess(env: Record<string, string>, entry: BotEntry = SOURCES): Promise<BotProcess> {
+  const child = spawnMain({ PORT: '0', LOG_LEVEL: 'info', MicrosoftAppId: '', ...env }, entry);
   const logs: string[] = [];
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
   const exited = ended.then((e) => e.code);

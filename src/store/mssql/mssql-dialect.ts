@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import mssql from 'mssql';
+import { codePath } from '../../code-root';
 import { splitOnGoLines, type MigrationDialect } from '../migrator';
 import type { Database } from '../schema';
 import { KEY_COLLATION } from '../schema-definition';
@@ -86,7 +86,7 @@ CREATE TABLE schema_migrations (
 )`;
 
 export const mssqlMigrations: MigrationDialect = {
-  folder: path.join(__dirname, 'migrations'),
+  folder: codePath('store', 'mssql', 'migrations'),
   createMigrationsTableSql: CREATE_MIGRATIONS_TABLE_SQL,
   splitBatches: splitOnGoLines,
   lock: takeMigrationLock,

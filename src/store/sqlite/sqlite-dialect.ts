@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { sql } from 'kysely';
 import { errorProperty, type StoreDialect } from '../store-dialect';
+import { codePath } from '../../code-root';
 import { splitOnStatementEnds, type MigrationDialect } from '../migrator';
 
 /**
@@ -44,7 +44,7 @@ export const sqliteDialect: StoreDialect = {
 export const MIGRATION_LOCK_WAIT_MS = 60_000;
 
 export const sqliteMigrations: MigrationDialect = {
-  folder: path.join(__dirname, 'migrations'),
+  folder: codePath('store', 'sqlite', 'migrations'),
   createMigrationsTableSql: `CREATE TABLE IF NOT EXISTS schema_migrations (
   version    INTEGER NOT NULL PRIMARY KEY,
   name       TEXT NOT NULL,
