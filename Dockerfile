@@ -18,7 +18,7 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
-COPY scripts/build.cjs scripts/build-tab.cjs ./scripts/
+COPY scripts/build.cjs scripts/server-entry.cjs scripts/build-tab.cjs ./scripts/
 COPY src ./src
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \

@@ -14,7 +14,7 @@ const dist = path.join(root, 'dist');
  * dependencies (bundled too: npm rewrites node_modules/.package-lock.json at every install).
  */
 const INPUTS = ['src', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json',
-  'scripts/build.cjs', 'scripts/build-tab.cjs', 'scripts/build-if-stale.cjs'];
+  'scripts/build.cjs', 'scripts/server-entry.cjs', 'scripts/build-tab.cjs', 'scripts/build-if-stale.cjs'];
 
 function newestChange(entry) {
   let stat;

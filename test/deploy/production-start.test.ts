@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
@@ -12,6 +13,8 @@ import { cardAction, channelMessage } from '../support/teams-activities';
 // project's own dist/ is never touched and the first start really builds from nothing, as on a fresh clone.
 
 const BUILDING = /bundling into dist\//;
+/** Node 22.1+ keeps compiled code in its own cache; on Node 20 dist/main.js keeps V8's cache beside the bundle. */
+const NODE_HAS_COMPILE_CACHE = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
 function copyOfTheProject(): string {
   mkdirSync(join(projectRoot, 'test-output'), { recursive: true });
@@ -82,6 +85,28 @@ describe('npm start: the server bundled into dist/ and started from the bundle',
     assert.doesNotMatch(bot.logs.join('\n'), BUILDING);
     assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
     await stop();
+  });
+
+  it('keeps the compiled code beside the bundle (Node 20), and starts from it, or past a damaged one', async () => {
+    const caches = () => readdirSync(join(copy, 'dist')).filter((f) => f.endsWith('.v8cache'));
+    bot = await start();
+    if (!NODE_HAS_COMPILE_CACHE) {
+      for (let waited = 0; caches().length === 0; waited += 100) {
+        assert.ok(waited < 60_000, 'a code cache is written once the server runs');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await stop();
+    for (const damaged of [false, true]) {
+      if (damaged) for (const cache of caches()) writeFileSync(join(copy, 'dist', cache), 'not a cache');
+      bot = await start();
+      assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
+      connector.clear();
+      await post(channelMessage('senaste', { serviceUrl: connector.url }));
+      const list = connector.received.find((r) => r.body.type === 'message')!;
+      assert.match(JSON.stringify(list.body), /H-\d{4}-0001/, `the stored report is listed (${damaged ? 'damaged' : 'intact'} cache)`);
+      await stop();
+    }
   });
 
   it('builds again after a source changed, and serves what it built', async () => {
