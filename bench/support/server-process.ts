@@ -19,7 +19,7 @@ export function serverCommand(): { label: string; args: string[] } {
     : { label: 'node dist/main.js', args: ['dist/main.js'] };
 }
 
-/** `npm start`'s own first step: compiles to dist/ when a source is newer than the last build. */
+/** What `npm start` does first: bundles the server into dist/ when a source is newer than the last build. */
 export function buildIfStale(): void {
   if (!QUICK) execFileSync(process.execPath, [join(projectRoot, 'scripts', 'build-if-stale.cjs')], { cwd: projectRoot, stdio: 'inherit' });
 }
