@@ -64,7 +64,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
   const hotspotViews = d.hotspotExports ?? { views: async () => [] };
   const noPromises: PromiseFollowUpSource = { followUp: async (_scope, year) => ({ year, promises: [], activities: [], meetings: [] }) };
-  const annual = new AnnualReportBuilder(store.lagesbild, d.promises ?? noPromises, hotspotViews, clock, STOCKHOLM);
+  const annual = new AnnualReportBuilder(store.lagesbild, d.promises ?? noPromises, hotspotViews, clock, STOCKHOLM, store.schools);
   const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, hotspotViews, annual);
   const feature: LagesbildFeature = {
     subscriptions: new SubscriptionService(store.digestSubscriptions, store.digestDeliveries, clock, STOCKHOLM),
