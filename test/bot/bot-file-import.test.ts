@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { downloadAllowed, decodedText } from '../../src/bot/sent-file-reader';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/turn-context-reader';
+import { createLogger } from '../../src/logging/logger';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
 import { ANNA, BERIT, TENANT, channelMessage, personalMessage, type Speaker } from '../support/teams-activities';
 
@@ -57,8 +59,12 @@ describe('importing a CSV file sent in the personal chat', function () {
   });
   after(async () => { await new Promise((resolve) => server.close(resolve)); });
 
+  /** Every log line of the bot, at the most verbose level. */
+  const logLines: string[] = [];
   beforeEach(async () => {
-    h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` });
+    logLines.length = 0;
+    const sink = new Writable({ write(chunk, _enc, done) { logLines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
+    h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` }, createLogger('trace', sink));
     requested.length = 0;
   });
   afterEach(async () => { await h.stop(); });
@@ -84,6 +90,8 @@ describe('importing a CSV file sent in the personal chat', function () {
     assert.equal(count('SELECT COUNT(*) AS n FROM promise_commitments'), 8);
     assert.match(await sendFile('', attachment('skolor.csv')), /3 skolor importerade: Exempelskolan, Exempelbyns skola, Exempelgymnasiet/);
     assert.equal(count('SELECT COUNT(*) AS n FROM schools'), 3);
+    assert.ok(logLines.length > 0);
+    assert.ok(!logLines.some((l) => l.includes('secret-token') || l.includes('/files/')), 'the download link is never logged');
   });
 
   it('When the file has wrong lines, then each is named with its reason in Swedish and nothing is imported', async () => {
