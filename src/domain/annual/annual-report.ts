@@ -133,7 +133,9 @@ export class AnnualReportBuilder {
 async function namedSchools(register: Pick<SchoolRepository, 'get'> | null, scope: DigestScope, counts: KeyedYear[]): Promise<(YearCompared & { school: string | null })[]> {
   if (!register) return [];
   const schools = await Promise.all(counts.map((c) => register.get({ tenantId: scope.tenantId }, c.key)));
-  return counts.map(({ key: _id, ...c }, i) => ({ ...c, school: schools[i]?.name ?? null }));
+  // Ties ordered by name, not by the ids they were counted under.
+  return counts.map(({ key: _id, ...c }, i) => ({ ...c, school: schools[i]?.name ?? null }))
+    .sort((a, b) => b.count - a.count || b.previousYear - a.previousYear || (a.school ?? '\uffff').localeCompare(b.school ?? '\uffff', 'sv'));
 }
 
 /** The four quarters of a year; the quarters of a running year stop at now (a quarter not begun is empty). */
