@@ -94,14 +94,16 @@ export function referenceTrustOf(context: TurnContext): ReferenceTrust {
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 /**
- * The file a message carries, if any (the first: one import at a time). Only a personal chat's file
- * comes with a download link; a file anywhere else (a SharePoint `reference`) is `elsewhere`.
+ * The file a message carries, if any (the first: one import at a time). Only a file uploaded in the
+ * personal chat comes with a download link; one shared there as a link is `linked`, any file in a
+ * channel or group chat `elsewhere`.
  */
 export function messageFileOf(activity: Activity): MessageFile | null {
   const file = (activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO || a.contentType === 'reference');
   if (!file) return null;
   const content = (file.content ?? {}) as { downloadUrl?: unknown; fileType?: unknown };
-  if (scopeOf(activity) !== 'personal' || file.contentType !== FILE_DOWNLOAD_INFO || typeof content.downloadUrl !== 'string') return { kind: 'elsewhere' };
+  if (scopeOf(activity) !== 'personal') return { kind: 'elsewhere' };
+  if (file.contentType !== FILE_DOWNLOAD_INFO || typeof content.downloadUrl !== 'string') return { kind: 'linked' };
   return { kind: 'download', name: file.name ?? '', fileType: typeof content.fileType === 'string' ? content.fileType : '', downloadUrl: content.downloadUrl };
 }
 

@@ -28,6 +28,7 @@ export interface FileImportFeature {
 const sentFile = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('download'), name: z.string().max(400), fileType: z.string().max(40), downloadUrl: z.string().max(4000) }),
   z.object({ kind: z.literal('elsewhere') }),
+  z.object({ kind: z.literal('linked') }),
 ]);
 
 const isCsv = (file: DownloadableFile) => file.fileType.toLowerCase() === 'csv' || /\.csv$/i.test(file.name);
@@ -53,8 +54,9 @@ export function fileImportCommands(f: FileImportFeature): CommandEntry[] {
       target: noTarget, right: 'coordinator', writes: true,
       handle: async ({ ctx, payload }) => {
         const t = messages(ctx.locale).fileImport;
-        if (payload.file?.kind === 'download') return [cardReply(await importFile(f, ctx, payload.text, payload.file))];
-        return [cardReply(notice(payload.file ? t.elsewhere : t.howTo, { title: t.title }))];
+        const file = payload.file;
+        if (file?.kind === 'download') return [cardReply(await importFile(f, ctx, payload.text, file))];
+        return [cardReply(notice(file ? t[file.kind] : t.howTo, { title: t.title }))];
       },
     }),
   ];

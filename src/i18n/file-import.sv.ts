@@ -6,6 +6,8 @@ export const fileImportSv = {
     + 'Du kan också klistra in raderna: "löften import" följt av raderna, eller "skolor" och knappen Importera CSV.',
   elsewhere: 'Filer i en kanal eller gruppchatt sparas i SharePoint, dit jag inte når. Skicka CSV-filen till mig i vår 1:1-chatt, '
     + 'eller klistra in raderna här: "löften import" följt av raderna, eller "skolor" och knappen Importera CSV.',
+  linked: 'Filen delades som en länk till OneDrive eller SharePoint, dit jag inte når. Ladda upp den från datorn i stället '
+    + '(gemet → Ladda upp från den här enheten), eller klistra in raderna.',
   notCsv: 'Bara CSV-filer (.csv) kan importeras. Spara filen som CSV (semikolonavgränsad) i Excel och skicka den igen.',
   tooLarge: 'Filen är för stor: högst {max} kB kan importeras. Dela upp den och skicka delarna var för sig.',
   unreadable: 'Filen kunde inte hämtas. Skicka den igen om en stund, eller klistra in raderna.',

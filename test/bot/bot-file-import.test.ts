@@ -75,7 +75,7 @@ describe('importing a CSV file sent in the personal chat', function () {
     content: { downloadUrl, uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9D', fileType, etag: '123' },
   });
   /** Sends `text` with the file in the user's personal chat with the bot; returns the bot's answers' text. */
-  const sendFile = async (text: string, file: ReturnType<typeof attachment>, from: Speaker = ANNA): Promise<string> => {
+  const sendFile = async (text: string, file: Record<string, unknown>, from: Speaker = ANNA): Promise<string> => {
     const before = h.connector.messages().length;
     const res = await h.post({ ...personalMessage(text, h.where({ conversationType: 'personal', from })), attachments: [file] });
     assert.ok(res.status < 300, `answered ${res.status}`);
@@ -109,6 +109,8 @@ describe('importing a CSV file sent in the personal chat', function () {
     assert.match(await sendFile('', attachment('rapport.pdf', 'pdf')), /Bara CSV-filer \(\.csv\) kan importeras/);
     assert.match(await sendFile('', attachment('loften.csv', 'csv', 'https://evil.example.com/loften.csv')), /Filen kunde inte hämtas/);
     assert.match(await sendFile('', attachment('saknas.csv')), /Filen kunde inte hämtas/);
+    const shared = { contentType: 'reference', contentUrl: 'https://contoso.sharepoint.com/sites/trygghet/Delade dokument/skolor.csv', name: 'skolor.csv' };
+    assert.match(await sendFile('', shared), /delades som en länk till OneDrive eller SharePoint/);
     assert.deepEqual(requested, ['large.csv', 'okand.csv', 'saknas.csv'], 'no request for the pdf nor to another host');
     assert.equal(count('SELECT COUNT(*) AS n FROM schools'), 0);
     assert.equal(count('SELECT COUNT(*) AS n FROM promises'), 0);

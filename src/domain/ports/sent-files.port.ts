@@ -12,10 +12,11 @@ export interface DownloadableFile {
 }
 
 /**
- * A file the message carries: one the bot can fetch, or one `elsewhere` (a channel's or group chat's
- * file lies in SharePoint, reachable only through Microsoft Graph, which this bot does not use).
+ * A file the message carries: one the bot can fetch; one `elsewhere` (a channel's or group chat's file
+ * lies in SharePoint, reachable only through Microsoft Graph, which this bot does not use); or, in the
+ * personal chat, one `linked` (shared from OneDrive or SharePoint rather than uploaded: no download link).
  */
-export type MessageFile = DownloadableFile | { kind: 'elsewhere' };
+export type MessageFile = DownloadableFile | { kind: 'elsewhere' } | { kind: 'linked' };
 
 /** `refused`: not a link from Teams' file hosts; `unreachable`: no answer, an error status, or a timeout. */
 export type FileDownload = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'unreachable' | 'refused' };
