@@ -64,7 +64,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const lagesbild = new LagesbildService(store.lagesbild, clock, d.hotSpots, STOCKHOLM);
   const hotspotViews = d.hotspotExports ?? { views: async () => [] };
   const noPromises: PromiseFollowUpSource = { followUp: async (_scope, year) => ({ year, promises: [], activities: [], meetings: [] }) };
-  const annual = new AnnualReportBuilder(store.lagesbild, d.promises ?? noPromises, hotspotViews, clock, STOCKHOLM);
+  const annual = new AnnualReportBuilder(store.lagesbild, d.promises ?? noPromises, hotspotViews, clock, STOCKHOLM, store.schools);
   const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, hotspotViews, annual);
   const feature: LagesbildFeature = {
     subscriptions: new SubscriptionService(store.digestSubscriptions, store.digestDeliveries, clock, STOCKHOLM),
@@ -81,15 +81,16 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   };
   let connectorPoster: ConnectorDigestPoster | null = null;
   const poster: DigestPoster = {
-    post: (conversation, digest, locale) => (connectorPoster ??= new ConnectorDigestPoster({
-      adapter: d.adapter(), appId: config.bot.appId, serviceUrls: config.bot, render: (l, loc) => lagesbildCards.lagesbild(loc, l),
-    })).post(conversation, digest, locale),
+    post: (conversation, digest, locale, est) => (connectorPoster ??= new ConnectorDigestPoster({
+      adapter: d.adapter(), appId: config.bot.appId, serviceUrls: config.bot, render: (l, loc, e) => lagesbildCards.lagesbild(loc, l, e),
+    })).post(conversation, digest, locale, est),
   };
   const sleep = d.sleep ?? realSleep;
   const digests = new ScheduledDigests({
     subscriptions: store.digestSubscriptions, deliveries: store.digestDeliveries, conversations: store.conversations,
     lagesbild, poster, pacer: d.budget ?? new Pacer(DIGEST_POST_INTERVAL_MS, clock, sleep), clock, sleep, random: Math.random,
     log, leases: d.leases ?? new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs), catchUpMs: config.digests.catchUpHours * 3_600_000, zone: STOCKHOLM,
+    ...(d.est ? { est: d.est } : {}),
   });
   const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron, d.leases ?? null);
   return {

@@ -7,6 +7,8 @@ import { ChangeFeed, withChangeFeed } from './domain/shared-cards';
 import { MessageExtension } from './bot/message-extension';
 import { extensionEntries, extensionVerbs } from './conversation/message-extension-entries';
 import { createSchoolFeature, schoolCommands, schoolVerbs } from './conversation/school-entries';
+import { fileImportCommands } from './conversation/file-import-entries';
+import { createSentFileReader } from './bot/sent-file-reader';
 import { ReportFinder } from './domain/report-finder';
 import { reportLinkRoutes } from './http/report-link-route';
 import { JobLeases } from './domain/jobs/job-leases';
@@ -108,7 +110,9 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const registry = buildRegistry({ reporting, views, hotspots, store, clock,
     est: { est, users: store.users, conversations: store.conversations, now: () => clock.now() }, more: {
       verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...schoolVerbs(schools), ...mobilisation.verbs, ...promises.verbs],
-      commands: [...lagesbild.commands, ...schoolCommands(schools), ...mobilisation.commands, ...promises.commands],
+      commands: [...lagesbild.commands, ...schoolCommands(schools), ...mobilisation.commands, ...promises.commands,
+        // Issue 12: a CSV file sent in the personal chat; links to this machine are fetched in local mode only.
+        ...fileImportCommands({ reader: createSentFileReader({ allowLoopback: !config.bot.authEnabled }), promises: promises.register, schools })],
     } });
   const dispatcher = new Dispatcher({ registry, access, audit: store.audit, clock, limiter, lastSeen: new LastSeen(store.users) });
   const sharedCards = new SharedCardUpdater({

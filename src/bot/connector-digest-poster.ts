@@ -3,6 +3,7 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card-schema';
 import type { ConversationRecord } from '../domain/conversation';
 import type { DigestLocale } from '../domain/digests/subscription';
+import type { EstPicture } from '../domain/est/est-service';
 import type { Lagesbild } from '../domain/lagesbild/lagesbild';
 import type { DigestPoster, PostOutcome } from '../domain/ports/digest-poster.port';
 
@@ -10,7 +11,7 @@ export interface ConnectorDigestPosterOptions {
   adapter: CloudAdapter;
   /** The bot's app id; '' in local mode. */
   appId: string;
-  render(digest: Lagesbild, locale: DigestLocale): AdaptiveCard;
+  render(digest: Lagesbild, locale: DigestLocale, est?: EstPicture): AdaptiveCard;
   /** Which service URLs stored references may send the bot's posts (and token) to. */
   serviceUrls: ServiceUrlRule;
   timeoutMs?: number;
@@ -25,9 +26,9 @@ export interface ConnectorDigestPosterOptions {
 export class ConnectorDigestPoster implements DigestPoster {
   constructor(private readonly o: ConnectorDigestPosterOptions) {}
 
-  post(conversation: ConversationRecord, digest: Lagesbild, locale: DigestLocale): Promise<PostOutcome> {
+  post(conversation: ConversationRecord, digest: Lagesbild, locale: DigestLocale, est?: EstPicture): Promise<PostOutcome> {
     return postProactively(this.o, conversation, {
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: this.o.render(digest, locale) }],
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: this.o.render(digest, locale, est) }],
     });
   }
 }

@@ -14,7 +14,7 @@ import type { AdaptiveCard } from '../cards/card-schema';
 import type { MessageExtension } from './message-extension';
 import type { Clock } from '../domain/ports/clock.port';
 import type { Logger } from '../logging/logger';
-import { chatContextOf, conversationRecordOf, messageText, referenceTrustOf } from './turn-context-reader';
+import { chatContextOf, conversationRecordOf, messageFileOf, messageText, referenceTrustOf } from './turn-context-reader';
 
 export interface BotHandlers {
   dispatcher: Dispatcher;
@@ -56,7 +56,8 @@ export class TrygghetsbotenBot extends TeamsActivityHandler {
     await this.app.installs.remember(conversationRecordOf(activity, this.clock.now()), referenceTrustOf(context)).catch((error: unknown) => {
       this.log.warn({ err: errorName(error) }, 'could not refresh conversation reference');
     });
-    await this.send(context, await this.sharedAfterMessage(ctx, () => this.app.dispatcher.command(ctx, messageText(context))));
+    const file = messageFileOf(activity) ?? undefined;
+    await this.send(context, await this.sharedAfterMessage(ctx, () => this.app.dispatcher.command(ctx, messageText(context), file)));
   }
 
   /**

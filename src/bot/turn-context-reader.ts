@@ -2,6 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { ChatContext } from '../conversation/chat-context';
 import type { ReferenceTrust } from '../conversation/install-handler';
 import type { ConversationRecord, ConversationScope } from '../domain/conversation';
+import type { MessageFile } from '../domain/ports/sent-files.port';
 import { localeFrom, SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales } from '../i18n/messages';
 import { serviceUrlIsTrusted } from './service-url-guard';
 
@@ -87,6 +88,23 @@ export function conversationRecordOf(activity: Activity, now: Date): Conversatio
 /** Whether this turn may change where the conversation is reached later (see serviceUrlIsTrusted). */
 export function referenceTrustOf(context: TurnContext): ReferenceTrust {
   return { serviceUrlTrusted: serviceUrlIsTrusted(context) };
+}
+
+/** What Teams attaches for a file sent to a bot in the personal chat (manifest `supportsFiles`). */
+export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+/**
+ * The file a message carries, if any (the first: one import at a time). Only a file uploaded in the
+ * personal chat comes with a download link; one shared there as a link is `linked`, any file in a
+ * channel or group chat `elsewhere`.
+ */
+export function messageFileOf(activity: Activity): MessageFile | null {
+  const file = (activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO || a.contentType === 'reference');
+  if (!file) return null;
+  const content = (file.content ?? {}) as { downloadUrl?: unknown; fileType?: unknown };
+  if (scopeOf(activity) !== 'personal') return { kind: 'elsewhere' };
+  if (file.contentType !== FILE_DOWNLOAD_INFO || typeof content.downloadUrl !== 'string') return { kind: 'linked' };
+  return { kind: 'download', name: file.name ?? '', fileType: typeof content.fileType === 'string' ? content.fileType : '', downloadUrl: content.downloadUrl };
 }
 
 /** The words of a message, without the @mention of the bot that Teams puts in channel messages. */

@@ -70,6 +70,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
     h.effect ? beforeAfter(h.effect.place) : '', h.effect?.area ? beforeAfter(h.effect.area) : '',
   ]);
   const schoolRows = r.schools.bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? t.unknown]);
+  const schoolActivityRows = r.schools.activities.bySchool.map((s) => [s.school ?? t.unknownSchool, s.count, s.previousYear, change(s)]);
   const meetingRows = r.promises.meetings.map((x) => [day(x.date), orgs(x.organisations), x.decisions]);
 
   return {
@@ -98,6 +99,10 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
       {
         title: t.sections.schools, source: source('incident_reports'), paragraphs: none(schoolRows),
         tables: table([...yearHeader(c.school), c.youth], schoolRows),
+      },
+      {
+        title: t.sections.schoolActivities, source: source('activity_reports'), paragraphs: none(schoolActivityRows),
+        tables: table(yearHeader(c.school), schoolActivityRows),
       },
       {
         title: t.sections.meetings, source: source('promise_register'),

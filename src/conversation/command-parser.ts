@@ -36,6 +36,8 @@ export const COMMANDS = {
   meeting: ['strategiskt möte', 'strategic meeting'],
   // Issue 12: the yearly report.
   annual: ['årsrapport', 'årsrapporten', 'annual report'],
+  // Issue 12: a CSV file sent in the personal chat; every message with a file goes here (Dispatcher.command).
+  importFile: ['importera fil', 'importera filen', 'import file'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -110,14 +110,19 @@ function answers(f: PromiseFeature) {
       const t = messages(ctx.locale).promises.import;
       const lines = pastedLines(text, IMPORT_WORDS);
       if (lines.trim() === '') return notice(t.howTo);
-      const file = readImportFile(lines);
-      if (!file.ok) return promiseCards.importRefused(ctx.locale, [file.error]);
-      const outcome = await register.importRows(ctx.scope, ctx.actor, file.rows);
-      if (!outcome.ok) return promiseCards.importRefused(ctx.locale, outcome.errors);
-      const years = [...new Set(outcome.promises.map((p) => p.year))];
-      return promiseCards.imported(ctx.locale, outcome.promises.length, outcome.promises.reduce((n, p) => n + p.commitments.length, 0), years);
+      return importPromiseCsv(register, ctx, lines);
     },
   };
+}
+
+/** CSV text of promises (pasted lines or a file's text): nothing is stored unless every line is right; each wrong line is named with its reason. */
+export async function importPromiseCsv(register: Pick<PromiseRegister, 'importRows'>, ctx: ChatContext, csv: string): Promise<AdaptiveCard> {
+  const file = readImportFile(csv);
+  if (!file.ok) return promiseCards.importRefused(ctx.locale, [file.error]);
+  const outcome = await register.importRows(ctx.scope, ctx.actor, file.rows);
+  if (!outcome.ok) return promiseCards.importRefused(ctx.locale, outcome.errors);
+  const years = [...new Set(outcome.promises.map((p) => p.year))];
+  return promiseCards.imported(ctx.locale, outcome.promises.length, outcome.promises.reduce((n, p) => n + p.commitments.length, 0), years);
 }
 
 /** `löften`, `löften nytt`, `löften import`, `strategiskt möte`: anyone reads the follow-up; coordinators enter. */

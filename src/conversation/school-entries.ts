@@ -198,14 +198,17 @@ function refusal(m: Catalogue, outcome: Extract<SchoolSave, { ok: false }>): { w
   }
 }
 
-/** CSV text to schools: all or nothing; a bad line is named with its number and reason, and the text stays. */
-async function importSchools(f: SchoolFeature, ctx: ChatContext, csv: string): Promise<AdaptiveCard> {
+/** What an import of school CSV came to: the confirmation card, or why nothing was imported (a line and its reason). */
+export type SchoolCsvImport = { ok: true; card: AdaptiveCard } | { ok: false; problem: string };
+
+/** CSV text (pasted on the import card, or a file's) to schools: all or nothing; a bad line is named with its number and reason. */
+export async function importSchoolCsv(f: Pick<SchoolFeature, 'service'>, ctx: ChatContext, csv: string): Promise<SchoolCsvImport> {
   const m = messages(ctx.locale);
   const i = m.schools.import;
   const parsed = parseSchoolCsv(csv);
-  const failed = (line: number, reason: string) => schoolCards.schoolImport(ctx.locale, csv, format(i.failed, { line, reason }));
+  const failed = (line: number, reason: string): SchoolCsvImport => ({ ok: false, problem: format(i.failed, { line, reason }) });
   if (!parsed.ok) return failed(parsed.line, problemText(m, parsed.problem));
-  if (parsed.rows.length === 0) return schoolCards.schoolImport(ctx.locale, csv, i.empty);
+  if (parsed.rows.length === 0) return { ok: false, problem: i.empty };
   const outcome = await f.service.import(ctx.actor.userId, ctx.scope, parsed.rows);
   if (!outcome.ok) {
     const reason = outcome.reason === 'personal_data'
@@ -213,9 +216,18 @@ async function importSchools(f: SchoolFeature, ctx: ChatContext, csv: string): P
       : outcome.reason === 'name_taken' ? i.reason.nameTaken : m.schools.card.placeMissing;
     return failed(outcome.line, reason);
   }
-  return cards.notice(format(i.done, { count: outcome.schools.length, names: outcome.schools.map((s) => safeText(s.name)).join(', ') }), {
-    tone: 'good', actions: [{ title: m.schools.list.title, verb: SCHOOL_VERBS.list, data: {} }],
-  });
+  return {
+    ok: true,
+    card: cards.notice(format(i.done, { count: outcome.schools.length, names: outcome.schools.map((s) => safeText(s.name)).join(', ') }), {
+      tone: 'good', actions: [{ title: m.schools.list.title, verb: SCHOOL_VERBS.list, data: {} }],
+    }),
+  };
+}
+
+/** The import card's answer: on failure the card again, with the text kept and the reason. */
+async function importSchools(f: SchoolFeature, ctx: ChatContext, csv: string): Promise<AdaptiveCard> {
+  const imported = await importSchoolCsv(f, ctx, csv);
+  return imported.ok ? imported.card : schoolCards.schoolImport(ctx.locale, csv, imported.problem);
 }
 
 function problemText(m: Catalogue, problem: SchoolCsvProblem): string {

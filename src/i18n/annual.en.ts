@@ -15,6 +15,8 @@ export const annualEn: Catalogue['annual'] = {
   sections: {
     promises: 'Citizen promises', incidents: 'Incidents', quarters: 'Incidents per quarter', categories: 'Incidents per category',
     places: 'Incidents per place', activities: 'Activities per type', hotspots: 'Hot spots worked during the year', schools: 'Schools',
+    // Issue 12: activities per register school, next to the incidents per school.
+    schoolActivities: 'Activities per school',
     meetings: 'Strategic meeting',
   },
   columns: {
@@ -30,6 +32,7 @@ export const annualEn: Catalogue['annual'] = {
   noMeeting: 'No strategic meeting recorded for {year}.',
   none: 'None during the year.',
   unknown: 'unknown',
+  unknownSchool: 'a school no longer in the school register',
   command: {
     /** The title of an answer that says what was mistyped. */
     problemTitle: 'Annual report',

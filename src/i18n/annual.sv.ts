@@ -14,6 +14,8 @@ export const annualSv = {
   sections: {
     promises: 'Medborgarlöften', incidents: 'Händelser', quarters: 'Händelser per kvartal', categories: 'Händelser per kategori',
     places: 'Händelser per plats', activities: 'Aktiviteter per typ', hotspots: 'Hot spots som bearbetats under året', schools: 'Skolor',
+    // Issue 12: activities per register school, next to the incidents per school.
+    schoolActivities: 'Aktiviteter per skola',
     meetings: 'Strategiskt möte',
   },
   columns: {
@@ -29,6 +31,7 @@ export const annualSv = {
   noMeeting: 'Inget strategiskt möte registrerat för {year}.',
   none: 'Inga under året.',
   unknown: 'okänt',
+  unknownSchool: 'en skola som inte längre finns i skolregistret',
   /** The command's answers. */
   command: {
     /** The title of an answer that says what was mistyped. */

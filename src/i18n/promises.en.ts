@@ -45,7 +45,7 @@ export const promisesEn: Shape<typeof promisesSv> = {
     line: 'Line {line}: {reason}',
     whole: 'The file: {reason}',
     done: '{count} {count|promise|promises} with {commitments} {commitments|commitment|commitments} imported for {years}.',
-    howTo: 'Write "promises import" and paste the file\'s lines after it, or attach the CSV file to the message. '
+    howTo: 'Write "promises import" and paste the file\'s lines after it, or send me the CSV file in our 1:1 chat. '
       + 'Columns (semicolon): typ;år;rubrik;text;organisationer;från;till. See examples/medborgarloften-kungsor-2020.csv.',
     fileUnreadable: 'The attached file could not be fetched. Try again, or paste the lines.',
     reason: {

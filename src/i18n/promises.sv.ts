@@ -42,7 +42,7 @@ export const promisesSv = {
     line: 'Rad {line}: {reason}',
     whole: 'Filen: {reason}',
     done: '{count} {count|löfte|löften} med {commitments} {commitments|åtagande|åtaganden} importerade för {years}.',
-    howTo: 'Skriv "löften import" och klistra in filens rader efter, eller bifoga CSV-filen till meddelandet. '
+    howTo: 'Skriv "löften import" och klistra in filens rader efter, eller skicka CSV-filen till mig i vår 1:1-chatt. '
       + 'Kolumner (semikolon): typ;år;rubrik;text;organisationer;från;till. Se examples/medborgarloften-kungsor-2020.csv.',
     fileUnreadable: 'Den bifogade filen kunde inte hämtas. Försök igen, eller klistra in raderna.',
     reason: {

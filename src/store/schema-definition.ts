@@ -185,7 +185,8 @@ export const SCHEMA = {
       ix_activities_conversation_follow_up: { columns: ['conversation_id', 'follow_up_date'] },
       ix_activities_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
       ix_activities_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
-      ix_activities_lagesbild: { columns: ['tenant_id', 'conversation_id', 'activity_date'], include: ['type'] },
+      // Covers counting by type and, since migration 0022, by register school.
+      ix_activities_lagesbild: { columns: ['tenant_id', 'conversation_id', 'activity_date'], include: ['type', 'school_id'] },
       ux_activities_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
       ix_activities_tenant_school: { columns: ['tenant_id', 'school_id', 'activity_date'] },
       ix_activities_commitment: { columns: ['commitment_id'] },

@@ -176,6 +176,8 @@ const COMMAND_TEXTS: Record<string, string> = {
   // Part of the name: a close match that reached another tenant's register would name the school.
   school: 'skola Hemligskolan',
   annual: 'årsrapport 2026',
+  // Typed without a file: how to import (a file's own path is tested in test/bot/bot-file-import.test.ts).
+  importFile: 'importera fil',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {

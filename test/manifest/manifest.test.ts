@@ -45,10 +45,10 @@ describe('Teams app manifest template', () => {
     assert.equal(manifest.accentColor, ACCENT_COLOR);
   });
 
-  it('has a bot in team, groupChat and personal scope, without files', () => {
+  it('has a bot in team, groupChat and personal scope, that receives files (a CSV import in the 1:1 chat)', () => {
     const bot = botOf(sampleManifest());
     assert.deepEqual([...bot.scopes].sort(), [...BOT_SCOPES].sort());
-    assert.equal(bot.supportsFiles, false);
+    assert.equal(bot.supportsFiles, true);
     assert.equal(bot.botId, SAMPLE_APP_ID);
   });
 

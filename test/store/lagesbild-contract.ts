@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Place } from '../../src/domain/place';
 import type { Store } from '../../src/domain/ports/store.port';
-import { T0, TRICKY_TEXT, activityFields, at, incidentFields, newReport, origin, tenant } from './store-fixtures';
+import { T0, TRICKY_TEXT, activityFields, at, curator, incidentFields, newReport, origin, tenant } from './store-fixtures';
 
 const scope = { tenantId: origin.tenantId, conversationId: origin.conversationId };
 const hours = (h: number) => at(h * 3600);
@@ -71,6 +71,27 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
       const overdue = await store.lagesbild.overdueFollowUps(scope, '2026-04-03', 1);
       assert.equal(overdue.total, 3);
       assert.deepEqual(overdue.items, [{ ref: 'A-2026-0004', type: 'trygghetsvandring', followUpDate: '2026-03-02', placeName: null }]);
+    });
+
+    it('counts activities per register school by its id, only of the scope and with a school, as many as there are rows', async function () {
+      const { store } = ctx();
+      const added = await Promise.all(['Björkskolan', 'Ängsskolan'].map((name) => store.schools.add(tenant, { name, stages: ['f-6'], placeId: null, contacts: [] }, curator)));
+      const [bjork, angs] = added.map((a) => { assert.ok(a.ok); return a.school.id; }) as [string, string];
+      const add = (date: string, schoolId: string | null, o = origin) => store.activities.create(newReport(activityFields({ date, schoolId }), { origin: o }));
+      for (const date of ['2026-03-10', '2026-03-11', '2026-03-12']) await add(date, bjork);
+      await add('2026-03-10', angs);
+      await add('2026-03-10', null);
+      await add('2025-03-10', angs);
+      await add('2026-03-10', angs, { ...origin, conversationId: 'another-channel' });
+      const ranges = [{ firstDay: '2026-01-01', lastDay: '2026-12-31' }, { firstDay: '2025-01-01', lastDay: '2025-12-31' }];
+      const counted = await store.lagesbild.countActivities(scope, ranges, 'school');
+      assert.deepEqual(counted, [
+        { range: 0, key: bjork, count: 3, youth: null }, { range: 0, key: angs, count: 1, youth: null }, { range: 1, key: angs, count: 1, youth: null },
+      ]);
+      // The same as counting the rows one by one.
+      const rows = await store.lagesbild.activitiesForExport(scope, ranges[0]!, 100);
+      assert.equal(rows.length, 5, 'five activities of the scope in 2026, one without a school');
+      assert.equal(counted.filter((t) => t.range === 0).reduce((n, t) => n + t.count, 0), 4);
     });
 
     it('lists the range\'s severity-hög incidents of the scope, newest first, cut at the limit, with how many there are', async function () {

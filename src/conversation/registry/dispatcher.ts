@@ -6,6 +6,7 @@ import type { AuditEntityKind, AuditRepository } from '../../domain/ports/audit.
 import type { Shares } from '../../domain/ports/card-messages.port';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { LastSeen } from '../../domain/retention';
+import type { MessageFile } from '../../domain/ports/sent-files.port';
 import { messages, type Catalogue } from '../../i18n/messages';
 import { cardReply, textReply, type ChatContext, type Reply } from '../chat-context';
 import { parseCommand } from '../command-parser';
@@ -61,16 +62,20 @@ export class Dispatcher {
     return this.deps.registry.verbs.get(verb)?.shares;
   }
 
-  /** A typed message. Every message gets an answer, never silence. */
-  async command(ctx: ChatContext, text: string): Promise<Reply[]> {
+  /**
+   * A typed message. Every message gets an answer, never silence. A message that carries a file is an
+   * import from the file (`importFile`) whatever its words, which then say which import.
+   */
+  async command(ctx: ChatContext, text: string, file?: MessageFile): Promise<Reply[]> {
     const m = messages(ctx.locale);
     if (this.limited(ctx)) return [textReply(m.trust.rateLimited)];
     const parsed = parseCommand(text);
-    const entry = parsed.name === 'unknown' ? undefined : this.deps.registry.commands.get(parsed.name);
+    const name = file ? 'importFile' : parsed.name;
+    const entry = name === 'unknown' ? undefined : this.deps.registry.commands.get(name);
     if (!entry) return [textReply(m.unknownCommand)];
     try {
       // `text`: the message as sent (lines kept), for a command that reads pasted lines (`löften import`).
-      const checked = await this.check(ctx, entry, { args: parsed.args, text }, entry.command);
+      const checked = await this.check(ctx, entry, { args: parsed.args, text, ...(file ? { file } : {}) }, entry.command);
       if (!checked.ok) return [cardReply(cards.notice(refusalText(m, checked.refusal, entry), { tone: 'attention' }))];
       return await entry.handle({ ctx, payload: checked.payload, target: checked.target });
     } catch (error) {

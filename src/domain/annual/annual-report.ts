@@ -4,6 +4,7 @@ import type { HotspotView } from '../hotspots/hotspot-service';
 import type { HotspotState } from '../hotspots/hotspot';
 import type { DigestScope, LagesbildAggregateRepository, Tally } from '../ports/lagesbild.port';
 import type { Clock } from '../ports/clock.port';
+import type { SchoolRepository } from '../ports/schools.port';
 import { daysPeriod, shiftPeriod, STOCKHOLM, yearPeriod, type Period } from '../periods';
 import type { PromiseFollowUpSource, YearFollowUp } from '../promises/progress';
 import type { Organisation } from '../vocabulary';
@@ -51,7 +52,12 @@ export interface AnnualReport {
   };
   activities: { source: 'activity_reports'; total: YearCompared; byType: KeyedYear[] };
   hotspots: { source: 'hotspot_register'; worked: AnnualHotspot[] };
-  schools: { source: 'incident_reports'; bySchool: (KeyedYear & { youth: number | null })[] };
+  schools: {
+    source: 'incident_reports';
+    bySchool: (KeyedYear & { youth: number | null })[];
+    /** Activities per register school, keyed by the school's name in the register (null: a school no longer found). */
+    activities: { source: 'activity_reports'; bySchool: (YearCompared & { school: string | null })[] };
+  };
 }
 
 /** The channel's hot spots with their measures and effect (ChannelHotspots, as for exports). */
@@ -77,6 +83,8 @@ export class AnnualReportBuilder {
     private readonly hotspots: AnnualHotspotSource,
     private readonly clock: Clock,
     readonly zone = STOCKHOLM,
+    /** Names the schools activities were counted by (their ids); without it the section lists none. */
+    private readonly schoolRegister: Pick<SchoolRepository, 'get'> | null = null,
   ) {}
 
   async build(scope: DigestScope, year: number): Promise<AnnualReport> {
@@ -89,12 +97,13 @@ export class AnnualReportBuilder {
     const quarters = quarterPeriods(year, this.zone, now);
     const beforeQuarters = quarterPeriods(year - 1, this.zone, null);
     const days = [period, before].map((p) => ({ firstDay: p.firstDay, lastDay: p.lastDay }));
-    const [perQuarter, categories, places, schools, activityTypes, followUp, views] = await Promise.all([
+    const [perQuarter, categories, places, schools, activityTypes, activitySchools, followUp, views] = await Promise.all([
       this.aggregates.countIncidents(scope, [...quarters, ...beforeQuarters], 'none'),
       this.aggregates.countIncidents(scope, [period, before], 'category'),
       this.aggregates.countIncidents(scope, [period, before], 'place'),
       this.aggregates.countIncidents(scope, [period, before], 'school'),
       this.aggregates.countActivities(scope, days, 'type'),
+      this.schoolRegister ? this.aggregates.countActivities(scope, days, 'school') : Promise.resolve([]),
       this.promises.followUp(scope, year),
       this.hotspots.views(scope),
     ]);
@@ -114,9 +123,19 @@ export class AnnualReportBuilder {
       schools: {
         source: 'incident_reports',
         bySchool: byKey(schools).map((s) => ({ ...s, youth: schools.find((t) => t.range === 0 && t.key === s.key)?.youth ?? null })),
+        activities: { source: 'activity_reports', bySchool: await namedSchools(this.schoolRegister, scope, byKey(activitySchools)) },
       },
     };
   }
+}
+
+/** The register's names for school ids (keys are ids, never shown): a school not found is named null. */
+async function namedSchools(register: Pick<SchoolRepository, 'get'> | null, scope: DigestScope, counts: KeyedYear[]): Promise<(YearCompared & { school: string | null })[]> {
+  if (!register) return [];
+  const schools = await Promise.all(counts.map((c) => register.get({ tenantId: scope.tenantId }, c.key)));
+  // Ties ordered by name, not by the ids they were counted under.
+  return counts.map(({ key: _id, ...c }, i) => ({ ...c, school: schools[i]?.name ?? null }))
+    .sort((a, b) => b.count - a.count || b.previousYear - a.previousYear || (a.school ?? '\uffff').localeCompare(b.school ?? '\uffff', 'sv'));
 }
 
 /** The four quarters of a year; the quarters of a running year stop at now (a quarter not begun is empty). */

@@ -8,6 +8,7 @@ import type { DigestSubscriptionRepository } from '../ports/digest-subscriptions
 import type { EventLog } from '../ports/event-log.port';
 import { periodKey, type Period } from '../periods';
 import type { LagesbildService } from '../lagesbild/lagesbild-service';
+import { withEstData, type EstService } from '../est/est-service';
 import { DEFAULT_RETRY_POLICY, classify, retryDelay, type RetryPolicy } from './retry-policy';
 import { digestPeriod, latestOccurrence, type Subscription } from './subscription';
 
@@ -19,6 +20,8 @@ export interface ScheduledDigestsDeps {
   deliveries: DigestDeliveryRepository;
   conversations: ConversationRepository;
   lagesbild: LagesbildService;
+  /** The EST week's part of the lägesbild (the same picture the `lägesbild` command shows). */
+  est?: Pick<EstService, 'picture'>;
   poster: DigestPoster;
   /** Waits for room in the tenant's posting budget (shared by all instances) before each post. */
   pacer: { wait(tenantId: string): Promise<void> };
@@ -119,12 +122,14 @@ export class ScheduledDigests {
       await deps.subscriptions.pause(scope, 'conversation unknown', now);
       return done('paused', 'conversation unknown');
     }
-    const digest = await deps.lagesbild.build(scope, period);
+    const [digest, est] = await Promise.all([deps.lagesbild.build(scope, period), deps.est?.picture(scope)]);
+    // A conversation that keeps no EST week gets no empty EST block in its digest.
+    const estPart = est && withEstData(est);
     // Attempt numbers go on after the previous holder's, so that they stay unique.
     for (let attempt = delivery.lastAttempt + 1, tries = 1; ; attempt += 1, tries += 1) {
       await deps.pacer.wait(subscription.tenantId);
       await deps.deliveries.sending(delivery.id, attempt, deps.clock.now());
-      const outcome = await deps.poster.post(conversation, digest, subscription.locale);
+      const outcome = await deps.poster.post(conversation, digest, subscription.locale, estPart ?? undefined);
       const verdict = classify(outcome, tries, this.retry);
       const status = outcome.ok ? 201 : outcome.status;
       const wait = verdict === 'retry' ? retryDelay(outcome, tries, this.retry, deps.random) : null;

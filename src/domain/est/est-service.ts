@@ -49,6 +49,11 @@ export interface EstPicture {
   areas: AreaTrend[];
 }
 
+/** The picture when it has something to show (priority areas or assessed areas); null for a conversation without an EST week. */
+export function withEstData(picture: EstPicture): EstPicture | null {
+  return picture.priorities.length > 0 || picture.areas.length > 0 ? picture : null;
+}
+
 export type AssessmentDraft = { areaId: string; level: string; reason: string };
 export type AssessmentField = 'level' | 'reason';
 export type AssessmentResult =

@@ -21,7 +21,8 @@ export interface DayRange {
 }
 
 export type IncidentDimension = 'category' | 'organisation' | 'place' | 'school' | 'none';
-export type ActivityDimension = 'type' | 'organisation';
+/** `school`: the register school the activity served (its id; activities without a school are left out). */
+export type ActivityDimension = 'type' | 'organisation' | 'school';
 
 /** One group of one range: `range` is the index into the ranges asked for; `key` '' when not grouped. */
 export interface Tally {
@@ -83,7 +84,7 @@ export interface ActivityExportRow {
 export interface LagesbildAggregateRepository {
   /** Incidents counted per range and key (school: only incidents with a school), largest count first. */
   countIncidents(scope: DigestScope, ranges: InstantRange[], by: IncidentDimension): Promise<Tally[]>;
-  /** Activities per range and type, or per participating organisation. */
+  /** Activities per range and type, per participating organisation, or per register school (key: the school's id). */
   countActivities(scope: DigestScope, ranges: DayRange[], by: ActivityDimension): Promise<Tally[]>;
   /** Incidents of severity hög in the range, newest first, at most `limit`, and how many there are. */
   seriousIncidents(scope: DigestScope, range: InstantRange, limit: number): Promise<{ total: number; items: SeriousIncident[] }>;

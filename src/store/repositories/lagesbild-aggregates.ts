@@ -36,6 +36,8 @@ const COUNTED_BY: Record<IncidentDimension, CountedDimension> = {
 const ACTIVITY_KEYS: Record<ActivityDimension, RawBuilder<string>> = {
   type: sql<string>`activities.type`,
   organisation: sql<string>`activity_organisations.organisation`,
+  // An id (binary collation on both engines): named from the school register by the caller.
+  school: sql<string>`activities.school_id`,
 };
 
 /** A part of the range with index `range` (a range may be read in parts: its days, and its edges). */
@@ -151,7 +153,8 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
         ])
         .where(inScope(scope, 'activities') as never)
         .where('activities.activity_date', '>=', ranges.map((r) => r.firstDay).sort()[0]!)
-        .where('activities.activity_date', '<=', ranges.map((r) => r.lastDay).sort().at(-1)!);
+        .where('activities.activity_date', '<=', ranges.map((r) => r.lastDay).sort().at(-1)!)
+        .$if(by === 'school', (q) => q.where('activities.school_id', 'is not', null));
       return tallies(db, inner as never);
     },
 

@@ -11,7 +11,7 @@ import { annualReportHtml } from '../../../src/http/annual-report-html';
 import { messages } from '../../../src/i18n/messages';
 import { createStore } from '../../../src/store/create-store';
 import { StepClock } from '../../lagesbild/digest-fixtures';
-import { incidentFields, newReport, origin, tenant } from '../../store/store-fixtures';
+import { activityFields, curator, incidentFields, newReport, origin, tenant } from '../../store/store-fixtures';
 
 // The årsrapport built from generated reports over two years, checked against counts this test makes
 // itself from what it inserted (plain loops, local Stockholm days, no SQL); then the Word file is
@@ -27,6 +27,8 @@ const PLACES = ['Stora torget', 'Parken', 'Stationen', 'Hamnen'];
 const SCHOOLS = [null, null, 'Angsskolan', 'Bjorkskolan'];
 
 interface Made { occurredAt: Date; category: string; placeName: string; school: string | null }
+/** An activity made: its day and the register school (by name) it served, if any. */
+interface MadeActivity { date: string; school: string | null }
 
 /** A register of one promise with one commitment and a strategic meeting, as the promise register gives it. */
 const followUp = (year: number): YearFollowUp => ({
@@ -50,9 +52,10 @@ describe('the årsrapport on generated data', function () {
   this.timeout(30_000);
   let store: Store;
   const made: Made[] = [];
+  const madeActivities: MadeActivity[] = [];
   const clock = new StepClock(new Date('2027-01-15T09:00:00Z'));
   const scope = { tenantId: origin.tenantId, conversationId: origin.conversationId };
-  const builder = () => new AnnualReportBuilder(store.lagesbild, { followUp: async (_s, y) => followUp(y) }, { views: async () => [] }, clock);
+  const builder = () => new AnnualReportBuilder(store.lagesbild, { followUp: async (_s, y) => followUp(y) }, { views: async () => [] }, clock, undefined, store.schools);
 
   before(async () => {
     store = await createStore('sqlite::memory:');
@@ -72,6 +75,19 @@ describe('the årsrapport on generated data', function () {
     // Just after New Year in Stockholm, still 31 December in UTC: counted in 2026.
     made.push({ occurredAt: new Date('2025-12-31T23:30:00Z'), category: 'skadegorelse_klotter', placeName: 'Parken', school: null });
     await store.incidents.create(newReport(incidentFields(places[1]!.id, { occurredAt: new Date('2025-12-31T23:30:00Z'), category: 'skadegorelse_klotter', placeName: 'Parken', school: null })));
+    // Activities at the register's schools (and some at none) over the same two years.
+    const schools = new Map<string, string>();
+    for (const name of ['Angsskolan', 'Bjorkskolan']) {
+      const added = await store.schools.add(tenant, { name, stages: ['f-6'], placeId: null, contacts: [] }, curator);
+      assert.ok(added.ok);
+      schools.set(name, added.school.id);
+    }
+    for (let i = 0; i < 120; i += 1) {
+      const a: MadeActivity = { date: new Date(start + Math.floor(r.next() * (end - start))).toISOString().slice(0, 10), school: r.pick(SCHOOLS) };
+      madeActivities.push(a);
+      await store.activities.create(newReport(activityFields({ date: a.date, schoolId: a.school === null ? null : schools.get(a.school)! })));
+    }
+    await store.activities.create(newReport(activityFields({ date: '2026-05-05', schoolId: schools.get('Angsskolan')! }), { origin: { ...origin, conversationId: 'elsewhere' } }));
     // Another conversation's incident is not in this conversation's report.
     await store.incidents.create(newReport(incidentFields(places[0]!.id, { occurredAt: new Date('2026-06-01T10:00:00Z') }), { origin: { ...origin, conversationId: 'elsewhere' } }));
   });
@@ -103,6 +119,20 @@ describe('the årsrapport on generated data', function () {
     assert.deepEqual(rows(report.schools.bySchool), compare((m) => m.school));
     assert.equal(report.period.partial, false, 'a past year is whole');
     assert.ok(report.incidents.total.count > 50 && report.incidents.total.previousYear > 50, 'the generated data fills both years');
+  });
+
+  it('counts the activities per register school, named from the register, against the year before', async () => {
+    const report = await builder().build(scope, 2026);
+    const year = (y: number) => madeActivities.filter((a) => a.date.startsWith(`${y}-`) && a.school !== null);
+    const counted = (items: MadeActivity[], school: string) => items.filter((a) => a.school === school).length;
+    const expected = ['Angsskolan', 'Bjorkskolan'].map((school) => ({ school, count: counted(year(2026), school), previousYear: counted(year(2025), school) }));
+    assert.deepEqual([...report.schools.activities.bySchool].sort((a, b) => a.school!.localeCompare(b.school!)), expected);
+    assert.ok(expected.every((e) => e.count > 5 && e.previousYear > 5), 'the generated activities fill both years');
+    const view = annualReportView('sv', report);
+    const section = view.sections.find((s) => s.title === 'Aktiviteter per skola')!;
+    assert.deepEqual(section.tables[0]!.header, ['Skola', '2026', '2025', 'Förändring']);
+    assert.deepEqual(section.tables[0]!.rows.map((row) => row[0]).sort(), ['Angsskolan', 'Bjorkskolan'], 'names from the register, never ids');
+    assert.match(section.source, /aktiviteterna loggade/);
   });
 
   it('carries the promise register\'s year and names the source of every section', async () => {

@@ -1,0 +1,8 @@
+-- The årsrapport counts activities per register school (issue 12) with the lägesbild's GROUP BY: the
+-- covering index of those queries (0011) also carries school_id (INCLUDEd: leaf level only), so that
+-- counting by school reads only the index, as counting by type does.
+DROP INDEX ix_activities_lagesbild ON activities;
+GO
+
+CREATE INDEX ix_activities_lagesbild ON activities (tenant_id, conversation_id, activity_date) INCLUDE (type, school_id);
+GO
