@@ -4,6 +4,8 @@ import type { DownloadableFile, FileDownload, SentFileReader } from '../domain/p
 /** A CSV of a municipality's promises or schools is a few kB; more than this is not one. */
 export const SENT_FILE_MAX_BYTES = 256 * 1024;
 const SENT_FILE_TIMEOUT_MS = 10_000;
+/** SharePoint may answer a download link with a redirect to the file's storage; a few are enough. */
+const SENT_FILE_MAX_REDIRECTS = 3;
 
 /** Where Teams' file download links point: the user's OneDrive, a SharePoint host of the tenant. */
 const TEAMS_FILE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.sharepoint\.com$/i;
@@ -29,8 +31,8 @@ export function downloadAllowed(url: string, allowLoopback: boolean): boolean {
 }
 
 /**
- * Fetches a file sent in the personal chat: once, no redirects (a redirect could lead off Teams' hosts),
- * within a timeout, and never more than `maxBytes` (the body is read in chunks and dropped beyond it).
+ * Fetches a file sent in the personal chat: redirects followed only while they stay on the hosts the link
+ * itself may use (never off Teams' hosts), within a timeout, and never more than `maxBytes` (the body is read in chunks and dropped beyond it).
  * The link is not logged: it grants access to the file for as long as it lives.
  */
 export function createSentFileReader(o: SentFileReaderOptions): SentFileReader {
@@ -43,9 +45,9 @@ export function createSentFileReader(o: SentFileReaderOptions): SentFileReader {
     async read(file: DownloadableFile): Promise<FileDownload> {
       if (!downloadAllowed(file.downloadUrl, o.allowLoopback)) return { ok: false, reason: 'refused' };
       try {
-        const res = await fetch(file.downloadUrl, { redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
-        if (!res.ok || !res.body) {
-          await res.body?.cancel();
+        const res = await fetchWithinHosts(file.downloadUrl, o.allowLoopback, AbortSignal.timeout(timeoutMs));
+        if (!res || !res.ok || !res.body) {
+          await res?.body?.cancel();
           return unreachable;
         }
         if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
@@ -66,6 +68,20 @@ export function createSentFileReader(o: SentFileReaderOptions): SentFileReader {
       }
     },
   };
+}
+
+/** The response at the end of at most SENT_FILE_MAX_REDIRECTS redirects, each to an allowed host; null when one leads elsewhere. */
+async function fetchWithinHosts(url: string, allowLoopback: boolean, signal: AbortSignal): Promise<Response | null> {
+  let next = url;
+  for (let hop = 0; hop <= SENT_FILE_MAX_REDIRECTS; hop += 1) {
+    const res = await fetch(next, { redirect: 'manual', signal });
+    const location = res.headers.get('location');
+    if (res.status < 300 || res.status >= 400 || location === null) return res;
+    await res.body?.cancel();
+    next = new URL(location, next).toString();
+    if (!downloadAllowed(next, allowLoopback)) return null;
+  }
+  return null;
 }
 
 /** UTF-8 (a BOM dropped); else Windows-1252, which Swedish Excel saves a "CSV (semikolonavgränsad)" in. */

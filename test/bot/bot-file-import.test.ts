@@ -50,6 +50,9 @@ describe('importing a CSV file sent in the personal chat', function () {
         res.end();
         return;
       }
+      // A redirect as SharePoint may give: to this host (followed), or off it (refused).
+      if (name === 'moved.csv') { res.writeHead(302, { location: `/files/${Object.keys(FILES)[0]}` }).end(); return; }
+      if (name === 'away.csv') { res.writeHead(302, { location: 'https://evil.example.com/loften.csv' }).end(); return; }
       const file = FILES[name];
       if (!file) { res.writeHead(404).end(); return; }
       res.writeHead(200, { 'content-type': 'text/csv' }).end(file);
@@ -92,6 +95,13 @@ describe('importing a CSV file sent in the personal chat', function () {
     assert.equal(count('SELECT COUNT(*) AS n FROM schools'), 3);
     assert.ok(logLines.length > 0);
     assert.ok(!logLines.some((l) => l.includes('secret-token') || l.includes('/files/')), 'the download link is never logged');
+  });
+
+  it('When the download link redirects, then the file is read if the redirect stays on an allowed host, and refused if it leads away', async () => {
+    assert.match(await sendFile('löften import', attachment('moved.csv')), /3 löften med 8 åtaganden importerade för 2020/);
+    assert.deepEqual(requested, ['moved.csv', 'loften.csv'], 'the redirect was followed to the file');
+    assert.match(await sendFile('löften import', attachment('away.csv')), /Filen kunde inte hämtas/);
+    assert.equal(count('SELECT COUNT(*) AS n FROM promises'), 3, 'nothing more stored');
   });
 
   it('When the file has wrong lines, then each is named with its reason in Swedish and nothing is imported', async () => {
