@@ -4,16 +4,14 @@ import type { PostBudgetRepository } from '../ports/jobs.port';
 export const DEFAULT_POSTS_PER_SECOND = 30;
 
 /**
- * One proactive post a slot, each at its slot's start: with slots just over 1000 / (perSecond - 1) ms
- * (35 ms for 30), no sliding second holds more than perSecond - 1 of them, wherever it falls. The one
- * left is for an answer to a user that nobody announced. Slot times are the same in every instance.
+ * One proactive post a slot, sent at its slot's start: with slots just over 1000 / (perSecond - 1) ms
+ * (35 ms for 30: 28.6 a second), no sliding second holds more than perSecond - 1 of them, wherever it
+ * falls. The one left is for an answer to a user that nobody announced. Slot times are the same in
+ * every instance.
  */
 export function budgetSlotMs(perSecond: number): number {
   return Math.floor(1000 / Math.max(1, perSecond - 1)) + 1;
 }
-
-/** How many slots a sliding second can touch (from the one it starts in to the one it ends in). */
-const slotsASecondTouches = (slotMs: number) => Math.ceil(1000 / slotMs) + 1;
 
 /**
  * A waiting post takes its slot at most this many slots ahead: a late timer (a busy event loop) then
@@ -21,19 +19,25 @@ const slotsASecondTouches = (slotMs: number) => Math.ceil(1000 / slotMs) + 1;
  */
 const SLOTS_TAKEN_AHEAD = 4;
 
+/**
+ * Behind its pace (timers fired late, or the first post after a pause), a slot takes up to this many:
+ * the second's count decides, so a stalled instance catches up without ever overfilling a second.
+ */
+const CATCH_UP_PER_SLOT = 3;
+
 /** While answers were counted in the last this many ms, proactive posts leave them a fifth of the budget. */
 export const ANSWERS_RECENT_MS = 10_000;
 /** Whether answers were seen is asked again after this long (every proactive post asking would cost a query). */
 const ANSWERS_CHECKED_EVERY_MS = 100;
 
 /**
- * What proactive posts and the answers counted before them may fill of the slots a sliding second
- * touches: no more than the slot spacing allows while nobody answers; once answers were seen, a fifth
- * (at least one) is left to them. With a budget of one a second nothing is left: proactive posts are
- * never stopped entirely.
+ * What proactive posts and the answers counted before them may fill of a sliding second (a post
+ * counted at its slot's start): one post is always left for an answer that comes unannounced; once
+ * answers were seen, a fifth (at least one). With a budget of one a second nothing is left: proactive
+ * posts are never stopped entirely.
  */
 export function proactiveLimit(perSecond: number, answersRecent: boolean): number {
-  return answersRecent ? Math.max(1, perSecond - Math.max(1, Math.ceil(perSecond / 5))) : perSecond;
+  return Math.max(1, perSecond - (answersRecent ? Math.max(1, Math.ceil(perSecond / 5)) : 1));
 }
 
 export interface PostingBudgetOptions {
@@ -97,16 +101,19 @@ export class PostingBudget {
 
   /**
    * Takes the first free slot after the last one taken (by any instance), no further ahead than
-   * SLOTS_TAKEN_AHEAD, whose sliding seconds still have room; returns its start.
+   * SLOTS_TAKEN_AHEAD, whose sliding second still has room; returns its start. Slots are taken in
+   * order, so a second that ends later than this slot holds nothing after it yet.
    */
   private async take(tenantId: string): Promise<number> {
     let candidate = Number.NEGATIVE_INFINITY;
+    let perSlot = 1;
     for (;;) {
       const now = this.now();
       const current = this.slotOf(now);
       if (candidate < current) {
-        const last = await this.slots.lastTaken(tenantId, new Date(current));
-        candidate = last ? Math.max(current, last.getTime() + this.slotMs) : current;
+        const last = (await this.slots.lastTaken(tenantId, new Date(current - 1000)))?.getTime() ?? null;
+        candidate = last === null ? current : Math.max(current, last + this.slotMs);
+        perSlot = last === null || last + this.slotMs < current ? CATCH_UP_PER_SLOT : 1;
       }
       const ahead = candidate - this.slotMs * SLOTS_TAKEN_AHEAD - now;
       if (ahead > 0) {
@@ -114,13 +121,13 @@ export class PostingBudget {
         continue;
       }
       const limit = proactiveLimit(this.options.perSecond, await this.answersRecent(tenantId, now));
-      const window = { from: new Date(candidate - slotsASecondTouches(this.slotMs) * this.slotMs), limit };
-      if (await this.slots.take(tenantId, new Date(candidate), 1, window)) {
+      if (await this.slots.take(tenantId, new Date(candidate), perSlot, { from: new Date(candidate - 1000), limit })) {
         await this.pruneNowAndThen(now);
         return candidate;
       }
-      // Taken by another instance meanwhile, or its seconds are full of answers: the next one.
+      // Full (taken by another instance meanwhile, or its second holds enough already): the next one.
       candidate += this.slotMs;
+      perSlot = 1;
     }
   }
 

@@ -81,10 +81,9 @@ describe('the posting budget, shared through the database', function () {
       assert.equal(times.length, 30);
       assert.ok(took >= 2_400, `30 posts at 10 a second take about 3 s together (not 1.5 s each alone), took ${took} ms`);
       // What both instances took, as the database counted it (when a wait resolves depends on the
-      // machine's load; the slots do not): one post a slot, at most 10 in any sliding second, 30 in all.
+      // machine's load; the slots do not): at most 10 in any sliding second, 30 in all.
       const slots = budgetSlots(file, 'tenant-1');
       assert.equal(slots.reduce((sum, slot) => sum + slot.used, 0), 30);
-      assert.ok(slots.every((slot) => slot.used <= 1), `one post a slot: ${slots.map((x) => x.used).join(',')}`);
       assert.ok(busiestSecond(slots) <= 10, `at most 10 in any second: ${busiestSecond(slots)}`);
       assert.equal(otherTenant, 10, 'another tenant has its own budget');
     } finally {

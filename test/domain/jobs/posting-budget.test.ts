@@ -27,6 +27,7 @@ describe('the posting budget: answers to users first, proactive posts fill what 
       // perSecond posts, one a slot, span more than a second: no sliding second holds more than perSecond - 1.
       assert.ok((perSecond - 1) * budgetSlotMs(perSecond) > 1000, `${perSecond} a second`);
     }
+    assert.equal(proactiveLimit(30, false), 29);
     assert.equal(proactiveLimit(30, true), 24);
     assert.equal(proactiveLimit(10, true), 8);
     assert.equal(proactiveLimit(1, true), 1, 'proactive posts are never stopped entirely');
