@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { createAdapter } from './bot/adapter';
+import { answerBudget } from './bot/answer-budget';
 import { sharedCardRenderer } from './bot/shared-card-renderer';
 import { SharedCardUpdater } from './bot/shared-card-updater';
 import { ChangeFeed, withChangeFeed } from './domain/shared-cards';
@@ -139,6 +140,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     log,
   );
   const adapter = createAdapter(config.bot, config.allowedTenants, log, config.defaultLocales);
+  // Answers to users count in the tenant's posting budget (issue 14): digests fill what they leave.
+  adapter.use(answerBudget(budget, log));
   const reminders = new HotspotReminders(watched.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales));
   const nudges = new EstNudges(store.est, store.digestSubscriptions,
     new ConnectorNudgePoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store.conversations, budget, config.defaultLocales), STOCKHOLM);

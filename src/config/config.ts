@@ -130,8 +130,8 @@ const schema = z
       .describe('When the digest scheduler looks for due lägesbild digests (Europe/Stockholm); off = never on this instance'),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60)
       .describe('How long a scheduled job\'s lease holds without renewal: after that another instance takes over the run of an instance that died'),
-    POSTS_PER_SECOND: z.coerce.number().int().min(1).max(30).default(25)
-      .describe('Proactive posts (digests, reminders) a second per tenant, for all instances together (Teams allows about 30 per app and tenant)'),
+    POSTS_PER_SECOND: z.coerce.number().int().min(1).max(30).default(30)
+      .describe('The posting budget a second per tenant, for all instances together (Teams allows about 30 per app and tenant): answers to users go first, digests and reminders fill what they leave'),
     DIGEST_CATCH_UP_HOURS: z.coerce.number().min(0).max(168).default(12)
       .describe('A digest missed while the bot was down is still posted (once) up to this many hours late'),
     EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15)

@@ -466,6 +466,8 @@ export const SCHEMA = {
       tenant_id: idText(100),
       slot_at: timestamp(),
       used: int(),
+      // Answers to users counted in the slot (migration 0024): digests leave room for them.
+      interactive: withDefault(int(), 'df_post_budget_slots_interactive', 0),
     },
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
   },

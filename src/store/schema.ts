@@ -312,7 +312,10 @@ export interface JobLeasesTable {
 export interface PostBudgetSlotsTable {
   tenant_id: string;
   slot_at: Timestamp;
+  /** Proactive posts (digests, reminders) that took the slot. */
   used: number;
+  /** Answers to users counted in the slot (0024): posted at once, never held for the budget. */
+  interactive: ColumnType<number, number | undefined, number>;
 }
 
 /** Added by migration 0008: the message that shows an item's card to everyone in its conversation. */

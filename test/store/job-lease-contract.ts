@@ -60,6 +60,25 @@ export function jobLeaseContract(ctx: () => { store: Store; place: Place }): voi
       assert.equal(await postBudget.prune(new Date(slot.getTime() + 200)), 2, 'old slots are removed');
       assert.equal(await postBudget.take('tenant-1', new Date(slot.getTime() + 200), 5), true);
     });
+
+    it('takes a proactive post only while the window has room, answers counted in it; answers are counted whatever the slot holds', async function () {
+      const { postBudget } = ctx().store;
+      const at = (ms: number) => new Date(Date.parse('2026-11-26T06:00:00.000Z') + ms);
+      const window = (slotMs: number, limit: number) => ({ from: at(slotMs - 100), limit });
+      // Three slots of 20 ms in a window of 100 ms with room for three posts of either kind.
+      assert.equal(await postBudget.take('tenant-1', at(0), 1, window(0, 3)), true, 'a new slot, opened with the post');
+      await postBudget.countAnswer('tenant-1', at(20));
+      await postBudget.countAnswer('tenant-1', at(20));
+      assert.equal(await postBudget.take('tenant-1', at(20), 1, window(20, 4)), true, 'the answers\' slot still takes a proactive post');
+      const taken = await Promise.all(Array.from({ length: 4 }, () => postBudget.take('tenant-1', at(40), 1, window(40, 4))));
+      assert.equal(taken.filter(Boolean).length, 0, 'the window holds 4 already: 2 posts and 2 answers');
+      await postBudget.countAnswer('tenant-1', at(40));
+      assert.equal(await postBudget.answersSince('tenant-1', at(20)), 3);
+      assert.equal(await postBudget.answersSince('tenant-1', at(60)), 0);
+      assert.equal(await postBudget.answersSince('tenant-2', at(0)), 0, 'another tenant\'s answers are its own');
+      assert.equal(await postBudget.take('tenant-1', at(140), 1, window(140, 3)), true, 'the old slots left the window');
+      assert.equal(await postBudget.take('tenant-2', at(40), 1, window(40, 1)), true, 'another tenant has its own budget');
+    });
   });
 }
 
@@ -69,6 +88,10 @@ export const JOB_STATEMENTS = [
   'update "job_leases" set "leased_until" = @1', 'update "job_leases" set "finished_at" = @1', 'delete from "job_leases"',
   'select "finished_at", "leased_until" from "job_leases"',
   'update "post_budget_slots" set "used" = "used" + @1', 'insert into "post_budget_slots"', 'delete from "post_budget_slots"',
+  'update "post_budget_slots" set "interactive" = "interactive" + @1',
+  'insert into "post_budget_slots" ("tenant_id", "slot_at", "used", "interactive") select',
+  'select coalesce(sum("interactive"), 0) as "answers" from "post_budget_slots"',
+  'update "post_budget_slots" set "used" = "used" + @1 where "tenant_id" = @2 and "slot_at" = @3 and "used" < @4 and (select coalesce(sum(',
 ];
 
 export async function exerciseJobRepositories(store: Store): Promise<void> {
@@ -83,5 +106,11 @@ export async function exerciseJobRepositories(store: Store): Promise<void> {
   const slot = new Date('2026-11-26T06:00:00.200Z');
   await postBudget.take('tenant-1', slot, 1);
   await postBudget.take('tenant-1', slot, 1);
+  const window = { from: new Date(slot.getTime() - 1_000), limit: 3 };
+  await postBudget.take('tenant-1', new Date(slot.getTime() + 20), 1, window);
+  await postBudget.take('tenant-1', new Date(slot.getTime() + 20), 1, window);
+  await postBudget.countAnswer('tenant-1', slot);
+  await postBudget.countAnswer('tenant-1', new Date(slot.getTime() + 40));
+  await postBudget.answersSince('tenant-1', slot);
   await postBudget.prune(slot);
 }

@@ -30,12 +30,29 @@ export interface JobLeaseRepository {
 }
 
 /**
- * The proactive posting budget of a tenant, shared by every instance: posts are counted per tenant
- * in time slots in the store, at most `perSlot` in each.
+ * The posting budget of a tenant, shared by every instance: posts are counted per tenant in time slots
+ * in the store. Proactive posts (digests, reminders) take a slot only while there is room; answers to
+ * users are counted whatever the slot holds, since they are never held for the budget.
  */
 export interface PostBudgetRepository {
-  /** Counts one post in the slot starting at `slotAt` if it has room; false when the slot is full. */
-  take(tenantId: string, slotAt: Date, perSlot: number): Promise<boolean>;
+  /**
+   * Counts one proactive post in the slot starting at `slotAt` if the slot has fewer than `perSlot`
+   * and, with a `window`, the slots after `window.from` up to this one hold fewer than `window.limit`
+   * posts of either kind. One statement decides, so that instances never both take the last room.
+   */
+  take(tenantId: string, slotAt: Date, perSlot: number, window?: BudgetWindow): Promise<boolean>;
+  /** The latest slot from `from` on that a proactive post took, or null. */
+  lastTaken(tenantId: string, from: Date): Promise<Date | null>;
+  /** Counts one answer to a user (or another post of a turn) in the slot starting at `slotAt`. */
+  countAnswer(tenantId: string, slotAt: Date): Promise<void>;
+  /** Answers counted in the slots from `since` on. */
+  answersSince(tenantId: string, since: Date): Promise<number>;
   /** Removes slots before `before` (kept small by whoever opens a new slot). */
   prune(before: Date): Promise<number>;
+}
+
+/** The sliding second a take is checked against: at most `limit` posts in the slots after `from`. */
+export interface BudgetWindow {
+  from: Date;
+  limit: number;
 }

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { JobLeaseRepository, PostBudgetRepository } from '../../domain/ports/jobs.port';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { BudgetWindow, JobLeaseRepository, PostBudgetRepository } from '../../domain/ports/jobs.port';
 import { toDate } from '../row-values';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -63,24 +63,71 @@ export function createJobLeaseRepository(db: Kysely<Database>, dialect: StoreDia
 }
 
 export function createPostBudgetRepository(db: Kysely<Database>, dialect: StoreDialect): PostBudgetRepository {
+  /** Whether the window (slots after `from`, up to `slotAt`) holds fewer than `limit` posts, answers included. */
+  const windowHasRoom = (tenantId: string, slotAt: Date, window: BudgetWindow) => (eb: ExpressionBuilder<Database, keyof Database>) => {
+    const counted = eb.selectFrom('post_budget_slots as w')
+      .select((w) => w.fn.coalesce(w.fn.sum<number>(w('w.used', '+', w.ref('w.interactive'))), w.lit(0)).as('posts'))
+      .where('w.tenant_id', '=', tenantId).where('w.slot_at', '>', window.from).where('w.slot_at', '<=', slotAt);
+    return eb(counted, '<', window.limit);
+  };
   /** One conditional increment: the database counts, so that two instances never both take the last post. */
-  const increment = async (tenantId: string, slotAt: Date, perSlot: number) => {
+  const increment = async (tenantId: string, slotAt: Date, perSlot: number, window: BudgetWindow | undefined) => {
     const result = await db.updateTable('post_budget_slots').set((eb) => ({ used: eb('used', '+', 1) }))
       .where('tenant_id', '=', tenantId).where('slot_at', '=', slotAt).where('used', '<', perSlot)
+      .$if(window !== undefined, (q) => q.where(windowHasRoom(tenantId, slotAt, window!)))
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   };
+  /** Opens the slot with this post in it, if the window has room; null when another instance opened it first. */
+  const open = async (tenantId: string, slotAt: Date, window: BudgetWindow | undefined): Promise<boolean | null> => {
+    const insert = db.insertInto('post_budget_slots');
+    try {
+      const result = await (window
+        ? insert.columns(['tenant_id', 'slot_at', 'used', 'interactive'])
+          .expression(db.selectNoFrom((eb) => [eb.val(tenantId).as('tenant_id'), eb.val(slotAt).as('slot_at'), eb.lit(1).as('used'), eb.lit(0).as('interactive')])
+            .where(windowHasRoom(tenantId, slotAt, window)))
+        : insert.values({ tenant_id: tenantId, slot_at: slotAt, used: 1 })
+      ).executeTakeFirst();
+      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    } catch (error) {
+      if (!dialect.isUniqueViolation(error)) throw error;
+      return null;
+    }
+  };
   return {
-    async take(tenantId, slotAt, perSlot) {
-      if (await increment(tenantId, slotAt, perSlot)) return true;
+    async take(tenantId, slotAt, perSlot, window) {
+      if (await increment(tenantId, slotAt, perSlot, window)) return true;
+      const opened = await open(tenantId, slotAt, window);
+      // Opened by another instance at the same moment (or before): count in it if it still has room.
+      return opened ?? increment(tenantId, slotAt, perSlot, window);
+    },
+
+    async lastTaken(tenantId, from) {
+      const row = await db.selectFrom('post_budget_slots').select((eb) => eb.fn.max('slot_at').as('last'))
+        .where('tenant_id', '=', tenantId).where('slot_at', '>=', from).where('used', '>', 0)
+        .executeTakeFirst();
+      return row?.last ? toDate(row.last) : null;
+    },
+
+    async countAnswer(tenantId, slotAt) {
+      const counted = await db.updateTable('post_budget_slots').set((eb) => ({ interactive: eb('interactive', '+', 1) }))
+        .where('tenant_id', '=', tenantId).where('slot_at', '=', slotAt).executeTakeFirst();
+      if (counted.numUpdatedRows > 0n) return;
       try {
-        await db.insertInto('post_budget_slots').values({ tenant_id: tenantId, slot_at: slotAt, used: 1 }).execute();
-        return true;
+        await db.insertInto('post_budget_slots').values({ tenant_id: tenantId, slot_at: slotAt, used: 0, interactive: 1 }).execute();
       } catch (error) {
         if (!dialect.isUniqueViolation(error)) throw error;
+        await db.updateTable('post_budget_slots').set((eb) => ({ interactive: eb('interactive', '+', 1) }))
+          .where('tenant_id', '=', tenantId).where('slot_at', '=', slotAt).execute();
       }
-      // Another instance opened the slot at the same moment: count in it if it still has room.
-      return increment(tenantId, slotAt, perSlot);
+    },
+
+    async answersSince(tenantId, since) {
+      const row = await db.selectFrom('post_budget_slots')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('interactive'), eb.lit(0)).as('answers'))
+        .where('tenant_id', '=', tenantId).where('slot_at', '>=', since)
+        .executeTakeFirst();
+      return Number(row?.answers ?? 0);
     },
 
     async prune(before) {
