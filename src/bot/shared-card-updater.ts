@@ -37,7 +37,8 @@ export interface SharedCardUpdaterOptions {
   timeoutMs?: number;
 }
 
-type Change = { scope: ChatScope; item: SharedItem };
+/** `created`: the change made the item; no message shows it yet, so none is looked up (issue 14: one query less a submit). */
+type Change = { scope: ChatScope; item: SharedItem; created?: boolean };
 interface Turn { changes: Change[] }
 
 /**
@@ -69,10 +70,11 @@ export class SharedCardUpdater implements ChangeListener {
     this.pacer = new Pacer(o.intervalMs ?? DIGEST_POST_INTERVAL_MS, systemClock, this.sleep);
   }
 
-  changed(scope: ChatScope, item: SharedItem): void {
+  changed(scope: ChatScope, item: SharedItem, created = false): void {
+    const change: Change = created ? { scope, item, created } : { scope, item };
     const turn = this.turns.getStore();
-    if (turn) turn.changes.push({ scope, item });
-    else this.later({ scope, item }, tenantLocale(this.o.locales ?? SWEDISH_BY_DEFAULT, scope.tenantId));
+    if (turn) turn.changes.push(change);
+    else this.later(change, tenantLocale(this.o.locales ?? SWEDISH_BY_DEFAULT, scope.tenantId));
   }
 
   /** A typed message: what it changed is refreshed in its remembered messages once it is answered. */
@@ -98,7 +100,7 @@ export class SharedCardUpdater implements ChangeListener {
       : undefined;
     if (shown && replyToId) {
       try {
-        const previous = await this.o.cardMessages.find(shown.scope, shown.item);
+        const previous = shown.created ? null : await this.o.cardMessages.find(shown.scope, shown.item);
         // Gone (an undone quick report): everyone sees what the presser sees.
         const card = (await this.o.render(shown.scope, shown.item, o.locale)) ?? answer;
         await this.o.cardMessages.remember(shown.scope, shown.item, { threadId: activity.conversation.id, activityId: replyToId, updatedAt: this.o.now() });
@@ -142,6 +144,8 @@ export class SharedCardUpdater implements ChangeListener {
 
   /** Updates the item's remembered message (or `at`, a message that showed it before) after the turn, and its copies. */
   private later(change: Change, locale: Locale, at?: CardMessage): void {
+    // A new item has neither a message nor copies to update (its first card is the turn's own answer).
+    if (change.created && !at) return;
     this.enqueue(async () => {
       const message = at ?? await this.o.cardMessages.find(change.scope, change.item);
       const copies = at ? [] : await this.copiesOf(change);

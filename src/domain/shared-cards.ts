@@ -17,9 +17,9 @@ export class ChangeFeed implements ChangeListener {
     this.listener = listener;
   }
 
-  changed(scope: ChatScope, item: SharedItem): void {
+  changed(scope: ChatScope, item: SharedItem, created?: boolean): void {
     try {
-      this.listener?.changed(scope, item);
+      this.listener?.changed(scope, item, created);
     } catch {
       // A listener's failure never fails the change that was made.
     }
@@ -36,8 +36,8 @@ export function withChangeFeed(store: Store, feed: ChangeListener): Store {
     const hotspot = await store.hotspots.byPlace({ tenantId: report.origin.tenantId }, placeId).catch(() => null);
     if (hotspot) feed.changed(scopeOf(hotspot), { kind: 'hotspot', id: hotspot.id });
   };
-  const reported = async (report: Report) => {
-    feed.changed(scopeOf(report), { kind: report.kind, id: report.id });
+  const reported = async (report: Report, created = false) => {
+    feed.changed(scopeOf(report), { kind: report.kind, id: report.id }, created);
     await hotspotAt(report);
   };
   const incidents = fedReports(store.incidents, reported);
@@ -87,12 +87,12 @@ export function withChangeFeed(store: Store, feed: ChangeListener): Store {
 }
 
 /** A report repository whose successful creates and updates are told to `reported`. */
-function fedReports<R extends Report, F>(repository: ReportRepository<R, F>, reported: (report: Report) => Promise<void>): ReportRepository<R, F> {
+function fedReports<R extends Report, F>(repository: ReportRepository<R, F>, reported: (report: Report, created?: boolean) => Promise<void>): ReportRepository<R, F> {
   return {
     ...bound(repository),
     async create(report) {
       const created = await repository.create(report);
-      await reported(created);
+      await reported(created, true);
       return created;
     },
     async update(scope, change) {

@@ -187,6 +187,23 @@ describe('the card everyone sees', function () {
     assert.ok(puts().at(-1)!.path.endsWith('/activities/form-2'));
   });
 
+  it('When a report is saved, then no shared message of it is looked up (a new report has none), and its first change still finds the pressed one', async () => {
+    const cardMessages = h.bot.store.cardMessages;
+    const find = cardMessages.find.bind(cardMessages);
+    let lookups = 0;
+    cardMessages.find = (...args) => { lookups++; return find(...args); };
+    const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
+    await h.say('hotspot norra parken klotter på bänken');
+    await h.bot.sharedCardsIdle();
+    assert.equal(lookups, 0);
+    assert.equal(puts().length, 1);
+
+    await press('setStatus', button(saved, 'setStatus').data, 'form-1', { from: SAMORDNARE });
+    assert.ok(lookups > 0);
+    assert.equal(puts().length, 2);
+    assert.ok(puts()[1]!.path.endsWith('/activities/form-1'));
+  });
+
   it('When a press answers an automatic refresh, then nothing is PUT', async () => {
     const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
     const before = puts().length;

@@ -28,9 +28,12 @@ export interface CardCopies {
   copiesOf(scope: ChatScope, item: SharedItem): Promise<{ threadId: string; activityId: string }[]>;
 }
 
-/** Told after a report or hot spot was changed (created, edited, moved on, withdrawn), in the item's own scope. */
+/**
+ * Told after a report or hot spot was changed (created, edited, moved on, withdrawn), in the item's own
+ * scope. `created`: the change made the item, so no message can show its card yet.
+ */
 export interface ChangeListener {
-  changed(scope: ChatScope, item: SharedItem): void;
+  changed(scope: ChatScope, item: SharedItem, created?: boolean): void;
 }
 
 /** Which kind of item a card verb's answer shows (declared by the verb's registry entry as `shares`). */

@@ -20,6 +20,10 @@ function sqliteUnavailableCause(error: unknown): string | null {
   return null;
 }
 
+/** A busy TRUNCATE checkpoint is tried this many times, this far apart, before retention reports the WAL not cut. */
+const ERASE_ATTEMPTS = 20;
+const ERASE_RETRY_MS = 50;
+
 export const sqliteDialect: StoreDialect = {
   kind: 'sqlite',
   isUniqueViolation: (error) => {
@@ -34,9 +38,15 @@ export const sqliteDialect: StoreDialect = {
   unavailableCause: sqliteUnavailableCause,
   // With secure_delete on (sqlite-store), removed text is zeroed in the pages written; the write-ahead
   // log still holds the pages as they were until it is checkpointed and, in TRUNCATE mode, cut to nothing.
+  // The checkpoint worker (wal-checkpointer.ts) may be copying at that moment, which makes this one busy
+  // (a checkpoint does not wait for another): it is tried again shortly.
   async eraseRemnants(db) {
-    const { rows } = await sql.raw<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)').execute(db);
-    return rows.every((row) => Number(row.busy) === 0);
+    for (let attempt = 1; ; attempt++) {
+      const { rows } = await sql.raw<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)').execute(db);
+      if (rows.every((row) => Number(row.busy) === 0)) return true;
+      if (attempt >= ERASE_ATTEMPTS) return false;
+      await new Promise((resolve) => setTimeout(resolve, ERASE_RETRY_MS));
+    }
   },
 };
 

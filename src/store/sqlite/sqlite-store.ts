@@ -10,6 +10,7 @@ import { latestVersion, migrate } from '../migrator';
 import type { Database } from '../schema';
 import type { StoreOptions } from '../store-logger';
 import { sqliteDialect, sqliteMigrations } from './sqlite-dialect';
+import { startWalCheckpointer, WAL_CHECKPOINT_INTERVAL_MS } from './wal-checkpointer';
 
 export const SQLITE_MEMORY = ':memory:';
 
@@ -18,15 +19,28 @@ export interface SqliteStoreOptions extends StoreOptions {
   busyTimeoutMs?: number;
   /** Extra Kysely plugins (tests use one to see every query). */
   plugins?: KyselyPlugin[];
+  /** How often a worker thread checkpoints a file's WAL (wal-checkpointer.ts); 0: SQLite checkpoints on commit. */
+  checkpointIntervalMs?: number;
 }
 
 /** Opens (creating folder and file when missing) and migrates a SQLite database file, or ':memory:'. */
 export async function openSqliteStore(filename: string, options: SqliteStoreOptions = {}): Promise<Store> {
   let db: Kysely<Database> | undefined;
   try {
-    db = createSqliteKysely(filename, options);
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+    const database = openDatabaseFile(filename, busyTimeoutMs);
+    db = kyselyOver(database, options.plugins);
     await migrate(db, sqliteMigrations, options.logger);
-    return createKyselyStore(db, sqliteDialect, { schemaVersion: latestVersion(sqliteMigrations), ...(options.logger ? { logger: options.logger } : {}) });
+    const store = createKyselyStore(db, sqliteDialect, { schemaVersion: latestVersion(sqliteMigrations), ...(options.logger ? { logger: options.logger } : {}) });
+    const intervalMs = options.checkpointIntervalMs ?? WAL_CHECKPOINT_INTERVAL_MS;
+    if (filename === SQLITE_MEMORY || intervalMs <= 0) return store;
+    database.pragma('wal_autocheckpoint = 0');
+    const checkpointer = startWalCheckpointer({
+      filename, intervalMs, busyTimeoutMs, logger: options.logger,
+      fallBack: () => { if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`); },
+    });
+    // The worker's connection closes first: the last connection to close checkpoints the rest and removes the WAL.
+    return { ...store, close: async () => { await checkpointer.stop(); await store.close(); } };
   } catch (error) {
     await db?.destroy();
     if (sqliteDialect.isUnavailable(error)) throw new StoreUnavailableError('The SQLite database cannot be opened', error);
@@ -36,11 +50,15 @@ export async function openSqliteStore(filename: string, options: SqliteStoreOpti
 
 /** Kysely over a SQLite file, unmigrated. */
 export function createSqliteKysely(filename: string, options: Omit<SqliteStoreOptions, 'logger'> = {}): Kysely<Database> {
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withBindableParameters(openDatabaseFile(filename, options.busyTimeoutMs ?? 5_000)) }),
-    plugins: options.plugins ?? [],
-  });
+  return kyselyOver(openDatabaseFile(filename, options.busyTimeoutMs ?? 5_000), options.plugins);
 }
+
+function kyselyOver(database: BetterSqlite3.Database, plugins: KyselyPlugin[] = []): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withBindableParameters(database) }), plugins });
+}
+
+/** SQLite's own default of `wal_autocheckpoint`, for when the checkpoint worker fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
 function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite3.Database {
   if (filename !== SQLITE_MEMORY) fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
