@@ -64,6 +64,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const quarterRows = i.quarters.map((q) => [format(t.quarter, { quarter: q.quarter }), q.count, q.previousYear, change(q)]);
   const categoryRows = yearRows(i.byCategory, (k) => m.category[k as keyof typeof m.category] ?? k);
   const placeRows = yearRows(i.byPlace, (k) => k);
+  const areaRows = yearRows(i.byArea, (k) => k || t.noArea);
   const activityRows = yearRows(r.activities.byType, (k) => m.activityType[k as keyof typeof m.activityType] ?? k);
   const hotspotRows = r.hotspots.worked.map((h) => [
     h.placeName, m.hotspots.state[h.state], m.organisation[h.ownerOrganisation], `${h.measuresDone}/${h.measures}`,
@@ -85,6 +86,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
       },
       { title: t.sections.quarters, source: source('incident_reports'), paragraphs: [], tables: table(yearHeader(c.quarter), quarterRows) },
       { title: t.sections.categories, source: source('incident_reports'), paragraphs: none(categoryRows), tables: table(yearHeader(c.category), categoryRows) },
+      { title: t.sections.areas, source: source('incident_reports'), paragraphs: none(areaRows), tables: table(yearHeader(c.area), areaRows) },
       { title: t.sections.places, source: source('incident_reports'), paragraphs: none(placeRows), tables: table(yearHeader(c.place), placeRows) },
       {
         title: t.sections.activities, source: source('activity_reports'),

@@ -24,6 +24,8 @@ function random(seed: number) {
 }
 
 const PLACES = ['Stora torget', 'Parken', 'Stationen', 'Hamnen'];
+/** The register's parent areas: Hamnen lies in none. */
+const AREA_OF: Record<string, string | null> = { 'Stora torget': 'Centrum', Parken: 'Söder', Stationen: 'Centrum', Hamnen: null };
 const SCHOOLS = [null, null, 'Angsskolan', 'Bjorkskolan'];
 
 interface Made { occurredAt: Date; category: string; placeName: string; school: string | null }
@@ -58,6 +60,10 @@ describe('the årsrapport on generated data', function () {
     store = await createStore('sqlite::memory:');
     const r = random(20270115);
     const places = await Promise.all(PLACES.map((name) => store.places.findOrCreate(tenant, name, clock.now())));
+    for (const place of places) {
+      const area = AREA_OF[place.name];
+      if (area) await store.placeRegister.update(tenant, { id: place.id, parentId: (await store.places.findOrCreate(tenant, area, clock.now())).id }, { actorId: 'u', now: clock.now() });
+    }
     // Two years and a bit, so both ends of each year (local New Year's night) are crossed.
     const start = Date.parse('2024-12-20T00:00:00Z');
     const end = Date.parse('2027-01-10T00:00:00Z');
@@ -85,7 +91,7 @@ describe('the årsrapport on generated data', function () {
     return counts;
   };
 
-  it('counts incidents of the year, per quarter, category, place and school, each against the year before', async () => {
+  it('counts incidents of the year, per quarter, category, place, area and school, each against the year before', async () => {
     const report = await builder().build(scope, 2026);
     const [year, before] = [of(2026), of(2025)];
     assert.deepEqual(report.incidents.total, { count: year.length, previousYear: before.length });
@@ -100,6 +106,7 @@ describe('the årsrapport on generated data', function () {
     const rows = (items: { key: string; count: number; previousYear: number }[]) => new Map(items.map((x) => [x.key, [x.count, x.previousYear]]));
     assert.deepEqual(rows(report.incidents.byCategory), compare((m) => m.category));
     assert.deepEqual(rows(report.incidents.byPlace), compare((m) => m.placeName));
+    assert.deepEqual(rows(report.incidents.byArea), compare((m) => AREA_OF[m.placeName] ?? ''));
     assert.deepEqual(rows(report.schools.bySchool), compare((m) => m.school));
     assert.equal(report.period.partial, false, 'a past year is whole');
     assert.ok(report.incidents.total.count > 50 && report.incidents.total.previousYear > 50, 'the generated data fills both years');
