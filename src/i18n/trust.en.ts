@@ -30,6 +30,7 @@ export const trustEn: Shape<typeof trustSv> = {
     'school.added': 'added', 'school.edited': 'edited',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
     'promise.added': 'added', 'commitment.status': 'set the status of', 'meeting.recorded': 'recorded a strategic meeting',
+    'analysis.saved': 'saved the analysis of the statutory situation report',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
   fieldWords: {

@@ -21,6 +21,7 @@ export const trustSv = {
     'school.added': 'lade till', 'school.edited': 'ändrade',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
     'promise.added': 'lade till', 'commitment.status': 'satte status på', 'meeting.recorded': 'registrerade strategiskt möte',
+    'analysis.saved': 'sparade analysen i lägesbilden enligt lag',
   },
   /** An export in the log: the lägesbild of its period. */
   exportSubject: { week: 'lägesbild vecka {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },

@@ -743,6 +743,18 @@ export const SCHEMA = {
     },
     primaryKey: { name: 'pk_priority_areas', columns: ['conversation_id', 'tertial', 'area_id'] },
   },
+  // ---------- The lägesbild enligt lag (issue 12, migration 0021) ----------
+  lagesbild_analyses: {
+    columns: {
+      conversation_id: idText(400),
+      year: int(),
+      tenant_id: idText(100),
+      analysis: text(4000),
+      updated_by: idText(200),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_lagesbild_analyses', columns: ['conversation_id', 'year'] },
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableName = keyof typeof SCHEMA;
