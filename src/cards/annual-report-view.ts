@@ -1,7 +1,8 @@
-import type { AnnualReport, FigureSource, KeyedYear, YearCompared } from '../domain/annual/annual-report';
+import type { AnnualReport } from '../domain/annual/annual-report';
 import type { EffectCount } from '../domain/hotspots/effect';
 import { format, messages, type Locale } from '../i18n/messages';
 import { formatDay, formatWhen } from './formatting';
+import { yearTables } from './year-tables';
 
 // The årsrapport in the reader's language: sections of headings, a source line, text and tables. The
 // printable page and the Word file both render this view, so they cannot say different things.
@@ -36,16 +37,11 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const t = m.annual;
   const c = t.columns;
   const zone = r.period.zone;
-  const source = (s: FigureSource) => t.source[s];
+  const source = (s: keyof typeof t.source) => t.source[s];
   const previousYear = r.year - 1;
-  const change = (x: YearCompared) => signed(x.count - x.previousYear);
-  const yearHeader = (first: string) => [first, String(r.year), String(previousYear), c.change];
-  const yearRows = (items: readonly KeyedYear[], name: (key: string) => string) =>
-    items.map((x) => [name(x.key), x.count, x.previousYear, change(x)]);
+  const { change, yearHeader, yearRows, none, table } = yearTables(r.year, { change: c.change, none: t.none });
   const day = (d: string) => formatDay(d, locale, zone);
   const orgs = (list: readonly string[]) => list.map((o) => m.organisation[o as keyof typeof m.organisation]).join(', ');
-  const none = (rows: AnnualCell[][]) => (rows.length === 0 ? [t.none] : []);
-  const table = (header: string[], rows: AnnualCell[][]): AnnualTable[] => (rows.length === 0 ? [] : [{ header, rows }]);
 
   const promises: AnnualSection[] = r.promises.promises.length === 0
     ? [{ title: t.sections.promises, source: source('promise_register'), paragraphs: [format(t.noPromises, { year: r.year })], tables: [] }]
@@ -111,5 +107,4 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   };
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const beforeAfter = (x: EffectCount) => `${x.before} → ${x.after}`;

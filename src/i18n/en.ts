@@ -11,6 +11,7 @@ import { tabEn } from './tab.en';
 import { exportsEn } from './exports.en';
 import { estEn } from './est.en';
 import { annualEn } from './annual.en';
+import { lawEn } from './law.en';
 
 export const en: Catalogue = {
   organisation: {
@@ -163,6 +164,7 @@ export const en: Catalogue = {
   est: estEn,
   tab: tabEn,
   annual: annualEn,
+  law: lawEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 

@@ -11,6 +11,7 @@ import { schoolsSv } from './schools.sv';
 import { mobilisationSv } from './mobilisation.sv';
 import { tabSv } from './tab.sv';
 import { annualSv } from './annual.sv';
+import { lawSv } from './law.sv';
 
 export const sv = {
   organisation: {
@@ -163,6 +164,7 @@ export const sv = {
   est: estSv,
   tab: tabSv,
   annual: annualSv,
+  law: lawSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 

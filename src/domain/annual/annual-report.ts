@@ -14,7 +14,9 @@ import type { Organisation } from '../vocabulary';
 // year, its quarters and the same stretches a year earlier: no second counting.
 
 /** Where a section's figures come from; each section of the document names its source. */
-export type FigureSource = 'promise_register' | 'incident_reports' | 'activity_reports' | 'hotspot_register';
+export type FigureSource = 'promise_register' | 'incident_reports' | 'activity_reports' | 'hotspot_register'
+  /** The lägesbild enligt lag's analysis: the emerging hot spot rule, the EST week's area assessments, the coordinator's text. */
+  | 'emerging_rule' | 'est_assessments' | 'coordinator_analysis';
 
 /** A count of the year (or quarter) and of the same stretch the year before. */
 export interface YearCompared {
