@@ -36,6 +36,8 @@ export const COMMANDS = {
   meeting: ['strategiskt möte', 'strategic meeting'],
   // Issue 12: the yearly report.
   annual: ['årsrapport', 'årsrapporten', 'annual report'],
+  // Issue 12: the lägesbild SFS 2023:196 asks for ("lägesbild" alone stays the weekly one: longer phrases win).
+  lawLagesbild: ['lägesbild enligt lag', 'lägesbilden enligt lag', 'statutory situation report', 'statutory report'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -58,6 +58,5 @@ export const lawEn: Catalogue['law'] = {
     label: 'Analysis', submit: 'Save the analysis', cancel: 'Cancel',
     saved: 'The analysis for {year} is saved. It will be in the statutory situation report.',
     fixErrors: 'Correct what is marked and save again. What you wrote is kept.',
-    required: 'Write the analysis before saving.', tooLong: 'The analysis may be at most {max} characters.',
   },
 };

@@ -58,6 +58,5 @@ export const lawSv = {
     label: 'Analys', submit: 'Spara analysen', cancel: 'Avbryt',
     saved: 'Analysen för {year} är sparad. Den kommer med i lägesbilden enligt lag.',
     fixErrors: 'Rätta det markerade och spara igen. Det du skrev finns kvar.',
-    required: 'Skriv analysen innan du sparar.', tooLong: 'Analysen får vara högst {max} tecken.',
   },
 };

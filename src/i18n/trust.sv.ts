@@ -31,7 +31,10 @@ export const trustSv = {
     name: 'namn', kind: 'typ', lat: 'latitud', lon: 'longitud', parentId: 'område', alias: 'annat namn',
   },
   /** The file an export link opened. */
-  exportFile: { csv: 'CSV', zip: 'CSV-filer (zip)', html: 'rapport' },
+  exportFile: {
+    csv: 'CSV', zip: 'CSV-filer (zip)', html: 'rapport',
+    'annual-html': 'årsrapport (sida)', 'annual-docx': 'årsrapport (Word)', 'law-html': 'lägesbild enligt lag (sida)', 'law-docx': 'lägesbild enligt lag (Word)',
+  },
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
