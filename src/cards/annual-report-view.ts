@@ -1,36 +1,12 @@
 import type { AnnualReport } from '../domain/annual/annual-report';
 import type { EffectCount } from '../domain/hotspots/effect';
 import { format, messages, type Locale } from '../i18n/messages';
-import { formatDay, formatWhen } from './formatting';
-import { yearTables } from './year-tables';
+import { formatDay } from './formatting';
+import { yearDocument, yearTables, type AnnualReportView, type AnnualSection } from './document-view';
 
-// The årsrapport in the reader's language: sections of headings, a source line, text and tables. The
-// printable page and the Word file both render this view, so they cannot say different things.
+// The årsrapport in the reader's language, as a yearly document (document-view.ts).
 
-export type AnnualCell = string | number;
-
-export interface AnnualTable {
-  header: string[];
-  rows: AnnualCell[][];
-}
-
-export interface AnnualSection {
-  title: string;
-  /** Where the section's figures come from. */
-  source: string;
-  paragraphs: string[];
-  tables: AnnualTable[];
-}
-
-export interface AnnualReportView {
-  lang: Locale;
-  title: string;
-  subtitle: string;
-  /** Set while the year is running. */
-  partial: string | null;
-  sections: AnnualSection[];
-  generated: string;
-}
+export type { AnnualCell, AnnualReportView, AnnualSection, AnnualTable } from './document-view';
 
 export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportView {
   const m = messages(locale);
@@ -69,12 +45,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const schoolRows = r.schools.bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? t.unknown]);
   const meetingRows = r.promises.meetings.map((x) => [day(x.date), orgs(x.organisations), x.decisions]);
 
-  return {
-    lang: locale,
-    title: format(t.title, { year: r.year }),
-    subtitle: t.subtitle,
-    partial: r.period.partial ? format(t.partial, { day: day(r.period.lastDay), previous: previousYear }) : null,
-    sections: [
+  return yearDocument(locale, r, format(t.title, { year: r.year }), t.subtitle, [
       ...promises,
       {
         title: t.sections.incidents, source: source('incident_reports'),
@@ -102,9 +73,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
         paragraphs: meetingRows.length === 0 ? [format(t.noMeeting, { year: r.year })] : [],
         tables: table([c.date, c.organisations, c.decisions], meetingRows),
       },
-    ],
-    generated: format(t.generated, { at: formatWhen(r.generatedAt, locale, zone) }),
-  };
+  ]);
 }
 
 const beforeAfter = (x: EffectCount) => `${x.before} → ${x.after}`;

@@ -3,10 +3,9 @@ import type { FigureSource } from '../domain/annual/annual-report';
 import type { LawHotspotFinding, LawLagesbild } from '../domain/annual/law-lagesbild';
 import type { PlannedMeasure } from '../domain/annual/law-findings';
 import { format, messages, type Locale } from '../i18n/messages';
-import type { AnnualCell, AnnualReportView, AnnualSection } from './annual-report-view';
 import { levelLabel } from './est-cards';
 import { culture, formatDay, formatWhen } from './formatting';
-import { yearTables } from './year-tables';
+import { yearDocument, yearTables, type AnnualCell, type AnnualReportView, type AnnualSection } from './document-view';
 
 // The lägesbild enligt lag in the reader's language, as the same document view as the årsrapport: the
 // printable page and the Word file render it with the årsrapport's renderers. Sections follow SFS
@@ -21,7 +20,6 @@ export function lawLagesbildView(locale: Locale, r: LawLagesbild): AnnualReportV
   const { change, yearHeader, yearRows, none, table } = yearTables(r.year, { change: a.columns.change, none: a.none });
   const sources = { ...a.source, ...t.source };
   const source = (s: FigureSource) => sources[s];
-  const day = (d: string) => formatDay(d, locale, zone);
   const category = (k: string) => m.category[k as keyof typeof m.category] ?? k;
   const section = (title: string, s: FigureSource, paragraphs: string[], tables: AnnualSection['tables'] = []): AnnualSection =>
     ({ title, source: source(s), paragraphs, tables });
@@ -51,37 +49,30 @@ export function lawLagesbildView(locale: Locale, r: LawLagesbild): AnnualReportV
   const planRows = r.actionPlan.items.map((p) => planRow(locale, zone, p));
   const used: FigureSource[] = ['incident_reports', 'emerging_rule', 'est_assessments', 'coordinator_analysis', ...r.actionPlan.sources];
 
-  return {
-    lang: locale,
-    title: format(t.title, { year: r.year }),
-    subtitle: t.subtitle,
-    partial: r.period.partial ? format(a.partial, { day: day(r.period.lastDay), previous: previousYear }) : null,
-    sections: [
-      section(t.sections.extent, e.source, [format(a.total, { count: e.total.count, previous: e.total.previousYear, previousYear, change: change(e.total) }), ...none(categoryRows)],
-        table(yearHeader(a.columns.category), categoryRows)),
-      section(t.sections.areas, e.source, none(areaRows), table(yearHeader(a.columns.area), areaRows)),
-      section(t.sections.quarters, e.source, [], table(yearHeader(a.columns.quarter), quarterRows)),
-      section(t.sections.months, e.source, [], table(yearHeader(t.columns.month), monthRows)),
-      section(t.sections.severity, c.source, none(severityRows), table(yearHeader(t.columns.severity), severityRows)),
-      section(t.sections.places, c.source, none(placeRows), table(yearHeader(a.columns.place), placeRows)),
-      section(t.sections.groups, c.source,
-        [c.youth.count === null ? t.youthUnknown : format(t.youthTotal, { count: c.youth.count, previous: c.youth.previousYear ?? 0, previousYear })],
-        table([a.columns.category, a.columns.youth], youthRows)),
-      section(t.sections.schools, c.source, none(schoolRows), table([...yearHeader(a.columns.school), a.columns.youth], schoolRows)),
-      section(t.sections.hotspots, an.hotspots.source,
-        [format(t.ruleAt, { day: formatWhen(an.hotspots.at, locale, zone, 'd MMMM yyyy') }), ...(findings.length === 0 ? [t.noFindings] : findings)]),
-      section(t.sections.estAreas, an.areas.source, worsened.length === 0 ? [t.noWorsened] : worsened),
-      section(t.sections.categories, an.categories.source, rose.length === 0 ? [t.noneRose] : rose),
-      section(t.sections.coordinator, an.coordinator.source,
-        own ? [...own.text.split(/\n{2,}/), format(t.analysisChanged, { at: formatWhen(own.updatedAt, locale, zone) })] : [t.noAnalysis]),
-      {
-        title: t.sections.plan, source: r.actionPlan.sources.map(source).join(' '), paragraphs: planRows.length === 0 ? [t.noPlan] : [],
-        tables: table([t.columns.what, t.columns.responsible, t.columns.time, t.columns.status, t.columns.source], planRows),
-      },
-      { title: t.sections.sources, source: '', paragraphs: [t.sourcesIntro, ...[...new Set(used)].map(source)], tables: [] },
-    ],
-    generated: format(a.generated, { at: formatWhen(r.generatedAt, locale, zone) }),
-  };
+  return yearDocument(locale, r, format(t.title, { year: r.year }), t.subtitle, [
+    section(t.sections.extent, e.source, [format(a.total, { count: e.total.count, previous: e.total.previousYear, previousYear, change: change(e.total) }), ...none(categoryRows)],
+      table(yearHeader(a.columns.category), categoryRows)),
+    section(t.sections.areas, e.source, none(areaRows), table(yearHeader(a.columns.area), areaRows)),
+    section(t.sections.quarters, e.source, [], table(yearHeader(a.columns.quarter), quarterRows)),
+    section(t.sections.months, e.source, [], table(yearHeader(t.columns.month), monthRows)),
+    section(t.sections.severity, c.source, none(severityRows), table(yearHeader(t.columns.severity), severityRows)),
+    section(t.sections.places, c.source, none(placeRows), table(yearHeader(a.columns.place), placeRows)),
+    section(t.sections.groups, c.source,
+      [c.youth.count === null ? t.youthUnknown : format(t.youthTotal, { count: c.youth.count, previous: c.youth.previousYear ?? 0, previousYear })],
+      table([a.columns.category, a.columns.youth], youthRows)),
+    section(t.sections.schools, c.source, none(schoolRows), table([...yearHeader(a.columns.school), a.columns.youth], schoolRows)),
+    section(t.sections.hotspots, an.hotspots.source,
+      [format(t.ruleAt, { day: formatWhen(an.hotspots.at, locale, zone, 'd MMMM yyyy') }), ...(findings.length === 0 ? [t.noFindings] : findings)]),
+    section(t.sections.estAreas, an.areas.source, worsened.length === 0 ? [t.noWorsened] : worsened),
+    section(t.sections.categories, an.categories.source, rose.length === 0 ? [t.noneRose] : rose),
+    section(t.sections.coordinator, an.coordinator.source,
+      own ? [...own.text.split(/\n{2,}/), format(t.analysisChanged, { at: formatWhen(own.updatedAt, locale, zone) })] : [t.noAnalysis]),
+    {
+      title: t.sections.plan, source: r.actionPlan.sources.map(source).join(' '), paragraphs: planRows.length === 0 ? [t.noPlan] : [],
+      tables: table([t.columns.what, t.columns.responsible, t.columns.time, t.columns.status, t.columns.source], planRows),
+    },
+    { title: t.sections.sources, source: '', paragraphs: [t.sourcesIntro, ...[...new Set(used)].map(source)], tables: [] },
+  ]);
 }
 
 function findingText(locale: Locale, f: LawHotspotFinding): string {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import type JSZipType from 'jszip';
 import { messages } from '../../src/i18n/messages';
-import { BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { cardOf, cardText, type BotHarness } from '../support/bot-harness';
 import { button } from '../support/card-buttons';
-import { ANNA, BERIT, cardAction, CHANNEL, TENANT } from '../support/teams-activities';
+import { linksOf, refreshAs, startWithAnIncident } from '../support/export-links';
+import { ANNA, BERIT, CHANNEL, TENANT } from '../support/teams-activities';
 
 // lägesbild enligt lag <år> goes through the export's links as the årsrapport does: coordinators only, the
 // links and the analysis button shown to the requester alone, each download audited. The analysis is
 // written on a card through the personal-data guard.
 
-const LINK = /http:\/\/localhost:\d+\/exports\/([A-Za-z0-9_-]{43})\/([a-z-]+\.(?:zip|html|docx))/g;
-const linksOf = (card: unknown) => [...JSON.stringify(card).matchAll(LINK)].map((m) => ({ url: m[0], token: m[1]!, file: m[2]! }));
 const CHANNEL_2 = '19:second-channel@thread.tacv2';
 const sv = messages('sv');
 
@@ -18,20 +17,11 @@ describe('lägesbild enligt lag <år>: the statutory document through audited li
   this.timeout(30_000);
   let h: BotHarness;
 
-  beforeEach(async () => {
-    h = await new BotHarness().start({ SCHEDULER_CRON: 'off', COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` });
-    h.clock.current = new Date('2026-11-25T10:00:00Z');
-    await h.press('submitIncident', {
-      date: '2026-03-24', time: '21:00', newPlace: 'Stora torget', category: 'skadegorelse_klotter', description: 'Klotter', severity: 'hog', organisation: 'polisen',
-    });
-  });
+  beforeEach(async () => { h = await startWithAnIncident('hog'); });
   afterEach(async () => { await h.stop(); });
 
   /** What Anna's Teams client sends when the card with `refresh` comes into view. */
-  const refresh = async (card: Record<string, any>, extra = {}) => {
-    const res = await h.post(cardAction(card.refresh.action.verb, card.refresh.action.data, h.where({ from: ANNA, ...extra })));
-    return ((await res.json()) as { value: Record<string, any> }).value;
-  };
+  const refresh = (card: Record<string, any>, extra = {}) => refreshAs(h, card, ANNA, extra);
   const stored = () => h.bot.store.lawAnalyses.get({ tenantId: TENANT, conversationId: CHANNEL }, 2026);
 
   it('When a coordinator asks, then her links open the document as a page and a Word file with every section and her analysis, each download audited', async () => {

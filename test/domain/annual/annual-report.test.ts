@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import type JSZipType from 'jszip';
-import { DateTime } from 'luxon';
 import { annualReportView } from '../../../src/cards/annual-report-view';
 import { AnnualReportBuilder, parseReportYear } from '../../../src/domain/annual/annual-report';
 import type { Store } from '../../../src/domain/ports/store.port';
-import type { YearFollowUp } from '../../../src/domain/promises/progress';
 import { INCIDENT_CATEGORIES, ORGANISATIONS } from '../../../src/domain/vocabulary';
 import { annualReportDocx } from '../../../src/http/annual-report-docx';
 import { annualReportHtml } from '../../../src/http/annual-report-html';
@@ -12,16 +10,11 @@ import { messages } from '../../../src/i18n/messages';
 import { createStore } from '../../../src/store/create-store';
 import { StepClock } from '../../lagesbild/digest-fixtures';
 import { incidentFields, newReport, origin, tenant } from '../../store/store-fixtures';
+import { countsOf, followUp, random, rows } from './yearly-fixtures';
 
 // The årsrapport built from generated reports over two years, checked against counts this test makes
 // itself from what it inserted (plain loops, local Stockholm days, no SQL); then the Word file is
 // opened again and read.
-
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
-  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
-}
 
 const PLACES = ['Stora torget', 'Parken', 'Stationen', 'Hamnen'];
 /** The register's parent areas: Hamnen lies in none. */
@@ -29,24 +22,6 @@ const AREA_OF: Record<string, string | null> = { 'Stora torget': 'Centrum', Park
 const SCHOOLS = [null, null, 'Angsskolan', 'Bjorkskolan'];
 
 interface Made { occurredAt: Date; category: string; placeName: string; school: string | null }
-
-/** A register of one promise with one commitment and a strategic meeting, as the promise register gives it. */
-const followUp = (year: number): YearFollowUp => ({
-  year,
-  promises: [{
-    promise: { id: 'p1', year, position: 1, title: 'Tryggare centrum', text: 'Vi ska arbeta för ett tryggare centrum.', commitments: [] },
-    commitments: [{
-      commitment: {
-        id: 'c1', promiseId: 'p1', position: 1, text: 'Trygghetsvandringar varje kvartal', organisations: ['polisen', 'kommunen'],
-        periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, status: 'pagar', statusSet: null,
-      },
-      total: 2, byOrganisation: [{ organisation: 'polisen', count: 2 }],
-      last: { id: 'a2', ref: 'A-2', commitmentId: 'c1', date: `${year}-05-02`, type: 'trygghetsvandring', organisation: 'polisen' }, status: 'pagar',
-    }],
-  }],
-  activities: [],
-  meetings: [{ id: 'm1', year, date: `${year}-03-10`, organisations: ['polisen', 'kommunen'], decisions: 'Fokus på centrum', recordedBy: 'u', recordedAt: new Date() }],
-});
 
 describe('the årsrapport on generated data', function () {
   this.timeout(30_000);
@@ -83,13 +58,7 @@ describe('the årsrapport on generated data', function () {
   });
   after(async () => { await store.close(); });
 
-  const local = (m: Made) => DateTime.fromJSDate(m.occurredAt, { zone: 'Europe/Stockholm' });
-  const of = (year: number) => made.filter((m) => local(m).year === year);
-  const countBy = (items: Made[], key: (m: Made) => string | null) => {
-    const counts = new Map<string, number>();
-    for (const m of items) { const k = key(m); if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1); }
-    return counts;
-  };
+  const { local, of, compare } = countsOf(made, 2026);
 
   it('counts incidents of the year, per quarter, category, place, area and school, each against the year before', async () => {
     const report = await builder().build(scope, 2026);
@@ -99,11 +68,6 @@ describe('the årsrapport on generated data', function () {
     assert.deepEqual(report.incidents.quarters, [1, 2, 3, 4].map((q) => ({
       quarter: q, count: year.filter((m) => quarter(m) === q).length, previousYear: before.filter((m) => quarter(m) === q).length,
     })));
-    const compare = (key: (m: Made) => string | null) => {
-      const [now, then] = [countBy(year, key), countBy(before, key)];
-      return new Map([...new Set([...now.keys(), ...then.keys()])].map((k) => [k, [now.get(k) ?? 0, then.get(k) ?? 0]]));
-    };
-    const rows = (items: { key: string; count: number; previousYear: number }[]) => new Map(items.map((x) => [x.key, [x.count, x.previousYear]]));
     assert.deepEqual(rows(report.incidents.byCategory), compare((m) => m.category));
     assert.deepEqual(rows(report.incidents.byPlace), compare((m) => m.placeName));
     assert.deepEqual(rows(report.incidents.byArea), compare((m) => AREA_OF[m.placeName] ?? ''));

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import type JSZipType from 'jszip';
-import { DateTime } from 'luxon';
 import { lawLagesbildView } from '../../../src/cards/law-lagesbild-view';
 import { LawLagesbildBuilder } from '../../../src/domain/annual/law-lagesbild';
 import { areasOf } from '../../../src/domain/est/est-service';
 import { emergingHotspots } from '../../../src/domain/hotspots/emerging-hotspots';
 import type { HotspotView } from '../../../src/domain/hotspots/hotspot-service';
 import type { Store } from '../../../src/domain/ports/store.port';
-import type { YearFollowUp } from '../../../src/domain/promises/progress';
 import { INCIDENT_CATEGORIES, SEVERITIES } from '../../../src/domain/vocabulary';
 import { annualReportDocx } from '../../../src/http/annual-report-docx';
 import { annualReportHtml } from '../../../src/http/annual-report-html';
@@ -15,38 +13,17 @@ import { messages } from '../../../src/i18n/messages';
 import { createStore } from '../../../src/store/create-store';
 import { StepClock } from '../../lagesbild/digest-fixtures';
 import { incidentFields, newReport, origin, tenant } from '../../store/store-fixtures';
+import { countsOf, followUp, random, rows } from './yearly-fixtures';
 
 // The lägesbild enligt lag built from generated data over two years (areas, places, categories,
 // severities, young people, schools, EST assessments, hot spots with measures, commitments), every
 // figure recomputed here from what the test inserted (plain loops over local Stockholm days, no SQL).
-
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
-  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
-}
 
 const PLACES = ['Stora torget', 'Parken', 'Stationen', 'Hamnen'];
 const AREA_OF: Record<string, string | null> = { 'Stora torget': 'Centrum', Parken: 'Söder', Stationen: 'Centrum', Hamnen: null, Kvarnen: 'Söder' };
 const SCHOOLS = [null, null, 'Angsskolan', 'Bjorkskolan'];
 
 interface Made { occurredAt: Date; category: string; severity: string; placeName: string; school: string | null; youth: number | null }
-
-const followUp = (year: number): YearFollowUp => ({
-  year,
-  promises: [{
-    promise: { id: 'p1', year, position: 1, title: 'Tryggare centrum', text: 'Vi ska arbeta för ett tryggare centrum.', commitments: [] },
-    commitments: [{
-      commitment: {
-        id: 'c1', promiseId: 'p1', position: 1, text: 'Trygghetsvandringar varje kvartal', organisations: ['polisen', 'kommunen'],
-        periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, status: 'pagar', statusSet: null,
-      },
-      total: 0, byOrganisation: [], last: null, status: 'pagar',
-    }],
-  }],
-  activities: [],
-  meetings: [],
-});
 
 /** A hot spot with three measures: one open, one done in the year, one done the year before (not in the plan). */
 const hotspotView = (placeName: string): HotspotView => ({
@@ -117,18 +94,7 @@ describe('the lägesbild enligt lag on generated data', function () {
   });
   after(async () => { await store.close(); });
 
-  const local = (m: Made) => DateTime.fromJSDate(m.occurredAt, { zone: 'Europe/Stockholm' });
-  const of = (year: number) => made.filter((m) => local(m).year === year);
-  const countBy = (items: Made[], key: (m: Made) => string | null) => {
-    const counts = new Map<string, number>();
-    for (const m of items) { const k = key(m); if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1); }
-    return counts;
-  };
-  const compare = (key: (m: Made) => string | null) => {
-    const [now, then] = [countBy(of(2026), key), countBy(of(2025), key)];
-    return new Map([...new Set([...now.keys(), ...then.keys()])].map((k) => [k, [now.get(k) ?? 0, then.get(k) ?? 0]]));
-  };
-  const rows = (items: { key: string; count: number; previousYear: number }[]) => new Map(items.map((x) => [x.key, [x.count, x.previousYear]]));
+  const { local, of, compare } = countsOf(made, 2026);
 
   it('maps the extent: by category, area (the register\'s parents), quarter and month, each against the year before', async () => {
     const doc = await builder().build(scope, 2026);
