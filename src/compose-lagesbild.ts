@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
 import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
@@ -106,7 +107,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron, d.leases ?? null);
   return {
     commands: lagesbildCommands(feature),
-    verbs: [...lagesbildVerbs(feature), ...lawAnalysisVerbs(analyses)],
+    verbs: [...lagesbildVerbs(feature), ...lawAnalysisVerbs(analyses, () => DateTime.fromJSDate(clock.now(), { zone: STOCKHOLM }).year)],
     routes: { path: EXPORT_PATH, router: exportRoutes(exports, log, config.defaultLocales) },
     scheduler,
     start(port) {

@@ -16,7 +16,7 @@ import { noTarget } from './registry/targets';
 const year = z.coerce.number().int().min(FIRST_REPORT_YEAR).max(2100);
 const analysisForm = formOf(['analysis'] as const).extend({ year, maskingConfirmed: flag });
 
-export function lawAnalysisVerbs(analyses: Pick<LawAnalysisService, 'get' | 'save'>): VerbEntry[] {
+export function lawAnalysisVerbs(analyses: Pick<LawAnalysisService, 'get' | 'save'>, thisYear: () => number): VerbEntry[] {
   const open = async (ctx: ChatContext, y: number): Promise<AdaptiveCard> =>
     lawCards.analysisForm(ctx.locale, y, { values: { analysis: (await analyses.get(ctx.origin, y))?.text ?? '' } });
   return [
@@ -34,7 +34,7 @@ export function lawAnalysisVerbs(analyses: Pick<LawAnalysisService, 'get' | 'sav
         if (saved.reason === 'personal_data') return lawCards.analysisForm(ctx.locale, payload.year, { values, personalData: saved.findings });
         return lawCards.analysisForm(ctx.locale, payload.year, { values, errors: { analysis: saved.error } });
       },
-      storeDown: async (ctx, raw) => lawCards.analysisForm(ctx.locale, year.safeParse(raw.year).data ?? new Date().getFullYear(), {
+      storeDown: async (ctx, raw) => lawCards.analysisForm(ctx.locale, year.safeParse(raw.year).data ?? thisYear(), {
         values: { analysis: typeof raw.analysis === 'string' ? raw.analysis : '' }, storeDown: true,
       }),
     }),
