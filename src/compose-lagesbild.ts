@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
 import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
@@ -13,6 +14,10 @@ import { SubscriptionService } from './domain/digests/subscription-service';
 import { ExportService, type HotspotExportSource } from './domain/lagesbild/export-service';
 import { LagesbildService } from './domain/lagesbild/lagesbild-service';
 import { AnnualReportBuilder } from './domain/annual/annual-report';
+import { LawAnalysisService } from './domain/annual/law-analysis';
+import { LawLagesbildBuilder } from './domain/annual/law-lagesbild';
+import { emergingHotspots } from './domain/hotspots/emerging-hotspots';
+import { lawAnalysisVerbs } from './conversation/law-analysis-entries';
 import type { PromiseFollowUpSource } from './domain/promises/progress';
 import type { EstService } from './domain/est/est-service';
 import type { Clock } from './domain/ports/clock.port';
@@ -51,8 +56,8 @@ export interface LagesbildWiringDeps {
   hotspotExports?: HotspotExportSource;
   /** Who may change a subscription (its buttons are shown to coordinators only). */
   access: Pick<AccessPolicy, 'allows'>;
-  /** The EST week's part of the lägesbild card. */
-  est?: Pick<EstService, 'picture'>;
+  /** The EST week's part of the lägesbild card, and its areas for the lägesbild enligt lag. */
+  est?: Pick<EstService, 'picture' | 'areas'>;
   /** The promise register's yearly follow-up, for the årsrapport (issue 12). */
   promises?: PromiseFollowUpSource;
 }
@@ -65,7 +70,13 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const hotspotViews = d.hotspotExports ?? { views: async () => [] };
   const noPromises: PromiseFollowUpSource = { followUp: async (_scope, year) => ({ year, promises: [], activities: [], meetings: [] }) };
   const annual = new AnnualReportBuilder(store.lagesbild, d.promises ?? noPromises, hotspotViews, clock, STOCKHOLM, store.schools);
-  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, hotspotViews, annual);
+  const analyses = new LawAnalysisService(store.lawAnalyses, store.audit, clock);
+  const law = new LawLagesbildBuilder({
+    aggregates: store.lagesbild, promises: d.promises ?? noPromises, hotspots: hotspotViews, analyses,
+    emerging: { emerging: (scope, at) => emergingHotspots(store, scope, at, STOCKHOLM) },
+    est: { areas: async (scope) => (d.est ? d.est.areas(scope) : []), assessments: (scope, weeks) => store.est.assessments(scope, weeks) },
+  }, clock, STOCKHOLM);
+  const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, hotspotViews, annual, law);
   const feature: LagesbildFeature = {
     subscriptions: new SubscriptionService(store.digestSubscriptions, store.digestDeliveries, clock, STOCKHOLM),
     lagesbild,
@@ -74,9 +85,11 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
     audit: store.audit,
     isCoordinator: (ctx) => d.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' }),
     ...(d.est ? { est: d.est } : {}),
+    analyses,
     exportUrls: (token) => ({
       csv: `${baseUrl}${EXPORT_PATH}/${token}/export.zip`, html: `${baseUrl}${EXPORT_PATH}/${token}/report.html`,
       annualHtml: `${baseUrl}${EXPORT_PATH}/${token}/annual-report.html`, annualDocx: `${baseUrl}${EXPORT_PATH}/${token}/annual-report.docx`,
+      lawHtml: `${baseUrl}${EXPORT_PATH}/${token}/lagesbild-enligt-lag.html`, lawDocx: `${baseUrl}${EXPORT_PATH}/${token}/lagesbild-enligt-lag.docx`,
     }),
   };
   let connectorPoster: ConnectorDigestPoster | null = null;
@@ -95,7 +108,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron, d.leases ?? null);
   return {
     commands: lagesbildCommands(feature),
-    verbs: lagesbildVerbs(feature),
+    verbs: [...lagesbildVerbs(feature), ...lawAnalysisVerbs(analyses, () => DateTime.fromJSDate(clock.now(), { zone: STOCKHOLM }).year)],
     routes: { path: EXPORT_PATH, router: exportRoutes(exports, log, config.defaultLocales) },
     scheduler,
     start(port) {

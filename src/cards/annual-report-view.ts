@@ -1,51 +1,23 @@
-import type { AnnualReport, FigureSource, KeyedYear, YearCompared } from '../domain/annual/annual-report';
+import type { AnnualReport } from '../domain/annual/annual-report';
 import type { EffectCount } from '../domain/hotspots/effect';
 import { format, messages, type Locale } from '../i18n/messages';
-import { formatDay, formatWhen } from './formatting';
+import { formatDay } from './formatting';
+import { yearDocument, yearTables, type AnnualReportView, type AnnualSection } from './document-view';
 
-// The årsrapport in the reader's language: sections of headings, a source line, text and tables. The
-// printable page and the Word file both render this view, so they cannot say different things.
+// The årsrapport in the reader's language, as a yearly document (document-view.ts).
 
-export type AnnualCell = string | number;
-
-export interface AnnualTable {
-  header: string[];
-  rows: AnnualCell[][];
-}
-
-export interface AnnualSection {
-  title: string;
-  /** Where the section's figures come from. */
-  source: string;
-  paragraphs: string[];
-  tables: AnnualTable[];
-}
-
-export interface AnnualReportView {
-  lang: Locale;
-  title: string;
-  subtitle: string;
-  /** Set while the year is running. */
-  partial: string | null;
-  sections: AnnualSection[];
-  generated: string;
-}
+export type { AnnualCell, AnnualReportView, AnnualSection, AnnualTable } from './document-view';
 
 export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportView {
   const m = messages(locale);
   const t = m.annual;
   const c = t.columns;
   const zone = r.period.zone;
-  const source = (s: FigureSource) => t.source[s];
+  const source = (s: keyof typeof t.source) => t.source[s];
   const previousYear = r.year - 1;
-  const change = (x: YearCompared) => signed(x.count - x.previousYear);
-  const yearHeader = (first: string) => [first, String(r.year), String(previousYear), c.change];
-  const yearRows = (items: readonly KeyedYear[], name: (key: string) => string) =>
-    items.map((x) => [name(x.key), x.count, x.previousYear, change(x)]);
+  const { change, yearHeader, yearRows, none, table } = yearTables(r.year, { change: c.change, none: t.none });
   const day = (d: string) => formatDay(d, locale, zone);
   const orgs = (list: readonly string[]) => list.map((o) => m.organisation[o as keyof typeof m.organisation]).join(', ');
-  const none = (rows: AnnualCell[][]) => (rows.length === 0 ? [t.none] : []);
-  const table = (header: string[], rows: AnnualCell[][]): AnnualTable[] => (rows.length === 0 ? [] : [{ header, rows }]);
 
   const promises: AnnualSection[] = r.promises.promises.length === 0
     ? [{ title: t.sections.promises, source: source('promise_register'), paragraphs: [format(t.noPromises, { year: r.year })], tables: [] }]
@@ -64,6 +36,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const quarterRows = i.quarters.map((q) => [format(t.quarter, { quarter: q.quarter }), q.count, q.previousYear, change(q)]);
   const categoryRows = yearRows(i.byCategory, (k) => m.category[k as keyof typeof m.category] ?? k);
   const placeRows = yearRows(i.byPlace, (k) => k);
+  const areaRows = yearRows(i.byArea, (k) => k || t.noArea);
   const activityRows = yearRows(r.activities.byType, (k) => m.activityType[k as keyof typeof m.activityType] ?? k);
   const hotspotRows = r.hotspots.worked.map((h) => [
     h.placeName, m.hotspots.state[h.state], m.organisation[h.ownerOrganisation], `${h.measuresDone}/${h.measures}`,
@@ -73,12 +46,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const schoolActivityRows = r.schools.activities.bySchool.map((s) => [s.school ?? t.unknownSchool, s.count, s.previousYear, change(s)]);
   const meetingRows = r.promises.meetings.map((x) => [day(x.date), orgs(x.organisations), x.decisions]);
 
-  return {
-    lang: locale,
-    title: format(t.title, { year: r.year }),
-    subtitle: t.subtitle,
-    partial: r.period.partial ? format(t.partial, { day: day(r.period.lastDay), previous: previousYear }) : null,
-    sections: [
+  return yearDocument(locale, r, format(t.title, { year: r.year }), t.subtitle, [
       ...promises,
       {
         title: t.sections.incidents, source: source('incident_reports'),
@@ -86,6 +54,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
       },
       { title: t.sections.quarters, source: source('incident_reports'), paragraphs: [], tables: table(yearHeader(c.quarter), quarterRows) },
       { title: t.sections.categories, source: source('incident_reports'), paragraphs: none(categoryRows), tables: table(yearHeader(c.category), categoryRows) },
+      { title: t.sections.areas, source: source('incident_reports'), paragraphs: none(areaRows), tables: table(yearHeader(c.area), areaRows) },
       { title: t.sections.places, source: source('incident_reports'), paragraphs: none(placeRows), tables: table(yearHeader(c.place), placeRows) },
       {
         title: t.sections.activities, source: source('activity_reports'),
@@ -109,10 +78,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
         paragraphs: meetingRows.length === 0 ? [format(t.noMeeting, { year: r.year })] : [],
         tables: table([c.date, c.organisations, c.decisions], meetingRows),
       },
-    ],
-    generated: format(t.generated, { at: formatWhen(r.generatedAt, locale, zone) }),
-  };
+  ]);
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const beforeAfter = (x: EffectCount) => `${x.before} → ${x.after}`;

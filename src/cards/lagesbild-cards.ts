@@ -9,6 +9,7 @@ import { LAGESBILD_VERBS } from './lagesbild-verbs';
 import { render, safeText } from './render';
 import { notice } from './report-cards';
 import { exportLinkCard, exportReadyCard, type ExportRefreshData } from './templates/export-link.card';
+import { LAW_VERBS } from './law-verbs';
 import { helpCard } from './templates/help.card';
 import { lagesbildCard, type LagesbildEstPart } from './templates/lagesbild.card';
 import { areaLines, legend, priorityLines, tertialLabel } from './est-cards';
@@ -74,12 +75,16 @@ export function unsubscribed(locale: Locale, removed: boolean, room?: Room): Ada
 /** Who an export's links are for: the requester's Teams user id, and the export. */
 export interface ExportAudience {
   exportId: string;
+  /** Set when the export answers `lägesbild enligt lag`: its card shows that document's links. */
+  document?: 'law';
   /** The Teams user id (29:…) of the coordinator who asked: only their clients fetch the links. */
   requesterChatId: string;
   requesterName: string;
 }
 
-const refreshFor = (a: ExportAudience): ExportRefreshData => ({ userIds: [a.requesterChatId], data: { exportId: a.exportId } });
+const refreshFor = (a: ExportAudience): ExportRefreshData => ({
+  userIds: [a.requesterChatId], data: { exportId: a.exportId, ...(a.document ? { document: a.document } : {}) },
+});
 
 /**
  * The export card posted in the channel: no links. Whose they are, until when, and a refresh that
@@ -103,24 +108,38 @@ export interface ExportUrls {
   html: string;
   annualHtml: string;
   annualDocx: string;
+  lawHtml: string;
+  lawDocx: string;
+}
+
+/** The lägesbild enligt lag's analysis on its links card: whether it is written, and its button. */
+export interface ExportAnalysis {
+  text: string;
+  button: { title: string; verb: string; data: { year: number } };
 }
 
 /** The requester's own view of the export card: the links (answered to their client only, never posted). */
 export function exportLinks(
-  locale: Locale, period: Period, links: ExportUrls, expiresAt: Date, audience: ExportAudience, room?: Room,
+  locale: Locale, period: Period, links: ExportUrls, expiresAt: Date, audience: ExportAudience, room?: Room, analysis: ExportAnalysis | null = null,
 ): AdaptiveCard {
   const t = messages(locale, room).lagesbild.export;
   const a = messages(locale).annual.command;
+  const law = messages(locale).law.command;
+  const lawLinks = audience.document === 'law' && period.kind === 'year';
   return render(exportLinkCard, {
-    title: t.title,
+    title: lawLinks ? format(law.title, { year: period.firstDay.slice(0, 4) }) : t.title,
     periodLabel: periodLabel(period, locale),
     text: format(t.text, { until: formatWhen(expiresAt, locale, period.zone, 'HH:mm') }),
-    links: period.kind === 'year'
-      // A year's export carries the årsrapport: its two links first.
-      ? [{ title: a.html, url: links.annualHtml }, { title: a.docx, url: links.annualDocx }, { title: t.csv, url: links.csv }, { title: t.html, url: links.html }]
-      : [{ title: t.csv, url: links.csv }, { title: t.html, url: links.html }],
+    links: lawLinks
+      // The lägesbild enligt lag: its page and Word file.
+      ? [{ title: law.html, url: links.lawHtml }, { title: law.docx, url: links.lawDocx }]
+      : period.kind === 'year'
+        // A year's export carries the årsrapport: its two links first.
+        ? [{ title: a.html, url: links.annualHtml }, { title: a.docx, url: links.annualDocx }, { title: t.csv, url: links.csv }, { title: t.html, url: links.html }]
+        : [{ title: t.csv, url: links.csv }, { title: t.html, url: links.html }],
     newLinks: t.newLinks,
     refresh: refreshFor(audience),
+    analysis: lawLinks && analysis ? { show: true, ...analysis } : { show: false, text: '', button: { title: '', verb: LAW_VERBS.openAnalysis, data: { year: 0 } } },
   });
 }
 

@@ -71,7 +71,7 @@ export interface PromiseFormState<F extends string> {
 const PROMISE_FIELDS: readonly PromiseFormField[] = ['title', 'text', 'commitment', 'organisations', 'periodFrom', 'periodTo'];
 const MEETING_FIELDS: readonly MeetingFormField[] = ['date', 'organisations', 'decisions'];
 
-function formParts<F extends string>(fields: readonly F[], s: PromiseFormState<F>, m: Catalogue, fixErrors: string) {
+export function formParts<F extends string>(fields: readonly F[], s: PromiseFormState<F>, m: Catalogue, fixErrors: string) {
   const errors: Partial<Record<F, FormErrorCode>> = s.errors ?? {};
   const hasErrors = Object.keys(errors).length > 0;
   return {

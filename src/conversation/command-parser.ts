@@ -38,6 +38,8 @@ export const COMMANDS = {
   annual: ['årsrapport', 'årsrapporten', 'annual report'],
   // Issue 12: a CSV file sent in the personal chat; every message with a file goes here (Dispatcher.command).
   importFile: ['importera fil', 'importera filen', 'import file'],
+  // Issue 12: the lägesbild SFS 2023:196 asks for ("lägesbild" alone stays the weekly one: longer phrases win).
+  lawLagesbild: ['lägesbild enligt lag', 'lägesbilden enligt lag', 'statutory situation report', 'statutory report'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/card-schema';
 import * as lagesbildCards from '../cards/lagesbild-cards';
+import * as lawCards from '../cards/law-cards';
 import { LAGESBILD_VERBS } from '../cards/lagesbild-verbs';
 import { exportAuditDetail } from '../cards/audit-lines';
 import { withRefresh } from '../cards/shared-card';
@@ -10,6 +11,7 @@ import type { Target } from '../domain/access-policy';
 import type { ExportService } from '../domain/lagesbild/export-service';
 import type { LagesbildService } from '../domain/lagesbild/lagesbild-service';
 import type { EstService } from '../domain/est/est-service';
+import type { LawAnalysisService } from '../domain/annual/law-analysis';
 import type { AuditRepository } from '../domain/ports/audit.port';
 import type { DigestExportRecord } from '../domain/ports/digest-exports.port';
 import type { Clock } from '../domain/ports/clock.port';
@@ -34,12 +36,14 @@ export interface LagesbildFeature {
   isCoordinator(ctx: ChatContext): Promise<boolean>;
   /** The EST week's priority areas and areas' weeks, shown on the lägesbild asked for in a conversation. */
   est?: Pick<EstService, 'picture'>;
+  /** The coordinator's analysis of a year, shown on the lägesbild enligt lag's links card. */
+  analyses?: Pick<LawAnalysisService, 'get'>;
 }
 
 type ExportTarget = Extract<Target, { kind: 'export' }>;
 
-/** The refresh of an export card names its export. */
-const exportRef = z.object({ exportId: id });
+/** The refresh of an export card names its export, and the yearly document it answers when that is the lägesbild enligt lag. */
+const exportRef = z.object({ exportId: id, document: z.enum(['law']).optional() });
 
 /** An export of the caller's tenant and conversation: an id from anywhere else finds nothing. */
 const exportTarget = (f: LagesbildFeature): TargetSpec<z.output<typeof exportRef>, ExportTarget> => ({
@@ -51,8 +55,8 @@ const exportTarget = (f: LagesbildFeature): TargetSpec<z.output<typeof exportRef
 });
 
 /** The export's links are for the Teams user who asked (their chat id, which Teams' refresh names). */
-const audienceOf = (ctx: ChatContext, exportId: string): lagesbildCards.ExportAudience => ({
-  exportId, requesterChatId: ctx.actor.chatUserId ?? ctx.actor.userId, requesterName: ctx.actor.name,
+const audienceOf = (ctx: ChatContext, exportId: string, document?: 'law'): lagesbildCards.ExportAudience => ({
+  exportId, requesterChatId: ctx.actor.chatUserId ?? ctx.actor.userId, requesterName: ctx.actor.name, ...(document ? { document } : {}),
 });
 
 /** Each command answers with one card; the card buttons reuse the same answers. */
@@ -74,13 +78,13 @@ function answers(f: LagesbildFeature) {
   };
 
   /** Records an export and answers with its card; no link in the channel (the requester's refresh shows them). */
-  const exportOf = async (ctx: ChatContext, exported: Period, title?: string): Promise<AdaptiveCard> => {
+  const exportOf = async (ctx: ChatContext, exported: Period, title?: string, document?: 'law'): Promise<AdaptiveCard> => {
     const created = await f.exports.create(ctx.actor, ctx.origin, exported);
     await f.audit.record({
       at: f.clock.now(), tenantId: ctx.origin.tenantId, actorId: ctx.actor.userId, action: 'export.created', entityKind: 'export',
       entityId: created.id, entityRef: null, detail: exportAuditDetail(exported),
     });
-    return lagesbildCards.exportReady(ctx.locale, exported, created.expiresAt, audienceOf(ctx, created.id), title);
+    return lagesbildCards.exportReady(ctx.locale, exported, created.expiresAt, audienceOf(ctx, created.id, document), title);
   };
 
   return {
@@ -123,14 +127,28 @@ function answers(f: LagesbildFeature) {
       return exportOf(ctx, yearPeriod(year, zone, f.clock.now()), format(messages(ctx.locale).annual.command.title, { year }));
     },
     /**
+     * lägesbild enligt lag <år>: an export of the calendar year whose card links the law's document
+     * (HTML and Word) and the coordinator's analysis; the year as the årsrapport takes it.
+     */
+    async law(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
+      const year = parseReportYear(args, f.clock.now(), zone);
+      const t = messages(ctx.locale).law.command;
+      if (year === null) return lagesbildCards.problem(ctx.locale, t.badYear, t.problemTitle);
+      return exportOf(ctx, yearPeriod(year, zone, f.clock.now()), format(t.title, { year }), 'law');
+    },
+    /**
      * The requester's own view of an export card: links minted now (replacing any shown before). The
      * answer goes to the requester's client only; the card in the channel is never updated here.
      */
-    async exportLinks(ctx: ChatContext, record: DigestExportRecord): Promise<AdaptiveCard> {
+    async exportLinks(ctx: ChatContext, record: DigestExportRecord, document?: 'law'): Promise<AdaptiveCard> {
       const period = f.exports.period(record);
       const minted = await f.exports.mint(record);
       if (!minted) return lagesbildCards.exportExpired(ctx.locale, period, ctx.room);
-      return lagesbildCards.exportLinks(ctx.locale, period, f.exportUrls(minted.token), minted.expiresAt, audienceOf(ctx, record.id), ctx.room);
+      const year = Number(period.firstDay.slice(0, 4));
+      const analysis = document === 'law' && f.analyses ? await f.analyses.get(ctx.origin, year) : null;
+      const shown = document === 'law' && f.analyses
+        ? { text: lawCards.analysisStatus(ctx.locale, year, analysis, zone), button: lawCards.analysisButton(ctx.locale, year, analysis) } : null;
+      return lagesbildCards.exportLinks(ctx.locale, period, f.exportUrls(minted.token), minted.expiresAt, audienceOf(ctx, record.id, document), ctx.room, shown);
     },
   };
 }
@@ -150,6 +168,7 @@ export function lagesbildCommands(f: LagesbildFeature): CommandEntry[] {
     command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.lagesbild(ctx, payload.args)) }),
     command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.export(ctx, payload.args)) }),
     command({ ...base, command: 'annual', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.annual(ctx, payload.args)) }),
+    command({ ...base, command: 'lawLagesbild', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.law(ctx, payload.args)) }),
   ];
 }
 
@@ -159,7 +178,7 @@ export function lagesbildVerbs(f: LagesbildFeature): VerbEntry[] {
   return [
     verb({
       verb: LAGESBILD_VERBS.exportLinks, payload: exportRef, target: exportTarget(f), right: 'export.requester', writes: true,
-      handle: ({ ctx, target }) => a.exportLinks(ctx, target.export),
+      handle: ({ ctx, payload, target }) => a.exportLinks(ctx, target.export, payload.document),
     }),
     verb({ verb: LAGESBILD_VERBS.unsubscribe, payload: nothing, target: noTarget, right: 'coordinator', writes: true, handle: ({ ctx }) => a.unsubscribe(ctx) }),
     verb({

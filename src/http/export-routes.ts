@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import express, { type Response } from 'express';
 import type JSZipType from 'jszip';
-import { annualReportView } from '../cards/annual-report-view';
+import { annualReportView, type AnnualReportView } from '../cards/annual-report-view';
+import { lawLagesbildView } from '../cards/law-lagesbild-view';
 import { lagesbildView } from '../cards/lagesbild-view';
 import type { ExportFile, ExportService, OpenExport } from '../domain/lagesbild/export-service';
 import type { IncidentExportRow } from '../domain/ports/lagesbild.port';
@@ -19,7 +20,8 @@ export const EXPORT_PATH = '/exports';
 /**
  * The export links: /exports/<token>/export.zip (one CSV file each for incidents, activities, hot spots,
  * measures and effect), /exports/<token>/report.html, /exports/<token>/annual-report.{html,docx} (the
- * årsrapport, of a year's export only), and /exports/<token>/incidents.csv (the incidents
+ * årsrapport) and /exports/<token>/lagesbild-enligt-lag.{html,docx} (the lägesbild enligt lag), both of a
+ * year's export only, and /exports/<token>/incidents.csv (the incidents
  * alone, as links made before the zip named). Each file is in the language of the export's tenant
  * (DEFAULT_LOCALE). The token is the
  * only key: it is unguessable, short-lived, shown only to the coordinator who asked, and bound to that
@@ -83,21 +85,25 @@ export function exportRoutes(exports: ExportService, log: Logger, locales: Defau
     res.type('html').send(lagesbildHtml(view, locale, m.lagesbild.export.print, exportTables(contents, locale, open.period.zone), m.exports.none));
   });
 
-  router.get('/:token/annual-report.html', async (req, res) => {
-    const open = await opened(req.params.token, res, 'annual-html');
-    if (!open) return;
-    const locale = localeOf(open);
-    const view = annualReportView(locale, await exports.annualReport(open));
-    res.type('html').send(annualReportHtml(view, messages(locale).lagesbild.export.print));
-  });
-
-  router.get('/:token/annual-report.docx', async (req, res) => {
-    const open = await opened(req.params.token, res, 'annual-docx');
-    if (!open) return;
-    const view = annualReportView(localeOf(open), await exports.annualReport(open));
-    res.setHeader('Content-Disposition', fileName(open, 'arsrapport', 'docx'));
-    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await annualReportDocx(view));
-  });
+  /** A yearly document as a printable page and a Word file: the same view, the same two renderers. */
+  const yearDocument = (path: string, files: { html: ExportFile; docx: ExportFile }, fileKind: string, view: (open: OpenExport, locale: Locale) => Promise<AnnualReportView>) => {
+    router.get(`/:token/${path}.html`, async (req, res) => {
+      const open = await opened(req.params.token, res, files.html);
+      if (!open) return;
+      const locale = localeOf(open);
+      res.type('html').send(annualReportHtml(await view(open, locale), messages(locale).lagesbild.export.print));
+    });
+    router.get(`/:token/${path}.docx`, async (req, res) => {
+      const open = await opened(req.params.token, res, files.docx);
+      if (!open) return;
+      const docx = await annualReportDocx(await view(open, localeOf(open)));
+      res.setHeader('Content-Disposition', fileName(open, fileKind, 'docx'));
+      res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(docx);
+    });
+  };
+  yearDocument('annual-report', { html: 'annual-html', docx: 'annual-docx' }, 'arsrapport', async (open, locale) => annualReportView(locale, await exports.annualReport(open)));
+  yearDocument('lagesbild-enligt-lag', { html: 'law-html', docx: 'law-docx' }, 'lagesbild-enligt-lag',
+    async (open, locale) => lawLagesbildView(locale, await exports.lawLagesbild(open)));
   return router;
 }
 

@@ -13,6 +13,7 @@ export const annualEn: Catalogue['annual'] = {
     hotspot_register: 'Source: the hot spots of the channel or chat, their measures and the measured effect.',
   },
   sections: {
+    areas: 'Incidents by area',
     promises: 'Citizen promises', incidents: 'Incidents', quarters: 'Incidents per quarter', categories: 'Incidents per category',
     places: 'Incidents per place', activities: 'Activities per type', hotspots: 'Hot spots worked during the year', schools: 'Schools',
     // Issue 12: activities per register school, next to the incidents per school.
@@ -20,6 +21,7 @@ export const annualEn: Catalogue['annual'] = {
     meetings: 'Strategic meeting',
   },
   columns: {
+    area: 'Area',
     commitment: 'Commitment', responsible: 'Responsible', period: 'Period', status: 'Status', activities: 'Activities', byOrganisation: 'Per organisation',
     last: 'Latest activity', quarter: 'Quarter', category: 'Category', place: 'Place', type: 'Type', school: 'School', youth: 'Young people involved',
     change: 'Change', state: 'Stage', owner: 'Responsible organisation', measures: 'Measures (done/all)', effectPlace: 'Place before → after',
@@ -31,6 +33,7 @@ export const annualEn: Catalogue['annual'] = {
   noPromises: 'No citizen promises in the register for {year}.',
   noMeeting: 'No strategic meeting recorded for {year}.',
   none: 'None during the year.',
+  noArea: 'In no area',
   unknown: 'unknown',
   unknownSchool: 'a school no longer in the school register',
   command: {

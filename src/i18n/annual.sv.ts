@@ -12,6 +12,7 @@ export const annualSv = {
     hotspot_register: 'Källa: hot spots i kanalen eller chatten, deras åtgärder och den mätta effekten.',
   },
   sections: {
+    areas: 'Händelser per område',
     promises: 'Medborgarlöften', incidents: 'Händelser', quarters: 'Händelser per kvartal', categories: 'Händelser per kategori',
     places: 'Händelser per plats', activities: 'Aktiviteter per typ', hotspots: 'Hot spots som bearbetats under året', schools: 'Skolor',
     // Issue 12: activities per register school, next to the incidents per school.
@@ -19,6 +20,7 @@ export const annualSv = {
     meetings: 'Strategiskt möte',
   },
   columns: {
+    area: 'Område',
     commitment: 'Åtagande', responsible: 'Ansvariga', period: 'Period', status: 'Status', activities: 'Aktiviteter', byOrganisation: 'Per organisation',
     last: 'Senaste aktivitet', quarter: 'Kvartal', category: 'Kategori', place: 'Plats', type: 'Typ', school: 'Skola', youth: 'Unga inblandade',
     change: 'Förändring', state: 'Läge', owner: 'Ansvarig organisation', measures: 'Åtgärder (klara/alla)', effectPlace: 'Platsen före → efter',
@@ -30,6 +32,7 @@ export const annualSv = {
   noPromises: 'Inga medborgarlöften i registret för {year}.',
   noMeeting: 'Inget strategiskt möte registrerat för {year}.',
   none: 'Inga under året.',
+  noArea: 'Utan område',
   unknown: 'okänt',
   unknownSchool: 'en skola som inte längre finns i skolregistret',
   /** The command's answers. */

@@ -12,6 +12,7 @@ import { exportsEn } from './exports.en';
 import { estEn } from './est.en';
 import { annualEn } from './annual.en';
 import { fileImportEn } from './file-import.en';
+import { lawEn } from './law.en';
 
 export const en: Catalogue = {
   organisation: {
@@ -145,11 +146,12 @@ export const en: Catalogue = {
       callList: 'who is called for a school: ringlista Ängsskolan',
       promises: 'the citizen promises and how each commitment is going: promises 2020; coordinators: promises import, promises new, strategic meeting',
       annual: 'the annual report as a printable page and a Word file: annual report 2025 (coordinators)',
+      lawLagesbild: 'the statutory situation report (SFS 2023:196) as a printable page and a Word file, with your analysis: statutory situation report 2025 (coordinators)',
     },
     names: {
       help: 'help', report: 'report', activity: 'activity', latest: 'latest', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'places', schools: 'schools', lagesbild: 'digest', subscribe: 'subscribe', export: 'export', log: 'log', est: 'est week', reporters: 'reporters',
-      mobilise: 'mobilisera', callList: 'ringlista', promises: 'promises', annual: 'annual report',
+      mobilise: 'mobilisera', callList: 'ringlista', promises: 'promises', lawLagesbild: 'statutory situation report', annual: 'annual report',
     },
     privacy: 'Never write names, personal identity numbers or phone numbers in reports.',
   },
@@ -165,6 +167,7 @@ export const en: Catalogue = {
   tab: tabEn,
   annual: annualEn,
   fileImport: fileImportEn,
+  law: lawEn,
   unknownCommand: 'I did not understand that. Type "report", "activity", "latest" or "help".',
 };
 

@@ -12,6 +12,7 @@ import { mobilisationSv } from './mobilisation.sv';
 import { tabSv } from './tab.sv';
 import { annualSv } from './annual.sv';
 import { fileImportSv } from './file-import.sv';
+import { lawSv } from './law.sv';
 
 export const sv = {
   organisation: {
@@ -145,11 +146,12 @@ export const sv = {
       callList: 'vilka som larmas för en skola: ringlista Ängsskolan',
       promises: 'medborgarlöftena och hur varje åtagande går: löften 2020; koordinatorer: löften import, löften nytt, strategiskt möte',
       annual: 'årsrapporten som utskrivbar sida och Word-fil: årsrapport 2025 (koordinatorer)',
+      lawLagesbild: 'lägesbilden enligt lag (SFS 2023:196) som utskrivbar sida och Word-fil, med er analys: lägesbild enligt lag 2025 (koordinatorer)',
     },
     names: {
       help: 'hjälp', report: 'rapportera', activity: 'aktivitet', latest: 'senaste', hotspot: 'hotspot', hotspots: 'hotspots',
       places: 'platser', schools: 'skolor', lagesbild: 'lägesbild', subscribe: 'prenumerera', export: 'export', log: 'logg', est: 'est', reporters: 'rapportörer',
-      mobilise: 'mobilisera', callList: 'ringlista', promises: 'löften', annual: 'årsrapport',
+      mobilise: 'mobilisera', callList: 'ringlista', promises: 'löften', lawLagesbild: 'lägesbild enligt lag', annual: 'årsrapport',
     },
     privacy: 'Skriv aldrig namn, personnummer eller telefonnummer i rapporterna.',
   },
@@ -165,6 +167,7 @@ export const sv = {
   tab: tabSv,
   annual: annualSv,
   fileImport: fileImportSv,
+  law: lawSv,
   unknownCommand: 'Det förstod jag inte. Skriv "rapportera", "aktivitet", "senaste" eller "hjälp".',
 };
 

@@ -30,13 +30,17 @@ export const trustEn: Shape<typeof trustSv> = {
     'school.added': 'added', 'school.edited': 'edited',
     'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
     'promise.added': 'added', 'commitment.status': 'set the status of', 'meeting.recorded': 'recorded a strategic meeting',
+    'analysis.saved': 'saved the analysis of the statutory situation report',
   },
   exportSubject: { week: 'lägesbild week {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
   fieldWords: {
     who: 'who', what: 'what', when: 'when', why: 'why',
     name: 'name', kind: 'kind', lat: 'latitude', lon: 'longitude', parentId: 'area', alias: 'other name',
   },
-  exportFile: { csv: 'CSV', zip: 'CSV files (zip)', html: 'report' },
+  exportFile: {
+    csv: 'CSV', zip: 'CSV files (zip)', html: 'report',
+    'annual-html': 'annual report (page)', 'annual-docx': 'annual report (Word)', 'law-html': 'statutory situation report (page)', 'law-docx': 'statutory situation report (Word)',
+  },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
     measure: 'measure', action: 'action', school: 'school', promise: 'citizen promise', commitment: 'commitment', meeting: 'meeting',

@@ -21,6 +21,7 @@ export const trustSv = {
     'school.added': 'lade till', 'school.edited': 'ändrade',
     'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
     'promise.added': 'lade till', 'commitment.status': 'satte status på', 'meeting.recorded': 'registrerade strategiskt möte',
+    'analysis.saved': 'sparade analysen i lägesbilden enligt lag',
   },
   /** An export in the log: the lägesbild of its period. */
   exportSubject: { week: 'lägesbild vecka {week} {year}', month: 'lägesbild {month}', year: 'lägesbild {year}', days: 'lägesbild {first} – {last}' },
@@ -30,7 +31,10 @@ export const trustSv = {
     name: 'namn', kind: 'typ', lat: 'latitud', lon: 'longitud', parentId: 'område', alias: 'annat namn',
   },
   /** The file an export link opened. */
-  exportFile: { csv: 'CSV', zip: 'CSV-filer (zip)', html: 'rapport' },
+  exportFile: {
+    csv: 'CSV', zip: 'CSV-filer (zip)', html: 'rapport',
+    'annual-html': 'årsrapport (sida)', 'annual-docx': 'årsrapport (Word)', 'law-html': 'lägesbild enligt lag (sida)', 'law-docx': 'lägesbild enligt lag (Word)',
+  },
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',

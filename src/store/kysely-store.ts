@@ -12,6 +12,7 @@ import { createDigestDeliveryRepository } from './repositories/digest-deliveries
 import { createDigestExportRepository } from './repositories/digest-exports';
 import { createDigestSubscriptionRepository } from './repositories/digest-subscriptions';
 import { createEstRepository } from './repositories/est';
+import { createLawAnalysisRepository } from './repositories/law-analyses';
 import { createLagesbildAggregateRepository } from './repositories/lagesbild-aggregates';
 import { createMapIncidentRepository } from './repositories/map-incidents';
 import { createHotspotRepository } from './repositories/hotspots';
@@ -86,6 +87,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     schools: guardRepository(createSchoolRepository(db, dialect), guard),
     promises: guardRepository(createPromiseRepository(db, dialect), guard),
     mapIncidents: guardRepository(createMapIncidentRepository(db), guard),
+    lawAnalyses: guardRepository(createLawAnalysisRepository(db, dialect), guard),
 
     /**
      * Reads the schema and writes the probe row in one transaction: a database that can be read but not

@@ -466,7 +466,7 @@ export const SCHEMA = {
       tenant_id: idText(100),
       slot_at: timestamp(),
       used: int(),
-      // Answers to users counted in the slot (migration 0024): digests leave room for them.
+      // Answers to users counted in the slot (migration 0023): digests leave room for them.
       interactive: withDefault(int(), 'df_post_budget_slots_interactive', 0),
     },
     primaryKey: { name: 'pk_post_budget_slots', columns: ['tenant_id', 'slot_at'] },
@@ -745,6 +745,18 @@ export const SCHEMA = {
       chosen_at: timestamp(),
     },
     primaryKey: { name: 'pk_priority_areas', columns: ['conversation_id', 'tertial', 'area_id'] },
+  },
+  // ---------- The lägesbild enligt lag (issue 12, migration 0021) ----------
+  lagesbild_analyses: {
+    columns: {
+      conversation_id: idText(400),
+      year: int(),
+      tenant_id: idText(100),
+      analysis: text(4000),
+      updated_by: idText(200),
+      updated_at: timestamp(),
+    },
+    primaryKey: { name: 'pk_lagesbild_analyses', columns: ['conversation_id', 'year'] },
   },
 } as const satisfies Record<string, TableDefinition>;
 

@@ -314,7 +314,7 @@ export interface PostBudgetSlotsTable {
   slot_at: Timestamp;
   /** Proactive posts (digests, reminders) that took the slot. */
   used: number;
-  /** Answers to users counted in the slot (0024): posted at once, never held for the budget. */
+  /** Answers to users counted in the slot (0023): posted at once, never held for the budget. */
   interactive: ColumnType<number, number | undefined, number>;
 }
 
@@ -503,6 +503,19 @@ export interface Database {
   callout_recipients: CalloutRecipientsTable;
   callout_events: CalloutEventsTable;
   incident_calendar_counts: IncidentCalendarCountsTable;
+  lagesbild_analyses: LagesbildAnalysesTable;
+}
+
+// ---------- The lägesbild enligt lag (issue 12, migration 0021) ----------
+
+/** The coordinator's own analysis of a conversation's year (guarded free text). */
+export interface LagesbildAnalysesTable {
+  conversation_id: string;
+  year: number;
+  tenant_id: string;
+  analysis: string;
+  updated_by: string;
+  updated_at: Timestamp;
 }
 
 // ---------- The EST week (issue 12, migration 0020) ----------

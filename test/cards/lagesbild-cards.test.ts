@@ -73,7 +73,7 @@ describe('lägesbild cards', () => {
         }, 'Europe/Stockholm'),
         lagesbildCards.unsubscribed(locale, true),
         lagesbildCards.unsubscribed(locale, false),
-        lagesbildCards.exportLinks(locale, period, { csv: 'https://bot.example/exports/x/incidents.csv', html: 'https://bot.example/exports/x/report.html', annualHtml: 'https://bot.example/exports/x/annual-report.html', annualDocx: 'https://bot.example/exports/x/annual-report.docx' }, period.to, audience),
+        lagesbildCards.exportLinks(locale, period, { csv: 'https://bot.example/exports/x/incidents.csv', html: 'https://bot.example/exports/x/report.html', annualHtml: 'https://bot.example/exports/x/annual-report.html', annualDocx: 'https://bot.example/exports/x/annual-report.docx', lawHtml: 'https://bot.example/exports/x/lagesbild-enligt-lag.html', lawDocx: 'https://bot.example/exports/x/lagesbild-enligt-lag.docx' }, period.to, audience),
         lagesbildCards.exportReady(locale, period, period.to, audience),
         lagesbildCards.exportExpired(locale, period),
         lagesbildCards.problem(locale, 'fel'),
@@ -113,7 +113,7 @@ describe('lägesbild cards', () => {
 describe('export cards', () => {
   const period = { kind: 'week' as const, from: new Date('2026-03-16T00:00:00+01:00'), to: new Date('2026-03-23T00:00:00+01:00'), firstDay: '2026-03-16', lastDay: '2026-03-22', partial: false, zone: 'Europe/Stockholm' };
   const audience = { exportId: '5b3f1c1e-0000-4000-8000-000000000001', requesterChatId: '29:1-anna', requesterName: 'Anna *Andersson*' };
-  const links = { csv: 'https://bot.example/exports/tok/incidents.csv', html: 'https://bot.example/exports/tok/report.html', annualHtml: 'https://bot.example/exports/tok/annual-report.html', annualDocx: 'https://bot.example/exports/tok/annual-report.docx' };
+  const links = { csv: 'https://bot.example/exports/tok/incidents.csv', html: 'https://bot.example/exports/tok/report.html', annualHtml: 'https://bot.example/exports/tok/annual-report.html', annualDocx: 'https://bot.example/exports/tok/annual-report.docx', lawHtml: 'https://bot.example/exports/tok/lagesbild-enligt-lag.html', lawDocx: 'https://bot.example/exports/tok/lagesbild-enligt-lag.docx' };
 
   it('When an export is ready, then the channel\'s card has no link, says whose the links are, and refreshes for the requester only', () => {
     const ready = lagesbildCards.exportReady('sv', period, period.to, audience);

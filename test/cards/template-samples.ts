@@ -38,6 +38,8 @@ import { COMMITMENT_CHOICES_MAX } from '../../src/domain/promises/promise-regist
 import { meetingFormCard } from '../../src/cards/templates/meeting-form.card';
 import { promiseFormCard } from '../../src/cards/templates/promise-form.card';
 import { promisesCard } from '../../src/cards/templates/promises.card';
+import { lawAnalysisFormCard } from '../../src/cards/templates/law-analysis-form.card';
+import { ANALYSIS_MAX } from '../../src/domain/annual/law-analysis';
 
 // Sample data for every card template, ordinary and the largest the bot ever puts in: rendered by the
 // template test (templates.test.ts: resolved, valid, within Teams' size limits) and the phone-fit test
@@ -161,6 +163,8 @@ export const SAMPLES: Sample<unknown>[] = [
       title: 'Export', periodLabel: 'Vecka 47', text: text(size === 'large' ? 400 : 40), newLinks: 'Nya länkar',
       links: [{ title: 'CSV', url: 'https://bot.example/exports/abc/incidents.csv' }, { title: 'Rapport', url: 'https://bot.example/exports/abc/report.html' }],
       refresh: { userIds: ['29:1'], data: { exportId: '00000000-0000-4000-8000-000000000001' } },
+      // The lägesbild enligt lag's card (large) shows its analysis and button.
+      analysis: { show: size === 'large', text: text(size === 'large' ? 200 : 10), button: { title: 'Ändra analysen', verb: 'lawAnalysisOpen', data: { year: 2026 } } },
     }),
   }),
   sample({
@@ -459,6 +463,15 @@ export const SAMPLES: Sample<unknown>[] = [
       labels: fill(['date', 'organisations', 'decisions', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
       choices: { organisations: choices(size, 3, 8, 35) },
       submit: { verb: 'meetingSave', data: {} },
+    }),
+  }),
+  sample({
+    template: lawAnalysisFormCard, surface: 'message',
+    data: (size) => ({
+      ...formState(['analysis'] as const, size, { analysis: ANALYSIS_MAX }),
+      title: 'Analys för lägesbilden enligt lag 2026', intro: text(size === 'large' ? 160 : 40),
+      labels: fill(['analysis', 'submit', 'cancel'] as const, (k) => `Etikett ${k}`),
+      submit: { verb: 'lawAnalysisSave', data: { year: 2026 } },
     }),
   }),
 ];

@@ -43,6 +43,7 @@ const GUARDS: { [R in FreeTextRecord]: Runner<R> } = {
   mobilisation: direct('mobilisation'),
   mobilisationAnswer: direct('mobilisationAnswer'),
   mobilisationOutcome: direct('mobilisationOutcome'),
+  lawAnalysis: direct('lawAnalysis'),
   incident: {
     guard: (field, text, privacy) => guardIncident(field === 'place' ? { ...incident, place: { newPlaceName: text } } : { ...incident, [field]: text }, privacy),
     read: (v, field) => (field === 'place' ? placeText(v as ValidIncident) : (v as ValidIncident)[field]),

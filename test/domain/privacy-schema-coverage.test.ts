@@ -140,6 +140,9 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'area_assessments.set_at': TIME,
   'priority_areas.conversation_id': CONVERSATION, 'priority_areas.tertial': not('a tertial the bot computes, e.g. 2026-T3'),
   'priority_areas.area_id': ID, 'priority_areas.tenant_id': TENANT, 'priority_areas.chosen_by': USER_ID, 'priority_areas.chosen_at': TIME,
+  // The lägesbild enligt lag (0021).
+  'lagesbild_analyses.conversation_id': CONVERSATION, 'lagesbild_analyses.tenant_id': TENANT,
+  'lagesbild_analyses.analysis': guarded('lawAnalysis.analysis'), 'lagesbild_analyses.updated_by': USER_ID, 'lagesbild_analyses.updated_at': TIME,
   // The school register (0017), and reports tied to a school.
   'schools.id': ID, 'schools.tenant_id': TENANT, 'schools.name': guarded('school.name'),
   'schools.name_key': derived('schools.name', 'schoolKey(name): folded for matching'),

@@ -1,32 +1,22 @@
 import assert from 'node:assert/strict';
 import type JSZipType from 'jszip';
-import { BotHarness, cardOf, cardText } from '../support/bot-harness';
-import { ANNA, BERIT, cardAction, CHANNEL, TENANT } from '../support/teams-activities';
+import { cardOf, cardText, type BotHarness } from '../support/bot-harness';
+import { linksOf, refreshAs, startWithAnIncident } from '../support/export-links';
+import { ANNA, BERIT, CHANNEL, TENANT } from '../support/teams-activities';
 
 // årsrapport <år> goes through the export's links: coordinators only, the links shown to the requester
 // alone, each download audited, and gone when the export expires.
 
-const LINK = /http:\/\/localhost:\d+\/exports\/([A-Za-z0-9_-]{43})\/([a-z-]+\.(?:zip|html|docx))/g;
-const linksOf = (card: unknown) => [...JSON.stringify(card).matchAll(LINK)].map((m) => ({ url: m[0], token: m[1]!, file: m[2]! }));
 
 describe('årsrapport <år>: the yearly report through the export\'s audited, short-lived links', function () {
   this.timeout(30_000);
   let h: BotHarness;
 
-  beforeEach(async () => {
-    h = await new BotHarness().start({ SCHEDULER_CRON: 'off', COORDINATORS: `${TENANT}/${ANNA.aadObjectId}` });
-    h.clock.current = new Date('2026-11-25T10:00:00Z');
-    await h.press('submitIncident', {
-      date: '2026-03-24', time: '21:00', newPlace: 'Stora torget', category: 'skadegorelse_klotter', description: 'Klotter', severity: 'medel', organisation: 'polisen',
-    });
-  });
+  beforeEach(async () => { h = await startWithAnIncident(); });
   afterEach(async () => { await h.stop(); });
 
   /** What Anna's Teams client sends when the card with `refresh` comes into view. */
-  const refresh = async (card: Record<string, any>) => {
-    const res = await h.post(cardAction(card.refresh.action.verb, card.refresh.action.data, h.where({ from: ANNA })));
-    return ((await res.json()) as { value: Record<string, any> }).value;
-  };
+  const refresh = (card: Record<string, any>) => refreshAs(h, card, ANNA);
 
   it('When a coordinator asks for the årsrapport, then her links open it as a page and a Word file, and each download is audited', async () => {
     const shared = cardOf((await h.say('årsrapport 2026'))[0]!);

@@ -28,9 +28,10 @@ const SECRETS = {
   otherPlace: 'Kvarnbacken',
   callout: 'Larm-hemligt-A1',
   school: 'Hemligskolan-A1',
+  lawAnalysis: 'Lagesbildsanalys-hemlig-A1',
 };
 /** Report (and call-out) text: shown only in the conversation it was made in (and to those a call-out called). */
-const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick, SECRETS.callout];
+const REPORT_SECRETS = [SECRETS.description, SECRETS.policeNumber, SECRETS.notes, SECRETS.quick, SECRETS.callout, SECRETS.lawAnalysis];
 /** Everything of tenant A: nothing of it may reach tenant B. */
 const TENANT_SECRETS = [...REPORT_SECRETS, SECRETS.analysis, SECRETS.measure, SECRETS.place, SECRETS.otherPlace, SECRETS.school, SECRETS.promise];
 
@@ -142,6 +143,9 @@ const VERB_PAYLOADS: Record<string, (s: Seed) => Record<string, unknown>> = {
   schoolPicture: (s) => ({ id: s.school.id }),
   walkFindingReport: (s) => ({ id: s.activity.id, finding: 'klotter' }),
   walkFindingMeasure: (s) => ({ placeId: s.placeId, finding: 'klotter' }),
+  // The lägesbild enligt lag: the analysis is channel 1's (its text is a conversation's secret).
+  lawAnalysisOpen: () => ({ year: 2026 }),
+  lawAnalysisSave: () => ({ year: 2026, analysis: 'kapad analys' }),
 };
 
 /** What each command is tried with. */
@@ -178,6 +182,7 @@ const COMMAND_TEXTS: Record<string, string> = {
   annual: 'årsrapport 2026',
   // Typed without a file: how to import (a file's own path is tested in test/bot/bot-file-import.test.ts).
   importFile: 'importera fil',
+  lawLagesbild: 'lägesbild enligt lag 2026',
 };
 
 describe('every card verb and command keeps to the caller\'s scope and right (generated from the registry)', function () {
@@ -217,6 +222,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
       all('SELECT * FROM promises WHERE tenant_id = ? ORDER BY id'),
       all('SELECT * FROM promise_commitments WHERE tenant_id = ? ORDER BY id'),
       all('SELECT * FROM strategic_meetings WHERE tenant_id = ? ORDER BY id'),
+      all('SELECT * FROM lagesbild_analyses WHERE tenant_id = ? ORDER BY conversation_id, year'),
     ].join('\n');
   });
   const refusedCount = (tenantId: string, name: string) => h.readDatabase((db) =>
@@ -235,6 +241,7 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     const activity = await h.press('submitActivity', activityForm({ newPlace: SECRETS.place, notes: SECRETS.notes }));
     const quick = cardOf((await h.say(`hotspot ${SECRETS.place} klotter ${SECRETS.quick}`))[0]!);
     const exported = cardOf((await h.say('export denna vecka'))[0]!);
+    await h.press('lawAnalysisSave', { year: 2026, analysis: SECRETS.lawAnalysis });
     // A medborgarlöfte of tenant A whose commitment Polisen (Anna's organisation) is responsible for.
     await h.say(`löften import\ntyp;år;rubrik;text;organisationer;från;till\nlöfte;2026;${SECRETS.promise};;;;\nåtagande;;;${SECRETS.promise} åtagande;Polisen;;`);
     const promises = cardOf((await h.say('löften 2026'))[0]!);
@@ -375,6 +382,8 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     assert.ok(report.text.includes(SECRETS.description) && report.text.includes(SECRETS.policeNumber));
     const fromChannel2 = await h.invoke('hotspotShow', VERB_PAYLOADS.hotspotShow!(seed), inA2);
     assert.ok(fromChannel2.text.includes(SECRETS.analysis), 'a hot spot is the tenant\'s: channel 2 sees it');
+    const ownAnalysis = await h.invoke('lawAnalysisOpen', { year: 2026 }, inA1);
+    assert.ok(ownAnalysis.text.includes(SECRETS.lawAnalysis), 'channel 1 opens its own analysis');
     assert.equal(CHANNEL.startsWith('19:'), true);
   });
 });

@@ -32,7 +32,9 @@ const RANGE_SETS: InstantRange[][] = [
   // Overlapping: each incident counts in the first range it falls in.
   [yearPeriod(2026), monthPeriod(2026, 3), daysPeriod('2025-12-01', '2026-01-31')],
 ];
-const DIMENSIONS: IncidentDimension[] = ['category', 'organisation', 'place', 'school', 'none'];
+/** 'area' rolls the place counts up through the register (its own contract test in lagesbild-contract.ts). */
+type RowDimension = Exclude<IncidentDimension, 'area'>;
+const DIMENSIONS: RowDimension[] = ['category', 'organisation', 'place', 'severity', 'school', 'none'];
 
 /** Park–Miller: the same data every run. */
 function seeded(seed: number): () => number {
@@ -41,12 +43,12 @@ function seeded(seed: number): () => number {
 }
 
 /** The reference: the rows themselves, grouped as the lägesbild groups them (schools here fold to themselves). */
-function countedFromRows(rows: IncidentExportRow[], ranges: InstantRange[], by: IncidentDimension): Tally[] {
+function countedFromRows(rows: IncidentExportRow[], ranges: InstantRange[], by: RowDimension): Tally[] {
   const tallies = new Map<string, Tally>();
   for (const row of rows) {
     const range = ranges.findIndex((r) => row.occurredAt >= r.from && row.occurredAt < r.to);
     if (range < 0 || (by === 'school' && row.school === null)) continue;
-    const key = { category: row.category, organisation: row.organisation, place: row.placeName, school: row.school ?? '', none: '' }[by];
+    const key = { category: row.category, organisation: row.organisation, place: row.placeName, severity: row.severity, school: row.school ?? '', none: '' }[by];
     const before = tallies.get(`${range}\u0000${key}`) ?? { range, key, count: 0, youth: null };
     const youth = row.youthInvolved === null ? before.youth : (before.youth ?? 0) + row.youthInvolved;
     tallies.set(`${range}\u0000${key}`, { range, key, count: before.count + 1, youth });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Place } from '../../src/domain/place';
 import type { Store } from '../../src/domain/ports/store.port';
-import { T0, TRICKY_TEXT, activityFields, at, curator, incidentFields, newReport, origin, tenant } from './store-fixtures';
+import { T0, TRICKY_TEXT, activityFields, at, curator, incidentFields, newReport, origin, otherTenantChat, tenant } from './store-fixtures';
 
 const scope = { tenantId: origin.tenantId, conversationId: origin.conversationId };
 const hours = (h: number) => at(h * 3600);
@@ -48,6 +48,45 @@ export function lagesbildContract(ctx: () => { store: Store; place: Place }): vo
         { range: 0, key: 'Björkskolan', count: 3, youth: 3 }, { range: 0, key: 'Vasaskolan', count: 1, youth: 1 }, { range: 0, key: 'Wasaskolan', count: 1, youth: 1 },
       ], 'case and spacing fold; v and w stay two schools');
       assert.deepEqual(await store.lagesbild.countIncidents(scope, range, 'place'), [{ range: 0, key: place.name, count: 5, youth: 5 }]);
+    });
+
+    it('counts incidents per area (the parent in the register; an area its own; none: \'\') and per severity, as counted from the rows', async function () {
+      const { store, place } = ctx();
+      const curator = { actorId: 'aad-curator', now: at(0) };
+      const centrum = await store.places.findOrCreate(tenant, 'Centrum', at(0));
+      const norr = await store.places.findOrCreate(tenant, 'Norr', at(0));
+      const skolgarden = await store.places.findOrCreate(tenant, 'Skolgården', at(0));
+      const lone = await store.places.findOrCreate(tenant, 'Ensam plats', at(0));
+      await store.placeRegister.update(tenant, { id: place.id, parentId: centrum.id }, curator);
+      await store.placeRegister.update(tenant, { id: skolgarden.id, parentId: norr.id }, curator);
+      const rows = [
+        { p: place, h: 1, severity: 'hog' as const }, { p: place, h: 2, severity: 'lag' as const }, { p: centrum, h: 3, severity: 'medel' as const },
+        { p: skolgarden, h: 4, severity: 'hog' as const }, { p: lone, h: 5, severity: 'lag' as const }, { p: place, h: 30, severity: 'medel' as const },
+        // Before the ranges: counted in neither.
+        { p: place, h: -5, severity: 'hog' as const },
+      ];
+      for (const r of rows) {
+        await store.incidents.create(newReport(incidentFields(r.p.id, { occurredAt: hours(r.h), placeName: r.p.name, severity: r.severity, youthInvolved: 1 })));
+      }
+      // A whole Stockholm year and a part of a day: the calendar counts and the rows answer alike.
+      const ranges = [{ from: hours(0), to: hours(24) }, { from: hours(24), to: hours(48) }];
+      const expected = (key: (r: (typeof rows)[number]) => string) => {
+        const counts = new Map<string, { range: number; key: string; count: number; youth: number }>();
+        for (const r of rows) {
+          const range = ranges.findIndex((x) => hours(r.h) >= x.from && hours(r.h) < x.to);
+          if (range < 0) continue;
+          const id = `${range}/${key(r)}`;
+          const before = counts.get(id) ?? { range, key: key(r), count: 0, youth: 0 };
+          counts.set(id, { ...before, count: before.count + 1, youth: before.youth + 1 });
+        }
+        return [...counts.values()].sort((a, b) => a.range - b.range || b.count - a.count || (a.key < b.key ? -1 : 1));
+      };
+      const areaOf = (p: Place) => (p.id === place.id ? 'Centrum' : p.id === skolgarden.id ? 'Norr' : p.id === centrum.id ? 'Centrum' : '');
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, ranges, 'area'), expected((r) => areaOf(r.p)));
+      assert.deepEqual(await store.lagesbild.countIncidents(scope, ranges, 'severity'), expected((r) => r.severity));
+      const year = [{ from: new Date('2025-12-31T23:00:00Z'), to: new Date('2026-12-31T23:00:00Z') }];
+      assert.deepEqual((await store.lagesbild.countIncidents(scope, year, 'area')).map((t) => [t.key, t.count]), [['Centrum', 5], ['', 1], ['Norr', 1]]);
+      assert.deepEqual(await store.lagesbild.countIncidents(otherTenantChat, year, 'area'), [], 'another tenant sees none');
     });
 
     it('counts activities per day range by type and by participating organisation; lists overdue follow-ups not marked done', async function () {

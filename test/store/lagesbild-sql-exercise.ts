@@ -18,7 +18,7 @@ export const LAGESBILD_STATEMENTS = [
 export async function exerciseLagesbildRepositories(store: Store): Promise<void> {
   const scope = { tenantId: 'tenant-1', conversationId: 'conversation-1' };
   const ranges = [{ from: at(-86400), to: at(86400) }, { from: at(-172800), to: at(-86400) }];
-  for (const by of ['category', 'organisation', 'place', 'school', 'none'] as const) await store.lagesbild.countIncidents(scope, ranges, by);
+  for (const by of ['category', 'organisation', 'place', 'area', 'severity', 'school', 'none'] as const) await store.lagesbild.countIncidents(scope, ranges, by);
   for (const by of ['type', 'organisation', 'school'] as const) {
     await store.lagesbild.countActivities(scope, [{ firstDay: '2026-03-09', lastDay: '2026-03-15' }, { firstDay: '2026-03-02', lastDay: '2026-03-08' }], by);
   }

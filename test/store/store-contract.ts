@@ -21,6 +21,7 @@ import { estContract } from './est-contract';
 import { schoolContract } from './school-contract';
 import { mobilisationContract } from './mobilisation-contract';
 import { promiseContract } from './promise-contract';
+import { lawAnalysisContract } from './law-analysis-contract';
 import type { TakeSnapshot } from './store-snapshot';
 
 export interface StoreContractOptions {
@@ -531,6 +532,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
     schoolContract(() => ({ store, place }));
     mobilisationContract(() => ({ store }));
     promiseContract(() => ({ store }));
+    lawAnalysisContract(() => ({ store }));
     auditContract(() => ({ store, place }));
     retentionContract(() => ({ store, place }));
     lagesbildContract(() => ({ store, place }));

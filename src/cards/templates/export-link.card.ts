@@ -9,7 +9,8 @@ import { defineTemplate } from '../render';
  */
 export interface ExportRefreshData {
   userIds: string[];
-  data: { exportId: string };
+  /** `document: 'law'`: the export answers `lägesbild enligt lag`, whose links and analysis button it shows. */
+  data: { exportId: string; document?: 'law' };
 }
 
 /** The refresh every export card carries, so the requester's clients fetch (new) links on their own. */
@@ -26,6 +27,8 @@ export interface ExportLinkCardData {
   links: { title: string; url: string }[];
   newLinks: string;
   refresh: ExportRefreshData;
+  /** The lägesbild enligt lag's analysis: whether it is written, and the button to write or change it (shown when `show`). */
+  analysis: { show: boolean; text: string; button: { title: string; verb: string; data: { year: number } } };
 }
 
 export const exportLinkCard = defineTemplate<ExportLinkCardData>('export-link', (b) => withRefresh(b, card([
@@ -33,6 +36,11 @@ export const exportLinkCard = defineTemplate<ExportLinkCardData>('export-link', 
   { type: 'TextBlock', text: b('periodLabel'), isSubtle: true, wrap: true, spacing: 'none' },
   { type: 'TextBlock', text: b('text'), wrap: true },
   { type: 'ActionSet', actions: [b.each('links', (link) => ({ type: 'Action.OpenUrl', title: link('title'), url: link('url') }))] },
+  { type: 'TextBlock', text: b('analysis.text'), wrap: true, $when: b.expr`${'analysis.show'}` },
+  {
+    type: 'ActionSet', $when: b.expr`${'analysis.show'}`,
+    actions: [{ type: 'Action.Execute', title: b('analysis.button.title'), verb: b('analysis.button.verb'), data: b('analysis.button.data'), associatedInputs: 'none' }],
+  },
 ], [
   { type: 'Action.Execute', title: b('newLinks'), verb: LAGESBILD_VERBS.exportLinks, data: b('refresh.data'), associatedInputs: 'none' },
 ])));

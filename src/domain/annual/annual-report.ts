@@ -15,7 +15,9 @@ import type { Organisation } from '../vocabulary';
 // year, its quarters and the same stretches a year earlier: no second counting.
 
 /** Where a section's figures come from; each section of the document names its source. */
-export type FigureSource = 'promise_register' | 'incident_reports' | 'activity_reports' | 'hotspot_register';
+export type FigureSource = 'promise_register' | 'incident_reports' | 'activity_reports' | 'hotspot_register'
+  /** The lägesbild enligt lag's analysis: the emerging hot spot rule, the EST week's area assessments, the coordinator's text. */
+  | 'emerging_rule' | 'est_assessments' | 'coordinator_analysis';
 
 /** A count of the year (or quarter) and of the same stretch the year before. */
 export interface YearCompared {
@@ -49,6 +51,8 @@ export interface AnnualReport {
     quarters: (YearCompared & { quarter: number })[];
     byCategory: KeyedYear[];
     byPlace: KeyedYear[];
+    /** By the register's parent areas (key '': places in no area). */
+    byArea: KeyedYear[];
   };
   activities: { source: 'activity_reports'; total: YearCompared; byType: KeyedYear[] };
   hotspots: { source: 'hotspot_register'; worked: AnnualHotspot[] };
@@ -97,7 +101,7 @@ export class AnnualReportBuilder {
     const quarters = quarterPeriods(year, this.zone, now);
     const beforeQuarters = quarterPeriods(year - 1, this.zone, null);
     const days = [period, before].map((p) => ({ firstDay: p.firstDay, lastDay: p.lastDay }));
-    const [perQuarter, categories, places, schools, activityTypes, activitySchools, followUp, views] = await Promise.all([
+    const [perQuarter, categories, places, schools, activityTypes, activitySchools, followUp, views, areas] = await Promise.all([
       this.aggregates.countIncidents(scope, [...quarters, ...beforeQuarters], 'none'),
       this.aggregates.countIncidents(scope, [period, before], 'category'),
       this.aggregates.countIncidents(scope, [period, before], 'place'),
@@ -106,6 +110,7 @@ export class AnnualReportBuilder {
       this.schoolRegister ? this.aggregates.countActivities(scope, days, 'school') : Promise.resolve([]),
       this.promises.followUp(scope, year),
       this.hotspots.views(scope),
+      this.aggregates.countIncidents(scope, [period, before], 'area'),
     ]);
     const inRange = (tallies: readonly Tally[], range: number) => sum(tallies.filter((t) => t.range === range));
     return {
@@ -117,6 +122,7 @@ export class AnnualReportBuilder {
         quarters: quarters.map((_, i) => ({ quarter: i + 1, count: inRange(perQuarter, i), previousYear: inRange(perQuarter, 4 + i) })),
         byCategory: byKey(categories),
         byPlace: byKey(places),
+        byArea: byKey(areas),
       },
       activities: { source: 'activity_reports', total: { count: inRange(activityTypes, 0), previousYear: inRange(activityTypes, 1) }, byType: byKey(activityTypes) },
       hotspots: { source: 'hotspot_register', worked: views.filter((v) => workedIn(v, period)).map(annualHotspot) },
@@ -159,10 +165,10 @@ const annualHotspot = (v: HotspotView): AnnualHotspot => ({
   measures: v.measures.length, measuresDone: v.measures.filter((m) => m.doneAt !== null).length, effect: v.effect,
 });
 
-const sum = (tallies: readonly Tally[]) => tallies.reduce((n, t) => n + t.count, 0);
+export const sum = (tallies: readonly Tally[]) => tallies.reduce((n, t) => n + t.count, 0);
 
 /** Every key of either year, largest count of the year first, then by key. */
-function byKey(tallies: readonly Tally[]): KeyedYear[] {
+export function byKey(tallies: readonly Tally[]): KeyedYear[] {
   const count = (key: string, range: number) => tallies.find((t) => t.key === key && t.range === range)?.count ?? 0;
   return [...new Set(tallies.map((t) => t.key))]
     .map((key) => ({ key, count: count(key, 0), previousYear: count(key, 1) }))

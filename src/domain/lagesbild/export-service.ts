@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { AnnualReport, AnnualReportBuilder } from '../annual/annual-report';
+import type { LawLagesbild, LawLagesbildBuilder } from '../annual/law-lagesbild';
 import type { AuditRepository } from '../ports/audit.port';
 import type { Clock } from '../ports/clock.port';
 import type { DigestExportRecord, DigestExportRepository } from '../ports/digest-exports.port';
@@ -33,11 +34,15 @@ export interface OpenExport {
 
 /**
  * csv: the incidents alone (links made before the zip); zip: every kind, one CSV file each; html: the
- * report; annual-html and annual-docx: the årsrapport, of an export made for a calendar year only.
+ * report; annual-html and annual-docx: the årsrapport, law-html and law-docx: the lägesbild enligt lag,
+ * both of an export made for a calendar year only.
  */
-export type ExportFile = 'csv' | 'zip' | 'html' | 'annual-html' | 'annual-docx';
+export type ExportFile = 'csv' | 'zip' | 'html' | 'annual-html' | 'annual-docx' | 'law-html' | 'law-docx';
 
-export const isAnnualFile = (file: ExportFile): boolean => file === 'annual-html' || file === 'annual-docx';
+/** The yearly document a file is of, or null for the files of any export. */
+const YEAR_DOCUMENT: Record<ExportFile, 'annual' | 'law' | null> = {
+  csv: null, zip: null, html: null, 'annual-html': 'annual', 'annual-docx': 'annual', 'law-html': 'law', 'law-docx': 'law',
+};
 
 /** Whether an export may carry the årsrapport: one made for a calendar year (årsrapport <år>, or export of a year). */
 export const carriesAnnualReport = (r: Pick<DigestExportRecord, 'periodKind'>): boolean => r.periodKind === 'year';
@@ -75,6 +80,7 @@ export class ExportService {
     private readonly audit: AuditRepository,
     private readonly hotspots: HotspotExportSource = { views: async () => [] },
     private readonly annual: Pick<AnnualReportBuilder, 'build'> | null = null,
+    private readonly law: Pick<LawLagesbildBuilder, 'build'> | null = null,
   ) {}
 
   /** Records the export. It has no usable link yet: the stored hash is of a token nobody is given. */
@@ -124,7 +130,8 @@ export class ExportService {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const record = await this.exports.findByTokenHash(hashToken(token));
     if (!record || this.expired(record)) return null;
-    if (isAnnualFile(file) && (!carriesAnnualReport(record) || !this.annual)) return null;
+    const document = YEAR_DOCUMENT[file];
+    if (document !== null && (!carriesAnnualReport(record) || !this[document])) return null;
     await this.audit.record({
       at: this.clock.now(), tenantId: record.tenantId, actorId: record.userId, action: 'export.downloaded', entityKind: 'export',
       entityId: record.id, entityRef: null, detail: file,
@@ -155,9 +162,17 @@ export class ExportService {
   /** The årsrapport of the export's year and conversation; open() let only a year's export through. */
   annualReport(open: OpenExport): Promise<AnnualReport> {
     if (!this.annual || !carriesAnnualReport(open.record)) throw new Error('not an annual export');
-    return this.annual.build(scopeOf(open.record), Number(open.period.firstDay.slice(0, 4)));
+    return this.annual.build(scopeOf(open.record), yearOf(open));
+  }
+
+  /** The lägesbild enligt lag of the export's year and conversation; open() let only a year's export through. */
+  lawLagesbild(open: OpenExport): Promise<LawLagesbild> {
+    if (!this.law || !carriesAnnualReport(open.record)) throw new Error('not an annual export');
+    return this.law.build(scopeOf(open.record), yearOf(open));
   }
 }
+
+const yearOf = (open: OpenExport): number => Number(open.period.firstDay.slice(0, 4));
 
 const scopeOf = (r: DigestExportRecord): ChatScope => ({ tenantId: r.tenantId, conversationId: r.conversationId });
 

@@ -22,6 +22,8 @@ export type AuditAction =
   | 'est.reporter_added' | 'est.reporter_removed' | 'est.meeting' | 'est.assessed' | 'est.priorities' | 'est.nothing_to_report'
   /** Medborgarlöften: promises added (`detail`: their year), a commitment's status (`detail`: the status), a strategic meeting (`detail`: its year). */
   | 'promise.added' | 'commitment.status' | 'meeting.recorded'
+  /** The coordinator's analysis in the lägesbild enligt lag saved (`detail`: its year). */
+  | 'analysis.saved'
   /** A write that the caller's scope or rights did not allow; `detail` is the verb or command. */
   | 'access.refused';
 

@@ -20,7 +20,12 @@ export interface DayRange {
   lastDay: string;
 }
 
-export type IncidentDimension = 'category' | 'organisation' | 'place' | 'school' | 'none';
+/**
+ * 'area': the place's parent area in the register (a place that is itself an area counts to itself;
+ * key '' for a place in no area), keyed by the area's name. 'severity': counted from the incidents
+ * (the calendar counts do not keep it; the yearly documents ask for it once a year).
+ */
+export type IncidentDimension = 'category' | 'organisation' | 'place' | 'area' | 'severity' | 'school' | 'none';
 /** `school`: the register school the activity served (its id; activities without a school are left out). */
 export type ActivityDimension = 'type' | 'organisation' | 'school';
 

@@ -20,6 +20,7 @@ import type { MembershipRepository } from './memberships.port';
 import type { SchoolRepository } from './schools.port';
 import type { JobLeaseRepository, PostBudgetRepository } from './jobs.port';
 import type { EstRepository } from '../est/est.port';
+import type { LawAnalysisRepository } from '../annual/law-analysis';
 import type { CalloutRepository, CallListRepository } from './mobilisation.port';
 import type { PromiseRepository } from './promises.port';
 
@@ -176,6 +177,8 @@ export interface Store {
   readonly postBudget: PostBudgetRepository;
   /** The EST week: rapportörer, meetings, nudges, area assessments and priority areas (issue 12). */
   readonly est: EstRepository;
+  /** The coordinator's analysis of a year in the lägesbild enligt lag (issue 12). */
+  readonly lawAnalyses: LawAnalysisRepository;
   /** Mobilisation (issue 11): each school's call list, and the call-outs. */
   readonly callLists: CallListRepository;
   readonly callouts: CalloutRepository;

@@ -38,6 +38,8 @@ export const FREE_TEXT = {
   commitment: ['text'],
   /** The yearly strategic meeting: its decisions. */
   meeting: ['decisions'],
+  /** The coordinator's own analysis in the lägesbild enligt lag (SFS 2023:196). */
+  lawAnalysis: ['analysis'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FreeTextRecord = keyof typeof FREE_TEXT;

@@ -13,8 +13,8 @@ import type { StoreDialect } from '../store-dialect';
 // counts, and an edit, a withdrawal, a place merge or retention needs no arithmetic of its own. A new
 // report, the write that happens most, just adds one to its keys.
 
-/** What the counts are kept by; the lägesbild's 'none' (the total) is the sum over categories. */
-export type CountedDimension = Exclude<IncidentDimension, 'none'>;
+/** What the counts are kept by; the lägesbild's 'none' (the total) is the sum over categories, 'area' the sum over places. */
+export type CountedDimension = Exclude<IncidentDimension, 'none' | 'area' | 'severity'>;
 export type CalendarUnit = 'day' | 'month' | 'year';
 
 /** A channel's Stockholm day, YYYY-MM-DD. */

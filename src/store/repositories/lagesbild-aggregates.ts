@@ -8,7 +8,7 @@ import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { calendarParts, type UnitRun } from './calendar-parts';
 import type { CountedDimension } from './incident-calendar-counts';
-import { byRangeCountKey, mergedByFoldedKey, namedByPlace } from './lagesbild-keys';
+import { byRangeCountKey, mergedByFoldedKey, namedByArea, namedByPlace } from './lagesbild-keys';
 import { checkedLimit } from './limits';
 
 // The lägesbild's numbers, counted by the database. Each range gets a bucket number from a CASE in an
@@ -24,13 +24,19 @@ const incidentKeys = (dialect: StoreDialect): Record<IncidentDimension, RawBuild
   category: sql<string>`incidents.category`,
   organisation: sql<string>`incidents.organisation`,
   place: sql<string>`incidents.place_id`,
+  area: sql<string>`incidents.place_id`,
+  severity: sql<string>`incidents.severity`,
   school: dialect.exactText(sql<string>`incidents.school`),
   none: sql<string>`${sql.lit('')}`,
 });
 
-/** The total ('none') is the sum over categories: every incident has exactly one. */
-const COUNTED_BY: Record<IncidentDimension, CountedDimension> = {
-  category: 'category', organisation: 'organisation', place: 'place', school: 'school', none: 'category',
+/**
+ * The calendar counts each dimension is read from. The total ('none') is the sum over categories (every
+ * incident has exactly one), an area the sum over its places; severity is not kept there (null: counted
+ * from the incidents).
+ */
+const COUNTED_BY: Record<IncidentDimension, CountedDimension | null> = {
+  category: 'category', organisation: 'organisation', place: 'place', area: 'place', severity: null, school: 'school', none: 'category',
 };
 
 const ACTIVITY_KEYS: Record<ActivityDimension, RawBuilder<string>> = {
@@ -116,7 +122,7 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
       ])
       .where('c.tenant_id', '=', scope.tenantId)
       .where('c.conversation_id', '=', scope.conversationId)
-      .where('c.dimension', '=', COUNTED_BY[by])
+      .where('c.dimension', '=', COUNTED_BY[by]!)
       .where('c.unit', 'in', [...new Set(parts.map((r) => r.unit))])
       .where('c.first_day', '>=', parts.map((r) => r.firstDay).sort()[0]!)
       .where('c.first_day', '<=', parts.map((r) => r.lastFirstDay).sort().at(-1)!);
@@ -135,8 +141,10 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
   return {
     async countIncidents(scope, ranges, by) {
       if (ranges.length === 0) return [];
-      const counted = summed(overlapping(ranges) ? await incidentTallies(scope, indexed(ranges), by) : await splitTallies(scope, ranges, by));
+      const fromRows = overlapping(ranges) || COUNTED_BY[by] === null;
+      const counted = summed(fromRows ? await incidentTallies(scope, indexed(ranges), by) : await splitTallies(scope, ranges, by));
       if (by === 'place') return namedByPlace(db, scope.tenantId, counted);
+      if (by === 'area') return namedByArea(db, scope.tenantId, counted);
       return by === 'school' ? mergedByFoldedKey(counted) : counted;
     },
 

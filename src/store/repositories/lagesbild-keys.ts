@@ -23,6 +23,39 @@ export async function namedByPlace(db: Kysely<Database>, tenantId: string, talli
 }
 
 /**
+ * Tallies keyed by place id, rolled up to the place's area (its parent in the register; a place that
+ * other places lie in is its own area) and keyed by the area's name; '' for places in no area. The
+ * areas are those of the EST week (areasOf), so the two speak of the same areas.
+ */
+export async function namedByArea(db: Kysely<Database>, tenantId: string, tallies: Tally[]): Promise<Tally[]> {
+  if (tallies.length === 0) return tallies;
+  const ofTenant = () => db.selectFrom('places').where('tenant_id', '=', tenantId);
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  const placeIds = tallies.map((t) => t.key);
+  const [places, containing] = await Promise.all([
+    selectInChunks(placeIds, (chunk) => ofTenant().select(['id', 'parent_id']).where('id', 'in', chunk).execute(), byId),
+    selectInChunks(placeIds, (chunk) => ofTenant().select('parent_id as id').distinct().where('parent_id', 'in', chunk).execute()
+      .then((rows) => rows.map((r) => ({ id: r.id! }))), byId),
+  ]);
+  const isArea = new Set(containing.map((r) => r.id));
+  const areaOf = new Map(places.map((p) => [p.id, p.parent_id ?? (isArea.has(p.id) ? p.id : '')]));
+  const rolled = mergedBy(tallies.map((t) => ({ ...t, key: areaOf.get(t.key) ?? '' })));
+  const named = await namedByPlace(db, tenantId, rolled.filter((t) => t.key !== ''));
+  return [...named, ...rolled.filter((t) => t.key === '')].sort(byRangeCountKey);
+}
+
+/** Tallies of the same range and key added up (young people: a sum of what was given, unknown where nothing was). */
+function mergedBy(tallies: readonly Tally[]): Tally[] {
+  const merged = new Map<string, Tally>();
+  for (const t of tallies) {
+    const id = `${t.range}\u0000${t.key}`;
+    const before = merged.get(id);
+    merged.set(id, before ? { ...before, count: before.count + t.count, youth: sumKnown(before.youth, t.youth) } : { ...t });
+  }
+  return [...merged.values()];
+}
+
+/**
  * Tallies of exact spellings merged per folded key (placeKey: case, diacritics, punctuation and spacing
  * aside); each merged group is shown with its most common spelling over all ranges.
  */
@@ -35,14 +68,7 @@ export function mergedByFoldedKey(tallies: Tally[]): Tally[] {
   }
   const shown = new Map([...totals].map(([folded, spellings]) => [folded,
     [...spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]]));
-  const merged = new Map<string, Tally>();
-  for (const t of tallies) {
-    const key = shown.get(placeKey(t.key))!;
-    const id = `${t.range}\u0000${key}`;
-    const before = merged.get(id);
-    merged.set(id, before ? { ...before, count: before.count + t.count, youth: sumKnown(before.youth, t.youth) } : { ...t, key });
-  }
-  return [...merged.values()].sort(byRangeCountKey);
+  return mergedBy(tallies.map((t) => ({ ...t, key: shown.get(placeKey(t.key))! }))).sort(byRangeCountKey);
 }
 
 /** A sum of counts where nobody gave one stays unknown (null), never 0. */

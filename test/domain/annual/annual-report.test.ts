@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import type JSZipType from 'jszip';
-import { DateTime } from 'luxon';
 import { annualReportView } from '../../../src/cards/annual-report-view';
 import { AnnualReportBuilder, parseReportYear } from '../../../src/domain/annual/annual-report';
 import type { Store } from '../../../src/domain/ports/store.port';
-import type { YearFollowUp } from '../../../src/domain/promises/progress';
 import { INCIDENT_CATEGORIES, ORGANISATIONS } from '../../../src/domain/vocabulary';
 import { annualReportDocx } from '../../../src/http/annual-report-docx';
 import { annualReportHtml } from '../../../src/http/annual-report-html';
@@ -12,41 +10,20 @@ import { messages } from '../../../src/i18n/messages';
 import { createStore } from '../../../src/store/create-store';
 import { StepClock } from '../../lagesbild/digest-fixtures';
 import { activityFields, curator, incidentFields, newReport, origin, tenant } from '../../store/store-fixtures';
+import { countsOf, followUp, random, rows } from './yearly-fixtures';
 
 // The årsrapport built from generated reports over two years, checked against counts this test makes
 // itself from what it inserted (plain loops, local Stockholm days, no SQL); then the Word file is
 // opened again and read.
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
-  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
-}
-
 const PLACES = ['Stora torget', 'Parken', 'Stationen', 'Hamnen'];
+/** The register's parent areas: Hamnen lies in none. */
+const AREA_OF: Record<string, string | null> = { 'Stora torget': 'Centrum', Parken: 'Söder', Stationen: 'Centrum', Hamnen: null };
 const SCHOOLS = [null, null, 'Angsskolan', 'Bjorkskolan'];
 
 interface Made { occurredAt: Date; category: string; placeName: string; school: string | null }
 /** An activity made: its day and the register school (by name) it served, if any. */
 interface MadeActivity { date: string; school: string | null }
-
-/** A register of one promise with one commitment and a strategic meeting, as the promise register gives it. */
-const followUp = (year: number): YearFollowUp => ({
-  year,
-  promises: [{
-    promise: { id: 'p1', year, position: 1, title: 'Tryggare centrum', text: 'Vi ska arbeta för ett tryggare centrum.', commitments: [] },
-    commitments: [{
-      commitment: {
-        id: 'c1', promiseId: 'p1', position: 1, text: 'Trygghetsvandringar varje kvartal', organisations: ['polisen', 'kommunen'],
-        periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, status: 'pagar', statusSet: null,
-      },
-      total: 2, byOrganisation: [{ organisation: 'polisen', count: 2 }],
-      last: { id: 'a2', ref: 'A-2', commitmentId: 'c1', date: `${year}-05-02`, type: 'trygghetsvandring', organisation: 'polisen' }, status: 'pagar',
-    }],
-  }],
-  activities: [],
-  meetings: [{ id: 'm1', year, date: `${year}-03-10`, organisations: ['polisen', 'kommunen'], decisions: 'Fokus på centrum', recordedBy: 'u', recordedAt: new Date() }],
-});
 
 describe('the årsrapport on generated data', function () {
   this.timeout(30_000);
@@ -61,6 +38,10 @@ describe('the årsrapport on generated data', function () {
     store = await createStore('sqlite::memory:');
     const r = random(20270115);
     const places = await Promise.all(PLACES.map((name) => store.places.findOrCreate(tenant, name, clock.now())));
+    for (const place of places) {
+      const area = AREA_OF[place.name];
+      if (area) await store.placeRegister.update(tenant, { id: place.id, parentId: (await store.places.findOrCreate(tenant, area, clock.now())).id }, { actorId: 'u', now: clock.now() });
+    }
     // Two years and a bit, so both ends of each year (local New Year's night) are crossed.
     const start = Date.parse('2024-12-20T00:00:00Z');
     const end = Date.parse('2027-01-10T00:00:00Z');
@@ -93,15 +74,9 @@ describe('the årsrapport on generated data', function () {
   });
   after(async () => { await store.close(); });
 
-  const local = (m: Made) => DateTime.fromJSDate(m.occurredAt, { zone: 'Europe/Stockholm' });
-  const of = (year: number) => made.filter((m) => local(m).year === year);
-  const countBy = (items: Made[], key: (m: Made) => string | null) => {
-    const counts = new Map<string, number>();
-    for (const m of items) { const k = key(m); if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1); }
-    return counts;
-  };
+  const { local, of, compare } = countsOf(made, 2026);
 
-  it('counts incidents of the year, per quarter, category, place and school, each against the year before', async () => {
+  it('counts incidents of the year, per quarter, category, place, area and school, each against the year before', async () => {
     const report = await builder().build(scope, 2026);
     const [year, before] = [of(2026), of(2025)];
     assert.deepEqual(report.incidents.total, { count: year.length, previousYear: before.length });
@@ -109,13 +84,9 @@ describe('the årsrapport on generated data', function () {
     assert.deepEqual(report.incidents.quarters, [1, 2, 3, 4].map((q) => ({
       quarter: q, count: year.filter((m) => quarter(m) === q).length, previousYear: before.filter((m) => quarter(m) === q).length,
     })));
-    const compare = (key: (m: Made) => string | null) => {
-      const [now, then] = [countBy(year, key), countBy(before, key)];
-      return new Map([...new Set([...now.keys(), ...then.keys()])].map((k) => [k, [now.get(k) ?? 0, then.get(k) ?? 0]]));
-    };
-    const rows = (items: { key: string; count: number; previousYear: number }[]) => new Map(items.map((x) => [x.key, [x.count, x.previousYear]]));
     assert.deepEqual(rows(report.incidents.byCategory), compare((m) => m.category));
     assert.deepEqual(rows(report.incidents.byPlace), compare((m) => m.placeName));
+    assert.deepEqual(rows(report.incidents.byArea), compare((m) => AREA_OF[m.placeName] ?? ''));
     assert.deepEqual(rows(report.schools.bySchool), compare((m) => m.school));
     assert.equal(report.period.partial, false, 'a past year is whole');
     assert.ok(report.incidents.total.count > 50 && report.incidents.total.previousYear > 50, 'the generated data fills both years');

@@ -1,0 +1,62 @@
+// Lägesbild enligt lag (SFS 2023:196, issue 12): the yearly document as a printable page and a Word file,
+// its command and the coordinator's analysis card, in Swedish. Registered in sv.ts as `law`.
+export const lawSv = {
+  title: 'Lägesbild enligt lag {year}',
+  subtitle: 'Lokal lägesbild över brottsligheten enligt lagen om kommuners ansvar för brottsförebyggande arbete (SFS 2023:196)',
+  sections: {
+    extent: 'Kartläggning – omfattning', areas: 'Omfattning per område', quarters: 'Omfattning per kvartal', months: 'Omfattning per månad',
+    severity: 'Kartläggning – konsekvenser: allvarlighetsgrad', places: 'Konsekvenser: de mest drabbade platserna',
+    groups: 'Konsekvenser: berörda grupper', schools: 'Konsekvenser: skolrelaterade händelser per skola',
+    hotspots: 'Analys – hot spots', estAreas: 'Analys – områdenas läge', categories: 'Analys – kategorier som ökat',
+    coordinator: 'Analys – samordnarens bedömning', plan: 'Utkast till åtgärdsplan', sources: 'Källor',
+  },
+  columns: {
+    severity: 'Allvarlighetsgrad', month: 'Månad', what: 'Åtgärd', responsible: 'Ansvarig', time: 'Tid', status: 'Status', source: 'Källa',
+  },
+  youthTotal: 'Unga inblandade enligt rapporterna: {count} ({previous} år {previousYear}). Bara antal, aldrig namn.',
+  youthUnknown: 'Ingen rapport under året angav hur många unga som var inblandade.',
+  finding: {
+    ny: '{place}: ny – {latest} händelser den sista veckan mot i snitt {baseline} per vecka veckorna före.',
+    aterkommande: '{place}: återkommande – toppar flera veckor i rad, senast {latest} händelser på en vecka.',
+    ihallande: '{place}: ihållande – toppar i nästan varje vecka som granskats.',
+    okande: '{place}: ökande – antalet stiger med i snitt {slope} händelser per vecka.',
+  },
+  proposal: '{finding} Platsen är ännu ingen hot spot.',
+  ruleAt: 'Regeln för framväxande hot spots tillämpad på veckorna fram till {day}.',
+  noFindings: 'Regeln hittade inga nya, återkommande, ihållande eller ökande hot spots.',
+  worsened: '{area}: läget försämrades från {from} (vecka {fromWeek}) till {to} (vecka {toWeek}).',
+  noWorsened: 'Inget område fick ett sämre läge under året enligt EST-bedömningarna.',
+  rose: '{category}: {count} händelser mot {previous} år {previousYear} ({change}).',
+  noneRose: 'Ingen kategori ökade mot året före.',
+  noAnalysis: 'Samordnarens analys är inte skriven ännu. Skriv den med knappen "Skriv analys" på kortet för lägesbilden enligt lag.',
+  analysisChanged: 'Senast ändrad {at}.',
+  plan: {
+    done: 'klar {day}', finished: 'klar', open: 'pågår', due: 'senast {day}', noDue: 'inget datum',
+    hotspot: 'Hot spot: {place}', promise: 'Medborgarlöfte: {title}',
+  },
+  noPlan: 'Inga åtgärder eller åtaganden registrerade.',
+  sourcesIntro: 'Varje avsnitt anger var dess siffror kommer ifrån. Dokumentet bygger på:',
+  source: {
+    emerging_rule: 'Källa: regeln för framväxande hot spots (veckovisa händelser per plats i kommunens platsregister).',
+    est_assessments: 'Källa: områdenas veckovisa bedömningar på EST-mötet i kanalen eller chatten.',
+    coordinator_analysis: 'Källa: samordnarens egen analys, skriven i kanalen eller chatten.',
+  },
+  /** The command's answers and the analysis card. */
+  command: {
+    problemTitle: 'Lägesbild enligt lag',
+    title: 'Lägesbild enligt lag {year}',
+    badYear: 'Skriv året så här: "lägesbild enligt lag 2025" (ett år från 2000 till i år).',
+    html: 'Lägesbild enligt lag (utskrivbar sida)', docx: 'Lägesbild enligt lag (Word)',
+    analysisTitle: 'Analys {year}',
+    analysisNone: 'Ingen analys är skriven för {year} än. Lagen kräver en analys av kartläggningen: skriv er bedömning här.',
+    analysisSaved: 'Analysen för {year} är skriven (ändrad {at}). Den står i dokumentet under "Analys – samordnarens bedömning".',
+    writeAnalysis: 'Skriv analys', editAnalysis: 'Ändra analysen',
+  },
+  analysisForm: {
+    title: 'Analys för lägesbilden enligt lag {year}',
+    intro: 'Er bedömning av kartläggningen: orsaker, samband, vad som behöver göras. Skriv aldrig namn, personnummer eller telefonnummer.',
+    label: 'Analys', submit: 'Spara analysen', cancel: 'Avbryt',
+    saved: 'Analysen för {year} är sparad. Den kommer med i lägesbilden enligt lag.',
+    fixErrors: 'Rätta det markerade och spara igen. Det du skrev finns kvar.',
+  },
+};
