@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { NODE_FLAGS } from '../../scripts/node-flags.cjs';
 import { freePort } from '../../test/support/free-port';
 import { QUICK } from './settings';
 import { msSince } from './timing';
@@ -11,12 +12,13 @@ export const projectRoot = resolve(__dirname, '../..');
 
 /**
  * How the server is started: production runs the compiled JavaScript (what `npm start` runs after its
- * cached build); the quick mode runs the sources under tsx instead of building first.
+ * cached build) with production's V8 flags; the quick mode runs the sources under tsx instead of building first.
  */
 export function serverCommand(): { label: string; args: string[] } {
+  const flags = NODE_FLAGS.join(' ');
   return QUICK
-    ? { label: 'node --import tsx src/main.ts (quick mode)', args: ['--import', 'tsx', 'src/main.ts'] }
-    : { label: 'node dist/main.js', args: ['dist/main.js'] };
+    ? { label: `node ${flags} --import tsx src/main.ts (quick mode)`, args: [...NODE_FLAGS, '--import', 'tsx', 'src/main.ts'] }
+    : { label: `node ${flags} dist/main.js`, args: [...NODE_FLAGS, 'dist/main.js'] };
 }
 
 /** What `npm start` does first: bundles the server into dist/ when a source is newer than the last build. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
+import { NODE_FLAGS } from '../../scripts/node-flags.cjs';
 import { freePort } from '../support/free-port';
 
 // No Docker engine runs on these machines and no image can be pulled, so the image is never built here.
@@ -97,7 +98,7 @@ describe('Dockerfile', () => {
     assert.ok(userAt > lastRun, 'USER comes after the last RUN');
     const cmd = final.body.filter((i) => keyword(i) === 'CMD');
     assert.equal(cmd.length, 1);
-    assert.deepEqual(jsonArgs(cmd[0]!), ['node', 'dist/main.js'], 'exec form (node gets SIGTERM itself), compiled JS, no tsx');
+    assert.deepEqual(jsonArgs(cmd[0]!), ['node', ...NODE_FLAGS, 'dist/main.js'], 'exec form (node gets SIGTERM itself), the V8 flags, compiled JS, no tsx');
     assert.equal(final.body.some((i) => keyword(i) === 'ENTRYPOINT'), false);
   });
 
@@ -181,7 +182,7 @@ describe('the compiled bot the image runs (npm run build, then the image\'s CMD 
     assert.equal(existsSync(join(out, 'main.ts')), false);
 
     const port = await freePort();
-    child = spawn(process.execPath, [join(out, 'main.js')], {
+    child = spawn(process.execPath, [...NODE_FLAGS, join(out, 'main.js')], {
       cwd: data, stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: `sqlite:${join(data, 'bot.db')}`, LOG_LEVEL: 'info' },
     });
