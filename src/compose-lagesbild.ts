@@ -57,7 +57,7 @@ export interface LagesbildWiringDeps {
   /** Who may change a subscription (its buttons are shown to coordinators only). */
   access: Pick<AccessPolicy, 'allows'>;
   /** The EST week's part of the lägesbild card, and its areas for the lägesbild enligt lag. */
-  est?: Pick<EstService, 'picture' | 'areas'>;
+  est?: Pick<EstService, 'picture' | 'areas' | 'scale'>;
   /** The promise register's yearly follow-up, for the årsrapport (issue 12). */
   promises?: PromiseFollowUpSource;
 }
@@ -74,7 +74,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const law = new LawLagesbildBuilder({
     aggregates: store.lagesbild, promises: d.promises ?? noPromises, hotspots: hotspotViews, analyses,
     emerging: { emerging: (scope, at) => emergingHotspots(store, scope, at, STOCKHOLM) },
-    est: { areas: async (scope) => (d.est ? d.est.areas(scope) : []), assessments: (scope, weeks) => store.est.assessments(scope, weeks) },
+    est: { areas: async (scope) => (d.est ? d.est.areas(scope) : []), assessments: (scope, weeks) => store.est.assessments(scope, weeks), scale: d.est?.scale ?? null },
   }, clock, STOCKHOLM);
   const exports = new ExportService(store.digestExports, store.lagesbild, lagesbild, clock, config.exports.linkMinutes, store.audit, hotspotViews, annual, law);
   const feature: LagesbildFeature = {

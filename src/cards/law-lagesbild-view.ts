@@ -40,8 +40,8 @@ export function lawLagesbildView(locale: Locale, r: LawLagesbild): AnnualReportV
   const an = r.analysis;
   const findings = an.hotspots.findings.map((f) => findingText(locale, f));
   const worsened = an.areas.worsened.map((w) => format(t.worsened, {
-    area: w.areaName, from: levelLabel(locale, w.from.level, null), fromWeek: DateTime.fromISO(w.from.weekStart).weekNumber,
-    to: levelLabel(locale, w.to.level, null), toWeek: DateTime.fromISO(w.to.weekStart).weekNumber,
+    area: w.areaName, from: levelLabel(locale, w.from.level, an.areas.scale), fromWeek: DateTime.fromISO(w.from.weekStart).weekNumber,
+    to: levelLabel(locale, w.to.level, an.areas.scale), toWeek: DateTime.fromISO(w.to.weekStart).weekNumber,
   }));
   const rose = an.categories.rising.map((x) => format(t.rose, { category: category(x.key), count: x.count, previous: x.previousYear, previousYear, change: change(x) }));
   const own = an.coordinator.analysis;

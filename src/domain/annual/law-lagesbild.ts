@@ -1,4 +1,5 @@
 import type { AreaAssessment } from '../est/est.port';
+import type { EstScale } from '../est/est-week';
 import { recentWeekStarts } from '../est/est-week';
 import type { EmergingPlace } from '../hotspots/emerging-hotspots';
 import type { EmergingLabel } from '../hotspots/emerging-rule';
@@ -56,7 +57,7 @@ export interface LawLagesbild {
   };
   analysis: {
     hotspots: { source: 'emerging_rule'; at: Date; findings: LawHotspotFinding[] };
-    areas: { source: 'est_assessments'; worsened: AreaStatusChange[] };
+    areas: { source: 'est_assessments'; worsened: AreaStatusChange[]; scale: EstScale | null };
     categories: { source: 'incident_reports'; rising: KeyedYear[] };
     coordinator: { source: 'coordinator_analysis'; analysis: LawAnalysis | null };
   };
@@ -72,6 +73,8 @@ export interface EmergingAtSource {
 export interface AreaAssessmentSource {
   areas(scope: TenantScope): Promise<{ id: string; name: string }[]>;
   assessments(scope: DigestScope, weekStarts: readonly string[]): Promise<AreaAssessment[]>;
+  /** EST_SCALE's labels, as the lägesbild card shows them; null (or absent): the catalogue's. */
+  readonly scale?: EstScale | null;
 }
 
 export interface LawLagesbildSources {
@@ -140,7 +143,7 @@ export class LawLagesbildBuilder {
       },
       analysis: {
         hotspots: { source: 'emerging_rule', at: lastMoment, findings: emerging.map(lawFinding) },
-        areas: { source: 'est_assessments', worsened: worsenedAreas(estAreas, assessments) },
+        areas: { source: 'est_assessments', worsened: worsenedAreas(estAreas, assessments), scale: this.s.est.scale ?? null },
         categories: { source: 'incident_reports', rising: risingCategories(byCategory) },
         coordinator: { source: 'coordinator_analysis', analysis },
       },

@@ -1,3 +1,4 @@
+import type { EstScale } from '../../../src/domain/est/est-week';
 import assert from 'node:assert/strict';
 import type JSZipType from 'jszip';
 import { lawLagesbildView } from '../../../src/cards/law-lagesbild-view';
@@ -43,12 +44,12 @@ describe('the lägesbild enligt lag on generated data', function () {
   const clock = new StepClock(new Date('2027-01-15T09:00:00Z'));
   const scope = { tenantId: origin.tenantId, conversationId: origin.conversationId };
   const ANALYSIS = 'Ökningen i <Centrum> & "Söder" hänger ihop med kvällarna.\n\nVi föreslår fler vandringar.';
-  const builder = () => new LawLagesbildBuilder({
+  const builder = (scale: EstScale | null = null) => new LawLagesbildBuilder({
     aggregates: store.lagesbild,
     promises: { followUp: async (_s, y) => followUp(y) },
     hotspots: { views: async () => [hotspotView('Stora torget')] },
     emerging: { emerging: (s, at) => emergingHotspots(store, s, at) },
-    est: { areas: async (s) => areasOf(await store.placeRegister.all(s, 5000)), assessments: (s, weeks) => store.est.assessments(s, weeks) },
+    est: { areas: async (s) => areasOf(await store.placeRegister.all(s, 5000)), assessments: (s, weeks) => store.est.assessments(s, weeks), scale },
     analyses: store.lawAnalyses,
   }, clock);
 
@@ -167,5 +168,11 @@ describe('the lägesbild enligt lag on generated data', function () {
     const html = annualReportHtml(view, 'Skriv ut');
     assert.ok(html.includes('Ökningen i &lt;Centrum&gt; &amp; &quot;Söder&quot;') && !html.includes('<Centrum>'));
     for (const s of view.sections) assert.ok(html.includes(`<h2>${s.title.replace(/&/g, '&amp;')}</h2>`), s.title);
+  });
+
+  it('names the EST levels as the lägesbild does: with the configured scale (EST_SCALE) when there is one', async () => {
+    const view = lawLagesbildView('sv', await builder(['lugnt', 'oroande', 'allvarligt']).build(scope, 2026));
+    const text = view.sections.flatMap((s) => s.paragraphs).join('\n');
+    assert.ok(text.includes('Centrum: läget försämrades från lugnt (vecka 6) till allvarligt (vecka 49)'), text);
   });
 });
