@@ -123,7 +123,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
       reporting, hotspots: hotspots.hotspots, users: store.users, coordinators: config.coordinators, namedCoordinators: store.coordinators, memberships: store.memberships,
       callouts: store.callouts, now: () => clock.now(),
     }), log, now: () => clock.now(),
-    locales: config.defaultLocales,
+    locales: config.defaultLocales, answers: budget,
   });
   changes.listen(sharedCards);
   const bot = new TrygghetsbotenBot(

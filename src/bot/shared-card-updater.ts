@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card-schema';
+import type { AnswerCounter } from './answer-budget';
 import { authorization, retryAfterMs, type ConnectorWithCredentials } from './connector-digest-poster';
 import { serviceUrlAllowedForPosting, type ServiceUrlRule } from './service-url-guard';
 import { conversationKey, tenantOf } from './turn-context-reader';
@@ -35,6 +36,8 @@ export interface SharedCardUpdaterOptions {
   random?: () => number;
   intervalMs?: number;
   timeoutMs?: number;
+  /** The tenant's shared posting budget: each PUT is counted as an answer, so digests leave it room (issue 14). */
+  answers?: AnswerCounter;
 }
 
 /** `created`: the change made the item; no message shows it yet, so none is looked up (issue 14: one query less a submit). */
@@ -214,6 +217,10 @@ export class SharedCardUpdater implements ChangeListener {
       type: 'message', id: activityId, from: reference.bot, conversation: reference.conversation,
       attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
     };
+    // Counted beside the PUT, never before it: a card update is not held for the budget.
+    this.o.answers?.countAnswer(reference.conversation.tenantId ?? '').catch((error: unknown) => {
+      this.o.log.warn({ err: nameOf(error) }, 'card update not counted in the posting budget');
+    });
     try {
       const res = await fetch(url, {
         method: 'PUT', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },

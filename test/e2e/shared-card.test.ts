@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { BotHarness, cardText } from '../support/bot-harness';
+import { budgetSlots } from '../support/budget-slots';
 import { button } from '../support/card-buttons';
 import { cardOfUpdate, cardUpdates } from '../support/card-updates';
 import { ANNA, BERIT, CHANNEL, TENANT, cardAction, type Speaker } from '../support/teams-activities';
@@ -60,6 +61,15 @@ describe('the card everyone sees', function () {
     assert.equal(puts().length, 3);
     assert.match(cardText(putCard(puts()[2]!)), /Sara Samordnare/);
     assert.ok(puts().every((p) => p.path.endsWith('/activities/form-1')));
+  });
+
+  it('When a press PUTs the shared card, then each PUT is counted in the tenant\'s posting budget, so digests leave it room', async () => {
+    const saved = await press('submitIncident', incident('Stora torget'), 'form-1');
+    await press('setStatus', button(saved, 'setStatus').data, 'form-1', { from: SAMORDNARE });
+    assert.equal(puts().length, 2);
+    const counted = () => budgetSlots(h.databaseFile, TENANT).reduce((sum, s) => sum + s.interactive, 0);
+    await until(() => counted() >= 2);
+    assert.equal(counted(), 2, 'one count a PUT (the invoke\'s own answer is not a post)');
   });
 
   it('When a report is edited, a hot spot moved on, analysed, given a measure and a follow-up, and a quick report undone, then each PUTs its new card', async () => {

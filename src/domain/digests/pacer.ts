@@ -20,5 +20,5 @@ export class Pacer {
   }
 }
 
-/** 25 a second: below Teams' 30 per app and tenant, with room for replies to users. */
+/** One instance's pace for shared card updates, and for digests when no shared budget is given (tests): 25 a second, below Teams' 30. */
 export const DIGEST_POST_INTERVAL_MS = 40;
