@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { NODE_FLAGS } from '../../scripts/node-flags.cjs';
+import { NATIVE_ENV, NODE_FLAGS } from '../../scripts/node-flags.cjs';
 import { freePort } from '../../test/support/free-port';
 import { QUICK } from './settings';
 import { msSince } from './timing';
@@ -46,7 +46,7 @@ export async function spawnServer(command: string, args: string[], env: Record<s
   const started = process.hrtime.bigint();
   const child = spawn(command, args, {
     cwd: projectRoot, detached: true, stdio: 'ignore',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, LOG_LEVEL: 'silent', MicrosoftAppId: '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, LOG_LEVEL: 'silent', MicrosoftAppId: '', ...NATIVE_ENV, ...env },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {

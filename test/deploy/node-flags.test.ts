@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
-import { NODE_FLAGS } from '../../scripts/node-flags.cjs';
+import { NATIVE_ENV, NODE_FLAGS } from '../../scripts/node-flags.cjs';
 
 // The V8 flags that keep the server's memory near what is live (issue 14) have one list,
 // scripts/node-flags.cjs. Every way production starts the server must carry exactly that list: a start
@@ -32,5 +32,14 @@ describe('the V8 flags of the production start (scripts/node-flags.cjs)', () => 
     assert.equal(run.stderr, '', 'no "bad option" or warning');
     assert.equal(run.status, 0);
     assert.equal(run.stdout, 'started');
+  });
+
+  it('go with the allocator settings of the list in the image\'s environment (the runtime stage\'s ENV)', () => {
+    const dockerfile = DockerfileParser.parse(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
+    const runtime = dockerfile.getInstructions().filter((i) => i.getKeyword() === 'ENV').at(-1)!;
+    const env = Object.fromEntries((runtime as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] })
+      .getProperties().map((p) => [p.getName(), p.getValue()]));
+    assert.ok(Object.keys(NATIVE_ENV).length > 0);
+    for (const [name, value] of Object.entries(NATIVE_ENV)) assert.equal(env[name], value, name);
   });
 });
