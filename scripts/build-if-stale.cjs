@@ -5,7 +5,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { STAMP } = require('./build.cjs');
+const { STAMP, build } = require('./build.cjs');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -44,11 +44,11 @@ function isStale() {
 async function buildIfStale() {
   if (!isStale()) return false;
   process.stdout.write('Sources changed since the last build: bundling into dist/ (once) …\n');
-  await require('./build.cjs').build(dist);
+  await build(dist);
   return true;
 }
 
-module.exports = { isStale, buildIfStale };
+module.exports = { buildIfStale };
 
 if (require.main === module) {
   buildIfStale().catch((error) => {

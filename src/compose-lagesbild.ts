@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
 import { ConnectorDigestPoster, type ConnectorDigestPosterOptions } from './bot/connector-digest-poster';
@@ -7,6 +6,7 @@ import type { Config } from './config/config';
 import type { AccessPolicy } from './domain/access-policy';
 import { lagesbildCommands, lagesbildVerbs, type LagesbildFeature } from './conversation/lagesbild-commands';
 import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
+import { localYear } from './domain/form-fields';
 import { DIGEST_POST_INTERVAL_MS, Pacer } from './domain/digests/pacer';
 import { ScheduledDigests } from './domain/digests/scheduled-digests';
 import { JobLeases } from './domain/jobs/job-leases';
@@ -108,7 +108,7 @@ export function composeLagesbild(d: LagesbildWiringDeps): LagesbildWiring {
   const scheduler = new DigestScheduler(digests, clock, log, config.digests.cron, d.leases ?? null);
   return {
     commands: lagesbildCommands(feature),
-    verbs: [...lagesbildVerbs(feature), ...lawAnalysisVerbs(analyses, () => DateTime.fromJSDate(clock.now(), { zone: STOCKHOLM }).year)],
+    verbs: [...lagesbildVerbs(feature), ...lawAnalysisVerbs(analyses, () => localYear(clock.now(), STOCKHOLM))],
     routes: { path: EXPORT_PATH, router: exportRoutes(exports, log, config.defaultLocales) },
     scheduler,
     start(port) {

@@ -12,7 +12,6 @@ import { STOCKHOLM } from './domain/periods';
 import { EstAreaStatuses } from './domain/tab/est-area-statuses';
 import { LagesbildMap } from './domain/tab/lagesbild-map';
 import { RegisterSchoolLocations } from './domain/tab/register-school-locations';
-import type { AreaStatusSource, SchoolLocationSource } from './domain/tab/map-layers';
 import { tabRoutes } from './http/tab/tab-routes';
 import { tabTokenVerifier } from './http/tab/tab-token';
 import type { Logger } from './logging/logger';
@@ -24,10 +23,6 @@ export interface TabWiringDeps {
   log: Logger;
   adapter: ConversationRosterOptions['adapter'];
   hotSpots?: HotSpotSummarySource;
-  /** The schools on the map; default the school register's, and the place register's places of kind skola. */
-  schools?: SchoolLocationSource;
-  /** Areas coloured by their latest EST status in the conversation; none by default. */
-  areaStatuses?: AreaStatusSource;
   /** Who is a member of a conversation; default the Teams roster (tests give the roster's answers). */
   members?: ConversationMembers;
 }
@@ -40,8 +35,9 @@ export function composeTab(d: TabWiringDeps): { path: string; router: express.Ro
   const map = new LagesbildMap({
     incidents: store.mapIncidents, register: store.placeRegister, hotspots: store.hotspots, lagesbild,
     schoolRegister: store.schools,
-    schools: d.schools ?? new RegisterSchoolLocations(store.schools, store.placeRegister),
-    areaStatuses: d.areaStatuses ?? new EstAreaStatuses(store.est, store.placeRegister, clock, STOCKHOLM),
+    // The school register's schools (and skola places it does not name); areas by their latest EST status.
+    schools: new RegisterSchoolLocations(store.schools, store.placeRegister),
+    areaStatuses: new EstAreaStatuses(store.est, store.placeRegister, clock, STOCKHOLM),
   });
   const publicBaseUrl = config.exports.publicBaseUrl;
   return tabRoutes({

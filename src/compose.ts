@@ -92,12 +92,12 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const changes = new ChangeFeed();
   const watched = withChangeFeed(store, changes);
   const reporting = new ReportingService(watched, clock, access);
-  // Medborgarlöften (issue 12): the activity form offers the commitments an activity can serve.
-  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget: { wait: (tenantId) => budget.wait(tenantId) } });
-  const views = new ReportViews(reporting, () => clock.now(), (scope, keep) => promises.register.commitmentChoices(scope, keep));
-  const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
+  // Medborgarlöften (issue 12): the activity form offers the commitments an activity can serve.
+  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget });
+  const views = new ReportViews(reporting, () => clock.now(), (scope, keep) => promises.register.commitmentChoices(scope, keep));
+  const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   // The EST week (issue 12): rapportörer, the meeting, area assessments and priority areas.
   const est = new EstService(store.est, store.placeRegister, store.hotspots, store.audit, clock, STOCKHOLM, config.est.scale);
   const lagesbild = composeLagesbild({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries, leases, budget, access,

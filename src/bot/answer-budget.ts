@@ -1,10 +1,10 @@
-import { ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { tenantOf } from './turn-context-reader';
 
 /** The part of the posting budget a turn uses: its answers are counted, never held (PostingBudget). */
 export interface AnswerCounter {
-  countAnswer(tenantId: string): Promise<void>;
+  countAnswer(tenantId: string, posts?: number): Promise<void>;
 }
 
 /** Activities that never reach the connector: the invoke's own HTTP answer, and the SDK's local ones. */
@@ -23,7 +23,8 @@ export function answerBudget(answers: AnswerCounter, log: Logger): Middleware {
       const tenantId = tenantOf(context.activity);
       // The post goes out at once; the turn ends once its count is in the store too.
       const alongside = async <T>(posts: number, post: () => Promise<T>): Promise<T> => {
-        const counted = Promise.all(Array.from({ length: posts }, () => answers.countAnswer(tenantId))).catch((error: unknown) => {
+        // One write for all of a send's posts (a reply may carry several activities).
+        const counted = (posts > 0 ? answers.countAnswer(tenantId, posts) : Promise.resolve()).catch((error: unknown) => {
           log.warn({ err: error instanceof Error ? error.name : 'error' }, 'answer not counted in the posting budget');
         });
         try {
@@ -42,5 +43,5 @@ export function answerBudget(answers: AnswerCounter, log: Logger): Middleware {
 
 /** botbuilder's continueConversation runs the middleware with an event named ContinueConversation. */
 function isProactive(activity: Partial<Activity>): boolean {
-  return activity.type === ActivityTypes.Event && activity.name === 'ContinueConversation';
+  return activity.type === ActivityTypes.Event && activity.name === ActivityEventNames.ContinueConversation;
 }

@@ -7,7 +7,7 @@ import type { CalloutMessenger, CalloutRepository, DeliveryOutcome } from '../do
 import type { ConversationRepository } from '../domain/ports/store.port';
 import { format, messages, SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
-import { authorization, postProactively, type ConnectorWithCredentials } from './connector-digest-poster';
+import { authorization, openPersonalChat, postProactively, type ConnectorWithCredentials } from './connector-digest-poster';
 import { serviceUrlAllowedForPosting, type ServiceUrlRule } from './service-url-guard';
 
 export interface ConnectorCalloutMessengerOptions {
@@ -75,12 +75,8 @@ export class ConnectorCalloutMessenger implements CalloutMessenger, CardCopies {
     const headers = { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) };
     const signal = () => AbortSignal.timeout(this.o.timeoutMs ?? 15_000);
     try {
-      const created = await fetch(`${base}/v3/conversations`, {
-        method: 'POST', headers, signal: signal(),
-        body: JSON.stringify({ isGroup: false, bot: reference.bot, members: [{ id: recipient.chatUserId ?? recipient.userId }], tenantId, channelData: { tenant: { id: tenantId } } }),
-      });
-      const chat = (await created.json().catch(() => ({}))) as { id?: unknown };
-      if (!created.ok || typeof chat.id !== 'string') return { ok: false, status: created.ok ? 0 : created.status };
+      const chat = await openPersonalChat(reference, auth, tenantId, recipient.chatUserId ?? recipient.userId, this.o.timeoutMs);
+      if (!chat.ok) return chat;
       const posted = await fetch(`${base}/v3/conversations/${encodeURIComponent(chat.id)}/activities`, {
         method: 'POST', headers, signal: signal(),
         body: JSON.stringify({ type: 'message', from: reference.bot, conversation: { id: chat.id }, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }),

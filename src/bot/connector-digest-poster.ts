@@ -86,6 +86,23 @@ export async function authorization(connector: ConnectorWithCredentials | undefi
   return `Bearer ${await credentials.getToken()}`;
 }
 
+/**
+ * Opens (or finds: Teams answers with the existing one) the bot's 1:1 chat with a member of the tenant,
+ * as the connector's POST /v3/conversations does it; the chat's id, or the status that refused it.
+ */
+export async function openPersonalChat(
+  reference: ConversationReference, auth: string | null, tenantId: string, memberId: string, timeoutMs = 15_000,
+): Promise<{ ok: true; id: string } | { ok: false; status: number }> {
+  const res = await fetch(`${(reference.serviceUrl ?? '').replace(/\/+$/, '')}/v3/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+    body: JSON.stringify({ isGroup: false, bot: reference.bot, members: [{ id: memberId }], tenantId, channelData: { tenant: { id: tenantId } } }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const chat = (await res.json().catch(() => ({}))) as { id?: unknown };
+  return res.ok && typeof chat.id === 'string' ? { ok: true, id: chat.id } : { ok: false, status: res.ok ? 0 : res.status };
+}
+
 /** Retry-After is seconds or an HTTP date. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | null {
   if (!header) return null;

@@ -3,7 +3,7 @@ import * as estCards from '../cards/est-cards';
 import type { EstNudge, NudgePoster } from '../domain/est/est-nudges';
 import type { ConversationRepository } from '../domain/ports/store.port';
 import { SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales } from '../i18n/messages';
-import { authorization, postProactively, type ConnectorDigestPosterOptions, type ConnectorWithCredentials } from './connector-digest-poster';
+import { authorization, openPersonalChat, postProactively, type ConnectorDigestPosterOptions, type ConnectorWithCredentials } from './connector-digest-poster';
 import { serviceUrlAllowedForPosting } from './service-url-guard';
 
 /**
@@ -42,17 +42,8 @@ export class ConnectorNudgePoster implements NudgePoster {
     try {
       await this.o.adapter.continueConversationAsync(this.o.appId, reference, async (context) => {
         const auth = await authorization(context.turnState.get<ConnectorWithCredentials>(context.adapter.ConnectorClientKey));
-        const res = await fetch(`${(reference.serviceUrl ?? '').replace(/\/+$/, '')}/v3/conversations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
-          body: JSON.stringify({
-            bot: reference.bot, isGroup: false, tenantId: nudge.scope.tenantId, channelData: { tenant: { id: nudge.scope.tenantId } },
-            members: [{ id: nudge.reporter.chatUserId ?? nudge.reporter.userId }],
-          }),
-          signal: AbortSignal.timeout(this.o.timeoutMs ?? 15_000),
-        });
-        const body = (await res.json().catch(() => ({}))) as { id?: unknown };
-        id = res.ok && typeof body.id === 'string' ? body.id : null;
+        const chat = await openPersonalChat(reference, auth, nudge.scope.tenantId, nudge.reporter.chatUserId ?? nudge.reporter.userId, this.o.timeoutMs);
+        id = chat.ok ? chat.id : null;
       });
     } catch {
       return null;

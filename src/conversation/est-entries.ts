@@ -7,7 +7,7 @@ import { notice, personalDataWarning } from '../cards/report-cards';
 import { safeText } from '../cards/render';
 import type { Target } from '../domain/access-policy';
 import { REASON_MAX, type EstService } from '../domain/est/est-service';
-import { weekStart } from '../domain/est/est-week';
+import { tertialOf, weekStart } from '../domain/est/est-week';
 import type { ConversationRepository, UserProfileRepository } from '../domain/ports/store.port';
 import type { RegisteredPlace } from '../domain/places/place-register';
 import { ORGANISATIONS } from '../domain/vocabulary';
@@ -147,8 +147,9 @@ export function estVerbs(f: EstFeature, targets: Targets): VerbEntry[] {
     verb({
       verb: EST_VERBS.openPriorities, payload: nothing, target: noTarget, right: 'coordinator', writes: false,
       handle: async ({ ctx }) => {
-        const picture = await f.est.picture(ctx.origin);
-        return estCards.prioritiesForm(ctx.locale, picture.tertial, await f.est.areas(ctx.origin), await f.est.priorityIds(ctx.origin));
+        // The tertial alone: the whole picture (assessments, hot spots, measures) is not needed for the form.
+        const [areas, chosen] = await Promise.all([f.est.areas(ctx.origin), f.est.priorityIds(ctx.origin)]);
+        return estCards.prioritiesForm(ctx.locale, tertialOf(f.now(), f.est.zone), areas, chosen);
       },
     }),
     verb({

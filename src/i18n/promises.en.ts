@@ -5,7 +5,7 @@ import type { promisesSv } from './promises.sv';
 export const promisesEn: Shape<typeof promisesSv> = {
   title: 'Citizen promises {year}',
   intro: 'Each commitment with its activities by organisation, the latest one and its status. The responsible organisation or a coordinator sets the status.',
-  empty: 'No citizen promises for {year} yet. A coordinator can write "promises new", or "promises import" and paste a CSV file (or attach it).',
+  empty: 'No citizen promises for {year} yet. A coordinator can write "promises new", or "promises import" and paste a CSV file (or send me the file in the 1:1 chat).',
   responsible: 'Responsible: {organisations} · {from} – {to}',
   noActivities: 'No activities yet.',
   activities: '{count} {count|activity|activities}: {byOrganisation}',

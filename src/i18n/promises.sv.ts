@@ -2,7 +2,7 @@
 export const promisesSv = {
   title: 'Medborgarlöften {year}',
   intro: 'Varje åtagande med aktiviteter per organisation, den senaste och status. Status sätts av ansvarig organisation eller en koordinator.',
-  empty: 'Inga medborgarlöften för {year} än. En koordinator kan skriva "löften nytt", eller "löften import" och klistra in en CSV-fil (eller bifoga den).',
+  empty: 'Inga medborgarlöften för {year} än. En koordinator kan skriva "löften nytt", eller "löften import" och klistra in en CSV-fil (eller skicka filen till mig i 1:1-chatten).',
   responsible: 'Ansvariga: {organisations} · {from} – {to}',
   noActivities: 'Inga aktiviteter än.',
   activities: '{count} {count|aktivitet|aktiviteter}: {byOrganisation}',

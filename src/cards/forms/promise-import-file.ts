@@ -1,5 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { foldText } from '../../domain/place';
+
+/** The first column's name in a header line (typ;år;rubrik;…), folded. */
+export const PROMISE_HEADER_WORDS: readonly string[] = ['typ', 'type', 'kind'];
 import type { ImportError, ImportRow } from '../../domain/promises/promise-import';
 
 // An import file of medborgarlöften, as CSV (semicolon-separated, as Swedish Excel saves it), read
@@ -24,7 +27,7 @@ export function readImportFile(csv: string): ImportFile {
     .filter((r) => r.record.some((cell) => cell !== ''))
     .map(({ record, info }) => ({ line: info.lines, ...Object.fromEntries(COLUMNS.map((c, i) => [c, record[i] ?? ''])) }) as ImportRow);
   const first = rows[0];
-  if (first && ['typ', 'type', 'kind'].includes(foldText(first.kind))) rows.shift();
+  if (first && PROMISE_HEADER_WORDS.includes(foldText(first.kind))) rows.shift();
   return { ok: true, rows };
 }
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { foldText } from '../../domain/place';
 import { LIMITS } from '../../domain/limits';
-import { SCHOOL_STAGES, type SchoolStage } from '../../domain/schools/school';
+import { SCHOOL_STAGES, schoolKey, type SchoolStage } from '../../domain/schools/school';
 
 // A school register as CSV text (pasted on the import card, or a file's text): one school a line,
 // "namn;stadier;plats" (a comma also separates fields when no semicolon is used). Parsing stops at the
@@ -33,9 +33,12 @@ function stageOf(word: string): SchoolStage | null {
   return STAGE_WORDS[foldText(word).replace(/[^a-z0-9]/g, '')] ?? null;
 }
 
-/** A first line that names the columns (namn;stadier;plats / name;stages;place) is not a school. */
+/** The first column's name in a header line (namn;stadier;plats / name;stages;place), folded. */
+export const SCHOOL_HEADER_WORDS: readonly string[] = ['namn', 'name', 'skola', 'school'];
+
+/** A first line that names the columns is not a school. */
 function isHeader(fields: string[]): boolean {
-  return ['namn', 'name', 'skola', 'school'].includes(foldText(fields[0] ?? '').trim());
+  return SCHOOL_HEADER_WORDS.includes(foldText(fields[0] ?? '').trim());
 }
 
 export function parseSchoolCsv(text: string): SchoolCsv {
@@ -56,7 +59,7 @@ export function parseSchoolCsv(text: string): SchoolCsv {
     if (rows.length >= SCHOOL_IMPORT_MAX) return { ok: false, line, problem: { reason: 'tooMany', max: SCHOOL_IMPORT_MAX } };
     const checked = readRow(record, line);
     if ('reason' in checked) return { ok: false, line, problem: checked };
-    const key = foldText(checked.name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = schoolKey(checked.name);
     if (seen.has(key)) return { ok: false, line, problem: { reason: 'duplicate' } };
     seen.add(key);
     rows.push(checked);

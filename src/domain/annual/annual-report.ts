@@ -1,10 +1,11 @@
-import { DateTime } from 'luxon';
 import type { Effect } from '../hotspots/effect';
+import { localYear } from '../form-fields';
 import type { HotspotView } from '../hotspots/hotspot-service';
 import type { HotspotState } from '../hotspots/hotspot';
 import type { DigestScope, LagesbildAggregateRepository, Tally } from '../ports/lagesbild.port';
 import type { Clock } from '../ports/clock.port';
 import type { SchoolRepository } from '../ports/schools.port';
+import { SCHOOL_REGISTER_MAX } from '../schools/school';
 import { daysPeriod, shiftPeriod, STOCKHOLM, yearPeriod, type Period } from '../periods';
 import type { PromiseFollowUpSource, YearFollowUp } from '../promises/progress';
 import type { Organisation } from '../vocabulary';
@@ -77,7 +78,7 @@ export function parseReportYear(args: string, now: Date, zone = STOCKHOLM): numb
   const text = args.trim();
   if (!/^\d{4}$/.test(text)) return null;
   const year = Number(text);
-  return year >= FIRST_REPORT_YEAR && year <= DateTime.fromJSDate(now, { zone }).year ? year : null;
+  return year >= FIRST_REPORT_YEAR && year <= localYear(now, zone) ? year : null;
 }
 
 export class AnnualReportBuilder {
@@ -88,7 +89,7 @@ export class AnnualReportBuilder {
     private readonly clock: Clock,
     readonly zone = STOCKHOLM,
     /** Names the schools activities were counted by (their ids); without it the section lists none. */
-    private readonly schoolRegister: Pick<SchoolRepository, 'get'> | null = null,
+    private readonly schoolRegister: Pick<SchoolRepository, 'list'> | null = null,
   ) {}
 
   async build(scope: DigestScope, year: number): Promise<AnnualReport> {
@@ -112,7 +113,6 @@ export class AnnualReportBuilder {
       this.hotspots.views(scope),
       this.aggregates.countIncidents(scope, [period, before], 'area'),
     ]);
-    const inRange = (tallies: readonly Tally[], range: number) => sum(tallies.filter((t) => t.range === range));
     return {
       scope, year, period, generatedAt: now,
       promises: { source: 'promise_register', ...followUp },
@@ -128,7 +128,7 @@ export class AnnualReportBuilder {
       hotspots: { source: 'hotspot_register', worked: views.filter((v) => workedIn(v, period)).map(annualHotspot) },
       schools: {
         source: 'incident_reports',
-        bySchool: byKey(schools).map((s) => ({ ...s, youth: schools.find((t) => t.range === 0 && t.key === s.key)?.youth ?? null })),
+        bySchool: withYouth(schools),
         activities: { source: 'activity_reports', bySchool: await namedSchools(this.schoolRegister, scope, byKey(activitySchools)) },
       },
     };
@@ -136,11 +136,12 @@ export class AnnualReportBuilder {
 }
 
 /** The register's names for school ids (keys are ids, never shown): a school not found is named null. */
-async function namedSchools(register: Pick<SchoolRepository, 'get'> | null, scope: DigestScope, counts: KeyedYear[]): Promise<(YearCompared & { school: string | null })[]> {
-  if (!register) return [];
-  const schools = await Promise.all(counts.map((c) => register.get({ tenantId: scope.tenantId }, c.key)));
+async function namedSchools(register: Pick<SchoolRepository, 'list'> | null, scope: DigestScope, counts: KeyedYear[]): Promise<(YearCompared & { school: string | null })[]> {
+  if (!register || counts.length === 0) return [];
+  // One read of the register, not one per school.
+  const names = new Map((await register.list({ tenantId: scope.tenantId }, SCHOOL_REGISTER_MAX)).map((s) => [s.id, s.name]));
   // Ties ordered by name, not by the ids they were counted under.
-  return counts.map(({ key: _id, ...c }, i) => ({ ...c, school: schools[i]?.name ?? null }))
+  return counts.map(({ key, ...c }) => ({ ...c, school: names.get(key) ?? null }))
     .sort((a, b) => b.count - a.count || b.previousYear - a.previousYear || (a.school ?? '\uffff').localeCompare(b.school ?? '\uffff', 'sv'));
 }
 
@@ -166,6 +167,13 @@ const annualHotspot = (v: HotspotView): AnnualHotspot => ({
 });
 
 export const sum = (tallies: readonly Tally[]) => tallies.reduce((n, t) => n + t.count, 0);
+
+/** The count of one range of a query's tallies. */
+export const inRange = (tallies: readonly Tally[], range: number): number => sum(tallies.filter((t) => t.range === range));
+
+/** Schools by key with the year before, each with the young people of this year's incidents there. */
+export const withYouth = (schools: readonly Tally[]): (KeyedYear & { youth: number | null })[] =>
+  byKey(schools).map((s) => ({ ...s, youth: schools.find((t) => t.range === 0 && t.key === s.key)?.youth ?? null }));
 
 /** Every key of either year, largest count of the year first, then by key. */
 export function byKey(tallies: readonly Tally[]): KeyedYear[] {

@@ -8,7 +8,7 @@ import type { DigestScope, LagesbildAggregateRepository, Tally } from '../ports/
 import { monthPeriod, shiftPeriod, STOCKHOLM, yearPeriod, type Period } from '../periods';
 import type { PromiseFollowUpSource } from '../promises/progress';
 import type { TenantScope } from '../scope';
-import { byKey, quarterPeriods, sum, type AnnualHotspotSource, type FigureSource, type KeyedYear, type YearCompared } from './annual-report';
+import { byKey, inRange, quarterPeriods, withYouth, type AnnualHotspotSource, type FigureSource, type KeyedYear, type YearCompared } from './annual-report';
 import type { LawAnalysis, LawAnalysisRepository } from './law-analysis';
 import { actionPlan, risingCategories, worsenedAreas, type AreaStatusChange, type PlannedMeasure } from './law-findings';
 
@@ -113,7 +113,6 @@ export class LawLagesbildBuilder {
       this.s.est.assessments(scope, weekStartsOf(year, lastMoment, this.zone)),
       this.s.analyses.get(scope, year),
     ]);
-    const inRange = (tallies: readonly Tally[], range: number) => sum(tallies.filter((t) => t.range === range));
     const byCategory = byKey(categories);
     const monthly = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: inRange(perMonth, i), previousYear: inRange(perMonth, 12 + i) }));
     return {
@@ -139,7 +138,7 @@ export class LawLagesbildBuilder {
           byCategory: categories.filter((t) => t.range === 0 && (t.youth ?? 0) > 0).map((t) => ({ key: t.key, youth: t.youth! }))
             .sort((x, y) => y.youth - x.youth || x.key.localeCompare(y.key)),
         },
-        bySchool: byKey(schools).map((s) => ({ ...s, youth: schools.find((t) => t.range === 0 && t.key === s.key)?.youth ?? null })),
+        bySchool: withYouth(schools),
       },
       analysis: {
         hotspots: { source: 'emerging_rule', at: lastMoment, findings: emerging.map(lawFinding) },

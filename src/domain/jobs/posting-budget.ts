@@ -83,11 +83,11 @@ export class PostingBudget {
     if (early > 0) await this.sleep(early);
   }
 
-  /** Counts an answer to a user in the current slot. Never waits for room: answers go first. */
-  async countAnswer(tenantId: string): Promise<void> {
+  /** Counts `posts` answers to users in the current slot. Never waits for room: answers go first. */
+  async countAnswer(tenantId: string, posts = 1): Promise<void> {
     const now = this.now();
     this.answersSeen.set(tenantId, { at: now, recent: true });
-    await this.slots.countAnswer(tenantId, new Date(this.slotOf(now)));
+    await this.slots.countAnswer(tenantId, new Date(this.slotOf(now)), posts);
   }
 
   /** Within an instance the slots of a tenant are taken one after the other (one query, not a herd). */

@@ -44,7 +44,7 @@ export interface PostBudgetRepository {
   /** The latest slot from `from` on that a proactive post took, or null. */
   lastTaken(tenantId: string, from: Date): Promise<Date | null>;
   /** Counts one answer to a user (or another post of a turn) in the slot starting at `slotAt`. */
-  countAnswer(tenantId: string, slotAt: Date): Promise<void>;
+  countAnswer(tenantId: string, slotAt: Date, posts?: number): Promise<void>;
   /** Answers counted in the slots from `since` on. */
   answersSince(tenantId: string, since: Date): Promise<number>;
   /** Removes slots before `before` (kept small by whoever opens a new slot). */

@@ -1,5 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Actor } from '../actor';
+import { localDay } from '../date-limits';
+import { localYear } from '../form-fields';
+import { STOCKHOLM } from '../periods';
 import type { AuditRepository } from '../ports/audit.port';
 import type { Clock } from '../ports/clock.port';
 import type { PromiseRepository } from '../ports/promises.port';
@@ -60,16 +62,16 @@ export class PromiseRegister implements PromiseFollowUpSource {
     private readonly promises: PromiseRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
-    readonly zone = 'Europe/Stockholm',
+    readonly zone = STOCKHOLM,
   ) {}
 
   /** The current year in the register's zone. */
   thisYear(): number {
-    return DateTime.fromJSDate(this.clock.now(), { zone: this.zone }).year;
+    return localYear(this.clock.now(), this.zone);
   }
 
   today(): string {
-    return DateTime.fromJSDate(this.clock.now(), { zone: this.zone }).toFormat('yyyy-MM-dd');
+    return localDay(this.clock.now(), this.zone);
   }
 
   /** Imports the lines of a file: all of them (one transaction), or none and every error with its line. */

@@ -6,7 +6,7 @@ import type { Tally } from '../ports/lagesbild.port';
 import type { SchoolActivityRow, SchoolIncidentRow, SchoolReports } from '../ports/schools.port';
 import { weekSoFar } from '../periods';
 import type { School } from './school';
-import { PLANNED_TYPES } from '../planned-activities';
+import { isPlannable } from '../planned-activities';
 
 // `skola <namn>` (issue 11): a school's picture. Its incidents and activities over the last 4 and 12
 // weeks against the period before (and the mean of the four before), compared as the lägesbild
@@ -88,6 +88,6 @@ export function buildSchoolPicture(school: School, reports: SchoolReports, now: 
     categories: comparedByKey(tallies(reports.incidents, incidentAt, (r) => r.category, windowRanges(now, zone, PICTURE_WEEKS[0]))),
     openIncidents: reports.incidents.filter((r) => r.status !== 'atgardad'),
     dueFollowUps: reports.activities.filter((a) => a.followUpDate !== null && a.followUpDate <= today && !a.followUpDone),
-    planned: reports.activities.filter((a) => a.date >= today && PLANNED_TYPES.includes(a.type)).sort((a, b) => a.date.localeCompare(b.date)),
+    planned: reports.activities.filter((a) => a.date >= today && isPlannable(a.type)).sort((a, b) => a.date.localeCompare(b.date)),
   };
 }

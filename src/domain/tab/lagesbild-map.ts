@@ -11,7 +11,7 @@ import type { SchoolRepository } from '../ports/schools.port';
 import { SCHOOL_REGISTER_MAX } from '../schools/school';
 import { PLACE_REGISTER_MAX, placeAndChildren, type RegisteredPlace } from '../places/place-register';
 import type { ChatScope } from '../scope';
-import { noAreaStatuses, type AreaStatus, type AreaStatusSource, type SchoolLocation, type SchoolLocationSource } from './map-layers';
+import type { AreaStatus, AreaStatusSource, SchoolLocation, SchoolLocationSource } from './map-layers';
 import type { MapFilter } from './map-filter';
 import { schoolChoices, schoolFilterOf, type SchoolChoice } from './school-filter';
 
@@ -60,8 +60,8 @@ export interface LagesbildMapDeps {
   lagesbild: Pick<LagesbildService, 'build'>;
   /** The tenant's school register: the school filter offers its schools and filters by their id. */
   schoolRegister: Pick<SchoolRepository, 'list'>;
-  schools?: SchoolLocationSource;
-  areaStatuses?: AreaStatusSource;
+  schools: SchoolLocationSource;
+  areaStatuses: AreaStatusSource;
 }
 
 /**
@@ -84,8 +84,8 @@ export class LagesbildMap {
     const [rows, lagesbild, schools, areas, untiedNames] = await Promise.all([
       this.rows(scope, filter, context, span),
       this.d.lagesbild.build(scope, filter.period),
-      (this.d.schools ?? registerSchools(context.register)).schools(scope),
-      (this.d.areaStatuses ?? noAreaStatuses).latest(scope),
+      this.d.schools.schools(scope),
+      this.d.areaStatuses.latest(scope),
       this.d.incidents.untiedSchoolNames(scope, SCHOOL_CHOICES_MAX),
     ]);
     return {
@@ -147,11 +147,4 @@ function areasOf(register: RegisteredPlace[]): RegisteredPlace[] {
 function coordinatesOf(placeId: string, places: ReadonlyMap<string, RegisteredPlace>): { lat: number | null; lon: number | null } {
   const place = places.get(placeId);
   return { lat: place?.lat ?? null, lon: place?.lon ?? null };
-}
-
-/** The default school layer: the register's schools that have coordinates. */
-function registerSchools(register: RegisteredPlace[]): SchoolLocationSource {
-  const schools = register.filter((p) => p.kind === 'skola' && p.lat !== null && p.lon !== null)
-    .map((p) => ({ name: p.name, lat: p.lat!, lon: p.lon! }));
-  return { schools: async () => schools };
 }

@@ -1,7 +1,7 @@
 import type { ChatScope, TenantScope } from '../scope';
 
-// The map's optional layers that other parts of the product fill in. Each is a port with an empty
-// default, so that the tab draws what exists and nothing else.
+// The map's layers that other parts of the product fill in (the school register, the EST week); the
+// composition root gives them, and the tab draws what exists and nothing else.
 
 /** A school drawn on the map. */
 export interface SchoolLocation {
@@ -29,4 +29,3 @@ export interface AreaStatusSource {
   latest(scope: ChatScope): Promise<AreaStatus[]>;
 }
 
-export const noAreaStatuses: AreaStatusSource = { latest: async () => [] };

@@ -1,11 +1,9 @@
 import type { PlaceRegisterRepository } from '../ports/place-register.port';
 import type { SchoolRepository } from '../ports/schools.port';
+import { SCHOOL_REGISTER_MAX } from '../schools/school';
 import { PLACE_REGISTER_MAX } from '../places/place-register';
 import type { TenantScope } from '../scope';
 import type { SchoolLocation, SchoolLocationSource } from './map-layers';
-
-/** A municipality has tens of schools; more than this is not a school register. */
-const SCHOOLS_MAX = 500;
 
 /**
  * The map's schools: the school register's schools at their place's coordinates, and the place
@@ -19,7 +17,7 @@ export class RegisterSchoolLocations implements SchoolLocationSource {
   ) {}
 
   async schools(scope: TenantScope): Promise<SchoolLocation[]> {
-    const [schools, places] = await Promise.all([this.schoolRegister.list(scope, SCHOOLS_MAX), this.places.all(scope, PLACE_REGISTER_MAX)]);
+    const [schools, places] = await Promise.all([this.schoolRegister.list(scope, SCHOOL_REGISTER_MAX), this.places.all(scope, PLACE_REGISTER_MAX)]);
     const byId = new Map(places.map((p) => [p.id, p]));
     const located = (lat: number | null, lon: number | null) => lat !== null && lon !== null;
     const fromRegister = schools.flatMap((s) => {

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { BudgetWindow, JobLeaseRepository, PostBudgetRepository } from '../../domain/ports/jobs.port';
+import { upsert } from './duplicates';
 import { toDate } from '../row-values';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -109,17 +110,10 @@ export function createPostBudgetRepository(db: Kysely<Database>, dialect: StoreD
       return row?.last ? toDate(row.last) : null;
     },
 
-    async countAnswer(tenantId, slotAt) {
-      const counted = await db.updateTable('post_budget_slots').set((eb) => ({ interactive: eb('interactive', '+', 1) }))
-        .where('tenant_id', '=', tenantId).where('slot_at', '=', slotAt).executeTakeFirst();
-      if (counted.numUpdatedRows > 0n) return;
-      try {
-        await db.insertInto('post_budget_slots').values({ tenant_id: tenantId, slot_at: slotAt, used: 0, interactive: 1 }).execute();
-      } catch (error) {
-        if (!dialect.isUniqueViolation(error)) throw error;
-        await db.updateTable('post_budget_slots').set((eb) => ({ interactive: eb('interactive', '+', 1) }))
-          .where('tenant_id', '=', tenantId).where('slot_at', '=', slotAt).execute();
-      }
+    async countAnswer(tenantId, slotAt, posts = 1) {
+      const bump = async () => (await db.updateTable('post_budget_slots').set((eb) => ({ interactive: eb('interactive', '+', posts) }))
+        .where('tenant_id', '=', tenantId).where('slot_at', '=', slotAt).executeTakeFirst()).numUpdatedRows;
+      await upsert(dialect, bump, () => db.insertInto('post_budget_slots').values({ tenant_id: tenantId, slot_at: slotAt, used: 0, interactive: posts }).execute());
     },
 
     async answersSince(tenantId, since) {

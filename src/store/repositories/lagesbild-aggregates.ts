@@ -8,7 +8,7 @@ import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { calendarParts, type UnitRun } from './calendar-parts';
 import type { CountedDimension } from './incident-calendar-counts';
-import { byRangeCountKey, mergedByFoldedKey, namedByArea, namedByPlace } from './lagesbild-keys';
+import { byRangeCountKey, mergedBy, mergedByFoldedKey, namedByArea, namedByPlace } from './lagesbild-keys';
 import { checkedLimit } from './limits';
 
 // The lägesbild's numbers, counted by the database. Each range gets a bucket number from a CASE in an
@@ -72,13 +72,7 @@ async function tallies(db: Kysely<Database>, inner: AliasableExpression<Bucketed
 
 /** Tallies of the same range and key (from the days and from the edges) added up, ordered as the lägesbild lists them. */
 function summed(parts: Tally[]): Tally[] {
-  const sums = new Map<string, Tally>();
-  for (const t of parts) {
-    const id = `${t.range}\u0000${t.key}`;
-    const before = sums.get(id);
-    sums.set(id, before ? { ...before, count: before.count + t.count, youth: before.youth === null ? t.youth : t.youth === null ? before.youth : before.youth + t.youth } : t);
-  }
-  return [...sums.values()].sort(byRangeCountKey);
+  return mergedBy(parts).sort(byRangeCountKey);
 }
 
 /** Ranges that share an instant would each claim it (the CASE gives it to the first): those are read from the incidents alone. */

@@ -45,7 +45,7 @@ export async function namedByArea(db: Kysely<Database>, tenantId: string, tallie
 }
 
 /** Tallies of the same range and key added up (young people: a sum of what was given, unknown where nothing was). */
-function mergedBy(tallies: readonly Tally[]): Tally[] {
+export function mergedBy(tallies: readonly Tally[]): Tally[] {
   const merged = new Map<string, Tally>();
   for (const t of tallies) {
     const id = `${t.range}\u0000${t.key}`;

@@ -64,8 +64,11 @@ export function startWalCheckpointer(o: WalCheckpointerOptions): WalCheckpointer
   let worker: Worker | undefined;
   let stopped = false;
   let exited = false;
+  let failed = false;
+  // A worker's 'error' is followed by its 'exit': reported and fallen back once.
   const fail = (cause: string) => {
-    if (stopped) return;
+    if (stopped || failed) return;
+    failed = true;
     o.logger?.warn({ cause: /^[A-Za-z_]{1,40}$/.test(cause) ? cause : 'error' }, 'WAL checkpoint worker failed; SQLite checkpoints on commit again');
     o.fallBack();
   };
