@@ -15,7 +15,7 @@ import { ORGANISATIONS } from '../domain/vocabulary';
 import { format, messages } from '../i18n/messages';
 import { cardReply, type ChatContext, type Reply } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
-import { commandArgs, flag, formOf, id, nothing } from './registry/payloads';
+import { commandArgs, flag, formOf, id, nothing, year } from './registry/payloads';
 import { noTarget } from './registry/targets';
 
 export interface PromiseFeature {
@@ -24,7 +24,6 @@ export interface PromiseFeature {
 
 type CommitmentTarget = Extract<Target, { kind: 'commitment' }>;
 
-const year = z.coerce.number().int().min(2000).max(2100);
 const PROMISE_FIELDS = ['title', 'text', 'commitment', 'organisations', 'periodFrom', 'periodTo'] as const satisfies readonly PromiseFormField[];
 const MEETING_FIELDS = ['date', 'organisations', 'decisions'] as const satisfies readonly MeetingFormField[];
 /** Up to a few hundred pasted lines. */
