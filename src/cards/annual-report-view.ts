@@ -2,6 +2,7 @@ import type { AnnualReport } from '../domain/annual/annual-report';
 import type { EffectCount } from '../domain/hotspots/effect';
 import { format, messages, type Locale } from '../i18n/messages';
 import { formatDay } from './formatting';
+import { organisationCounts, organisationNames } from './organisation-names';
 import { yearDocument, yearTables, type AnnualReportView, type AnnualSection } from './document-view';
 
 // The årsrapport in the reader's language, as a yearly document (document-view.ts).
@@ -17,7 +18,6 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const previousYear = r.year - 1;
   const { change, yearHeader, yearRows, none, table } = yearTables(r.year, { change: c.change, none: t.none });
   const day = (d: string) => formatDay(d, locale, zone);
-  const orgs = (list: readonly string[]) => list.map((o) => m.organisation[o as keyof typeof m.organisation]).join(', ');
 
   const promises: AnnualSection[] = r.promises.promises.length === 0
     ? [{ title: t.sections.promises, source: source('promise_register'), paragraphs: [format(t.noPromises, { year: r.year })], tables: [] }]
@@ -26,8 +26,8 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
       source: source('promise_register'),
       paragraphs: [p.promise.text],
       tables: table([c.commitment, c.responsible, c.period, c.status, c.activities, c.byOrganisation, c.last], p.commitments.map((x) => [
-        x.commitment.text, orgs(x.commitment.organisations), `${day(x.commitment.periodFrom)} – ${day(x.commitment.periodTo)}`,
-        m.promises.status[x.status], x.total, x.byOrganisation.map((o) => `${m.organisation[o.organisation]} ${o.count}`).join(', '),
+        x.commitment.text, organisationNames(m, x.commitment.organisations), `${day(x.commitment.periodFrom)} – ${day(x.commitment.periodTo)}`,
+        m.promises.status[x.status], x.total, organisationCounts(m, x.byOrganisation),
         x.last ? `${day(x.last.date)} ${m.activityType[x.last.type]} (${x.last.ref})` : '',
       ])),
     }));
@@ -44,7 +44,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   ]);
   const schoolRows = r.schools.bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? t.unknown]);
   const schoolActivityRows = r.schools.activities.bySchool.map((s) => [s.school ?? t.unknownSchool, s.count, s.previousYear, change(s)]);
-  const meetingRows = r.promises.meetings.map((x) => [day(x.date), orgs(x.organisations), x.decisions]);
+  const meetingRows = r.promises.meetings.map((x) => [day(x.date), organisationNames(m, x.organisations), x.decisions]);
 
   return yearDocument(locale, r, format(t.title, { year: r.year }), t.subtitle, [
       ...promises,

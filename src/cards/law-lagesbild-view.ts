@@ -5,6 +5,7 @@ import type { PlannedMeasure } from '../domain/annual/law-findings';
 import { format, messages, type Locale } from '../i18n/messages';
 import { levelLabel } from './est-cards';
 import { culture, formatDay, formatWhen } from './formatting';
+import { organisationNames } from './organisation-names';
 import { yearDocument, yearTables, type AnnualCell, type AnnualReportView, type AnnualSection } from './document-view';
 
 // The lägesbild enligt lag in the reader's language, as the same document view as the årsrapport: the
@@ -86,7 +87,7 @@ function planRow(locale: Locale, zone: string, p: PlannedMeasure): AnnualCell[] 
   const m = messages(locale);
   const t = m.law.plan;
   const day = (d: string) => formatDay(d, locale, zone);
-  const responsible = p.responsible.map((o) => m.organisation[o]).join(', ');
+  const responsible = organisationNames(m, p.responsible);
   if (p.source === 'hotspot_register') {
     const time = p.doneAt ? format(t.done, { day: formatWhen(p.doneAt, locale, zone, 'd LLL yyyy') }) : p.dueDate ? format(t.due, { day: day(p.dueDate) }) : t.noDue;
     return [p.what, responsible, time, p.doneAt ? t.finished : t.open, format(t.hotspot, { place: p.placeName })];
