@@ -13,6 +13,7 @@ import { COMMITMENT_STATUSES } from '../domain/promises/promise';
 import type { PromiseRegister } from '../domain/promises/promise-register';
 import { ORGANISATIONS } from '../domain/vocabulary';
 import { format, messages } from '../i18n/messages';
+import { commandWords } from './command-parser';
 import { cardReply, type ChatContext, type Reply } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, year } from './registry/payloads';
@@ -28,7 +29,7 @@ const PROMISE_FIELDS = ['title', 'text', 'commitment', 'organisations', 'periodF
 const MEETING_FIELDS = ['date', 'organisations', 'decisions'] as const satisfies readonly MeetingFormField[];
 /** Up to a few hundred pasted lines. */
 const PASTED_MAX = 200_000;
-const IMPORT_WORDS = /(?:l(?:ö|o)ften|promises)\s+import\b|\bimport(?:era)?\s+(?:l(?:ö|o)ften|promises)\b/i;
+const IMPORT_WORDS = commandWords('promisesImport');
 
 /** A commitment of the caller's tenant: an id from another tenant finds nothing. */
 const commitmentTarget = (f: PromiseFeature): TargetSpec<{ commitmentId: string }, CommitmentTarget> => ({
