@@ -15,6 +15,7 @@ import { schoolCard } from './templates/school.card';
 import { hotspotRowsCard } from './templates/hotspot-rows.card';
 import { formatDay, formatNumber } from './formatting';
 import type { SchoolPicture } from '../domain/schools/school-picture';
+import type { WalkFinding } from '../domain/schools/walk-checklist';
 import type { IncidentCategory } from '../domain/vocabulary';
 
 /** The most places a school's card offers: schools' places first, then the rest alphabetically (card size). */
@@ -26,6 +27,11 @@ export const SCHOOL_CARD_PLACES_MAX = 150;
 /** "F–6, 7–9" */
 export function stagesText(m: Catalogue, school: Pick<School, 'stages'>): string {
   return school.stages.map((s) => m.schools.stage[s]).join(', ');
+}
+
+/** "Trygghetsvandring: Belysning saknas": a walk's finding as the measure or the incident it becomes. */
+export function walkFindingText(m: Catalogue, finding: WalkFinding): string {
+  return `${m.activityType.trygghetsvandring}: ${m.schools.walkFinding[finding]}`;
 }
 
 /** `skolor`: every school, with its buttons; add and import only for whom may (`mayAdd`). */

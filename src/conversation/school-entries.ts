@@ -25,7 +25,6 @@ import { LIMITS } from '../domain/limits';
 import { FINDING_CATEGORY, WALK_FINDINGS } from '../domain/schools/walk-checklist';
 import type { ReportingService } from '../domain/reporting-service';
 import type { ReportViews } from './report-views';
-import { newIncidentValues } from './form-values';
 import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, version } from './registry/payloads';
 import { noTarget, reportTarget, schoolTarget } from './registry/targets';
@@ -41,7 +40,7 @@ export interface SchoolFeature {
   zone: string;
   /** A walk's finding becomes an incident on the report card, at the walk's place. */
   reporting: Pick<ReportingService, 'get' | 'defaultsFor'>;
-  views: Pick<ReportViews, 'incidentForm'>;
+  views: Pick<ReportViews, 'newForm'>;
   places: Pick<PlaceRegisterRepository, 'all'>;
   access: Pick<AccessPolicy, 'allows'>;
 }
@@ -99,11 +98,9 @@ export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
       handle: async ({ ctx, payload, target: { report } }) => {
         const m = messages(ctx.locale);
         if (report.kind !== 'activity' || !report.placeId || !report.walkFindings.includes(payload.finding)) return cards.notice(m.trust.unavailable, { tone: 'attention' });
-        const values = newIncidentValues(f.clock.now(), f.zone, await f.reporting.defaultsFor(ctx.scope, ctx.actor));
-        return f.views.incidentForm(ctx, { values: {
-          ...values, placeId: report.placeId, category: FINDING_CATEGORY[payload.finding], schoolId: report.schoolId ?? '',
-          description: `${m.activityType.trygghetsvandring}: ${m.schools.walkFinding[payload.finding]}`,
-        } });
+        return f.views.newForm('incident', ctx, {
+          placeId: report.placeId, category: FINDING_CATEGORY[payload.finding], schoolId: report.schoolId ?? '', description: schoolCards.walkFindingText(m, payload.finding),
+        });
       },
     }),
     verb({
