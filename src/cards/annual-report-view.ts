@@ -16,7 +16,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const zone = r.period.zone;
   const source = (s: keyof typeof t.source) => t.source[s];
   const previousYear = r.year - 1;
-  const { change, yearHeader, yearRows, none, table } = yearTables(r.year, { change: c.change, none: t.none });
+  const { yearHeader, rowsBy, yearRows, quarterRows: quarters, schoolRows: schools, total, none, table } = yearTables(r.year, t);
   const day = (d: string) => formatDay(d, locale, zone);
 
   const promises: AnnualSection[] = r.promises.promises.length === 0
@@ -33,7 +33,7 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
     }));
 
   const i = r.incidents;
-  const quarterRows = i.quarters.map((q) => [format(t.quarter, { quarter: q.quarter }), q.count, q.previousYear, change(q)]);
+  const quarterRows = quarters(i.quarters);
   const categoryRows = yearRows(i.byCategory, (k) => m.category[k as keyof typeof m.category] ?? k);
   const placeRows = yearRows(i.byPlace, (k) => k);
   const areaRows = yearRows(i.byArea, (k) => k || t.noArea);
@@ -42,15 +42,15 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
     h.placeName, m.hotspots.state[h.state], m.organisation[h.ownerOrganisation], `${h.measuresDone}/${h.measures}`,
     h.effect ? beforeAfter(h.effect.place) : '', h.effect?.area ? beforeAfter(h.effect.area) : '',
   ]);
-  const schoolRows = r.schools.bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? t.unknown]);
-  const schoolActivityRows = r.schools.activities.bySchool.map((s) => [s.school ?? t.unknownSchool, s.count, s.previousYear, change(s)]);
+  const schoolRows = schools(r.schools.bySchool);
+  const schoolActivityRows = rowsBy(r.schools.activities.bySchool, (s) => s.school ?? t.unknownSchool);
   const meetingRows = r.promises.meetings.map((x) => [day(x.date), organisationNames(m, x.organisations), x.decisions]);
 
   return yearDocument(locale, r, format(t.title, { year: r.year }), t.subtitle, [
       ...promises,
       {
         title: t.sections.incidents, source: source('incident_reports'),
-        paragraphs: [format(t.total, { count: i.total.count, previous: i.total.previousYear, previousYear, change: change(i.total) })], tables: [],
+        paragraphs: [total(i.total)], tables: [],
       },
       { title: t.sections.quarters, source: source('incident_reports'), paragraphs: [], tables: table(yearHeader(c.quarter), quarterRows) },
       { title: t.sections.categories, source: source('incident_reports'), paragraphs: none(categoryRows), tables: table(yearHeader(c.category), categoryRows) },
