@@ -1,5 +1,4 @@
-import type { KeyedYear, YearCompared } from '../domain/annual/annual-report';
-import type { Period } from '../domain/periods';
+import type { KeyedYear, QuarterYear, SchoolYear, YearCompared, YearDocumentOf } from '../domain/annual/annual-report';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
 import { formatDay, formatWhen } from './formatting';
 
@@ -35,7 +34,7 @@ export interface AnnualReportView {
 
 /** A document of a year: its title, a note while the year runs (compared with the same part of the year before), when it was made. */
 export function yearDocument(
-  locale: Locale, r: { year: number; period: Period; generatedAt: Date }, title: string, subtitle: string, sections: AnnualSection[],
+  locale: Locale, r: Omit<YearDocumentOf, 'scope'>, title: string, subtitle: string, sections: AnnualSection[],
 ): AnnualReportView {
   const a = messages(locale).annual;
   const zone = r.period.zone;
@@ -59,9 +58,9 @@ export function yearTables(year: number, a: Catalogue['annual']) {
     yearHeader: (first: string) => [first, String(year), String(year - 1), a.columns.change],
     rowsBy,
     yearRows: (items: readonly KeyedYear[], name: (key: string) => string) => rowsBy(items, (x) => name(x.key)),
-    quarterRows: (quarters: readonly (YearCompared & { quarter: number })[]) => rowsBy(quarters, (q) => format(a.quarter, { quarter: q.quarter })),
+    quarterRows: (quarters: readonly QuarterYear[]) => rowsBy(quarters, (q) => format(a.quarter, { quarter: q.quarter })),
     /** A row a school: its counts and the young people involved (unknown where none were told). */
-    schoolRows: (bySchool: readonly (KeyedYear & { youth: number | null })[]): AnnualCell[][] =>
+    schoolRows: (bySchool: readonly SchoolYear[]): AnnualCell[][] =>
       bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? a.unknown]),
     /** "Totalt N händelser (M år Y, ±D).": the year's incidents against the year before. */
     total: (x: YearCompared) => format(a.total, { count: x.count, previous: x.previousYear, previousYear: year - 1, change: change(x) }),
