@@ -3,6 +3,7 @@ import type { AdaptiveCard } from './card-schema';
 import { EST_VERBS } from './est-verbs';
 import { formatDate } from './formatting';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
 import { personalDataWarning } from './report-cards';
 import { estFormCard, type EstFormCardData } from './templates/est-form.card';
 import { estPanelCard, type EstPanelCardData } from './templates/est-panel.card';
@@ -114,7 +115,7 @@ export function assessmentForm(locale: Locale, area: Area, week: string, state: 
     }],
     timeFields: [],
     textFields: [{ id: 'reason', label: t.labels.reason, value: state.values.reason, maxLength: REASON_MAX, error: state.errors.reason, requiredMessage: t.errors.required }],
-    save: { title: t.buttons.save, verb: EST_VERBS.saveAssessment, data: { placeId: area.id, ...(found ? { maskingConfirmed: true } : {}) } },
+    save: { title: t.buttons.save, verb: EST_VERBS.saveAssessment, data: { placeId: area.id, ...confirmsMasking(found) } },
     cancel: { title: t.buttons.cancel, verb: EST_VERBS.areas, data: {} },
   };
   return render(estFormCard, data);

@@ -10,6 +10,7 @@ import { formatDay } from './formatting';
 import { organisationCounts, organisationNames } from './organisation-names';
 import { PROMISE_VERBS } from './promise-verbs';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
 import { choices, notice, personalDataWarning, shortened } from './report-cards';
 import { meetingFormCard, type MeetingFormField } from './templates/meeting-form.card';
 import { promiseFormCard, type PromiseFormField } from './templates/promise-form.card';
@@ -82,7 +83,7 @@ export function formParts<F extends string>(fields: readonly F[], s: PromiseForm
     banner: s.storeDown ? m.form.storeDown : hasErrors ? fixErrors : s.personalData?.length ? personalDataWarning(m, s.personalData) : '',
     requiredMessage: m.fieldError.required,
     // Saving again after the warning means "mask it and save".
-    confirm: s.personalData?.length ? { maskingConfirmed: true } : {},
+    confirm: confirmsMasking(s.personalData),
   };
 }
 

@@ -7,6 +7,7 @@ import { format, messages, type Catalogue, type Locale } from '../i18n/messages'
 import type { AdaptiveCard } from './card-schema';
 import { contactsField, NO_SCHOOL_PLACE, SCHOOL_FORM_FIELDS, type SchoolFormField } from './forms/school-forms';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
 import { choices, errorTexts, personalDataWarning } from './report-cards';
 import { SCHOOL_VERBS } from './school-verbs';
 import { schoolImportCard } from './templates/school-import.card';
@@ -124,8 +125,8 @@ export function schoolView(locale: Locale, o: SchoolCardInput): AdaptiveCard {
     },
     contacts: SSPF_ROLES.map((r) => ({ id: contactsField(r), label: format(c.contactsOf, { role: m.schools.role[r] }), value: values[contactsField(r)], people: peopleChoices })),
     save: school
-      ? { verb: SCHOOL_VERBS.save, data: { id: school.id, version: school.version, ...(typed?.personalData?.length ? { maskingConfirmed: true } : {}) } }
-      : { verb: SCHOOL_VERBS.add, data: typed?.personalData?.length ? { maskingConfirmed: true } : {} },
+      ? { verb: SCHOOL_VERBS.save, data: { id: school.id, version: school.version, ...confirmsMasking(typed?.personalData) } }
+      : { verb: SCHOOL_VERBS.add, data: confirmsMasking(typed?.personalData) },
     actions: [
       ...(school ? [{ title: m.schools.list.picture, verb: SCHOOL_VERBS.picture, data: { id: school.id } }] : []),
       { title: m.schools.list.title, verb: SCHOOL_VERBS.list, data: {} },
