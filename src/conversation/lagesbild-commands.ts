@@ -18,7 +18,7 @@ import type { Clock } from '../domain/ports/clock.port';
 import { parsePeriod, periodYear, yearPeriod, type ParsedPeriod, type Period } from '../domain/periods';
 import { parseReportYear } from '../domain/annual/annual-report';
 import { format, messages } from '../i18n/messages';
-import { cardReply, type ChatContext } from './chat-context';
+import { oneCard, type ChatContext } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, id, nothing } from './registry/payloads';
 import { noTarget } from './registry/targets';
@@ -159,16 +159,15 @@ function answers(f: LagesbildFeature) {
  */
 export function lagesbildCommands(f: LagesbildFeature): CommandEntry[] {
   const a = answers(f);
-  const one = (card: Promise<AdaptiveCard>) => card.then((c) => [cardReply(c)]);
   const base = { payload: commandArgs, target: noTarget } as const;
   return [
-    command({ ...base, command: 'subscribe', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.subscribe(ctx, payload.args)) }),
-    command({ ...base, command: 'subscription', right: 'member', writes: false, handle: ({ ctx }) => one(a.subscription(ctx)) }),
-    command({ ...base, command: 'unsubscribe', right: 'coordinator', writes: true, handle: ({ ctx }) => one(a.unsubscribe(ctx)) }),
-    command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.lagesbild(ctx, payload.args)) }),
-    command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.export(ctx, payload.args)) }),
-    command({ ...base, command: 'annual', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.annual(ctx, payload.args)) }),
-    command({ ...base, command: 'lawLagesbild', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.law(ctx, payload.args)) }),
+    command({ ...base, command: 'subscribe', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.subscribe(ctx, payload.args)) }),
+    command({ ...base, command: 'subscription', right: 'member', writes: false, handle: ({ ctx }) => oneCard(a.subscription(ctx)) }),
+    command({ ...base, command: 'unsubscribe', right: 'coordinator', writes: true, handle: ({ ctx }) => oneCard(a.unsubscribe(ctx)) }),
+    command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => oneCard(a.lagesbild(ctx, payload.args)) }),
+    command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.export(ctx, payload.args)) }),
+    command({ ...base, command: 'annual', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.annual(ctx, payload.args)) }),
+    command({ ...base, command: 'lawLagesbild', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.law(ctx, payload.args)) }),
   ];
 }
 

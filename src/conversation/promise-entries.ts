@@ -14,7 +14,7 @@ import type { PromiseRegister } from '../domain/promises/promise-register';
 import { ORGANISATIONS } from '../domain/vocabulary';
 import { format, messages } from '../i18n/messages';
 import { commandWords } from './command-parser';
-import { cardReply, type ChatContext, type Reply } from './chat-context';
+import { oneCard, type ChatContext } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, year } from './registry/payloads';
 import { noTarget } from './registry/targets';
@@ -43,8 +43,6 @@ const commitmentTarget = (f: PromiseFeature): TargetSpec<{ commitmentId: string 
 /** What a form sent, as typed, for drawing it again (the store could not be reached). */
 const typedValues = <F extends string>(fields: readonly F[], raw: Record<string, unknown>): Partial<Record<F, string>> =>
   Object.fromEntries(fields.map((k) => [k, typeof raw[k] === 'string' ? raw[k] : ''])) as Partial<Record<F, string>>;
-
-const one = (card: Promise<AdaptiveCard>): Promise<Reply[]> => card.then((c) => [cardReply(c)]);
 
 /** The card answers, shared by commands and buttons. */
 function answers(f: PromiseFeature) {
@@ -130,16 +128,16 @@ export function promiseCommands(f: PromiseFeature): CommandEntry[] {
   const a = answers(f);
   const base = { payload: commandArgs, target: noTarget } as const;
   return [
-    command({ ...base, command: 'promises', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.showArgs(ctx, payload.args)) }),
+    command({ ...base, command: 'promises', right: 'member', writes: false, handle: ({ ctx, payload }) => oneCard(a.showArgs(ctx, payload.args)) }),
     command({
       ...base, command: 'promisesNew', right: 'coordinator', writes: false,
-      handle: ({ ctx, payload }) => one(Promise.resolve(a.promiseForm(ctx, year.safeParse(payload.args.trim()).data ?? f.register.thisYear()))),
+      handle: ({ ctx, payload }) => oneCard(Promise.resolve(a.promiseForm(ctx, year.safeParse(payload.args.trim()).data ?? f.register.thisYear()))),
     }),
     command({
       command: 'promisesImport', payload: commandArgs.extend({ text: z.string().max(PASTED_MAX).default('') }), target: noTarget, right: 'coordinator', writes: true,
-      handle: ({ ctx, payload }) => one(a.importPasted(ctx, payload.text)),
+      handle: ({ ctx, payload }) => oneCard(a.importPasted(ctx, payload.text)),
     }),
-    command({ ...base, command: 'meeting', right: 'coordinator', writes: false, handle: ({ ctx }) => one(Promise.resolve(a.meetingForm(ctx))) }),
+    command({ ...base, command: 'meeting', right: 'coordinator', writes: false, handle: ({ ctx }) => oneCard(Promise.resolve(a.meetingForm(ctx))) }),
   ];
 }
 
