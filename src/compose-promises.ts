@@ -3,6 +3,7 @@ import { ConnectorPromiseReminderPoster } from './bot/connector-promise-reminder
 import type { Config } from './config/config';
 import { promiseCommands, promiseVerbs } from './conversation/promise-entries';
 import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
+import { configuredCoordinatorsOf } from './domain/access-policy';
 import { STOCKHOLM } from './domain/periods';
 import type { Clock } from './domain/ports/clock.port';
 import type { Store } from './domain/ports/store.port';
@@ -39,7 +40,7 @@ export function composePromises(d: PromiseWiringDeps): PromiseWiring {
     subscriptions: store.digestSubscriptions,
     memberships: store.memberships,
     coordinators: async (tenant) => [
-      ...config.coordinators.filter((c) => c.tenantId.toLowerCase() === tenant.tenantId.toLowerCase()).map((c) => c.userId.toLowerCase()),
+      ...configuredCoordinatorsOf(config.coordinators, tenant.tenantId),
       ...await store.coordinators.list(tenant, 20),
     ].filter((v, i, all) => all.indexOf(v) === i),
     poster: {

@@ -2,7 +2,7 @@ import type { AdaptiveCard } from '../cards/card-schema';
 import { hotspotView } from '../cards/hotspot-cards';
 import { savedReport } from '../cards/report-cards';
 import { personalVerbs, REFRESH_USER_LIMIT, SHARED_CARD_VERBS, withoutActions, withRefresh } from '../cards/shared-card';
-import { organisationsWithButtons, type ConfiguredCoordinator } from '../domain/access-policy';
+import { configuredCoordinatorsOf, organisationsWithButtons, type ConfiguredCoordinator } from '../domain/access-policy';
 import type { CoordinatorRepository } from '../domain/ports/audit.port';
 import type { HotspotService } from '../domain/hotspots/hotspot-service';
 import type { SharedItem } from '../domain/ports/card-messages.port';
@@ -40,7 +40,7 @@ export interface SharedCardSources {
 export function sharedCardRenderer(s: SharedCardSources) {
   const refreshUsers = async (scope: ChatScope, people: readonly string[], organisations: readonly Organisation[]): Promise<string[]> => {
     const tenant = { tenantId: scope.tenantId };
-    const configured = s.coordinators.filter((c) => c.tenantId.toLowerCase() === scope.tenantId.toLowerCase()).map((c) => c.userId.toLowerCase());
+    const configured = configuredCoordinatorsOf(s.coordinators, scope.tenantId);
     const [named, members] = await Promise.all([
       s.namedCoordinators.list(tenant, REFRESH_USER_LIMIT),
       s.memberships.membersOf(tenant, organisations, REFRESH_USER_LIMIT),

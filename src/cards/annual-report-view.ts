@@ -2,6 +2,7 @@ import type { AnnualReport } from '../domain/annual/annual-report';
 import type { EffectCount } from '../domain/hotspots/effect';
 import { format, messages, type Locale } from '../i18n/messages';
 import { formatDay } from './formatting';
+import { organisationCounts, organisationNames } from './organisation-names';
 import { yearDocument, yearTables, type AnnualReportView, type AnnualSection } from './document-view';
 
 // The årsrapport in the reader's language, as a yearly document (document-view.ts).
@@ -15,9 +16,8 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
   const zone = r.period.zone;
   const source = (s: keyof typeof t.source) => t.source[s];
   const previousYear = r.year - 1;
-  const { change, yearHeader, yearRows, none, table } = yearTables(r.year, { change: c.change, none: t.none });
+  const { yearHeader, rowsBy, yearRows, quarterRows: quarters, schoolRows: schools, total, none, table } = yearTables(r.year, t);
   const day = (d: string) => formatDay(d, locale, zone);
-  const orgs = (list: readonly string[]) => list.map((o) => m.organisation[o as keyof typeof m.organisation]).join(', ');
 
   const promises: AnnualSection[] = r.promises.promises.length === 0
     ? [{ title: t.sections.promises, source: source('promise_register'), paragraphs: [format(t.noPromises, { year: r.year })], tables: [] }]
@@ -26,14 +26,14 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
       source: source('promise_register'),
       paragraphs: [p.promise.text],
       tables: table([c.commitment, c.responsible, c.period, c.status, c.activities, c.byOrganisation, c.last], p.commitments.map((x) => [
-        x.commitment.text, orgs(x.commitment.organisations), `${day(x.commitment.periodFrom)} – ${day(x.commitment.periodTo)}`,
-        m.promises.status[x.status], x.total, x.byOrganisation.map((o) => `${m.organisation[o.organisation]} ${o.count}`).join(', '),
+        x.commitment.text, organisationNames(m, x.commitment.organisations), `${day(x.commitment.periodFrom)} – ${day(x.commitment.periodTo)}`,
+        m.promises.status[x.status], x.total, organisationCounts(m, x.byOrganisation),
         x.last ? `${day(x.last.date)} ${m.activityType[x.last.type]} (${x.last.ref})` : '',
       ])),
     }));
 
   const i = r.incidents;
-  const quarterRows = i.quarters.map((q) => [format(t.quarter, { quarter: q.quarter }), q.count, q.previousYear, change(q)]);
+  const quarterRows = quarters(i.quarters);
   const categoryRows = yearRows(i.byCategory, (k) => m.category[k as keyof typeof m.category] ?? k);
   const placeRows = yearRows(i.byPlace, (k) => k);
   const areaRows = yearRows(i.byArea, (k) => k || t.noArea);
@@ -42,15 +42,15 @@ export function annualReportView(locale: Locale, r: AnnualReport): AnnualReportV
     h.placeName, m.hotspots.state[h.state], m.organisation[h.ownerOrganisation], `${h.measuresDone}/${h.measures}`,
     h.effect ? beforeAfter(h.effect.place) : '', h.effect?.area ? beforeAfter(h.effect.area) : '',
   ]);
-  const schoolRows = r.schools.bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? t.unknown]);
-  const schoolActivityRows = r.schools.activities.bySchool.map((s) => [s.school ?? t.unknownSchool, s.count, s.previousYear, change(s)]);
-  const meetingRows = r.promises.meetings.map((x) => [day(x.date), orgs(x.organisations), x.decisions]);
+  const schoolRows = schools(r.schools.bySchool);
+  const schoolActivityRows = rowsBy(r.schools.activities.bySchool, (s) => s.school ?? t.unknownSchool);
+  const meetingRows = r.promises.meetings.map((x) => [day(x.date), organisationNames(m, x.organisations), x.decisions]);
 
   return yearDocument(locale, r, format(t.title, { year: r.year }), t.subtitle, [
       ...promises,
       {
         title: t.sections.incidents, source: source('incident_reports'),
-        paragraphs: [format(t.total, { count: i.total.count, previous: i.total.previousYear, previousYear, change: change(i.total) })], tables: [],
+        paragraphs: [total(i.total)], tables: [],
       },
       { title: t.sections.quarters, source: source('incident_reports'), paragraphs: [], tables: table(yearHeader(c.quarter), quarterRows) },
       { title: t.sections.categories, source: source('incident_reports'), paragraphs: none(categoryRows), tables: table(yearHeader(c.category), categoryRows) },

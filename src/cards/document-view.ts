@@ -1,6 +1,5 @@
-import type { KeyedYear, YearCompared } from '../domain/annual/annual-report';
-import type { Period } from '../domain/periods';
-import { format, messages, type Locale } from '../i18n/messages';
+import type { KeyedYear, QuarterYear, SchoolYear, YearCompared, YearDocumentOf } from '../domain/annual/annual-report';
+import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
 import { formatDay, formatWhen } from './formatting';
 
 // A yearly document in the reader's language (the årsrapport, the lägesbild enligt lag): sections of
@@ -35,7 +34,7 @@ export interface AnnualReportView {
 
 /** A document of a year: its title, a note while the year runs (compared with the same part of the year before), when it was made. */
 export function yearDocument(
-  locale: Locale, r: { year: number; period: Period; generatedAt: Date }, title: string, subtitle: string, sections: AnnualSection[],
+  locale: Locale, r: Omit<YearDocumentOf, 'scope'>, title: string, subtitle: string, sections: AnnualSection[],
 ): AnnualReportView {
   const a = messages(locale).annual;
   const zone = r.period.zone;
@@ -49,15 +48,24 @@ export function yearDocument(
 
 export const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
-export function yearTables(year: number, words: { change: string; none: string }) {
+/** The tables and lines both yearly documents build from counts of the year against the year before, in the årsrapport's words. */
+export function yearTables(year: number, a: Catalogue['annual']) {
   const change = (x: YearCompared) => signed(x.count - x.previousYear);
+  const rowsBy = <T extends YearCompared>(items: readonly T[], label: (x: T) => string): AnnualCell[][] =>
+    items.map((x) => [label(x), x.count, x.previousYear, change(x)]);
   return {
     change,
-    yearHeader: (first: string) => [first, String(year), String(year - 1), words.change],
-    yearRows: (items: readonly KeyedYear[], name: (key: string) => string): AnnualCell[][] =>
-      items.map((x) => [name(x.key), x.count, x.previousYear, change(x)]),
+    yearHeader: (first: string) => [first, String(year), String(year - 1), a.columns.change],
+    rowsBy,
+    yearRows: (items: readonly KeyedYear[], name: (key: string) => string) => rowsBy(items, (x) => name(x.key)),
+    quarterRows: (quarters: readonly QuarterYear[]) => rowsBy(quarters, (q) => format(a.quarter, { quarter: q.quarter })),
+    /** A row a school: its counts and the young people involved (unknown where none were told). */
+    schoolRows: (bySchool: readonly SchoolYear[]): AnnualCell[][] =>
+      bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? a.unknown]),
+    /** "Totalt N händelser (M år Y, ±D).": the year's incidents against the year before. */
+    total: (x: YearCompared) => format(a.total, { count: x.count, previous: x.previousYear, previousYear: year - 1, change: change(x) }),
     /** A paragraph saying "none" where a table has no rows. */
-    none: (rows: AnnualCell[][]) => (rows.length === 0 ? [words.none] : []),
+    none: (rows: AnnualCell[][]) => (rows.length === 0 ? [a.none] : []),
     table: (header: string[], rows: AnnualCell[][]): AnnualTable[] => (rows.length === 0 ? [] : [{ header, rows }]),
   };
 }

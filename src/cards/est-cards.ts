@@ -3,12 +3,15 @@ import type { AdaptiveCard } from './card-schema';
 import { EST_VERBS } from './est-verbs';
 import { formatDate } from './formatting';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
+import { personalDataWarning } from './report-cards';
 import { estFormCard, type EstFormCardData } from './templates/est-form.card';
 import { estPanelCard, type EstPanelCardData } from './templates/est-panel.card';
 import type { Area, EstPicture } from '../domain/est/est-service';
 import { PRIORITY_AREAS_MAX, REASON_MAX } from '../domain/est/est-service';
 import type { Reporter } from '../domain/est/est.port';
 import type { EstMeeting, EstScale } from '../domain/est/est-week';
+import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
 import type { Organisation } from '../domain/vocabulary';
 import { format, messages, type Locale } from '../i18n/messages';
 
@@ -95,20 +98,24 @@ export interface AssessmentFormState {
   values: { level: string; reason: string };
   errors: { level: string; reason: string };
   banner: string;
+  /** What the personal-data guard found in the reason: its warning as the banner, and saving again confirms the masking. */
+  personalData?: PersonalDataFinding[];
 }
 
 export function assessmentForm(locale: Locale, area: Area, week: string, state: AssessmentFormState, scale: EstScale | null): AdaptiveCard {
-  const t = messages(locale).est;
+  const m = messages(locale);
+  const t = m.est;
+  const found = state.personalData?.length ? state.personalData : null;
   const data: EstFormCardData = {
     title: format(t.assessTitle, { area: area.name, week: DateTime.fromISO(week).weekNumber }),
-    intro: '', banner: state.banner,
+    intro: '', banner: found ? personalDataWarning(m, found) : state.banner,
     choiceFields: [{
       id: 'level', label: t.labels.level, value: state.values.level, placeholder: t.labels.level, required: true, error: state.errors.level, requiredMessage: t.errors.required,
       choices: ([1, 2, 3] as const).map((l) => ({ title: `${LEVEL_MARK[l]} ${levelLabel(locale, l, scale)}`, value: String(l) })),
     }],
     timeFields: [],
     textFields: [{ id: 'reason', label: t.labels.reason, value: state.values.reason, maxLength: REASON_MAX, error: state.errors.reason, requiredMessage: t.errors.required }],
-    save: { title: t.buttons.save, verb: EST_VERBS.saveAssessment, data: { placeId: area.id } },
+    save: { title: t.buttons.save, verb: EST_VERBS.saveAssessment, data: { placeId: area.id, ...confirmsMasking(found) } },
     cancel: { title: t.buttons.cancel, verb: EST_VERBS.areas, data: {} },
   };
   return render(estFormCard, data);

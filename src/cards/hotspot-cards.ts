@@ -14,6 +14,7 @@ import { format, messages, type Catalogue, type Locale } from '../i18n/messages'
 import type { AdaptiveCard, MentionEntity } from './card-schema';
 import { HOTSPOT_VERBS } from './hotspot-verbs';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
 import { formatDay, formatNumber, formatWhen } from './formatting';
 import { choices, errorTexts, newSubmitKey, notice, personalDataWarning } from './report-cards';
 import { hotspotFormCard } from './templates/hotspot-form.card';
@@ -286,7 +287,7 @@ export function hotspotForm(locale: Locale, o: HotspotFormOptions): AdaptiveCard
     errors: errorTexts(FORM_FIELDS, o.errors ?? {}, values, m),
     organisations: choices(ORGANISATIONS, m.organisation),
     // Saving again after the personal-data warning means "mask it and save".
-    submit: o.personalData?.length ? { ...o.submit, data: { ...o.submit.data, maskingConfirmed: true } } : o.submit,
+    submit: { ...o.submit, data: { ...o.submit.data, ...confirmsMasking(o.personalData) } },
     cancel: o.cancel,
   });
 }
@@ -346,7 +347,7 @@ export function placeView(
       parents: [{ title: p.noParent, value: NO_PARENT }, ...others.map((x) => ({ title: x.name, value: x.id }))],
       merge: others.map((x) => ({ title: x.name, value: x.id })),
     },
-    save: { verb: HOTSPOT_VERBS.savePlace, data: { id: place.id, ...(typed?.personalData?.length ? { maskingConfirmed: true } : {}) } },
+    save: { verb: HOTSPOT_VERBS.savePlace, data: { id: place.id, ...confirmsMasking(typed?.personalData) } },
     merge: { verb: HOTSPOT_VERBS.mergePlace, data: { id: place.id } },
     actions: hotspot
       ? [{ title: m.hotspots.proposals.show, verb: HOTSPOT_VERBS.show, data: { id: hotspot.id } }]

@@ -5,6 +5,7 @@ import type { PlannedMeasure } from '../domain/annual/law-findings';
 import { format, messages, type Locale } from '../i18n/messages';
 import { levelLabel } from './est-cards';
 import { culture, formatDay, formatWhen } from './formatting';
+import { organisationNames } from './organisation-names';
 import { yearDocument, yearTables, type AnnualCell, type AnnualReportView, type AnnualSection } from './document-view';
 
 // The lägesbild enligt lag in the reader's language, as the same document view as the årsrapport: the
@@ -17,7 +18,7 @@ export function lawLagesbildView(locale: Locale, r: LawLagesbild): AnnualReportV
   const a = m.annual;
   const zone = r.period.zone;
   const previousYear = r.year - 1;
-  const { change, yearHeader, yearRows, none, table } = yearTables(r.year, { change: a.columns.change, none: a.none });
+  const { change, yearHeader, rowsBy, yearRows, quarterRows: quarters, schoolRows: schools, total, none, table } = yearTables(r.year, a);
   const sources = { ...a.source, ...t.source };
   const source = (s: FigureSource) => sources[s];
   const category = (k: string) => m.category[k as keyof typeof m.category] ?? k;
@@ -27,15 +28,15 @@ export function lawLagesbildView(locale: Locale, r: LawLagesbild): AnnualReportV
   const e = r.extent;
   const categoryRows = yearRows(e.byCategory, category);
   const areaRows = yearRows(e.byArea, (k) => k || a.noArea);
-  const quarterRows = e.quarters.map((q) => [format(a.quarter, { quarter: q.quarter }), q.count, q.previousYear, change(q)]);
+  const quarterRows = quarters(e.quarters);
   const monthName = (month: number) => DateTime.fromObject({ year: r.year, month, day: 1 }).setLocale(culture(locale)).toFormat('LLLL');
-  const monthRows = e.months.map((x) => [monthName(x.month), x.count, x.previousYear, change(x)]);
+  const monthRows = rowsBy(e.months, (x) => monthName(x.month));
 
   const c = r.consequences;
   const severityRows = yearRows(c.bySeverity, (k) => m.severity[k as keyof typeof m.severity] ?? k);
   const placeRows = yearRows(c.topPlaces, (k) => k);
   const youthRows = c.youth.byCategory.map((y) => [category(y.key), y.youth]);
-  const schoolRows = c.bySchool.map((s) => [s.key, s.count, s.previousYear, change(s), s.youth ?? a.unknown]);
+  const schoolRows = schools(c.bySchool);
 
   const an = r.analysis;
   const findings = an.hotspots.findings.map((f) => findingText(locale, f));
@@ -50,7 +51,7 @@ export function lawLagesbildView(locale: Locale, r: LawLagesbild): AnnualReportV
   const used: FigureSource[] = ['incident_reports', 'emerging_rule', 'est_assessments', 'coordinator_analysis', ...r.actionPlan.sources];
 
   return yearDocument(locale, r, format(t.title, { year: r.year }), t.subtitle, [
-    section(t.sections.extent, e.source, [format(a.total, { count: e.total.count, previous: e.total.previousYear, previousYear, change: change(e.total) }), ...none(categoryRows)],
+    section(t.sections.extent, e.source, [total(e.total), ...none(categoryRows)],
       table(yearHeader(a.columns.category), categoryRows)),
     section(t.sections.areas, e.source, none(areaRows), table(yearHeader(a.columns.area), areaRows)),
     section(t.sections.quarters, e.source, [], table(yearHeader(a.columns.quarter), quarterRows)),
@@ -86,7 +87,7 @@ function planRow(locale: Locale, zone: string, p: PlannedMeasure): AnnualCell[] 
   const m = messages(locale);
   const t = m.law.plan;
   const day = (d: string) => formatDay(d, locale, zone);
-  const responsible = p.responsible.map((o) => m.organisation[o]).join(', ');
+  const responsible = organisationNames(m, p.responsible);
   if (p.source === 'hotspot_register') {
     const time = p.doneAt ? format(t.done, { day: formatWhen(p.doneAt, locale, zone, 'd LLL yyyy') }) : p.dueDate ? format(t.due, { day: day(p.dueDate) }) : t.noDue;
     return [p.what, responsible, time, p.doneAt ? t.finished : t.open, format(t.hotspot, { place: p.placeName })];

@@ -8,6 +8,7 @@ import type { AdaptiveCard } from './card-schema';
 import { formatWhen } from './formatting';
 import { MOBILISATION_VERBS } from './mobilisation-verbs';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
 import { choices, notice, personalDataWarning } from './report-cards';
 import { callListCard } from './templates/call-list.card';
 import { calloutCard } from './templates/callout.card';
@@ -56,7 +57,7 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
     answerHint: k.card.answerHint,
     note: { label: k.card.note, value: typed?.note ?? '', max: MOBILISATION_LIMITS.noteMax },
     answerActions: ANSWERS.map((answer) => ({
-      title: k.answer[answer], verb: MOBILISATION_VERBS.answer, data: { id: c.id, answer, ...(typed?.findings.length ? { maskingConfirmed: true } : {}) },
+      title: k.answer[answer], verb: MOBILISATION_VERBS.answer, data: { id: c.id, answer, ...confirmsMasking(typed?.findings) },
     })),
     timelineTitle: k.card.timeline,
     timeline: c.events.map((e) => ({ text: timelineLine(m, locale, e, nameOf(e.actorId)) })),
@@ -92,7 +93,7 @@ export function mobiliseForm(locale: Locale, o: MobiliseFormOptions): AdaptiveCa
     labels: { school: k.form.school, text: k.form.what, submit: k.form.call, cancel: k.form.cancel },
     values: { schoolId: o.values?.schoolId ?? '', text: o.values?.what ?? '' }, errors: { schoolId: '', text: '' },
     schools: o.schools.map((s) => ({ title: s.name, value: s.id })), textId: 'what', max: MOBILISATION_LIMITS.whatMax,
-    submit: { verb: MOBILISATION_VERBS.call, data: o.personalData?.length ? { maskingConfirmed: true } : {} },
+    submit: { verb: MOBILISATION_VERBS.call, data: confirmsMasking(o.personalData) },
     cancel: { verb: 'cancel', data: {} },
   });
 }
@@ -107,7 +108,7 @@ export function closeForm(locale: Locale, c: Callout, typed = '', banner = '', p
     requiredMessage: m.fieldError.required, showSchool: false,
     labels: { school: '', text: k.closeForm.outcome, submit: k.closeForm.save, cancel: k.closeForm.cancel },
     values: { schoolId: '', text: typed }, errors: { schoolId: '', text: '' }, schools: [], textId: 'outcome', max: MOBILISATION_LIMITS.outcomeMax,
-    submit: { verb: MOBILISATION_VERBS.close, data: { id: c.id, ...(personalData?.length ? { maskingConfirmed: true } : {}) } },
+    submit: { verb: MOBILISATION_VERBS.close, data: { id: c.id, ...confirmsMasking(personalData) } },
     cancel: { verb: MOBILISATION_VERBS.show, data: { id: c.id } },
   });
 }

@@ -3,23 +3,23 @@ import type { CommitmentProgress, YearFollowUp } from '../domain/promises/progre
 import { COMMITMENT_STATUSES, PROMISE_LIMITS } from '../domain/promises/promise';
 import type { ImportError } from '../domain/promises/promise-import';
 import type { PromiseReminder } from '../domain/promises/promise-reminders';
-import { ORGANISATIONS, type Organisation } from '../domain/vocabulary';
+import { ORGANISATIONS } from '../domain/vocabulary';
 import { format, messages, type Catalogue, type Locale } from '../i18n/messages';
 import type { AdaptiveCard, MentionEntity } from './card-schema';
 import { formatDay } from './formatting';
+import { organisationCounts, organisationNames } from './organisation-names';
 import { PROMISE_VERBS } from './promise-verbs';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
 import { choices, notice, personalDataWarning, shortened } from './report-cards';
 import { meetingFormCard, type MeetingFormField } from './templates/meeting-form.card';
 import { promiseFormCard, type PromiseFormField } from './templates/promise-form.card';
 import { promisesCard } from './templates/promises.card';
 
-const organisationList = (m: Catalogue, organisations: readonly Organisation[]) => organisations.map((o) => m.organisation[o]).join(', ');
-
 function progressLine(p: CommitmentProgress, m: Catalogue, locale: Locale): string {
   const t = m.promises;
   if (p.total === 0) return t.noActivities;
-  const byOrganisation = p.byOrganisation.map((o) => `${m.organisation[o.organisation]} ${o.count}`).join(', ');
+  const byOrganisation = organisationCounts(m, p.byOrganisation);
   const last = p.last ? ` · ${format(t.last, { date: formatDay(p.last.date, locale), type: m.activityType[p.last.type], ref: p.last.ref })}` : '';
   return format(t.activities, { count: p.total, byOrganisation }, locale) + last;
 }
@@ -38,7 +38,7 @@ export function promises(locale: Locale, f: YearFollowUp): AdaptiveCard {
       commitments: commitments.map((p) => ({
         text: safeText(shortened(p.commitment.text, PROMISE_LIMITS.commitmentShown)),
         responsible: format(t.responsible, {
-          organisations: organisationList(m, p.commitment.organisations), from: formatDay(p.commitment.periodFrom, locale), to: formatDay(p.commitment.periodTo, locale),
+          organisations: organisationNames(m, p.commitment.organisations), from: formatDay(p.commitment.periodFrom, locale), to: formatDay(p.commitment.periodTo, locale),
         }),
         progress: progressLine(p, m, locale),
         status: format(t.statusLine, { status: t.status[p.status] }),
@@ -48,7 +48,7 @@ export function promises(locale: Locale, f: YearFollowUp): AdaptiveCard {
       })),
     })),
     meeting: meeting
-      ? format(t.meeting, { date: formatDay(meeting.date, locale), organisations: organisationList(m, meeting.organisations), decisions: safeText(meeting.decisions) })
+      ? format(t.meeting, { date: formatDay(meeting.date, locale), organisations: organisationNames(m, meeting.organisations), decisions: safeText(meeting.decisions) })
       : format(t.noMeeting, { year: f.year }),
     actions: [
       { title: t.newPromise, verb: PROMISE_VERBS.openForm, data: {} },
@@ -83,7 +83,7 @@ export function formParts<F extends string>(fields: readonly F[], s: PromiseForm
     banner: s.storeDown ? m.form.storeDown : hasErrors ? fixErrors : s.personalData?.length ? personalDataWarning(m, s.personalData) : '',
     requiredMessage: m.fieldError.required,
     // Saving again after the warning means "mask it and save".
-    confirm: s.personalData?.length ? { maskingConfirmed: true } : {},
+    confirm: confirmsMasking(s.personalData),
   };
 }
 

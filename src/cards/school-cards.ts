@@ -7,6 +7,7 @@ import { format, messages, type Catalogue, type Locale } from '../i18n/messages'
 import type { AdaptiveCard } from './card-schema';
 import { contactsField, NO_SCHOOL_PLACE, SCHOOL_FORM_FIELDS, type SchoolFormField } from './forms/school-forms';
 import { render, safeText } from './render';
+import { confirmsMasking } from './masking';
 import { choices, errorTexts, personalDataWarning } from './report-cards';
 import { SCHOOL_VERBS } from './school-verbs';
 import { schoolImportCard } from './templates/school-import.card';
@@ -15,6 +16,7 @@ import { schoolCard } from './templates/school.card';
 import { hotspotRowsCard } from './templates/hotspot-rows.card';
 import { formatDay, formatNumber } from './formatting';
 import type { SchoolPicture } from '../domain/schools/school-picture';
+import type { WalkFinding } from '../domain/schools/walk-checklist';
 import type { IncidentCategory } from '../domain/vocabulary';
 
 /** The most places a school's card offers: schools' places first, then the rest alphabetically (card size). */
@@ -26,6 +28,11 @@ export const SCHOOL_CARD_PLACES_MAX = 150;
 /** "F–6, 7–9" */
 export function stagesText(m: Catalogue, school: Pick<School, 'stages'>): string {
   return school.stages.map((s) => m.schools.stage[s]).join(', ');
+}
+
+/** "Trygghetsvandring: Belysning saknas": a walk's finding as the measure or the incident it becomes. */
+export function walkFindingText(m: Catalogue, finding: WalkFinding): string {
+  return `${m.activityType.trygghetsvandring}: ${m.schools.walkFinding[finding]}`;
 }
 
 /** `skolor`: every school, with its buttons; add and import only for whom may (`mayAdd`). */
@@ -118,8 +125,8 @@ export function schoolView(locale: Locale, o: SchoolCardInput): AdaptiveCard {
     },
     contacts: SSPF_ROLES.map((r) => ({ id: contactsField(r), label: format(c.contactsOf, { role: m.schools.role[r] }), value: values[contactsField(r)], people: peopleChoices })),
     save: school
-      ? { verb: SCHOOL_VERBS.save, data: { id: school.id, version: school.version, ...(typed?.personalData?.length ? { maskingConfirmed: true } : {}) } }
-      : { verb: SCHOOL_VERBS.add, data: typed?.personalData?.length ? { maskingConfirmed: true } : {} },
+      ? { verb: SCHOOL_VERBS.save, data: { id: school.id, version: school.version, ...confirmsMasking(typed?.personalData) } }
+      : { verb: SCHOOL_VERBS.add, data: confirmsMasking(typed?.personalData) },
     actions: [
       ...(school ? [{ title: m.schools.list.picture, verb: SCHOOL_VERBS.picture, data: { id: school.id } }] : []),
       { title: m.schools.list.title, verb: SCHOOL_VERBS.list, data: {} },

@@ -48,4 +48,6 @@ export type Reply = ({ kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text
 };
 
 export const cardReply = (card: AdaptiveCard): Reply => ({ kind: 'card', card });
+/** A command's answer of one card. */
+export const oneCard = (card: Promise<AdaptiveCard>): Promise<Reply[]> => card.then((c) => [cardReply(c)]);
 export const textReply = (text: string): Reply => ({ kind: 'text', text });

@@ -52,6 +52,21 @@ const phrases = (Object.entries(COMMANDS) as [CommandName, readonly string[]][])
   .flatMap(([name, aliases]) => aliases.map((alias) => ({ name, words: foldText(alias).split(' ') })))
   .sort((a, b) => b.words.length - a.words.length);
 
+/**
+ * Where a command's words stand in a message: any of its aliases, in any case, with or without accents
+ * (as parseCommand matches them). For a command that reads what follows its words on later lines, as
+ * `löften import` reads pasted lines.
+ */
+export function commandWords(name: CommandName): RegExp {
+  const letter = (c: string) => {
+    if (c === ' ') return '\\s+';
+    const escaped = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const folded = foldText(c);
+    return folded === c.toLowerCase() ? escaped : `(?:${escaped}|${folded})`;
+  };
+  return new RegExp(`(?:${COMMANDS[name].map((alias) => [...alias].map(letter).join('')).join('|')})\\b`, 'i');
+}
+
 /** Teams sends channel messages as light HTML with an <at> mention of the bot; only the words count. */
 export function plainText(text: string): string {
   return text

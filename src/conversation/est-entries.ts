@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/card-schema';
 import * as estCards from '../cards/est-cards';
 import { EST_VERBS } from '../cards/est-verbs';
-import { notice, personalDataWarning } from '../cards/report-cards';
+import { notice } from '../cards/report-cards';
 import { safeText } from '../cards/render';
 import type { Target } from '../domain/access-policy';
 import { REASON_MAX, type EstService } from '../domain/est/est-service';
@@ -116,8 +116,7 @@ export function estVerbs(f: EstFeature, targets: Targets): VerbEntry[] {
         }
         const week = weekStart(f.now(), f.est.zone);
         if ('personalData' in result) {
-          const card = estCards.assessmentForm(ctx.locale, area, week, { values, errors: { level: '', reason: '' }, banner: personalDataWarning(m, result.personalData) }, f.est.scale);
-          return withMaskingConfirmed(card);
+          return estCards.assessmentForm(ctx.locale, area, week, { values, errors: { level: '', reason: '' }, banner: '', personalData: result.personalData }, f.est.scale);
         }
         const e = m.est.errors;
         const text = { required: e.required, too_long: format(e.tooLong, { max: REASON_MAX }), invalid: e.invalidLevel } as const;
@@ -177,12 +176,4 @@ export function estVerbs(f: EstFeature, targets: Targets): VerbEntry[] {
       },
     }),
   ];
-}
-
-/** A form shown with the personal-data warning: pressing Save again confirms the masking. */
-function withMaskingConfirmed(card: AdaptiveCard): AdaptiveCard {
-  return {
-    ...card,
-    actions: card.actions?.map((action) => (action.verb === EST_VERBS.saveAssessment ? { ...action, data: { ...(action.data as object), maskingConfirmed: true } } : action)),
-  };
 }

@@ -15,10 +15,10 @@ import type { LawAnalysisService } from '../domain/annual/law-analysis';
 import type { AuditRepository } from '../domain/ports/audit.port';
 import type { DigestExportRecord } from '../domain/ports/digest-exports.port';
 import type { Clock } from '../domain/ports/clock.port';
-import { parsePeriod, yearPeriod, type ParsedPeriod, type Period } from '../domain/periods';
+import { parsePeriod, periodYear, yearPeriod, type ParsedPeriod, type Period } from '../domain/periods';
 import { parseReportYear } from '../domain/annual/annual-report';
 import { format, messages } from '../i18n/messages';
-import { cardReply, type ChatContext } from './chat-context';
+import { oneCard, type ChatContext } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, id, nothing } from './registry/payloads';
 import { noTarget } from './registry/targets';
@@ -41,6 +41,9 @@ export interface LagesbildFeature {
 }
 
 type ExportTarget = Extract<Target, { kind: 'export' }>;
+
+/** What a yearly document's command says: its title and the answer to a mistyped year. */
+type YearCommandWords = { problemTitle: string; title: string; badYear: string };
 
 /** The refresh of an export card names its export, and the yearly document it answers when that is the lägesbild enligt lag. */
 const exportRef = z.object({ exportId: id, document: z.enum(['law']).optional() });
@@ -87,6 +90,13 @@ function answers(f: LagesbildFeature) {
     return lagesbildCards.exportReady(ctx.locale, exported, created.expiresAt, audienceOf(ctx, created.id, document), title);
   };
 
+  /** A yearly document's command: the year typed (or this year) as an export titled in the document's words. */
+  const yearExport = async (ctx: ChatContext, args: string, words: YearCommandWords, document?: 'law'): Promise<AdaptiveCard> => {
+    const year = parseReportYear(args, f.clock.now(), zone);
+    if (year === null) return lagesbildCards.problem(ctx.locale, words.badYear, words.problemTitle);
+    return exportOf(ctx, yearPeriod(year, zone, f.clock.now()), format(words.title, { year }), document);
+  };
+
   return {
     async subscribe(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
       const parsed = parseSchedule(args);
@@ -120,22 +130,12 @@ function answers(f: LagesbildFeature) {
       return exportOf(ctx, parsed.period);
     },
     /** årsrapport <år>: an export of the calendar year, whose links carry the årsrapport (HTML and Word). */
-    async annual(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
-      const year = parseReportYear(args, f.clock.now(), zone);
-      const t = messages(ctx.locale).annual;
-      if (year === null) return lagesbildCards.problem(ctx.locale, t.command.badYear, t.command.problemTitle);
-      return exportOf(ctx, yearPeriod(year, zone, f.clock.now()), format(messages(ctx.locale).annual.command.title, { year }));
-    },
+    annual: (ctx: ChatContext, args: string) => yearExport(ctx, args, messages(ctx.locale).annual.command),
     /**
      * lägesbild enligt lag <år>: an export of the calendar year whose card links the law's document
      * (HTML and Word) and the coordinator's analysis; the year as the årsrapport takes it.
      */
-    async law(ctx: ChatContext, args: string): Promise<AdaptiveCard> {
-      const year = parseReportYear(args, f.clock.now(), zone);
-      const t = messages(ctx.locale).law.command;
-      if (year === null) return lagesbildCards.problem(ctx.locale, t.badYear, t.problemTitle);
-      return exportOf(ctx, yearPeriod(year, zone, f.clock.now()), format(t.title, { year }), 'law');
-    },
+    law: (ctx: ChatContext, args: string) => yearExport(ctx, args, messages(ctx.locale).law.command, 'law'),
     /**
      * The requester's own view of an export card: links minted now (replacing any shown before). The
      * answer goes to the requester's client only; the card in the channel is never updated here.
@@ -144,7 +144,7 @@ function answers(f: LagesbildFeature) {
       const period = f.exports.period(record);
       const minted = await f.exports.mint(record);
       if (!minted) return lagesbildCards.exportExpired(ctx.locale, period, ctx.room);
-      const year = Number(period.firstDay.slice(0, 4));
+      const year = periodYear(period);
       const analysis = document === 'law' && f.analyses ? await f.analyses.get(ctx.origin, year) : null;
       const shown = document === 'law' && f.analyses
         ? { text: lawCards.analysisStatus(ctx.locale, year, analysis, zone), button: lawCards.analysisButton(ctx.locale, year, analysis) } : null;
@@ -159,16 +159,15 @@ function answers(f: LagesbildFeature) {
  */
 export function lagesbildCommands(f: LagesbildFeature): CommandEntry[] {
   const a = answers(f);
-  const one = (card: Promise<AdaptiveCard>) => card.then((c) => [cardReply(c)]);
   const base = { payload: commandArgs, target: noTarget } as const;
   return [
-    command({ ...base, command: 'subscribe', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.subscribe(ctx, payload.args)) }),
-    command({ ...base, command: 'subscription', right: 'member', writes: false, handle: ({ ctx }) => one(a.subscription(ctx)) }),
-    command({ ...base, command: 'unsubscribe', right: 'coordinator', writes: true, handle: ({ ctx }) => one(a.unsubscribe(ctx)) }),
-    command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.lagesbild(ctx, payload.args)) }),
-    command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.export(ctx, payload.args)) }),
-    command({ ...base, command: 'annual', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.annual(ctx, payload.args)) }),
-    command({ ...base, command: 'lawLagesbild', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => one(a.law(ctx, payload.args)) }),
+    command({ ...base, command: 'subscribe', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.subscribe(ctx, payload.args)) }),
+    command({ ...base, command: 'subscription', right: 'member', writes: false, handle: ({ ctx }) => oneCard(a.subscription(ctx)) }),
+    command({ ...base, command: 'unsubscribe', right: 'coordinator', writes: true, handle: ({ ctx }) => oneCard(a.unsubscribe(ctx)) }),
+    command({ ...base, command: 'lagesbild', right: 'member', writes: false, handle: ({ ctx, payload }) => oneCard(a.lagesbild(ctx, payload.args)) }),
+    command({ ...base, command: 'export', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.export(ctx, payload.args)) }),
+    command({ ...base, command: 'annual', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.annual(ctx, payload.args)) }),
+    command({ ...base, command: 'lawLagesbild', right: 'coordinator', writes: true, handle: ({ ctx, payload }) => oneCard(a.law(ctx, payload.args)) }),
   ];
 }
 

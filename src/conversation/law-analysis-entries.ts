@@ -3,17 +3,15 @@ import type { AdaptiveCard } from '../cards/card-schema';
 import * as lawCards from '../cards/law-cards';
 import { LAW_VERBS } from '../cards/law-verbs';
 import type { LawAnalysisService } from '../domain/annual/law-analysis';
-import { FIRST_REPORT_YEAR } from '../domain/annual/annual-report';
 import type { ChatContext } from './chat-context';
 import { verb, type VerbEntry } from './registry/entries';
-import { flag, formOf } from './registry/payloads';
+import { flag, formOf, year } from './registry/payloads';
 import { noTarget } from './registry/targets';
 
 // The coordinator's analysis of a year for the lägesbild enligt lag: opened from the document's links
 // card, saved through the personal-data guard (a finding is shown, the text kept; saving again masks).
 // Coordinators only, as the document itself; the text belongs to the conversation it is written in.
 
-const year = z.coerce.number().int().min(FIRST_REPORT_YEAR).max(2100);
 const analysisForm = formOf(['analysis'] as const).extend({ year, maskingConfirmed: flag });
 
 export function lawAnalysisVerbs(analyses: Pick<LawAnalysisService, 'get' | 'save'>, thisYear: () => number): VerbEntry[] {

@@ -16,7 +16,7 @@ import { format, messages } from '../i18n/messages';
 import { cardReply, textReply, type ChatContext, type Reply } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, id, typed } from './registry/payloads';
-import { noTarget } from './registry/targets';
+import { noTarget, schoolTarget } from './registry/targets';
 
 /** What the call-out verbs and commands work with, wired in the composition root. */
 export interface MobilisationFeature {
@@ -29,7 +29,6 @@ export interface MobilisationFeature {
   now(): Date;
 }
 
-type SchoolTarget = Extract<Target, { kind: 'school' }>;
 type CalloutTarget = Extract<Target, { kind: 'mobilisation' }>;
 
 /**
@@ -44,15 +43,6 @@ const calloutTarget = (f: MobilisationFeature): TargetSpec<{ id: string }, Callo
       ...(ctx.actor.chatUserId ? { recipientChatId: ctx.actor.chatUserId } : {}),
     }, p.id);
     return callout ? { kind: 'mobilisation', callout } : null;
-  },
-});
-
-/** A school of the caller's tenant. */
-const schoolTarget = (f: MobilisationFeature): TargetSpec<{ schoolId: string }, SchoolTarget> => ({
-  kind: 'school',
-  load: async (ctx, p) => {
-    const school = await f.schools.get(ctx.scope, p.schoolId);
-    return school ? { kind: 'school', school } : null;
   },
 });
 
@@ -147,13 +137,13 @@ export function mobilisationVerbs(f: MobilisationFeature): VerbEntry[] {
     }),
 
     verb({
-      verb: MOBILISATION_VERBS.showCallList, payload: schoolRef, target: schoolTarget(f), right: 'member', writes: false,
+      verb: MOBILISATION_VERBS.showCallList, payload: schoolRef, target: schoolTarget(f.schools, 'schoolId'), right: 'member', writes: false,
       handle: async ({ ctx, target }) => listView(ctx, target.school),
     }),
 
     verb({
       verb: MOBILISATION_VERBS.addToCallList, payload: schoolRef.extend({ userId: id, role: z.enum(CALL_ROLES), step: z.coerce.number().int().min(1).max(3) }),
-      target: schoolTarget(f), right: 'school.manage', writes: true,
+      target: schoolTarget(f.schools, 'schoolId'), right: 'school.manage', writes: true,
       handle: async ({ ctx, payload, target: { school } }) => {
         // From the card: one of the school's contacts (others are added by @mention).
         const contact = school.contacts.find((c) => c.userId === payload.userId);
@@ -164,7 +154,7 @@ export function mobilisationVerbs(f: MobilisationFeature): VerbEntry[] {
     }),
 
     verb({
-      verb: MOBILISATION_VERBS.removeFromCallList, payload: schoolRef.extend({ userId: id }), target: schoolTarget(f), right: 'school.manage', writes: true,
+      verb: MOBILISATION_VERBS.removeFromCallList, payload: schoolRef.extend({ userId: id }), target: schoolTarget(f.schools, 'schoolId'), right: 'school.manage', writes: true,
       handle: async ({ ctx, payload, target: { school } }) => {
         const entry = (await f.callLists.list(ctx.scope, school.id)).find((e) => e.userId === payload.userId);
         if (!entry || !(await f.callLists.remove(ctx.scope, school.id, entry.userId))) return listView(ctx, school);

@@ -13,9 +13,10 @@ import { COMMITMENT_STATUSES } from '../domain/promises/promise';
 import type { PromiseRegister } from '../domain/promises/promise-register';
 import { ORGANISATIONS } from '../domain/vocabulary';
 import { format, messages } from '../i18n/messages';
-import { cardReply, type ChatContext, type Reply } from './chat-context';
+import { commandWords } from './command-parser';
+import { oneCard, type ChatContext } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
-import { commandArgs, flag, formOf, id, nothing } from './registry/payloads';
+import { commandArgs, flag, formOf, id, nothing, year } from './registry/payloads';
 import { noTarget } from './registry/targets';
 
 export interface PromiseFeature {
@@ -24,12 +25,11 @@ export interface PromiseFeature {
 
 type CommitmentTarget = Extract<Target, { kind: 'commitment' }>;
 
-const year = z.coerce.number().int().min(2000).max(2100);
 const PROMISE_FIELDS = ['title', 'text', 'commitment', 'organisations', 'periodFrom', 'periodTo'] as const satisfies readonly PromiseFormField[];
 const MEETING_FIELDS = ['date', 'organisations', 'decisions'] as const satisfies readonly MeetingFormField[];
 /** Up to a few hundred pasted lines. */
 const PASTED_MAX = 200_000;
-const IMPORT_WORDS = /(?:l(?:ö|o)ften|promises)\s+import\b|\bimport(?:era)?\s+(?:l(?:ö|o)ften|promises)\b/i;
+const IMPORT_WORDS = commandWords('promisesImport');
 
 /** A commitment of the caller's tenant: an id from another tenant finds nothing. */
 const commitmentTarget = (f: PromiseFeature): TargetSpec<{ commitmentId: string }, CommitmentTarget> => ({
@@ -43,8 +43,6 @@ const commitmentTarget = (f: PromiseFeature): TargetSpec<{ commitmentId: string 
 /** What a form sent, as typed, for drawing it again (the store could not be reached). */
 const typedValues = <F extends string>(fields: readonly F[], raw: Record<string, unknown>): Partial<Record<F, string>> =>
   Object.fromEntries(fields.map((k) => [k, typeof raw[k] === 'string' ? raw[k] : ''])) as Partial<Record<F, string>>;
-
-const one = (card: Promise<AdaptiveCard>): Promise<Reply[]> => card.then((c) => [cardReply(c)]);
 
 /** The card answers, shared by commands and buttons. */
 function answers(f: PromiseFeature) {
@@ -130,16 +128,16 @@ export function promiseCommands(f: PromiseFeature): CommandEntry[] {
   const a = answers(f);
   const base = { payload: commandArgs, target: noTarget } as const;
   return [
-    command({ ...base, command: 'promises', right: 'member', writes: false, handle: ({ ctx, payload }) => one(a.showArgs(ctx, payload.args)) }),
+    command({ ...base, command: 'promises', right: 'member', writes: false, handle: ({ ctx, payload }) => oneCard(a.showArgs(ctx, payload.args)) }),
     command({
       ...base, command: 'promisesNew', right: 'coordinator', writes: false,
-      handle: ({ ctx, payload }) => one(Promise.resolve(a.promiseForm(ctx, year.safeParse(payload.args.trim()).data ?? f.register.thisYear()))),
+      handle: ({ ctx, payload }) => oneCard(Promise.resolve(a.promiseForm(ctx, year.safeParse(payload.args.trim()).data ?? f.register.thisYear()))),
     }),
     command({
       command: 'promisesImport', payload: commandArgs.extend({ text: z.string().max(PASTED_MAX).default('') }), target: noTarget, right: 'coordinator', writes: true,
-      handle: ({ ctx, payload }) => one(a.importPasted(ctx, payload.text)),
+      handle: ({ ctx, payload }) => oneCard(a.importPasted(ctx, payload.text)),
     }),
-    command({ ...base, command: 'meeting', right: 'coordinator', writes: false, handle: ({ ctx }) => one(Promise.resolve(a.meetingForm(ctx))) }),
+    command({ ...base, command: 'meeting', right: 'coordinator', writes: false, handle: ({ ctx }) => oneCard(Promise.resolve(a.meetingForm(ctx))) }),
   ];
 }
 

@@ -50,12 +50,13 @@ export class ReportViews {
     private readonly commitments: (scope: TenantScope, keep?: string) => Promise<CommitmentChoice[]> = async () => [],
   ) {}
 
-  async newForm(kind: ReportKind, viewer: Viewer): Promise<AdaptiveCard> {
+  /** A fresh form with the reporter's defaults; `preset` fills what the flow already knows (a walk's finding). */
+  async newForm(kind: ReportKind, viewer: Viewer, preset: Partial<Record<IncidentFormField | ActivityFormField, string>> = {}): Promise<AdaptiveCard> {
     const defaults = await this.reporting.defaultsFor(viewer.scope, viewer.actor);
     const zone = this.reporting.timeZone;
     return kind === 'incident'
-      ? this.incidentForm(viewer, { values: newIncidentValues(this.now(), zone, defaults) })
-      : this.activityForm(viewer, { values: newActivityValues(this.now(), zone, defaults) }, true);
+      ? this.incidentForm(viewer, { values: { ...newIncidentValues(this.now(), zone, defaults), ...preset } })
+      : this.activityForm(viewer, { values: { ...newActivityValues(this.now(), zone, defaults), ...preset } }, true);
   }
 
   editForm(viewer: Viewer, report: Report): Promise<AdaptiveCard> {

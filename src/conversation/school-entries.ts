@@ -7,7 +7,7 @@ import { SCHOOL_VERBS } from '../cards/school-verbs';
 import { SCHOOL_CSV_MAX } from '../cards/templates/school-import.card';
 import { safeText } from '../cards/render';
 import type { AdaptiveCard } from '../cards/card-schema';
-import type { AccessPolicy, Target } from '../domain/access-policy';
+import type { AccessPolicy } from '../domain/access-policy';
 import type { FieldErrors } from '../domain/form-fields';
 import type { Place } from '../domain/place';
 import type { SchoolRepository } from '../domain/ports/schools.port';
@@ -25,10 +25,9 @@ import { LIMITS } from '../domain/limits';
 import { FINDING_CATEGORY, WALK_FINDINGS } from '../domain/schools/walk-checklist';
 import type { ReportingService } from '../domain/reporting-service';
 import type { ReportViews } from './report-views';
-import { newIncidentValues } from './form-values';
-import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
+import { command, verb, type CommandEntry, type VerbEntry } from './registry/entries';
 import { commandArgs, flag, formOf, id, nothing, version } from './registry/payloads';
-import { noTarget, reportTarget } from './registry/targets';
+import { noTarget, reportTarget, schoolTarget } from './registry/targets';
 
 // The school register's card verbs and commands (issue 11): `skolor` lists the tenant's schools;
 // a school's card shows it to everyone and lets a coordinator or one of its own SSPF contacts edit it;
@@ -41,22 +40,9 @@ export interface SchoolFeature {
   zone: string;
   /** A walk's finding becomes an incident on the report card, at the walk's place. */
   reporting: Pick<ReportingService, 'get' | 'defaultsFor'>;
-  views: Pick<ReportViews, 'incidentForm'>;
+  views: Pick<ReportViews, 'newForm'>;
   places: Pick<PlaceRegisterRepository, 'all'>;
   access: Pick<AccessPolicy, 'allows'>;
-}
-
-type SchoolTarget = Extract<Target, { kind: 'school' }>;
-
-/** A school of the caller's tenant, by id: another tenant's is as unknown as one that never existed. */
-export function schoolTargetOf(schools: Pick<SchoolRepository, 'get'>): TargetSpec<{ id: string }, SchoolTarget> {
-  return {
-    kind: 'school',
-    load: async (ctx, p) => {
-      const school = await schools.get(ctx.scope, p.id);
-      return school ? { kind: 'school', school } : null;
-    },
-  };
 }
 
 /** The feature over the store port: the register's use cases, and what its cards read. */
@@ -74,7 +60,7 @@ const schoolForm = formOf(SCHOOL_FORM_FIELDS);
 
 /** An activity of the caller's conversation (a walk), as the report verbs load it. */
 export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
-  const target = schoolTargetOf(f.schools);
+  const target = schoolTarget(f.schools, 'id');
   const isCoordinator = (ctx: ChatContext) => f.access.allows('coordinator', ctx.scope, ctx.actor, { kind: 'none' });
   const places = (ctx: ChatContext) => f.places.all(ctx.scope, PLACE_REGISTER_MAX);
 
@@ -112,11 +98,9 @@ export function schoolVerbs(f: SchoolFeature): VerbEntry[] {
       handle: async ({ ctx, payload, target: { report } }) => {
         const m = messages(ctx.locale);
         if (report.kind !== 'activity' || !report.placeId || !report.walkFindings.includes(payload.finding)) return cards.notice(m.trust.unavailable, { tone: 'attention' });
-        const values = newIncidentValues(f.clock.now(), f.zone, await f.reporting.defaultsFor(ctx.scope, ctx.actor));
-        return f.views.incidentForm(ctx, { values: {
-          ...values, placeId: report.placeId, category: FINDING_CATEGORY[payload.finding], schoolId: report.schoolId ?? '',
-          description: `${m.activityType.trygghetsvandring}: ${m.schools.walkFinding[payload.finding]}`,
-        } });
+        return f.views.newForm('incident', ctx, {
+          placeId: report.placeId, category: FINDING_CATEGORY[payload.finding], schoolId: report.schoolId ?? '', description: schoolCards.walkFindingText(m, payload.finding),
+        });
       },
     }),
     verb({

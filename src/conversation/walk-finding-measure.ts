@@ -4,6 +4,7 @@ import * as hotspotCards from '../cards/hotspot-cards';
 import { HOTSPOT_VERBS } from '../cards/hotspot-verbs';
 import { safeText } from '../cards/render';
 import * as cards from '../cards/report-cards';
+import { walkFindingText } from '../cards/school-cards';
 import { SCHOOL_VERBS } from '../cards/school-verbs';
 import { isActive } from '../domain/hotspots/hotspot';
 import { WALK_FINDINGS } from '../domain/schools/walk-checklist';
@@ -26,7 +27,7 @@ export function walkFindingMeasureVerb(f: HotspotFeature, targets: Targets): Ver
     target: targets.place(), right: 'hotspot.start', writes: false,
     handle: async ({ ctx, payload, target: { place, hotspot } }): Promise<AdaptiveCard> => {
       const m = messages(ctx.locale);
-      const what = `${m.activityType.trygghetsvandring}: ${m.schools.walkFinding[payload.finding]}`;
+      const what = walkFindingText(m, payload.finding);
       if (!hotspot || !isActive(hotspot)) {
         return cards.notice(format(m.schools.form.findingNoHotspot, { place: safeText(place.name), what }), {
           tone: 'attention', actions: [{ title: m.hotspots.forms.start, verb: HOTSPOT_VERBS.start, data: { placeId: place.id } }],

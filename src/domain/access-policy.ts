@@ -70,6 +70,10 @@ export interface ConfiguredCoordinator {
   userId: string;
 }
 
+/** One tenant's configured coordinators, as lower-case user ids (configuration may spell the GUIDs in either case). */
+export const configuredCoordinatorsOf = (configured: readonly ConfiguredCoordinator[], tenantId: string): string[] =>
+  configured.filter((c) => c.tenantId.toLowerCase() === tenantId.toLowerCase()).map((c) => c.userId.toLowerCase());
+
 type Stores = { coordinators: CoordinatorRepository; memberships: MembershipRepository; audit: AuditRepository; est: Pick<EstRepository, 'isReporter'> };
 
 export class AccessPolicy {

@@ -66,6 +66,9 @@ export function yearPeriod(year: number, zone = STOCKHOLM, now: Date | null = nu
   return period('year', start, start.plus({ years: 1 }), now);
 }
 
+/** The calendar year a period starts in (a year's export names its year this way). */
+export const periodYear = (p: Period): number => Number(p.firstDay.slice(0, 4));
+
 /** Whole local days, first to last inclusive. */
 export function daysPeriod(firstDay: string, lastDay: string, zone = STOCKHOLM, now: Date | null = null): Period {
   const start = DateTime.fromISO(firstDay, { zone }).startOf('day');

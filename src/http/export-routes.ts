@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import express, { type Response } from 'express';
 import type JSZipType from 'jszip';
 import { annualReportView, type AnnualReportView } from '../cards/annual-report-view';
@@ -12,6 +11,7 @@ import type { Logger } from '../logging/logger';
 import { annualReportDocx } from './annual-report-docx';
 import { annualReportHtml } from './annual-report-html';
 import { toCsv } from './csv';
+import { incidentCells, incidentHeader } from './incident-columns';
 import { exportTables } from './export-tables';
 import { escapeHtml, lagesbildHtml } from './html-report';
 
@@ -111,13 +111,7 @@ export function incidentsCsv(rows: IncidentExportRow[], locale: Locale, zone: st
   const m = messages(locale);
   const c = m.lagesbild.export.columns;
   return toCsv(
-    [c.ref, c.date, c.time, c.place, c.category, c.severity, c.organisation, c.school, c.youth, c.status, c.resolution, c.policeReportNumber, c.description],
-    rows.map((r) => {
-      const at = DateTime.fromJSDate(r.occurredAt, { zone });
-      return [
-        r.ref, at.toFormat('yyyy-MM-dd'), at.toFormat('HH:mm'), r.placeName, m.category[r.category], m.severity[r.severity],
-        m.organisation[r.organisation], r.school, r.youthInvolved, m.status[r.status], r.resolution, r.policeReportNumber, r.description,
-      ];
-    }),
+    [...incidentHeader(m), c.youth, c.status, c.resolution, c.policeReportNumber, c.description],
+    rows.map((r) => [...incidentCells(m, r, zone), r.youthInvolved, m.status[r.status], r.resolution, r.policeReportNumber, r.description]),
   );
 }

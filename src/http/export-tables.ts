@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ExportContents } from '../domain/lagesbild/export-service';
 import { messages, type Locale } from '../i18n/messages';
+import { organisationNames } from '../cards/organisation-names';
 
 // The export's tables beyond the incidents: activities, hot spots, measures and effect. One definition
 // feeds both the CSV files of the zip and the sections of the printable report.
@@ -28,7 +29,7 @@ export function exportTables(c: Pick<ExportContents, 'activities' | 'hotspots'>,
       file: 'activities.csv', title: t.activities.title,
       header: [a.ref, a.date, a.type, a.place, a.organisation, a.others, a.peopleMet, a.followUp, a.followUpDone, a.notes],
       rows: c.activities.map((r) => [
-        r.ref, r.date, m.activityType[r.type], r.placeName, m.organisation[r.organisation], r.organisations.map((o) => m.organisation[o]).join(', '),
+        r.ref, r.date, m.activityType[r.type], r.placeName, m.organisation[r.organisation], organisationNames(m, r.organisations),
         r.peopleMet, r.followUpDate, day(r.followUpDoneAt), r.notes,
       ]),
     },

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { foldText } from '../../domain/place';
 import { LIMITS } from '../../domain/limits';
 import { SCHOOL_STAGES, schoolKey, type SchoolStage } from '../../domain/schools/school';
+import type { SchoolImportRow } from '../../domain/schools/school-register-service';
 
 // A school register as CSV text (pasted on the import card, or a file's text): one school a line,
 // "namn;stadier;plats" (a comma also separates fields when no semicolon is used). Parsing stops at the
@@ -10,14 +11,8 @@ import { SCHOOL_STAGES, schoolKey, type SchoolStage } from '../../domain/schools
 /** The most schools one import adds: a municipality has tens. */
 export const SCHOOL_IMPORT_MAX = 200;
 
-export interface SchoolCsvRow {
-  /** The line of the text the school was on (1 = the first line), for messages about it. */
-  line: number;
-  name: string;
-  stages: SchoolStage[];
-  /** The place's name as typed, or null. */
-  place: string | null;
-}
+/** A school as read from its line: what the register's import takes (SchoolImportRow). */
+export type SchoolCsvRow = SchoolImportRow;
 
 export type SchoolCsvProblem =
   | { reason: 'columns' | 'name' | 'noStages' | 'quotes' | 'duplicate' }

@@ -26,13 +26,17 @@ export interface Call<P, T extends Target> {
   target: T;
 }
 
-export interface VerbEntry<S extends z.ZodType = z.ZodType, T extends Target = Target> {
-  readonly verb: string;
+/** What every entry declares, whatever starts it: its payload's schema, its target, its right, whether it writes, and its handler's answer R. */
+export interface EntryDeclaration<R, S extends z.ZodType = z.ZodType, T extends Target = Target> {
   readonly payload: S;
   readonly target: TargetSpec<z.output<S>, T>;
   readonly right: Right;
   readonly writes: boolean;
-  handle(call: Call<z.output<S>, T>): Promise<AdaptiveCard>;
+  handle(call: Call<z.output<S>, T>): Promise<R>;
+}
+
+export interface VerbEntry<S extends z.ZodType = z.ZodType, T extends Target = Target> extends EntryDeclaration<AdaptiveCard, S, T> {
+  readonly verb: string;
   /**
    * The kind of item the answer shows when the press changed one: the pressed message then shows that
    * item's card to everyone in the conversation (the shared card), and is remembered as its card.
@@ -42,13 +46,8 @@ export interface VerbEntry<S extends z.ZodType = z.ZodType, T extends Target = T
   storeDown?(ctx: ChatContext, raw: Record<string, unknown>): Promise<AdaptiveCard>;
 }
 
-export interface CommandEntry<S extends z.ZodType = z.ZodType, T extends Target = Target> {
+export interface CommandEntry<S extends z.ZodType = z.ZodType, T extends Target = Target> extends EntryDeclaration<Reply[], S, T> {
   readonly command: CommandName;
-  readonly payload: S;
-  readonly target: TargetSpec<z.output<S>, T>;
-  readonly right: Right;
-  readonly writes: boolean;
-  handle(call: Call<z.output<S>, T>): Promise<Reply[]>;
 }
 
 /** Builders that keep each entry's payload, target and handler types tied together. */

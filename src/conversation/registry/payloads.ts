@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBMIT_KEY_PATTERN } from '../../cards/report-cards';
+import { FIRST_REPORT_YEAR } from '../../domain/annual/annual-report';
 
 // Schemas shared by the registry's payloads. Teams sends card data as JSON chosen by the client:
 // every field is checked for type and length before a loader or handler sees it.
@@ -10,6 +11,8 @@ const TEXT_MAX = 4000;
 export const id = z.string().trim().min(1).max(ID_MAX);
 /** Card data may carry numbers as strings; a version is a whole number. */
 export const version = z.coerce.number().int().min(0).max(1_000_000_000);
+/** A calendar year of promises or a yearly document: none before the bot's first, none far ahead. */
+export const year = z.coerce.number().int().min(FIRST_REPORT_YEAR).max(2100);
 export const reportKind = z.enum(['incident', 'activity']).default('incident');
 /** A typed form value, as typed: the domain validates it and the form shows errors at their fields. */
 export const typed = z.union([z.string().max(TEXT_MAX), z.number()]).transform(String).optional();

@@ -3,11 +3,13 @@ import type { HotspotService } from '../../domain/hotspots/hotspot-service';
 import type { PlaceRegisterService } from '../../domain/places/place-register-service';
 import type { ReportKind } from '../../domain/report';
 import type { ReportingService } from '../../domain/reporting-service';
+import type { SchoolRepository } from '../../domain/ports/schools.port';
 import type { TargetSpec } from './entries';
 
 type Report = Extract<Target, { kind: 'report' }>;
 type HotspotTarget = Extract<Target, { kind: 'hotspot' }>;
 type PlaceTarget = Extract<Target, { kind: 'place' }>;
+type SchoolTarget = Extract<Target, { kind: 'school' }>;
 type None = Extract<Target, { kind: 'none' }>;
 
 /** Entries that act on no stored item (lists, new forms): what they read is scoped by their services. */
@@ -20,6 +22,20 @@ export function reportTarget<P extends { kind: ReportKind; id: string }>(reporti
     load: async (ctx, p) => {
       const report = await reporting.get(ctx.scope, p.kind, p.id);
       return report ? { kind: 'report', report } : null;
+    },
+  };
+}
+
+/**
+ * A school of the caller's tenant, by the id in the payload's field `key` (the register's cards say
+ * `id`, the call-out cards `schoolId`): another tenant's is as unknown as one that never existed.
+ */
+export function schoolTarget<K extends string>(schools: Pick<SchoolRepository, 'get'>, key: K): TargetSpec<Record<K, string>, SchoolTarget> {
+  return {
+    kind: 'school',
+    load: async (ctx, p) => {
+      const school = await schools.get(ctx.scope, p[key]);
+      return school ? { kind: 'school', school } : null;
     },
   };
 }

@@ -30,6 +30,20 @@ export interface KeyedYear extends YearCompared {
   key: string;
 }
 
+export type QuarterYear = YearCompared & { quarter: number };
+
+/** A school's incidents, with the young people involved as recorded (null where no incident gave a number). */
+export type SchoolYear = KeyedYear & { youth: number | null };
+
+/** What both yearly documents (the årsrapport, the lägesbild enligt lag) are of: a conversation's calendar year. */
+export interface YearDocumentOf {
+  scope: DigestScope;
+  year: number;
+  /** The calendar year, partial while it runs (the year before is then compared over the same stretch). */
+  period: Period;
+  generatedAt: Date;
+}
+
 export interface AnnualHotspot {
   placeName: string;
   state: HotspotState;
@@ -39,17 +53,12 @@ export interface AnnualHotspot {
   effect: Effect | null;
 }
 
-export interface AnnualReport {
-  scope: DigestScope;
-  year: number;
-  /** The calendar year, partial while it runs (the year before is then compared over the same stretch). */
-  period: Period;
-  generatedAt: Date;
+export interface AnnualReport extends YearDocumentOf {
   promises: { source: 'promise_register' } & YearFollowUp;
   incidents: {
     source: 'incident_reports';
     total: YearCompared;
-    quarters: (YearCompared & { quarter: number })[];
+    quarters: QuarterYear[];
     byCategory: KeyedYear[];
     byPlace: KeyedYear[];
     /** By the register's parent areas (key '': places in no area). */
@@ -59,7 +68,7 @@ export interface AnnualReport {
   hotspots: { source: 'hotspot_register'; worked: AnnualHotspot[] };
   schools: {
     source: 'incident_reports';
-    bySchool: (KeyedYear & { youth: number | null })[];
+    bySchool: SchoolYear[];
     /** Activities per register school, keyed by the school's name in the register (null: a school no longer found). */
     activities: { source: 'activity_reports'; bySchool: (YearCompared & { school: string | null })[] };
   };
@@ -172,7 +181,7 @@ export const sum = (tallies: readonly Tally[]) => tallies.reduce((n, t) => n + t
 export const inRange = (tallies: readonly Tally[], range: number): number => sum(tallies.filter((t) => t.range === range));
 
 /** Schools by key with the year before, each with the young people of this year's incidents there. */
-export const withYouth = (schools: readonly Tally[]): (KeyedYear & { youth: number | null })[] =>
+export const withYouth = (schools: readonly Tally[]): SchoolYear[] =>
   byKey(schools).map((s) => ({ ...s, youth: schools.find((t) => t.range === 0 && t.key === s.key)?.youth ?? null }));
 
 /** Every key of either year, largest count of the year first, then by key. */

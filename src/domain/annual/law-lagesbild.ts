@@ -8,7 +8,7 @@ import type { DigestScope, LagesbildAggregateRepository, Tally } from '../ports/
 import { monthPeriod, shiftPeriod, STOCKHOLM, yearPeriod, type Period } from '../periods';
 import type { PromiseFollowUpSource } from '../promises/progress';
 import type { TenantScope } from '../scope';
-import { byKey, inRange, quarterPeriods, withYouth, type AnnualHotspotSource, type FigureSource, type KeyedYear, type YearCompared } from './annual-report';
+import { byKey, inRange, quarterPeriods, withYouth, type AnnualHotspotSource, type FigureSource, type KeyedYear, type QuarterYear, type SchoolYear, type YearCompared, type YearDocumentOf } from './annual-report';
 import type { LawAnalysis, LawAnalysisRepository } from './law-analysis';
 import { actionPlan, risingCategories, worsenedAreas, type AreaStatusChange, type PlannedMeasure } from './law-findings';
 
@@ -33,18 +33,14 @@ export interface LawHotspotFinding {
   hasHotspot: boolean;
 }
 
-export interface LawLagesbild {
-  scope: DigestScope;
-  year: number;
-  period: Period;
-  generatedAt: Date;
+export interface LawLagesbild extends YearDocumentOf {
   extent: {
     source: 'incident_reports';
     total: YearCompared;
     byCategory: KeyedYear[];
     /** By the register's parent areas (key '': places in no area). */
     byArea: KeyedYear[];
-    quarters: (YearCompared & { quarter: number })[];
+    quarters: QuarterYear[];
     months: (YearCompared & { month: number })[];
   };
   consequences: {
@@ -53,7 +49,7 @@ export interface LawLagesbild {
     topPlaces: KeyedYear[];
     /** Young people involved as recorded (a sum of counts, never names); null where no incident gave one. */
     youth: { count: number | null; previousYear: number | null; byCategory: { key: string; youth: number }[] };
-    bySchool: (KeyedYear & { youth: number | null })[];
+    bySchool: SchoolYear[];
   };
   analysis: {
     hotspots: { source: 'emerging_rule'; at: Date; findings: LawHotspotFinding[] };

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeOfDay } from '../form-fields';
 import { STOCKHOLM } from '../periods';
 
 // The rhythm of the EST week (Effektiv samordning för trygghet), in local time: a weekly meeting of
@@ -20,14 +21,10 @@ export type EstScale = readonly [string, string, string];
 /** Tuesday 09:00, nudges at 13:00 on Monday: until a coordinator sets another. */
 export const DEFAULT_MEETING: EstMeeting = { weekday: 2, time: '09:00', nudgeTime: '13:00' };
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** HH:mm (00:00–23:59) as typed, also H:mm and H.mm; null for anything else. */
+/** HH:mm (00:00–23:59) as typed, also H:mm and H.mm, read as the report form reads a time; null for anything else. */
 export function parseTimeOfDay(text: string): string | null {
-  const m = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const time = `${m[1]!.padStart(2, '0')}:${m[2]}`;
-  return TIME.test(time) ? time : null;
+  const parsed = timeOfDay(text);
+  return parsed.ok ? parsed.value : null;
 }
 
 export interface EstWeek {

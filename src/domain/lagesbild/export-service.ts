@@ -7,7 +7,7 @@ import type { Clock } from '../ports/clock.port';
 import type { DigestExportRecord, DigestExportRepository } from '../ports/digest-exports.port';
 import type { HotspotView } from '../hotspots/hotspot-service';
 import type { ActivityExportRow, IncidentExportRow, LagesbildAggregateRepository } from '../ports/lagesbild.port';
-import type { Period } from '../periods';
+import { periodYear, type Period } from '../periods';
 import type { Actor } from '../reporting-service';
 import type { ReportOrigin } from '../report';
 import type { ChatScope } from '../scope';
@@ -162,17 +162,16 @@ export class ExportService {
   /** The årsrapport of the export's year and conversation; open() let only a year's export through. */
   annualReport(open: OpenExport): Promise<AnnualReport> {
     if (!this.annual || !carriesAnnualReport(open.record)) throw new Error('not an annual export');
-    return this.annual.build(scopeOf(open.record), yearOf(open));
+    return this.annual.build(scopeOf(open.record), periodYear(open.period));
   }
 
   /** The lägesbild enligt lag of the export's year and conversation; open() let only a year's export through. */
   lawLagesbild(open: OpenExport): Promise<LawLagesbild> {
     if (!this.law || !carriesAnnualReport(open.record)) throw new Error('not an annual export');
-    return this.law.build(scopeOf(open.record), yearOf(open));
+    return this.law.build(scopeOf(open.record), periodYear(open.period));
   }
 }
 
-const yearOf = (open: OpenExport): number => Number(open.period.firstDay.slice(0, 4));
 
 const scopeOf = (r: DigestExportRecord): ChatScope => ({ tenantId: r.tenantId, conversationId: r.conversationId });
 

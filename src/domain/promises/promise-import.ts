@@ -94,28 +94,34 @@ export function readImport(rows: readonly ImportRow[]): ImportRead {
 
 type Fail = (line: number, code: ImportErrorCode, detail?: string) => void;
 
+/** The errors of one line: each is reported as found, and the line is read only when it had none. */
+function lineErrors(row: ImportRow, fail: Fail) {
+  let found = 0;
+  return {
+    bad: (code: ImportErrorCode, detail?: string) => {
+      found += 1;
+      fail(row.line, code, detail);
+    },
+    none: () => found === 0,
+  };
+}
+
 function readPromise(row: ImportRow, fail: Fail): NewPromise | null {
+  const { bad, none } = lineErrors(row, fail);
   const year = /^\d{4}$/.test(row.year.trim()) ? Number(row.year.trim()) : NaN;
-  if (!(year >= 2000 && year <= 2100)) fail(row.line, 'bad_year', row.year.slice(0, 10));
+  if (!(year >= 2000 && year <= 2100)) bad('bad_year', row.year.slice(0, 10));
   const title = row.title.trim();
   const text = row.text.trim();
-  if (title === '') fail(row.line, 'missing_title');
-  if (title.length > PROMISE_LIMITS.titleMax || text.length > PROMISE_LIMITS.textMax) fail(row.line, 'too_long');
+  if (title === '') bad('missing_title');
+  if (title.length > PROMISE_LIMITS.titleMax || text.length > PROMISE_LIMITS.textMax) bad('too_long');
   const guarded = guardFreeText('promise', { title, text }, {});
-  if (!guarded.ok) {
-    fail(row.line, 'personal_data', guarded.findings[0]?.kind);
-    return null;
-  }
-  if (Number.isNaN(year) || !(year >= 2000 && year <= 2100) || title === '' || title.length > PROMISE_LIMITS.titleMax || text.length > PROMISE_LIMITS.textMax) return null;
+  if (!guarded.ok) bad('personal_data', guarded.findings[0]?.kind);
+  if (!none() || !guarded.ok) return null;
   return { year, title: guarded.texts.title ?? title, text: guarded.texts.text ?? '', commitments: [] };
 }
 
 function readCommitment(row: ImportRow, year: number, fail: Fail): NewCommitment | null {
-  let ok = true;
-  const bad = (code: ImportErrorCode, detail?: string) => {
-    ok = false;
-    fail(row.line, code, detail);
-  };
+  const { bad, none } = lineErrors(row, fail);
   const text = row.text.trim();
   if (text === '') bad('missing_text');
   else if (text.length > PROMISE_LIMITS.commitmentMax) bad('too_long');
@@ -131,7 +137,7 @@ function readCommitment(row: ImportRow, year: number, fail: Fail): NewCommitment
   else if (!from.startsWith(String(year)) && !to.startsWith(String(year))) bad('period_outside_year');
   const guarded = guardFreeText('commitment', { text }, {});
   if (!guarded.ok) bad('personal_data', guarded.findings[0]?.kind);
-  if (!ok || !guarded.ok) return null;
+  if (!none() || !guarded.ok) return null;
   return { text: guarded.texts.text ?? text, organisations: organisations.found, periodFrom: from, periodTo: to };
 }
 

@@ -11,15 +11,12 @@ import type { TenantScope } from '../scope';
 import type { Organisation } from '../vocabulary';
 import { guardTexts } from './guard-promises';
 import { rollUp, type PromiseFollowUpSource, type YearFollowUp } from './progress';
-import { covers, PROMISE_LIMITS, type CitizenPromise, type Commitment, type CommitmentStatus, type NewPromise, type StrategicMeeting } from './promise';
+import { covers, PROMISE_LIMITS, type CitizenPromise, type Commitment, type CommitmentStatus, type NewCommitment, type NewPromise, type StrategicMeeting } from './promise';
 import { readImport, type ImportError, type ImportRow } from './promise-import';
 
 /** A promise typed on the card: its title and text, and its first commitment. Already parsed by the card layer. */
-export interface PromiseDraft {
-  year: number;
-  title: string;
-  text: string;
-  commitment: { text: string; organisations: Organisation[]; periodFrom: string; periodTo: string };
+export interface PromiseDraft extends Omit<NewPromise, 'commitments'> {
+  commitment: NewCommitment;
 }
 
 export type PromiseDraftField = 'title' | 'text' | 'commitment' | 'organisations' | 'periodFrom' | 'periodTo';

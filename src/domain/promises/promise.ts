@@ -46,12 +46,8 @@ export interface CitizenPromise {
   commitments: Commitment[];
 }
 
-export interface NewCommitment {
-  text: string;
-  organisations: Organisation[];
-  periodFrom: string;
-  periodTo: string;
-}
+/** A commitment to add: what it says, who is responsible and when (the register gives it the rest). */
+export type NewCommitment = Pick<Commitment, 'text' | 'organisations' | 'periodFrom' | 'periodTo'>;
 
 /** A promise to add to a tenant's register, its texts already through the personal-data guard. */
 export interface NewPromise {

@@ -30,9 +30,11 @@ export type SchoolSave =
 
 /** A line of an import, already read (cards/forms/school-csv.ts). */
 export interface SchoolImportRow {
+  /** The line of the text the school was on (1 = the first line), for messages about it. */
   line: number;
   name: string;
   stages: SchoolStage[];
+  /** The place's name as typed, or null. */
   place: string | null;
 }
 

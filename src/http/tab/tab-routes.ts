@@ -1,5 +1,4 @@
 import express, { type Request, type Response } from 'express';
-import { DateTime } from 'luxon';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { ReportListRepository } from '../../domain/ports/store.port';
 import type { ChatScope } from '../../domain/scope';
@@ -8,6 +7,7 @@ import type { MapFilter } from '../../domain/tab/map-filter';
 import { localeFrom, messages, tenantLocale, type DefaultLocales, type Locale } from '../../i18n/messages';
 import type { Logger } from '../../logging/logger';
 import { toCsv } from '../csv';
+import { incidentCells, incidentHeader } from '../incident-columns';
 import { mapFilterOf } from './map-query';
 import { choiceOf, conversationOfReport, memberConversations } from './member-conversations';
 import { isPreview, tabCaller, type TabCallerDeps } from './tab-caller';
@@ -113,13 +113,8 @@ const periodOf = (p: { firstDay: string; lastDay: string; kind: string }) => ({ 
 /** The tab's table as CSV: exactly its rows and columns (no text, no people), in the page's language. */
 export function tabCsv(rows: MapIncident[], locale: Locale, zone: string): string {
   const m = messages(locale);
-  const c = m.lagesbild.export.columns;
   return toCsv(
-    [c.ref, c.date, c.time, c.place, c.category, c.severity, c.organisation, c.school, c.status],
-    rows.map((r) => {
-      const at = DateTime.fromJSDate(r.occurredAt, { zone });
-      return [r.ref, at.toFormat('yyyy-MM-dd'), at.toFormat('HH:mm'), r.placeName, m.category[r.category], m.severity[r.severity],
-        m.organisation[r.organisation], r.school, m.status[r.status]];
-    }),
+    [...incidentHeader(m), m.lagesbild.export.columns.status],
+    rows.map((r) => [...incidentCells(m, r, zone), m.status[r.status]]),
   );
 }
