@@ -1,4 +1,5 @@
 import { isIPv4 } from 'node:net';
+import { RecentEntries } from '../domain/recent-entries';
 
 // Where the bot may talk to: the Bot Connector service URL of an activity (activity.serviceUrl) is where
 // the bot POSTs its replies (with an app id: with its own bearer token), and once stored, where scheduled
@@ -23,6 +24,19 @@ export const TEAMS_SERVICE_URL_HOSTS: Readonly<Record<string, string>> = {
  * dot segments) is not one we vouch for.
  */
 function canonical(text: string): URL | null {
+  let url = parsedUrls.get(text);
+  if (url === undefined) parsedUrls.set(text, (url = parsedCanonical(text)));
+  return url;
+}
+
+/**
+ * Each service URL parsed once: every activity's URL is checked several times a turn (the guard, the stored
+ * reference, the card update), and a bot hears a handful of Teams' regional URLs (issue 14). Bounded,
+ * so that callers sending ever new URLs cannot grow it. The URLs kept are only read, never changed.
+ */
+const parsedUrls = new RecentEntries<string, URL | null>(256);
+
+function parsedCanonical(text: string): URL | null {
   let url: URL;
   try {
     url = new URL(text);
