@@ -1,5 +1,4 @@
 import { isIPv4 } from 'node:net';
-import { RecentEntries } from '../domain/recent-entries';
 
 // Where the bot may talk to: the Bot Connector service URL of an activity (activity.serviceUrl) is where
 // the bot POSTs its replies (with an app id: with its own bearer token), and once stored, where scheduled
@@ -25,16 +24,20 @@ export const TEAMS_SERVICE_URL_HOSTS: Readonly<Record<string, string>> = {
  */
 function canonical(text: string): URL | null {
   let url = parsedUrls.get(text);
-  if (url === undefined) parsedUrls.set(text, (url = parsedCanonical(text)));
+  if (url === undefined) {
+    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
+    parsedUrls.set(text, (url = parsedCanonical(text)));
+  }
   return url;
 }
 
 /**
  * Each service URL parsed once: every activity's URL is checked several times a turn (the guard, the stored
- * reference, the card update), and a bot hears a handful of Teams' regional URLs (issue 14). Bounded,
- * so that callers sending ever new URLs cannot grow it. The URLs kept are only read, never changed.
+ * reference, the card update), and a bot hears a handful of Teams' regional URLs (issue 14). Bounded: past
+ * the maximum (callers sending ever new URLs) it starts over. The URLs kept are only read, never changed.
  */
-const parsedUrls = new RecentEntries<string, URL | null>(256);
+const parsedUrls = new Map<string, URL | null>();
+const PARSED_URLS_MAX = 256;
 
 function parsedCanonical(text: string): URL | null {
   let url: URL;
