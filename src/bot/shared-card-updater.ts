@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card-schema';
 import type { AnswerCounter } from './answer-budget';
@@ -14,6 +13,7 @@ import type { ConversationRepository } from '../domain/ports/store.port';
 import type { ChatScope } from '../domain/scope';
 import { SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales, type Locale } from '../i18n/messages';
 import type { Logger } from '../logging/logger';
+import { ContextKey, contextValue, runWith } from '../logging/request-context';
 
 
 export interface SharedCardUpdaterOptions {
@@ -44,6 +44,9 @@ export interface SharedCardUpdaterOptions {
 type Change = { scope: ChatScope; item: SharedItem; created?: boolean };
 interface Turn { changes: Change[] }
 
+/** The changes of the turn running now, carried in the request's context (one AsyncLocalStorage for all, issue 14). */
+const TURN = new ContextKey<Turn>('shared card turn');
+
 /**
  * Keeps the card of a report or hot spot the same for everyone in its conversation (issue 10).
  *
@@ -60,7 +63,6 @@ interface Turn { changes: Change[] }
  * one at a time, and only to service URLs the bot may post to.
  */
 export class SharedCardUpdater implements ChangeListener {
-  private readonly turns = new AsyncLocalStorage<Turn>();
   private readonly pacer: Pacer;
   private readonly policy: RetryPolicy;
   private readonly sleep: Sleep;
@@ -75,7 +77,7 @@ export class SharedCardUpdater implements ChangeListener {
 
   changed(scope: ChatScope, item: SharedItem, created = false): void {
     const change: Change = created ? { scope, item, created } : { scope, item };
-    const turn = this.turns.getStore();
+    const turn = contextValue(TURN);
     if (turn) turn.changes.push(change);
     else this.later(change, tenantLocale(this.o.locales ?? SWEDISH_BY_DEFAULT, scope.tenantId));
   }
@@ -83,7 +85,7 @@ export class SharedCardUpdater implements ChangeListener {
   /** A typed message: what it changed is refreshed in its remembered messages once it is answered. */
   async message<T>(locale: Locale, run: () => Promise<T>): Promise<T> {
     const turn: Turn = { changes: [] };
-    const result = await this.turns.run(turn, run);
+    const result = await runWith(TURN, turn, run);
     for (const change of distinct(turn.changes)) this.later(change, locale);
     return result;
   }
@@ -91,7 +93,7 @@ export class SharedCardUpdater implements ChangeListener {
   /** A card press, answered with `run`'s card; see the class comment for what is updated. */
   async invoke(context: TurnContext, o: { automatic: boolean; shares: Shares | undefined; locale: Locale }, run: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
     const turn: Turn = { changes: [] };
-    const answer = await this.turns.run(turn, run);
+    const answer = await runWith(TURN, turn, run);
     // Never while answering an automatic refresh: the update would make Teams refresh again.
     if (o.automatic) return answer;
     const activity = context.activity;

@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
+import { clockTime, isCalendarDay, localTime, type LocalTime } from '../domain/local-time';
 import { STOCKHOLM } from '../domain/periods';
 import type { Locale } from '../i18n/messages';
 import type { Occurred } from '../domain/report';
@@ -12,7 +13,33 @@ const DATE_STYLE = 'd LLL yyyy';
 export { culture };
 
 export function formatWhen(at: Date, locale: Locale, zone = STOCKHOLM, pattern = `${DATE_STYLE} HH:mm`): string {
+  const common = COMMON_PATTERNS[pattern];
+  if (common && !Number.isNaN(at.getTime())) return common(localTime(at, zone), monthNames(locale));
   return DateTime.fromJSDate(at, { zone }).setLocale(culture(locale)).toFormat(pattern);
+}
+
+/**
+ * The patterns nearly every card uses, written without a luxon DateTime (a card's "when" was a tenth of
+ * a millisecond of every report submit, issue 14); any other pattern is luxon's. Each gives what luxon's
+ * toFormat gives (test/cards/formatting.test.ts compares them).
+ */
+const COMMON_PATTERNS: Record<string, (t: LocalTime, months: readonly string[]) => string> = {
+  [DATE_STYLE]: (t, months) => dateText(t, months),
+  [`${DATE_STYLE} HH:mm`]: (t, months) => `${dateText(t, months)} ${clockTime(t)}`,
+  'HH:mm': (t) => clockTime(t),
+};
+
+/** DATE_STYLE: "1 dec. 2026". */
+const dateText = (t: Pick<LocalTime, 'year' | 'month' | 'day'>, months: readonly string[]): string =>
+  `${t.day} ${months[t.month - 1]} ${String(t.year).padStart(4, '0')}`;
+
+/** The short standalone month names of a locale (luxon's LLL), read from Intl once per locale. */
+const months = new Map<Locale, readonly string[]>();
+
+function monthNames(locale: Locale): readonly string[] {
+  let names = months.get(locale);
+  if (!names) months.set(locale, (names = Info.months('short', { locale: culture(locale) })));
+  return names;
 }
 
 /** When a report's event happened: an incident's instant (with its time unless `dayOnly`), an activity's day. */
@@ -22,6 +49,10 @@ export function formatOccurred(occurred: Occurred, locale: Locale, dayOnly = fal
 
 /** A calendar day stored as YYYY-MM-DD. */
 export function formatDay(day: string, locale: Locale, zone = STOCKHOLM, pattern = DATE_STYLE): string {
+  // A calendar day's fields are its own, in any zone.
+  if (pattern === DATE_STYLE && isCalendarDay(day)) {
+    return dateText({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)) }, monthNames(locale));
+  }
   return DateTime.fromISO(day, { zone }).setLocale(culture(locale)).toFormat(pattern);
 }
 

@@ -29,22 +29,36 @@ function secondaryFrom(buttons: readonly Button[]): number {
 
 function fitRow(buttons: Button[]): Button[] {
   const from = secondaryFrom(buttons);
+  if (from >= buttons.length) return buttons;
   return buttons.map((b, i) => (i >= from && b.mode === undefined ? { ...b, mode: 'secondary' } : b));
 }
 
-/** The card with every row of buttons (its actions, each ActionSet's) fitted to a phone's width. */
+/**
+ * The card with every row of buttons (its actions, each ActionSet's) fitted to a phone's width. What
+ * needs no change is kept, not copied: a card whose rows fit is returned as it is (every card a submit
+ * answers with passes here, issue 14).
+ */
 export function fitToPhone(card: AdaptiveCard): AdaptiveCard {
-  const visit = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(visit);
-    if (typeof node !== 'object' || node === null) return node;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      // Action data is the bot's own payload: left as it is.
-      if (key === 'data') out[key] = value;
-      else if (key === 'actions' && Array.isArray(value)) out[key] = fitRow(value.map(visit) as Button[]);
-      else out[key] = visit(value);
-    }
-    return out;
-  };
-  return visit(card) as AdaptiveCard;
+  return fitted(card) as AdaptiveCard;
+}
+
+/** The node with its rows fitted: the node itself when nothing in it changed, else a copy of it. */
+function fitted(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    let copy: unknown[] | undefined;
+    node.forEach((item, i) => {
+      const fit = fitted(item);
+      if (fit !== item) (copy ??= [...node])[i] = fit;
+    });
+    return copy ?? node;
+  }
+  if (typeof node !== 'object' || node === null) return node;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(node)) {
+    // Action data is the bot's own payload: left as it is.
+    if (key === 'data') continue;
+    const fit = key === 'actions' && Array.isArray(value) ? fitRow(fitted(value) as Button[]) : fitted(value);
+    if (fit !== value) (copy ??= { ...node })[key] = fit;
+  }
+  return copy ?? node;
 }

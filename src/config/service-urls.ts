@@ -23,6 +23,23 @@ export const TEAMS_SERVICE_URL_HOSTS: Readonly<Record<string, string>> = {
  * dot segments) is not one we vouch for.
  */
 function canonical(text: string): URL | null {
+  let url = parsedUrls.get(text);
+  if (url === undefined) {
+    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
+    parsedUrls.set(text, (url = parsedCanonical(text)));
+  }
+  return url;
+}
+
+/**
+ * Each service URL parsed once: every activity's URL is checked several times a turn (the guard, the stored
+ * reference, the card update), and a bot hears a handful of Teams' regional URLs (issue 14). Bounded: past
+ * the maximum (callers sending ever new URLs) it starts over. The URLs kept are only read, never changed.
+ */
+const parsedUrls = new Map<string, URL | null>();
+const PARSED_URLS_MAX = 256;
+
+function parsedCanonical(text: string): URL | null {
   let url: URL;
   try {
     url = new URL(text);

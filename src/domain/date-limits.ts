@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Parsed } from './form-fields';
+import { isoDay, localTime } from './local-time';
 
 // How far back and ahead a date on a form may be. A year typed wrong ("1026", "2062") is refused with a
 // clear message instead of being stored and sorted into a lägesbild nobody will ever look at.
@@ -17,7 +18,7 @@ const fail = (code: 'too_early' | 'in_future'): Parsed<never> => ({ ok: false, e
 
 /** A calendar day YYYY-MM-DD in `zone` for an instant. */
 export function localDay(at: Date, zone = DEFAULT_ZONE): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd');
+  return isoDay(localTime(at, zone));
 }
 
 /** When an incident happened: not before 2000 (local time), not ahead of `now` beyond the tolerance. */

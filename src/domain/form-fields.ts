@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { clockTime, instantOfLocal, isCalendarDay, isoDay, localTime } from './local-time';
 import { isOneOf } from './vocabulary';
 
 // Small parsers shared by every report form. Each returns a value or an error code; the card layer
@@ -62,8 +62,7 @@ export function optionalCount(raw: unknown, max: number): Parsed<number | null> 
 export function day(raw: unknown, required: boolean): Parsed<string | null> {
   const text = given(raw);
   if (text === null) return required ? fail('required') : ok(null);
-  const parsed = DateTime.fromISO(text, { zone: 'utc' });
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && parsed.isValid ? ok(text) : fail('invalid_date');
+  return isCalendarDay(text) ? ok(text) : fail('invalid_date');
 }
 
 export function timeOfDay(raw: unknown): Parsed<string | null> {
@@ -96,18 +95,25 @@ export function checkedCount(value: number | null | undefined, max: number): Par
   return value < 0 || value > max ? fail('out_of_range', { min: 0, max }) : ok(value);
 }
 
-/** A local date and time in the given zone as a UTC instant (DST gaps move forward, as clocks do). */
+/**
+ * A local date (YYYY-MM-DD) and time (HH:mm, as timeOfDay gives it) in the given zone as a UTC instant:
+ * DST gaps move forward, as clocks do; the repeated autumn hour is its first pass (local-time.ts). An
+ * invalid date or time gives an invalid Date.
+ */
 export function localToInstant(date: string, time: string, zone: string): Date {
-  return DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate();
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t || !isCalendarDay(date) || Number(t[1]) > 23 || Number(t[2]) > 59) return new Date(Number.NaN);
+  return instantOfLocal({ year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]) }, zone);
 }
 
 export function instantToLocal(at: Date, zone: string): { date: string; time: string } {
-  const local = DateTime.fromJSDate(at, { zone });
-  return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
+  const local = localTime(at, zone);
+  return { date: isoDay(local), time: clockTime(local) };
 }
 
 export function localYear(at: Date, zone: string): number {
-  return DateTime.fromJSDate(at, { zone }).year;
+  return localTime(at, zone).year;
 }
 
 /** Collects parse results into values and errors without a branch per field. */

@@ -3,6 +3,7 @@ import type { AuditEntry, AuditRepository } from './ports/audit.port';
 import type { RetentionCount, RetentionRepository } from './ports/retention.port';
 import type { UserProfileRepository } from './ports/store.port';
 import type { TenantScope } from './scope';
+import { instantOfLocal, isoDay, localTime } from './local-time';
 import { RecentEntries } from './recent-entries';
 
 /** A type, not an interface: the housekeeping log takes it as a record of numbers. */
@@ -75,11 +76,11 @@ export class LastSeen {
   }
 
   async note(scope: TenantScope, userId: string, now: Date): Promise<void> {
-    const today = DateTime.fromJSDate(now, { zone: this.zone }).startOf('day');
-    const day = today.toISODate() ?? '';
+    const local = localTime(now, this.zone);
+    const day = isoDay(local);
     const key = `${scope.tenantId}\u0000${userId}`;
     if (this.noted.get(key) === day) return;
-    await this.users.markSeen(scope, userId, now, today.toJSDate());
+    await this.users.markSeen(scope, userId, now, instantOfLocal({ ...local, hour: 0, minute: 0 }, this.zone));
     this.noted.set(key, day);
   }
 }

@@ -5,7 +5,7 @@ import type { BotAdapter } from '../bot/adapter';
 import type { Store } from '../domain/ports/store.port';
 import type { Logger } from '../logging/logger';
 import { botEndpoint } from './bot-endpoint';
-import { requestContext } from '../logging/request-context';
+import { REQUEST_ID, runWith } from '../logging/request-context';
 import { loggedPath, requestIdFrom } from '../logging/request-log';
 
 export interface HttpDeps {
@@ -82,7 +82,7 @@ function requestLogger(log: Logger): RequestHandler {
       const path = loggedPath(req.originalUrl.split('?')[0]!, (req.route as { path?: unknown } | undefined)?.path);
       log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms) }, 'request');
     });
-    requestContext.run({ requestId }, next);
+    runWith(REQUEST_ID, requestId, next);
   };
 }
 

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { requestContext } from './request-context';
+import { contextValue, REQUEST_ID } from './request-context';
 
 export type Logger = pino.Logger;
 
@@ -12,9 +12,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'trygghetsboten' },
-      // Every line written while a request is being handled names that request. A copy: pino merges
-      // each line's fields into the mixin's object, which would carry one line's fields into the next.
-      mixin: () => ({ ...requestContext.getStore() }),
+      // Every line written while a request is being handled names that request. A new object each time:
+      // pino merges each line's fields into the mixin's object, which would carry one line's fields into the next.
+      mixin: () => {
+        const requestId = contextValue(REQUEST_ID);
+        return requestId === undefined ? {} : { requestId };
+      },
       redact: {
         paths: ['*.password', '*.authorization', 'req.headers.authorization', '*.text', '*.description', '*.notes', '*.name'],
         censor: '[redacted]',

@@ -1,4 +1,4 @@
-import { findPersonalData, maskPersonalData, type PersonalDataFinding } from './personal-data-guard';
+import { guardText, type PersonalDataFinding } from './personal-data-guard';
 
 export interface FieldFinding<K extends string> extends PersonalDataFinding {
   field: K;
@@ -17,8 +17,9 @@ export function maskFields<K extends string>(texts: Partial<Record<K, string | n
       masked[field] = text ?? null;
       continue;
     }
-    findings.push(...findPersonalData(text).map((f) => ({ ...f, field })));
-    masked[field] = maskPersonalData(text);
+    const read = guardText(text);
+    findings.push(...read.findings.map((f) => ({ ...f, field })));
+    masked[field] = read.masked;
   }
   return { masked, findings };
 }

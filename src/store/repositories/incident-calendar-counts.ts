@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { DateTime } from 'luxon';
 import type { IncidentDimension } from '../../domain/ports/lagesbild.port';
+import { localDay } from '../../domain/date-limits';
 import { STOCKHOLM } from '../../domain/periods';
 import { toDate } from '../row-values';
 import type { Database } from '../schema';
@@ -28,7 +29,7 @@ export interface IncidentDay {
 export function incidentDayOf(row: { tenant_id: string; conversation_id: string; occurred_at: Date | string }): IncidentDay {
   return {
     tenantId: row.tenant_id, conversationId: row.conversation_id,
-    day: DateTime.fromJSDate(toDate(row.occurred_at), { zone: STOCKHOLM }).toFormat('yyyy-MM-dd'),
+    day: localDay(toDate(row.occurred_at), STOCKHOLM),
   };
 }
 
