@@ -397,10 +397,8 @@ export const SCHEMA = {
       entity_ref: nullable(text(40)),
       detail: nullable(text(200)),
     },
-    primaryKey: { name: 'pk_audit_log', columns: ['id'], clustered: false },
-    indexes: {
-      ix_audit_log_tenant_at: { columns: ['tenant_id', 'at'] },
-    },
+    // In the order it is read, a tenant's newest first; a new row goes to the end of its tenant's (0024).
+    primaryKey: { name: 'pk_audit_log', columns: ['tenant_id', 'at', 'id'] },
   },
   coordinators: {
     columns: {

@@ -15,3 +15,12 @@ GO
 CREATE INDEX ix_incidents_tenant_school ON incidents (tenant_id, school_id, occurred_at) WHERE school_id IS NOT NULL;
 CREATE INDEX ix_incidents_serious ON incidents (tenant_id, conversation_id, occurred_at) WHERE severity = 'hog';
 GO
+
+-- audit_log: read only as a tenant's newest first. Clustered in that order (tenant, then time), a new row
+-- goes to the end of its tenant's rows, and the (tenant_id, at) index is the key itself.
+DROP INDEX ix_audit_log_tenant_at ON audit_log;
+ALTER TABLE audit_log DROP CONSTRAINT pk_audit_log;
+GO
+
+ALTER TABLE audit_log ADD CONSTRAINT pk_audit_log PRIMARY KEY (tenant_id, at, id);
+GO
