@@ -177,9 +177,10 @@ export class ReportingService {
     if (!allowed) return invalid('organisation', 'not_your_organisation');
     let report: R;
     try {
+      // The place was read from origin's register just now (prepare → resolvePlace with origin as the scope).
       report = await rules.repo.create({
         fields, reporter: person(actor), origin, organisationConfirmed: confirmed, refYear: localYear(now, this.timeZone), now,
-        ...(submitKey ? { submitKey } : {}),
+        placeReadInTenant: true, ...(submitKey ? { submitKey } : {}),
       });
     } catch (error) {
       // A press of the same card won the race: its report is the answer to this press too.

@@ -139,18 +139,16 @@ export const SCHEMA = {
       fk_incidents_school: { columns: ['school_id'], table: 'schools', references: ['id'] },
     },
     indexes: {
-      ix_incidents_occurred_at: { columns: ['occurred_at'] },
       ix_incidents_place: { columns: ['place_id'] },
-      ix_incidents_conversation_occurred: { columns: ['conversation_id', 'occurred_at'] },
       ix_incidents_tenant_conversation_created: { columns: ['tenant_id', 'conversation_id', 'created_at'] },
-      ix_incidents_tenant_reporter_created: { columns: ['tenant_id', 'reporter_id', 'created_at'] },
       // Covering indexes of the lägesbild's GROUP BY queries and the hot spot history (migration 0011).
       ix_incidents_lagesbild: { columns: ['tenant_id', 'conversation_id', 'occurred_at'], include: ['category', 'organisation', 'youth_involved', 'place_name', 'school'] },
       ix_incidents_tenant_place_history: { columns: ['tenant_id', 'occurred_at', 'id'], include: ['place_id', 'ref', 'category'] },
-      // The lägesbild's serious incidents of a period (migration 0015).
-      ix_incidents_serious: { columns: ['tenant_id', 'conversation_id', 'severity', 'occurred_at'] },
+      // The lägesbild's serious incidents of a period (migration 0015); only those rows (0024).
+      ix_incidents_serious: { columns: ['tenant_id', 'conversation_id', 'occurred_at'], where: "severity = 'hog'" },
       ux_incidents_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
-      ix_incidents_tenant_school: { columns: ['tenant_id', 'school_id', 'occurred_at'] },
+      // Only the incidents tied to a register school (0024).
+      ix_incidents_tenant_school: { columns: ['tenant_id', 'school_id', 'occurred_at'], where: 'school_id IS NOT NULL' },
     },
   },
   activities: {
@@ -399,10 +397,8 @@ export const SCHEMA = {
       entity_ref: nullable(text(40)),
       detail: nullable(text(200)),
     },
-    primaryKey: { name: 'pk_audit_log', columns: ['id'], clustered: false },
-    indexes: {
-      ix_audit_log_tenant_at: { columns: ['tenant_id', 'at'] },
-    },
+    // In the order it is read, a tenant's newest first; a new row goes to the end of its tenant's (0024).
+    primaryKey: { name: 'pk_audit_log', columns: ['tenant_id', 'at', 'id'] },
   },
   coordinators: {
     columns: {

@@ -40,6 +40,13 @@ export interface NewReport<F> {
    * already used fails with SubmitKeyUsedError and writes nothing.
    */
   submitKey?: string | null;
+  /**
+   * True when `fields.placeId` was just read from the register of `origin`'s tenant (places.findOrCreate
+   * or places.get with that tenant): the store then does not look the place up again before the insert.
+   * Safe because a place never changes tenant, and one deleted or merged away since is refused by the
+   * foreign key (PlaceOutsideTenantError all the same). Any other caller leaves it out and the store checks.
+   */
+  placeReadInTenant?: true;
 }
 
 /** A change to a report, applied only if the stored version still equals `expectedVersion`. */

@@ -164,7 +164,8 @@ export function createLagesbildAggregateRepository(db: Kysely<Database>, dialect
       const serious = db.selectFrom('incidents')
         .where('tenant_id', '=', scope.tenantId)
         .where('conversation_id', '=', scope.conversationId)
-        .where('severity', '=', 'hog')
+        // A literal, not a parameter: only then can either engine read the partial index of the serious ones (migration 0024).
+        .where('severity', '=', sql.lit('hog'))
         .where('occurred_at', '>=', range.from)
         .where('occurred_at', '<', range.to);
       const [count, rows] = await Promise.all([

@@ -29,7 +29,8 @@ export async function createNumberedReport<R extends AuditedReport>(
   report: NewReport<{ placeId: string | null }>,
   insert: (trx: Kysely<Database>, ref: string) => Promise<R>,
 ): Promise<R> {
-  await requirePlaceOfTenant(db, report.origin.tenantId, report.fields.placeId);
+  // One statement fewer per submit when the caller has just read the place in this tenant (NewReport.placeReadInTenant).
+  if (!report.placeReadInTenant) await requirePlaceOfTenant(db, report.origin.tenantId, report.fields.placeId);
   const numberAndInsert = async (): Promise<R> => {
     try {
       return await db.transaction().execute(async (trx) => {
