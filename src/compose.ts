@@ -95,7 +95,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
   // Medborgarlöften (issue 12): the activity form offers the commitments an activity can serve.
-  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget });
+  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget, leases });
   const views = new ReportViews(reporting, () => clock.now(), (scope, keep) => promises.register.commitmentChoices(scope, keep));
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   // The EST week (issue 12): rapportörer, the meeting, area assessments and priority areas.
@@ -156,7 +156,10 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
         // Before the reports' retention, whose last step clears the engine's files of what was removed.
         callouts: await store.callouts.removeCalledBefore(retentionCutoff(config.retentionMonths, now)),
         ...await applyRetention(store, config.retentionMonths, now),
-        leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
+        // A finished period's lease is what keeps it from running again: a job whose period lasts
+        // months keeps its leases (and those of its posts) for over a year.
+        leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000), promises.longPeriodJobs)
+          + await store.jobLeases.prune(new Date(now.getTime() - 400 * 86_400_000)),
       }),
     },
     ...promises.jobs(() => leases.stopRequested),
