@@ -73,6 +73,16 @@ describe('promise reminders with two instances when a conversation cannot be rea
     assert.equal(h.connector.received.filter(isReminder).length, 5, 'three reminders and two refused attempts, nothing more');
   });
 
+  it('When retention prunes old job leases a month later, then the strategic meeting is not reminded again that year', async () => {
+    thirdDown = false;
+    await bothRun('2026-10-01T06:05:00Z');
+    assert.equal(h.connector.received.filter(isReminder).length, 3);
+    await h.bot.housekeeping.run('retention', new Date('2026-11-02T05:00:00Z')); // 06:00 in Stockholm, 32 days later
+    await bothRun('2026-11-02T07:00:00Z');
+    await bothRun('2026-12-15T07:00:00Z');
+    assert.equal(h.connector.received.filter(isReminder).length, 3, 'the year\'s reminder is still done');
+  });
+
   it('When the bot was removed from a conversation (403), then the run counts it done and is not run again for it', async () => {
     h.connector.responder = (r) => {
       if (isReminder(r) && r.conversationId === THIRD) return { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'gone' } } };

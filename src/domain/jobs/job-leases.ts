@@ -50,7 +50,8 @@ export class JobLeases {
         this.releasedOnStop++;
         return { ran: true, outcome, result, finished: false };
       }
-      await this.leases.finish(job, periodKey, this.holder, this.now());
+      // Done as of the run's time (its tick's), the time the retention job's tick prunes by.
+      await this.leases.finish(job, periodKey, this.holder, now);
       return { ran: true, outcome, result, finished: true };
     } catch (error) {
       clearInterval(renewal);
