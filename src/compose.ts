@@ -13,6 +13,7 @@ import { createSentFileReader } from './bot/sent-file-reader';
 import { ReportFinder } from './domain/report-finder';
 import { reportLinkRoutes } from './http/report-link-route';
 import { JobLeases } from './domain/jobs/job-leases';
+import { OncePerConversation } from './domain/jobs/once-per-conversation';
 import { PostingBudget } from './domain/jobs/posting-budget';
 import { STOCKHOLM } from './domain/periods';
 import { rememberZoneOffsets } from './domain/zone-offsets';
@@ -142,7 +143,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const adapter = createAdapter(config.bot, config.allowedTenants, log, config.defaultLocales);
   // Answers to users count in the tenant's posting budget (issue 14): digests fill what they leave.
   adapter.use(answerBudget(budget, log));
-  const reminders = new HotspotReminders(watched.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales));
+  const reminders = new HotspotReminders(watched.hotspots,
+    new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales), new OncePerConversation(leases));
   const nudges = new EstNudges(store.est, store.digestSubscriptions,
     new ConnectorNudgePoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store.conversations, budget, config.defaultLocales), STOCKHOLM);
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).

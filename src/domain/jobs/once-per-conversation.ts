@@ -24,6 +24,11 @@ export interface PostCounts extends Record<string, number> {
 
 export const noPosts = (): PostCounts => ({ posted: 0, gone: 0, failed: 0 });
 
+/** Counts a post in the run's counts (one not made, because made before or elsewhere, is not counted). */
+export function count(run: PostCounts, result: PostResult | NotMade): void {
+  if (result !== 'done' && result !== 'held') run[result]++;
+}
+
 /**
  * Thrown at the end of a run that left posts to do (some failed): the job's lease is let go instead of
  * marked done, so that the next tick runs the period again and posts only to the conversations left.
@@ -43,15 +48,19 @@ export function finishedOrLeft(counts: PostCounts): PostCounts {
 
 class NotPosted extends Error {}
 
+/** Why a post was not made: `done` before (by this or another instance, or run), or `held` (being made elsewhere now). */
+export type NotMade = 'done' | 'held';
+
 /**
  * A scheduled job's post to a conversation, once per period whatever the number of instances, runs
- * or failures. Each post runs under a lease of its own (the job, and the period with the conversation):
+ * or failures. Each post runs under a lease of its own (the job, and the period with the target: the
+ * conversation, or the one thing in it the post is about):
  *
- * | the conversation's lease   | the post                                                        |
+ * | the post's lease           | the post                                                        |
  * |----------------------------|-----------------------------------------------------------------|
- * | done                       | skipped: posted before (by this or another instance, or run)     |
- * | held by another instance   | skipped: being posted there right now                            |
- * | free, or lapsed            | posted; done when it went out or the bot is gone, let go when it failed or threw |
+ * | done                       | not made (`done`): made before, by this or another instance      |
+ * | held by another instance   | not made (`held`): being made there right now                    |
+ * | free, or lapsed            | made; done when it went out or the bot is gone, let go when it failed or threw |
  *
  * A run that throws midway (or dies) thus leaves the conversations it reached done, and the next run of
  * the period posts only to the others. An instance that dies between the post and its record leaves the
@@ -60,14 +69,15 @@ class NotPosted extends Error {}
 export class OncePerConversation {
   constructor(private readonly leases: JobLeases) {}
 
-  async post(job: string, periodKey: string, conversationId: string, now: Date, post: () => Promise<PostResult>): Promise<PostResult | 'skipped'> {
+  async post(job: string, periodKey: string, target: string, now: Date, post: () => Promise<PostResult>): Promise<PostResult | NotMade> {
     let result: PostResult = 'posted';
     try {
-      const leased = await this.leases.run(job, conversationLeaseKey(periodKey, conversationId), now, async () => {
+      const leased = await this.leases.run(job, conversationLeaseKey(periodKey, target), now, async () => {
         result = await post();
         if (result === 'failed') throw new NotPosted();
       }, { whole: true });
-      return leased.ran ? result : 'skipped';
+      if (leased.ran) return result;
+      return leased.outcome === 'done' ? 'done' : 'held';
     } catch (error) {
       if (error instanceof NotPosted) return 'failed';
       throw error;

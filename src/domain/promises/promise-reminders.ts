@@ -1,4 +1,4 @@
-import { finishedOrLeft, noPosts, type OncePerConversation, type PostCounts, type PostResult } from '../jobs/once-per-conversation';
+import { count, finishedOrLeft, noPosts, type OncePerConversation, type PostCounts, type PostResult } from '../jobs/once-per-conversation';
 import type { DigestSubscriptionRepository } from '../ports/digest-subscriptions.port';
 import type { MembershipRepository } from '../ports/memberships.port';
 import type { PromiseRepository } from '../ports/promises.port';
@@ -105,8 +105,7 @@ export class PromiseReminders {
     for (const { conversationId } of conversations) {
       // The instance stops: the lease is let go and another instance runs the period again.
       if (stopRequested()) return;
-      const result = await this.s.once.post(job, periodKey, conversationId, now, () => this.s.poster.post({ tenantId, conversationId }, reminder));
-      if (result !== 'skipped') run[result]++;
+      count(run, await this.s.once.post(job, periodKey, conversationId, now, () => this.s.poster.post({ tenantId, conversationId }, reminder)));
     }
   }
 }

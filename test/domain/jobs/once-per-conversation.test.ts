@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobLeases } from '../../../src/domain/jobs/job-leases';
-import { finishedOrLeft, noPosts, OncePerConversation, PostsLeft, type PostResult } from '../../../src/domain/jobs/once-per-conversation';
+import { count, finishedOrLeft, noPosts, OncePerConversation, PostsLeft, type PostResult } from '../../../src/domain/jobs/once-per-conversation';
 import type { Store } from '../../../src/domain/ports/store.port';
 import { createStore } from '../../../src/store/create-store';
 
@@ -19,8 +19,7 @@ function reminderJob(leases: JobLeases, post: (conversationId: string) => Promis
   return (now: Date) => leases.run('reminder', '2026', now, async () => {
     const run = noPosts();
     for (const id of CONVERSATIONS) {
-      const result = await once.post('reminder', '2026', id, now, () => post(id));
-      if (result !== 'skipped') run[result]++;
+      count(run, await once.post('reminder', '2026', id, now, () => post(id)));
     }
     return finishedOrLeft(run);
   });
