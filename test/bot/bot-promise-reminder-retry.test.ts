@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ReceivedActivity } from '../fakes/fake-bot-connector';
 import { BotHarness } from '../support/bot-harness';
+import { readRows } from '../support/bot-instances';
 import { ANNA, CHANNEL, TENANT, botAdded, type Where } from '../support/teams-activities';
 
 // The promise register's reminders go to every subscribing conversation of the tenant, once per period.
@@ -74,13 +75,20 @@ describe('promise reminders with two instances when a conversation cannot be rea
   });
 
   it('When retention prunes old job leases a month later, then the strategic meeting is not reminded again that year', async () => {
+    // Leases are marked done by the wall clock: a year after today's, so that the retention run a month
+    // after the reminder (in the test's clock) finds them old enough to prune.
+    await h.press('promiseSave', { ...PROMISE, year: 2027, periodFrom: '2027-01-01', periodTo: '2027-12-31' });
+    const of2027 = () => h.connector.received.filter((r) => r.method === 'POST' && JSON.stringify(r.body).includes('inget strategiskt möte är registrerat för 2027'));
     thirdDown = false;
-    await bothRun('2026-10-01T06:05:00Z');
-    assert.equal(h.connector.received.filter(isReminder).length, 3);
-    await h.bot.housekeeping.run('retention', new Date('2026-11-02T05:00:00Z')); // 06:00 in Stockholm, 32 days later
-    await bothRun('2026-11-02T07:00:00Z');
-    await bothRun('2026-12-15T07:00:00Z');
-    assert.equal(h.connector.received.filter(isReminder).length, 3, 'the year\'s reminder is still done');
+    await bothRun('2027-10-01T06:05:00Z');
+    assert.equal(of2027().length, 3);
+    await h.bot.housekeeping.run('mobilisation-escalation', new Date('2027-10-01T06:05:00Z'));
+    await h.bot.housekeeping.run('retention', new Date('2027-11-02T05:00:00Z')); // 06:00 in Stockholm, 32 days later
+    const leases = readRows<{ job: string }>(h.databaseFile, 'SELECT job FROM job_leases');
+    assert.ok(!leases.some((l) => l.job === 'mobilisation-escalation'), 'the retention run pruned the finished leases of other jobs');
+    await bothRun('2027-11-02T07:00:00Z');
+    await bothRun('2027-12-15T07:00:00Z');
+    assert.equal(of2027().length, 3, 'the year\'s reminder is still done');
   });
 
   it('When the bot was removed from a conversation (403), then the run counts it done and is not run again for it', async () => {

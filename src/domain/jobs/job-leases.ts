@@ -50,8 +50,7 @@ export class JobLeases {
         this.releasedOnStop++;
         return { ran: true, outcome, result, finished: false };
       }
-      // Done as of the run's time (its tick's), the time the retention job's tick prunes by.
-      await this.leases.finish(job, periodKey, this.holder, now);
+      await this.leases.finish(job, periodKey, this.holder, this.now());
       return { ran: true, outcome, result, finished: true };
     } catch (error) {
       clearInterval(renewal);
