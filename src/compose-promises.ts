@@ -9,7 +9,9 @@ import type { Clock } from './domain/ports/clock.port';
 import type { Store } from './domain/ports/store.port';
 import { meetingReminderYear, quarterToReview } from './domain/promises/promise-calendar';
 import { PromiseRegister } from './domain/promises/promise-register';
-import { PromiseReminders } from './domain/promises/promise-reminders';
+import { MEETING_REMINDER_JOB, PromiseReminders, QUARTERLY_REMINDER_JOB } from './domain/promises/promise-reminders';
+import type { JobLeases } from './domain/jobs/job-leases';
+import { OncePerConversation } from './domain/jobs/once-per-conversation';
 import type { HousekeepingJob } from './scheduler/housekeeping-scheduler';
 
 export interface PromiseWiring {
@@ -18,6 +20,8 @@ export interface PromiseWiring {
   verbs: VerbEntry[];
   /** The quarterly reminder and the strategic meeting's, for the housekeeping scheduler (each under a lease). */
   jobs(stopRequested: () => boolean): HousekeepingJob[];
+  /** Jobs whose period (1 October to 31 December) outlasts the usual pruning of finished leases. */
+  longPeriodJobs: readonly string[];
 }
 
 export interface PromiseWiringDeps {
@@ -27,6 +31,8 @@ export interface PromiseWiringDeps {
   /** The adapter is made after the bot; it is needed only when a reminder is posted. */
   adapter: () => ConnectorDigestPosterOptions['adapter'];
   budget: { wait(tenantId: string): Promise<void> };
+  /** Each conversation's reminder runs under a lease of its own: posted once per period. */
+  leases: JobLeases;
 }
 
 /** Medborgarlöften wired together (issue 12): the register, its commands and buttons, and its reminders. */
@@ -48,15 +54,17 @@ export function composePromises(d: PromiseWiringDeps): PromiseWiring {
         { adapter: d.adapter(), appId: config.bot.appId, serviceUrls: config.bot }, store, d.budget, config.defaultLocales,
       )).post(conversation, reminder),
     },
+    once: new OncePerConversation(d.leases),
     zone: STOCKHOLM,
   });
   return {
     register,
+    longPeriodJobs: [MEETING_REMINDER_JOB],
     commands: promiseCommands(feature),
     verbs: promiseVerbs(feature),
     jobs: (stopRequested) => [
-      { name: 'promise-quarterly-reminder', period: (now) => quarterToReview(now, STOCKHOLM)?.key ?? null, run: (now) => reminders.quarterly(now, stopRequested) },
-      { name: 'strategic-meeting-reminder', period: (now) => meetingReminderYear(now, STOCKHOLM)?.toString() ?? null, run: (now) => reminders.strategicMeeting(now, stopRequested) },
+      { name: QUARTERLY_REMINDER_JOB, period: (now) => quarterToReview(now, STOCKHOLM)?.key ?? null, run: (now) => reminders.quarterly(now, stopRequested) },
+      { name: MEETING_REMINDER_JOB, period: (now) => meetingReminderYear(now, STOCKHOLM)?.toString() ?? null, run: (now) => reminders.strategicMeeting(now, stopRequested) },
     ],
   };
 }

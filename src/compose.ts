@@ -13,6 +13,7 @@ import { createSentFileReader } from './bot/sent-file-reader';
 import { ReportFinder } from './domain/report-finder';
 import { reportLinkRoutes } from './http/report-link-route';
 import { JobLeases } from './domain/jobs/job-leases';
+import { OncePerConversation } from './domain/jobs/once-per-conversation';
 import { PostingBudget } from './domain/jobs/posting-budget';
 import { STOCKHOLM } from './domain/periods';
 import { rememberZoneOffsets } from './domain/zone-offsets';
@@ -95,7 +96,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const leases = new JobLeases(store.jobLeases, randomUUID(), config.jobs.leaseMs);
   const budget = new PostingBudget(store.postBudget, { perSecond: config.jobs.postsPerSecond });
   // Medborgarlöften (issue 12): the activity form offers the commitments an activity can serve.
-  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget });
+  const promises = composePromises({ config, store, clock, adapter: () => adapter, budget, leases });
   const views = new ReportViews(reporting, () => clock.now(), (scope, keep) => promises.register.commitmentChoices(scope, keep));
   const hotspots = createHotspotFeature(watched, reporting, views, clock, config.hotspots.effectWeeks);
   // The EST week (issue 12): rapportörer, the meeting, area assessments and priority areas.
@@ -142,7 +143,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   const adapter = createAdapter(config.bot, config.allowedTenants, log, config.defaultLocales);
   // Answers to users count in the tenant's posting budget (issue 14): digests fill what they leave.
   adapter.use(answerBudget(budget, log));
-  const reminders = new HotspotReminders(watched.hotspots, new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales));
+  const reminders = new HotspotReminders(watched.hotspots,
+    new ConnectorReminderPoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store, budget, config.defaultLocales), new OncePerConversation(leases));
   const nudges = new EstNudges(store.est, store.digestSubscriptions,
     new ConnectorNudgePoster({ adapter, appId: config.bot.appId, serviceUrls: config.bot }, store.conversations, budget, config.defaultLocales), STOCKHOLM);
   // Every job on the scheduler's cron, each run once per period under a lease (any number of instances).
@@ -156,7 +158,10 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
         // Before the reports' retention, whose last step clears the engine's files of what was removed.
         callouts: await store.callouts.removeCalledBefore(retentionCutoff(config.retentionMonths, now)),
         ...await applyRetention(store, config.retentionMonths, now),
-        leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
+        // A finished period's lease is what keeps it from running again: a job whose period lasts
+        // months keeps its leases (and those of its posts) for over a year.
+        leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000), promises.longPeriodJobs)
+          + await store.jobLeases.prune(new Date(now.getTime() - 400 * 86_400_000)),
       }),
     },
     ...promises.jobs(() => leases.stopRequested),

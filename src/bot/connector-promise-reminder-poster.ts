@@ -1,5 +1,7 @@
 import { promiseReminder } from '../cards/promise-cards';
 import type { PromiseReminder, PromiseReminderPoster } from '../domain/promises/promise-reminders';
+import { botGone } from '../domain/digests/retry-policy';
+import type { PostResult } from '../domain/jobs/once-per-conversation';
 import type { ChatScope } from '../domain/scope';
 import type { ConversationRepository, UserProfileRepository } from '../domain/ports/store.port';
 import { SWEDISH_BY_DEFAULT, tenantLocale, type DefaultLocales } from '../i18n/messages';
@@ -19,9 +21,9 @@ export class ConnectorPromiseReminderPoster implements PromiseReminderPoster {
     private readonly locales: DefaultLocales = SWEDISH_BY_DEFAULT,
   ) {}
 
-  async post(scope: ChatScope, reminder: PromiseReminder): Promise<boolean> {
+  async post(scope: ChatScope, reminder: PromiseReminder): Promise<PostResult> {
     const conversation = await this.store.conversations.get(scope);
-    if (!conversation) return false;
+    if (!conversation) return 'gone';
     const userIds = reminder.kind === 'idle_commitments' ? reminder.commitments.flatMap((c) => c.owners) : reminder.coordinators;
     const people = new Map<string, { id: string; name: string }>();
     for (const userId of new Set(userIds)) {
@@ -31,6 +33,7 @@ export class ConnectorPromiseReminderPoster implements PromiseReminderPoster {
     const card = promiseReminder(tenantLocale(this.locales, scope.tenantId), reminder, people);
     await this.budget?.wait(scope.tenantId);
     const outcome = await postProactively(this.o, conversation, { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
-    return outcome.ok;
+    if (outcome.ok) return 'posted';
+    return botGone(outcome) ? 'gone' : 'failed';
   }
 }

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { JobLeases } from '../domain/jobs/job-leases';
+import { PostsLeft } from '../domain/jobs/once-per-conversation';
 import type { Clock } from '../domain/ports/clock.port';
 import { STOCKHOLM } from '../domain/periods';
 import type { Logger } from '../logging/logger';
@@ -52,7 +53,11 @@ export class HousekeepingScheduler {
         const msg = outcome.finished ? 'housekeeping job done' : 'housekeeping job stopped for shutdown, lease released';
         this.log.info({ job: name, period, lease: outcome.outcome, ...outcome.result }, msg);
       },
-      (error: unknown) => this.log.error({ job: name, period, err: error instanceof Error ? error.name : 'error' }, 'housekeeping job failed'),
+      (error: unknown) => {
+        // Not a fault of the job: some posts failed, and the next tick runs the period again for them.
+        if (error instanceof PostsLeft) this.log.warn({ job: name, period, ...error.counts }, 'housekeeping job left posts for its next run');
+        else this.log.error({ job: name, period, err: error instanceof Error ? error.name : 'error' }, 'housekeeping job failed');
+      },
     ).finally(() => this.running.delete(name));
     this.running.set(name, run);
     await run;

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Store } from '../../src/domain/ports/store.port';
 import { createStore } from '../../src/store/create-store';
-import { DIGEST_JOB, digestLeaseKey } from '../../src/domain/digests/scheduled-digests';
+import { DIGEST_JOB } from '../../src/domain/digests/scheduled-digests';
+import { conversationLeaseKey } from '../../src/domain/jobs/once-per-conversation';
 import { randomUUID } from 'node:crypto';
 import { conversationRecord } from '../store/store-fixtures';
 import { CHAT, CONVERSATION, ScriptedPoster, StepClock, digestRig, subscribedStore, subscription } from './digest-fixtures';
@@ -36,7 +37,7 @@ describe('scheduled digests', () => {
   it('When the instance posting a digest died after the POST, then another posts it once the lease lapsed, at least once, and records that it may be twice', async () => {
     // Instance A took the digest's lease, noted its first attempt as being sent, and died: no answer recorded, no renewals.
     const due = new Date('2026-11-30T06:30:00Z');
-    const lease = { job: DIGEST_JOB, periodKey: digestLeaseKey('2026-W48', CONVERSATION), holder: 'instance-dead', now: due, until: new Date(due.getTime() + 60_000) };
+    const lease = { job: DIGEST_JOB, periodKey: conversationLeaseKey('2026-W48', CONVERSATION), holder: 'instance-dead', now: due, until: new Date(due.getTime() + 60_000) };
     assert.equal(await store.jobLeases.acquire(lease), 'acquired');
     const claimed = await store.digestDeliveries.claim({ conversationId: CONVERSATION, periodKey: '2026-W48', scheduledFor: due, claimedBy: 'instance-dead', now: due, staleBefore: due });
     await store.digestDeliveries.sending(claimed!.id, 1, due);

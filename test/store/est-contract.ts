@@ -61,6 +61,17 @@ export function estContract(ctx: () => { store: Store; place: Place }): void {
       assert.equal(await est.claimNudge(otherChat, '2026-03-17', 'aad-anna', at(3)), true, 'another conversation is another nudge');
     });
 
+    it('lets a claim left unsent (its instance died while posting) be taken over once it is stale, by one caller only; a sent one never', async function () {
+      const { est } = ctx().store;
+      assert.equal(await est.claimNudge(origin, '2026-03-17', 'aad-anna', T0), true);
+      assert.equal(await est.claimNudge(origin, '2026-03-17', 'aad-anna', at(60), T0), false, 'claimed at the stale limit: not stale yet');
+      const takeovers = await Promise.all([1, 2, 3].map(() => est.claimNudge(origin, '2026-03-17', 'aad-anna', at(700), at(100))));
+      assert.equal(takeovers.filter(Boolean).length, 1, 'concurrent takeovers: one wins');
+      assert.equal(await est.claimNudge(origin, '2026-03-17', 'aad-anna', at(800), at(200)), false, 'taken over at at(700): fresh again');
+      await est.nudgeSent(origin, '2026-03-17', 'aad-anna', at(701));
+      assert.equal(await est.claimNudge(origin, '2026-03-17', 'aad-anna', at(9_000), at(8_000)), false, 'a sent nudge is never claimed again');
+    });
+
     it('keeps one assessment per area and week, replaced when set again, read by week within the conversation', async function () {
       const { store, place } = ctx();
       const a = { areaId: place.id, weekStart: '2026-03-09', level: 2 as const, reason: 'Klotter ökar – åäö', setBy: 'aad-anna', setAt: T0 };

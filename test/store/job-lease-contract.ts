@@ -26,6 +26,17 @@ export function jobLeaseContract(ctx: () => { store: Store; place: Place }): voi
       assert.equal(await jobLeases.acquire(lease('c', at(60), { job: 'retention' })), 'held');
     });
 
+    it('keeps the finished leases of the jobs excepted from pruning (their period outlasts the pruning age)', async function () {
+      const { jobLeases } = ctx().store;
+      await jobLeases.acquire(lease('a', T0, { job: 'strategic-meeting-reminder', periodKey: '2026' }));
+      await jobLeases.acquire(lease('a', T0));
+      await jobLeases.finish('strategic-meeting-reminder', '2026', 'a', T0);
+      await jobLeases.finish('hotspot-reminders', '2026-11-26T06:00', 'a', T0);
+      assert.equal(await jobLeases.prune(at(1), ['strategic-meeting-reminder']), 1, 'only the other job\'s lease goes');
+      assert.equal(await jobLeases.acquire(lease('b', at(2), { job: 'strategic-meeting-reminder', periodKey: '2026' })), 'done', 'the year is still done');
+      assert.equal(await jobLeases.prune(at(1)), 1, 'without the exception it goes too');
+    });
+
     it('is taken over once it lapsed, by one holder only; the old holder can then neither renew nor finish it', async function () {
       const { jobLeases } = ctx().store;
       assert.equal(await jobLeases.acquire(lease('a', T0)), 'acquired');

@@ -15,9 +15,14 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
+/** The connector said the bot is no longer in the conversation: posting there again would not help. */
+export function botGone(outcome: PostOutcome): boolean {
+  return !outcome.ok && GONE.has(outcome.status);
+}
+
 export function classify(outcome: PostOutcome, attempt: number, policy: RetryPolicy): AttemptOutcome {
   if (outcome.ok) return 'posted';
-  if (GONE.has(outcome.status)) return 'gone';
+  if (botGone(outcome)) return 'gone';
   return RETRYABLE.has(outcome.status) && attempt < policy.maxAttempts ? 'retry' : 'failed';
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { JobLeases } from '../jobs/job-leases';
+import { conversationLeaseKey } from '../jobs/once-per-conversation';
 import type { Clock } from '../ports/clock.port';
 import type { ConversationRepository } from '../ports/store.port';
 import type { DigestDeliveryRepository } from '../ports/digest-deliveries.port';
@@ -94,7 +94,7 @@ export class ScheduledDigests {
     if (occurrence < subscription.createdAt || now.getTime() - occurrence.getTime() > deps.catchUpMs) return null;
     const period = digestPeriod(subscription, occurrence, deps.zone);
     const key = periodKey(period);
-    const leased = await deps.leases.run(DIGEST_JOB, digestLeaseKey(key, subscription.conversationId), now, () => this.deliver(subscription, period, key, occurrence, now));
+    const leased = await deps.leases.run(DIGEST_JOB, conversationLeaseKey(key, subscription.conversationId), now, () => this.deliver(subscription, period, key, occurrence, now));
     return leased.ran ? leased.result : null;
   }
 
@@ -144,14 +144,6 @@ export class ScheduledDigests {
       await deps.sleep(wait!);
     }
   }
-}
-
-/**
- * The lease's period key: the digest's period and a hash of the conversation id (ids run to 400
- * characters; the key column holds 100).
- */
-export function digestLeaseKey(periodKey: string, conversationId: string): string {
-  return `${periodKey}/${createHash('sha256').update(conversationId).digest('base64url')}`;
 }
 
 export function errorName(error: unknown): string {

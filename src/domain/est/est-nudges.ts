@@ -5,6 +5,13 @@ import type { EstRepository, Reporter } from './est.port';
 import { DEFAULT_MEETING, nudgeDue, upcomingWeek, type EstMeeting, type EstWeek } from './est-week';
 import { reportersToNudge } from './nudge-selection';
 
+/**
+ * A claim still unsent after this long was left by an instance that died while posting (a post takes
+ * two connector calls of at most 15 s each, after the budget's short wait): the next run takes it over.
+ * Should that instance have died after the post went out, the rapportör is nudged twice; never not at all.
+ */
+export const STALE_CLAIM_MS = 10 * 60_000;
+
 /** A personal nudge: the rapportör's organisation has reported nothing in the conversation this EST week. */
 export interface EstNudge {
   /** The conversation the week is about (a channel), not the 1:1 chat the nudge goes to. */
@@ -40,6 +47,7 @@ export class EstNudges {
   async run(now: Date, stopRequested: () => boolean = () => false): Promise<{ nudged: number; failed: number }> {
     let nudged = 0;
     let failed = 0;
+    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
     for (const subscription of await this.subscriptions.listActive()) {
       const scope: ChatScope = { tenantId: subscription.tenantId, conversationId: subscription.conversationId };
       const meeting = (await this.est.meeting(scope)) ?? DEFAULT_MEETING;
@@ -55,8 +63,8 @@ export class EstNudges {
       for (const reporter of due) {
         // The instance stops: the rest are left unclaimed for the instance that takes the job over.
         if (stopRequested()) return { nudged, failed };
-        if (!(await this.est.claimNudge(scope, week.meetingDay, reporter.userId, now))) continue;
-        if (await this.poster.post({ scope, reporter, meeting, week })) {
+        if (!(await this.est.claimNudge(scope, week.meetingDay, reporter.userId, now, staleBefore))) continue;
+        if (await this.postOrLetGo(scope, week.meetingDay, reporter.userId, () => this.poster.post({ scope, reporter, meeting, week }))) {
           await this.est.nudgeSent(scope, week.meetingDay, reporter.userId, now);
           nudged++;
         } else {
@@ -66,5 +74,15 @@ export class EstNudges {
       }
     }
     return { nudged, failed };
+  }
+
+  /** A post that throws (the store or the network failed) lets its claim go too, or the nudge would never be sent. */
+  private async postOrLetGo(scope: ChatScope, meetingDay: string, userId: string, post: () => Promise<boolean>): Promise<boolean> {
+    try {
+      return await post();
+    } catch (error) {
+      await this.est.releaseNudge(scope, meetingDay, userId);
+      throw error;
+    }
   }
 }

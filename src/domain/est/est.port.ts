@@ -38,8 +38,12 @@ export interface EstRepository {
   markNothingToReport(scope: ChatScope, meetingDay: string, organisation: Organisation, by: string, at: Date): Promise<void>;
   nothingToReport(scope: ChatScope, meetingDay: string): Promise<Organisation[]>;
 
-  /** Claims the nudge of a rapportör for a meeting: false when it was claimed before (by this or another instance). */
-  claimNudge(scope: ChatScope, meetingDay: string, userId: string, at: Date): Promise<boolean>;
+  /**
+   * Claims the nudge of a rapportör for a meeting: false when it was claimed before (by this or another
+   * instance), unless that claim was never marked sent and was made before `staleBefore` (its instance
+   * died while posting): then it is taken over, by one caller only.
+   */
+  claimNudge(scope: ChatScope, meetingDay: string, userId: string, at: Date, staleBefore?: Date): Promise<boolean>;
   /** The nudge went out. */
   nudgeSent(scope: ChatScope, meetingDay: string, userId: string, at: Date): Promise<void>;
   /** The nudge could not be posted: its claim is let go, so that the next run tries again. */

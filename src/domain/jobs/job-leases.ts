@@ -23,11 +23,18 @@ export class JobLeases {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async run<T>(job: string, periodKey: string, now: Date, work: () => Promise<T>): Promise<LeasedRun<T>> {
+  /**
+   * `whole`: the work is one step (a single post) that is done once it returns, even when the instance
+   * began to stop meanwhile; letting its lease go would have it done again by another instance.
+   */
+  async run<T>(job: string, periodKey: string, now: Date, work: () => Promise<T>, options: { whole?: boolean } = {}): Promise<LeasedRun<T>> {
     if (this.stopping) return { ran: false, outcome: 'held' };
     const outcome = await this.leases.acquire({ job, periodKey, holder: this.holder, now, until: new Date(now.getTime() + this.leaseMs) });
     if (outcome === 'held' || outcome === 'done') return { ran: false, outcome };
     const key = `${job}\u0000${periodKey}`;
+    // Let go: lapsed for any run from this one's time on, whichever clock the next run reads (a run's
+    // time is its tick's, which can lie behind the wall clock).
+    const letGo = () => this.leases.renew(job, periodKey, this.holder, new Date(Math.min(this.now().getTime(), now.getTime())));
     this.held.set(key, { job, periodKey });
     const renewal = setInterval(() => {
       void this.leases.renew(job, periodKey, this.holder, new Date(Math.max(this.now().getTime(), now.getTime()) + this.leaseMs)).catch(() => undefined);
@@ -38,8 +45,8 @@ export class JobLeases {
       clearInterval(renewal);
       // A job stops early (between posts) when the instance stops: the period is not done, and the
       // lease lapses at once so that another instance finishes it.
-      if (this.stopping) {
-        await this.leases.renew(job, periodKey, this.holder, this.now());
+      if (this.stopping && !options.whole) {
+        await letGo();
         this.releasedOnStop++;
         return { ran: true, outcome, result, finished: false };
       }
@@ -48,7 +55,7 @@ export class JobLeases {
     } catch (error) {
       clearInterval(renewal);
       // Lapsed at once: the next tick (here or on another instance) runs the period again.
-      await this.leases.renew(job, periodKey, this.holder, this.now()).catch(() => undefined);
+      await letGo().catch(() => undefined);
       throw error;
     } finally {
       clearInterval(renewal);

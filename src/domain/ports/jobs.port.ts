@@ -23,8 +23,12 @@ export interface JobLeaseRepository {
   renew(job: string, periodKey: string, holder: string, until: Date): Promise<boolean>;
   /** Marks the period done (only by the holder). */
   finish(job: string, periodKey: string, holder: string, at: Date): Promise<boolean>;
-  /** Removes finished leases older than `before` (the retention job keeps the table small). */
-  prune(before: Date): Promise<number>;
+  /**
+   * Removes finished leases older than `before` (the retention job keeps the table small), except those
+   * of the jobs in `except`: a job whose period lasts longer than the pruning age would otherwise run
+   * its period again once the lease is gone.
+   */
+  prune(before: Date, except?: readonly string[]): Promise<number>;
   /** Lets go of every unfinished lease of this holder now (shutdown), so that another instance takes over at once. */
   releaseAll(holder: string, now: Date): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import { count, finishedOrLeft, noPosts, type OncePerConversation, type PostCounts, type PostResult } from '../jobs/once-per-conversation';
 import type { DigestSubscriptionRepository } from '../ports/digest-subscriptions.port';
 import type { MembershipRepository } from '../ports/memberships.port';
 import type { PromiseRepository } from '../ports/promises.port';
@@ -22,10 +23,10 @@ export type PromiseReminder =
 
 /**
  * Posts a reminder in a conversation that subscribes to the lägesbild, @mentioning the user ids named.
- * Implemented at the Teams edge; resolves false when the conversation cannot be reached.
+ * Implemented at the Teams edge: `gone` when the bot is no longer there, `failed` when worth another try.
  */
 export interface PromiseReminderPoster {
-  post(conversation: ChatScope, reminder: PromiseReminder): Promise<boolean>;
+  post(conversation: ChatScope, reminder: PromiseReminder): Promise<PostResult>;
 }
 
 /**
@@ -47,26 +48,27 @@ export interface PromiseReminderSources {
   /** The tenant's coordinators: configured and named by command. */
   coordinators(scope: TenantScope): Promise<string[]>;
   poster: PromiseReminderPoster;
+  /** Each conversation's post once per period, also when a run fails midway and is run again. */
+  once: OncePerConversation;
   zone: string;
 }
 
-/** What a run did, for the job's log line (counts only). */
-export interface ReminderRun extends Record<string, number> {
-  posted: number;
-  failed: number;
-}
+/** The jobs' names: their leases, and those of each conversation's post. */
+export const QUARTERLY_REMINDER_JOB = 'promise-quarterly-reminder';
+export const MEETING_REMINDER_JOB = 'strategic-meeting-reminder';
 
 /**
  * The promise register's scheduled reminders, each run once per period under a job lease (src/compose.ts):
  * the quarterly list of idle commitments and the strategic meeting not yet recorded by 1 October. They
- * go to every conversation of the tenant that subscribes to the lägesbild.
+ * go to every conversation of the tenant that subscribes to the lägesbild, each once per period: a run
+ * that failed to reach a conversation throws PostsLeft at its end, and the next tick posts to the ones left.
  */
 export class PromiseReminders {
   constructor(private readonly s: PromiseReminderSources) {}
 
-  async quarterly(now: Date, stopRequested: () => boolean = () => false): Promise<ReminderRun> {
+  async quarterly(now: Date, stopRequested: () => boolean = () => false): Promise<PostCounts> {
     const quarter = quarterToReview(now, this.s.zone);
-    const run: ReminderRun = { posted: 0, failed: 0 };
+    const run = noPosts();
     if (!quarter) return run;
     for (const tenantId of await this.s.promises.tenantsWithPromises(quarter.year)) {
       const tenant = { tenantId };
@@ -78,31 +80,32 @@ export class PromiseReminders {
         const members = await this.s.memberships.membersOf(tenant, i.progress.commitment.organisations, OWNERS_MAX);
         return { ...i, owners: members.length > 0 ? members : coordinators.slice(0, OWNERS_MAX) };
       }));
-      await this.postToTenant(tenantId, { kind: 'idle_commitments', quarter, commitments }, run, stopRequested);
+      await this.postToTenant(QUARTERLY_REMINDER_JOB, quarter.key, now, tenantId, { kind: 'idle_commitments', quarter, commitments }, run, stopRequested);
     }
-    return run;
+    return finishedOrLeft(run);
   }
 
-  async strategicMeeting(now: Date, stopRequested: () => boolean = () => false): Promise<ReminderRun> {
+  async strategicMeeting(now: Date, stopRequested: () => boolean = () => false): Promise<PostCounts> {
     const year = meetingReminderYear(now, this.s.zone);
-    const run: ReminderRun = { posted: 0, failed: 0 };
+    const run = noPosts();
     if (year === null) return run;
     for (const tenantId of await this.s.promises.tenantsWithPromises(year)) {
       const tenant = { tenantId };
       if ((await this.s.promises.meetings(tenant, year)).length > 0) continue;
       const coordinators = (await this.s.coordinators(tenant)).slice(0, OWNERS_MAX);
-      await this.postToTenant(tenantId, { kind: 'strategic_meeting', year, coordinators }, run, stopRequested);
+      await this.postToTenant(MEETING_REMINDER_JOB, String(year), now, tenantId, { kind: 'strategic_meeting', year, coordinators }, run, stopRequested);
     }
-    return run;
+    return finishedOrLeft(run);
   }
 
-  private async postToTenant(tenantId: string, reminder: PromiseReminder, run: ReminderRun, stopRequested: () => boolean): Promise<void> {
+  private async postToTenant(
+    job: string, periodKey: string, now: Date, tenantId: string, reminder: PromiseReminder, run: PostCounts, stopRequested: () => boolean,
+  ): Promise<void> {
     const conversations = (await this.s.subscriptions.listActive()).filter((s) => s.tenantId === tenantId);
-    for (const subscription of conversations) {
+    for (const { conversationId } of conversations) {
       // The instance stops: the lease is let go and another instance runs the period again.
       if (stopRequested()) return;
-      if (await this.s.poster.post({ tenantId, conversationId: subscription.conversationId }, reminder)) run.posted++;
-      else run.failed++;
+      count(run, await this.s.once.post(job, periodKey, conversationId, now, () => this.s.poster.post({ tenantId, conversationId }, reminder)));
     }
   }
 }

@@ -72,14 +72,21 @@ export function createEstRepository(db: Kysely<Database>, dialect: StoreDialect)
       return rows.map((r) => organisation(r.organisation));
     },
 
-    async claimNudge(scope, meetingDay, userId, at) {
+    async claimNudge(scope, meetingDay, userId, at, staleBefore) {
       try {
         await db.insertInto('est_nudges').values({ ...inChat(scope), meeting_day: meetingDay, user_id: userId, claimed_at: at, sent_at: null }).execute();
         return true;
       } catch (error) {
-        if (dialect.isUniqueViolation(error)) return false;
-        throw error;
+        if (!dialect.isUniqueViolation(error)) throw error;
       }
+      if (!staleBefore) return false;
+      // The update re-checks the old claim's time: of two instances that both see it stale, one takes it.
+      const takeover = await db.updateTable('est_nudges').set({ claimed_at: at })
+        .where('tenant_id', '=', scope.tenantId).where('conversation_id', '=', scope.conversationId)
+        .where('meeting_day', '=', meetingDay).where('user_id', '=', userId)
+        .where('sent_at', 'is', null).where('claimed_at', '<', staleBefore)
+        .executeTakeFirst();
+      return takeover.numUpdatedRows > 0n;
     },
 
     async nudgeSent(scope, meetingDay, userId, at) {

@@ -49,8 +49,10 @@ export function createJobLeaseRepository(db: Kysely<Database>, dialect: StoreDia
       return result.numUpdatedRows > 0n;
     },
 
-    async prune(before) {
-      const result = await db.deleteFrom('job_leases').where('finished_at', '<', before).executeTakeFirst();
+    async prune(before, except = []) {
+      const result = await db.deleteFrom('job_leases').where('finished_at', '<', before)
+        .$if(except.length > 0, (q) => q.where('job', 'not in', [...except]))
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
 

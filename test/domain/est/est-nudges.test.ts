@@ -116,6 +116,30 @@ describe('the EST week: nudges before the meeting', function () {
     assert.deepEqual(poster.who(), ['aad-fritid', 'aad-polis']);
   });
 
+  it('When a post throws midway (the store or network failed), then its claim is let go and the run made again nudges it, and the others not twice', async () => {
+    await report(store, 'skola', new Date('2026-11-26T10:00:00Z'));
+    const throwing = new EstNudges(store.est, store.digestSubscriptions, {
+      post: async (nudge) => {
+        if (nudge.reporter.userId === POLIS.userId) throw new Error('connection reset');
+        return poster.post(nudge);
+      },
+    });
+    await assert.rejects(throwing.run(NUDGE), /connection reset/);
+    const reached = poster.who();
+    await nudges.run(NUDGE);
+    assert.deepEqual(poster.who(), ['aad-fritid', 'aad-polis'], `each once (the failed run reached ${reached.join(', ') || 'nobody'})`);
+  });
+
+  it('When an instance died while posting a nudge, then its claim is taken over once stale, and not before', async () => {
+    await report(store, 'skola', new Date('2026-11-26T10:00:00Z'));
+    // The dead instance claimed the polis's nudge and never posted it (nor let it go).
+    assert.equal(await store.est.claimNudge(CHANNEL, '2026-12-01', POLIS.userId, NUDGE), true);
+    assert.deepEqual(await nudges.run(minutes(NUDGE, 5)), { nudged: 1, failed: 0 }, 'a fresh claim may still be posting: only the fritid is nudged');
+    assert.deepEqual(await nudges.run(minutes(NUDGE, 15)), { nudged: 1, failed: 0 }, 'stale after ten minutes: the polis is nudged');
+    assert.deepEqual(await nudges.run(minutes(NUDGE, 30)), { nudged: 0, failed: 0 });
+    assert.deepEqual(poster.who(), ['aad-fritid', 'aad-polis']);
+  });
+
   it('When two instances on one database run the job at the same time, and again a quarter later, then each rapportör is nudged once', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trygghetsboten-est-'));
     const file = path.join(folder, 'store.db');

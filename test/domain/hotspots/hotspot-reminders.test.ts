@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { HotspotReminders, reminderDay } from '../../../src/domain/hotspots/hotspot-reminders';
+import { JobLeases } from '../../../src/domain/jobs/job-leases';
+import { OncePerConversation } from '../../../src/domain/jobs/once-per-conversation';
 import { HotspotSummaries } from '../../../src/domain/hotspots/hotspot-summaries';
 import type { HotspotReminder, ReminderPoster } from '../../../src/domain/ports/reminder-poster.port';
 import type { Store } from '../../../src/domain/ports/store.port';
@@ -23,7 +25,11 @@ describe('hot spot reminders', () => {
   const origin = { tenantId: 't', conversationId: '19:channel@thread.tacv2' };
   const tenant = { tenantId: origin.tenantId };
 
-  beforeEach(async () => { store = await openSqliteStore(':memory:'); });
+  let once: OncePerConversation;
+  beforeEach(async () => {
+    store = await openSqliteStore(':memory:');
+    once = new OncePerConversation(new JobLeases(store.jobLeases, 'instance', 60_000));
+  });
   afterEach(async () => { await store.close(); });
 
   it('When the follow-up day and a due date come, then each reminder is posted once, to the owner, in the hot spot\'s channel', async () => {
@@ -35,7 +41,7 @@ describe('hot spot reminders', () => {
       addMeasure: { what: 'Belysning', organisation: 'kommunen', dueDate: '2026-12-02', createdBy: owner },
     });
     const poster = new RecordingPoster();
-    const reminders = new HotspotReminders(store.hotspots, poster);
+    const reminders = new HotspotReminders(store.hotspots, poster, once);
 
     assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 });
     clock.current = new Date('2026-12-01T23:00:00Z'); // midnight in Stockholm: the measure's day has begun
@@ -58,6 +64,30 @@ describe('hot spot reminders', () => {
     assert.deepEqual(await reminders.dueReminders(clock.now()), { posted: 0, failed: 0 }, 'each reminder once');
   });
 
+  it('When a run throws after a post but before marking it, then the run made again marks it without posting it twice', async () => {
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', clock.now());
+    const created = await store.hotspots.create({ placeId: place.id, ownerOrganisation: 'polisen', owner, createdBy: owner, origin, now: clock.now() });
+    assert.ok(created.ok);
+    await store.hotspots.update(tenant, {
+      id: created.hotspot.id, expectedVersion: 1, actorId: owner.userId, now: clock.now(),
+      addMeasure: { what: 'Belysning', organisation: 'kommunen', dueDate: '2026-12-02', createdBy: owner },
+    });
+    const poster = new RecordingPoster();
+    // The store fails once, right after the post: the mark is not written and the run throws.
+    let failMark = true;
+    const hotspots = Object.create(store.hotspots) as Store['hotspots'];
+    hotspots.markMeasureReminded = async (scope, id) => {
+      if (failMark) { failMark = false; throw new Error('database is locked'); }
+      return store.hotspots.markMeasureReminded(scope, id);
+    };
+    const at = new Date('2026-12-02T07:00:00Z');
+    await assert.rejects(new HotspotReminders(hotspots, poster, once).dueReminders(at), /database is locked/);
+    assert.equal(poster.posted.length, 1);
+    assert.deepEqual(await new HotspotReminders(hotspots, poster, once).dueReminders(new Date('2026-12-02T07:15:00Z')), { posted: 0, failed: 0 });
+    assert.equal(poster.posted.length, 1, 'posted once');
+    assert.deepEqual(await store.hotspots.measuresDue('2026-12-03'), [], 'and marked by the run made again');
+  });
+
   it('counts the reminder day in Stockholm time from eight, in winter and in summer', () => {
     assert.equal(reminderDay(new Date('2026-12-02T06:59:59Z'), 'Europe/Stockholm'), '2026-12-01');
     assert.equal(reminderDay(new Date('2026-12-02T07:00:00Z'), 'Europe/Stockholm'), '2026-12-02');
@@ -71,7 +101,7 @@ describe('hot spot reminders', () => {
     assert.ok(created.ok);
     await store.hotspots.update(tenant, { id: created.hotspot.id, expectedVersion: 1, actorId: owner.userId, now: clock.now(), followUpDate: '2026-12-01', state: 'avslutad' });
     const poster = new RecordingPoster();
-    assert.deepEqual(await new HotspotReminders(store.hotspots, poster).dueReminders(clock.now()), { posted: 0, failed: 0 });
+    assert.deepEqual(await new HotspotReminders(store.hotspots, poster, once).dueReminders(clock.now()), { posted: 0, failed: 0 });
   });
 });
 
