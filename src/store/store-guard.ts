@@ -19,29 +19,27 @@ export interface StoreGuard {
 export const DEADLOCK_ATTEMPTS = 3;
 
 export function createStoreGuard(dialect: StoreDialect, isClosed: () => boolean, logger?: StoreLogger): StoreGuard {
-  const runRetryingDeadlocks = async <T>(operation: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await operation();
-      } catch (error) {
-        if (attempt >= DEADLOCK_ATTEMPTS || !dialect.isDeadlock(error) || isClosed()) throw error;
-        logger?.warn({ event: 'store_deadlock_retry', store: dialect.kind, attempt }, 'store operation chosen as deadlock victim; running it again');
-      }
-    }
+  /** What the caller gets for an error: StoreUnavailableError with one log line when the database cannot serve, else the error. */
+  const surfaced = (error: unknown): unknown => {
+    if (error instanceof StoreUnavailableError) return error;
+    const cause = dialect.unavailableCause(error) ?? (isClosed() ? 'closed' : null);
+    if (cause === null) return error;
+    // Closed while the operation ran: the bot is stopping, which is no fault of the database.
+    const level = cause === 'closed' ? 'warn' : 'error';
+    logger?.[level]({ event: 'store_unavailable', store: dialect.kind, cause }, 'store operation failed: the database is unavailable');
+    return new StoreUnavailableError(`The ${dialect.kind} store is unavailable (${cause})`, error, cause);
   };
   return {
+    // One async frame around every repository call (it runs about ten times per report submit).
     async run(operation) {
       if (isClosed()) throw new StoreUnavailableError('The store is closed', undefined, 'closed');
-      try {
-        return await runRetryingDeadlocks(operation);
-      } catch (error) {
-        if (error instanceof StoreUnavailableError) throw error;
-        const cause = dialect.unavailableCause(error) ?? (isClosed() ? 'closed' : null);
-        if (cause === null) throw error;
-        // Closed while the operation ran: the bot is stopping, which is no fault of the database.
-        const level = cause === 'closed' ? 'warn' : 'error';
-        logger?.[level]({ event: 'store_unavailable', store: dialect.kind, cause }, 'store operation failed: the database is unavailable');
-        throw new StoreUnavailableError(`The ${dialect.kind} store is unavailable (${cause})`, error, cause);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await operation();
+        } catch (error) {
+          if (attempt >= DEADLOCK_ATTEMPTS || !dialect.isDeadlock(error) || isClosed()) throw surfaced(error);
+          logger?.warn({ event: 'store_deadlock_retry', store: dialect.kind, attempt }, 'store operation chosen as deadlock victim; running it again');
+        }
       }
     },
   };

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditAction, AuditEntityKind, AuditEntry, AuditRepository } from '../../domain/ports/audit.port';
+import { everyColumn, prepareQuery, type InsertRow } from '../prepared-query';
 import { toDate } from '../row-values';
 import type { Database } from '../schema';
 import { checkedLimit } from './limits';
 
+// Every change writes one: prepared (prepared-query.ts).
+const insertAudit = prepareQuery<InsertRow<'audit_log'>>()((db, p) => db.insertInto('audit_log').values(everyColumn('audit_log', p)));
+
 /** Writes one audit row; called inside the transaction of the change it records, so neither exists alone. */
 export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
+  await insertAudit.affected(db, {
     id: randomUUID(),
     at: entry.at,
     tenant_id: entry.tenantId,
@@ -17,7 +21,7 @@ export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promi
     entity_id: entry.entityId,
     entity_ref: entry.entityRef,
     detail: entry.detail,
-  }).execute();
+  });
 }
 
 export function createAuditRepository(db: Kysely<Database>): AuditRepository {

@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../domain/ports/audit.port';
 import type { HotspotChange, HotspotRepository } from '../../domain/ports/hotspots.port';
 import type { TenantScope } from '../../domain/scope';
 import { ORGANISATIONS } from '../../domain/vocabulary';
+import { prepareQuery } from '../prepared-query';
 import { toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { Database, HotspotMeasureRow, HotspotRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -162,8 +163,16 @@ function selectHotspots(db: Kysely<Database>) {
   return db.selectFrom('hotspots').innerJoin('places', 'places.id', 'hotspots.place_id').selectAll('hotspots').select('places.name as place_name');
 }
 
-async function findBy(db: Kysely<Database>, scope: TenantScope, column: 'id' | 'place_id', value: string): Promise<Hotspot | null> {
-  const row = await selectHotspots(db).where(`hotspots.${column}`, '=', value).where('hotspots.tenant_id', '=', scope.tenantId).executeTakeFirst();
+type HotspotKey = 'id' | 'place_id';
+
+const hotspotQuery = (column: HotspotKey) => prepareQuery<{ value: string; tenantId: string }>()((db, p) => selectHotspots(db)
+  .where(`hotspots.${column}`, '=', p.value).where('hotspots.tenant_id', '=', p.tenantId));
+
+/** One prepared query per key column (every report submit looks for its place's hot spot). */
+const hotspotBy: Record<HotspotKey, ReturnType<typeof hotspotQuery>> = { id: hotspotQuery('id'), place_id: hotspotQuery('place_id') };
+
+async function findBy(db: Kysely<Database>, scope: TenantScope, column: HotspotKey, value: string): Promise<Hotspot | null> {
+  const row = await hotspotBy[column].first(db, { value, tenantId: scope.tenantId });
   return row ? toHotspot(row) : null;
 }
 

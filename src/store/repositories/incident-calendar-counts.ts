@@ -1,8 +1,9 @@
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { DateTime } from 'luxon';
 import type { IncidentDimension } from '../../domain/ports/lagesbild.port';
 import { localDay } from '../../domain/date-limits';
 import { STOCKHOLM } from '../../domain/periods';
+import { prepareQuery } from '../prepared-query';
 import { toDate } from '../row-values';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -33,9 +34,9 @@ export function incidentDayOf(row: { tenant_id: string; conversation_id: string;
   };
 }
 
-interface Key {
+interface Key<V = string> {
   dimension: string;
-  group_key: string;
+  group_key: V;
 }
 
 interface Tallied {
@@ -57,12 +58,43 @@ type CountedRow = {
  */
 export async function countNewIncident(trx: Kysely<Database>, row: CountedRow): Promise<void> {
   const day = incidentDayOf(row);
-  const keys: Key[] = [
-    { dimension: 'category', group_key: row.category }, { dimension: 'organisation', group_key: row.organisation },
-    { dimension: 'place', group_key: row.place_id }, ...(row.school === null ? [] : [{ dimension: 'school', group_key: row.school }]),
-  ];
-  await addTo(trx, day, unitsOf(day.day), keys, { incident_count: 1, youth_given: row.youth_involved === null ? 0 : 1, youth_involved: row.youth_involved ?? 0 });
+  const keys = keysOfNew(row.category, row.organisation, row.place_id, row.school);
+  const units = unitsOf(day.day);
+  const change = { incident_count: 1, youth_given: row.youth_involved === null ? 0 : 1, youth_involved: row.youth_involved ?? 0 };
+  const [[, dayStart], [, monthStart], [, yearStart]] = units;
+  const updated = await (row.school === null ? addNewWithoutSchool : addNewWithSchool).affected(trx, {
+    tenantId: day.tenantId, conversationId: day.conversationId, category: row.category, organisation: row.organisation,
+    placeId: row.place_id, school: row.school, day: dayStart, month: monthStart, year: yearStart,
+    youthGiven: change.youth_given, youthInvolved: change.youth_involved,
+  });
+  await insertMissing(trx, day, units, keys, change, updated);
 }
+
+/** What a new incident is counted by: its category, organisation, place and, when it names one, school. */
+function keysOfNew<V>(category: V, organisation: V, place: V, school: V | null): Key<V>[] {
+  return [
+    { dimension: 'category', group_key: category }, { dimension: 'organisation', group_key: organisation },
+    { dimension: 'place', group_key: place }, ...(school === null ? [] : [{ dimension: 'school', group_key: school }]),
+  ];
+}
+
+type NewIncidentCounts = {
+  tenantId: string; conversationId: string; category: string; organisation: string; placeId: string; school: string | null;
+  day: string; month: string; year: string; youthGiven: number; youthInvolved: number;
+};
+
+/**
+ * addTo's update for one new incident, prepared (prepared-query.ts): the keys of an incident with a
+ * school and of one without are two fixed shapes.
+ */
+const addNewIncident = (withSchool: boolean) => prepareQuery<NewIncidentCounts>()((db, p) => {
+  const keys = keysOfNew<Param<string>>(p.category, p.organisation, p.placeId, withSchool ? p.school as Expression<string> : null);
+  const units: [Param<CalendarUnit>, Param<string>][] = [['day', p.day], ['month', p.month], ['year', p.year]];
+  return db.updateTable('incident_calendar_counts').where(theRows({ tenantId: p.tenantId, conversationId: p.conversationId }, units, keys))
+    .set(added({ incident_count: 1, youth_given: p.youthGiven, youth_involved: p.youthInvolved }));
+});
+const addNewWithSchool = addNewIncident(true);
+const addNewWithoutSchool = addNewIncident(false);
 
 /** Counts the given days again, inside the caller's transaction and after its write. */
 export async function recountIncidentDays(trx: Kysely<Database>, dialect: StoreDialect, days: readonly IncidentDay[]): Promise<void> {
@@ -74,7 +106,7 @@ export async function recountIncidentDays(trx: Kysely<Database>, dialect: StoreD
 }
 
 /** The day, its month and its year, each by its first day. */
-const unitsOf = (day: string): [CalendarUnit, string][] => [['day', day], ['month', `${day.slice(0, 8)}01`], ['year', `${day.slice(0, 5)}01-01`]];
+const unitsOf = (day: string): [[CalendarUnit, string], [CalendarUnit, string], [CalendarUnit, string]] => [['day', day], ['month', `${day.slice(0, 8)}01`], ['year', `${day.slice(0, 5)}01-01`]];
 
 async function storedDay(trx: Kysely<Database>, { tenantId, conversationId, day }: IncidentDay): Promise<Counted[]> {
   return trx.selectFrom('incident_calendar_counts')
@@ -122,30 +154,49 @@ function changes(stored: Counted[], counted: Counted[]): Counted[] {
   return [...delta.values()].filter((d) => d.incident_count !== 0 || d.youth_given !== 0 || d.youth_involved !== 0);
 }
 
-/**
- * Adds the same change to the rows of these keys for the day, its month and its year, in one update;
- * makes those that are not there yet; removes those left with nothing in them.
- */
-async function addTo(trx: Kysely<Database>, { tenantId, conversationId }: IncidentDay, units: [CalendarUnit, string][], keys: Key[], change: Tallied): Promise<void> {
-  const theRows = (eb: ExpressionBuilder<Database, 'incident_calendar_counts'>) => eb.and([
+/** A value, or a placeholder of a prepared query. */
+type Param<T> = T | Expression<T>;
+
+/** The rows of these keys for the channel's day, month and year. */
+function theRows(
+  { tenantId, conversationId }: { tenantId: Param<string>; conversationId: Param<string> },
+  units: [Param<CalendarUnit>, Param<string>][], keys: Key<Param<string>>[],
+) {
+  return (eb: ExpressionBuilder<Database, 'incident_calendar_counts'>) => eb.and([
     eb('tenant_id', '=', tenantId), eb('conversation_id', '=', conversationId),
     eb.or(keys.map((k) => eb.and([eb('dimension', '=', k.dimension), eb('group_key', '=', k.group_key)]))),
     eb.or(units.map(([unit, firstDay]) => eb.and([eb('unit', '=', unit), eb('first_day', '=', firstDay)]))),
   ]);
-  const { numUpdatedRows } = await trx.updateTable('incident_calendar_counts').where(theRows)
-    .set((eb) => ({
-      incident_count: eb('incident_count', '+', change.incident_count),
-      youth_given: eb('youth_given', '+', change.youth_given),
-      youth_involved: eb('youth_involved', '+', change.youth_involved),
-    }))
-    .executeTakeFirst();
-  if (Number(numUpdatedRows) < keys.length * units.length) {
-    const rowId = (dimension: string, groupKey: string, unit: string) => `${dimension}\u0000${groupKey}\u0000${unit}`;
-    const there = new Set((await trx.selectFrom('incident_calendar_counts').select(['dimension', 'group_key', 'unit']).where(theRows).execute())
-      .map((r) => rowId(r.dimension, r.group_key, r.unit)));
-    const missing = keys.flatMap((k) => units.filter(([unit]) => !there.has(rowId(k.dimension, k.group_key, unit)))
-      .map(([unit, firstDay]) => ({ tenant_id: tenantId, conversation_id: conversationId, ...k, unit, first_day: firstDay, ...change })));
-    if (missing.length > 0) await trx.insertInto('incident_calendar_counts').values(missing).execute();
+}
+
+/** The same change added to each row's tallies. */
+function added(change: { [K in keyof Tallied]: Param<number> }) {
+  return (eb: ExpressionBuilder<Database, 'incident_calendar_counts'>) => ({
+    incident_count: eb('incident_count', '+', change.incident_count),
+    youth_given: eb('youth_given', '+', change.youth_given),
+    youth_involved: eb('youth_involved', '+', change.youth_involved),
+  });
+}
+
+/**
+ * Adds the same change to the rows of these keys for the day, its month and its year, in one update;
+ * makes those that are not there yet; removes those left with nothing in them.
+ */
+async function addTo(trx: Kysely<Database>, day: IncidentDay, units: [CalendarUnit, string][], keys: Key[], change: Tallied): Promise<void> {
+  const { numUpdatedRows } = await trx.updateTable('incident_calendar_counts').where(theRows(day, units, keys)).set(added(change)).executeTakeFirst();
+  await insertMissing(trx, day, units, keys, change, numUpdatedRows);
+  if (change.incident_count < 0) {
+    await trx.deleteFrom('incident_calendar_counts').where(theRows(day, units, keys)).where('incident_count', '=', 0).execute();
   }
-  if (change.incident_count < 0) await trx.deleteFrom('incident_calendar_counts').where(theRows).where('incident_count', '=', 0).execute();
+}
+
+/** After the update of `updated` rows: makes, with the change as their tallies, the rows of these keys that were not there. */
+async function insertMissing(trx: Kysely<Database>, day: IncidentDay, units: [CalendarUnit, string][], keys: Key[], change: Tallied, updated: bigint): Promise<void> {
+  if (Number(updated) >= keys.length * units.length) return;
+  const rowId = (dimension: string, groupKey: string, unit: string) => `${dimension}\u0000${groupKey}\u0000${unit}`;
+  const there = new Set((await trx.selectFrom('incident_calendar_counts').select(['dimension', 'group_key', 'unit']).where(theRows(day, units, keys)).execute())
+    .map((r) => rowId(r.dimension, r.group_key, r.unit)));
+  const missing = keys.flatMap((k) => units.filter(([unit]) => !there.has(rowId(k.dimension, k.group_key, unit)))
+    .map(([unit, firstDay]) => ({ tenant_id: day.tenantId, conversation_id: day.conversationId, ...k, unit, first_day: firstDay, ...change })));
+  if (missing.length > 0) await trx.insertInto('incident_calendar_counts').values(missing).execute();
 }

@@ -3,6 +3,7 @@ import type { IncidentRepository } from '../../domain/ports/store.port';
 import type { Incident, IncidentFields } from '../../domain/report';
 import type { ReportScope } from '../../domain/scope';
 import { INCIDENT_CATEGORIES, SEVERITIES } from '../../domain/vocabulary';
+import { everyColumn, prepareQuery, type InsertRow } from '../prepared-query';
 import { toCode, toDate } from '../row-values';
 import type { Database, IncidentRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -11,12 +12,15 @@ import { changedReportColumns, newReportColumns, toReportBase } from './report-c
 import { createNumberedReport, updateVersionedReport } from './report-writes';
 import { reportInScope } from './scopes';
 
+// The insert of every report submit: prepared (prepared-query.ts).
+const insertIncident = prepareQuery<InsertRow<'incidents'>>()((db, p) => db.insertInto('incidents').values(everyColumn('incidents', p)));
+
 export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDialect): IncidentRepository {
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null };
-        await trx.insertInto('incidents').values(row).execute();
+        await insertIncident.affected(trx, row);
         await countNewIncident(trx, row);
         return toIncident(row);
       }),

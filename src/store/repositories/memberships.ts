@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Membership, MembershipRepository, MembershipSource } from '../../domain/ports/memberships.port';
 import { ORGANISATIONS } from '../../domain/vocabulary';
+import { prepareQuery } from '../prepared-query';
 import { toCode, toDate } from '../row-values';
 import type { Database, MembershipRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -9,12 +10,15 @@ import { checkedLimit } from './limits';
 
 const SOURCES = ['coordinator', 'domain'] as const satisfies readonly MembershipSource[];
 
+// Read at every report submit (the reporter's organisation).
+const membershipOf = prepareQuery<{ tenantId: string; userId: string }>()((db, p) => db.selectFrom('memberships').selectAll()
+  .where('tenant_id', '=', p.tenantId).where('user_id', '=', p.userId));
+
 /** Confirmed memberships, one per (tenant, user): confirming again moves it. */
 export function createMembershipRepository(db: Kysely<Database>, dialect: StoreDialect): MembershipRepository {
   return {
     async get(scope, userId) {
-      const row = await db.selectFrom('memberships').selectAll()
-        .where('tenant_id', '=', scope.tenantId).where('user_id', '=', userId).executeTakeFirst();
+      const row = await membershipOf.first(db, { tenantId: scope.tenantId, userId });
       return row ? toMembership(row) : null;
     },
 

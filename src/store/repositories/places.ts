@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PlaceRepository } from '../../domain/ports/store.port';
 import { placeKey, tidyName, type Place } from '../../domain/place';
 import type { TenantScope } from '../../domain/scope';
+import { prepareQuery } from '../prepared-query';
 import { toDate } from '../row-values';
 import type { Database, PlaceRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -47,16 +48,23 @@ export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialec
   };
 }
 
+type ByKey = { tenantId: string; key: string };
+
+// Every report with a place looks it up by name: prepared (prepared-query.ts).
+const placeByName = prepareQuery<ByKey>()((db, p) => db.selectFrom('places').selectAll()
+  .where('tenant_id', '=', p.tenantId).where('name_key', '=', p.key));
+
+const placeByAlias = prepareQuery<ByKey>()((db, p) => db.selectFrom('places')
+  .innerJoin('place_aliases', 'place_aliases.place_id', 'places.id')
+  .selectAll('places')
+  .where('place_aliases.tenant_id', '=', p.tenantId)
+  .where('place_aliases.alias_key', '=', p.key)
+  .where('places.tenant_id', '=', p.tenantId));
+
 /** By name, then by alias (the place register's other names: "torget" is "Stora torget"), within the tenant. */
 async function findByKey(db: Kysely<Database>, scope: TenantScope, key: string): Promise<Place | null> {
-  const row = await db.selectFrom('places').selectAll()
-    .where('tenant_id', '=', scope.tenantId).where('name_key', '=', key).executeTakeFirst()
-    ?? await db.selectFrom('places').innerJoin('place_aliases', 'place_aliases.place_id', 'places.id')
-      .selectAll('places')
-      .where('place_aliases.tenant_id', '=', scope.tenantId)
-      .where('place_aliases.alias_key', '=', key)
-      .where('places.tenant_id', '=', scope.tenantId)
-      .executeTakeFirst();
+  const params = { tenantId: scope.tenantId, key };
+  const row = await placeByName.first(db, params) ?? await placeByAlias.first(db, params);
   return row ? toPlace(row) : null;
 }
 

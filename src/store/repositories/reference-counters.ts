@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { REF_PREFIX, formatReference, type ReportKind } from '../../domain/report';
+import { prepareQuery } from '../prepared-query';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { ignoreDuplicate } from './duplicates';
@@ -26,19 +27,27 @@ export async function ensureReferenceCounter(
     db.insertInto('reference_counters').values({ tenant_id: tenantId, kind: REF_PREFIX[kind], year, value: 0 }).execute());
 }
 
+type CounterKey = { tenantId: string; kind: string; year: number };
+
+// Both run at every submit: prepared (prepared-query.ts). One UPDATE … RETURNING (SQL Server: OUTPUT)
+// would do, but the T-SQL that test/store/mssql-sql.test.ts checks cannot contain OUTPUT (its parser
+// lacks it), so both engines keep the update and the read.
+const bumpCounter = prepareQuery<CounterKey>()((db, p) => db.updateTable('reference_counters')
+  .set((eb) => ({ value: eb('value', '+', 1) }))
+  .where('tenant_id', '=', p.tenantId).where('kind', '=', p.kind).where('year', '=', p.year));
+
+const counterValue = prepareQuery<CounterKey>()((db, p) => db.selectFrom('reference_counters').select('value')
+  .where('tenant_id', '=', p.tenantId).where('kind', '=', p.kind).where('year', '=', p.year));
+
 /**
  * Takes the tenant's next number inside the caller's transaction. The UPDATE comes first so that the
  * row stays write-locked until commit: concurrent writers queue on it, and a rolled-back insert leaves
  * no gap. No row updated means the counter does not exist yet (MissingReferenceCounterError).
  */
 export async function takeNextReference(trx: Kysely<Database>, tenantId: string, kind: ReportKind, year: number): Promise<string> {
-  const { numUpdatedRows } = await trx.updateTable('reference_counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('tenant_id', '=', tenantId).where('kind', '=', REF_PREFIX[kind]).where('year', '=', year)
-    .executeTakeFirst();
-  if (numUpdatedRows === 0n) throw new MissingReferenceCounterError();
-  const { value } = await trx.selectFrom('reference_counters').select('value')
-    .where('tenant_id', '=', tenantId).where('kind', '=', REF_PREFIX[kind]).where('year', '=', year)
-    .executeTakeFirstOrThrow();
-  return formatReference(kind, year, value);
+  const key = { tenantId, kind: REF_PREFIX[kind], year };
+  if ((await bumpCounter.affected(trx, key)) === 0n) throw new MissingReferenceCounterError();
+  const counter = await counterValue.first(trx, key);
+  if (!counter) throw new Error('The reference counter went away within its transaction');
+  return formatReference(kind, year, counter.value);
 }

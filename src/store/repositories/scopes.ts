@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ReportScope } from '../../domain/scope';
+import { prepareQuery } from '../prepared-query';
 import type { Database } from '../schema';
 
 // What a scope allows, as SQL: every read and write by id goes through one of these.
@@ -19,12 +20,13 @@ export function reportInScope(table: ReportTable, scope: ReportScope): RawBuilde
   return sql<SqlBool>`${column('tenant_id')} = ${scope.tenantId} and ${where}`;
 }
 
+const placeOfTenant = prepareQuery<{ placeId: string; tenantId: string }>()((db, p) => db.selectFrom('places').select('id')
+  .where('id', '=', p.placeId).where('tenant_id', '=', p.tenantId));
+
 /** A report or hot spot may only be at a place of its own tenant (a place id from elsewhere is refused). */
 export async function requirePlaceOfTenant(db: Kysely<Database>, tenantId: string, placeId: string | null): Promise<void> {
   if (placeId === null) return;
-  const place = await db.selectFrom('places').select('id')
-    .where('id', '=', placeId).where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
+  const place = await placeOfTenant.first(db, { placeId, tenantId });
   if (!place) throw new PlaceOutsideTenantError(placeId);
 }
 
