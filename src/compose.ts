@@ -155,7 +155,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
       run: async (now) => ({
         // Before the reports' retention, whose last step clears the engine's files of what was removed.
         callouts: await store.callouts.removeCalledBefore(retentionCutoff(config.retentionMonths, now)),
-        ...await applyRetention(store, config.retentionMonths, now),
+        ...await applyRetention(store, { months: config.retentionMonths, documentYears: config.documentRetentionYears }, now),
         leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000)),
       }),
     },

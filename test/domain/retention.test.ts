@@ -3,12 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyRetention, LastSeen, retentionCutoff } from '../../src/domain/retention';
+import { RECORD_KINDS } from '../../src/domain/ports/retention.port';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { TenantScope } from '../../src/domain/scope';
 import { createStore } from '../../src/store/create-store';
 import { activityFields, curator, incidentFields, newReport, origin, reporter, tenant } from '../store/store-fixtures';
 
 const REMOVED = '[borttagen enligt gallringsregel]';
+const PERIODS = { months: 36, documentYears: 10 };
+/** A run's summary has a count for every kind of record; these tests leave them at 0. */
+const NO_RECORDS = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0]));
 
 describe('retention', () => {
   let dir: string;
@@ -29,7 +33,7 @@ describe('retention', () => {
     const oldActivity = await store.activities.create(newReport({ ...activityFields(), date: '2023-04-01', notes: 'Gamla anteckningar' }));
     const now = new Date('2026-11-25T02:00:00Z');
 
-    assert.deepEqual(await applyRetention(store, 36, now), { incidents: 1, activities: 1, hotspots: 0, measures: 0, profiles: 0, erased: 1 });
+    assert.deepEqual(await applyRetention(store, PERIODS, now), { incidents: 1, activities: 1, hotspots: 0, measures: 0, profiles: 0, ...NO_RECORDS, erased: 1 });
     const gone = await store.incidents.get(origin, old.id);
     assert.equal(gone?.description, REMOVED);
     assert.equal(gone?.school, null);
@@ -39,7 +43,7 @@ describe('retention', () => {
     assert.equal((await store.incidents.get(origin, recent.id))?.description, 'Ny text');
     assert.equal((await store.activities.get(origin, oldActivity.id))?.notes, REMOVED);
 
-    assert.deepEqual(await applyRetention(store, 36, now), { incidents: 0, activities: 0, hotspots: 0, measures: 0, profiles: 0, erased: 1 }, 'a second run finds nothing left');
+    assert.deepEqual(await applyRetention(store, PERIODS, now), { incidents: 0, activities: 0, hotspots: 0, measures: 0, profiles: 0, ...NO_RECORDS, erased: 1 }, 'a second run finds nothing left');
     const audit = await store.audit.latest({ tenantId: old.origin.tenantId }, 10);
     assert.deepEqual(audit.filter((a) => a.action === 'report.anonymised').map((a) => a.detail), ['incidents=1 activities=1'], 'the tenant’s own log shows it');
   });
@@ -59,8 +63,8 @@ describe('retention', () => {
     await store.users.save({ userId: 'aad-here', tenantId: tenant.tenantId, organisation: 'skola', school: null, updatedAt: at('2022-03-03T00:00:00Z'), displayName: 'Hilda Här' });
     await new LastSeen(store.users).note(tenant, 'aad-here', at('2026-11-20T09:00:00Z'));
 
-    const summary = await applyRetention(store, 36, at('2026-11-25T02:15:00Z'));
-    assert.deepEqual(summary, { incidents: 0, activities: 1, hotspots: 1, measures: 1, profiles: 1, erased: 1 });
+    const summary = await applyRetention(store, PERIODS, at('2026-11-25T02:15:00Z'));
+    assert.deepEqual(summary, { incidents: 0, activities: 1, hotspots: 1, measures: 1, profiles: 1, ...NO_RECORDS, erased: 1 });
     const hotspot = await store.hotspots.get(tenant, created.hotspot.id);
     assert.deepEqual([hotspot?.state, hotspot?.ownerOrganisation, hotspot?.analysis.who, hotspot?.owner.name], ['avslutad', 'polisen', REMOVED, '']);
     const [measure] = await store.hotspots.measures(tenant, [created.hotspot.id]);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Store } from '../../src/domain/ports/store.port';
 import { applyRetention } from '../../src/domain/retention';
+import { RECORD_KINDS } from '../../src/domain/ports/retention.port';
 import { createStore } from '../../src/store/create-store';
 import { RETENTION_BATCH } from '../../src/store/repositories/retention';
 import { activityFields, curator, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
@@ -74,8 +75,8 @@ describe('SQLite: retention on disk and audit atomicity', function () {
     });
     assert.deepEqual(found(onDisk()).sort(), Object.values(TEXTS).sort(), 'every text is on disk before retention');
 
-    const summary = await applyRetention(store, 36, NOW);
-    assert.deepEqual(summary, { incidents: 1, activities: 1, hotspots: 1, measures: 1, profiles: 1, erased: 1 });
+    const summary = await applyRetention(store, { months: 36, documentYears: 10 }, NOW);
+    assert.deepEqual(summary, { incidents: 1, activities: 1, hotspots: 1, measures: 1, profiles: 1, ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])), erased: 1 });
     assert.deepEqual(found(onDisk()), [], 'no removed text in the file or the WAL');
     assert.equal(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0, 0, 'the WAL is cut to nothing');
 

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { RecordCutoffs, RecordKind, RecordRetentionCount, RetentionRepository } from '../../domain/ports/retention.port';
+import { RECORD_KINDS } from '../../domain/ports/retention.port';
+import { toCalendarDay } from '../row-values';
+import type { Database } from '../schema';
+import { inBatches, REMOVED } from './retention-batches';
+
+// The records besides reports (src/store/retention-plan.ts says why each table is treated as it is).
+// Each statement changes one tenant's rows of one week, meeting day, year or tertial (or one batch of
+// export links), so that no statement holds locks on a whole table of a busy SQL Server and a run
+// stopped half-way is finished by the next: what was removed or emptied no longer matches.
+
+/** One tenant's group of old rows: the key of a week, a day, a year or a tertial. */
+interface Group<K> {
+  tenant_id: string;
+  key: K;
+}
+
+export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepository, 'removeRecordsBefore'> {
+  return {
+    async removeRecordsBefore({ cutoff, documentYear }: RecordCutoffs) {
+      const day = cutoff.toISOString().slice(0, 10);
+      const counts = new Map<string, RecordRetentionCount>();
+      const tally = async <K>(kind: RecordKind, groups: Group<K>[], run: (tenantId: string, key: K) => Promise<bigint | number>) => {
+        for (const { tenant_id: tenantId, key } of groups) {
+          const changed = Number(await run(tenantId, key));
+          if (changed === 0) continue;
+          const count = counts.get(tenantId) ?? { tenantId, ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number> };
+          count[kind] += changed;
+          counts.set(tenantId, count);
+        }
+      };
+
+      // EST: an assessment's level stays in the area's history; the reason, typed in the meeting, goes.
+      const unemptied = ['', REMOVED];
+      await tally('assessments',
+        days(await db.selectFrom('area_assessments').select(['tenant_id', 'week_start as key']).distinct()
+          .where('week_start', '<', day).where('reason', 'not in', unemptied).execute()),
+        async (tenantId, weekStart) => (await db.updateTable('area_assessments').set({ reason: REMOVED })
+          .where('tenant_id', '=', tenantId).where('week_start', '=', weekStart).where('reason', 'not in', unemptied)
+          .executeTakeFirst()).numUpdatedRows);
+      // The marks and nudge claims of past meetings did their work; the audit trail keeps who marked what.
+      await tally('nothingToReport',
+        days(await db.selectFrom('est_nothing_to_report').select(['tenant_id', 'meeting_day as key']).distinct().where('meeting_day', '<', day).execute()),
+        async (tenantId, meetingDay) => (await db.deleteFrom('est_nothing_to_report')
+          .where('tenant_id', '=', tenantId).where('meeting_day', '=', meetingDay).executeTakeFirst()).numDeletedRows);
+      await tally('nudges',
+        days(await db.selectFrom('est_nudges').select(['tenant_id', 'meeting_day as key']).distinct().where('meeting_day', '<', day).execute()),
+        async (tenantId, meetingDay) => (await db.deleteFrom('est_nudges')
+          .where('tenant_id', '=', tenantId).where('meeting_day', '=', meetingDay).executeTakeFirst()).numDeletedRows);
+
+      // Export links that expired before the cutoff: who exported what is in the audit trail.
+      const expired = (tenantId: string) => db.selectFrom('digest_exports').select('digest_exports.id')
+        .where('digest_exports.tenant_id', '=', tenantId).where('digest_exports.expires_at', '<', cutoff);
+      await tally('exports',
+        await db.selectFrom('digest_exports').select(['tenant_id', 'tenant_id as key']).distinct().where('expires_at', '<', cutoff).execute(),
+        async (tenantId) => inBatches(async (size) => (await db.deleteFrom('digest_exports')
+          .where('id', 'in', expired(tenantId).limit(size)).executeTakeFirst()).numDeletedRows));
+
+      // Yearly documents of years before the document cutoff: the municipality's own records (the
+      // exported årsrapport and lägesbild enligt lag) are its archive; the bot's copy goes.
+      await tally('analyses',
+        (await db.selectFrom('lagesbild_analyses').select(['tenant_id', 'year as key']).distinct().where('year', '<', documentYear).execute()),
+        async (tenantId, year) => (await db.deleteFrom('lagesbild_analyses')
+          .where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst()).numDeletedRows);
+      await tally('promises',
+        (await db.selectFrom('promises').select(['tenant_id', 'promise_year as key']).distinct().where('promise_year', '<', documentYear).execute()),
+        (tenantId, year) => db.transaction().execute(async (trx) => {
+          const promiseIds = trx.selectFrom('promises').select('promises.id').where('promises.tenant_id', '=', tenantId).where('promises.promise_year', '=', year);
+          const commitmentIds = trx.selectFrom('promise_commitments').select('promise_commitments.id')
+            .where('promise_commitments.tenant_id', '=', tenantId).where('promise_commitments.promise_id', 'in', promiseIds);
+          // The activities stay (their own rule anonymises them); only the link to the removed commitment goes.
+          await trx.updateTable('activities').set({ commitment_id: null })
+            .where('tenant_id', '=', tenantId).where('commitment_id', 'in', commitmentIds).execute();
+          await trx.deleteFrom('promise_commitments').where('tenant_id', '=', tenantId).where('promise_id', 'in', promiseIds).execute();
+          return (await trx.deleteFrom('promises').where('tenant_id', '=', tenantId).where('promise_year', '=', year).executeTakeFirst()).numDeletedRows;
+        }));
+      await tally('meetings',
+        (await db.selectFrom('strategic_meetings').select(['tenant_id', 'meeting_year as key']).distinct().where('meeting_year', '<', documentYear).execute()),
+        async (tenantId, year) => (await db.deleteFrom('strategic_meetings')
+          .where('tenant_id', '=', tenantId).where('meeting_year', '=', year).executeTakeFirst()).numDeletedRows);
+      // A tertial is "YYYY-Tn": those of years before the document year sort before "YYYY".
+      await tally('priorities',
+        await db.selectFrom('priority_areas').select(['tenant_id', 'tertial as key']).distinct().where('tertial', '<', String(documentYear)).execute(),
+        async (tenantId, tertial) => (await db.deleteFrom('priority_areas')
+          .where('tenant_id', '=', tenantId).where('tertial', '=', tertial).executeTakeFirst()).numDeletedRows);
+
+      return [...counts.values()];
+    },
+  };
+}
+
+/** SQLite reads a day back as text, SQL Server as a Date: either is written back as YYYY-MM-DD. */
+const days = (groups: Group<Date | string>[]): Group<string>[] => groups.map((g) => ({ tenant_id: g.tenant_id, key: toCalendarDay(g.key) }));
