@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyRetention, LastSeen, retentionCutoff } from '../../src/domain/retention';
 import { RECORD_KINDS } from '../../src/domain/ports/retention.port';
+import { auditLine } from '../../src/cards/audit-lines';
 import type { Store } from '../../src/domain/ports/store.port';
 import type { TenantScope } from '../../src/domain/scope';
 import { createStore } from '../../src/store/create-store';
@@ -80,6 +81,36 @@ describe('retention', () => {
       ['user.anonymised', 'user', 'profiles=1'],
     ]);
     assert.ok(!JSON.stringify(log).includes('Kalle') && !JSON.stringify(log).includes('Bo Borta'));
+  });
+
+  it('When the EST week\'s records pass RETENTION_MONTHS and the yearly documents DOCUMENT_RETENTION_YEARS, then they go and each tenant\'s log counts them without their text', async () => {
+    const chat = origin;
+    const elsewhere = { tenantId: 'tenant-2', conversationId: 'conversation-elsewhere' };
+    const place = await store.places.findOrCreate(tenant, 'Stora torget', new Date('2022-01-01T00:00:00Z'));
+    const setAt = new Date('2022-01-03T12:00:00Z');
+    await store.est.saveAssessment(chat, { areaId: place.id, weekStart: '2022-01-03', level: 3, reason: 'Kalle Karlsson hänger vid porten', setBy: 'aad-c', setAt });
+    await store.est.saveAssessment(elsewhere, { areaId: place.id, weekStart: '2026-11-16', level: 2, reason: 'Oro i centrum', setBy: 'aad-c', setAt });
+    await store.lawAnalyses.save(chat, { year: 2015, text: 'Analys med Kalles gäng', updatedBy: 'aad-c', updatedAt: setAt });
+    await store.lawAnalyses.save(chat, { year: 2016, text: 'Analys 2016', updatedBy: 'aad-c', updatedAt: setAt });
+    await store.promises.recordMeeting({ tenantId: elsewhere.tenantId }, { year: 2014, date: '2014-10-01', organisations: ['polisen'], decisions: 'Beslut om Kalle', recordedBy: 'aad-c', recordedAt: setAt });
+
+    const summary = await applyRetention(store, PERIODS, new Date('2026-11-25T02:15:00Z'));
+    assert.deepEqual(summary, { incidents: 0, activities: 0, hotspots: 0, measures: 0, profiles: 0, ...NO_RECORDS, assessments: 1, analyses: 1, meetings: 1, erased: 1 });
+    assert.deepEqual((await store.est.assessments(chat, ['2022-01-03'])).map((a) => [a.level, a.reason]), [[3, REMOVED]]);
+    assert.equal((await store.est.assessments(elsewhere, ['2026-11-16']))[0]?.reason, 'Oro i centrum');
+    assert.equal(await store.lawAnalyses.get(chat, 2015), null);
+    assert.equal((await store.lawAnalyses.get(chat, 2016))?.text, 'Analys 2016', 'kept ten full years after its year');
+    assert.deepEqual(await store.promises.meetings({ tenantId: elsewhere.tenantId }, 2014), []);
+
+    const rows = async (tenantId: string) => (await store.audit.latest({ tenantId }, 10)).filter((a) => a.actorId === 'gallring');
+    assert.deepEqual((await rows(tenant.tenantId)).map((a) => [a.action, a.entityKind, a.detail]), [['records.removed', 'records', 'assessments=1 analyses=1']]);
+    assert.deepEqual((await rows(elsewhere.tenantId)).map((a) => [a.action, a.entityKind, a.detail]), [['records.removed', 'records', 'meetings=1']]);
+    const log = JSON.stringify([...await rows(tenant.tenantId), ...await rows(elsewhere.tenantId)]);
+    assert.ok(!log.includes('Kalle') && !log.includes('Analys'), 'counts only, never the text');
+    const [row] = await rows(tenant.tenantId);
+    assert.equal(auditLine(row!, 'Gallring', 'sv'), 'Gallring gallrade poster (assessments=1 analyses=1)');
+
+    assert.deepEqual(await store.retention.removeRecordsBefore({ cutoff: retentionCutoff(36, new Date('2026-11-25T02:15:00Z')), documentYear: 2016 }), [], 'nothing left for the next run');
   });
 
   it('counts "older" from the start of the day RETENTION_MONTHS back, in Stockholm', () => {
