@@ -30,7 +30,7 @@ export const RETENTION_PLAN: Record<keyof Database, RetentionDecision> = {
   hotspot_measures: anonymised('MONTHS after it was made: the text and the person go; organisation, dates and done stay'),
   user_profiles: removed('MONTHS after the user was last seen: name, chat id and school go with the row'),
   // Mobilisation.
-  callouts: removed('MONTHS after the call-out, with its recipients and events (callouts.removeCalledBefore)'),
+  callouts: removed('MONTHS after the call-out, with its recipients and events (the mobilisering activity stays, anonymised)'),
   callout_recipients: removed('with its call-out'),
   callout_events: removed('with its call-out'),
   call_list_entries: kept("a school's current call list, curated by its coordinator; a person taken off goes with the row"),

@@ -26,6 +26,8 @@ const TEXTS = {
   lawAnalysis: 'GALLRA-LAGESBILD-7f3a99',
   promise: 'GALLRA-LOFTE-7f3a9a',
   decisions: 'GALLRA-BESLUT-7f3a9b',
+  callout: 'GALLRA-MOBILISERING-7f3a9c',
+  calloutNote: 'GALLRA-SVAR-7f3a9d',
 };
 const OLD = new Date('2022-05-01T10:00:00Z');
 const NOW = new Date('2026-11-25T02:15:00Z');
@@ -82,10 +84,18 @@ describe('SQLite: retention on disk and audit atomicity', function () {
     await store.lawAnalyses.save(origin, { year: 2015, text: TEXTS.lawAnalysis, updatedBy: curator.actorId, updatedAt: OLD });
     await store.promises.add(tenant, [{ year: 2015, title: 'Trygg stadskärna', text: TEXTS.promise, commitments: [] }], curator.actorId, OLD);
     await store.promises.recordMeeting(tenant, { year: 2015, date: '2015-10-01', organisations: ['polisen'], decisions: TEXTS.decisions, recordedBy: curator.actorId, recordedAt: OLD });
+    // A call-out of then, and what a recipient answered.
+    const school = await store.schools.add(tenant, { name: 'Ängsskolan', stages: ['f-6'], placeId: null, contacts: [] }, curator);
+    assert.ok(school.ok);
+    const callout = await store.callouts.create({
+      origin, school: { id: school.school.id, name: 'Ängsskolan' }, what: TEXTS.callout, caller: reporter, now: OLD, escalateAt: null,
+      recipients: [{ userId: 'aad-rektor', chatUserId: '29:rektor', name: 'Rektor', role: 'rektor', step: 1 }],
+    });
+    await store.callouts.answer(tenant, callout.id, 'aad-rektor', 'kommer', TEXTS.calloutNote, OLD);
     assert.deepEqual(found(onDisk()).sort(), Object.values(TEXTS).sort(), 'every text is on disk before retention');
 
     const summary = await applyRetention(store, { months: 36, documentYears: 10 }, NOW);
-    assert.deepEqual(summary, { incidents: 1, activities: 1, hotspots: 1, measures: 1, profiles: 1, ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])), assessments: 1, analyses: 1, promises: 1, meetings: 1, erased: 1 });
+    assert.deepEqual(summary, { incidents: 1, activities: 1, hotspots: 1, measures: 1, profiles: 1, ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])), assessments: 1, callouts: 1, analyses: 1, promises: 1, meetings: 1, erased: 1 });
     assert.deepEqual(found(onDisk()), [], 'no removed text in the file or the WAL');
     assert.equal(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0, 0, 'the WAL is cut to nothing');
 

@@ -36,12 +36,12 @@ export interface RetentionRepository {
  * log and the audit row's detail use):
  * - `assessments`: EST area assessments of weeks before the cutoff, whose reason text goes (the level stays);
  * - `nothingToReport`, `nudges`: EST "inget att rapportera" marks and nudge claims of meetings before it;
- * - `exports`: export links that expired before it;
+ * - `exports`: export links that expired before it; `callouts`: call-outs made before it, with recipients and timelines;
  * - `analyses`, `promises`, `meetings`, `priorities`: yearly documents (the lägesbild enligt lag's analysis,
  *   medborgarlöften with their commitments, strategic meetings, the EST's priority areas per tertial)
  *   of years before the document cutoff, removed.
  */
-export const RECORD_KINDS = ['assessments', 'nothingToReport', 'nudges', 'exports', 'analyses', 'promises', 'meetings', 'priorities'] as const;
+export const RECORD_KINDS = ['assessments', 'nothingToReport', 'nudges', 'exports', 'callouts', 'analyses', 'promises', 'meetings', 'priorities'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** What one run removed of those records in one tenant; kinds with nothing removed are 0. */

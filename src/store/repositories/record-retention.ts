@@ -57,6 +57,18 @@ export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepos
         async (tenantId) => inBatches(async (size) => (await db.deleteFrom('digest_exports')
           .where('id', 'in', expired(tenantId).limit(size)).executeTakeFirst()).numDeletedRows));
 
+      // Call-outs made before the cutoff, with whom they called and their timelines: what was done lives
+      // on as the mobilisering activity, which report retention anonymises.
+      await tally('callouts',
+        await db.selectFrom('callouts').select(['tenant_id', 'tenant_id as key']).distinct().where('called_at', '<', cutoff).execute(),
+        (tenantId) => inBatches((size) => db.transaction().execute(async (trx) => {
+          const ids = (await trx.selectFrom('callouts').select('id').where('tenant_id', '=', tenantId).where('called_at', '<', cutoff).limit(size).execute()).map((r) => r.id);
+          if (ids.length === 0) return 0n;
+          await trx.deleteFrom('callout_events').where('callout_id', 'in', ids).execute();
+          await trx.deleteFrom('callout_recipients').where('callout_id', 'in', ids).execute();
+          return (await trx.deleteFrom('callouts').where('tenant_id', '=', tenantId).where('id', 'in', ids).executeTakeFirst()).numDeletedRows;
+        })));
+
       // Yearly documents of years before the document cutoff: the municipality's own records (the
       // exported årsrapport and lägesbild enligt lag) are its archive; the bot's copy goes.
       await tally('analyses',
