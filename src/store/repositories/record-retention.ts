@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RecordCutoffs, RecordKind, RecordRetentionCount, RetentionRepository } from '../../domain/ports/retention.port';
 import { RECORD_KINDS } from '../../domain/ports/retention.port';
 import { toCalendarDay } from '../row-values';
@@ -9,6 +9,9 @@ import { inBatches, REMOVED } from './retention-batches';
 // Each statement changes one tenant's rows of one week, meeting day, year or tertial (or one batch of
 // export links), so that no statement holds locks on a whole table of a busy SQL Server and a run
 // stopped half-way is finished by the next: what was removed or emptied no longer matches.
+
+/** The tables whose old rows go by tenant and meeting day, year or tertial. */
+type GroupedTable = 'est_nothing_to_report' | 'est_nudges' | 'lagesbild_analyses' | 'strategic_meetings' | 'priority_areas';
 
 /** One tenant's group of old rows: the key of a week, a day, a year or a tertial. */
 interface Group<K> {
@@ -31,6 +34,23 @@ export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepos
         }
       };
 
+      /**
+       * A table whose rows are removed one tenant's group at a time (a meeting day, a year, a tertial):
+       * the old groups, and the statement that removes one.
+       */
+      const byGroup = async <K extends string | number>(
+        // The stored key is a day (text or Date, by engine), a year or a tertial: `toKey` makes it what is written back.
+        table: GroupedTable, column: 'meeting_day' | 'year' | 'meeting_year' | 'tertial', before: string | number, toKey: (stored: never) => K,
+      ): Promise<[Group<K>[], (tenantId: string, key: K) => Promise<bigint>]> => {
+        const old = await db.selectFrom(table).select(['tenant_id', sql<never>`${sql.ref(column)}`.as('key')]).distinct()
+          .where(db.dynamic.ref(column), '<', before).execute();
+        return [
+          old.map((g) => ({ tenant_id: g.tenant_id, key: toKey(g.key) })),
+          async (tenantId, key) => (await db.deleteFrom(table).where('tenant_id', '=', tenantId).where(db.dynamic.ref(column), '=', key)
+            .executeTakeFirst()).numDeletedRows,
+        ];
+      };
+
       // EST: an assessment's level stays in the area's history; the reason, typed in the meeting, goes.
       const unemptied = ['', REMOVED];
       await tally('assessments',
@@ -40,14 +60,8 @@ export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepos
           .where('tenant_id', '=', tenantId).where('week_start', '=', weekStart).where('reason', 'not in', unemptied)
           .executeTakeFirst()).numUpdatedRows);
       // The marks and nudge claims of past meetings did their work; the audit trail keeps who marked what.
-      await tally('nothingToReport',
-        days(await db.selectFrom('est_nothing_to_report').select(['tenant_id', 'meeting_day as key']).distinct().where('meeting_day', '<', day).execute()),
-        async (tenantId, meetingDay) => (await db.deleteFrom('est_nothing_to_report')
-          .where('tenant_id', '=', tenantId).where('meeting_day', '=', meetingDay).executeTakeFirst()).numDeletedRows);
-      await tally('nudges',
-        days(await db.selectFrom('est_nudges').select(['tenant_id', 'meeting_day as key']).distinct().where('meeting_day', '<', day).execute()),
-        async (tenantId, meetingDay) => (await db.deleteFrom('est_nudges')
-          .where('tenant_id', '=', tenantId).where('meeting_day', '=', meetingDay).executeTakeFirst()).numDeletedRows);
+      await tally('nothingToReport', ...await byGroup('est_nothing_to_report', 'meeting_day', day, toCalendarDay));
+      await tally('nudges', ...await byGroup('est_nudges', 'meeting_day', day, toCalendarDay));
 
       // Export links that expired before the cutoff: who exported what is in the audit trail.
       const expired = (tenantId: string) => db.selectFrom('digest_exports').select('digest_exports.id')
@@ -71,10 +85,7 @@ export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepos
 
       // Yearly documents of years before the document cutoff: the municipality's own records (the
       // exported årsrapport and lägesbild enligt lag) are its archive; the bot's copy goes.
-      await tally('analyses',
-        (await db.selectFrom('lagesbild_analyses').select(['tenant_id', 'year as key']).distinct().where('year', '<', documentYear).execute()),
-        async (tenantId, year) => (await db.deleteFrom('lagesbild_analyses')
-          .where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst()).numDeletedRows);
+      await tally('analyses', ...await byGroup('lagesbild_analyses', 'year', documentYear, Number));
       await tally('promises',
         (await db.selectFrom('promises').select(['tenant_id', 'promise_year as key']).distinct().where('promise_year', '<', documentYear).execute()),
         (tenantId, year) => db.transaction().execute(async (trx) => {
@@ -87,15 +98,9 @@ export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepos
           await trx.deleteFrom('promise_commitments').where('tenant_id', '=', tenantId).where('promise_id', 'in', promiseIds).execute();
           return (await trx.deleteFrom('promises').where('tenant_id', '=', tenantId).where('promise_year', '=', year).executeTakeFirst()).numDeletedRows;
         }));
-      await tally('meetings',
-        (await db.selectFrom('strategic_meetings').select(['tenant_id', 'meeting_year as key']).distinct().where('meeting_year', '<', documentYear).execute()),
-        async (tenantId, year) => (await db.deleteFrom('strategic_meetings')
-          .where('tenant_id', '=', tenantId).where('meeting_year', '=', year).executeTakeFirst()).numDeletedRows);
+      await tally('meetings', ...await byGroup('strategic_meetings', 'meeting_year', documentYear, Number));
       // A tertial is "YYYY-Tn": those of years before the document year sort before "YYYY".
-      await tally('priorities',
-        await db.selectFrom('priority_areas').select(['tenant_id', 'tertial as key']).distinct().where('tertial', '<', String(documentYear)).execute(),
-        async (tenantId, tertial) => (await db.deleteFrom('priority_areas')
-          .where('tenant_id', '=', tenantId).where('tertial', '=', tertial).executeTakeFirst()).numDeletedRows);
+      await tally('priorities', ...await byGroup('priority_areas', 'tertial', String(documentYear), String));
 
       return [...counts.values()];
     },
