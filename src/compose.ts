@@ -23,7 +23,7 @@ import { HotspotReminders } from './domain/hotspots/hotspot-reminders';
 import { EstService } from './domain/est/est-service';
 import { EstNudges } from './domain/est/est-nudges';
 import { ConnectorNudgePoster } from './bot/connector-nudge-poster';
-import { applyRetention, LastSeen, retentionCutoff } from './domain/retention';
+import { applyRetention, LastSeen } from './domain/retention';
 import { HousekeepingScheduler } from './scheduler/housekeeping-scheduler';
 import { TrygghetsbotenBot } from './bot/trygghetsboten-bot';
 import type { Config } from './config/config';
@@ -155,9 +155,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     {
       name: 'retention', period: retentionDay,
       run: async (now) => ({
-        // Before the reports' retention, whose last step clears the engine's files of what was removed.
-        callouts: await store.callouts.removeCalledBefore(retentionCutoff(config.retentionMonths, now)),
-        ...await applyRetention(store, config.retentionMonths, now),
+        ...await applyRetention(store, { months: config.retentionMonths, documentYears: config.documentRetentionYears }, now),
         // A finished period's lease is what keeps it from running again: a job whose period lasts
         // months keeps its leases (and those of its posts) for over a year.
         leasesPruned: await store.jobLeases.prune(new Date(now.getTime() - 30 * 86_400_000), promises.longPeriodJobs)

@@ -144,6 +144,8 @@ const schema = z
       .describe('Messages and card actions one user may send at once'),
     RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(36)
       .describe('Months after which reports lose their text and people (anonymised; counts are kept)'),
+    DOCUMENT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10)
+      .describe('Full years after their year that the yearly documents (lägesbild enligt lag analysis, medborgarlöften, strategic meetings, EST priority areas) are kept'),
     ALLOWED_TENANTS: allowedTenantsSetting
       .describe('Comma-separated Entra tenant ids allowed to use the bot, or * for any tenant. Empty: the SingleTenant '
         + 'tenant, any tenant in local mode; refused at start for a MultiTenant or UserAssignedMSI bot with an app id'),
@@ -224,6 +226,8 @@ export interface Config {
   exports: { linkMinutes: number; publicBaseUrl: string | null };
   rateLimit: { perMinute: number; burst: number };
   retentionMonths: number;
+  /** DOCUMENT_RETENTION_YEARS: the yearly documents are removed after this many full years. */
+  documentRetentionYears: number;
   /** Which tenants may use the bot; ids are lower-case. */
   allowedTenants: AllowedTenants;
   /**
@@ -306,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     exports: { linkMinutes: e.EXPORT_LINK_MINUTES, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     retentionMonths: e.RETENTION_MONTHS,
+    documentRetentionYears: e.DOCUMENT_RETENTION_YEARS,
     allowedTenants: tenancy.allowedTenants,
     openToAnyTenant: tenancy.allowedTenants.any && e.MicrosoftAppId !== '',
     coordinators: tenancy.coordinators,

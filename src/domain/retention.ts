@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AuditEntry, AuditRepository } from './ports/audit.port';
-import type { RetentionCount, RetentionRepository } from './ports/retention.port';
+import { RECORD_KINDS, type RecordKind, type RecordRetentionCount, type RetentionCount, type RetentionRepository } from './ports/retention.port';
 import type { UserProfileRepository } from './ports/store.port';
 import type { TenantScope } from './scope';
 import { instantOfLocal, isoDay, localTime } from './local-time';
@@ -15,30 +15,46 @@ export type RetentionSummary = {
   profiles: number;
   /** 1 when no removed text is left in the engine's files (SQLite: the WAL was checkpointed and cut), else 0. */
   erased: number;
-};
+} & Record<RecordKind, number>;
+
+/** How long data is kept (RETENTION_MONTHS, DOCUMENT_RETENTION_YEARS). */
+export interface RetentionPeriods {
+  /** Reports, hot spot work, the EST week's records, export links and profiles: months after they happened. */
+  months: number;
+  /** The yearly documents (lägesbild enligt lag, medborgarlöften, strategic meetings, priority areas): full years after their year. */
+  documentYears: number;
+}
 
 /**
  * The daily retention job. What is older than `months` is anonymised rather than deleted, so that past
  * lägesbilder, hot spot counts and effects stay correct while no text or person outlives the rule:
  * reports that happened before the cutoff, hot spots last changed before it (their analysis and
  * people), measures made before it (their text and person); profiles of users not seen since are
- * removed. Then the engine is asked to leave none of it in its files. Each tenant's audit trail says
- * how much of its data went; the counts are the only detail.
+ * removed. The other records follow (RecordKind says which): the EST week's reasons, marks and nudges
+ * and expired export links after the same months, the yearly documents after `documentYears` full
+ * years. Then the engine is asked to leave none of it in its files. Each tenant's audit trail says how
+ * much of its data went; the counts are the only detail. Which table is kept how long, and why:
+ * src/store/retention-plan.ts.
  */
 export async function applyRetention(
-  store: { retention: RetentionRepository; audit: AuditRepository }, months: number, now: Date, zone = 'Europe/Stockholm',
+  store: { retention: RetentionRepository; audit: AuditRepository }, periods: RetentionPeriods, now: Date, zone = 'Europe/Stockholm',
 ): Promise<RetentionSummary> {
-  const cutoff = retentionCutoff(months, now, zone);
+  const cutoff = retentionCutoff(periods.months, now, zone);
   const counts = await store.retention.anonymiseBefore(cutoff, now);
   for (const c of counts) {
     for (const entry of auditOf(c, now)) await store.audit.record(entry);
   }
+  const documentYear = DateTime.fromJSDate(now, { zone }).year - periods.documentYears;
+  const records = await store.retention.removeRecordsBefore({ cutoff, documentYear });
+  for (const r of records) await store.audit.record(recordsAudit(r, now));
   // After the audit rows, so that the checkpoint also covers the last writes of the run.
   const erased = await store.retention.eraseRemnants();
   const total = (key: Exclude<keyof RetentionCount, 'tenantId'>) => counts.reduce((sum, c) => sum + c[key], 0);
   return {
     incidents: total('incidents'), activities: total('activities'), hotspots: total('hotspots'),
-    measures: total('measures'), profiles: total('profiles'), erased: erased ? 1 : 0,
+    measures: total('measures'), profiles: total('profiles'),
+    ...Object.fromEntries(RECORD_KINDS.map((k) => [k, records.reduce((sum, r) => sum + r[k], 0)])) as Record<RecordKind, number>,
+    erased: erased ? 1 : 0,
   };
 }
 
@@ -56,6 +72,12 @@ function auditOf(c: RetentionCount, at: Date): AuditEntry[] {
     ...(c.hotspots + c.measures > 0 ? [row('hotspot.anonymised', 'hotspot', `hotspots=${c.hotspots} measures=${c.measures}`)] : []),
     ...(c.profiles > 0 ? [row('user.anonymised', 'user', `profiles=${c.profiles}`)] : []),
   ];
+}
+
+/** One row per tenant for the other records: the kinds that went, with how many (`assessments=3 nudges=12`). */
+function recordsAudit(r: RecordRetentionCount, at: Date): AuditEntry {
+  const detail = RECORD_KINDS.filter((k) => r[k] > 0).map((k) => `${k}=${r[k]}`).join(' ');
+  return { at, tenantId: r.tenantId, actorId: 'gallring', action: 'records.removed', entityKind: 'records', entityId: null, entityRef: null, detail };
 }
 
 /**

@@ -28,7 +28,7 @@ export const trustEn: Shape<typeof trustSv> = {
     'est.reporter_added': 'made a rapportör:', 'est.reporter_removed': 'removed as rapportör:', 'est.meeting': 'changed the EST meeting time',
     'est.assessed': 'assessed the area', 'est.priorities': 'chose priority areas', 'est.nothing_to_report': 'answered nothing to report for',
     'school.added': 'added', 'school.edited': 'edited',
-    'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed',
+    'hotspot.anonymised': 'anonymised', 'user.anonymised': 'removed', 'records.removed': 'removed',
     'promise.added': 'added', 'commitment.status': 'set the status of', 'meeting.recorded': 'recorded a strategic meeting',
     'analysis.saved': 'saved the analysis of the statutory situation report',
   },
@@ -43,7 +43,7 @@ export const trustEn: Shape<typeof trustSv> = {
   },
   entity: {
     incident: 'incident', activity: 'activity', export: 'export', user: 'user', place: 'place', hotspot: 'hot spot',
-    measure: 'measure', action: 'action', school: 'school', promise: 'citizen promise', commitment: 'commitment', meeting: 'meeting',
+    measure: 'measure', action: 'action', school: 'school', promise: 'citizen promise', commitment: 'commitment', meeting: 'meeting', records: 'records',
   },
   rateLimited: 'You are sending a lot of messages right now. Wait half a minute and try again – nothing you saved is lost.',
 };

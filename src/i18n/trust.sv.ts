@@ -19,7 +19,7 @@ export const trustSv = {
     'est.reporter_added': 'gjorde till rapportör:', 'est.reporter_removed': 'tog bort som rapportör:', 'est.meeting': 'ändrade EST-mötets tid',
     'est.assessed': 'bedömde området', 'est.priorities': 'valde prioriterade områden', 'est.nothing_to_report': 'svarade inget att rapportera för',
     'school.added': 'lade till', 'school.edited': 'ändrade',
-    'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade',
+    'hotspot.anonymised': 'avidentifierade', 'user.anonymised': 'gallrade', 'records.removed': 'gallrade',
     'promise.added': 'lade till', 'commitment.status': 'satte status på', 'meeting.recorded': 'registrerade strategiskt möte',
     'analysis.saved': 'sparade analysen i lägesbilden enligt lag',
   },
@@ -38,7 +38,7 @@ export const trustSv = {
   /** What an audit row is about, when it has no reference number. */
   entity: {
     incident: 'händelse', activity: 'aktivitet', export: 'export', user: 'användare', place: 'plats', hotspot: 'hot spot',
-    measure: 'åtgärd', action: 'åtgärd', school: 'skola', promise: 'medborgarlöfte', commitment: 'åtagande', meeting: 'möte',
+    measure: 'åtgärd', action: 'åtgärd', school: 'skola', promise: 'medborgarlöfte', commitment: 'åtagande', meeting: 'möte', records: 'poster',
   },
   /** Said the same whether the item never existed, was removed, or belongs to another conversation or tenant. */
   unavailable: 'Det finns inget sådant här. Det kan ha tagits bort, eller så hör det till en annan kanal eller chatt.',

@@ -63,4 +63,18 @@ describe('housekeeping jobs through the real server', () => {
     const [latest] = await h.bot.store.reports.latest(chat, 1);
     assert.equal((await h.bot.store.incidents.get(chat, latest!.id))?.description, '[borttagen enligt gallringsregel]');
   });
+
+  it('When the retention job runs with DOCUMENT_RETENTION_YEARS=2, then a lägesbild analysis goes once two full years have passed since its year, and the log says how many', async () => {
+    await h.stop();
+    h = await new BotHarness().start({ DOCUMENT_RETENTION_YEARS: '2' });
+    const chat = { tenantId: TENANT, conversationId: CHANNEL };
+    for (const year of [2027, 2028]) {
+      await h.bot.store.lawAnalyses.save(chat, { year, text: `Analys ${year}`, updatedBy: ANNA.aadObjectId, updatedAt: h.clock.now() });
+    }
+    await h.bot.housekeeping.run('retention', new Date('2030-01-01T02:15:00Z'));
+    assert.equal(await h.bot.store.lawAnalyses.get(chat, 2027), null, 'two full years (2028, 2029) have passed since 2027');
+    assert.equal((await h.bot.store.lawAnalyses.get(chat, 2028))?.text, 'Analys 2028');
+    const [row] = (await h.bot.store.audit.latest(chat, 10)).filter((a) => a.action === 'records.removed');
+    assert.equal(row?.detail, 'analyses=1');
+  });
 });

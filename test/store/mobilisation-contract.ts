@@ -96,10 +96,11 @@ export function mobilisationContract(ctx: () => { store: Store }): void {
       });
       const old = await make(T0);
       const kept = await make(at(100));
-      assert.equal(await store.callouts.removeCalledBefore(at(50)), 1);
+      const removeBefore = async (cutoff: Date) => (await store.retention.removeRecordsBefore({ cutoff, documentYear: 2000 })).map((c) => [c.tenantId, c.callouts]);
+      assert.deepEqual(await removeBefore(at(50)), [[origin.tenantId, 1]]);
       assert.equal(await store.callouts.get(origin, old.id), null);
       assert.equal((await store.callouts.get(origin, kept.id))?.recipients.length, 1);
-      assert.equal(await store.callouts.removeCalledBefore(at(50)), 0);
+      assert.deepEqual(await removeBefore(at(50)), []);
     });
   });
 }

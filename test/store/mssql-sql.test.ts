@@ -392,6 +392,7 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
   await store.memberships.membersOf(tenant, ['polisen', 'skola'], 60);
   await store.users.markSeen(tenant, 'aad-user-9', at(6), at(-3600));
   await store.retention.anonymiseBefore(at(86_400 * 400), at(86_400 * 400));
+  await store.retention.removeRecordsBefore({ cutoff: at(86_400 * 400), documentYear: 2030 });
   await store.retention.eraseRemnants();
 
   await exerciseHotspotRepositories(store, place.id);

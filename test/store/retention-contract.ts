@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/domain/ports/store.port';
+import { RECORD_KINDS, type RecordKind } from '../../src/domain/ports/retention.port';
+import type { ChatScope } from '../../src/domain/scope';
 import type { Place } from '../../src/domain/place';
 import type { UserProfile } from '../../src/domain/conversation';
 import { T0, activityFields, at, newReport, origin, otherTenant, reporter, tenant } from './store-fixtures';
@@ -130,9 +132,90 @@ export function retentionContract(ctx: () => { store: Store; place: Place }): vo
         'last seen on day 100, not day 200');
     });
 
+    it('removes the EST week\'s old marks, nudges and reasons, expired export links and the yearly documents past their years; recent rows and other kinds stay', async function () {
+      const { store, place } = ctx();
+      const cutoff = new Date('2023-11-24T23:00:00Z');
+      const documentYear = 2016;
+      await seedRecords(store, origin, place.id, { old: true });
+      await seedRecords(store, origin, place.id, { old: false });
+      // Another tenant: its recent rows stay, its own old mark goes and is counted in its own row.
+      const otherTenantChat = { tenantId: otherTenant.tenantId, conversationId: 'conversation-elsewhere' };
+      await seedRecords(store, otherTenantChat, place.id, { old: false });
+      await store.est.markNothingToReport(otherTenantChat, '2022-01-04', 'polisen', 'aad-other', at(0));
+
+      const counts = await store.retention.removeRecordsBefore({ cutoff, documentYear });
+      const none = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
+      assert.deepEqual([...counts].sort((a, b) => a.tenantId.localeCompare(b.tenantId)), [
+        { ...none, tenantId: tenant.tenantId, assessments: 1, nothingToReport: 1, nudges: 1, exports: 1, analyses: 1, promises: 1, meetings: 1, priorities: 2 },
+        { ...none, tenantId: otherTenant.tenantId, nothingToReport: 1 },
+      ]);
+      assert.deepEqual(await store.retention.removeRecordsBefore({ cutoff, documentYear }), [], 'a second run finds nothing left');
+
+      const [oldWeek, oldEmptyWeek, newWeek] = ['2022-01-03', '2022-01-10', '2026-11-16'];
+      assert.deepEqual((await store.est.assessments(origin, [oldWeek, oldEmptyWeek, newWeek])).map((a) => [a.weekStart, a.level, a.reason]),
+        [[oldWeek, 3, REMOVED], [oldEmptyWeek, 2, ''], [newWeek, 1, 'Ny oro vid torget']], 'the level stays in the area history; only typed text goes');
+      assert.deepEqual(await store.est.nothingToReport(origin, '2022-01-04'), []);
+      assert.deepEqual(await store.est.nothingToReport(origin, '2026-11-17'), ['polisen']);
+      assert.deepEqual(await store.est.nothingToReport(otherTenantChat, '2026-11-17'), ['polisen'], 'the other tenant keeps its recent mark');
+      assert.equal(await store.est.claimNudge(origin, '2022-01-04', 'aad-reporter', at(1)), true, 'the old claim went');
+      assert.equal(await store.est.claimNudge(origin, '2026-11-17', 'aad-reporter', at(1)), false, 'the recent claim stays');
+      assert.deepEqual(await store.est.priorities(origin, '2015-T3'), []);
+      assert.deepEqual(await store.est.priorities(origin, '2016-T1'), [place.id], 'a tertial of the document year itself stays');
+      assert.deepEqual((await store.digestExports.list(origin, 10)).map((e) => e.id), [`export-recent-${origin.tenantId}`]);
+
+      assert.equal(await store.lawAnalyses.get(origin, 2015), null);
+      assert.equal((await store.lawAnalyses.get(origin, 2016))?.text, 'Analys 2016');
+      assert.deepEqual(await store.promises.year(tenant, 2015), []);
+      assert.deepEqual(await store.promises.meetings(tenant, 2015), []);
+      assert.deepEqual((await store.promises.year(tenant, 2016)).map((p) => p.title), ['Löfte 2016']);
+      assert.deepEqual((await store.promises.meetings(tenant, 2016)).map((m) => m.decisions), ['Beslut 2016']);
+      assert.equal((await store.promises.year(otherTenant, 2016)).length, 1, "the other tenant's documents stay");
+      const [served] = (await store.reports.latest(origin, 50)).filter((r) => r.kind === 'activity');
+      const activity = await store.activities.get(origin, served!.id);
+      assert.equal(activity?.commitmentId, undefined, 'the activity stays; only its link to the removed commitment went');
+
+    });
+
     it('can erase what it removed from the engine\'s files', async function () {
       const { store } = ctx();
       assert.equal(await store.retention.eraseRemnants(), true);
     });
   });
+}
+
+/**
+ * One tenant's EST week, export and yearly documents, old (of 2015 and weeks in 2022, long before the
+ * cutoff of 2023-11-24 and the document year 2016) or recent (2016 documents, weeks of November 2026).
+ */
+async function seedRecords(store: Store, chat: ChatScope, areaId: string, { old }: { old: boolean }): Promise<void> {
+  const scope = { tenantId: chat.tenantId };
+  const by = 'aad-coordinator';
+  if (old) {
+    await store.est.saveAssessment(chat, { areaId, weekStart: '2022-01-03', level: 3, reason: 'Oro vid Kalles port', setBy: by, setAt: at(0) });
+    await store.est.saveAssessment(chat, { areaId, weekStart: '2022-01-10', level: 2, reason: '', setBy: by, setAt: at(0) });
+  } else {
+    await store.est.saveAssessment(chat, { areaId, weekStart: '2026-11-16', level: 1, reason: 'Ny oro vid torget', setBy: by, setAt: at(0) });
+  }
+  const meetingDay = old ? '2022-01-04' : '2026-11-17';
+  await store.est.markNothingToReport(chat, meetingDay, 'polisen', by, at(0));
+  await store.est.claimNudge(chat, meetingDay, 'aad-reporter', at(0));
+  await store.est.savePriorities(chat, old ? '2015-T3' : '2016-T1', [areaId], by, at(0));
+  if (old) await store.est.savePriorities(chat, '2015-T2', [areaId], by, at(0));
+  await store.digestExports.create({
+    id: `export-${old ? 'old' : 'recent'}-${chat.tenantId}`, tokenHash: `hash-${old ? 'old' : 'recent'}-${chat.tenantId}`, ...chat, userId: by,
+    periodKind: 'week', periodFrom: at(0), periodTo: at(0), partial: false,
+    createdAt: old ? new Date('2022-01-01T10:00:00Z') : new Date('2026-11-20T10:00:00Z'),
+    expiresAt: old ? new Date('2022-01-01T10:15:00Z') : new Date('2026-11-20T10:15:00Z'),
+  });
+  const year = old ? 2015 : 2016;
+  await store.lawAnalyses.save(chat, { year, text: `Analys ${year}`, updatedBy: by, updatedAt: at(0) });
+  const added = await store.promises.add(scope, [{
+    year, title: `Löfte ${year}`, text: 'Vi ska synas mer i centrum',
+    commitments: [{ text: 'Nattvandring varje fredag', organisations: ['polisen'], periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` }],
+  }], by, at(0));
+  assert.ok(added.ok);
+  await store.promises.recordMeeting(scope, { year, date: `${year}-10-01`, organisations: ['polisen', 'kommunen'], decisions: `Beslut ${year}`, recordedBy: by, recordedAt: at(0) });
+  if (old) {
+    await store.activities.create(newReport(activityFields({ date: '2015-06-01', commitmentId: added.promises[0]!.commitments[0]!.id }), { origin: chat }));
+  }
 }

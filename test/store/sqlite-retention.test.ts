@@ -5,6 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Store } from '../../src/domain/ports/store.port';
 import { applyRetention } from '../../src/domain/retention';
+import { RECORD_KINDS } from '../../src/domain/ports/retention.port';
 import { createStore } from '../../src/store/create-store';
 import { RETENTION_BATCH } from '../../src/store/repositories/retention';
 import { activityFields, curator, incidentFields, newReport, origin, reporter, tenant } from './store-fixtures';
@@ -21,6 +22,12 @@ const TEXTS = {
   name: 'GALLRA-NAMN-7f3a95',
   chatId: '29:GALLRA-CHAT-7f3a96',
   resolution: 'GALLRA-GJORT-7f3a97',
+  assessment: 'GALLRA-SKAL-7f3a98',
+  lawAnalysis: 'GALLRA-LAGESBILD-7f3a99',
+  promise: 'GALLRA-LOFTE-7f3a9a',
+  decisions: 'GALLRA-BESLUT-7f3a9b',
+  callout: 'GALLRA-MOBILISERING-7f3a9c',
+  calloutNote: 'GALLRA-SVAR-7f3a9d',
 };
 const OLD = new Date('2022-05-01T10:00:00Z');
 const NOW = new Date('2026-11-25T02:15:00Z');
@@ -72,10 +79,23 @@ describe('SQLite: retention on disk and audit atomicity', function () {
       analysis: { who: TEXTS.analysis, what: null, when: null, why: null },
       addMeasure: { what: TEXTS.measure, organisation: 'kommunen', dueDate: null, createdBy: reporter },
     });
+    // The EST week's reason and yearly documents of 2015 (ten full years before 2026 have passed).
+    await store.est.saveAssessment(origin, { areaId: place.id, weekStart: '2022-05-02', level: 2, reason: TEXTS.assessment, setBy: curator.actorId, setAt: OLD });
+    await store.lawAnalyses.save(origin, { year: 2015, text: TEXTS.lawAnalysis, updatedBy: curator.actorId, updatedAt: OLD });
+    await store.promises.add(tenant, [{ year: 2015, title: 'Trygg stadskärna', text: TEXTS.promise, commitments: [] }], curator.actorId, OLD);
+    await store.promises.recordMeeting(tenant, { year: 2015, date: '2015-10-01', organisations: ['polisen'], decisions: TEXTS.decisions, recordedBy: curator.actorId, recordedAt: OLD });
+    // A call-out of then, and what a recipient answered.
+    const school = await store.schools.add(tenant, { name: 'Ängsskolan', stages: ['f-6'], placeId: null, contacts: [] }, curator);
+    assert.ok(school.ok);
+    const callout = await store.callouts.create({
+      origin, school: { id: school.school.id, name: 'Ängsskolan' }, what: TEXTS.callout, caller: reporter, now: OLD, escalateAt: null,
+      recipients: [{ userId: 'aad-rektor', chatUserId: '29:rektor', name: 'Rektor', role: 'rektor', step: 1 }],
+    });
+    await store.callouts.answer(tenant, callout.id, 'aad-rektor', 'kommer', TEXTS.calloutNote, OLD);
     assert.deepEqual(found(onDisk()).sort(), Object.values(TEXTS).sort(), 'every text is on disk before retention');
 
-    const summary = await applyRetention(store, 36, NOW);
-    assert.deepEqual(summary, { incidents: 1, activities: 1, hotspots: 1, measures: 1, profiles: 1, erased: 1 });
+    const summary = await applyRetention(store, { months: 36, documentYears: 10 }, NOW);
+    assert.deepEqual(summary, { incidents: 1, activities: 1, hotspots: 1, measures: 1, profiles: 1, ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])), assessments: 1, callouts: 1, analyses: 1, promises: 1, meetings: 1, erased: 1 });
     assert.deepEqual(found(onDisk()), [], 'no removed text in the file or the WAL');
     assert.equal(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0, 0, 'the WAL is cut to nothing');
 

@@ -18,6 +18,8 @@ export type AuditAction =
   | 'school.added' | 'school.edited'
   /** Retention: `detail` counts what a run removed in the tenant (hot spots and measures; profiles). */
   | 'hotspot.anonymised' | 'user.anonymised'
+  /** Retention of the other records (entity kind `records`): `detail` counts each kind removed, e.g. `assessments=3 promises=2`. */
+  | 'records.removed'
   /** The EST week (entity kind `user` for a rapportör, `place` for an area, `action` otherwise); `detail`: an organisation, a level or a day. */
   | 'est.reporter_added' | 'est.reporter_removed' | 'est.meeting' | 'est.assessed' | 'est.priorities' | 'est.nothing_to_report'
   /** Medborgarlöften: promises added (`detail`: their year), a commitment's status (`detail`: the status), a strategic meeting (`detail`: its year). */
@@ -28,7 +30,7 @@ export type AuditAction =
   | 'access.refused';
 
 /** `action`: a refused card verb or command, named in `detail`. */
-export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action' | 'school' | 'promise' | 'commitment' | 'meeting';
+export type AuditEntityKind = 'incident' | 'activity' | 'export' | 'user' | 'place' | 'hotspot' | 'measure' | 'action' | 'school' | 'promise' | 'commitment' | 'meeting' | 'records';
 
 export interface AuditEntry {
   at: Date;

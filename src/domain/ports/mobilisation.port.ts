@@ -56,11 +56,6 @@ export interface CalloutRepository {
   /** The open call-outs of every tenant whose escalation time has come (system-wide: the scheduled check). */
   due(now: Date, limit: number): Promise<{ tenantId: string; conversationId: string; id: string }[]>;
   markExternalSent(scope: TenantScope, id: string, actorId: string, now: Date): Promise<Callout | null>;
-  /**
-   * Retention: removes the call-outs made before `cutoff`, with their recipients and timelines (what
-   * was done lives on as the mobilisering activity, which report retention anonymises). How many went.
-   */
-  removeCalledBefore(cutoff: Date): Promise<number>;
   /** Null when it was already closed. */
   close(scope: TenantScope, id: string, close: { actorId: string; outcome: string; activityId: string; now: Date }): Promise<Callout | null>;
 }

@@ -22,9 +22,36 @@ export interface RetentionRepository {
    * before it (text and person); and removes the profiles of users last seen before it. Counts per tenant.
    */
   anonymiseBefore(cutoff: Date, now: Date): Promise<RetentionCount[]>;
+  /** Removes (or empties, for assessments) the other records older than their cutoff, in batches; counts per tenant. */
+  removeRecordsBefore(cutoffs: RecordCutoffs): Promise<RecordRetentionCount[]>;
   /**
    * Makes what was removed gone from the files too, where the engine keeps old page images (SQLite:
    * checkpoints the write-ahead log and truncates it). `false` when that could not be done now.
    */
   eraseRemnants(): Promise<boolean>;
 }
+
+/**
+ * The records besides reports that retention removes or empties, by kind (the names the housekeeping
+ * log and the audit row's detail use):
+ * - `assessments`: EST area assessments of weeks before the cutoff, whose reason text goes (the level stays);
+ * - `nothingToReport`, `nudges`: EST "inget att rapportera" marks and nudge claims of meetings before it;
+ * - `exports`: export links that expired before it; `callouts`: call-outs made before it, with recipients and timelines;
+ * - `analyses`, `promises`, `meetings`, `priorities`: yearly documents (the lägesbild enligt lag's analysis,
+ *   medborgarlöften with their commitments, strategic meetings, the EST's priority areas per tertial)
+ *   of years before the document cutoff, removed.
+ */
+export const RECORD_KINDS = ['assessments', 'nothingToReport', 'nudges', 'exports', 'callouts', 'analyses', 'promises', 'meetings', 'priorities'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** What one run removed of those records in one tenant; kinds with nothing removed are 0. */
+export type RecordRetentionCount = { tenantId: string } & Record<RecordKind, number>;
+
+/** When records are old: `cutoff` for the weekly and operational ones, `documentYear` for the yearly documents. */
+export interface RecordCutoffs {
+  /** The start of the day RETENTION_MONTHS ago. */
+  cutoff: Date;
+  /** Yearly documents of years before this one are removed. */
+  documentYear: number;
+}
+

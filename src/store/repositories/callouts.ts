@@ -126,14 +126,6 @@ export function createCalloutRepository(db: Kysely<Database>): CalloutRepository
       return rows.map((r) => ({ tenantId: r.tenant_id, conversationId: r.conversation_id, id: r.id }));
     },
 
-    removeCalledBefore: (cutoff) => db.transaction().execute(async (trx) => {
-      const old = trx.selectFrom('callouts').select('callouts.id').where('called_at', '<', cutoff);
-      await trx.deleteFrom('callout_events').where('callout_id', 'in', old).execute();
-      await trx.deleteFrom('callout_recipients').where('callout_id', 'in', old).execute();
-      const removed = await trx.deleteFrom('callouts').where('called_at', '<', cutoff).executeTakeFirst();
-      return Number(removed.numDeletedRows);
-    }),
-
     markExternalSent: (scope, id, actorId, now) => changing(scope, id, async (trx) => {
       const done = await bump(trx, scope, id).set({ external_sent_at: now, external_sent_by: actorId }).executeTakeFirst();
       if (done.numUpdatedRows === 0n) return false;

@@ -3,32 +3,17 @@ import type { RetentionCount, RetentionRepository } from '../../domain/ports/ret
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
+import { createRecordRetention } from './record-retention';
+import { inBatches, REMOVED } from './retention-batches';
+
+export { RETENTION_BATCH } from './retention-batches';
 
 // What stays is what the lägesbild, the hot spot counts and the effect calculation count; what goes is
 // every word and every person.
-const REMOVED = '[borttagen enligt gallringsregel]';
 const GONE_ID = 'gallrad';
 const NOBODY = { reporter_id: GONE_ID, reporter_name: '', assignee_id: null, assignee_name: null };
 
 type Counted = Exclude<keyof RetentionCount, 'tenantId'>;
-
-/**
- * Rows changed per statement. Each batch is one short statement, so that retention never holds locks on
- * a whole table of a busy SQL Server, and the counts are the rows the statements really changed (a row
- * a concurrent writer changed between a count and an update would otherwise be counted wrong). A run
- * stopped half-way is finished by the next: anonymised rows no longer match.
- */
-export const RETENTION_BATCH = 500;
-
-/** Runs `batch` until one changes fewer rows than a batch holds; the rows changed in all. */
-async function inBatches(batch: (size: number) => Promise<bigint>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const changed = Number(await batch(RETENTION_BATCH));
-    total += changed;
-    if (changed < RETENTION_BATCH) return total;
-  }
-}
 
 const tenantsOf = (rows: { tenant_id: string }[]) => rows.map((r) => r.tenant_id);
 
@@ -120,6 +105,8 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
 
       return [...counts.values()];
     },
+
+    ...createRecordRetention(db),
 
     eraseRemnants: () => (dialect.eraseRemnants ? dialect.eraseRemnants(db) : Promise.resolve(true)),
   };
