@@ -185,7 +185,7 @@ describe('the compiled bot the image runs (npm run build and the warm-up, then t
   const healthcheck = (port: number) => {
     const check = stages().at(-1)!.body.find((i) => keyword(i) === 'HEALTHCHECK')!;
     const [command, ...rest] = jsonArgs(check);
-    return spawnSync(command === 'node' ? process.execPath : command!, rest, { env: { ...process.env, PORT: String(port) }, timeout: 10_000 }).status;
+    return spawnSync(command === 'node' ? process.execPath : command!, rest, { env: { ...process.env, PORT: String(port) }, timeout: 30_000 }).status; // generous: a loaded test machine starts node slowly
   };
 
   it('bundles src/ into JavaScript with the migrations beside it, keeps its compiled code, starts from dist/main.js with that code and passes the HEALTHCHECK', async () => {
