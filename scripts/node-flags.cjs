@@ -26,7 +26,7 @@ const NODE_FLAGS = Object.freeze(['--max-semi-space-size=4', '--heap-growing-per
 //    parse the whole 4 MB bundle no longer stays behind. It matters where no code cache is read
 //    (a read-only dist/ without a cache made at build time, or a user the cache was not made for):
 //    measure 4's server as a user who cannot write dist/, one run each, after start / 1 k / 2 k submits,
-//    Node 20: 131 / 153 / 155 → 109 / 137 / 139 MB; Node 22: 132 / 168 / 167 → 117 / 159 / 157 MB. No CPU
+//    Node 20: 131 / 153 / 155 → 109 / 137 / 139 MB; Node 22: 134 / 170 / 168 → 116 / 155 / 153 MB. No CPU
 //    cost above the noise in the same runs (CPU time of the server per submit, from /proc).
 const NATIVE_ENV = Object.freeze({ MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '32768' });
 
