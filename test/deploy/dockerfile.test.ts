@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
@@ -69,13 +69,21 @@ describe('Dockerfile', () => {
 
   it('builds in the first stage: installs from the lock file, compiles, drops dev dependencies, loads better-sqlite3', () => {
     const runs = build.body.filter((i) => keyword(i) === 'RUN').map(args).join('\n');
-    const order = ['npm ci', 'npm run build', 'npm prune --omit=dev', "require('better-sqlite3')"].map((step) => runs.indexOf(step));
+    const order = ['npm ci', 'npm run build', 'npm prune --omit=dev', "require('better-sqlite3')", 'node scripts/warm-code-cache.cjs'].map((step) => runs.indexOf(step));
     assert.ok(order.every((at) => at >= 0), `every build step is there:\n${runs}`);
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'in this order');
     const copiedFirst = build.body.findIndex((i) => keyword(i) === 'COPY' && args(i).startsWith('package.json package-lock.json'));
     const install = build.body.findIndex((i) => keyword(i) === 'RUN' && args(i).includes('npm ci'));
     const sources = build.body.findIndex((i) => keyword(i) === 'COPY' && /^src\b/.test(args(i)));
     assert.ok(copiedFirst >= 0 && copiedFirst < install && install < sources, 'dependencies are installed before the sources are copied (layer cache)');
+  });
+
+  it('makes the code cache as the user the final stage runs as (Node keeps its compile cache per user id)', () => {
+    const warm = build.body.findIndex((i) => keyword(i) === 'RUN' && args(i).includes('warm-code-cache.cjs'));
+    const userBefore = build.body.slice(0, warm).filter((i) => keyword(i) === 'USER').at(-1);
+    const finalUser = final.body.find((i) => keyword(i) === 'USER');
+    assert.ok(userBefore && finalUser, 'a USER before the warm-up and in the final stage');
+    assert.equal(args(userBefore), args(finalUser));
   });
 
   it('copies into the final stage only package.json, the production node_modules and dist/, all from the build stage', () => {
@@ -152,8 +160,14 @@ describe('.dockerignore', () => {
   });
 });
 
-describe('the compiled bot the image runs (npm run build, then the image\'s CMD and HEALTHCHECK)', function () {
-  this.timeout(120_000);
+/** Every file under `dir` with its modification time. */
+function filesWithTimes(dir: string): Map<string, number> {
+  return new Map(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => { const file = join(e.parentPath ?? e.path, e.name); return [file, statSync(file).mtimeMs] as const; }));
+}
+
+describe('the compiled bot the image runs (npm run build and the warm-up, then the image\'s CMD and HEALTHCHECK)', function () {
+  this.timeout(300_000);
   // Inside node_modules so that the compiled files resolve the project's dependencies, as in /app.
   let out = '';
   let data = '';
@@ -171,12 +185,17 @@ describe('the compiled bot the image runs (npm run build, then the image\'s CMD 
   const healthcheck = (port: number) => {
     const check = stages().at(-1)!.body.find((i) => keyword(i) === 'HEALTHCHECK')!;
     const [command, ...rest] = jsonArgs(check);
-    return spawnSync(command === 'node' ? process.execPath : command!, rest, { env: { ...process.env, PORT: String(port) }, timeout: 10_000 }).status;
+    return spawnSync(command === 'node' ? process.execPath : command!, rest, { env: { ...process.env, PORT: String(port) }, timeout: 30_000 }).status; // generous: a loaded test machine starts node slowly
   };
 
-  it('bundles src/ into JavaScript with the migrations beside it, starts from dist/main.js and passes the HEALTHCHECK', async () => {
+  it('bundles src/ into JavaScript with the migrations beside it, keeps its compiled code, starts from dist/main.js with that code and passes the HEALTHCHECK', async () => {
     const build = spawnSync(process.execPath, ['scripts/build.cjs', out], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stdout + build.stderr);
+    const bundleOnly = filesWithTimes(out);
+    const warm = spawnSync(process.execPath, ['scripts/warm-code-cache.cjs', out], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
+    assert.equal(warm.status, 0, warm.stdout + warm.stderr);
+    const warmed = filesWithTimes(out);
+    assert.ok(warmed.size > bundleOnly.size, 'the warm-up wrote a code cache into the bundle\'s folder');
     assert.ok(existsSync(join(out, 'main.js')));
     assert.ok(existsSync(join(out, 'store/mssql/migrations/0001_initial.sql')));
     assert.equal(existsSync(join(out, 'main.ts')), false);
@@ -196,10 +215,13 @@ describe('the compiled bot the image runs (npm run build, then the image\'s CMD 
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal(healthcheck(port), 0, 'HEALTHCHECK passes while the bot runs');
+    // Past the moment dist/main.js writes a cache it had to compile without (Node 20); Node 22+ writes at exit.
+    await new Promise((r) => setTimeout(r, 6_000));
 
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0, `SIGTERM ends it cleanly: ${output}`);
     assert.notEqual(healthcheck(port), 0, 'HEALTHCHECK fails once it is gone');
+    assert.deepEqual(filesWithTimes(out), warmed, 'the cache made at build time was used: nothing was compiled again and written');
   });
 });
