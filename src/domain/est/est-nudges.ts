@@ -47,7 +47,10 @@ export class EstNudges {
   async run(now: Date, stopRequested: () => boolean = () => false): Promise<{ nudged: number; failed: number }> {
     let nudged = 0;
     let failed = 0;
-    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
+    // The run's time moved on by what the run has taken so far: a claim made late in a long run is stamped
+    // when it was made, so that another instance's next run does not take it over as stale while it is posted.
+    const started = performance.now();
+    const current = () => new Date(now.getTime() + (performance.now() - started));
     for (const subscription of await this.subscriptions.listActive()) {
       const scope: ChatScope = { tenantId: subscription.tenantId, conversationId: subscription.conversationId };
       const meeting = (await this.est.meeting(scope)) ?? DEFAULT_MEETING;
@@ -63,7 +66,8 @@ export class EstNudges {
       for (const reporter of due) {
         // The instance stops: the rest are left unclaimed for the instance that takes the job over.
         if (stopRequested()) return { nudged, failed };
-        if (!(await this.est.claimNudge(scope, week.meetingDay, reporter.userId, now, staleBefore))) continue;
+        const claimedAt = current();
+        if (!(await this.est.claimNudge(scope, week.meetingDay, reporter.userId, claimedAt, new Date(claimedAt.getTime() - STALE_CLAIM_MS)))) continue;
         if (await this.postOrLetGo(scope, week.meetingDay, reporter.userId, () => this.poster.post({ scope, reporter, meeting, week }))) {
           await this.est.nudgeSent(scope, week.meetingDay, reporter.userId, now);
           nudged++;

@@ -29,7 +29,8 @@ export class JobLeases {
    */
   async run<T>(job: string, periodKey: string, now: Date, work: () => Promise<T>, options: { whole?: boolean } = {}): Promise<LeasedRun<T>> {
     if (this.stopping) return { ran: false, outcome: 'held' };
-    const outcome = await this.leases.acquire({ job, periodKey, holder: this.holder, now, until: new Date(now.getTime() + this.leaseMs) });
+    // Held from the later of the two clocks: a lease taken late in a long run (a post's) is not lapsed already.
+    const outcome = await this.leases.acquire({ job, periodKey, holder: this.holder, now, until: new Date(Math.max(this.now().getTime(), now.getTime()) + this.leaseMs) });
     if (outcome === 'held' || outcome === 'done') return { ran: false, outcome };
     const key = `${job}\u0000${periodKey}`;
     // Let go: lapsed for any run from this one's time on, whichever clock the next run reads (a run's

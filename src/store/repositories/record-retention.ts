@@ -4,6 +4,8 @@ import { RECORD_KINDS } from '../../domain/ports/retention.port';
 import { toCalendarDay } from '../row-values';
 import type { Database } from '../schema';
 import { inBatches, REMOVED } from './retention-batches';
+import { localDay } from '../../domain/date-limits';
+import { STOCKHOLM } from '../../domain/periods';
 
 // The records besides reports (src/store/retention-plan.ts says why each table is treated as it is).
 // Each statement changes one tenant's rows of one week, meeting day, year or tertial (or one batch of
@@ -22,7 +24,8 @@ interface Group<K> {
 export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepository, 'removeRecordsBefore'> {
   return {
     async removeRecordsBefore({ cutoff, documentYear }: RecordCutoffs) {
-      const day = cutoff.toISOString().slice(0, 10);
+      // The cutoff is the start of a Stockholm day (23:00 or 22:00 UTC the day before): that day's calendar date.
+      const day = localDay(cutoff, STOCKHOLM);
       const counts = new Map<string, RecordRetentionCount>();
       const tally = async <K>(kind: RecordKind, groups: Group<K>[], run: (tenantId: string, key: K) => Promise<bigint | number>) => {
         for (const { tenant_id: tenantId, key } of groups) {

@@ -5,6 +5,8 @@ import type { StoreDialect } from '../store-dialect';
 import { incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 import { createRecordRetention } from './record-retention';
 import { inBatches, REMOVED } from './retention-batches';
+import { localDay } from '../../domain/date-limits';
+import { STOCKHOLM } from '../../domain/periods';
 
 export { RETENTION_BATCH } from './retention-batches';
 
@@ -20,7 +22,8 @@ const tenantsOf = (rows: { tenant_id: string }[]) => rows.map((r) => r.tenant_id
 export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDialect): RetentionRepository {
   return {
     async anonymiseBefore(cutoff, now) {
-      const day = cutoff.toISOString().slice(0, 10);
+      // The cutoff is the start of a Stockholm day (23:00 or 22:00 UTC the day before): that day's calendar date.
+      const day = localDay(cutoff, STOCKHOLM);
       const counts = new Map<string, RetentionCount>();
       const countFor = async (what: Counted, tenants: string[], anonymise: (tenantId: string, size: number) => Promise<bigint>) => {
         for (const tenantId of tenants) {
