@@ -88,7 +88,7 @@ export function matchesServiceUrlPrefix(serviceUrl: string, prefixes: readonly s
   if (!url) return false;
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   return prefixes.some((p) => {
-    const prefix = new URL(p);
-    return prefix.origin === url.origin && path.startsWith(prefix.pathname);
+    const prefix = canonical(p);
+    return prefix !== null && prefix.origin === url.origin && path.startsWith(prefix.pathname);
   });
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localDay } from '../domain/date-limits';
 import { instantToLocal } from '../domain/form-fields';
 import type { ActivityForm, IncidentForm } from '../cards/forms/report-forms';
 import type { Activity, Incident } from '../domain/report';
@@ -26,7 +26,7 @@ export function newIncidentValues(now: Date, zone: string, d: ReporterDefaults):
 }
 
 export function newActivityValues(now: Date, zone: string, d: ReporterDefaults): ActivityForm {
-  return { date: DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM-dd'), organisation: d.organisation ?? '' };
+  return { date: localDay(now, zone), organisation: d.organisation ?? '' };
 }
 
 const text = (v: string | number | null) => (v === null ? '' : String(v));

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Parsed } from './form-fields';
 import { isoDay, localTime } from './local-time';
 
@@ -34,9 +33,16 @@ export function checkedOccurredAt(at: Date, now: Date, zone = DEFAULT_ZONE): Par
  */
 export function checkedDay(day: string, ahead?: { now: Date; days: number; zone?: string }): Parsed<string> {
   if (day < EARLIEST_DAY) return fail('too_early');
-  if (ahead && day > DateTime.fromJSDate(ahead.now, { zone: ahead.zone ?? DEFAULT_ZONE }).plus({ days: ahead.days }).toFormat('yyyy-MM-dd')) {
+  if (ahead && day > lastDayAhead(ahead.now, ahead.days, ahead.zone ?? DEFAULT_ZONE)) {
     // A day or so ahead means "not yet happened"; a longer reach (a planned activity) has its limit told.
     return ahead.days > ACTIVITY_DAYS_AHEAD ? { ok: false, error: { code: 'too_far_ahead', max: ahead.days } } : fail('in_future');
   }
   return { ok: true, value: day };
+}
+
+/** Today in the zone plus `days` calendar days (added to the date itself, so a DST change in between moves nothing). */
+function lastDayAhead(now: Date, days: number, zone: string): string {
+  const today = localTime(now, zone);
+  const last = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+  return isoDay({ year: last.getUTCFullYear(), month: last.getUTCMonth() + 1, day: last.getUTCDate() });
 }

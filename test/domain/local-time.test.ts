@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
+import { checkedDay } from '../../src/domain/date-limits';
 import { clockTime, instantOfLocal, isCalendarDay, isoDay, localTime } from '../../src/domain/local-time';
 
 const MINUTE = 60_000;
@@ -47,6 +48,20 @@ describe('local time in a zone', () => {
     for (const day of ['2026-02-28', '2024-02-29', '2026-12-31', '2000-01-01']) assert.equal(isCalendarDay(day), true, day);
     for (const day of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-01', '26-01-01', '2026-01-01T00:00', '']) {
       assert.equal(isCalendarDay(day), false, day);
+    }
+  });
+});
+
+describe('a day at most some days ahead', () => {
+  it('when a day is checked against today plus N days, then the last day allowed is the one luxon counts, across both daylight-saving changes, a month end and a new year', () => {
+    const around = [...instants('2026-03-28T20:00:00Z', 12, 37), ...instants('2026-10-24T20:00:00Z', 12, 37), ...instants('2026-12-31T18:00:00Z', 12, 41)];
+    for (const now of around) {
+      for (const days of [1, 31, 60]) {
+        const last = DateTime.fromJSDate(now, { zone: 'Europe/Stockholm' }).plus({ days });
+        const ahead = { now, days };
+        assert.equal(checkedDay(last.toFormat('yyyy-MM-dd'), ahead).ok, true, `${now.toISOString()} + ${days}`);
+        assert.equal(checkedDay(last.plus({ days: 1 }).toFormat('yyyy-MM-dd'), ahead).ok, false, `${now.toISOString()} + ${days} + 1`);
+      }
     }
   });
 });
