@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { RecordCutoffs, RecordKind, RecordRetentionCount, RetentionRepository } from '../../domain/ports/retention.port';
+import type { RecordCutoffs, RecordKind, RetentionRepository } from '../../domain/ports/retention.port';
 import { RECORD_KINDS } from '../../domain/ports/retention.port';
 import { toCalendarDay } from '../row-values';
 import type { Database } from '../schema';
-import { inBatches, REMOVED } from './retention-batches';
+import { inBatches, REMOVED, tenantTally } from './retention-batches';
 import { localDay } from '../../domain/date-limits';
 import { STOCKHOLM } from '../../domain/periods';
 
@@ -26,15 +26,9 @@ export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepos
     async removeRecordsBefore({ cutoff, documentYear }: RecordCutoffs) {
       // The cutoff is the start of a Stockholm day (23:00 or 22:00 UTC the day before): that day's calendar date.
       const day = localDay(cutoff, STOCKHOLM);
-      const counts = new Map<string, RecordRetentionCount>();
+      const counted = tenantTally(RECORD_KINDS);
       const tally = async <K>(kind: RecordKind, groups: Group<K>[], run: (tenantId: string, key: K) => Promise<bigint | number>) => {
-        for (const { tenant_id: tenantId, key } of groups) {
-          const changed = Number(await run(tenantId, key));
-          if (changed === 0) continue;
-          const count = counts.get(tenantId) ?? { tenantId, ...Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number> };
-          count[kind] += changed;
-          counts.set(tenantId, count);
-        }
+        for (const { tenant_id: tenantId, key } of groups) counted.add(tenantId, kind, Number(await run(tenantId, key)));
       };
 
       /**
@@ -105,7 +99,7 @@ export function createRecordRetention(db: Kysely<Database>): Pick<RetentionRepos
       // A tertial is "YYYY-Tn": those of years before the document year sort before "YYYY".
       await tally('priorities', ...await byGroup('priority_areas', 'tertial', String(documentYear), String));
 
-      return [...counts.values()];
+      return counted.counts();
     },
   };
 }

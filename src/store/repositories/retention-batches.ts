@@ -20,3 +20,21 @@ export async function inBatches(batch: (size: number) => Promise<bigint>): Promi
     if (changed < RETENTION_BATCH) return total;
   }
 }
+
+/**
+ * Each tenant's counts of one retention run: a tenant appears once something of it changed, with every
+ * other kind at 0. `add` adds the rows one statement (or its batches) changed.
+ */
+export function tenantTally<K extends string>(kinds: readonly K[]) {
+  type Count = { tenantId: string } & Record<K, number>;
+  const counts = new Map<string, Count>();
+  return {
+    add(tenantId: string, kind: K, changed: number): void {
+      if (changed === 0) return;
+      let count = counts.get(tenantId);
+      if (!count) counts.set(tenantId, (count = { tenantId, ...Object.fromEntries(kinds.map((k) => [k, 0])) } as Count));
+      (count as Record<K, number>)[kind] += changed;
+    },
+    counts: (): Count[] => [...counts.values()],
+  };
+}

@@ -4,7 +4,7 @@ import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 import { createRecordRetention } from './record-retention';
-import { inBatches, REMOVED } from './retention-batches';
+import { inBatches, REMOVED, tenantTally } from './retention-batches';
 import { localDay } from '../../domain/date-limits';
 import { STOCKHOLM } from '../../domain/periods';
 
@@ -24,15 +24,9 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
     async anonymiseBefore(cutoff, now) {
       // The cutoff is the start of a Stockholm day (23:00 or 22:00 UTC the day before): that day's calendar date.
       const day = localDay(cutoff, STOCKHOLM);
-      const counts = new Map<string, RetentionCount>();
+      const tally = tenantTally<Counted>(['incidents', 'activities', 'hotspots', 'measures', 'profiles']);
       const countFor = async (what: Counted, tenants: string[], anonymise: (tenantId: string, size: number) => Promise<bigint>) => {
-        for (const tenantId of tenants) {
-          const changed = await inBatches((size) => anonymise(tenantId, size));
-          if (changed === 0) continue;
-          const count = counts.get(tenantId) ?? { tenantId, incidents: 0, activities: 0, hotspots: 0, measures: 0, profiles: 0 };
-          count[what] = changed;
-          counts.set(tenantId, count);
-        }
+        for (const tenantId of tenants) tally.add(tenantId, what, await inBatches((size) => anonymise(tenantId, size)));
       };
 
       // Reports: those that happened before the cutoff. Visits to hot spots are activities.
@@ -106,7 +100,7 @@ export function createRetentionRepository(db: Kysely<Database>, dialect: StoreDi
           .where('user_id', 'in', (eb) => eb.selectFrom('user_profiles').select('user_profiles.user_id').where('user_profiles.tenant_id', '=', tenantId).where(unseen).limit(size))
           .executeTakeFirst()).numDeletedRows);
 
-      return [...counts.values()];
+      return tally.counts();
     },
 
     ...createRecordRetention(db),
