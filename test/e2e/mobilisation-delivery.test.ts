@@ -139,6 +139,25 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
     assert.match(cardText(cardOf(reply)), /Har inte svarat: Carl Rektorsson, Erik Kurator, Fia Polis/);
   });
 
+  it('When the next step is called and its copy gets 500, then the caller is told it is still being tried, and a later run sends it once', async () => {
+    const GUSTAV = person('06061', 'Gustav Fritid');
+    const school = (await h.bot.store.schools.list({ tenantId: TENANT }, 10))[0]!;
+    await h.bot.store.callLists.put({ tenantId: TENANT }, school.id, { userId: GUSTAV.aadObjectId, chatUserId: null, name: GUSTAV.name, role: 'fritidsledare', step: 2 }, { actorId: ANNA.aadObjectId, now: T0 });
+    let gustavDown = true;
+    chatAnswer = (member) => (member === GUSTAV.aadObjectId && gustavDown ? { status: 500, body: {} } : { status: 201, body: { id: `a:personal-${member}` } });
+    await h.say('mobilisera Ängsskolan bråk vid busshållplatsen');
+    const before = h.connector.messages().length;
+    await bothRun(minutes(60));
+    const told = h.connector.messages().slice(before).map((m) => String(m.text ?? '')).join('\n');
+    assert.match(told, /Larmet för Ängsskolan har gått vidare till: Gustav Fritid\. Larmad av Anna Andersson\. Larmet har inte nått fram än till Gustav Fritid; boten försöker igen\./);
+    assert.doesNotMatch(told, /ingen på nästa steg kunde nås/, 'not "nobody could be reached": he is being tried');
+    assert.match(channelCard(), /Larmet har inte nått fram än, boten försöker igen: Gustav Fritid/);
+    gustavDown = false;
+    for (const at of [61.1, 62, 63, 70]) await bothRun(minutes(at));
+    assert.deepEqual([tries(GUSTAV), copies(GUSTAV)], [2, 1], 'tried again a minute later, and sent once');
+    assert.match(channelCard(), /Har inte svarat: Carl Rektorsson, Erik Kurator, Fia Polis, Gustav Fritid/);
+  });
+
   it('When a call-out is closed while a copy waits for its next try, then that copy is never sent', async () => {
     let erikDown = true;
     chatAnswer = (member) => (member === ERIK.aadObjectId && erikDown ? { status: 503, body: {} } : { status: 201, body: { id: `a:personal-${member}` } });
