@@ -49,7 +49,9 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
       }),
       color: (r.answer === 'kommer' ? 'good' : r.answer === 'kan_inte' ? 'attention' : 'default') as 'good' | 'attention' | 'default',
     })),
-    waiting: open ? (waiting.length > 0 ? format(k.card.waiting, { names: names(waiting) }) : pending.length > 0 ? '' : k.card.allAnswered) : '',
+    // "Everyone reached has answered" only when someone was reached, or nobody is still being tried.
+    waiting: open ? (waiting.length > 0 ? format(k.card.waiting, { names: names(waiting) })
+      : pending.length === 0 || c.recipients.some((r) => r.delivery === 'sent') ? k.card.allAnswered : '') : '',
     pending: open && pending.length > 0 ? format(k.card.pending, { names: names(pending) }) : '',
     unreachable: lost.length > 0 ? format(k.card.unreachable, { names: names(lost) }) : '',
     external: c.externalSentAt ? format(k.card.externalSent, { time: time(c.externalSentAt, locale) }) : '',

@@ -33,7 +33,7 @@ export const mobilisationEn: Shape<typeof mobilisationSv> = {
     called: '{time}: {name} called step {step}',
     answered: '{time}: {name} – {answer}',
     unreachable: '{time}: {name} could not be reached',
-    undelivered: '{time}: {name} could not be reached, Teams did not answer {tries} tries',
+    undelivered: '{time}: {name} could not be reached, {tries} tries failed in Teams',
     escalated: '{time}: nobody was coming – step {step} was called',
     external_sent: '{time}: the text for parents was sent',
     closed: '{time}: {name} closed it',

@@ -32,7 +32,7 @@ export const mobilisationSv = {
     called: 'kl. {time}: {name} larmade steg {step}',
     answered: 'kl. {time}: {name} – {answer}',
     unreachable: 'kl. {time}: {name} kunde inte nås',
-    undelivered: 'kl. {time}: {name} kunde inte nås, Teams svarade inte på {tries} försök',
+    undelivered: 'kl. {time}: {name} kunde inte nås, {tries} försök misslyckades i Teams',
     escalated: 'kl. {time}: ingen kom – steg {step} larmades',
     external_sent: 'kl. {time}: texten till föräldrar skickades',
     closed: 'kl. {time}: {name} avslutade',

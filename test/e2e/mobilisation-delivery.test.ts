@@ -184,7 +184,7 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
     assert.deepEqual(deliveries(), { 'Carl Rektorsson': 'sent/0', 'Erik Kurator': 'unreachable/5', 'Fia Polis': 'sent/0' });
     const card = channelCard();
     assert.match(card, /Kunde inte nås i Teams: Erik Kurator\. Ring dem\./);
-    assert.match(card, /kl\. \d\d:\d\d: Erik Kurator kunde inte nås, Teams svarade inte på 5 försök/);
+    assert.match(card, /kl\. \d\d:\d\d: Erik Kurator kunde inte nås, 5 försök misslyckades i Teams/);
     assert.doesNotMatch(card, /försöker igen/);
     const attempts = h.connector.received.filter((r) => isChatCreation(r) && memberOf(r) === ERIK.aadObjectId);
     assert.equal(attempts.length, 5);
