@@ -17,7 +17,10 @@ export interface MobilisationParts {
   commands: CommandEntry[];
   /** The personal copies of call-outs, updated with their channel card. */
   copies: ConnectorCalloutMessenger;
-  /** The scheduled check: escalates the call-outs nobody answered "kommer" to in time. */
+  /**
+   * The scheduled check: sends the personal copies not gone out yet (the calling instance died, or a
+   * try failed for a passing reason), and escalates the call-outs nobody answered "kommer" to in time.
+   */
   escalation: HousekeepingJob;
 }
 
@@ -41,7 +44,12 @@ export function composeMobilisation(d: {
     verbs: mobilisationVerbs(feature),
     commands: mobilisationCommands(feature),
     copies: messenger,
-    // Every minute: a call-out escalates at most a minute late, once whatever the number of instances.
-    escalation: { name: 'mobilisation-escalation', period: minuteKey, run: (at) => service.escalateDue(at, d.stopRequested) },
+    // Every minute: a copy is sent, and a call-out escalates, at most a minute late, once whatever the
+    // number of instances (the job's lease, and each copy's claim in the store). Copies first: step 1's
+    // unsent copies before the next step is called.
+    escalation: {
+      name: 'mobilisation-escalation', period: minuteKey,
+      run: async (at) => ({ ...(await service.deliverDue(at, d.stopRequested)), ...(await service.escalateDue(at, d.stopRequested)) }),
+    },
   };
 }

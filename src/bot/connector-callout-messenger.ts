@@ -56,9 +56,13 @@ export class ConnectorCalloutMessenger implements CalloutMessenger, CardCopies {
     if (!conversation) return;
     const k = messages(tenantLocale(this.o.locales ?? SWEDISH_BY_DEFAULT, callout.tenantId)).mobilisation;
     const reached = called.filter((r) => r.delivery === 'sent');
-    const text = reached.length > 0
-      ? format(k.escalatedNotice, { minutes: this.o.escalateMinutes, school: callout.schoolName, names: reached.map((r) => r.name).join(', '), caller: callout.caller.name })
+    // Those whose copy failed for a passing reason: the scheduled job tries again, so they are not "unreachable" yet.
+    const pending = called.filter((r) => r.delivery === 'pending');
+    const names = (list: Recipient[]) => list.map((r) => r.name).join(', ');
+    const told = reached.length > 0 || pending.length > 0
+      ? format(k.escalatedNotice, { minutes: this.o.escalateMinutes, school: callout.schoolName, names: names([...reached, ...pending]), caller: callout.caller.name })
       : format(k.escalatedNobodyReached, { minutes: this.o.escalateMinutes, school: callout.schoolName, caller: callout.caller.name });
+    const text = pending.length > 0 ? `${told} ${format(k.escalatedStillTrying, { names: names(pending) })}` : told;
     const outcome = await postProactively({ adapter: this.o.adapter(), appId: this.o.appId, serviceUrls: this.o.serviceUrls }, conversation, { text });
     if (!outcome.ok) this.o.log.warn({ status: outcome.status }, 'call-out: the escalation could not be told in the conversation');
   }

@@ -1,5 +1,5 @@
 import { CALL_ROLES, CALL_STEPS, type CallListEntry, type CallStep } from '../domain/mobilisation/call-list';
-import { ANSWERS, unreachable, waitingFor, type Callout, type CalloutEvent } from '../domain/mobilisation/callout';
+import { ANSWERS, notYetReached, unreachable, waitingFor, type Callout, type CalloutEvent } from '../domain/mobilisation/callout';
 import { MOBILISATION_LIMITS } from '../domain/mobilisation/mobilisation-service';
 import type { SchoolRef } from '../domain/mobilisation/school-ref';
 import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
@@ -24,7 +24,8 @@ export interface TypedAnswer {
 }
 
 /**
- * A call-out's card: the answers so far, who has not answered, who could not be reached, the time
+ * A call-out's card: the answers so far, who has not answered, who the call has not reached yet (the
+ * bot tries again), who could not be reached, the time
  * since the call, the timeline, and (while open) the answer buttons. The same for everyone; only the
  * one whose note the guard warned about gets it back with the warning.
  */
@@ -35,6 +36,7 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
   const open = c.state === 'open';
   const nameOf = (userId: string | null) => (userId === c.caller.userId ? c.caller.name : c.recipients.find((r) => r.userId === userId)?.name ?? '');
   const waiting = waitingFor(c);
+  const pending = notYetReached(c);
   const lost = unreachable(c);
   return render(calloutCard, {
     title: format(open ? k.card.title : k.card.closedTitle, { school: safeText(c.schoolName) }),
@@ -47,7 +49,10 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
       }),
       color: (r.answer === 'kommer' ? 'good' : r.answer === 'kan_inte' ? 'attention' : 'default') as 'good' | 'attention' | 'default',
     })),
-    waiting: open ? (waiting.length > 0 ? format(k.card.waiting, { names: names(waiting) }) : k.card.allAnswered) : '',
+    // "Everyone reached has answered" only when someone was reached, or nobody is still being tried.
+    waiting: open ? (waiting.length > 0 ? format(k.card.waiting, { names: names(waiting) })
+      : pending.length === 0 || c.recipients.some((r) => r.delivery === 'sent') ? k.card.allAnswered : '') : '',
+    pending: open && pending.length > 0 ? format(k.card.pending, { names: names(pending) }) : '',
     unreachable: lost.length > 0 ? format(k.card.unreachable, { names: names(lost) }) : '',
     external: c.externalSentAt ? format(k.card.externalSent, { time: time(c.externalSentAt, locale) }) : '',
     outcome: c.outcome ? format(k.card.outcome, { outcome: safeText(c.outcome) }) : '',
@@ -71,7 +76,7 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
 function timelineLine(m: Catalogue, locale: Locale, e: CalloutEvent, name: string): string {
   const k = m.mobilisation;
   const answer = e.kind === 'answered' && e.detail && (ANSWERS as readonly string[]).includes(e.detail) ? k.answer[e.detail as (typeof ANSWERS)[number]] : '';
-  return format(k.timeline[e.kind], { time: time(e.at, locale), name: safeText(name), step: e.detail ?? '', answer });
+  return format(k.timeline[e.kind], { time: time(e.at, locale), name: safeText(name), step: e.detail ?? '', tries: e.detail ?? '', answer });
 }
 
 export interface MobiliseFormOptions {

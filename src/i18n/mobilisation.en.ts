@@ -17,6 +17,7 @@ export const mobilisationEn: Shape<typeof mobilisationSv> = {
     answerLine: '{name} ({role}): {answer}{note} at {time}',
     waiting: 'Not answered yet: {names}',
     allAnswered: 'Everyone reached has answered.',
+    pending: 'The call has not reached them yet; the bot is trying again: {names}',
     unreachable: 'Could not be reached in Teams: {names}. Phone them.',
     externalSent: 'The text for parents and others was sent ({time}).',
     outcome: 'Outcome: {outcome}',
@@ -32,6 +33,7 @@ export const mobilisationEn: Shape<typeof mobilisationSv> = {
     called: '{time}: {name} called step {step}',
     answered: '{time}: {name} – {answer}',
     unreachable: '{time}: {name} could not be reached',
+    undelivered: '{time}: {name} could not be reached, {tries} tries failed in Teams',
     escalated: '{time}: nobody was coming – step {step} was called',
     external_sent: '{time}: the text for parents was sent',
     closed: '{time}: {name} closed it',
@@ -52,6 +54,7 @@ export const mobilisationEn: Shape<typeof mobilisationSv> = {
     markSent: 'Mark as sent',
   },
   escalatedNotice: 'Nobody answered "coming" within {minutes} minutes. The call-out for {school} went on to: {names}. Called by {caller}.',
+  escalatedStillTrying: 'The call has not reached {names} yet; the bot is trying again.',
   escalatedNobodyReached: 'Nobody answered "coming" within {minutes} minutes. The call-out for {school} went on, but nobody of the next step could be reached in Teams. Called by {caller}.',
   refusal: {
     how: 'Write: mobilisera <school> <what happened>, for example: mobilisera Ängsskolan fight at the bus stop.',

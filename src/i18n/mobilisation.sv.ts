@@ -16,6 +16,7 @@ export const mobilisationSv = {
     answerLine: '{name} ({role}): {answer}{note} kl. {time}',
     waiting: 'Har inte svarat: {names}',
     allAnswered: 'Alla som nåtts har svarat.',
+    pending: 'Larmet har inte nått fram än, boten försöker igen: {names}',
     unreachable: 'Kunde inte nås i Teams: {names}. Ring dem.',
     externalSent: 'Texten till föräldrar och andra är skickad (kl. {time}).',
     outcome: 'Utfall: {outcome}',
@@ -31,6 +32,7 @@ export const mobilisationSv = {
     called: 'kl. {time}: {name} larmade steg {step}',
     answered: 'kl. {time}: {name} – {answer}',
     unreachable: 'kl. {time}: {name} kunde inte nås',
+    undelivered: 'kl. {time}: {name} kunde inte nås, {tries} försök misslyckades i Teams',
     escalated: 'kl. {time}: ingen kom – steg {step} larmades',
     external_sent: 'kl. {time}: texten till föräldrar skickades',
     closed: 'kl. {time}: {name} avslutade',
@@ -51,6 +53,7 @@ export const mobilisationSv = {
     markSent: 'Markera som skickad',
   },
   escalatedNotice: 'Ingen har svarat "kommer" på {minutes} minuter. Larmet för {school} har gått vidare till: {names}. Larmad av {caller}.',
+  escalatedStillTrying: 'Larmet har inte nått fram än till {names}; boten försöker igen.',
   escalatedNobodyReached: 'Ingen har svarat "kommer" på {minutes} minuter. Larmet för {school} gick vidare, men ingen på nästa steg kunde nås i Teams. Larmad av {caller}.',
   refusal: {
     how: 'Skriv: mobilisera <skola> <vad har hänt>, till exempel: mobilisera Ängsskolan bråk vid busshållplatsen.',

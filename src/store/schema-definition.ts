@@ -639,6 +639,10 @@ export const SCHEMA = {
       answer: nullable(text(16)),
       note: nullable(text(400)),
       answered_at: nullable(timestamp()),
+      // The personal copy's tries (migration 0025): failed tries, the next one, and a claim while sending.
+      send_tries: withDefault(int(), 'df_callout_recipients_send_tries', 0),
+      next_send_at: nullable(timestamp()),
+      send_claimed_until: nullable(timestamp()),
     },
     primaryKey: { name: 'pk_callout_recipients', columns: ['callout_id', 'user_id'] },
     foreignKeys: {

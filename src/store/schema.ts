@@ -379,6 +379,12 @@ export interface CalloutRecipientsTable {
   answer: string | null;
   note: string | null;
   answered_at: Timestamp | null;
+  /** Migration 0025: the tries of the personal copy that failed for a passing reason. */
+  send_tries: ColumnType<number, number | undefined, number>;
+  /** Migration 0025: while pending, when the scheduled job may send the copy (a grace after the call, or the next try). */
+  next_send_at: Timestamp | null;
+  /** Migration 0025: an instance is sending the copy until then. */
+  send_claimed_until: Timestamp | null;
 }
 
 /** Added by migration 0018: a call-out's timeline. */

@@ -164,6 +164,7 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'callout_recipients.thread_id': not('the Teams conversation id of the personal copy'),
   'callout_recipients.activity_id': not('the Teams id of the personal copy the bot posted'),
   'callout_recipients.answer': CODE, 'callout_recipients.note': guarded('mobilisationAnswer.note'), 'callout_recipients.answered_at': TIME,
+  'callout_recipients.next_send_at': TIME, 'callout_recipients.send_claimed_until': TIME,
   'callout_events.id': ID, 'callout_events.callout_id': ID, 'callout_events.at': TIME, 'callout_events.kind': CODE,
   'callout_events.actor_id': USER_ID,
   'callout_events.detail': not('a code written by the bot: an answer, a step number or an HTTP status'),

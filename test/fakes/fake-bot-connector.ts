@@ -10,8 +10,14 @@ export interface ReceivedActivity {
   body: Record<string, any>;
 }
 
-/** Decides the answer to one request; the default accepts it like the real connector does. */
-export type ConnectorResponder = (req: ReceivedActivity) => { status: number; headers?: Record<string, string>; body?: unknown };
+/** The answer to one request. */
+export interface ConnectorAnswer { status: number; headers?: Record<string, string>; body?: unknown }
+
+/**
+ * Decides the answer to one request; the default accepts it like the real connector does. A promise
+ * holds the answer back until it settles (a request left in flight, as to an instance that hangs or dies).
+ */
+export type ConnectorResponder = (req: ReceivedActivity) => ConnectorAnswer | Promise<ConnectorAnswer>;
 
 /** A Teams roster entry, as GET /v3/conversations/{id}/members/{userId} answers it (TeamsChannelAccount). */
 export interface ConnectorMember {

@@ -35,7 +35,7 @@ export function mobilisationContract(ctx: () => { store: Store }): void {
       const { store } = ctx();
       const created = await store.callouts.create({
         origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: TRICKY_TEXT.swedish, caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
-        escalateAt: at(600), recipients: [callee('a', 1), callee('b', 1)],
+        escalateAt: at(600), recipients: [callee('a', 1), callee('b', 1)], sendDueAt: at(120),
       });
       assert.equal(created.what, TRICKY_TEXT.swedish);
       assert.deepEqual(created.recipients.map((r) => [r.userId, r.delivery, r.answer]), [['a', 'pending', null], ['b', 'pending', null]]);
@@ -60,24 +60,73 @@ export function mobilisationContract(ctx: () => { store: Store }): void {
       const { store } = ctx();
       const created = await store.callouts.create({
         origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
-        escalateAt: at(600), recipients: [callee('a', 1)],
+        escalateAt: at(600), recipients: [callee('a', 1)], sendDueAt: at(120),
       });
       assert.deepEqual(await store.callouts.due(at(599), 10), []);
       assert.deepEqual((await store.callouts.due(at(600), 10)).map((d) => [d.tenantId, d.conversationId, d.id]), [[origin.tenantId, origin.conversationId, created.id]]);
-      const first = await store.callouts.escalate(tenant, created.id, 1, 2, [callee('b', 2)], at(600), at(1200));
+      const first = await store.callouts.escalate(tenant, created.id, 1, 2, [callee('b', 2)], at(600), at(1200), at(720));
       assert.deepEqual(first?.recipients.map((r) => r.userId), ['a', 'b']);
       assert.equal(first?.step, 2);
-      assert.equal(await store.callouts.escalate(tenant, created.id, 1, 2, [callee('b', 2)], at(600), at(1200)), null, 'the second of two escalations does nothing');
+      assert.equal(await store.callouts.escalate(tenant, created.id, 1, 2, [callee('b', 2)], at(600), at(1200), at(720)), null, 'the second of two escalations does nothing');
       await store.callouts.answer(tenant, created.id, 'b', 'kommer', null, at(700));
-      assert.equal(await store.callouts.escalate(tenant, created.id, 2, 3, [callee('c', 3)], at(1200), null), null, 'someone comes: no escalation');
+      assert.equal(await store.callouts.escalate(tenant, created.id, 2, 3, [callee('c', 3)], at(1200), null, at(720)), null, 'someone comes: no escalation');
       assert.deepEqual(await store.callouts.due(at(5000), 10), []);
+    });
+
+    it('claims each personal copy once, tries a passing failure again from its time, gives it up after, and finds the copies due across tenants', async function () {
+      const { store } = ctx();
+      const make = (from: typeof origin, recipients: Callee[]) => store.callouts.create({
+        origin: from, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
+        escalateAt: null, recipients, sendDueAt: at(120),
+      });
+      const created = await make(origin, [callee('a', 1), callee('b', 1), callee('c', 1)]);
+      assert.deepEqual(created.recipients.map((r) => [r.userId, r.delivery, r.sendTries, r.nextSendAt]), [['a', 'pending', 0, at(120)], ['b', 'pending', 0, at(120)], ['c', 'pending', 0, at(120)]]);
+      const claim = (userId: string, now: Date, dueOnly: boolean, until = new Date(now.getTime() + 120_000)) => store.callouts.claimSend(tenant, created.id, userId, { now, until, dueOnly });
+
+      // During the grace the copies are the calling instance's: the job finds none and claims none.
+      assert.deepEqual(await store.callouts.undelivered(at(119), 10), []);
+      assert.equal(await claim('a', at(1), true), null, 'the job does not claim during the grace');
+      assert.deepEqual(await claim('a', at(1), false, at(200)), { tries: 0 }, 'the calling instance claims at once');
+      assert.equal(await claim('a', at(2), false), null, 'a claim holds against the calling instance too');
+      assert.equal(await store.callouts.claimSend(otherTenant, created.id, 'b', { now: at(2), until: at(200), dueOnly: false }), null, 'another tenant claims nothing');
+
+      // After the grace the job finds the call-out; a's claim holds until it lapses.
+      assert.deepEqual((await store.callouts.undelivered(at(120), 10)).map((d) => d.id), [created.id]);
+      assert.equal(await claim('a', at(150), true), null, 'a\'s claim still holds');
+      assert.deepEqual(await claim('a', at(200), true), { tries: 0 }, 'a lapsed claim is taken over (the instance died)');
+      await store.callouts.delivered(tenant, created.id, 'a', { ok: true, threadId: 'a:chat-a', activityId: 'm-1' }, at(201));
+      assert.equal(await claim('a', at(5000), true), null, 'a copy that went out is never claimed again');
+
+      // b fails for a passing reason: one failed try, the claim let go, tried again from its next time only.
+      assert.deepEqual(await claim('b', at(120), true), { tries: 0 });
+      await store.callouts.sendFailed(tenant, created.id, 'b', { retryAt: at(180), now: at(121) });
+      assert.equal(await claim('b', at(179), true), null, 'not before its next try');
+      assert.deepEqual(await claim('b', at(180), true), { tries: 1 });
+      await store.callouts.sendFailed(tenant, created.id, 'b', { retryAt: null, now: at(181) });
+      assert.equal(await claim('b', at(5000), false), null, 'a copy given up is not tried again');
+      // c is refused for good (403).
+      assert.deepEqual(await claim('c', at(122), true), { tries: 0 });
+      await store.callouts.delivered(tenant, created.id, 'c', { ok: false, status: 403 }, at(123));
+      await store.callouts.delivered(tenant, created.id, 'c', { ok: false, status: 404 }, at(124));
+
+      const after = (await store.callouts.get(origin, created.id))!;
+      assert.deepEqual(after.recipients.map((r) => [r.userId, r.delivery, r.sendTries, r.threadId]), [['a', 'sent', 0, 'a:chat-a'], ['b', 'unreachable', 2, null], ['c', 'unreachable', 0, null]]);
+      assert.deepEqual(after.events.map((e) => [e.kind, e.actorId, e.detail]), [['called', 'aad-caller', '1'], ['unreachable', 'c', '403'], ['undelivered', 'b', '2']], 'one line for each who could not be reached');
+      assert.deepEqual(await store.callouts.undelivered(at(5000), 10), [], 'nothing left to send');
+
+      // Another tenant's call-out is found by the system-wide check; once closed, its copies are neither found nor claimed.
+      const elsewhere = await make(otherTenantChat, [callee('d', 1)]);
+      assert.deepEqual((await store.callouts.undelivered(at(120), 10)).map((d) => [d.tenantId, d.conversationId, d.id]), [[otherTenantChat.tenantId, otherTenantChat.conversationId, elsewhere.id]]);
+      await store.callouts.close(otherTenant, elsewhere.id, { actorId: 'x', outcome: 'lugnt', activityId: 'activity-9', now: at(60) });
+      assert.deepEqual(await store.callouts.undelivered(at(120), 10), []);
+      assert.equal(await store.callouts.claimSend(otherTenant, elsewhere.id, 'd', { now: at(120), until: at(240), dueOnly: false }), null);
     });
 
     it('closes once with its outcome and the activity it saved; a closed call-out takes no answers', async function () {
       const { store } = ctx();
       const created = await store.callouts.create({
         origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
-        escalateAt: null, recipients: [callee('a', 1)],
+        escalateAt: null, recipients: [callee('a', 1)], sendDueAt: at(120),
       });
       const sent = await store.callouts.markExternalSent(tenant, created.id, 'aad-caller', at(1));
       assert.deepEqual(sent?.externalSentAt, at(1));
@@ -92,7 +141,7 @@ export function mobilisationContract(ctx: () => { store: Store }): void {
     it('removes the call-outs made before the retention cutoff, with their recipients and timelines', async function () {
       const { store } = ctx();
       const make = (now: Date) => store.callouts.create({
-        origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now, escalateAt: null, recipients: [callee('a', 1)],
+        origin, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now, escalateAt: null, recipients: [callee('a', 1)], sendDueAt: now,
       });
       const old = await make(T0);
       const kept = await make(at(100));
@@ -104,3 +153,28 @@ export function mobilisationContract(ctx: () => { store: Store }): void {
     });
   });
 }
+
+/** Every call-out query of the personal copies' delivery (0025), run once so that the SQL Server check sees its T-SQL. */
+export async function exerciseCalloutDelivery(store: Store): Promise<void> {
+  const added = await store.schools.add(tenant, { name: 'Leveransskolan', stages: ['f-6'], placeId: null, contacts: [] }, by);
+  assert.ok(added.ok);
+  const created = await store.callouts.create({
+    origin, school: { id: added.school.id, name: 'Leveransskolan' }, what: TRICKY_TEXT.quotes, caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
+    escalateAt: at(600), recipients: [callee('a', 1), callee('b', 1)], sendDueAt: at(120),
+  });
+  await store.callouts.claimSend(tenant, created.id, 'a', { now: T0, until: at(120), dueOnly: false });
+  await store.callouts.claimSend(tenant, created.id, 'b', { now: at(120), until: at(240), dueOnly: true });
+  await store.callouts.delivered(tenant, created.id, 'a', { ok: true, threadId: 'a:chat-a', activityId: 'm-1' }, at(1));
+  await store.callouts.sendFailed(tenant, created.id, 'b', { retryAt: at(180), now: at(121) });
+  await store.callouts.undelivered(at(180), 10);
+  await store.callouts.sendFailed(tenant, created.id, 'b', { retryAt: null, now: at(181) });
+  await store.callouts.escalate(tenant, created.id, 1, 2, [callee('c', 2)], at(600), null, at(720));
+}
+
+/** The statement kinds those queries send, for the "covers every kind" check. */
+export const CALLOUT_DELIVERY_STATEMENTS = [
+  'update "callout_recipients" set "send_claimed_until" = @1 where "callout_id" = @2 and "user_id" = @3 and "delivery" = @4',
+  'update "callout_recipients" set "send_tries" = "send_tries" + @1',
+  'select top(10) "tenant_id", "conversation_id", "id" from "callouts" where "state" = @1 and exists',
+  'insert into "callout_recipients"',
+];

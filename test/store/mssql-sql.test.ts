@@ -15,6 +15,7 @@ import { SCHEMA } from '../../src/store/schema-definition';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { exerciseHotspotRepositories, HOTSPOT_STATEMENTS } from './hotspot-sql-exercise';
 import { exerciseSchoolRepository, SCHOOL_STATEMENTS } from './school-sql-exercise';
+import { CALLOUT_DELIVERY_STATEMENTS, exerciseCalloutDelivery } from './mobilisation-contract';
 import { exerciseJobRepositories, JOB_STATEMENTS } from './job-lease-contract';
 import { exercisePromiseRepository, PROMISE_STATEMENTS } from './promise-contract';
 import { exerciseLagesbildRepositories, LAGESBILD_STATEMENTS } from './lagesbild-sql-exercise';
@@ -237,6 +238,11 @@ describe('SQL Server SQL, checked without a server', function () {
       for (const start of SCHOOL_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
     });
 
+    it('cover the call-out delivery statements too: claims, retries, what is due (0025)', function () {
+      const sqls = recorder.queries.map((q) => q.sql);
+      for (const start of CALLOUT_DELIVERY_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
+    });
+
     it('cover the lägesbild, digest and export statements too', function () {
       const sqls = recorder.queries.map((q) => q.sql);
       for (const start of LAGESBILD_STATEMENTS) assert.ok(sqls.some((q) => q.startsWith(start)), `no "${start}"`);
@@ -397,6 +403,7 @@ async function exerciseEveryRepositoryMethod(store: Store): Promise<void> {
 
   await exerciseHotspotRepositories(store, place.id);
   await exerciseSchoolRepository(store, place.id);
+  await exerciseCalloutDelivery(store);
   await exerciseLagesbildRepositories(store);
   await exerciseMapIncidentRepository(store, place.id);
 

@@ -88,7 +88,7 @@ describe('SQLite: retention on disk and audit atomicity', function () {
     const school = await store.schools.add(tenant, { name: 'Ängsskolan', stages: ['f-6'], placeId: null, contacts: [] }, curator);
     assert.ok(school.ok);
     const callout = await store.callouts.create({
-      origin, school: { id: school.school.id, name: 'Ängsskolan' }, what: TEXTS.callout, caller: reporter, now: OLD, escalateAt: null,
+      origin, school: { id: school.school.id, name: 'Ängsskolan' }, what: TEXTS.callout, caller: reporter, now: OLD, escalateAt: null, sendDueAt: OLD,
       recipients: [{ userId: 'aad-rektor', chatUserId: '29:rektor', name: 'Rektor', role: 'rektor', step: 1 }],
     });
     await store.callouts.answer(tenant, callout.id, 'aad-rektor', 'kommer', TEXTS.calloutNote, OLD);

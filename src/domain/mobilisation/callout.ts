@@ -20,9 +20,14 @@ export interface Recipient extends Callee {
   /** A short guarded note with the answer ("10 min bort"). */
   note: string | null;
   answeredAt: Date | null;
+  /** Tries of the personal copy that failed for a passing reason (a Connector 5xx, 429, a timeout). */
+  sendTries: number;
+  /** While pending: when the scheduled job may send the copy (a grace after the call, or the next try). */
+  nextSendAt: Date | null;
 }
 
-export const CALLOUT_EVENTS = ['called', 'answered', 'unreachable', 'escalated', 'external_sent', 'closed'] as const;
+/** `undelivered`: the personal copy was given up after its tries failed for passing reasons (detail: how many). */
+export const CALLOUT_EVENTS = ['called', 'answered', 'unreachable', 'undelivered', 'escalated', 'external_sent', 'closed'] as const;
 export type CalloutEventKind = (typeof CALLOUT_EVENTS)[number];
 
 /** A line of the timeline. `detail` is a code (an answer, a step number), never typed text. */
@@ -62,9 +67,14 @@ export interface Callout {
   events: CalloutEvent[];
 }
 
-/** Those called who have not answered (and could be reached). */
+/** Those who got their personal copy and have not answered. */
 export function waitingFor(c: Pick<Callout, 'recipients'>): Recipient[] {
-  return c.recipients.filter((r) => r.answer === null && r.delivery !== 'unreachable');
+  return c.recipients.filter((r) => r.answer === null && r.delivery === 'sent');
+}
+
+/** Those whose personal copy has not gone out yet (being sent, or to be tried again), and who have not answered. */
+export function notYetReached(c: Pick<Callout, 'recipients'>): Recipient[] {
+  return c.recipients.filter((r) => r.answer === null && r.delivery === 'pending');
 }
 
 export function unreachable(c: Pick<Callout, 'recipients'>): Recipient[] {

@@ -12,6 +12,7 @@ import type { ChatScope, TenantScope } from '../scope';
 import type { Organisation } from '../vocabulary';
 import { callingOrder, nextStepWithPeople, type Callee } from './call-list';
 import { recipientOf, type Answer, type Callout } from './callout';
+import { DELIVERY_GRACE_MS, nextTry, refusedForGood, SEND_CLAIM_MS, sendDue } from './delivery';
 import { escalationTime, isEscalationDue } from './escalation';
 import { CALL_LIST_MAX } from './call-list';
 import type { SchoolLookup, SchoolRef } from './school-ref';
@@ -47,6 +48,19 @@ export interface MobilisationDeps {
 
 const item = (c: Callout) => ({ kind: 'mobilisation' as const, id: c.id });
 const scopeOf = (c: Callout): ChatScope => ({ tenantId: c.tenantId, conversationId: c.conversationId });
+const later = (at: Date, ms: number) => new Date(at.getTime() + ms);
+
+/** What sending personal copies came to (counts only, for the job's log line). */
+export interface DeliveryCounts {
+  /** Copies posted. */
+  delivered: number;
+  /** Failed for a passing reason: tried again later. */
+  retrying: number;
+  /** Refused for good (403/404), or given up after their tries: marked unreachable. */
+  unreachable: number;
+}
+
+const noDeliveries = (): DeliveryCounts => ({ delivered: 0, retrying: 0, unreachable: 0 });
 
 /**
  * Call-outs, as a use case: call a school's list, answer, escalate, close. Every change is told to the
@@ -69,7 +83,9 @@ export class MobilisationService {
 
   /**
    * Calls the first step of the school's list: the call-out is saved, then each person gets a personal
-   * copy of its card; one Teams refuses is marked unreachable and the others still get theirs.
+   * copy of its card; one Teams refuses is marked unreachable and the others still get theirs. A copy
+   * that fails for a passing reason, or that this instance does not get to (it dies), is sent by the
+   * scheduled job (deliverDue).
    */
   async call(actor: Actor, origin: ChatScope, school: SchoolRef, what: string, privacy: PrivacyChoice): Promise<{ ok: true; callout: Callout } | CallFailure> {
     const text = what.trim();
@@ -85,8 +101,9 @@ export class MobilisationService {
       origin, school: { id: school.id, name: school.name }, what: guarded.texts.what ?? text, caller: { userId: actor.userId, name: actor.name }, now,
       escalateAt: escalationTime(now, this.d.escalateMinutes, nextStepWithPeople(list, first + 1) !== null),
       recipients: callingOrder(list.filter((e) => e.step === first)).slice(0, CALL_LIST_MAX),
+      sendDueAt: later(now, DELIVERY_GRACE_MS),
     });
-    await this.deliver(callout, callout.recipients.map((r) => r.userId));
+    await this.deliver(callout, callout.recipients.map((r) => r.userId), now, false);
     // A call from a card shows the call-out in the pressed message, which becomes its shared card.
     this.d.changes.changed(origin, item(callout));
     return { ok: true, callout: (await this.d.callouts.get(origin, callout.id)) ?? callout };
@@ -155,6 +172,27 @@ export class MobilisationService {
     return { escalated };
   }
 
+  /**
+   * The scheduled check's other half: the personal copies of open call-outs that have not gone out,
+   * once the calling instance's grace is over (it died or was stopped before sending them) or their
+   * next try has come (the last one failed for a passing reason). Each is claimed before it is posted,
+   * so that another instance's run, or the calling instance still at work, never posts it twice.
+   */
+  async deliverDue(now: Date, stopRequested: () => boolean = () => false): Promise<DeliveryCounts> {
+    const counts = noDeliveries();
+    for (const due of await this.d.callouts.undelivered(now, 100)) {
+      if (stopRequested()) break;
+      const callout = await this.d.callouts.get(due, due.id);
+      if (!callout || callout.state !== 'open') continue;
+      const ids = callout.recipients.filter((r) => sendDue(r, now)).map((r) => r.userId);
+      const done = await this.deliver(callout, ids, now, true, stopRequested);
+      add(counts, done);
+      // The channel card and the copies show who has been reached now (and who will not be).
+      if (done.delivered + done.retrying + done.unreachable > 0) this.d.changes.changed(scopeOf(callout), item(callout));
+    }
+    return counts;
+  }
+
   private async escalate(callout: Callout, now: Date): Promise<boolean> {
     const list = await this.d.callLists.list(callout, callout.schoolId);
     const called = new Set(callout.recipients.map((r) => r.userId));
@@ -165,22 +203,46 @@ export class MobilisationService {
       return false;
     }
     const added: Callee[] = callingOrder(remaining.filter((e) => e.step === next)).slice(0, Math.max(0, CALL_LIST_MAX - callout.recipients.length));
-    const later = nextStepWithPeople(remaining.filter((e) => e.step > next), next + 1) !== null;
-    const changed = await this.d.callouts.escalate(callout, callout.id, callout.step, next, added, now, escalationTime(now, this.d.escalateMinutes, later));
+    const laterStep = nextStepWithPeople(remaining.filter((e) => e.step > next), next + 1) !== null;
+    const changed = await this.d.callouts.escalate(callout, callout.id, callout.step, next, added, now, escalationTime(now, this.d.escalateMinutes, laterStep), later(now, DELIVERY_GRACE_MS));
     if (!changed) return false;
     const ids = new Set(added.map((a) => a.userId));
-    await this.deliver(changed, [...ids]);
+    await this.deliver(changed, [...ids], now, false);
     const after = (await this.d.callouts.get(scopeOf(changed), changed.id)) ?? changed;
     await this.d.messenger.tellEscalated(after, after.recipients.filter((r) => ids.has(r.userId)));
     this.d.changes.changed(scopeOf(after), item(after));
     return true;
   }
 
-  /** Sends the personal copies, one after the other; a refusal is kept and the rest still go. */
-  private async deliver(callout: Callout, userIds: string[]): Promise<void> {
+  /**
+   * Sends the personal copies, one after the other, each claimed first (one claimed elsewhere, already
+   * sent, or of a call-out closed meanwhile is left alone): a refusal for good (403/404) marks the
+   * recipient unreachable, a failure for a passing reason is tried again later (or given up after its
+   * tries), and the rest still go. `dueOnly`: the scheduled job's sends, only of copies whose time has come.
+   */
+  private async deliver(callout: Callout, userIds: string[], now: Date, dueOnly: boolean, stopRequested: () => boolean = () => false): Promise<DeliveryCounts> {
+    const counts = noDeliveries();
     for (const recipient of callout.recipients.filter((r) => userIds.includes(r.userId))) {
+      if (stopRequested()) break;
+      const claimedAt = new Date(Math.max(now.getTime(), this.d.clock.now().getTime()));
+      const claim = await this.d.callouts.claimSend(callout, callout.id, recipient.userId, { now, until: later(claimedAt, SEND_CLAIM_MS), dueOnly });
+      if (!claim) continue;
       const outcome = await this.d.messenger.sendPersonal(callout, recipient).catch(() => ({ ok: false as const, status: 0 }));
-      await this.d.callouts.delivered(callout, callout.id, recipient.userId, outcome, this.d.clock.now());
+      if (outcome.ok || refusedForGood(outcome.status)) {
+        await this.d.callouts.delivered(callout, callout.id, recipient.userId, outcome, this.d.clock.now());
+        counts[outcome.ok ? 'delivered' : 'unreachable']++;
+        continue;
+      }
+      const retryAt = nextTry(claim.tries + 1, new Date(Math.max(now.getTime(), this.d.clock.now().getTime())));
+      await this.d.callouts.sendFailed(callout, callout.id, recipient.userId, { retryAt, now: this.d.clock.now() });
+      counts[retryAt ? 'retrying' : 'unreachable']++;
     }
+    return counts;
   }
+}
+
+function add(to: DeliveryCounts, more: DeliveryCounts): void {
+  to.delivered += more.delivered;
+  to.retrying += more.retrying;
+  to.unreachable += more.unreachable;
 }

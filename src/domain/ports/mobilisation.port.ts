@@ -30,6 +30,18 @@ export interface NewCallout {
   now: Date;
   escalateAt: Date | null;
   recipients: Callee[];
+  /** From when a copy still unsent is the scheduled job's to send (a grace after the call). */
+  sendDueAt: Date;
+}
+
+/** A claim on one recipient's personal copy, made before it is posted. */
+export interface SendClaim {
+  /** Judges the claim (an earlier one lapsed, the copy's time come). */
+  now: Date;
+  /** Held until then: no other instance sends the copy meanwhile. */
+  until: Date;
+  /** The scheduled job's claim: only once the copy's time has come (the calling instance's is at once). */
+  dueOnly: boolean;
 }
 
 /** How a personal message went: posted (where), or refused by Teams. */
@@ -43,14 +55,34 @@ export type DeliveryOutcome = { ok: true; threadId: string; activityId: string }
 export interface CalloutRepository {
   create(callout: NewCallout): Promise<Callout>;
   get(scope: CalloutScope, id: string): Promise<Callout | null>;
+  /**
+   * Claims the recipient's send: only while the call-out is open, the copy not sent or given up, and no
+   * other claim holds. The copy's failed tries so far when claimed; null when not (another has it, or it
+   * is done, or the call-out closed).
+   */
+  claimSend(scope: TenantScope, id: string, userId: string, claim: SendClaim): Promise<{ tries: number } | null>;
+  /**
+   * The copy went out (where), or Teams refused the recipient for good (marked unreachable, with a timeline
+   * event); the claim ends. Only a copy still pending is changed.
+   */
   delivered(scope: TenantScope, id: string, userId: string, outcome: DeliveryOutcome, now: Date): Promise<void>;
+  /**
+   * The send failed for a passing reason: one more failed try, and the claim let go. Tried again from
+   * `retryAt`; when that is null it is given up: marked unreachable, with an `undelivered` event (the tries).
+   */
+  sendFailed(scope: TenantScope, id: string, userId: string, failure: { retryAt: Date | null; now: Date }): Promise<void>;
+  /**
+   * The open call-outs of every tenant with a copy the scheduled job should send at `now`: not sent, its
+   * time come (the grace after the call, or the next try), and not claimed.
+   */
+  undelivered(now: Date, limit: number): Promise<{ tenantId: string; conversationId: string; id: string }[]>;
   /** A "kommer" stops the escalation. Null when the call-out is closed or the user is not a recipient. */
   answer(scope: TenantScope, id: string, userId: string, answer: Answer, note: string | null, now: Date): Promise<Callout | null>;
   /**
    * Calls the next step: only while the call-out is open at `fromStep` and nobody has said "kommer"
    * (two instances, or a "kommer" at the same moment: one wins). Null when it did not happen.
    */
-  escalate(scope: TenantScope, id: string, fromStep: number, toStep: number, added: Callee[], now: Date, escalateAt: Date | null): Promise<Callout | null>;
+  escalate(scope: TenantScope, id: string, fromStep: number, toStep: number, added: Callee[], now: Date, escalateAt: Date | null, sendDueAt: Date): Promise<Callout | null>;
   /** Stops escalating (no later step has anyone to call). */
   stopEscalating(scope: TenantScope, id: string, fromStep: number): Promise<void>;
   /** The open call-outs of every tenant whose escalation time has come (system-wide: the scheduled check). */

@@ -17,11 +17,13 @@ async function event(db: Db, calloutId: string, at: Date, kind: CalloutEventKind
   await db.insertInto('callout_events').values({ id: randomUUID(), callout_id: calloutId, at, kind, actor_id: actorId, detail }).execute();
 }
 
-async function addRecipients(db: Db, calloutId: string, callees: readonly Callee[]): Promise<void> {
+/** `sendDueAt`: from when the scheduled job sends a copy still unsent (the instance calling sends at once). */
+async function addRecipients(db: Db, calloutId: string, callees: readonly Callee[], sendDueAt: Date): Promise<void> {
   for (const c of callees) {
     await db.insertInto('callout_recipients').values({
       callout_id: calloutId, user_id: c.userId, chat_user_id: c.chatUserId, display_name: c.name, role: c.role, step: c.step,
       delivery: 'pending', thread_id: null, activity_id: null, answer: null, note: null, answered_at: null,
+      send_tries: 0, next_send_at: sendDueAt, send_claimed_until: null,
     }).execute();
   }
 }
@@ -44,7 +46,7 @@ async function load(db: Db, scope: TenantScope, id: string): Promise<Callout | n
       userId: r.user_id, chatUserId: r.chat_user_id, name: r.display_name, role: toCode(CALL_ROLES, r.role, 'callout_recipients.role'),
       step: CALL_STEPS.find((s) => s === Number(r.step)) ?? 3, delivery: toCode(DELIVERIES, r.delivery, 'callout_recipients.delivery'),
       threadId: r.thread_id, activityId: r.activity_id, answer: r.answer === null ? null : toCode(ANSWERS, r.answer, 'callout_recipients.answer'),
-      note: r.note, answeredAt: dateOrNull(r.answered_at),
+      note: r.note, answeredAt: dateOrNull(r.answered_at), sendTries: Number(r.send_tries), nextSendAt: dateOrNull(r.next_send_at),
     })),
     events: events.map((e) => ({ at: toDate(e.at), kind: toCode(CALLOUT_EVENTS, e.kind, 'callout_events.kind'), actorId: e.actor_id, detail: e.detail })),
   };
@@ -67,7 +69,7 @@ export function createCalloutRepository(db: Kysely<Database>): CalloutRepository
         escalate_at: c.escalateAt, state: 'open', outcome: null, closed_at: null, closed_by: null, activity_id: null,
         external_sent_at: null, external_sent_by: null, version: 1,
       }).execute();
-      await addRecipients(trx, id, c.recipients);
+      await addRecipients(trx, id, c.recipients, c.sendDueAt);
       await event(trx, id, c.now, 'called', c.caller.userId, String(c.recipients[0]?.step ?? 1));
       return (await load(trx, c.origin, id))!;
     }),
@@ -82,14 +84,60 @@ export function createCalloutRepository(db: Kysely<Database>): CalloutRepository
       return visible ? load(db, scope, id) : null;
     },
 
+    async claimSend(scope, id, userId, claim) {
+      const claimed = await db.updateTable('callout_recipients').set({ send_claimed_until: claim.until })
+        .where('callout_id', '=', id).where('user_id', '=', userId).where('delivery', '=', 'pending')
+        .where((eb) => eb.or([eb('send_claimed_until', 'is', null), eb('send_claimed_until', '<=', claim.now)]))
+        .$if(claim.dueOnly, (q) => q.where((eb) => eb.or([eb('next_send_at', 'is', null), eb('next_send_at', '<=', claim.now)])))
+        .where((eb) => eb.exists(eb.selectFrom('callouts').select('callouts.id').whereRef('callouts.id', '=', 'callout_recipients.callout_id')
+          .where('callouts.tenant_id', '=', scope.tenantId).where('callouts.state', '=', 'open')))
+        .executeTakeFirst();
+      if (claimed.numUpdatedRows === 0n) return null;
+      const row = await db.selectFrom('callout_recipients').select('send_tries').where('callout_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      return { tries: Number(row?.send_tries ?? 0) };
+    },
+
     delivered: (scope, id, userId, outcome, now) => db.transaction().execute(async (trx) => {
       if (!(await trx.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst())) return;
-      await trx.updateTable('callout_recipients')
-        .set(outcome.ok ? { delivery: 'sent', thread_id: outcome.threadId, activity_id: outcome.activityId } : { delivery: 'unreachable' })
-        .where('callout_id', '=', id).where('user_id', '=', userId).execute();
+      // A copy that went out is recorded whatever was decided meanwhile (unless another is recorded already:
+      // that one is updated with the card); a refusal only changes a copy still pending.
+      const updated = await trx.updateTable('callout_recipients')
+        .set(outcome.ok
+          ? { delivery: 'sent', thread_id: outcome.threadId, activity_id: outcome.activityId, next_send_at: null, send_claimed_until: null }
+          : { delivery: 'unreachable', next_send_at: null, send_claimed_until: null })
+        .where('callout_id', '=', id).where('user_id', '=', userId).where('delivery', outcome.ok ? '<>' : '=', outcome.ok ? 'sent' : 'pending')
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) return;
       if (!outcome.ok) await event(trx, id, now, 'unreachable', userId, String(outcome.status));
       await bump(trx, scope, id).execute();
     }),
+
+    sendFailed: (scope, id, userId, failure) => db.transaction().execute(async (trx) => {
+      if (!(await trx.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst())) return;
+      const updated = await trx.updateTable('callout_recipients')
+        .set((eb) => ({
+          send_tries: eb('send_tries', '+', 1), send_claimed_until: null, next_send_at: failure.retryAt,
+          ...(failure.retryAt === null ? { delivery: 'unreachable' } : {}),
+        }))
+        .where('callout_id', '=', id).where('user_id', '=', userId).where('delivery', '=', 'pending')
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) return;
+      if (failure.retryAt === null) {
+        const row = await trx.selectFrom('callout_recipients').select('send_tries').where('callout_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+        await event(trx, id, failure.now, 'undelivered', userId, String(row?.send_tries ?? ''));
+      }
+      await bump(trx, scope, id).execute();
+    }),
+
+    async undelivered(now, limit) {
+      const rows = await db.selectFrom('callouts').select(['tenant_id', 'conversation_id', 'id']).where('state', '=', 'open')
+        .where((eb) => eb.exists(eb.selectFrom('callout_recipients').select('callout_recipients.user_id')
+          .whereRef('callout_recipients.callout_id', '=', 'callouts.id').where('callout_recipients.delivery', '=', 'pending')
+          .where((r) => r.or([r('callout_recipients.next_send_at', 'is', null), r('callout_recipients.next_send_at', '<=', now)]))
+          .where((r) => r.or([r('callout_recipients.send_claimed_until', 'is', null), r('callout_recipients.send_claimed_until', '<=', now)]))))
+        .orderBy('called_at').limit(checkedLimit(limit)).execute();
+      return rows.map((r) => ({ tenantId: r.tenant_id, conversationId: r.conversation_id, id: r.id }));
+    },
 
     answer: (scope, id, userId, answer, note, now) => changing(scope, id, async (trx) => {
       const open = await trx.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).where('state', '=', 'open').executeTakeFirst();
@@ -103,14 +151,14 @@ export function createCalloutRepository(db: Kysely<Database>): CalloutRepository
       return true;
     }),
 
-    escalate: (scope, id, fromStep, toStep, added, now, escalateAt) => changing(scope, id, async (trx) => {
+    escalate: (scope, id, fromStep, toStep, added, now, escalateAt, sendDueAt) => changing(scope, id, async (trx) => {
       const moved = await bump(trx, scope, id).set({ step: toStep, escalate_at: escalateAt })
         .where('state', '=', 'open').where('step', '=', fromStep).where('escalate_at', 'is not', null)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('callout_recipients').select('callout_recipients.user_id')
           .whereRef('callout_recipients.callout_id', '=', 'callouts.id').where('callout_recipients.answer', '=', 'kommer'))))
         .executeTakeFirst();
       if (moved.numUpdatedRows === 0n) return false;
-      await addRecipients(trx, id, added);
+      await addRecipients(trx, id, added, sendDueAt);
       await event(trx, id, now, 'escalated', null, String(toStep));
       return true;
     }),
