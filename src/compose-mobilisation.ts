@@ -5,6 +5,7 @@ import type { CommandEntry, VerbEntry } from './conversation/registry/entries';
 import type { AccessPolicy } from './domain/access-policy';
 import { MobilisationService } from './domain/mobilisation/mobilisation-service';
 import { STOCKHOLM } from './domain/periods';
+import type { AfterAnswer } from './domain/ports/after-answer.port';
 import type { ChangeListener } from './domain/ports/card-messages.port';
 import type { Clock } from './domain/ports/clock.port';
 import type { Store } from './domain/ports/store.port';
@@ -26,7 +27,7 @@ export interface MobilisationParts {
 
 /** Call-outs and call lists (issue 11), wired from the store, the rights, the change feed and the Teams edge. */
 export function composeMobilisation(d: {
-  config: Config; store: Store; access: AccessPolicy; clock: Clock; log: Logger; changes: ChangeListener;
+  config: Config; store: Store; access: AccessPolicy; clock: Clock; log: Logger; changes: ChangeListener; afterAnswer: AfterAnswer;
   adapter: ConnectorCalloutMessengerOptions['adapter']; stopRequested: () => boolean;
 }): MobilisationParts {
   const now = () => d.clock.now();
@@ -37,7 +38,7 @@ export function composeMobilisation(d: {
   });
   const service = new MobilisationService({
     callLists: d.store.callLists, callouts: d.store.callouts, schools: d.store.schools, activities: d.store.activities, messenger,
-    changes: d.changes, organisationOf: (scope, actor) => d.access.organisationOf(scope, actor), clock: d.clock, escalateMinutes, timeZone: STOCKHOLM,
+    changes: d.changes, afterAnswer: d.afterAnswer, organisationOf: (scope, actor) => d.access.organisationOf(scope, actor), clock: d.clock, escalateMinutes, timeZone: STOCKHOLM,
   });
   const feature = { service, schools: d.store.schools, callLists: d.store.callLists, callouts: d.store.callouts, users: d.store.users, access: d.access, now };
   return {

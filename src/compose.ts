@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { createAdapter } from './bot/adapter';
+import { AfterAnswerTasks } from './bot/after-answer-tasks';
 import { answerBudget } from './bot/answer-budget';
 import { sharedCardRenderer } from './bot/shared-card-renderer';
 import { SharedCardUpdater } from './bot/shared-card-updater';
@@ -66,6 +67,8 @@ export interface RunningBot {
   leases: JobLeases;
   /** Resolves once every queued shared-card update was tried (tests). */
   sharedCardsIdle(): Promise<void>;
+  /** Resolves once the work turns left for after their answers (a call-out's personal copies) has ended (tests). */
+  afterAnswerIdle(): Promise<void>;
   /** Graceful: stop accepting, finish in-flight requests, close the database. */
   stop(): Promise<void>;
 }
@@ -108,7 +111,9 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   // The school register (issue 11): its verbs and commands join the registry.
   const schools = createSchoolFeature(store, clock, access, { reporting, views });
   // Call-outs (issue 11): their changes go through the same feed, which also updates their personal copies.
-  const mobilisation = composeMobilisation({ config, store, access, clock, log, changes, adapter: () => adapter, stopRequested: () => leases.stopRequested });
+  // Work a turn leaves for after its answer (a call-out's personal copies), started once the answer is written.
+  const afterAnswer = new AfterAnswerTasks(log);
+  const mobilisation = composeMobilisation({ config, store, access, clock, log, changes, afterAnswer, adapter: () => adapter, stopRequested: () => leases.stopRequested });
   const registry = buildRegistry({ reporting, views, hotspots, store, clock,
     est: { est, users: store.users, conversations: store.conversations, now: () => clock.now() }, more: {
       verbs: [...lagesbild.verbs, ...extensionVerbs(extensionDeps), ...schoolVerbs(schools), ...mobilisation.verbs, ...promises.verbs],
@@ -164,7 +169,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     },
     ...promises.jobs(() => leases.stopRequested),
   ], clock, log, config.digests.cron, leases);
-  const app = createHttpApp({ adapter, bot, store, log, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes(config.bot.appId),
+  const app = createHttpApp({ adapter, bot, store, log, afterAnswer, draining: () => leases.stopRequested, maxBodyBytes: config.maxBodyBytes, routes: [lagesbild.routes, reportLinkRoutes(config.bot.appId),
     ...composeTab({ config, store, clock, log, adapter: () => adapter, hotSpots: hotspots.summaries })] });
   const host = options.host ?? config.host;
   if (!config.bot.authEnabled && !isLoopbackHost(host)) {
@@ -188,6 +193,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     registry,
     leases,
     sharedCardsIdle: () => sharedCards.idle(),
+    afterAnswerIdle: () => afterAnswer.idle(),
     stop: async () => {
       // Jobs stop at their next safe point; turns in flight are answered (server.close waits for them).
       leases.stopTaking();

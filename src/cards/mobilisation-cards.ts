@@ -1,5 +1,5 @@
 import { CALL_ROLES, CALL_STEPS, type CallListEntry, type CallStep } from '../domain/mobilisation/call-list';
-import { ANSWERS, notYetReached, unreachable, waitingFor, type Callout, type CalloutEvent } from '../domain/mobilisation/callout';
+import { ANSWERS, beingSent, notYetReached, triedAgain, unreachable, waitingFor, type Callout, type CalloutEvent } from '../domain/mobilisation/callout';
 import { MOBILISATION_LIMITS } from '../domain/mobilisation/mobilisation-service';
 import type { SchoolRef } from '../domain/mobilisation/school-ref';
 import type { PersonalDataFinding } from '../domain/privacy/personal-data-guard';
@@ -24,8 +24,8 @@ export interface TypedAnswer {
 }
 
 /**
- * A call-out's card: the answers so far, who has not answered, who the call has not reached yet (the
- * bot tries again), who could not be reached, the time
+ * A call-out's card: the answers so far, who has not answered, whose copy is being sent, who the call
+ * has not reached yet (the bot tries again), who could not be reached, the time
  * since the call, the timeline, and (while open) the answer buttons. The same for everyone; only the
  * one whose note the guard warned about gets it back with the warning.
  */
@@ -52,7 +52,9 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
     // "Everyone reached has answered" only when someone was reached, or nobody is still being tried.
     waiting: open ? (waiting.length > 0 ? format(k.card.waiting, { names: names(waiting) })
       : pending.length === 0 || c.recipients.some((r) => r.delivery === 'sent') ? k.card.allAnswered : '') : '',
-    pending: open && pending.length > 0 ? format(k.card.pending, { names: names(pending) }) : '',
+    // A copy not tried yet is on its way; one that failed is tried again: two lines, never one for both.
+    sending: open && beingSent(c).length > 0 ? format(k.card.sending, { names: names(beingSent(c)) }) : '',
+    pending: open && triedAgain(c).length > 0 ? format(k.card.pending, { names: names(triedAgain(c)) }) : '',
     unreachable: lost.length > 0 ? format(k.card.unreachable, { names: names(lost) }) : '',
     external: c.externalSentAt ? format(k.card.externalSent, { time: time(c.externalSentAt, locale) }) : '',
     outcome: c.outcome ? format(k.card.outcome, { outcome: safeText(c.outcome) }) : '',

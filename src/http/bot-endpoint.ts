@@ -1,6 +1,7 @@
 import type { Activity, ActivityHandler } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import type { AfterAnswerTasks } from '../bot/after-answer-tasks';
 import type { BotAdapter } from '../bot/adapter';
 import { ServiceUrlNotAllowed } from '../bot/service-url-guard';
 import type { Logger } from '../logging/logger';
@@ -11,8 +12,11 @@ import type { Logger } from '../logging/logger';
  * the error message in the body), an activity whose service URL the bot does not talk to a JSON 403
  * (see assertServiceUrlAllowed), a failure of ours a JSON 500 without internals.
  */
-export function botEndpoint(adapter: BotAdapter, bot: ActivityHandler, log: Logger): RequestHandler {
-  return async (req, res) => {
+export function botEndpoint(adapter: BotAdapter, bot: ActivityHandler, log: Logger, afterAnswer?: Pick<AfterAnswerTasks, 'around'>): RequestHandler {
+  // The work a turn leaves for after its answer (a call-out's personal copies) starts once the answer is written.
+  return (req, res) => (afterAnswer ? afterAnswer.around(() => handle(req, res)) : handle(req, res));
+
+  async function handle(req: Request, res: Response): Promise<void> {
     const activity = withDates(req.body as Activity & Record<string, unknown>);
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     try {
@@ -34,7 +38,7 @@ export function botEndpoint(adapter: BotAdapter, bot: ActivityHandler, log: Logg
       log.error({ err: error instanceof Error ? error.name : 'error' }, 'activity processing failed');
       if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
     }
-  };
+  }
 }
 
 /** The wire carries times as strings; the SDK expects Date objects (as its own validator makes them). */

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import helmet from 'helmet';
 import type { ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from '../bot/adapter';
+import type { AfterAnswerTasks } from '../bot/after-answer-tasks';
 import type { Store } from '../domain/ports/store.port';
 import type { Logger } from '../logging/logger';
 import { botEndpoint } from './bot-endpoint';
@@ -16,6 +17,8 @@ export interface HttpDeps {
   maxBodyBytes: number;
   /** True once the instance stops: /readyz answers 503 so that no new work is sent to it. */
   draining?: () => boolean;
+  /** Starts the work a turn leaves for after its answer (a call-out's personal copies) once the answer is written. */
+  afterAnswer?: Pick<AfterAnswerTasks, 'around'>;
   /** Feature routes (e.g. export links), mounted before the 404. */
   routes?: { path: string; router: express.Router }[];
 }
@@ -27,7 +30,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(helmet());
   app.use(requestLogger(deps.log));
 
-  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), requireActivityShape, botEndpoint(deps.adapter, deps.bot, deps.log));
+  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes }), requireActivityShape, botEndpoint(deps.adapter, deps.bot, deps.log, deps.afterAnswer));
 
   // Liveness: the process is up and serves HTTP. Cheap, and never the database: restarting the process
   // would not mend a full disk, and a platform that restarts on a failed liveness probe would only add to it.

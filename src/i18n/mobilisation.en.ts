@@ -17,6 +17,7 @@ export const mobilisationEn: Shape<typeof mobilisationSv> = {
     answerLine: '{name} ({role}): {answer}{note} at {time}',
     waiting: 'Not answered yet: {names}',
     allAnswered: 'Everyone reached has answered.',
+    sending: 'Being sent to: {names}',
     pending: 'The call has not reached them yet; the bot is trying again: {names}',
     unreachable: 'Could not be reached in Teams: {names}. Phone them.',
     externalSent: 'The text for parents and others was sent ({time}).',

@@ -16,6 +16,7 @@ export const mobilisationSv = {
     answerLine: '{name} ({role}): {answer}{note} kl. {time}',
     waiting: 'Har inte svarat: {names}',
     allAnswered: 'Alla som nåtts har svarat.',
+    sending: 'Skickas till: {names}',
     pending: 'Larmet har inte nått fram än, boten försöker igen: {names}',
     unreachable: 'Kunde inte nås i Teams: {names}. Ring dem.',
     externalSent: 'Texten till föräldrar och andra är skickad (kl. {time}).',

@@ -27,3 +27,12 @@ export function contextValue<T>(key: ContextKey<T>): T | undefined {
 
 /** The request a log line belongs to. */
 export const REQUEST_ID = new ContextKey<string>('requestId');
+
+/**
+ * Runs `run` with none of the values of the work running now but its request id: work that outlives
+ * the request (started after its answer) keeps the id its log lines name and nothing of its turn.
+ */
+export function runDetached<R>(run: () => R): R {
+  const requestId = contextValue(REQUEST_ID);
+  return storage.run(new Map<ContextKey<unknown>, unknown>(requestId === undefined ? [] : [[REQUEST_ID, requestId]]), run);
+}

@@ -37,4 +37,16 @@ describe('a call-out\'s card: who the call reached', () => {
     assert.match(sv, /boten försöker igen: Carl/);
     assert.match(text(callout([recipient('Carl', 'sent')].map((r) => ({ ...r, answer: 'kommer' as const, answeredAt: at })))), /Alla som nåtts har svarat/);
   });
+  it('When one copy has not been tried yet and another failed, then the card says the first is being sent and the second is tried again', () => {
+    const c = callout([recipient('Carl', 'pending', 0), recipient('Erik', 'pending', 1)]);
+    const sv = text(c);
+    assert.match(sv, /Skickas till: Carl"/);
+    assert.match(sv, /Larmet har inte nått fram än, boten försöker igen: Erik"/);
+    assert.doesNotMatch(sv, /försöker igen: Carl/);
+    assert.doesNotMatch(sv, /Alla som nåtts har svarat/, 'nobody has been reached yet');
+    const en = text(c, 'en');
+    assert.match(en, /Being sent to: Carl"/);
+    assert.match(en, /the bot is trying again: Erik"/);
+    assert.doesNotMatch(text({ ...c, state: 'closed' }), /Skickas till/, 'a closed call-out sends nothing more');
+  });
 });

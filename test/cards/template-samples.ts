@@ -405,6 +405,7 @@ export const SAMPLES: Sample<unknown>[] = [
           color: i % 2 === 0 ? 'good' as const : 'attention' as const,
         })),
         waiting: 'Har inte svarat: Carl Rektorsson, Erik Kurator',
+        sending: size === 'large' ? `Skickas till: ${many(size, 1, 10, (i) => `Person ${i}`).join(', ')}` : '',
         pending: size === 'large' ? `Larmet har inte nått fram än, boten försöker igen: ${many(size, 1, 10, (i) => `Person ${i}`).join(', ')}` : '',
         unreachable: size === 'large' ? `Kunde inte nås i Teams: ${many(size, 1, 10, (i) => `Person ${i}`).join(', ')}. Ring dem.` : '',
         external: 'Texten till föräldrar och andra är skickad (kl. 14:20).', outcome: size === 'large' ? `Utfall: ${text(MOBILISATION_LIMITS.outcomeMax)}` : '',

@@ -65,6 +65,13 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
     await Promise.all([h, other].map((x) => x.bot.housekeeping.run(JOB, at)));
     await Promise.all([h, other].map((x) => x.bot.sharedCardsIdle()));
   }
+  /** A call typed in the channel; its answer comes first, then the copies (awaited here) and the cards' updates. */
+  async function call(text: string): Promise<Record<string, any>[]> {
+    const replies = await h.say(text);
+    await h.bot.afterAnswerIdle();
+    await h.bot.sharedCardsIdle();
+    return replies;
+  }
   /** Personal copies posted to each recipient. */
   const copies = (s: Speaker) => h.connector.received.filter((r) => isPersonalCopy(r) && r.conversationId === `a:personal-${s.aadObjectId}`).length;
   /** Tries to reach a recipient (each begins by creating the 1:1 chat). */
@@ -80,11 +87,15 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
       if (member === FIA.aadObjectId) return { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } };
       return { status: 201, body: { id: `a:personal-${member}` } };
     };
-    const called = cardText(cardOf((await h.say('mobilisera Ängsskolan bråk vid entrén')).at(-1)!));
+    const answered = cardText(cardOf((await call('mobilisera Ängsskolan bråk vid entrén')).at(-1)!));
+    assert.match(answered, /Skickas till: Carl Rektorsson, Erik Kurator, Fia Polis"/, 'the answer came before the copies');
     assert.deepEqual([copies(CARL), copies(ERIK), copies(FIA)], [1, 0, 0]);
+    // The channel card (the answer's message) is updated once the copies were tried.
+    const called = channelCard();
     assert.match(called, /Larmet har inte nått fram än, boten försöker igen: Erik Kurator/, 'the caller sees who the call has not reached yet');
     assert.match(called, /Kunde inte nås i Teams: Fia Polis\. Ring dem\./);
     assert.match(called, /Har inte svarat: Carl Rektorsson"/, 'only Carl is waited for: Erik has not got it');
+    assert.doesNotMatch(called, /Skickas till/, 'every copy was tried');
 
     await bothRun(minutes(0.5));
     assert.equal(tries(ERIK), 1, 'not tried again before its time (a minute after the failure)');
@@ -118,7 +129,7 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
       }
       return { status: 201, body: { id: `a:personal-${member}` } };
     };
-    const call = h.say('mobilisera Ängsskolan rök i trapphuset');
+    const calling = h.say('mobilisera Ängsskolan rök i trapphuset');
     await until('the call hanging on Erik', () => tries(ERIK) === 1 && copies(CARL) === 1, 10_000);
     assert.deepEqual([copies(CARL), copies(ERIK), copies(FIA)], [1, 0, 0]);
 
@@ -131,12 +142,14 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
 
     // The hung request fails at last (the dead instance's connection): nothing more is sent by anyone.
     release({ status: 500, body: {} });
-    const reply = (await call).filter((m) => JSON.stringify(m).includes('Vad har hänt: rök i trapphuset')).at(-1)!;
+    await h.bot.afterAnswerIdle();
     for (const at of [4, 6, 10, 30]) await bothRun(minutes(at));
     assert.deepEqual([copies(CARL), copies(ERIK), copies(FIA)], [1, 1, 1], 'exactly once each');
     assert.deepEqual(deliveries(), { 'Carl Rektorsson': 'sent/0', 'Erik Kurator': 'sent/0', 'Fia Polis': 'sent/0' });
-    // The caller's card, answered when the hung instance came back, shows everyone reached.
-    assert.match(cardText(cardOf(reply)), /Har inte svarat: Carl Rektorsson, Erik Kurator, Fia Polis/);
+    // The caller was answered at once, while the copies hung; the channel card now shows everyone reached.
+    const reply = (await calling).filter((m) => JSON.stringify(m).includes('Vad har hänt: rök i trapphuset')).at(-1)!;
+    assert.match(cardText(cardOf(reply)), /Skickas till: Carl Rektorsson, Erik Kurator, Fia Polis"/);
+    assert.match(channelCard(), /Har inte svarat: Carl Rektorsson, Erik Kurator, Fia Polis/);
   });
 
   it('When the next step is called and its copy gets 500, then the caller is told it is still being tried, and a later run sends it once', async () => {
@@ -145,7 +158,7 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
     await h.bot.store.callLists.put({ tenantId: TENANT }, school.id, { userId: GUSTAV.aadObjectId, chatUserId: null, name: GUSTAV.name, role: 'fritidsledare', step: 2 }, { actorId: ANNA.aadObjectId, now: T0 });
     let gustavDown = true;
     chatAnswer = (member) => (member === GUSTAV.aadObjectId && gustavDown ? { status: 500, body: {} } : { status: 201, body: { id: `a:personal-${member}` } });
-    await h.say('mobilisera Ängsskolan bråk vid busshållplatsen');
+    await call('mobilisera Ängsskolan bråk vid busshållplatsen');
     const before = h.connector.messages().length;
     await bothRun(minutes(60));
     const told = h.connector.messages().slice(before).map((m) => String(m.text ?? '')).join('\n');
@@ -161,7 +174,7 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
   it('When a call-out is closed while a copy waits for its next try, then that copy is never sent', async () => {
     let erikDown = true;
     chatAnswer = (member) => (member === ERIK.aadObjectId && erikDown ? { status: 503, body: {} } : { status: 201, body: { id: `a:personal-${member}` } });
-    const card = cardOf((await h.say('mobilisera Ängsskolan klotter på gaveln')).at(-1)!);
+    const card = cardOf((await call('mobilisera Ängsskolan klotter på gaveln')).at(-1)!);
     assert.equal(tries(ERIK), 1);
     const id = String(button(card, 'mobiliseAnswer').data.id);
     h.clock.current = minutes(0.5);
@@ -177,7 +190,7 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
 
   it('When Teams keeps failing for one recipient, then the copy is given up after five tries, the recipient shown unreachable with the reason in the timeline', async () => {
     chatAnswer = (member) => (member === ERIK.aadObjectId ? { status: 429, body: {} } : { status: 201, body: { id: `a:personal-${member}` } });
-    await h.say('mobilisera Ängsskolan bråk i matsalen');
+    await call('mobilisera Ängsskolan bråk i matsalen');
     for (let minute = 1; minute <= 40; minute++) await bothRun(minutes(minute));
     assert.equal(tries(ERIK), 5, 'five tries (at 0, 1, 3, 7 and 15 minutes), then no more');
     assert.equal(copies(ERIK), 0);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { messages } from '../../src/i18n/messages';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
+import { until } from '../support/bot-instances';
 import { button } from '../support/card-buttons';
 import { cardOfUpdate, cardUpdates } from '../support/card-updates';
 import { ANNA, BERIT, CHANNEL, TENANT, cardAction, chatIdOf, type Speaker } from '../support/teams-activities';
@@ -46,6 +47,12 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
   });
   afterEach(async () => { await h.stop(); });
 
+  /** The personal copies of the call just answered have been sent, and the cards updated with who was reached. */
+  const copiesSent = async () => {
+    await until('a personal copy posted', () => personalPosts().length > 0, 10_000);
+    await h.bot.afterAnswerIdle();
+    await h.bot.sharedCardsIdle();
+  };
   const personalPosts = () => h.connector.received.filter((r) => r.method === 'POST' && /\/v3\/conversations\/a%3Apersonal|\/v3\/conversations\/a:personal/.test(r.path));
   const putsTo = (prefix: string) => cardUpdates(h).filter((r) => r.conversationId.startsWith(prefix));
   const lastPutTo = (prefix: string) => cardText(cardOfUpdate(putsTo(prefix).at(-1)!));
@@ -65,9 +72,13 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
   it('When a school is called, answered three times, escalated and closed, then everyone sees every answer and the timeline is kept', async () => {
     await fillCallList();
     const answer = await h.say('mobilisera Ängsskolan bråk vid busshållplatsen efter skolan');
-    const channelCard = cardText(cardOf(answer.at(-1)!));
-    assert.match(channelCard, /Mobilisering – Ängsskolan/);
-    assert.match(channelCard, /bråk vid busshållplatsen efter skolan/);
+    const answered = cardText(cardOf(answer.at(-1)!));
+    assert.match(answered, /Mobilisering – Ängsskolan/);
+    assert.match(answered, /bråk vid busshållplatsen efter skolan/);
+    // The caller is answered before the personal copies go: the card says they are being sent.
+    assert.match(answered, /Skickas till: Carl Rektorsson, Erik Kurator, Fia Polis"/);
+    await copiesSent();
+    const channelCard = lastPutTo(THREAD_PREFIX);
     // Step 1 was called: Carl and Erik got their personal copy; Fia's chat was refused (403), and the caller sees it.
     assert.deepEqual(personalPosts().map((r) => r.conversationId).sort(), [`a:personal-${CARL.aadObjectId}`, `a:personal-${chatIdOf(ERIK)}`].sort());
     assert.match(channelCard, /Kunde inte nås i Teams: Fia Polis/);
@@ -173,7 +184,9 @@ describe('mobilisation: a call-out whose answers the whole group sees live', fun
     const called = await h.press('mobiliseCall', { ...button(warned, 'mobiliseCall').data, schoolId: school.id, what: 'eleven 811218-9876 hotad' });
     assert.match(cardText(called), /eleven 811218-[\\*]+ hotad/);
     assert.ok(!cardText(called).includes('9876'));
-    assert.equal(personalPosts().length, 2, 'step 1 is called once confirmed');
+    await until('step 1 called once confirmed', () => personalPosts().length === 2, 10_000);
+    await h.bot.afterAnswerIdle();
+    assert.equal(personalPosts().length, 2, 'step 1 is called once confirmed, each once');
   });
 
   it('When an answer\'s comment holds a phone number, then the warning names the answer buttons (not "Spara"), keeps the comment, and the answer again saves it masked', async () => {

@@ -10,7 +10,9 @@ export interface CalloutCardData {
   escalation: string;
   answers: { text: string; color: 'good' | 'attention' | 'default' }[];
   waiting: string;
-  /** Those the call has not reached yet (the bot tries again); '' when none. */
+  /** Those whose copy is on its way (not tried yet); '' when none. */
+  sending: string;
+  /** Those the call has not reached yet (a try failed; the bot tries again); '' when none. */
   pending: string;
   unreachable: string;
   external: string;
@@ -34,6 +36,7 @@ export const calloutCard = defineTemplate<CalloutCardData>('callout', (b) => car
     { type: 'TextBlock', text: b('escalation'), wrap: true, size: 'small', $when: b.expr`${'escalation'} != ''` },
     { type: 'Container', items: [b.each('answers', (a) => ({ type: 'TextBlock', text: a('text'), wrap: true, color: a('color'), spacing: 'none' }))] },
     { type: 'TextBlock', text: b('waiting'), wrap: true, $when: b.expr`${'waiting'} != ''` },
+    { type: 'TextBlock', text: b('sending'), wrap: true, isSubtle: true, $when: b.expr`${'sending'} != ''` },
     { type: 'TextBlock', text: b('pending'), wrap: true, color: 'warning', $when: b.expr`${'pending'} != ''` },
     { type: 'TextBlock', text: b('unreachable'), wrap: true, color: 'attention', weight: 'bolder', $when: b.expr`${'unreachable'} != ''` },
     { type: 'TextBlock', text: b('external'), wrap: true, size: 'small', $when: b.expr`${'external'} != ''` },

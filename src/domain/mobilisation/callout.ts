@@ -77,6 +77,16 @@ export function notYetReached(c: Pick<Callout, 'recipients'>): Recipient[] {
   return c.recipients.filter((r) => r.answer === null && r.delivery === 'pending');
 }
 
+/** Those whose personal copy is on its way: not tried yet (just called, or its instance's send still running). */
+export function beingSent(c: Pick<Callout, 'recipients'>): Recipient[] {
+  return notYetReached(c).filter((r) => r.sendTries === 0);
+}
+
+/** Those whose personal copy failed for a passing reason and will be tried again. */
+export function triedAgain(c: Pick<Callout, 'recipients'>): Recipient[] {
+  return notYetReached(c).filter((r) => r.sendTries > 0);
+}
+
 export function unreachable(c: Pick<Callout, 'recipients'>): Recipient[] {
   return c.recipients.filter((r) => r.delivery === 'unreachable');
 }

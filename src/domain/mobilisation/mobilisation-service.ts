@@ -2,6 +2,7 @@ import { localDay } from '../date-limits';
 import { localYear } from '../form-fields';
 import type { Actor } from '../actor';
 import { placeKey } from '../place';
+import type { AfterAnswer } from '../ports/after-answer.port';
 import type { ChangeListener } from '../ports/card-messages.port';
 import type { Clock } from '../ports/clock.port';
 import type { CalloutMessenger, CalloutRepository, CallListRepository } from '../ports/mobilisation.port';
@@ -39,6 +40,8 @@ export interface MobilisationDeps {
   messenger: CalloutMessenger;
   /** Told after every change of a call-out: its cards (channel and personal copies) are updated. */
   changes: ChangeListener;
+  /** Where a call starts sending its personal copies, so that the caller's answer does not wait for them. */
+  afterAnswer: AfterAnswer;
   /** The closer's organisation, for the activity the close saves. */
   organisationOf(scope: TenantScope, actor: Actor): Promise<Organisation | null>;
   clock: Clock;
@@ -82,10 +85,11 @@ export class MobilisationService {
   }
 
   /**
-   * Calls the first step of the school's list: the call-out is saved, then each person gets a personal
-   * copy of its card; one Teams refuses is marked unreachable and the others still get theirs. A copy
-   * that fails for a passing reason, or that this instance does not get to (it dies), is sent by the
-   * scheduled job (deliverDue).
+   * Calls the first step of the school's list: the call-out is saved and answered at once (its card says
+   * whose copies are being sent), then each person gets a personal copy of its card, after the answer;
+   * one Teams refuses is marked unreachable and the others still get theirs. A copy that fails for a
+   * passing reason, or that this instance does not get to (it dies, or stops), is sent by the scheduled
+   * job (deliverDue).
    */
   async call(actor: Actor, origin: ChatScope, school: SchoolRef, what: string, privacy: PrivacyChoice): Promise<{ ok: true; callout: Callout } | CallFailure> {
     const text = what.trim();
@@ -103,10 +107,21 @@ export class MobilisationService {
       recipients: callingOrder(list.filter((e) => e.step === first)).slice(0, CALL_LIST_MAX),
       sendDueAt: later(now, DELIVERY_GRACE_MS),
     });
-    await this.deliver(callout, callout.recipients.map((r) => r.userId), now, false);
     // A call from a card shows the call-out in the pressed message, which becomes its shared card.
     this.d.changes.changed(origin, item(callout));
-    return { ok: true, callout: (await this.d.callouts.get(origin, callout.id)) ?? callout };
+    // The copies take a Connector call or two each (up to 15 s), and Teams gives a card press about
+    // five before it shows an error and presses again: they go after the answer. Started here, through a
+    // port, rather than handed back for the verb and the command to start: no caller can forget them,
+    // and the domain still knows nothing of requests. Whatever this does not send is the job's.
+    this.d.afterAnswer.run('mobilisation.copies', () => this.sendCopies(callout, now));
+    return { ok: true, callout };
+  }
+
+  /** The copies of a call just made, after its answer; the shared card and the copies show who was reached. */
+  private async sendCopies(callout: Callout, now: Date): Promise<Record<string, number | string>> {
+    const done = await this.deliver(callout, callout.recipients.map((r) => r.userId), now, false);
+    if (done.delivered + done.retrying + done.unreachable > 0) this.d.changes.changed(scopeOf(callout), item(callout));
+    return { callout: callout.id, ...done };
   }
 
   async answer(actor: Actor, callout: Callout, answer: Answer, note: string, privacy: PrivacyChoice): Promise<TextOutcome<'note'>> {

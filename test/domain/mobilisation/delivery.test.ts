@@ -9,6 +9,7 @@ import { MobilisationService } from '../../../src/domain/mobilisation/mobilisati
 import type { CalloutMessenger, DeliveryOutcome } from '../../../src/domain/ports/mobilisation.port';
 import type { Store } from '../../../src/domain/ports/store.port';
 import { createStore } from '../../../src/store/create-store';
+import { AwaitedAfterAnswer } from '../../support/after-answer';
 import { ManualClock } from '../../support/bot-harness';
 
 // The personal copies' delivery rule, and two instances (two services, each with its own connection to
@@ -51,10 +52,11 @@ describe('mobilisation: two instances sending the copies left over at the same m
   let dir: string;
   let stores: Store[];
   let clock: ManualClock;
+  let afterAnswer: AwaitedAfterAnswer;
 
   const service = (store: Store, messenger: CalloutMessenger) => new MobilisationService({
     callLists: store.callLists, callouts: store.callouts, schools: store.schools, activities: store.activities, messenger,
-    changes: { changed: () => undefined }, organisationOf: async () => null, clock, escalateMinutes: 10, timeZone: 'Europe/Stockholm',
+    changes: { changed: () => undefined }, afterAnswer, organisationOf: async () => null, clock, escalateMinutes: 10, timeZone: 'Europe/Stockholm',
   });
   const minutes = (n: number) => new Date(clock.current.getTime() + n * 60_000);
 
@@ -64,6 +66,7 @@ describe('mobilisation: two instances sending the copies left over at the same m
     stores = [await createStore(url)];
     stores.push(await createStore(url));
     clock = new ManualClock();
+    afterAnswer = new AwaitedAfterAnswer();
   });
   afterEach(async () => {
     for (const store of stores) await store.close();
@@ -77,7 +80,9 @@ describe('mobilisation: two instances sending the copies left over at the same m
     for (const userId of PEOPLE) await store!.callLists.put(origin, added.school.id, callee(userId), { actorId: 'x', now: clock.now() });
     const outcome = await service(store!, messenger).call(caller, origin, added.school, 'bråk på skolgården', {});
     assert.ok(outcome.ok);
-    return outcome.callout;
+    // The copies go after the call's answer: the call-out as they left it.
+    await afterAnswer.settled();
+    return (await store!.callouts.get(origin, outcome.callout.id))!;
   }
 
   it('When every copy failed at the call and both instances send them at once, then each recipient gets exactly one', async () => {

@@ -5,6 +5,7 @@ import { MobilisationService } from '../../../src/domain/mobilisation/mobilisati
 import type { CalloutMessenger, DeliveryOutcome } from '../../../src/domain/ports/mobilisation.port';
 import type { Store } from '../../../src/domain/ports/store.port';
 import { createStore } from '../../../src/store/create-store';
+import { AwaitedAfterAnswer } from '../../support/after-answer';
 import { ManualClock } from '../../support/bot-harness';
 
 // The escalation rule with a clock the test moves: nobody has said "kommer" within N minutes of a
@@ -29,19 +30,21 @@ class RecordingMessenger implements CalloutMessenger {
 describe('mobilisation: escalation with a controllable clock', () => {
   let store: Store;
   let clock: ManualClock;
+  let afterAnswer: AwaitedAfterAnswer;
   let messenger: RecordingMessenger;
   let changed: string[];
   let schoolId: string;
 
   const service = () => new MobilisationService({
     callLists: store.callLists, callouts: store.callouts, schools: store.schools, activities: store.activities, messenger,
-    changes: { changed: (_s, item) => changed.push(item.id) }, organisationOf: async () => null, clock, escalateMinutes: 10, timeZone: 'Europe/Stockholm',
+    changes: { changed: (_s, item) => changed.push(item.id) }, afterAnswer, organisationOf: async () => null, clock, escalateMinutes: 10, timeZone: 'Europe/Stockholm',
   });
   const minutes = (n: number) => new Date(clock.current.getTime() + n * 60_000);
 
   beforeEach(async () => {
     store = await createStore('sqlite::memory:');
     clock = new ManualClock();
+    afterAnswer = new AwaitedAfterAnswer();
     messenger = new RecordingMessenger();
     changed = [];
     const added = await store.schools.add(origin, { name: 'Ängsskolan', stages: ['7-9'], placeId: null, contacts: [] }, { actorId: 'x', now: clock.now() });
@@ -55,7 +58,9 @@ describe('mobilisation: escalation with a controllable clock', () => {
     const school = (await store.schools.get(origin, schoolId))!;
     const outcome = await service().call(caller, origin, school, 'bråk på skolgården', {});
     assert.ok(outcome.ok);
-    return outcome.callout;
+    // The copies go after the call's answer: the call-out as they left it.
+    await afterAnswer.settled();
+    return (await store.callouts.get(origin, outcome.callout.id))!;
   }
 
   it('When nobody has answered, then nothing happens before N minutes and the next step is called at N', async () => {
