@@ -9,7 +9,7 @@ import { formatWhen } from './formatting';
 import { MOBILISATION_VERBS } from './mobilisation-verbs';
 import { render, safeText } from './render';
 import { confirmsMasking } from './masking';
-import { choices, notice, personalDataWarning } from './report-cards';
+import { choices, newSubmitKey, notice, personalDataWarning } from './report-cards';
 import { callListCard } from './templates/call-list.card';
 import { calloutCard } from './templates/callout.card';
 import { mobilisationFormCard } from './templates/mobilisation-form.card';
@@ -86,6 +86,12 @@ export interface MobiliseFormOptions {
   values?: { schoolId: string; what: string };
   banner?: string;
   personalData?: readonly PersonalDataFinding[];
+  /**
+   * The key the card's call sends, so that the same card makes at most one call-out (a double press,
+   * Teams pressing again when the answer was late). A card drawn again after a refused call keeps its
+   * key; a new card gets a new one.
+   */
+  submitKey?: string;
 }
 
 /** The `mobilisera` card: the school and what happened. */
@@ -100,7 +106,7 @@ export function mobiliseForm(locale: Locale, o: MobiliseFormOptions): AdaptiveCa
     labels: { school: k.form.school, text: k.form.what, submit: k.form.call, cancel: k.form.cancel },
     values: { schoolId: o.values?.schoolId ?? '', text: o.values?.what ?? '' }, errors: { schoolId: '', text: '' },
     schools: o.schools.map((s) => ({ title: s.name, value: s.id })), textId: 'what', max: MOBILISATION_LIMITS.whatMax,
-    submit: { verb: MOBILISATION_VERBS.call, data: confirmsMasking(o.personalData) },
+    submit: { verb: MOBILISATION_VERBS.call, data: { ...confirmsMasking(o.personalData), submitKey: o.submitKey ?? newSubmitKey() } },
     cancel: { verb: 'cancel', data: {} },
   });
 }

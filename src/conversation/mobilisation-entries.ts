@@ -13,9 +13,9 @@ import { foldText } from '../domain/place';
 import type { CalloutRepository, CallListRepository } from '../domain/ports/mobilisation.port';
 import type { UserProfileRepository } from '../domain/ports/store.port';
 import { format, messages } from '../i18n/messages';
-import { cardReply, textReply, type ChatContext, type Reply } from './chat-context';
+import { cardReply, messageSubmitKey, textReply, type ChatContext, type Reply } from './chat-context';
 import { command, verb, type CommandEntry, type TargetSpec, type VerbEntry } from './registry/entries';
-import { commandArgs, flag, id, typed } from './registry/payloads';
+import { commandArgs, flag, id, submitKey, typed } from './registry/payloads';
 import { noTarget, schoolTarget } from './registry/targets';
 
 /** What the call-out verbs and commands work with, wired in the composition root. */
@@ -49,15 +49,16 @@ const calloutTarget = (f: MobilisationFeature): TargetSpec<{ id: string }, Callo
 const calloutRef = z.object({ id });
 const schoolRef = z.object({ schoolId: id });
 
-/** Why a call was not made, on the card the caller sees (what they typed kept). */
-function callRefused(f: MobilisationFeature, ctx: ChatContext, failure: CallFailure, schools: SchoolRef[], what: string): AdaptiveCard {
+/** Why a call was not made, on the card the caller sees (what they typed kept, and the card's key: it made nothing yet). */
+function callRefused(f: MobilisationFeature, ctx: ChatContext, failure: CallFailure, schools: SchoolRef[], what: string, submitKey?: string): AdaptiveCard {
   const k = messages(ctx.locale).mobilisation.refusal;
-  if (failure.reason === 'no_school') return mobiliseForm(ctx.locale, { schools, values: { schoolId: '', what }, banner: format(k.noSchool, { typed: safeText(failure.typed) }) });
+  const key = submitKey ? { submitKey } : {};
+  if (failure.reason === 'no_school') return mobiliseForm(ctx.locale, { schools, values: { schoolId: '', what }, banner: format(k.noSchool, { typed: safeText(failure.typed) }), ...key });
   const values = { schoolId: failure.school.id, what };
-  if (failure.reason === 'personal_data') return mobiliseForm(ctx.locale, { schools, values, personalData: failure.findings });
+  if (failure.reason === 'personal_data') return mobiliseForm(ctx.locale, { schools, values, personalData: failure.findings, ...key });
   if (failure.reason === 'empty_list') return notice(format(k.emptyList, { school: safeText(failure.school.name) }), { tone: 'attention' });
   const banner = failure.reason === 'too_long' ? format(k.tooLong, { max: MOBILISATION_LIMITS.whatMax }) : k.noWhat;
-  return mobiliseForm(ctx.locale, { schools, values, banner });
+  return mobiliseForm(ctx.locale, { schools, values, banner, ...key });
 }
 
 /** The answer to a call: the call-out's card, remembered as its shared card once posted. */
@@ -75,14 +76,16 @@ export function mobilisationVerbs(f: MobilisationFeature): VerbEntry[] {
   });
   return [
     verb({
-      verb: MOBILISATION_VERBS.call, payload: z.object({ schoolId: typed, what: typed, maskingConfirmed: flag }), target: noTarget, right: 'member', writes: true, shares: 'mobilisation',
+      verb: MOBILISATION_VERBS.call, payload: z.object({ schoolId: typed, what: typed, maskingConfirmed: flag, submitKey }), target: noTarget, right: 'member', writes: true, shares: 'mobilisation',
       handle: async ({ ctx, payload }) => {
         const schools = await schoolsOf(ctx);
         const what = payload.what ?? '';
+        const key = payload.submitKey;
         const school = payload.schoolId ? await f.schools.get(ctx.scope, payload.schoolId) : null;
-        if (!school) return callRefused(f, ctx, { ok: false, reason: 'no_school', typed: '' }, schools, what);
-        const outcome = await f.service.call(ctx.actor, ctx.origin, school, what, { maskingConfirmed: payload.maskingConfirmed === true });
-        return outcome.ok ? view(ctx, outcome.callout) : callRefused(f, ctx, outcome, schools, what);
+        if (!school) return callRefused(f, ctx, { ok: false, reason: 'no_school', typed: '' }, schools, what, key);
+        // The card's key: a second press of it (or Teams' retry of the press) answers with the first press's call-out.
+        const outcome = await f.service.call(ctx.actor, ctx.origin, school, what, { maskingConfirmed: payload.maskingConfirmed === true }, key);
+        return outcome.ok ? view(ctx, outcome.callout) : callRefused(f, ctx, outcome, schools, what, key);
       },
     }),
 
@@ -183,7 +186,8 @@ export function mobilisationCommands(f: MobilisationFeature): CommandEntry[] {
         if (payload.args.trim() === '') return [cardReply(mobiliseForm(ctx.locale, { schools }))];
         const found = await f.service.schoolAndWhat(ctx.scope, payload.args);
         if (!found) return [textReply(format(messages(ctx.locale).mobilisation.refusal.noSchool, { typed: payload.args.trim().split(/\s+/)[0]!.slice(0, 80) }))];
-        const outcome = await f.service.call(ctx.actor, ctx.origin, found.school, found.what, {});
+        // The message's key: Teams delivering the same message again calls nobody twice.
+        const outcome = await f.service.call(ctx.actor, ctx.origin, found.school, found.what, {}, messageSubmitKey(ctx));
         if (outcome.ok) return [calledReply(ctx, f, outcome.callout)];
         if (outcome.reason === 'empty_list') return [textReply(format(messages(ctx.locale).mobilisation.refusal.emptyList, { school: found.school.name }))];
         return [cardReply(callRefused(f, ctx, outcome, schools, found.what))];

@@ -83,7 +83,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: StoreDialect, o
     postBudget: guardRepository(createPostBudgetRepository(db, dialect), guard),
     est: guardRepository(createEstRepository(db, dialect), guard),
     callLists: guardRepository(createCallListRepository(db), guard),
-    callouts: guardRepository(createCalloutRepository(db), guard),
+    callouts: guardRepository(createCalloutRepository(db, dialect), guard),
     schools: guardRepository(createSchoolRepository(db, dialect), guard),
     promises: guardRepository(createPromiseRepository(db, dialect), guard),
     mapIncidents: guardRepository(createMapIncidentRepository(db), guard),

@@ -618,11 +618,13 @@ export const SCHEMA = {
       external_sent_at: nullable(timestamp()),
       external_sent_by: nullable(idText(200)),
       version: int(),
+      submit_key: nullable(keyText(64)),
     },
     primaryKey: { name: 'pk_callouts', columns: ['id'], clustered: false },
     indexes: {
       ix_callouts_due: { columns: ['state', 'escalate_at'] },
       ix_callouts_conversation: { columns: ['tenant_id', 'conversation_id'] },
+      ux_callouts_tenant_submit_key: { columns: ['tenant_id', 'submit_key'], unique: true, where: 'submit_key IS NOT NULL' },
     },
   },
   callout_recipients: {

@@ -363,6 +363,8 @@ export interface CalloutsTable {
   external_sent_at: Timestamp | null;
   external_sent_by: string | null;
   version: number;
+  /** Added by migration 0026: the card's (or message's) key; a second press of it finds this call-out. */
+  submit_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Added by migration 0018: who a call-out called, where their personal copy is, and what they answered. */

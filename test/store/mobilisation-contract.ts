@@ -56,6 +56,26 @@ export function mobilisationContract(ctx: () => { store: Store }): void {
       assert.equal(await store.callouts.answer(otherTenant, created.id, 'a', 'kommer', null, at(3)), null, 'another tenant changes nothing');
     });
 
+    it('makes at most one call-out with a submit key in a tenant, found again only in the conversation it was called in', async function () {
+      const { store } = ctx();
+      const make = (from: typeof origin, submitKey?: string) => store.callouts.create({
+        origin: from, school: { id: schoolId, name: 'Kontraktsskolan' }, what: 'larm', caller: { userId: 'aad-caller', name: 'Anna' }, now: T0,
+        escalateAt: null, recipients: [callee('a', 1)], sendDueAt: at(120), ...(submitKey ? { submitKey } : {}),
+      });
+      const key = '6f1c2a3b-4d5e-4f60-8172-839405a6b7c8';
+      const first = await make(origin, key);
+      assert.equal((await store.callouts.findBySubmitKey(origin, key))?.id, first.id);
+      await assert.rejects(make(origin, key), (error: unknown) => (error as { code?: string }).code === 'submit_key_used', 'the same key again writes nothing');
+      await assert.rejects(make(otherChat, key), (error: unknown) => (error as { code?: string }).code === 'submit_key_used', 'nor from another conversation of the tenant');
+      assert.equal(await store.callouts.findBySubmitKey(otherChat, key), null, 'another conversation does not see it');
+      assert.equal(await store.callouts.findBySubmitKey(otherTenantChat, key), null, 'nor another tenant');
+      const elsewhere = await make(otherTenantChat, key);
+      assert.notEqual(elsewhere.id, first.id, 'the key is unique per tenant');
+      await make(origin);
+      await make(origin);
+      assert.equal(await store.callouts.findBySubmitKey(origin, 'no-such-key'), null);
+    });
+
     it('escalates once, from the step it was decided on, and never after a "kommer"; finds what is due across tenants', async function () {
       const { store } = ctx();
       const created = await store.callouts.create({

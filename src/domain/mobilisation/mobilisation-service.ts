@@ -1,4 +1,5 @@
 import { localDay } from '../date-limits';
+import { isSubmitKeyUsed } from '../errors';
 import { localYear } from '../form-fields';
 import type { Actor } from '../actor';
 import { placeKey } from '../place';
@@ -90,8 +91,15 @@ export class MobilisationService {
    * one Teams refuses is marked unreachable and the others still get theirs. A copy that fails for a
    * passing reason, or that this instance does not get to (it dies, or stops), is sent by the scheduled
    * job (deliverDue).
+   *
+   * `submitKey`: the key of the card (or message) that calls. A key that already made a call-out (a
+   * double press, Teams pressing again when the answer was late, presses racing each other) answers with
+   * that call-out: nobody is called twice.
    */
-  async call(actor: Actor, origin: ChatScope, school: SchoolRef, what: string, privacy: PrivacyChoice): Promise<{ ok: true; callout: Callout } | CallFailure> {
+  async call(actor: Actor, origin: ChatScope, school: SchoolRef, what: string, privacy: PrivacyChoice, submitKey?: string): Promise<{ ok: true; callout: Callout } | CallFailure> {
+    // Looked for within the conversation it was called in: a key used elsewhere shows nothing from there.
+    const made = submitKey ? await this.d.callouts.findBySubmitKey(origin, submitKey) : null;
+    if (made) return { ok: true, callout: made };
     const text = what.trim();
     if (text === '') return { ok: false, reason: 'no_what', school };
     if (text.length > MOBILISATION_LIMITS.whatMax) return { ok: false, reason: 'too_long', school };
@@ -101,12 +109,21 @@ export class MobilisationService {
     const guarded = guardFreeText('mobilisation', { what: text }, privacy);
     if (!guarded.ok) return { ok: false, reason: 'personal_data', school, findings: guarded.findings };
     const now = this.d.clock.now();
-    const callout = await this.d.callouts.create({
-      origin, school: { id: school.id, name: school.name }, what: guarded.texts.what ?? text, caller: { userId: actor.userId, name: actor.name }, now,
-      escalateAt: escalationTime(now, this.d.escalateMinutes, nextStepWithPeople(list, first + 1) !== null),
-      recipients: callingOrder(list.filter((e) => e.step === first)).slice(0, CALL_LIST_MAX),
-      sendDueAt: later(now, DELIVERY_GRACE_MS),
-    });
+    let callout: Callout;
+    try {
+      callout = await this.d.callouts.create({
+        origin, school: { id: school.id, name: school.name }, what: guarded.texts.what ?? text, caller: { userId: actor.userId, name: actor.name }, now,
+        escalateAt: escalationTime(now, this.d.escalateMinutes, nextStepWithPeople(list, first + 1) !== null),
+        recipients: callingOrder(list.filter((e) => e.step === first)).slice(0, CALL_LIST_MAX),
+        sendDueAt: later(now, DELIVERY_GRACE_MS), ...(submitKey ? { submitKey } : {}),
+      });
+    } catch (error) {
+      // A press of the same card won the race: its call-out (and its copies) is the answer to this one too.
+      if (!submitKey || !isSubmitKeyUsed(error)) throw error;
+      const winner = await this.d.callouts.findBySubmitKey(origin, submitKey);
+      if (!winner) throw error;
+      return { ok: true, callout: winner };
+    }
     // A call from a card shows the call-out in the pressed message, which becomes its shared card.
     this.d.changes.changed(origin, item(callout));
     // The copies take a Connector call or two each (up to 15 s), and Teams gives a card press about

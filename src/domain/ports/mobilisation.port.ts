@@ -32,6 +32,8 @@ export interface NewCallout {
   recipients: Callee[];
   /** From when a copy still unsent is the scheduled job's to send (a grace after the call). */
   sendDueAt: Date;
+  /** The key of the card (or message) that called: at most one call-out has it in a tenant. */
+  submitKey?: string;
 }
 
 /** A claim on one recipient's personal copy, made before it is posted. */
@@ -53,7 +55,10 @@ export type DeliveryOutcome = { ok: true; threadId: string; activityId: string }
  * nothing and answers null.
  */
 export interface CalloutRepository {
+  /** Throws SubmitKeyUsedError, nothing written, when `submitKey` was used in the tenant (the unique index decides a race). */
   create(callout: NewCallout): Promise<Callout>;
+  /** The call-out made with the key, in the conversation it was called in; null when none (or elsewhere). */
+  findBySubmitKey(scope: ChatScope, submitKey: string): Promise<Callout | null>;
   get(scope: CalloutScope, id: string): Promise<Callout | null>;
   /**
    * Claims the recipient's send: only while the call-out is open, the copy not sent or given up, and no

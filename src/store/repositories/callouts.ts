@@ -7,6 +7,8 @@ import type { TenantScope } from '../../domain/scope';
 import { toCode, toDate } from '../row-values';
 import { checkedLimit } from './limits';
 import type { Database } from '../schema';
+import type { StoreDialect } from '../store-dialect';
+import { SubmitKeyUsedError } from '../../domain/errors';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -53,7 +55,9 @@ async function load(db: Db, scope: TenantScope, id: string): Promise<Callout | n
 }
 
 /** Call-outs: each change one transaction, conditional on the state it was decided on. */
-export function createCalloutRepository(db: Kysely<Database>): CalloutRepository {
+export function createCalloutRepository(db: Kysely<Database>, dialect: Pick<StoreDialect, 'isUniqueViolation'>): CalloutRepository {
+  const keyTaken = async (tenantId: string, submitKey: string) =>
+    (await db.selectFrom('callouts').select('id').where('tenant_id', '=', tenantId).where('submit_key', '=', submitKey).executeTakeFirst()) !== undefined;
   /** Runs `change` (a conditional write that answers whether it changed the call-out) and reads the call-out back. */
   const changing = (scope: TenantScope, id: string, change: (trx: Transaction<Database>) => Promise<boolean>) =>
     db.transaction().execute(async (trx) => ((await change(trx)) ? load(trx, scope, id) : null));
@@ -67,12 +71,22 @@ export function createCalloutRepository(db: Kysely<Database>): CalloutRepository
         id, tenant_id: c.origin.tenantId, conversation_id: c.origin.conversationId, school_id: c.school.id, school_name: c.school.name,
         what: c.what, caller_id: c.caller.userId, caller_name: c.caller.name, called_at: c.now, step: c.recipients[0]?.step ?? 1,
         escalate_at: c.escalateAt, state: 'open', outcome: null, closed_at: null, closed_by: null, activity_id: null,
-        external_sent_at: null, external_sent_by: null, version: 1,
+        external_sent_at: null, external_sent_by: null, version: 1, submit_key: c.submitKey ?? null,
       }).execute();
       await addRecipients(trx, id, c.recipients, c.sendDueAt);
       await event(trx, id, c.now, 'called', c.caller.userId, String(c.recipients[0]?.step ?? 1));
       return (await load(trx, c.origin, id))!;
+    }).catch(async (error: unknown) => {
+      // The same card (or message) called before, or twice at once: the unique index let one through.
+      if (c.submitKey && dialect.isUniqueViolation(error) && (await keyTaken(c.origin.tenantId, c.submitKey))) throw new SubmitKeyUsedError();
+      throw error;
     }),
+
+    async findBySubmitKey(scope, submitKey) {
+      const row = await db.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId)
+        .where('conversation_id', '=', scope.conversationId).where('submit_key', '=', submitKey).executeTakeFirst();
+      return row ? load(db, scope, row.id) : null;
+    },
 
     async get(scope, id) {
       const visible = await db.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id)
