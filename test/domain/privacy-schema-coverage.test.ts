@@ -159,6 +159,7 @@ const TEXT_COLUMNS: Record<string, Decision> = {
   'callouts.caller_id': USER_ID, 'callouts.caller_name': TEAMS_NAME, 'callouts.called_at': TIME, 'callouts.escalate_at': TIME,
   'callouts.state': CODE, 'callouts.closed_at': TIME, 'callouts.closed_by': USER_ID, 'callouts.activity_id': ID,
   'callouts.external_sent_at': TIME, 'callouts.external_sent_by': USER_ID,
+  'callouts.submit_key': not('a random key the mobilise card carries, or a hash of the Teams message'),
   'callout_recipients.callout_id': ID, 'callout_recipients.user_id': USER_ID, 'callout_recipients.chat_user_id': USER_ID,
   'callout_recipients.display_name': TEAMS_NAME, 'callout_recipients.role': CODE, 'callout_recipients.delivery': CODE,
   'callout_recipients.thread_id': not('the Teams conversation id of the personal copy'),
