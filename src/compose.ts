@@ -193,7 +193,7 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
     registry,
     leases,
     sharedCardsIdle: () => sharedCards.idle(),
-    afterAnswerIdle: () => afterAnswer.idle(),
+    afterAnswerIdle: async () => { await afterAnswer.idle(); },
     stop: async () => {
       // Jobs stop at their next safe point; turns in flight are answered (server.close waits for them).
       leases.stopTaking();
@@ -203,11 +203,18 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
       const released = await leases.releaseAll().catch(() => 0);
       if (released > 0) log.info({ leases: released }, 'job leases released for another instance');
       await closing;
+      // No request comes in any more: the copies of a call answered just before are finished (and
+      // recorded) before the store closes, within a bound well inside the 30 s stop grace; those cut
+      // short are the scheduled job's on another instance after their grace.
+      if (!(await afterAnswer.idle(AFTER_ANSWER_STOP_MS))) log.warn({ waitedMs: AFTER_ANSWER_STOP_MS }, 'stopping with work after an answer unfinished; the scheduled job takes it over');
       await store.close();
       releaseConsole();
     },
   };
 }
+
+/** How long a stopping instance waits for work left after an answer (a call-out's copies, each send at most 15 s). */
+const AFTER_ANSWER_STOP_MS = 15_000;
 
 /** Hot spot reminders: one run per quarter of an hour (UTC). */
 export function quarterHourKey(now: Date): string {

@@ -38,9 +38,22 @@ export class AfterAnswerTasks implements AfterAnswer {
     }
   }
 
-  /** Resolves once every task started so far (and any they started) has ended (tests; a graceful stop). */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  /**
+   * Resolves once every task started so far (and any they started) has ended (tests; a graceful stop):
+   * true, or false when `maxMs` passed first.
+   */
+  async idle(maxMs?: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = maxMs === undefined ? null : new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), maxMs); timer.unref(); });
+    const ended = (async () => {
+      while (this.running.size > 0) await Promise.allSettled([...this.running]);
+      return true as const;
+    })();
+    try {
+      return await (late ? Promise.race([ended, late]) : ended);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private start({ name, task }: Task): void {
