@@ -52,4 +52,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Exec form: node is PID 1 and gets SIGTERM itself (docker stop, a new revision), drains and exits 0.
 # The V8 flags keep the heap near what is live (issue 14); their one list is scripts/node-flags.cjs.
-CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=30", "dist/main.js"]

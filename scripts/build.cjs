@@ -35,12 +35,30 @@ async function build(outDir = path.join(root, 'dist')) {
     // Minified: half the bytes to read and parse at every start. Names kept, for stacks and class names in logs.
     minify: true, keepNames: true, sourcemap: 'linked', legalComments: 'linked', logLevel: 'warning',
   });
+  assertOneByteSource(path.join(outDir, 'server.js'));
   // What `node dist/main.js` runs: the bundle, with V8's code cache (server-entry.cjs says how).
   fs.copyFileSync(path.join(__dirname, 'server-entry.cjs'), path.join(outDir, 'main.js'));
   for (const dir of ASSET_DIRS) fs.cpSync(path.join(root, 'src', dir), path.join(outDir, dir), { recursive: true });
   await buildTab(outDir);
   fs.writeFileSync(path.join(outDir, STAMP), `${new Date().toISOString()}\n`);
   return outDir;
+}
+
+/**
+ * V8 keeps a script's whole source in the JavaScript heap for as long as the script lives (lazy
+ * compilation, Function.prototype.toString): one byte a character while every character is at most
+ * U+00FF, two bytes for all of them once a single one is above. esbuild writes strings as ASCII escapes
+ * but leaves regular expression literals as written, and two dashes in one (`–|—`) made the 4.2 MB bundle
+ * an 8.4 MB string on the heap for the life of the process (issue 14). Write such characters as \u escapes.
+ */
+function assertOneByteSource(file) {
+  const source = fs.readFileSync(file, 'utf8');
+  const at = source.search(/[^\u0000-\u00ff]/);
+  if (at >= 0) {
+    const char = source.codePointAt(at).toString(16).toUpperCase().padStart(4, '0');
+    throw new Error(`${path.basename(file)} holds U+${char} at ${at} (…${source.slice(Math.max(0, at - 60), at + 20)}…): `
+      + 'the whole bundle would take two bytes a character in the heap; write it as an escape in the source');
+  }
 }
 
 module.exports = { build, STAMP };

@@ -5,14 +5,20 @@
 //
 // Why (measured over 10 000 report submits, README "Performance"): the JavaScript that stays live after a
 // full GC is a flat ~45 MB, but with V8's defaults the heap grew to ~190 MB before a full GC collected it.
-//  - --max-semi-space-size=4: the young generation (two semi-spaces) takes at most 8 MB instead of 32 MB.
+//  - --max-semi-space-size=2: the young generation (two semi-spaces) takes at most 4 MB instead of 32 MB. It
+//    was 4 (8 MB) until Node 22 and 24 were measured (2 December, README "Memory, sixth pass"): RSS of
+//    measure 4's server after 10 000 submits, Node 22.23.3 159-162 MB in 8 runs with 4 -> 152-155 in 3 with 2
+//    (148-150 with the one-byte bundle as well; measure 4 itself 158-159 -> 150-152); Node 20, interleaved,
+//    136, 136 -> 129, 130; Node 24.21.0 within its own spread. CPU time of the server per submit (/proc, same
+//    runs): Node 20 3.38, 3.64 -> 3.67, 3.51 ms; Node 22 2.8-3.7 -> 2.9-3.5 ms. More scavenges of less each,
+//    no cost above the noise.
 //  - --heap-growing-percent=30: after a full GC the old generation may grow by 30 % of what survived (at
 //    least V8's minimum step of 16 MB) before the next one, instead of up to 4 times it. A soft limit,
 //    unlike --max-old-space-size: a large lägesbild or export still gets the memory it needs.
 // Both exist in Node 20, 22 and 24. Only command-line flags: NODE_OPTIONS does not allow the second.
 'use strict';
 
-const NODE_FLAGS = Object.freeze(['--max-semi-space-size=4', '--heap-growing-percent=30']);
+const NODE_FLAGS = Object.freeze(['--max-semi-space-size=2', '--heap-growing-percent=30']);
 
 // The C library's allocator settings the production process starts with (the image's ENV; the benchmark
 // sets them too). glibc reads them when the process starts, before any of our code, so they cannot be set

@@ -188,7 +188,8 @@ export function parsePeriod(text: string, now: Date, zone = STOCKHOLM, empty: 't
 
   if (/^\d{4}$/.test(words)) return notFuture(yearPeriod(Number(words), zone, now), now);
 
-  const range = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:-|–|—|till|to|\s)\s*(\d{4}-\d{2}-\d{2}))?$/.exec(words);
+  // En and em dash written as escapes: the bundle must hold no character above U+00FF (scripts/build.cjs).
+  const range = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:-|\u2013|\u2014|till|to|\s)\s*(\d{4}-\d{2}-\d{2}))?$/.exec(words);
   if (range) return dayRange(range[1]!, range[2] ?? range[1]!, now, zone);
   return { ok: false, error: 'unknown' };
 }

@@ -79,6 +79,7 @@ describe('periods (Europe/Stockholm)', () => {
     assert.deepEqual(iso(q1), ['2025-12-31T23:00:00.000Z', '2026-03-24T23:00:00.000Z', '2026-01-01', '2026-03-24']);
     assert.equal(dayCount(q1), 83);
     assert.equal(periodKey(parsed('2026-01-01 – 2026-01-31', now)), '2026-01-01..2026-01-31');
+    assert.equal(periodKey(parsed('2026-01-01—2026-01-31', now)), '2026-01-01..2026-01-31');
     assert.equal(periodKey(parsed('2026-03-01', now)), '2026-03-01');
     assert.deepEqual(parsePeriod('2026-03-24 2026-01-01', now), { ok: false, error: 'range_order' });
     assert.deepEqual(parsePeriod('2020-01-01 2026-01-01', now), { ok: false, error: 'range_too_long' });
