@@ -281,11 +281,14 @@ describe('every card verb and command keeps to the caller\'s scope and right (ge
     // The callers have used the bot in their own places (so that they have profiles there).
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats' }), inB);
     await h.press('submitIncident', incidentForm({ newPlace: 'Bortaplats 2', organisation: 'skola' }), { from: BERIT });
+    await h.bot.afterAnswerIdle();
+    await h.bot.sharedCardsIdle();
   });
   after(async () => { await h.stop(); });
-  // A call-out made by one test (a call in its own channel) sends its copies after its answer: they are
-  // recorded before the next test reads tenant A.
-  afterEach(async () => { await h.bot.afterAnswerIdle(); });
+  // A call-out made by one test (a call in its own channel) sends its copies after its answer, and the
+  // cards those copies change are updated after that: both are done before the next test reads tenant A
+  // or counts what was posted during its own press.
+  afterEach(async () => { await h.bot.afterAnswerIdle(); await h.bot.sharedCardsIdle(); });
 
   it('When the registry is read, then every verb and command declares a known right and a target, and has a fixture here', () => {
     const verbs = [...h.bot.registry.verbs.values()];
