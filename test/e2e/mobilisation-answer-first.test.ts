@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { CallRole } from '../../src/domain/mobilisation/call-list';
-import type { ConnectorAnswer, ReceivedActivity } from '../fakes/fake-bot-connector';
+import type { ConnectorAnswer } from '../fakes/fake-bot-connector';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
 import { until } from '../support/bot-instances';
+import { CALL_OUT_T0, CARL, ERIK, FIA, isChatCreation, memberOf, startWithCallList } from '../support/call-out-harness';
 import { button } from '../support/card-buttons';
 import { cardOfUpdate, cardUpdates } from '../support/card-updates';
 import { ANNA, TENANT, cardAction, channelMessage, type Speaker } from '../support/teams-activities';
@@ -12,17 +12,11 @@ import { ANNA, TENANT, cardAction, channelMessage, type Speaker } from '../suppo
 // the fake Bot Connector holds each recipient's 1:1 chat creation for seconds, as a slow Connector does.
 // A second press of the same card (Teams' retry, a double press) makes no second call-out.
 
-const person = (tail: string, name: string): Speaker => ({ aadObjectId: `00000000-0000-0000-0000-0000000${tail}`, name });
-const CARL = person('0c0c1', 'Carl Rektorsson');
-const ERIK = person('0e0e1', 'Erik Kurator');
-const FIA = person('0f0f1', 'Fia Polis');
 const JOB = 'mobilisation-escalation';
 const SLOW_MS = 2_500;
-const T0 = new Date('2026-11-25T10:00:00Z');
+const T0 = CALL_OUT_T0;
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
-const isChatCreation = (r: ReceivedActivity) => r.method === 'POST' && /\/v3\/conversations\/?$/.test(r.path);
-const memberOf = (r: ReceivedActivity) => String(r.body.members?.[0]?.id ?? '');
 const wait = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); });
 
 describe('mobilisation: the caller is answered at once, the personal copies go after', function () {
@@ -30,23 +24,11 @@ describe('mobilisation: the caller is answered at once, the personal copies go a
   let h: BotHarness;
   /** How the connector answers the creation of a recipient's 1:1 chat: slowly, by default. */
   let chatAnswer: (member: string) => ConnectorAnswer | Promise<ConnectorAnswer>;
-  let n = 0;
   let schoolId: string;
 
   beforeEach(async () => {
     chatAnswer = (member) => wait(SLOW_MS).then(() => ({ status: 201, body: { id: `a:personal-${member}` } }));
-    h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}`, MOBILISATION_ESCALATE_MINUTES: '60' });
-    h.clock.current = T0;
-    h.connector.responder = (r) => (isChatCreation(r) ? chatAnswer(memberOf(r)) : { status: 201, body: { id: `msg-${++n}` } });
-    const by = { actorId: ANNA.aadObjectId, now: T0 };
-    const added = await h.bot.store.schools.add({ tenantId: TENANT }, { name: 'Ängsskolan', stages: ['7-9'], placeId: null, contacts: [] }, by);
-    assert.ok(added.ok);
-    schoolId = added.school.id;
-    const put = (s: Speaker, role: CallRole) => h.bot.store.callLists.put({ tenantId: TENANT }, added.school.id, { userId: s.aadObjectId, chatUserId: null, name: s.name, role, step: 1 }, by);
-    await put(CARL, 'rektor');
-    await put(ERIK, 'kurator');
-    await put(FIA, 'polis');
-    await h.say('hjälp'); // the channel is known to the bot
+    ({ h, schoolId } = await startWithCallList(() => chatAnswer));
   });
   afterEach(async () => { await h.stop(); });
 

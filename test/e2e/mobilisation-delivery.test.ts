@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { CallRole, CallStep } from '../../src/domain/mobilisation/call-list';
 import type { ConnectorAnswer, ReceivedActivity } from '../fakes/fake-bot-connector';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
 import { until } from '../support/bot-instances';
+import { CALL_OUT_T0, CARL, ERIK, FIA, isChatCreation, memberOf, person, startWithCallList } from '../support/call-out-harness';
 import { button } from '../support/card-buttons';
 import { cardOfUpdate, cardUpdates } from '../support/card-updates';
 import { ANNA, CHANNEL, TENANT, type Speaker } from '../support/teams-activities';
@@ -12,18 +12,11 @@ import { ANNA, CHANNEL, TENANT, type Speaker } from '../support/teams-activities
 // store each) on one SQLite file run the scheduled job at the same moments; the fake Bot Connector
 // answers 500 for a while, 403 for good, or holds a request as to an instance that died mid-call.
 
-const person = (tail: string, name: string): Speaker => ({ aadObjectId: `00000000-0000-0000-0000-0000000${tail}`, name });
-const CARL = person('0c0c1', 'Carl Rektorsson');
-const ERIK = person('0e0e1', 'Erik Kurator');
-const FIA = person('0f0f1', 'Fia Polis');
 const JOB = 'mobilisation-escalation';
 const THREAD_PREFIX = `${CHANNEL};messageid=`;
-const T0 = new Date('2026-11-25T10:00:00Z');
+const T0 = CALL_OUT_T0;
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
-/** Which recipient a request is about: the member of a new 1:1 chat, or the chat a card is posted in. */
-const isChatCreation = (r: ReceivedActivity) => r.method === 'POST' && /\/v3\/conversations\/?$/.test(r.path);
-const memberOf = (r: ReceivedActivity) => String(r.body.members?.[0]?.id ?? '');
 const isPersonalCopy = (r: ReceivedActivity) => r.method === 'POST' && r.conversationId.startsWith('a:personal-');
 
 describe('mobilisation: every recipient gets their personal copy once, with two instances and failures on the way', function () {
@@ -32,21 +25,10 @@ describe('mobilisation: every recipient gets their personal copy once, with two 
   let other: BotHarness;
   /** How the connector answers the creation of a recipient's 1:1 chat; by default it is created. */
   let chatAnswer: (member: string) => ConnectorAnswer | Promise<ConnectorAnswer>;
-  let n = 0;
 
   beforeEach(async () => {
     chatAnswer = (member) => ({ status: 201, body: { id: `a:personal-${member}` } });
-    h = await new BotHarness().start({ COORDINATORS: `${TENANT}/${ANNA.aadObjectId}`, MOBILISATION_ESCALATE_MINUTES: '60' });
-    h.clock.current = T0;
-    h.connector.responder = (r) => (isChatCreation(r) ? chatAnswer(memberOf(r)) : { status: 201, body: { id: `msg-${++n}` } });
-    const by = { actorId: ANNA.aadObjectId, now: T0 };
-    const added = await h.bot.store.schools.add({ tenantId: TENANT }, { name: 'Ängsskolan', stages: ['7-9'], placeId: null, contacts: [] }, by);
-    assert.ok(added.ok);
-    const put = (s: Speaker, role: CallRole, step: CallStep) => h.bot.store.callLists.put({ tenantId: TENANT }, added.school.id, { userId: s.aadObjectId, chatUserId: null, name: s.name, role, step }, by);
-    await put(CARL, 'rektor', 1);
-    await put(ERIK, 'kurator', 1);
-    await put(FIA, 'polis', 1);
-    await h.say('hjälp'); // the channel is known to the bot
+    ({ h } = await startWithCallList(() => chatAnswer));
     // A second instance on the same database file; the channel's stored reference names the first one's connector.
     other = new BotHarness();
     other.databaseUrl = h.databaseUrl;
