@@ -137,7 +137,7 @@ export class MobilisationService {
   /** The copies of a call just made, after its answer; the shared card and the copies show who was reached. */
   private async sendCopies(callout: Callout, now: Date): Promise<Record<string, number | string>> {
     const done = await this.deliver(callout, callout.recipients.map((r) => r.userId), now, false);
-    if (done.delivered + done.retrying + done.unreachable > 0) this.d.changes.changed(scopeOf(callout), item(callout));
+    if (anySent(done)) this.d.changes.changed(scopeOf(callout), item(callout));
     return { callout: callout.id, ...done };
   }
 
@@ -220,7 +220,7 @@ export class MobilisationService {
       const done = await this.deliver(callout, ids, now, true, stopRequested);
       add(counts, done);
       // The channel card and the copies show who has been reached now (and who will not be).
-      if (done.delivered + done.retrying + done.unreachable > 0) this.d.changes.changed(scopeOf(callout), item(callout));
+      if (anySent(done)) this.d.changes.changed(scopeOf(callout), item(callout));
     }
     return counts;
   }
@@ -246,6 +246,11 @@ export class MobilisationService {
     return true;
   }
 
+  /** The later of the run's time and the clock's: a claim or retry made late in a long run is not already past. */
+  private notBefore(now: Date): Date {
+    return new Date(Math.max(now.getTime(), this.d.clock.now().getTime()));
+  }
+
   /**
    * Sends the personal copies, one after the other, each claimed first (one claimed elsewhere, already
    * sent, or of a call-out closed meanwhile is left alone): a refusal for good (403/404) marks the
@@ -256,8 +261,7 @@ export class MobilisationService {
     const counts = noDeliveries();
     for (const recipient of callout.recipients.filter((r) => userIds.includes(r.userId))) {
       if (stopRequested()) break;
-      const claimedAt = new Date(Math.max(now.getTime(), this.d.clock.now().getTime()));
-      const claim = await this.d.callouts.claimSend(callout, callout.id, recipient.userId, { now, until: later(claimedAt, SEND_CLAIM_MS), dueOnly });
+      const claim = await this.d.callouts.claimSend(callout, callout.id, recipient.userId, { now, until: later(this.notBefore(now), SEND_CLAIM_MS), dueOnly });
       if (!claim) continue;
       const outcome = await this.d.messenger.sendPersonal(callout, recipient).catch(() => ({ ok: false as const, status: 0 }));
       if (outcome.ok || refusedForGood(outcome.status)) {
@@ -265,12 +269,17 @@ export class MobilisationService {
         counts[outcome.ok ? 'delivered' : 'unreachable']++;
         continue;
       }
-      const retryAt = nextTry(claim.tries + 1, new Date(Math.max(now.getTime(), this.d.clock.now().getTime())));
+      const retryAt = nextTry(claim.tries + 1, this.notBefore(now));
       await this.d.callouts.sendFailed(callout, callout.id, recipient.userId, { retryAt, now: this.d.clock.now() });
       counts[retryAt ? 'retrying' : 'unreachable']++;
     }
     return counts;
   }
+}
+
+/** Whether any copy went out, was given up or was put off: the cards then show who has been reached. */
+function anySent(done: DeliveryCounts): boolean {
+  return done.delivered + done.retrying + done.unreachable > 0;
 }
 
 function add(to: DeliveryCounts, more: DeliveryCounts): void {
