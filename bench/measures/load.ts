@@ -1,66 +1,67 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { alternate, compared, errors, latency, loopDelay, perSecond, type Side } from '../support/alternating';
 import { startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
 import { echoMaker, post, submitMaker } from '../support/report-traffic';
-import { figure, type Figure } from '../support/results';
+import type { Figure } from '../support/results';
 import { size } from '../support/settings';
-import { msSince, quantile } from '../support/timing';
 
 const MEASURE = '7 load';
 const CHANNELS = 10;
 
-interface LoadResult { perSecond: number; p50: number; p99: number; errors: number; loopP99: number; loopMax: number }
-
 /**
- * `users` users at once, each sending `each` requests one after the other, across 10 channels. The
- * event-loop delay is of this process, which runs the server (and the small client).
+ * `users` users at once, each sending `each` requests one after the other. Errors are counted, not
+ * thrown: how many fail under load is a figure. The event-loop delay (alternating.ts) is of this
+ * process, which runs the server (and the small client).
  */
-async function underLoad(bot: BotUnderTest, make: (n: number) => unknown, users: number, each: number): Promise<LoadResult> {
+async function underLoad(bot: BotUnderTest, make: (n: number) => unknown, from: number, users: number, each: number): Promise<{ times: number[]; errors: number }> {
   const times: number[] = [];
-  let errors = 0;
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const start = process.hrtime.bigint();
+  let failed = 0;
   await Promise.all(Array.from({ length: users }, async (_, user) => {
     for (let i = 0; i < each; i++) {
-      const { ms, ok } = await post(bot.baseUrl, make(i * users + user));
+      const { ms, ok } = await post(bot.baseUrl, make(from + i * users + user));
       times.push(ms);
-      if (!ok) errors++;
+      if (!ok) failed++;
     }
   }));
-  const elapsed = msSince(start);
-  loop.disable();
-  return {
-    perSecond: (users * each) / (elapsed / 1000), p50: quantile(times, 0.5), p99: quantile(times, 0.99), errors,
-    loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6,
-  };
+  return { times, errors: failed };
 }
 
-async function measured(start: () => Promise<BotUnderTest>, maker: typeof submitMaker, users: number, each: number): Promise<LoadResult> {
-  const bot = await start();
-  try {
-    await underLoad(bot, maker(bot.serviceUrl, users, CHANNELS, 7), Math.min(users, 10), 2); // warm-up
-    return await underLoad(bot, maker(bot.serviceUrl, users, CHANNELS), users, each);
-  } finally {
-    await bot.stop();
-  }
-}
-
-/** 7. 20 and 100 users submitting reports at once, against the echo bot under the same load. */
+/**
+ * 7. 20 and 100 users submitting reports at once across 10 channels, against the echo bot under the
+ * same load: both started once; at each number of users one block of each as warm-up, then blocks
+ * that alternate (ABBA), `each` requests per user in all.
+ */
 export async function load(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const users of [20, 100]) {
-    const each = size(users === 20 ? 50 : 20, 3);
-    const echo = await measured(startEcho, echoMaker, users, each);
-    const bot = await measured(startTrygghetsboten, submitMaker, users, each);
-    const label = `${users} users × ${each}`;
-    figures.push(
-      figure(MEASURE, `${label}: throughput`, bot.perSecond, 'req/s', { name: 'echo', value: echo.perSecond }),
-      figure(MEASURE, `${label}: p50`, bot.p50, 'ms', { name: 'echo', value: echo.p50 }),
-      figure(MEASURE, `${label}: p99`, bot.p99, 'ms', { name: 'echo', value: echo.p99 }),
-      figure(MEASURE, `${label}: errors`, bot.errors, 'requests', { name: 'echo', value: echo.errors }),
-      figure(MEASURE, `${label}: event-loop delay p99`, bot.loopP99, 'ms', { name: 'echo', value: echo.loopP99 }),
-      figure(MEASURE, `${label}: event-loop delay max`, bot.loopMax, 'ms', { name: 'echo', value: echo.loopMax }),
-    );
+  const bots: Record<Side, BotUnderTest> = { echo: await startEcho(), bot: await startTrygghetsboten() };
+  try {
+    for (const { users, rounds, eachPerBlock } of [
+      { users: 20, rounds: size(6, 2), eachPerBlock: size(10, 2) },
+      { users: 100, rounds: size(4, 2), eachPerBlock: size(5, 1) },
+    ]) {
+      const makers = { echo: echoMaker(bots.echo.serviceUrl, users, CHANNELS), bot: submitMaker(bots.bot.serviceUrl, users, CHANNELS) };
+      const sent = { echo: 0, bot: 0 };
+      const block = async (side: Side) => {
+        const result = await underLoad(bots[side], makers[side], sent[side], users, eachPerBlock);
+        sent[side] += users * eachPerBlock;
+        return result;
+      };
+      for (const side of ['echo', 'bot'] as const) {
+        const warm = await block(side);
+        if (warm.errors > 0) process.stderr.write(`measure 7, ${users} users, warm-up of the ${side}: ${warm.errors} requests not answered 2xx\n`);
+      }
+      const runs = await alternate(rounds, block);
+      const label = `${users} users × ${rounds * eachPerBlock}`;
+      figures.push(
+        compared(MEASURE, `${label}: throughput`, 'req/s', runs, perSecond),
+        compared(MEASURE, `${label}: p50`, 'ms', runs, latency(0.5)),
+        compared(MEASURE, `${label}: p99`, 'ms', runs, latency(0.99)),
+        compared(MEASURE, `${label}: errors`, 'requests', runs, errors, 'echo', false),
+        compared(MEASURE, `${label}: event-loop delay p99`, 'ms', runs, loopDelay(99)),
+        compared(MEASURE, `${label}: event-loop delay max`, 'ms', runs, loopDelay('max')),
+      );
+    }
+  } finally {
+    await Promise.all([bots.echo.stop(), bots.bot.stop()]);
   }
   return figures;
 }

@@ -1,16 +1,15 @@
+import { alternate, compared, latency, type Side } from '../support/alternating';
 import { startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
 import { echoMaker, post, submitMaker } from '../support/report-traffic';
-import { figure, type Figure } from '../support/results';
+import type { Figure } from '../support/results';
 import { size } from '../support/settings';
-import { quantile } from '../support/timing';
 
 const MEASURE = '1 round trip';
 
-/** Sequential requests, one at a time: the latency of one turn with nothing else going on. */
-async function latencies(bot: BotUnderTest, make: (n: number) => unknown, count: number, warmUp: number): Promise<number[]> {
-  for (let n = 0; n < warmUp; n++) await post(bot.baseUrl, make(n));
+/** `count` requests one at a time: the latency of one turn with nothing else going on. Any answer not 2xx fails the run. */
+async function sequential(bot: BotUnderTest, make: (n: number) => unknown, from: number, count: number): Promise<number[]> {
   const times: number[] = [];
-  for (let n = warmUp; n < warmUp + count; n++) {
+  for (let n = from; n < from + count; n++) {
     const { ms, ok } = await post(bot.baseUrl, make(n));
     if (!ok) throw new Error(`request ${n} was not answered 2xx`);
     times.push(ms);
@@ -18,14 +17,28 @@ async function latencies(bot: BotUnderTest, make: (n: number) => unknown, count:
   return times;
 }
 
-/** 1. A report submit through POST /api/messages against the echo bot on the same stack. */
+/**
+ * 1. Report submits through POST /api/messages against the echo bot on the same stack: both started
+ * once, each warmed up until V8 has optimised its code, then in blocks that alternate (ABBA).
+ */
 export async function roundTrip(): Promise<Figure[]> {
-  const count = size(500, 40);
-  const warmUp = size(50, 10);
-  const echo = await startEcho();
-  const echoTimes = await latencies(echo, echoMaker(echo.serviceUrl, 10, 10), count, warmUp).finally(() => echo.stop());
-  const bot = await startTrygghetsboten();
-  const botTimes = await latencies(bot, submitMaker(bot.serviceUrl, 10, 10), count, warmUp).finally(() => bot.stop());
-  return [0.5, 0.99].map((q) => figure(MEASURE, `report submit p${q * 100} (${count} sequential)`, quantile(botTimes, q), 'ms',
-    { name: `echo p${q * 100}`, value: quantile(echoTimes, q) }));
+  const rounds = size(10, 2);
+  const perBlock = size(50, 10);
+  const warmUp = size(1000, 10);
+  const bots: Record<Side, BotUnderTest> = { echo: await startEcho(), bot: await startTrygghetsboten() };
+  try {
+    const makers = { echo: echoMaker(bots.echo.serviceUrl, 10, 10), bot: submitMaker(bots.bot.serviceUrl, 10, 10) };
+    const sent = { echo: 0, bot: 0 };
+    const block = async (side: Side, count: number) => {
+      const times = await sequential(bots[side], makers[side], sent[side], count);
+      sent[side] += count;
+      return { times, errors: 0 };
+    };
+    for (const side of ['echo', 'bot'] as const) await block(side, warmUp);
+    const runs = await alternate(rounds, (side) => block(side, perBlock));
+    const count = rounds * perBlock;
+    return [0.5, 0.99].map((q) => compared(MEASURE, `report submit p${q * 100} (${count} sequential)`, 'ms', runs, latency(q), `echo p${q * 100}`));
+  } finally {
+    await Promise.all([bots.echo.stop(), bots.bot.stop()]);
+  }
 }

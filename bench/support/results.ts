@@ -11,6 +11,8 @@ export interface Figure {
   /** value / baseline.value; null when the figure has no baseline (a count of duplicates, say). */
   ratio: number | null;
   note?: string;
+  /** Measures that alternate the two sides: the lowest and highest ratio of a single round, to show how noisy the run was. */
+  spread?: { min: number; max: number; rounds: number };
 }
 
 export function figure(measure: string, name: string, value: number, unit: string, baseline?: { name: string; value: number }, note?: string): Figure {
@@ -20,6 +22,13 @@ export function figure(measure: string, name: string, value: number, unit: strin
     ratio: baseline && baseline.value !== 0 ? round(value / baseline.value) : null,
     ...(note ? { note } : {}),
   };
+}
+
+/** The figure with the spread of its per-round ratios (those that are numbers). */
+export function withSpread(f: Figure, ratios: readonly number[]): Figure {
+  const finite = ratios.filter(Number.isFinite);
+  if (finite.length === 0) return f;
+  return { ...f, spread: { min: round(Math.min(...finite)), max: round(Math.max(...finite)), rounds: finite.length } };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -34,7 +43,7 @@ export interface Machine {
 /** The table printed on the terminal (and pasted into the README). */
 export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
-    f.measure, f.name, `${f.value} ${f.unit}`, f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.name})` : '–', f.ratio === null ? '–' : `${f.ratio} ×`,
+    f.measure, f.name, `${f.value} ${f.unit}`, f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.name})` : '–', f.ratio === null ? '–' : `${f.ratio} ×${f.spread ? ` (rounds ${f.spread.min}–${f.spread.max})` : ''}`,
   ]);
   const head = ['measure', 'figure', 'value', 'baseline', 'ratio'];
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
