@@ -43,10 +43,16 @@ export interface Machine {
 /** The table printed on the terminal (and pasted into the README). */
 export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
-    f.measure, f.name, `${f.value} ${f.unit}`, f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.name})` : '–', f.ratio === null ? '–' : `${f.ratio} ×${f.spread ? ` (rounds ${f.spread.min}–${f.spread.max})` : ''}`,
+    f.measure, f.name, `${f.value} ${f.unit}`, f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.name})` : '–', ratioCell(f),
   ]);
   const head = ['measure', 'figure', 'value', 'baseline', 'ratio'];
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** The pooled ratio, and of an alternating measure the range of its rounds' ratios. */
+function ratioCell(f: Figure): string {
+  if (f.ratio === null) return '–';
+  return f.spread ? `${f.ratio} × (rounds ${f.spread.min}–${f.spread.max})` : `${f.ratio} ×`;
 }
 
 export function writeResults(file: string, machine: Machine, figures: readonly Figure[]): void {
