@@ -16,6 +16,7 @@ import { roundTrip } from './measures/round-trip';
 import { startUp } from './measures/start-up';
 import { table, writeResults, type Figure, type Machine } from './support/results';
 import { QUICK } from './support/settings';
+import { timed } from './support/timing';
 
 const MEASURES: [string, () => Promise<Figure[]>][] = [
   ['1', roundTrip], ['2', lagesbild], ['3', fanOutMeasure], ['4', memory], ['5', startUp], ['6', hotspots], ['7', load],
@@ -34,8 +35,10 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   for (const [number, measure] of MEASURES) {
     if (only && !only.includes(number)) continue;
-    process.stderr.write(`measure ${number} …\n`);
-    figures.push(...await measure());
+    process.stderr.write(`measure ${number} …`);
+    const { result, ms } = await timed(measure);
+    figures.push(...result);
+    process.stderr.write(` ${(ms / 1000).toFixed(1)} s\n`);
   }
   const m = machine();
   process.stdout.write(`\nTrygghetsboten benchmark — ${m.nproc} cores, ${m.cpu}, Node ${m.node}${QUICK ? ' (quick mode: small sizes)' : ''}\n\n${table(figures)}\n`);
