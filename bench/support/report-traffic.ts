@@ -11,11 +11,18 @@ const SEVERITIES = ['lag', 'medel', 'hog'];
 export const channelOf = (i: number) => `19:bench-channel-${i}@thread.tacv2`;
 export const userOf = (i: number): Speaker => ({ aadObjectId: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, name: `Användare ${i}` });
 
-/** Builds the n-th submit of a run: its user and channel rotate over `users` and `channels`. */
+/** Makers made so far: each gives its submits keys of their own (a key seen again is answered, not saved again). */
+let makers = 0;
+
+/**
+ * Builds the n-th submit of a run: its user and channel rotate over `users` and `channels`. Each carries
+ * a submit key, as every form Teams sends does (the bot looks it up before saving); unique per maker and n.
+ */
 export function submitMaker(serviceUrl: string, users: number, channels: number, seed = 14) {
   const random = seededRandom(seed);
+  const maker = (++makers).toString(16).padStart(8, '0');
   return (n: number) => cardAction('submitIncident', {
-    date: '2026-11-24', time: '21:15', newPlace: pick(random, PLACES), category: pick(random, CATEGORIES),
+    submitKey: `${maker}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, date: '2026-11-24', time: '21:15', newPlace: pick(random, PLACES), category: pick(random, CATEGORIES),
     description: `Krossad ruta vid busskuren ${n}`, severity: pick(random, SEVERITIES), organisation: 'polisen', school: '', youthInvolved: String(n % 4),
   }, { serviceUrl, conversationId: channelOf(n % channels), channelId: channelOf(n % channels), from: userOf(n % users), tenantId: TENANT });
 }
