@@ -21,7 +21,7 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null };
         await insertIncident.affected(trx, row);
-        await countNewIncident(trx, row);
+        await countNewIncident(trx, dialect, row);
         return toIncident(row);
       }),
 
