@@ -9,7 +9,9 @@ import type { ActivityRow, Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
 import { createNumberedReport, updateVersionedReport } from './report-writes';
-import { reportInScope } from './scopes';
+import { reportIdBySubmitKey, reportInScope } from './scopes';
+
+const activityIdBySubmitKey = reportIdBySubmitKey('activities');
 
 export function createActivityRepository(db: Kysely<Database>, dialect: StoreDialect): ActivityRepository {
   return {
@@ -24,9 +26,8 @@ export function createActivityRepository(db: Kysely<Database>, dialect: StoreDia
     get: (scope, id) => findActivity(db, scope, id),
 
     findBySubmitKey: async (scope, submitKey) => {
-      const row = await db.selectFrom('activities').select('id')
-        .where('submit_key', '=', submitKey).where(reportInScope('activities', scope)).executeTakeFirst();
-      return row ? findActivity(db, scope, row.id) : null;
+      const id = await activityIdBySubmitKey(db, scope, submitKey);
+      return id === undefined ? null : findActivity(db, scope, id);
     },
 
     update: (scope, change) =>
