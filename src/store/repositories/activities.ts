@@ -4,29 +4,34 @@ import type { Activity, ActivityFields } from '../../domain/report';
 import type { ReportScope } from '../../domain/scope';
 import { ACTIVITY_TYPES, ORGANISATIONS, type Organisation } from '../../domain/vocabulary';
 import { WALK_FINDINGS } from '../../domain/schools/walk-checklist';
+import { everyColumn, prepareQuery, type InsertRow } from '../prepared-query';
 import { toCalendarDay, toCalendarDayOrNull, toCode, toDate } from '../row-values';
 import type { ActivityRow, Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
 import { createNumberedReport, updateVersionedReport } from './report-writes';
-import { reportInScope } from './scopes';
+import { reportIdBySubmitKey, reportInScope } from './scopes';
+
+const activityIdBySubmitKey = reportIdBySubmitKey('activities');
+
+// The insert of every activity submit: prepared (prepared-query.ts).
+const insertActivity = prepareQuery<InsertRow<'activities'>>()((db, p) => db.insertInto('activities').values(everyColumn('activities', p)));
 
 export function createActivityRepository(db: Kysely<Database>, dialect: StoreDialect): ActivityRepository {
   return {
     create: (report) =>
       createNumberedReport(db, dialect, 'activity', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...activityColumns(report.fields), ...notFollowedUp() };
-        await trx.insertInto('activities').values(row).execute();
-        const organisations = await replaceOrganisations(trx, row.id, report.fields.organisations);
-        return toActivity(row, organisations);
+        await insertActivity.affected(trx, row);
+        // A new activity has no organisations to replace yet: they are only inserted.
+        return toActivity(row, await insertOrganisations(trx, row.id, report.fields.organisations));
       }),
 
     get: (scope, id) => findActivity(db, scope, id),
 
     findBySubmitKey: async (scope, submitKey) => {
-      const row = await db.selectFrom('activities').select('id')
-        .where('submit_key', '=', submitKey).where(reportInScope('activities', scope)).executeTakeFirst();
-      return row ? findActivity(db, scope, row.id) : null;
+      const id = await activityIdBySubmitKey(db, scope, submitKey);
+      return id === undefined ? null : findActivity(db, scope, id);
     },
 
     update: (scope, change) =>
@@ -67,17 +72,21 @@ async function findActivity(db: Kysely<Database>, scope: ReportScope, id: string
 }
 
 /** The organisations taking part are a set kept in the order given: a repeat is stored once, where it first came. */
-async function replaceOrganisations(
-  trx: Kysely<Database>, activityId: string, organisations: readonly Organisation[],
-): Promise<Organisation[]> {
+async function insertOrganisations(trx: Kysely<Database>, activityId: string, organisations: readonly Organisation[]): Promise<Organisation[]> {
   const set = [...new Set(organisations)];
-  await trx.deleteFrom('activity_organisations').where('activity_id', '=', activityId).execute();
   if (set.length > 0) {
     await trx.insertInto('activity_organisations')
       .values(set.map((organisation, position) => ({ activity_id: activityId, organisation, position })))
       .execute();
   }
   return set;
+}
+
+async function replaceOrganisations(
+  trx: Kysely<Database>, activityId: string, organisations: readonly Organisation[],
+): Promise<Organisation[]> {
+  await trx.deleteFrom('activity_organisations').where('activity_id', '=', activityId).execute();
+  return insertOrganisations(trx, activityId, organisations);
 }
 
 function activityColumns(fields: ActivityFields) {

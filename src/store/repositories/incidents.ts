@@ -10,10 +10,12 @@ import type { StoreDialect } from '../store-dialect';
 import { countNewIncident, incidentDayOf, recountIncidentDays } from './incident-calendar-counts';
 import { changedReportColumns, newReportColumns, toReportBase } from './report-columns';
 import { createNumberedReport, updateVersionedReport } from './report-writes';
-import { reportInScope } from './scopes';
+import { reportIdBySubmitKey, reportInScope } from './scopes';
 
 // The insert of every report submit: prepared (prepared-query.ts).
 const insertIncident = prepareQuery<InsertRow<'incidents'>>()((db, p) => db.insertInto('incidents').values(everyColumn('incidents', p)));
+
+const incidentIdBySubmitKey = reportIdBySubmitKey('incidents');
 
 export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDialect): IncidentRepository {
   return {
@@ -21,16 +23,15 @@ export function createIncidentRepository(db: Kysely<Database>, dialect: StoreDia
       createNumberedReport(db, dialect, 'incident', report, async (trx, ref) => {
         const row = { ...newReportColumns(report, ref), ...incidentColumns(report.fields), resolution: null };
         await insertIncident.affected(trx, row);
-        await countNewIncident(trx, row);
+        await countNewIncident(trx, dialect, row);
         return toIncident(row);
       }),
 
     get: (scope, id) => findIncident(db, scope, id),
 
     findBySubmitKey: async (scope, submitKey) => {
-      const row = await db.selectFrom('incidents').select('id')
-        .where('submit_key', '=', submitKey).where(reportInScope('incidents', scope)).executeTakeFirst();
-      return row ? findIncident(db, scope, row.id) : null;
+      const id = await incidentIdBySubmitKey(db, scope, submitKey);
+      return id === undefined ? null : findIncident(db, scope, id);
     },
 
     update: (scope, change) =>

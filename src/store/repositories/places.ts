@@ -31,8 +31,7 @@ export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialec
     },
 
     async get(scope, id) {
-      const row = await db.selectFrom('places').selectAll()
-        .where('id', '=', id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
+      const row = await placeById.first(db, { tenantId: scope.tenantId, id });
       return row ? toPlace(row) : null;
     },
 
@@ -49,6 +48,10 @@ export function createPlaceRepository(db: Kysely<Database>, dialect: StoreDialec
 }
 
 type ByKey = { tenantId: string; key: string };
+
+// A report whose place was chosen from the form's list (Teams' usual submit) reads it by id: prepared too.
+const placeById = prepareQuery<{ tenantId: string; id: string }>()((db, p) => db.selectFrom('places').selectAll()
+  .where('id', '=', p.id).where('tenant_id', '=', p.tenantId));
 
 // Every report with a place looks it up by name: prepared (prepared-query.ts).
 const placeByName = prepareQuery<ByKey>()((db, p) => db.selectFrom('places').selectAll()

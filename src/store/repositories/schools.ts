@@ -16,6 +16,7 @@ import type { Database, SchoolContactRow, SchoolRow } from '../schema';
 import type { StoreDialect } from '../store-dialect';
 import { writeAudit } from './audit';
 import { checkedLimit } from './limits';
+import { prepareQuery } from '../prepared-query';
 
 /** Ends a transaction early with a result: thrown inside, caught outside, after the rollback. */
 class Refused {
@@ -201,12 +202,18 @@ function schoolAudit(scope: TenantScope, by: SchoolCurator, action: 'school.adde
 }
 
 function contactRows(db: Kysely<Database>, scope: TenantScope, schoolId: string): Promise<SchoolContactRow[]> {
-  return db.selectFrom('school_contacts').selectAll()
-    .where('tenant_id', '=', scope.tenantId).where('school_id', '=', schoolId).orderBy('position').execute();
+  return contactsOfSchool.rows(db, { tenantId: scope.tenantId, schoolId });
 }
 
+// A report that names a school of the register reads it (and its contacts) at every submit: prepared (prepared-query.ts).
+const schoolById = prepareQuery<{ tenantId: string; id: string }>()((db, p) => db.selectFrom('schools').selectAll()
+  .where('id', '=', p.id).where('tenant_id', '=', p.tenantId));
+
+const contactsOfSchool = prepareQuery<{ tenantId: string; schoolId: string }>()((db, p) => db.selectFrom('school_contacts').selectAll()
+  .where('tenant_id', '=', p.tenantId).where('school_id', '=', p.schoolId).orderBy('position'));
+
 async function findSchool(db: Kysely<Database>, scope: TenantScope, id: string): Promise<School | null> {
-  const row = await db.selectFrom('schools').selectAll().where('id', '=', id).where('tenant_id', '=', scope.tenantId).executeTakeFirst();
+  const row = await schoolById.first(db, { tenantId: scope.tenantId, id });
   return row ? toSchool(row, await contactRows(db, scope, id)) : null;
 }
 
