@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { openSqliteDatabase, sqliteError } from '../../src/store/sqlite/sqlite-driver';
+import { openSqliteDatabase, sqliteDriver } from '../../src/store/sqlite/sqlite-driver';
 import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { startBot } from '../../src/compose';
 import { loadConfig } from '../../src/config/config';
@@ -31,7 +31,7 @@ class DiskFull implements KyselyPlugin {
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     if (this.full && ['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode'].includes(node.kind)) {
-      throw sqliteError('database or disk is full', 'SQLITE_FULL');
+      throw new (sqliteDriver().Database.SqliteError)('database or disk is full', 'SQLITE_FULL');
     }
     return node;
   }

@@ -59,11 +59,6 @@ export function openSqliteDatabase(filename: string, options?: SqliteOpenOptions
   return new (sqliteDriver().Database)(filename, options);
 }
 
-/** The driver's own error class, for tests that make a write fail the way the driver does. */
-export function sqliteError(message: string, code: string): Error {
-  return new (sqliteDriver().Database.SqliteError)(message, code);
-}
-
 // Literal requires, one per package: the bundle (scripts/build.cjs) keeps each as a require of node_modules.
 function load(name: SqliteDriverPackage): SqliteDriver {
   try {
