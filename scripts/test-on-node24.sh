@@ -23,7 +23,8 @@ while [ $# -gt 0 ]; do
     *) major="$1"; shift ;;
   esac
 done
-work="$(mktemp -d "${TMPDIR:-/tmp}/trygghetsboten-node${major}-XXXXXX")"
+label="node${major}"; [ -n "$nodedir" ] && label="node$("$nodedir/bin/node" --version 2>/dev/null || echo dir)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/trygghetsboten-${label}-XXXXXX")"
 if [ "${KEEP:-}" = 1 ]; then echo "scratch copy: $work/project"; else trap 'rm -rf "$work"' EXIT; fi
 
 if [ -z "$nodedir" ]; then
