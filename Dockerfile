@@ -6,14 +6,19 @@
 # dependencies and starts the server once to keep V8's compiled code of it in dist/ (the runtime's dist/ is read-only).
 # Stage 2 gets only package.json, the production node_modules and dist/: no sources, no dev dependencies.
 # SQLite: these images (Node 22.14+ or 24) have Node-API 10 and run better-sqlite3 13 (better-sqlite3-napi), whose
-# prebuilt binaries come in its npm package: no compiler needed. better-sqlite3 12, an optional dependency only for
-# older Node, is never loaded here; npm ci skips it when it can neither download nor compile it.
+# prebuilt binary comes in its npm package. better-sqlite3 12, an optional dependency for older Node only, is never
+# loaded here: npm ci installs it if a prebuilt binary can be downloaded and otherwise leaves it out (no compiler).
 # Node 24 (the other LTS line): docker build --build-arg NODE_IMAGE=node:24-bookworm-slim .
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
+# python3 and make for node-gyp: npm ci runs better-sqlite3 13's binding.gyp, which compiles nothing when the
+# prebuilt binary fits but fails without them (and npm ci with it).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make \
+ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
