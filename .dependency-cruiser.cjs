@@ -10,7 +10,7 @@
  * store is imported by the composition root only. Every rule has a probe in test/architecture/fixture
  * (src/<layer>/breaks-<rule name>.ts) that breaks exactly that rule, so that each one is proven to bite.
  */
-const DRIVERS = '^(better-sqlite3|mssql|tedious|kysely|sqlite3)$';
+const DRIVERS = '^(better-sqlite3|better-sqlite3-napi|mssql|tedious|kysely|sqlite3)$';
 const EDGE = '^(botbuilder|botbuilder-core|botframework-connector|botframework-schema|express|helmet|node-cron|pino|dotenv)$';
 
 /** The files of the named folders of src. */

@@ -2,19 +2,22 @@
 # Trygghetsboten: the compiled bot on a Node.js LTS image, as a non-root user.
 #   docker build -t trygghetsboten .
 #   docker run --env-file .env -p 3978:3978 trygghetsboten
-# Stage 1 installs every dependency (better-sqlite3 is compiled here if no prebuilt binary fits), bundles
-# the server into dist/ (npm run build: esbuild, one file), drops the dev dependencies and starts the server once to
-# keep V8's compiled code of it in dist/ (the runtime's dist/ is read-only). Stage 2 gets only package.json,
-# the production node_modules and dist/: no sources, no dev dependencies, no compiler toolchain.
-# Node 24 (the other LTS line; see README on its state): docker build --build-arg NODE_IMAGE=node:24-bookworm-slim .
+# Stage 1 installs every dependency, bundles the server into dist/ (npm run build: esbuild, one file), drops the dev
+# dependencies and starts the server once to keep V8's compiled code of it in dist/ (the runtime's dist/ is read-only).
+# Stage 2 gets only package.json, the production node_modules and dist/: no sources, no dev dependencies.
+# SQLite: these images (Node 22.14+ or 24) have Node-API 10 and run better-sqlite3 13 (better-sqlite3-napi), whose
+# prebuilt binary comes in its npm package. better-sqlite3 12, an optional dependency for older Node only, is never
+# loaded here: npm ci installs it if a prebuilt binary can be downloaded and otherwise leaves it out (no compiler).
+# Node 24 (the other LTS line): docker build --build-arg NODE_IMAGE=node:24-bookworm-slim .
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-# Toolchain for node-gyp, used only when better-sqlite3 has no prebuilt binary for this Node and platform.
+# python3 and make for node-gyp: npm ci runs better-sqlite3 13's binding.gyp, which compiles nothing when the
+# prebuilt binary fits but fails without them (and npm ci with it).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
+ && apt-get install -y --no-install-recommends python3 make \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -23,7 +26,7 @@ COPY scripts/build.cjs scripts/server-entry.cjs scripts/build-tab.cjs scripts/wa
 COPY src ./src
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
- && node -e "require('better-sqlite3')(':memory:').close()" \
+ && node -e "if (!(Number(process.versions.napi) >= 10)) throw new Error('Node-API ' + process.versions.napi + ': SQLite needs better-sqlite3 13, which needs Node-API 10 (Node 22.14+ or 24)'); require('better-sqlite3-napi')(':memory:').close()" \
  && chown node:node dist
 # V8's compiled code of the bundle (issue 14: a start compiles almost nothing and keeps ~15 MB less native memory),
 # made by starting the server once with production's flags, as the runtime's user: Node keeps its compile cache per

@@ -17,13 +17,14 @@ const STAMP = '.build-stamp';
 const ASSET_DIRS = ['store/sqlite/migrations', 'store/mssql/migrations'];
 
 /**
- * Required at run time from node_modules instead of bundled: the native SQLite driver (a .node file);
+ * Required at run time from node_modules instead of bundled: the native SQLite driver (a .node file; 13 under
+ * its alias better-sqlite3-napi, 12 for Node-API below 10, src/store/sqlite/sqlite-driver.ts);
  * what is loaded only on the way that needs it (the SQL Server driver for `mssql://` stores, Word and
  * zip exports, the card templating engine at the first card); node-cron, whose ESM build finds a file of
  * its own through import.meta.url; iconv-lite, half a megabyte of character tables express needs only
  * for a request that is not UTF-8.
  */
-const EXTERNAL = ['better-sqlite3', 'mssql', 'tedious', 'docx', 'jszip', 'adaptivecards-templating', 'node-cron', 'iconv-lite'];
+const EXTERNAL = ['better-sqlite3', 'better-sqlite3-napi', 'mssql', 'tedious', 'docx', 'jszip', 'adaptivecards-templating', 'node-cron', 'iconv-lite'];
 
 /** Bundles the server into `outDir` (default dist/, emptied first so that nothing stale stays). */
 async function build(outDir = path.join(root, 'dist')) {

@@ -52,6 +52,7 @@ import { bridgeConsole } from './logging/console-bridge';
 import type { Logger } from './logging/logger';
 import type { DigestScheduler } from './scheduler/digest-scheduler';
 import { createStore, describeDatabaseUrl } from './store/create-store';
+import { describeSqliteDriver } from './store/sqlite/sqlite-driver';
 
 export interface RunningBot {
   port: number;
@@ -181,7 +182,8 @@ export async function startBot(config: Config, log: Logger, options: ComposeOpti
   lagesbild.start(server.port);
   housekeeping.start();
   log.info(
-    { port: server.port, host, pid: process.pid, instance: leases.holder, store: describeDatabaseUrl(config.databaseUrl), auth: config.bot.authEnabled ? 'on' : 'off (local mode)' },
+    { port: server.port, host, pid: process.pid, instance: leases.holder, store: describeDatabaseUrl(config.databaseUrl),
+      ...(store.kind === 'sqlite' ? { sqliteDriver: describeSqliteDriver() } : {}), auth: config.bot.authEnabled ? 'on' : 'off (local mode)' },
     `Trygghetsboten listens on http://localhost:${server.port}/api/messages`,
   );
   return {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { emergingHotspots } from '../../src/domain/hotspots/emerging-hotspots';
 import { WEEKS_NEEDED } from '../../src/domain/hotspots/emerging-rule';
 import { weeksBack } from '../../src/domain/hotspots/weekly-counts';
@@ -18,7 +18,7 @@ export async function hotspots(): Promise<Figure[]> {
   const incidents = size(100_000, 5_000);
   const places = size(1_000, 100);
   const data = await generateIncidents(incidents, places);
-  const raw = new Database(data.file, { readonly: true });
+  const raw = openSqliteDatabase(data.file, { readonly: true });
   try {
     const now = DATA_END;
     const from = weeksBack(now, WEEKS_NEEDED);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { LagesbildService } from '../../src/domain/lagesbild/lagesbild-service';
 import { daysPeriod, weekOf, yearPeriod, type Period } from '../../src/domain/periods';
 import { BUSY, generateIncidents, QUIET } from '../support/incident-data';
@@ -32,7 +32,7 @@ export async function lagesbild(): Promise<Figure[]> {
   const yearCost = new Map<number, number>();
   for (const incidents of tableSizes()) {
     const data = await generateIncidents(incidents);
-    const raw = new Database(data.file, { readonly: true });
+    const raw = openSqliteDatabase(data.file, { readonly: true });
     const count = raw.prepare('SELECT COUNT(*) AS n FROM incidents WHERE tenant_id = ? AND conversation_id = ? AND occurred_at >= ? AND occurred_at < ?');
     try {
       const service = new LagesbildService(data.store.lagesbild, clock);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteDatabase, type SqliteConnection, type SqliteStatement } from '../../src/store/sqlite/sqlite-driver';
 import type { Store } from '../../src/domain/ports/store.port';
 import { sql } from 'kysely';
 import { createStore } from '../../src/store/create-store';
@@ -51,7 +51,7 @@ export async function generateIncidents(count: number, placesPerTenant = PLACES 
   const dir = mkdtempSync(join(tmpdir(), 'trygghetsboten-bench-data-'));
   const file = join(dir, 'bench.db');
   await migrateBeforeDayCounts(dir, file);
-  const db = new Database(file);
+  const db = openSqliteDatabase(file);
   const random = seededRandom(seed);
   const places = insertPlaces(db, placesPerTenant);
   const insert = insertStatement(db, 'incidents');
@@ -95,7 +95,7 @@ async function migrateBeforeDayCounts(dir: string, file: string): Promise<void> 
   await db.destroy();
 }
 
-function insertPlaces(db: Database.Database, perTenant: number): Map<string, string[]> {
+function insertPlaces(db: SqliteConnection, perTenant: number): Map<string, string[]> {
   const insert = insertStatement(db, 'places');
   const created = new Date(DATA_END.getTime() - SPAN_MS - 86_400_000).toISOString();
   const places = new Map<string, string[]>();
@@ -117,7 +117,7 @@ function insertPlaces(db: Database.Database, perTenant: number): Map<string, str
  * An INSERT of every column of the table as it is after all migrations: columns not given are NULL or
  * their default, so that a new nullable column does not break the generator.
  */
-function insertStatement(db: Database.Database, table: string): (row: Record<string, unknown>) => void {
+function insertStatement(db: SqliteConnection, table: string): (row: Record<string, unknown>) => void {
   const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown }[]);
   return (row) => {
     const given = columns.filter((c) => c.name in row);
@@ -127,9 +127,9 @@ function insertStatement(db: Database.Database, table: string): (row: Record<str
   };
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function statementFor(db: Database.Database, table: string, names: string[]): Database.Statement {
-  const cache = statements.get(db) ?? new Map<string, Database.Statement>();
+const statements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+function statementFor(db: SqliteConnection, table: string, names: string[]): SqliteStatement {
+  const cache = statements.get(db) ?? new Map<string, SqliteStatement>();
   statements.set(db, cache);
   const key = `${table}(${names.join(',')})`;
   let statement = cache.get(key);

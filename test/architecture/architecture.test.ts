@@ -43,7 +43,7 @@ describe('architecture', function () {
   it('the rules do catch a domain file that imports express, botbuilder or a database driver', async () => {
     const violations = await cruiseFixture();
     const caught = new Set(violations.map((v) => v.to.replace(/^.*node_modules\//, '').split('/')[0]));
-    for (const pkg of ['express', 'botbuilder', 'better-sqlite3']) assert.ok(caught.has(pkg), `${pkg} not caught`);
+    for (const pkg of ['express', 'botbuilder', 'better-sqlite3', 'better-sqlite3-napi']) assert.ok(caught.has(pkg), `${pkg} not caught`);
   });
 
   describe('every rule bites: its probe (fixture/src/<layer>/breaks-<rule>.ts) breaks exactly that rule', () => {

@@ -67,15 +67,26 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('builds in the first stage: installs from the lock file, compiles, drops dev dependencies, loads better-sqlite3', () => {
+  it('builds in the first stage: installs from the lock file, compiles, drops dev dependencies, loads better-sqlite3 13', () => {
     const runs = build.body.filter((i) => keyword(i) === 'RUN').map(args).join('\n');
-    const order = ['npm ci', 'npm run build', 'npm prune --omit=dev', "require('better-sqlite3')", 'node scripts/warm-code-cache.cjs'].map((step) => runs.indexOf(step));
+    const order = ['npm ci', 'npm run build', 'npm prune --omit=dev', "require('better-sqlite3-napi')", 'node scripts/warm-code-cache.cjs'].map((step) => runs.indexOf(step));
     assert.ok(order.every((at) => at >= 0), `every build step is there:\n${runs}`);
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'in this order');
     const copiedFirst = build.body.findIndex((i) => keyword(i) === 'COPY' && args(i).startsWith('package.json package-lock.json'));
     const install = build.body.findIndex((i) => keyword(i) === 'RUN' && args(i).includes('npm ci'));
     const sources = build.body.findIndex((i) => keyword(i) === 'COPY' && /^src\b/.test(args(i)));
     assert.ok(copiedFirst >= 0 && copiedFirst < install && install < sources, 'dependencies are installed before the sources are copied (layer cache)');
+  });
+
+  it('stops the build on a Node without Node-API 10 (better-sqlite3 13 would crash there), and loads 13 on one with it', () => {
+    const runs = build.body.filter((i) => keyword(i) === 'RUN').map(args).join('\n');
+    const script = /node -e "([^"]*better-sqlite3-napi[^"]*)"/.exec(runs)?.[1];
+    assert.ok(script, `a node -e step that loads better-sqlite3-napi:\n${runs}`);
+    const check = (napi: string) => spawnSync(process.execPath, ['-e', `Object.defineProperty(process.versions, 'napi', { value: '${napi}' }); ${script}`], { cwd: ROOT, encoding: 'utf8' });
+    const old = check('9');
+    assert.notEqual(old.status, 0, 'Node-API 9 fails the build');
+    assert.match(old.stderr, /Node-API 9: SQLite needs better-sqlite3 13, which needs Node-API 10/);
+    if (Number(process.versions.napi) >= 10) assert.equal(check(process.versions.napi!).status, 0, 'this Node has Node-API 10: 13 loads and opens a database');
   });
 
   it('makes the code cache as the user the final stage runs as (Node keeps its compile cache per user id)', () => {
@@ -215,6 +226,8 @@ describe('the compiled bot the image runs (npm run build and the warm-up, then t
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal(healthcheck(port), 0, 'HEALTHCHECK passes while the bot runs');
+    // The bundle loads the SQLite driver for this Node from node_modules (an external of scripts/build.cjs).
+    assert.match(output, Number(process.versions.napi) >= 10 ? /"sqliteDriver":"better-sqlite3@13\./ : /"sqliteDriver":"better-sqlite3@12\./);
     // Past the moment dist/main.js writes a cache it had to compile without (Node 20); Node 22+ writes at exit.
     await new Promise((r) => setTimeout(r, 6_000));
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { projectRoot, startBotProcess, type BotProcess } from '../support/bot-process';
 import { cardAction, channelMessage } from '../support/teams-activities';
@@ -74,7 +74,7 @@ describe('npm start: the server bundled into dist/ and started from the bundle',
     assert.match(JSON.stringify(await res.json()), /Händelse H-\d{4}-0001/);
     await stop();
 
-    const db = new Database(join(copy, 'data', 'bot.db'), { readonly: true });
+    const db = openSqliteDatabase(join(copy, 'data', 'bot.db'), { readonly: true });
     const rows = db.prepare('SELECT description, place_name FROM incidents').all();
     db.close();
     assert.deepEqual(rows, [{ description: 'Stökigt gäng vid perrongen', place_name: 'Järnvägsstationen' }]);

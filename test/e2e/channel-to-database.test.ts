@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { assertValidCard } from '../support/adaptive-card-check';
 import { runBotProcess, startBotProcess, type BotProcess } from '../support/bot-process';
@@ -52,7 +52,7 @@ describe('end to end: a Teams channel, the real server process, a fake Bot Conne
     const invoke = (await res.json()) as { value: Record<string, any> };
     assert.match(JSON.stringify(invoke.value), /Händelse H-\d{4}-0001/);
 
-    const db = new Database(dbFile, { readonly: true });
+    const db = openSqliteDatabase(dbFile, { readonly: true });
     const rows = db.prepare('SELECT ref, description, youth_involved, conversation_id, place_name FROM incidents').all();
     db.close();
     assert.deepEqual(rows.map((r: any) => [r.description, r.youth_involved, r.conversation_id, r.place_name]), [

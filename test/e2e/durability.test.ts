@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { startBotProcess } from '../support/bot-process';
 import { isAlive } from '../support/spawned-processes';
@@ -75,7 +75,7 @@ describe('durability: SIGKILL in the middle of concurrent reports', function () 
       await again.exited;
     }
 
-    const db = new Database(dbFile, { readonly: true });
+    const db = openSqliteDatabase(dbFile, { readonly: true });
     const rows = db.prepare('SELECT ref, description, place_name, youth_involved, category, reporter_id, version FROM incidents').all() as Record<string, unknown>[];
     const audited = new Set((db.prepare("SELECT entity_ref FROM audit_log WHERE action = 'report.created'").all() as { entity_ref: string }[]).map((r) => r.entity_ref));
     db.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { BotHarness, cardOf, cardText } from '../support/bot-harness';
 import { channelMessage } from '../support/teams-activities';
 
@@ -76,8 +77,7 @@ describe('a database that is busy, then back', () => {
     // No scheduler: a job's first lease of a period is a write, which would wait for the lock as well,
     // on the same (synchronous) SQLite connection, and add its wait to the user's.
     const h = await new BotHarness().start({ SCHEDULER_CRON: 'off' });
-    const { default: Database } = await import('better-sqlite3');
-    const other = new Database(h.databaseUrl.slice('sqlite:'.length));
+    const other = openSqliteDatabase(h.databaseUrl.slice('sqlite:'.length));
     try {
       const report = { date: '2026-11-24', newPlace: 'Stora torget', category: 'brand', description: 'Brand i container', organisation: 'raddningstjanst' };
       other.exec('BEGIN EXCLUSIVE');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase, sqliteDriver } from '../../src/store/sqlite/sqlite-driver';
 import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { startBot } from '../../src/compose';
 import { loadConfig } from '../../src/config/config';
@@ -31,7 +31,7 @@ class DiskFull implements KyselyPlugin {
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     if (this.full && ['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode'].includes(node.kind)) {
-      throw new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL');
+      throw new (sqliteDriver().Database.SqliteError)('database or disk is full', 'SQLITE_FULL');
     }
     return node;
   }
@@ -184,7 +184,7 @@ describe('/readyz', () => {
     const h = await new BotHarness().start({}, createLogger('info', sink));
     try {
       assert.equal((await fetch(`${h.baseUrl}/readyz`)).status, 200);
-      const other = new BetterSqlite3(h.databaseFile);
+      const other = openSqliteDatabase(h.databaseFile);
       other.exec('DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)');
       other.close();
       const res = await fetch(`${h.baseUrl}/readyz`);
@@ -202,7 +202,7 @@ describe('/readyz', () => {
     const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l)); done(); } });
     const h = await new BotHarness().start({}, createLogger('info', sink));
     try {
-      const other = new BetterSqlite3(h.databaseFile);
+      const other = openSqliteDatabase(h.databaseFile);
       other.exec('ALTER TABLE schema_migrations RENAME TO schema_migrations_moved');
       other.close();
       const res = await fetch(`${h.baseUrl}/readyz`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase, type SqliteConnection } from '../../src/store/sqlite/sqlite-driver';
 import { sql, type Kysely } from 'kysely';
 import { createKyselyStore } from '../../src/store/kysely-store';
 import { migrate } from '../../src/store/migrator';
@@ -31,7 +31,7 @@ describe('migration 0005 (tenant isolation) on a database of the previous versio
   let previous: string;
   let file: string;
   let db: Kysely<Database>;
-  let raw: BetterSqlite3.Database;
+  let raw: SqliteConnection;
 
   const run = (statement: string, ...values: unknown[]) => raw.prepare(statement).run(...values);
   const all = <T = Record<string, unknown>>(statement: string, ...values: unknown[]) => raw.prepare(statement).all(...values) as T[];
@@ -50,7 +50,7 @@ describe('migration 0005 (tenant isolation) on a database of the previous versio
     file = path.join(folder, 'bot.db');
     db = createSqliteKysely(file);
     assert.deepEqual(await migrate(db, { ...sqliteMigrations, folder: previous }), [1, 2, 3, 4]);
-    raw = new BetterSqlite3(file);
+    raw = openSqliteDatabase(file);
     raw.pragma('foreign_keys = ON');
   });
 
@@ -267,7 +267,7 @@ describe('migration 0005 (tenant isolation) on a database of the previous versio
     const other = createSqliteKysely(empty);
     try {
       await migrate(other, { ...sqliteMigrations, folder: previous });
-      const rawEmpty = new BetterSqlite3(empty);
+      const rawEmpty = openSqliteDatabase(empty);
       try {
         rawEmpty.prepare("INSERT INTO places (id, name, name_key, created_at) VALUES ('q', 'Torget', 'torget', ?)").run(t(0));
         await migrate(other, sqliteMigrations);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import type { Kysely } from 'kysely';
 import { createKyselyStore } from '../../src/store/kysely-store';
 import { migrate } from '../../src/store/migrator';
@@ -26,7 +26,7 @@ describe('migration 0014 (an activity\'s follow-up done) on a database of versio
     const file = path.join(folder, 'bot.db');
     db = createSqliteKysely(file);
     assert.equal((await migrateUpTo(db, 13, folder)).at(-1), 13);
-    const raw = new BetterSqlite3(file);
+    const raw = openSqliteDatabase(file);
     const activity = (id: string, ref: string, status: string) => raw.prepare(`INSERT INTO activities (id, ref, type, activity_date, place_id,
       place_name, organisation, notes, people_met, follow_up_date, status, assignee_id, assignee_name, reporter_id, reporter_name, tenant_id,
       conversation_id, created_at, updated_at, version, anonymised_at, organisation_confirmed, submit_key)

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import type { Kysely } from 'kysely';
 import { migrate } from '../../src/store/migrator';
 import { incidentDayOf, recountIncidentDays } from '../../src/store/repositories/incident-calendar-counts';
@@ -37,7 +37,7 @@ describe('migration 0015 (the lägesbild\'s counts per day, month and year) on a
     const file = path.join(folder, 'bot.db');
     db = createSqliteKysely(file);
     assert.equal((await migrateUpTo(db, 14, folder)).length, 14);
-    const raw = new BetterSqlite3(file);
+    const raw = openSqliteDatabase(file);
     const place = raw.prepare(`INSERT INTO places (id, tenant_id, name, name_key, created_at) VALUES (?, ?, ?, ?, '2024-01-01T00:00:00.000Z')`);
     PLACES.forEach((id, i) => place.run(id, TENANT, `Plats ${i}`, `plats ${i}`));
     const incident = raw.prepare(`INSERT INTO incidents (id, ref, occurred_at, place_id, place_name, category, description, severity, organisation,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import {
   Kysely, SqliteDialect,
   type CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult,
@@ -34,7 +34,7 @@ const auditRow = (id: string, detail: string | null): InsertRow<'audit_log'> => 
 function sqliteRecorded(): { db: Kysely<Database>; sent: CompiledQuery[] } {
   const sent: CompiledQuery[] = [];
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new BetterSqlite3(SQLITE_MEMORY) }),
+    dialect: new SqliteDialect({ database: openSqliteDatabase(SQLITE_MEMORY) }),
     log: (event) => { sent.push(event.query); },
   });
   return { db, sent };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase, type SqliteConnection } from '../../src/store/sqlite/sqlite-driver';
 import type { Store } from '../../src/domain/ports/store.port';
 import { applyRetention } from '../../src/domain/retention';
 import { RECORD_KINDS } from '../../src/domain/ports/retention.port';
@@ -52,8 +52,8 @@ describe('SQLite: retention on disk and audit atomicity', function () {
   const onDisk = () => Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
   const found = (bytes: Buffer) => Object.values(TEXTS).filter((text) => bytes.includes(Buffer.from(text, 'utf8')));
   /** Another connection, as a backup tool or a checkpoint by SQLite itself would be. */
-  const withOtherConnection = <T>(run: (db: BetterSqlite3.Database) => T): T => {
-    const db = new BetterSqlite3(file);
+  const withOtherConnection = <T>(run: (db: SqliteConnection) => T): T => {
+    const db = openSqliteDatabase(file);
     try {
       return run(db);
     } finally {
@@ -136,7 +136,7 @@ describe('SQLite: retention on disk and audit atomicity', function () {
     }
     const [count] = await store.retention.anonymiseBefore(new Date('2023-01-01T00:00:00Z'), NOW);
     assert.equal(count?.incidents, total);
-    const db = new BetterSqlite3(file, { readonly: true });
+    const db = openSqliteDatabase(file, { readonly: true });
     try {
       const left = db.prepare('SELECT COUNT(*) AS n FROM incidents WHERE anonymised_at IS NULL').get() as { n: number };
       assert.equal(left.n, 0);

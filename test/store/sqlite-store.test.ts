@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { StoreUnavailableError } from '../../src/domain/errors';
 import { createStore } from '../../src/store/create-store';
 import { sql } from 'kysely';
@@ -52,7 +52,7 @@ describe('SQLite store', function () {
   });
 
   function migrationRows(file: string): unknown[] {
-    const database = new BetterSqlite3(file, { readonly: true });
+    const database = openSqliteDatabase(file, { readonly: true });
     try {
       return database.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all();
     } finally {
@@ -90,7 +90,7 @@ describe('SQLite store', function () {
   it('creates the folder of the file and uses write-ahead logging', async function () {
     const file = path.join(folder, 'nested', 'deeper', 'trygghetsboten.db');
     await (await createStore(`sqlite:${file}`)).close();
-    const database = new BetterSqlite3(file, { readonly: true });
+    const database = openSqliteDatabase(file, { readonly: true });
     try {
       assert.equal(database.pragma('journal_mode', { simple: true }), 'wal');
     } finally {
@@ -101,7 +101,7 @@ describe('SQLite store', function () {
   it('turns a lock held past the busy timeout into StoreUnavailableError', async function () {
     const file = nextFile();
     const store = await openSqliteStore(file, { busyTimeoutMs: 50 });
-    const other = new BetterSqlite3(file);
+    const other = openSqliteDatabase(file);
     try {
       other.exec('BEGIN EXCLUSIVE');
       await assert.rejects(store.places.findOrCreate(tenant, 'Stora torget', T0), StoreUnavailableError);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import type { Store } from '../../src/domain/ports/store.port';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { T0, tenant } from './store-fixtures';
@@ -32,7 +32,7 @@ describe('SQLite WAL checkpoint in a worker thread', function () {
   }
 
   function placeCount(): number {
-    const database = new BetterSqlite3(file, { readonly: true });
+    const database = openSqliteDatabase(file, { readonly: true });
     try {
       return (database.prepare('SELECT COUNT(*) AS n FROM places').get() as { n: number }).n;
     } finally {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import type mssql from 'mssql';
 
 /** Every row of every table, each table's rows as sorted JSON: two equal snapshots mean nothing changed. */
@@ -8,7 +8,7 @@ export type TakeSnapshot = () => Promise<TableSnapshot>;
 
 /** Reads a SQLite file through a second, read-only connection (WAL lets it see every committed write). */
 export async function sqliteSnapshot(file: string): Promise<TableSnapshot> {
-  const database = new BetterSqlite3(file, { readonly: true });
+  const database = openSqliteDatabase(file, { readonly: true });
   try {
     const tables = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all() as { name: string }[];

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteDatabase, type SqliteConnection } from '../../src/store/sqlite/sqlite-driver';
 import { startBot, type RunningBot } from '../../src/compose';
 import { loadConfig } from '../../src/config/config';
 import type { Clock } from '../../src/domain/ports/clock.port';
@@ -112,8 +112,8 @@ export class BotHarness {
   }
 
   /** Runs `read` on the SQLite file opened read-only (a separate connection, as an operator would). */
-  readDatabase<T>(read: (db: Database.Database) => T): T {
-    const db = new Database(this.databaseFile, { readonly: true, fileMustExist: true });
+  readDatabase<T>(read: (db: SqliteConnection) => T): T {
+    const db = openSqliteDatabase(this.databaseFile, { readonly: true, fileMustExist: true });
     try {
       return read(db);
     } finally {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import type { Store } from '../../src/domain/ports/store.port';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { startBotProcess, type BotProcess } from './bot-process';
@@ -22,7 +22,7 @@ export async function until(what: string, ok: () => boolean, ms = 30_000): Promi
 
 /** Rows of the database file, read through a connection of its own (the instances keep theirs). */
 export function readRows<T>(file: string, query: string): T[] {
-  const db = new Database(file, { readonly: true });
+  const db = openSqliteDatabase(file, { readonly: true });
   try {
     return db.prepare(query).all() as T[];
   } finally {

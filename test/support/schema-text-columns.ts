@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../../src/store/sqlite/sqlite-driver';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 
 // The text columns of the schema as both engines' migrations leave it, as `table.column`: what the
@@ -15,7 +15,7 @@ export async function sqliteTextColumns(): Promise<string[]> {
   try {
     const file = path.join(folder, 'schema.db');
     await (await openSqliteStore(file)).close();
-    const db = new Database(file, { readonly: true });
+    const db = openSqliteDatabase(file, { readonly: true });
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
       return tables.flatMap(({ name }) => (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[])

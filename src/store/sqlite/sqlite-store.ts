@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type KyselyPlugin, type SqliteDatabase } from 'kysely';
 import { StoreUnavailableError } from '../../domain/errors';
 import type { Store } from '../../domain/ports/store.port';
@@ -10,6 +9,7 @@ import { latestVersion, migrate } from '../migrator';
 import type { Database } from '../schema';
 import type { StoreOptions } from '../store-logger';
 import { sqliteDialect, sqliteMigrations } from './sqlite-dialect';
+import { openSqliteDatabase, type SqliteConnection, type SqliteStatement } from './sqlite-driver';
 import { startWalCheckpointer, WAL_CHECKPOINT_INTERVAL_MS } from './wal-checkpointer';
 
 export const SQLITE_MEMORY = ':memory:';
@@ -53,7 +53,7 @@ export function createSqliteKysely(filename: string, options: Omit<SqliteStoreOp
   return kyselyOver(openDatabaseFile(filename, options.busyTimeoutMs ?? 5_000), options.plugins);
 }
 
-function kyselyOver(database: BetterSqlite3.Database, plugins: KyselyPlugin[] = []): Kysely<Database> {
+function kyselyOver(database: SqliteConnection, plugins: KyselyPlugin[] = []): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withBindableParameters(database) }), plugins });
 }
 
@@ -67,9 +67,9 @@ const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
  */
 export const PAGE_CACHE_KIB = 2_000;
 
-function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite3.Database {
+function openDatabaseFile(filename: string, busyTimeoutMs: number): SqliteConnection {
   if (filename !== SQLITE_MEMORY) fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
-  const database = new BetterSqlite3(filename);
+  const database = openSqliteDatabase(filename);
   try {
     // First: two processes opening a new file at once wait for each other (switching to WAL needs a lock).
     database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
@@ -98,7 +98,7 @@ function openDatabaseFile(filename: string, busyTimeoutMs: number): BetterSqlite
  * otherwise fail with "cannot rollback - no transaction is active" and hide the error that mattered
  * (a full disk would read as a programming error instead of "the store cannot write").
  */
-function withBindableParameters(database: BetterSqlite3.Database): SqliteDatabase {
+function withBindableParameters(database: SqliteConnection): SqliteDatabase {
   const prepared = preparedOnce(database, (statement) => (ROLLBACK.test(statement.source) ? rollbackIfOpen(database, statement) : bindable(statement)));
   return {
     close: () => database.close(),
@@ -109,7 +109,7 @@ function withBindableParameters(database: BetterSqlite3.Database): SqliteDatabas
 type BindableStatement = ReturnType<SqliteDatabase['prepare']>;
 
 /** Made once per statement (not per execution: four closures each time were a measurable part of a submit). */
-function bindable(statement: BetterSqlite3.Statement): BindableStatement {
+function bindable(statement: SqliteStatement): BindableStatement {
   const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqliteValue);
   return {
     reader: statement.reader,
@@ -119,7 +119,7 @@ function bindable(statement: BetterSqlite3.Statement): BindableStatement {
   };
 }
 
-function rollbackIfOpen(database: BetterSqlite3.Database, statement: BetterSqlite3.Statement): BindableStatement {
+function rollbackIfOpen(database: SqliteConnection, statement: SqliteStatement): BindableStatement {
   return { ...NOTHING_TO_ROLL_BACK, run: () => (database.inTransaction ? statement.run() : NOTHING_TO_ROLL_BACK.run()) };
 }
 
@@ -135,7 +135,7 @@ export const PREPARED_STATEMENTS_MAX = 500;
  * one is safe: better-sqlite3 runs a statement to completion synchronously (no .stream() here), and
  * SQLite re-prepares a statement itself when a migration changed the schema.
  */
-export function preparedOnce<S>(database: BetterSqlite3.Database, wrap: (statement: BetterSqlite3.Statement) => S, max = PREPARED_STATEMENTS_MAX): (sql: string) => S {
+export function preparedOnce<S>(database: SqliteConnection, wrap: (statement: SqliteStatement) => S, max = PREPARED_STATEMENTS_MAX): (sql: string) => S {
   const statements = new RecentEntries<string, S>(max);
   return (sql) => {
     let statement = statements.get(sql);

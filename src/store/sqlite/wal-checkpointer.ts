@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { StoreLogger } from '../store-logger';
+import { sqliteDriver } from './sqlite-driver';
 
 /**
  * Checkpoints a SQLite file's write-ahead log from a worker thread with its own connection, so that no
@@ -42,7 +43,8 @@ export const WAL_CHECKPOINT_INTERVAL_MS = 1_000;
 const STOP_WAIT_MS = 5_000;
 
 // Plain JavaScript evaluated in the worker, not a file of its own: it runs the same from the TypeScript
-// sources (tests), the compiled dist/ and a bundle. The driver comes by its resolved path.
+// sources (tests), the compiled dist/ and a bundle. The driver comes by its resolved path: the same build
+// the request connection uses (sqlite-driver.ts).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -75,7 +77,7 @@ export function startWalCheckpointer(o: WalCheckpointerOptions): WalCheckpointer
   const start = setTimeout(() => {
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), filename: o.filename, busyTimeoutMs: o.busyTimeoutMs, intervalMs: o.intervalMs },
+      workerData: { driver: sqliteDriver().entry, filename: o.filename, busyTimeoutMs: o.busyTimeoutMs, intervalMs: o.intervalMs },
     });
     worker.on('error', (error: unknown) => fail(error instanceof Error ? error.name : 'error'));
     worker.on('exit', (code) => {

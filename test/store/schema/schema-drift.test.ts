@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteDatabase } from '../../../src/store/sqlite/sqlite-driver';
 import type { Selectable } from 'kysely';
 import { readMigrations } from '../../../src/store/migrator';
 import { mssqlMigrations } from '../../../src/store/mssql/mssql-dialect';
@@ -26,7 +26,7 @@ describe('One schema for both stores', function () {
     const file = path.join(folder, 'store.db');
     try {
       await (await openSqliteStore(file)).close();
-      const db = new BetterSqlite3(file, { readonly: true });
+      const db = openSqliteDatabase(file, { readonly: true });
       try {
         assert.deepEqual(schemaDifferences(definedSqliteForm(), introspectedSqliteForm(db, MIGRATOR_TABLES), 'SQLite'), []);
       } finally {

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteConnection } from '../../../src/store/sqlite/sqlite-driver';
 import { KEY_COLLATION, SCHEMA, type ColumnDefinition, type LogicalType, type TableDefinition } from '../../../src/store/schema-definition';
 import type { SimSchema } from './tsql-schema-simulator';
 
@@ -88,7 +88,7 @@ interface PragmaColumn { name: string; type: string; notnull: number; dflt_value
 interface PragmaIndex { name: string; unique: number; origin: 'c' | 'u' | 'pk'; partial: number }
 interface PragmaForeignKey { id: number; seq: number; table: string; from: string; to: string; on_delete: string }
 
-export function introspectedSqliteForm(db: BetterSqlite3.Database, skip: readonly string[]): SchemaForm {
+export function introspectedSqliteForm(db: SqliteConnection, skip: readonly string[]): SchemaForm {
   const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
     .map((t) => t.name).filter((name) => !skip.includes(name));
   return Object.fromEntries(tables.map((name) => {
