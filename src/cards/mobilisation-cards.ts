@@ -37,6 +37,8 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
   const nameOf = (userId: string | null) => (userId === c.caller.userId ? c.caller.name : c.recipients.find((r) => r.userId === userId)?.name ?? '');
   const waiting = waitingFor(c);
   const pending = notYetReached(c);
+  const sending = beingSent(c);
+  const retried = triedAgain(c);
   const lost = unreachable(c);
   return render(calloutCard, {
     title: format(open ? k.card.title : k.card.closedTitle, { school: safeText(c.schoolName) }),
@@ -53,8 +55,8 @@ export function calloutView(locale: Locale, c: Callout, now: Date, typed?: Typed
     waiting: open ? (waiting.length > 0 ? format(k.card.waiting, { names: names(waiting) })
       : pending.length === 0 || c.recipients.some((r) => r.delivery === 'sent') ? k.card.allAnswered : '') : '',
     // A copy not tried yet is on its way; one that failed is tried again: two lines, never one for both.
-    sending: open && beingSent(c).length > 0 ? format(k.card.sending, { names: names(beingSent(c)) }) : '',
-    pending: open && triedAgain(c).length > 0 ? format(k.card.pending, { names: names(triedAgain(c)) }) : '',
+    sending: open && sending.length > 0 ? format(k.card.sending, { names: names(sending) }) : '',
+    pending: open && retried.length > 0 ? format(k.card.pending, { names: names(retried) }) : '',
     unreachable: lost.length > 0 ? format(k.card.unreachable, { names: names(lost) }) : '',
     external: c.externalSentAt ? format(k.card.externalSent, { time: time(c.externalSentAt, locale) }) : '',
     outcome: c.outcome ? format(k.card.outcome, { outcome: safeText(c.outcome) }) : '',

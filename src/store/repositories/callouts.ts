@@ -20,6 +20,11 @@ async function event(db: Db, calloutId: string, at: Date, kind: CalloutEventKind
 }
 
 /** `sendDueAt`: from when the scheduled job sends a copy still unsent (the instance calling sends at once). */
+/** Whether the call-out is the tenant's: every write by id checks it before touching its recipients. */
+async function inTenant(db: Db, scope: TenantScope, id: string): Promise<boolean> {
+  return (await db.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 async function addRecipients(db: Db, calloutId: string, callees: readonly Callee[], sendDueAt: Date): Promise<void> {
   for (const c of callees) {
     await db.insertInto('callout_recipients').values({
@@ -112,7 +117,7 @@ export function createCalloutRepository(db: Kysely<Database>, dialect: Pick<Stor
     },
 
     delivered: (scope, id, userId, outcome, now) => db.transaction().execute(async (trx) => {
-      if (!(await trx.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst())) return;
+      if (!(await inTenant(trx, scope, id))) return;
       // A copy that went out is recorded whatever was decided meanwhile (unless another is recorded already:
       // that one is updated with the card); a refusal only changes a copy still pending.
       const updated = await trx.updateTable('callout_recipients')
@@ -127,7 +132,7 @@ export function createCalloutRepository(db: Kysely<Database>, dialect: Pick<Stor
     }),
 
     sendFailed: (scope, id, userId, failure) => db.transaction().execute(async (trx) => {
-      if (!(await trx.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst())) return;
+      if (!(await inTenant(trx, scope, id))) return;
       const updated = await trx.updateTable('callout_recipients')
         .set((eb) => ({
           send_tries: eb('send_tries', '+', 1), send_claimed_until: null, next_send_at: failure.retryAt,
