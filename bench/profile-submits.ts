@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   let next = 0;
   const started = Date.now();
   await Promise.all(Array.from({ length: 10 }, async () => {
-    while (next < total) await post(bot.baseUrl, make(next++));
+    while (next < total) await post(bot.baseUrl, make, next++);
   }));
   if (process.env.PROFILE_HEAP === '1') process.stdout.write(`heap snapshot: ${writeHeapSnapshot()}\n`);
   process.stdout.write(`${total} submits in ${Date.now() - started} ms; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`);

@@ -1,6 +1,6 @@
 import { alternate, compared, errors, latency, loopDelay, perSecond, type Side } from '../support/alternating';
 import { startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
-import { echoMaker, post, submitMaker } from '../support/report-traffic';
+import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import type { Figure } from '../support/results';
 import { size } from '../support/settings';
 
@@ -12,12 +12,12 @@ const CHANNELS = 10;
  * thrown: how many fail under load is a figure. The event-loop delay (alternating.ts) is of this
  * process, which runs the server (and the small client).
  */
-async function underLoad(bot: BotUnderTest, make: (n: number) => unknown, from: number, users: number, each: number): Promise<{ times: number[]; errors: number }> {
+async function underLoad(bot: BotUnderTest, make: Traffic, from: number, users: number, each: number): Promise<{ times: number[]; errors: number }> {
   const times: number[] = [];
   let failed = 0;
   await Promise.all(Array.from({ length: users }, async (_, user) => {
     for (let i = 0; i < each; i++) {
-      const { ms, ok } = await post(bot.baseUrl, make(from + i * users + user));
+      const { ms, ok } = await post(bot.baseUrl, make, from + i * users + user);
       times.push(ms);
       if (!ok) failed++;
     }

@@ -1,6 +1,6 @@
 import { BENCH_ENV } from '../support/bots';
 import { FakeBotConnector } from '../../test/fakes/fake-bot-connector';
-import { post, submitMaker } from '../support/report-traffic';
+import { post, submitMaker, type Traffic } from '../support/report-traffic';
 import { figure, type Figure } from '../support/results';
 import { size } from '../support/settings';
 import { join } from 'node:path';
@@ -10,12 +10,12 @@ const MEASURE = '4 memory';
 const AT_ONCE = 10;
 
 /** Sends submits n = from … to-1, AT_ONCE in flight, from 100 users across 10 channels. */
-async function submit(baseUrl: string, make: (n: number) => unknown, from: number, to: number): Promise<void> {
+async function submit(baseUrl: string, make: Traffic, from: number, to: number): Promise<void> {
   let next = from;
   await Promise.all(Array.from({ length: AT_ONCE }, async () => {
     while (next < to) {
       const n = next++;
-      if (!(await post(baseUrl, make(n))).ok) throw new Error(`submit ${n} failed`);
+      if (!(await post(baseUrl, make, n)).ok) throw new Error(`submit ${n} failed`);
     }
   }));
 }

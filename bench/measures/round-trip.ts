@@ -1,17 +1,17 @@
 import { alternate, compared, latency, type Side } from '../support/alternating';
 import { startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
-import { echoMaker, post, submitMaker } from '../support/report-traffic';
+import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import type { Figure } from '../support/results';
 import { size } from '../support/settings';
 
 const MEASURE = '1 round trip';
 
-/** `count` requests one at a time: the latency of one turn with nothing else going on. Any answer not 2xx fails the run. */
-async function sequential(bot: BotUnderTest, make: (n: number) => unknown, from: number, count: number): Promise<number[]> {
+/** `count` requests one at a time: the latency of one turn with nothing else going on. Any answer but the right card (report-traffic.ts) fails the run. */
+async function sequential(bot: BotUnderTest, make: Traffic, from: number, count: number): Promise<number[]> {
   const times: number[] = [];
   for (let n = from; n < from + count; n++) {
-    const { ms, ok } = await post(bot.baseUrl, make(n));
-    if (!ok) throw new Error(`request ${n} was not answered 2xx`);
+    const { ms, ok } = await post(bot.baseUrl, make, n);
+    if (!ok) throw new Error(`request ${n} was not answered with its card`);
     times.push(ms);
   }
   return times;
