@@ -1,5 +1,5 @@
-import { alternate, compared, errors, latency, loopDelay, perSecond, type Side } from '../support/alternating';
-import { startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
+import { alternate, compared, errors, latency, loopDelay, perSecond, type Alternated, type Side } from '../support/alternating';
+import { spawnEcho, spawnTrygghetsboten, startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
 import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import type { Figure } from '../support/results';
 import { size } from '../support/settings';
@@ -25,46 +25,73 @@ async function underLoad(bot: BotUnderTest, make: Traffic, from: number, users: 
   return { times, errors: failed };
 }
 
+interface Step { users: number; rounds: number; eachPerBlock: number; warmUpRounds: number }
+
+/** At 20 users, blocks of 200: the warm-up's 1 200 a side is where a sequential submit's p50 stops falling. */
+const TWENTY: Step = { users: 20, rounds: size(6, 2), eachPerBlock: size(10, 2), warmUpRounds: size(6, 1) };
+/** At 100 users the code is warm already: one block each opens the connections. */
+const HUNDRED: Step = { users: 100, rounds: size(4, 2), eachPerBlock: size(5, 1), warmUpRounds: 1 };
+
+/** Both sides warmed up at `step.users`, then measured in blocks that alternate (ABBA). */
+async function alternatedUnderLoad(bots: Record<Side, BotUnderTest>, step: Step): Promise<Alternated> {
+  const { users, rounds, eachPerBlock, warmUpRounds } = step;
+  const makers = { echo: echoMaker(bots.echo.serviceUrl, users, CHANNELS), bot: submitMaker(bots.bot.serviceUrl, users, CHANNELS) };
+  const sent = { echo: 0, bot: 0 };
+  const block = async (side: Side) => {
+    const result = await underLoad(bots[side], makers[side], sent[side], users, eachPerBlock);
+    sent[side] += users * eachPerBlock;
+    return result;
+  };
+  const warm = await alternate(warmUpRounds, block);
+  for (const side of ['echo', 'bot'] as const) {
+    const failed = errors(warm[side]);
+    if (failed > 0) process.stderr.write(`measure 7, ${users} users, warm-up of the ${side}: ${failed} requests not answered with their card\n`);
+  }
+  return alternate(rounds, block);
+}
+
+const label = (step: Step) => `${step.users} users × ${step.rounds * step.eachPerBlock}`;
+
+/** Throughput, p50, p99 and errors of the bot against the echo's. */
+const underLoadFigures = (name: string, runs: Alternated): Figure[] => [
+  compared(MEASURE, `${name}: throughput`, 'req/s', runs, perSecond),
+  compared(MEASURE, `${name}: p50`, 'ms', runs, latency(0.5)),
+  compared(MEASURE, `${name}: p99`, 'ms', runs, latency(0.99)),
+  compared(MEASURE, `${name}: errors`, 'requests', runs, errors, 'echo', false),
+];
+
+/** Both started by `start`, stopped whatever happens (the first too when the second fails to start). */
+async function withBoth<T>(start: Record<Side, () => Promise<BotUnderTest>>, use: (bots: Record<Side, BotUnderTest>) => Promise<T>): Promise<T> {
+  const echo = await start.echo();
+  let bot: BotUnderTest | undefined;
+  try {
+    bot = await start.bot();
+    return await use({ echo, bot });
+  } finally {
+    await Promise.all([echo.stop(), bot?.stop()]);
+  }
+}
+
 /**
  * 7. 20 and 100 users submitting reports at once across 10 channels, against the echo bot under the
- * same load: both started once, warmed up at each number of users, then measured in blocks that
- * alternate (ABBA).
+ * same load. First both in this process (the event-loop delay is this process's: synchronous work on the
+ * hot path shows there); then at 20 users both as production runs them, each in a process of its own
+ * (bots.ts, spawnTrygghetsboten): what production's start settings cost or save shows only there.
  */
 export async function load(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const bots: Record<Side, BotUnderTest> = { echo: await startEcho(), bot: await startTrygghetsboten() };
-  try {
-    for (const { users, rounds, eachPerBlock, warmUpRounds } of [
-      // At 20 users, blocks of 200: the warm-up's 1 200 a side is where a sequential submit's p50 stops falling.
-      { users: 20, rounds: size(6, 2), eachPerBlock: size(10, 2), warmUpRounds: size(6, 1) },
-      // At 100 users the code is warm already: one block each opens the connections.
-      { users: 100, rounds: size(4, 2), eachPerBlock: size(5, 1), warmUpRounds: 1 },
-    ]) {
-      const makers = { echo: echoMaker(bots.echo.serviceUrl, users, CHANNELS), bot: submitMaker(bots.bot.serviceUrl, users, CHANNELS) };
-      const sent = { echo: 0, bot: 0 };
-      const block = async (side: Side) => {
-        const result = await underLoad(bots[side], makers[side], sent[side], users, eachPerBlock);
-        sent[side] += users * eachPerBlock;
-        return result;
-      };
-      const warm = await alternate(warmUpRounds, block);
-      for (const side of ['echo', 'bot'] as const) {
-        const failed = errors(warm[side]);
-        if (failed > 0) process.stderr.write(`measure 7, ${users} users, warm-up of the ${side}: ${failed} requests not answered 2xx\n`);
-      }
-      const runs = await alternate(rounds, block);
-      const label = `${users} users × ${rounds * eachPerBlock}`;
+  await withBoth({ echo: startEcho, bot: startTrygghetsboten }, async (bots) => {
+    for (const step of [TWENTY, HUNDRED]) {
+      const runs = await alternatedUnderLoad(bots, step);
       figures.push(
-        compared(MEASURE, `${label}: throughput`, 'req/s', runs, perSecond),
-        compared(MEASURE, `${label}: p50`, 'ms', runs, latency(0.5)),
-        compared(MEASURE, `${label}: p99`, 'ms', runs, latency(0.99)),
-        compared(MEASURE, `${label}: errors`, 'requests', runs, errors, 'echo', false),
-        compared(MEASURE, `${label}: event-loop delay p99`, 'ms', runs, loopDelay(99)),
-        compared(MEASURE, `${label}: event-loop delay max`, 'ms', runs, loopDelay('max')),
+        ...underLoadFigures(label(step), runs),
+        compared(MEASURE, `${label(step)}: event-loop delay p99`, 'ms', runs, loopDelay(99)),
+        compared(MEASURE, `${label(step)}: event-loop delay max`, 'ms', runs, loopDelay('max')),
       );
     }
-  } finally {
-    await Promise.all([bots.echo.stop(), bots.bot.stop()]);
-  }
+  });
+  await withBoth({ echo: spawnEcho, bot: spawnTrygghetsboten }, async (bots) => {
+    figures.push(...underLoadFigures(`${label(TWENTY)}, own processes`, await alternatedUnderLoad(bots, TWENTY)));
+  });
   return figures;
 }

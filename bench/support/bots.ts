@@ -1,6 +1,8 @@
 import { FakeBotConnector } from '../../test/fakes/fake-bot-connector';
 import { BotHarness } from '../../test/support/bot-harness';
+import { join } from 'node:path';
 import { startEchoBot } from './echo-bot.cjs';
+import { buildIfStale, projectRoot, serverCommand, spawnServer } from './server-process';
 
 /** Settings of the bot under test: the per-user rate limit opened wide, since a benchmark user submits far faster than a person. */
 export const BENCH_ENV = { RATE_LIMIT_BURST: '10000', RATE_LIMIT_PER_MINUTE: '10000' };
@@ -26,4 +28,31 @@ export async function startEcho(): Promise<BotUnderTest> {
     baseUrl: `http://127.0.0.1:${echo.port}`, serviceUrl,
     stop: async () => { await echo.close(); await connector.stop(); },
   };
+}
+
+/** A server process of its own (server-process.ts), answering to a fake Bot Connector in this process. */
+async function spawned(args: string[], env: Record<string, string> = {}): Promise<BotUnderTest> {
+  const connector = new FakeBotConnector();
+  const serviceUrl = await connector.start();
+  try {
+    const server = await spawnServer(process.execPath, args, env);
+    return { baseUrl: server.baseUrl, serviceUrl, stop: async () => { await server.stop(); await connector.stop(); } };
+  } catch (error) {
+    await connector.stop();
+    throw error;
+  }
+}
+
+/**
+ * Trygghetsboten as production runs it: its own process on the production start path (the compiled
+ * bundle, production's V8 flags and C library settings), which the in-process bot does not show.
+ */
+export function spawnTrygghetsboten(): Promise<BotUnderTest> {
+  buildIfStale();
+  return spawned(serverCommand().args, BENCH_ENV);
+}
+
+/** The echo bot in a plain `node` process of its own. */
+export function spawnEcho(): Promise<BotUnderTest> {
+  return spawned([join(projectRoot, 'bench', 'support', 'echo-bot.cjs')]);
 }
