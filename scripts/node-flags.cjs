@@ -11,7 +11,11 @@
 //    (148-150 with the one-byte bundle as well; measure 4 itself 158-159 -> 150-152); Node 20, interleaved,
 //    136, 136 -> 129, 130; Node 24.21.0 within its own spread. CPU time of the server per submit (/proc, same
 //    runs): Node 20 3.38, 3.64 -> 3.67, 3.51 ms; Node 22 2.8-3.7 -> 2.9-3.5 ms. More scavenges of less each,
-//    no cost above the noise.
+//    no cost above the noise. Under 20 users at once it does cost (2 December 2026, session 9: the bot on
+//    this start path in its own process against the echo's, 10 rounds each, 4 pairs, Node 20): 0.42-0.49 x
+//    the echo's throughput with 2 against 0.55-0.56 x with 4, server CPU per submit 3.8-5.4 -> 3.7-4.5 ms;
+//    its RSS after 10 000 submits +5 MB (Node 20 129 -> 134, Node 22 149 -> 155, Node 24 176 -> 180).
+//    Kept at 2 for the memory target; measure 7's "own processes" rows show what it costs.
 //  - --heap-growing-percent=30: after a full GC the old generation may grow by 30 % of what survived (at
 //    least V8's minimum step of 16 MB) before the next one, instead of up to 4 times it. A soft limit,
 //    unlike --max-old-space-size: a large lägesbild or export still gets the memory it needs.
@@ -33,7 +37,11 @@ const NODE_FLAGS = Object.freeze(['--max-semi-space-size=2', '--heap-growing-per
 //    (a read-only dist/ without a cache made at build time, or a user the cache was not made for):
 //    measure 4's server as a user who cannot write dist/, one run each, after start / 1 k / 2 k submits,
 //    Node 20: 131 / 153 / 155 → 109 / 137 / 139 MB; Node 22: 134 / 170 / 168 → 116 / 155 / 153 MB. No CPU
-//    cost above the noise in the same runs (CPU time of the server per submit, from /proc).
+//    cost above the noise in the same runs (CPU time of the server per submit, from /proc). Under load it
+//    has one: TurboFan's compile zones (32 KB segments, a few hundred a second under 20 users) are mapped
+//    and unmapped each time, and each unmap stops the other core to flush its TLB (perf: most of V8's
+//    worker threads' kernel time). 128 KB instead: throughput under 20 users 0.47-0.49 -> 0.49-0.56 x the
+//    echo's, but RSS after 10 000 submits Node 20 129 -> 145, Node 24 176 -> 208 MB. Kept.
 const NATIVE_ENV = Object.freeze({ MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '32768' });
 
 module.exports = { NODE_FLAGS, NATIVE_ENV };
