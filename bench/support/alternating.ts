@@ -3,8 +3,10 @@ import { figure, withSpread, type Figure } from './results';
 import { merged, sampleLoopDelay } from './loop-delay';
 import { msSince, quantile } from './timing';
 
-// Measures 1 and 7 run the echo bot and Trygghetsboten in one process, in blocks that alternate, so that
-// the host's drift (other processes, a slower minute) lands on both sides instead of in their ratio.
+// Measures 1 and 7 run the echo bot and Trygghetsboten side by side (in this process, and in measure 7 also
+// each in its own), in blocks that alternate, so that the host's drift (other processes, a slower minute)
+// lands on both sides instead of in their ratio. The event-loop delay sampled is this process's: a figure
+// only where the bots run in it.
 
 export type Side = 'echo' | 'bot';
 
