@@ -69,7 +69,9 @@ export class PreparedQuery<P extends QueryParams, O> {
 
   #execute(db: Kysely<Database>, params: P): Promise<QueryResult<O>> {
     const executor = db.getExecutor();
-    const node = (this.#node ??= this.build(db, placeholders<P>()).toOperationNode() as RootOperationNode);
+    // Built without plugins: a builder shows its node to the plugins as it is made, and the placeholders are
+    // no query run. The plugins see each execution below, once, with its values.
+    const node = (this.#node ??= this.build(db.withoutPlugins(), placeholders<P>()).toOperationNode() as RootOperationNode);
     // A plugin may look at or change every query (tests inject faults or record the SQL so): with one,
     // each execution is built with its values and compiled, exactly as Kysely runs an ordinary query.
     if (executor.plugins.length > 0) return db.executeQuery<O>(compile(executor, new BindValues(params).transformNode(node)).query);

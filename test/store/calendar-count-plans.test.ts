@@ -24,9 +24,7 @@ class CountStatements implements KyselyPlugin {
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
     const query = this.#compiler.compileQuery(node, queryId);
-    // A prepared query's builder is transformed once with placeholders in place of its values: not a run.
-    const placeholders = query.parameters.some((p) => p !== null && typeof p === 'object' && !(p instanceof Date));
-    if (!placeholders && query.sql.includes('"incident_calendar_counts"')) this.compiled.push(query);
+    if (query.sql.includes('"incident_calendar_counts"')) this.compiled.push(query);
     return node;
   }
 

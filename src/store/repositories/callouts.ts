@@ -19,12 +19,12 @@ async function event(db: Db, calloutId: string, at: Date, kind: CalloutEventKind
   await db.insertInto('callout_events').values({ id: randomUUID(), callout_id: calloutId, at, kind, actor_id: actorId, detail }).execute();
 }
 
-/** `sendDueAt`: from when the scheduled job sends a copy still unsent (the instance calling sends at once). */
 /** Whether the call-out is the tenant's: every write by id checks it before touching its recipients. */
 async function inTenant(db: Db, scope: TenantScope, id: string): Promise<boolean> {
   return (await db.selectFrom('callouts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
+/** `sendDueAt`: from when the scheduled job sends a copy still unsent (the instance calling sends at once). */
 async function addRecipients(db: Db, calloutId: string, callees: readonly Callee[], sendDueAt: Date): Promise<void> {
   for (const c of callees) {
     await db.insertInto('callout_recipients').values({

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { IncidentDimension } from '../../domain/ports/lagesbild.port';
 import { localDay } from '../../domain/date-limits';
 import { STOCKHOLM } from '../../domain/periods';
-import { prepareQuery } from '../prepared-query';
+import { prepareQuery, type Placeholders } from '../prepared-query';
 import { toDate } from '../row-values';
 import type { Database } from '../schema';
 import type { StoreDialect } from '../store-dialect';
@@ -91,13 +91,20 @@ type NewIncidentCounts = {
   day: string; month: string; year: string; youthGiven: number; youthInvolved: number;
 };
 
+/** A new incident's keys and its day, month and year, as placeholders: the rows both prepared counts write. */
+function newIncidentRows(p: Placeholders<NewIncidentCounts>, withSchool: boolean): { keys: Key<Param<string>>[]; units: [CalendarUnit, Param<string>][] } {
+  return {
+    keys: keysOfNew<Param<string>>(p.category, p.organisation, p.placeId, withSchool ? p.school as Expression<string> : null),
+    units: [['day', p.day], ['month', p.month], ['year', p.year]],
+  };
+}
+
 /**
  * addTo's update for one new incident, prepared (prepared-query.ts): the keys of an incident with a
  * school and of one without are two fixed shapes.
  */
 const addNewIncident = (withSchool: boolean) => prepareQuery<NewIncidentCounts>()((db, p) => {
-  const keys = keysOfNew<Param<string>>(p.category, p.organisation, p.placeId, withSchool ? p.school as Expression<string> : null);
-  const units: [Param<CalendarUnit>, Param<string>][] = [['day', p.day], ['month', p.month], ['year', p.year]];
+  const { keys, units } = newIncidentRows(p, withSchool);
   return db.updateTable('incident_calendar_counts').where(theRows({ tenantId: p.tenantId, conversationId: p.conversationId }, units, keys))
     .set(added({ incident_count: 1, youth_given: p.youthGiven, youth_involved: p.youthInvolved }));
 });
@@ -110,8 +117,7 @@ const addNewWithoutSchool = addNewIncident(false);
  * insertMissing). Prepared, with the same two shapes as addNewIncident.
  */
 const upsertNewIncident = (withSchool: boolean) => prepareQuery<NewIncidentCounts>()((db, p) => {
-  const keys = keysOfNew<Param<string>>(p.category, p.organisation, p.placeId, withSchool ? p.school as Expression<string> : null);
-  const units: [CalendarUnit, Param<string>][] = [['day', p.day], ['month', p.month], ['year', p.year]];
+  const { keys, units } = newIncidentRows(p, withSchool);
   return db.insertInto('incident_calendar_counts')
     .values(keys.flatMap((k) => units.map(([unit, firstDay]) => ({
       tenant_id: p.tenantId, conversation_id: p.conversationId, dimension: k.dimension, group_key: k.group_key, unit, first_day: firstDay,
