@@ -1,5 +1,6 @@
 import { alternate, compared, errors, latency, loopDelay, perSecond, type Alternated, type Side } from '../support/alternating';
 import { spawnEcho, spawnTrygghetsboten, startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
+import { startSavingEcho } from '../support/saving-echo';
 import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import type { Figure } from '../support/results';
 import { size } from '../support/settings';
@@ -25,29 +26,36 @@ async function underLoad(bot: BotUnderTest, make: Traffic, from: number, users: 
   return { times, errors: failed };
 }
 
-interface Step { users: number; rounds: number; eachPerBlock: number; warmUpRounds: number }
+interface Step { users: number; rounds: number; eachPerBlock: number; warmUpRounds: number; sides: readonly Side[] }
 
 /** At 20 users, blocks of 200: the warm-up's 1 200 a side is where a sequential submit's p50 stops falling. */
-const TWENTY: Step = { users: 20, rounds: size(6, 2), eachPerBlock: size(10, 2), warmUpRounds: size(6, 1) };
+const TWENTY: Step = { users: 20, rounds: size(6, 2), eachPerBlock: size(10, 2), warmUpRounds: size(6, 1), sides: ['echo', 'bot', 'saver'] };
 /** At 100 users the code is warm already: one block each opens the connections. */
-const HUNDRED: Step = { users: 100, rounds: size(4, 2), eachPerBlock: size(5, 1), warmUpRounds: 1 };
+const HUNDRED: Step = { users: 100, rounds: size(4, 2), eachPerBlock: size(5, 1), warmUpRounds: 1, sides: ['echo', 'bot'] };
 
-/** Both sides warmed up at `step.users`, then measured in blocks that alternate (ABBA). */
-async function alternatedUnderLoad(bots: Record<Side, BotUnderTest>, step: Step): Promise<Alternated> {
-  const { users, rounds, eachPerBlock, warmUpRounds } = step;
-  const makers = { echo: echoMaker(bots.echo.serviceUrl, users, CHANNELS), bot: submitMaker(bots.bot.serviceUrl, users, CHANNELS) };
-  const sent = { echo: 0, bot: 0 };
+type Bots = Partial<Record<Side, BotUnderTest>>;
+
+/** The step's sides warmed up at `step.users`, then measured in blocks that alternate (alternating.ts). */
+async function alternatedUnderLoad(bots: Bots, step: Step): Promise<Alternated> {
+  const { users, rounds, eachPerBlock, warmUpRounds, sides } = step;
+  const running = (side: Side): BotUnderTest => {
+    const bot = bots[side];
+    if (!bot) throw new Error(`measure 7: the ${side} is not running`);
+    return bot;
+  };
+  const makers = Object.fromEntries(sides.map((side) => [side, side === 'echo' ? echoMaker(running(side).serviceUrl, users, CHANNELS) : submitMaker(running(side).serviceUrl, users, CHANNELS)])) as Record<Side, Traffic>;
+  const sent: Record<Side, number> = { echo: 0, bot: 0, saver: 0 };
   const block = async (side: Side) => {
-    const result = await underLoad(bots[side], makers[side], sent[side], users, eachPerBlock);
+    const result = await underLoad(running(side), makers[side], sent[side], users, eachPerBlock);
     sent[side] += users * eachPerBlock;
     return result;
   };
-  const warm = await alternate(warmUpRounds, block);
-  for (const side of ['echo', 'bot'] as const) {
-    const failed = errors(warm[side]);
+  const warm = await alternate(warmUpRounds, sides, block);
+  for (const side of sides) {
+    const failed = errors(warm[side] ?? []);
     if (failed > 0) process.stderr.write(`measure 7, ${users} users, warm-up of the ${side}: ${failed} requests not answered with their card\n`);
   }
-  return alternate(rounds, block);
+  return alternate(rounds, sides, block);
 }
 
 const label = (step: Step) => `${step.users} users × ${step.rounds * step.eachPerBlock}`;
@@ -60,38 +68,47 @@ const underLoadFigures = (name: string, runs: Alternated): Figure[] => [
   compared(MEASURE, `${name}: errors`, 'requests', runs, errors, 'echo', false),
 ];
 
-/** Both started by `start`, stopped whatever happens (the first too when the second fails to start). */
-async function withBoth<T>(start: Record<Side, () => Promise<BotUnderTest>>, use: (bots: Record<Side, BotUnderTest>) => Promise<T>): Promise<T> {
-  const echo = await start.echo();
-  let bot: BotUnderTest | undefined;
+/** Against the echo that saves (saving-echo.ts): what it costs against the bare echo, and what the bot costs beyond it. */
+const againstSaverFigures = (name: string, runs: Alternated): Figure[] => [
+  compared(MEASURE, `${name}: echo that saves the report, throughput`, 'req/s', runs, perSecond, 'echo', true, { side: 'saver', against: 'echo' }),
+  compared(MEASURE, `${name}: echo that saves the report, p99`, 'ms', runs, latency(0.99), 'echo', true, { side: 'saver', against: 'echo' }),
+  compared(MEASURE, `${name}: throughput against the echo that saves`, 'req/s', runs, perSecond, 'echo that saves', true, { side: 'bot', against: 'saver' }),
+  compared(MEASURE, `${name}: p99 against the echo that saves`, 'ms', runs, latency(0.99), 'echo that saves', true, { side: 'bot', against: 'saver' }),
+];
+
+/** Each started by `start` in turn, all stopped whatever happens (those started too when a later one fails to start). */
+async function withAll<T>(start: Partial<Record<Side, () => Promise<BotUnderTest>>>, use: (bots: Bots) => Promise<T>): Promise<T> {
+  const bots: Bots = {};
   try {
-    bot = await start.bot();
-    return await use({ echo, bot });
+    for (const [side, begin] of Object.entries(start) as [Side, () => Promise<BotUnderTest>][]) bots[side] = await begin();
+    return await use(bots);
   } finally {
-    await Promise.all([echo.stop(), bot?.stop()]);
+    await Promise.all(Object.values(bots).map((bot) => bot.stop()));
   }
 }
 
 /**
  * 7. 20 and 100 users submitting reports at once across 10 channels, against the echo bot under the
- * same load. First both in this process (the event-loop delay is this process's: synchronous work on the
- * hot path shows there); then at 20 users both as production runs them, each in a process of its own
- * (bots.ts, spawnTrygghetsboten): what production's start settings cost or save shows only there.
+ * same load. First in this process (the event-loop delay is this process's: synchronous work on the
+ * hot path shows there), at 20 users with the echo that saves the report as a third side; then at 20
+ * users the bot and the echo as production runs them, each in a process of its own (bots.ts,
+ * spawnTrygghetsboten): what production's start settings cost or save shows only there.
  */
 export async function load(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  await withBoth({ echo: startEcho, bot: startTrygghetsboten }, async (bots) => {
+  await withAll({ echo: startEcho, bot: startTrygghetsboten, saver: startSavingEcho }, async (bots) => {
     for (const step of [TWENTY, HUNDRED]) {
       const runs = await alternatedUnderLoad(bots, step);
       figures.push(
         ...underLoadFigures(label(step), runs),
         compared(MEASURE, `${label(step)}: event-loop delay p99`, 'ms', runs, loopDelay(99)),
         compared(MEASURE, `${label(step)}: event-loop delay max`, 'ms', runs, loopDelay('max')),
+        ...(step.sides.includes('saver') ? againstSaverFigures(label(step), runs) : []),
       );
     }
   });
-  await withBoth({ echo: spawnEcho, bot: spawnTrygghetsboten }, async (bots) => {
-    figures.push(...underLoadFigures(`${label(TWENTY)}, own processes`, await alternatedUnderLoad(bots, TWENTY)));
+  await withAll({ echo: spawnEcho, bot: spawnTrygghetsboten }, async (bots) => {
+    figures.push(...underLoadFigures(`${label(TWENTY)}, own processes`, await alternatedUnderLoad(bots, { ...TWENTY, sides: ['echo', 'bot'] })));
   });
   return figures;
 }

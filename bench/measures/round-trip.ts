@@ -1,5 +1,6 @@
 import { alternate, compared, latency, type Side } from '../support/alternating';
 import { startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
+import { startSavingEcho } from '../support/saving-echo';
 import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import type { Figure } from '../support/results';
 import { size } from '../support/settings';
@@ -17,30 +18,38 @@ async function sequential(bot: BotUnderTest, make: Traffic, from: number, count:
   return times;
 }
 
+const SIDES: readonly Side[] = ['echo', 'bot', 'saver'];
+
 /**
- * 1. Report submits through POST /api/messages against the echo bot on the same stack: both started
- * once, warmed up together in blocks of 100 until V8 has optimised their code, then measured in blocks that
- * alternate (ABBA).
+ * 1. Report submits through POST /api/messages against the echo bot on the same stack, and against the
+ * echo that saves the report with the bot's store (saving-echo.ts): all three started once, warmed up
+ * together in blocks of 100 until V8 has optimised their code, then measured in blocks that alternate.
  */
 export async function roundTrip(): Promise<Figure[]> {
   const rounds = size(10, 2);
   const perBlock = size(50, 10);
   // Each side's p50 stops falling after about 1 000 to 1 200 submits (V8 still optimising its code before).
   const warmUp = { rounds: size(12, 1), perBlock: size(100, 10) };
-  const bots: Record<Side, BotUnderTest> = { echo: await startEcho(), bot: await startTrygghetsboten() };
+  const bots: Record<Side, BotUnderTest> = { echo: await startEcho(), bot: await startTrygghetsboten(), saver: await startSavingEcho() };
   try {
-    const makers = { echo: echoMaker(bots.echo.serviceUrl, 10, 10), bot: submitMaker(bots.bot.serviceUrl, 10, 10) };
-    const sent = { echo: 0, bot: 0 };
+    const makers: Record<Side, Traffic> = {
+      echo: echoMaker(bots.echo.serviceUrl, 10, 10), bot: submitMaker(bots.bot.serviceUrl, 10, 10), saver: submitMaker(bots.saver.serviceUrl, 10, 10),
+    };
+    const sent: Record<Side, number> = { echo: 0, bot: 0, saver: 0 };
     const block = async (side: Side, count: number) => {
       const times = await sequential(bots[side], makers[side], sent[side], count);
       sent[side] += count;
       return { times, errors: 0 };
     };
-    await alternate(warmUp.rounds, (side) => block(side, warmUp.perBlock));
-    const runs = await alternate(rounds, (side) => block(side, perBlock));
+    await alternate(warmUp.rounds, SIDES, (side) => block(side, warmUp.perBlock));
+    const runs = await alternate(rounds, SIDES, (side) => block(side, perBlock));
     const count = rounds * perBlock;
-    return [0.5, 0.99].map((q) => compared(MEASURE, `report submit p${q * 100} (${count} sequential)`, 'ms', runs, latency(q), `echo p${q * 100}`));
+    return [
+      ...[0.5, 0.99].map((q) => compared(MEASURE, `report submit p${q * 100} (${count} sequential)`, 'ms', runs, latency(q), `echo p${q * 100}`)),
+      compared(MEASURE, `echo that saves the report, p50 (${count} sequential)`, 'ms', runs, latency(0.5), 'echo p50', true, { side: 'saver', against: 'echo' }),
+      compared(MEASURE, `report submit p50 against the echo that saves it (${count} sequential)`, 'ms', runs, latency(0.5), 'echo that saves, p50', true, { side: 'bot', against: 'saver' }),
+    ];
   } finally {
-    await Promise.all([bots.echo.stop(), bots.bot.stop()]);
+    await Promise.all(Object.values(bots).map((bot) => bot.stop()));
   }
 }

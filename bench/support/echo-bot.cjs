@@ -3,15 +3,18 @@
 // echoed back through the connector; a card press is answered with a small card in the invoke response,
 // as the bot answers a report submit. Plain JavaScript, so that its start-up and memory are measured
 // without a TypeScript loader, like the compiled bot. Run directly (`node echo-bot.cjs`, PORT) it is a
-// server process of its own; required, startEchoBot(port) runs it in the caller's process.
+// server process of its own; required, startEchoBot(port) runs it in the caller's process. Given `save`, it
+// awaits save(activity) on each card press and shows what it returns (measures 1 and 7: the echo that saves
+// the report with Trygghetsboten's store, saving-echo.ts).
 'use strict';
 const { once } = require('node:events');
 const express = require('express');
 const { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } = require('botbuilder');
 
 class EchoBot extends ActivityHandler {
-  constructor() {
+  constructor(save) {
     super();
+    this.save = save;
     this.onMessage(async (context, next) => {
       await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
       await next();
@@ -20,15 +23,17 @@ class EchoBot extends ActivityHandler {
 
   async onInvokeActivity(context) {
     const data = context.activity.value?.action?.data ?? {};
-    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `echo: ${Object.keys(data).length} fields` }] };
+    const body = [{ type: 'TextBlock', text: `echo: ${Object.keys(data).length} fields` }];
+    if (this.save) body.push({ type: 'TextBlock', text: await this.save(context.activity) });
+    const card = { type: 'AdaptiveCard', version: '1.5', body };
     return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } };
   }
 }
 
 /** Listens on 127.0.0.1:port (0: any free port); resolves { port, close }. */
-async function startEchoBot(port = 0) {
+async function startEchoBot(port = 0, save = undefined) {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant' }));
-  const bot = new EchoBot();
+  const bot = new EchoBot(save);
   const app = express();
   app.get('/healthz', (_req, res) => { res.status(200).json({ status: 'ok' }); });
   app.post('/api/messages', express.json({ limit: '256kb' }), (req, res) => adapter.process(req, res, (context) => bot.run(context)));
