@@ -1,7 +1,7 @@
 import { alternate, compared, errors, latency, loopDelay, perSecond, type Alternated, type Side } from '../support/alternating';
 import { spawnEcho, spawnTrygghetsboten, startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
 import { startSavingEcho } from '../support/saving-echo';
-import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
+import { post, trafficFor, type Traffic } from '../support/report-traffic';
 import type { Figure } from '../support/results';
 import { size } from '../support/settings';
 
@@ -43,7 +43,7 @@ async function alternatedUnderLoad(bots: Bots, step: Step): Promise<Alternated> 
     if (!bot) throw new Error(`measure 7: the ${side} is not running`);
     return bot;
   };
-  const makers = Object.fromEntries(sides.map((side) => [side, side === 'echo' ? echoMaker(running(side).serviceUrl, users, CHANNELS) : submitMaker(running(side).serviceUrl, users, CHANNELS)])) as Record<Side, Traffic>;
+  const makers = Object.fromEntries(sides.map((side) => [side, trafficFor(side, running(side).serviceUrl, users, CHANNELS)])) as Record<Side, Traffic>;
   const sent: Record<Side, number> = { echo: 0, bot: 0, saver: 0 };
   const block = async (side: Side) => {
     const result = await underLoad(running(side), makers[side], sent[side], users, eachPerBlock);

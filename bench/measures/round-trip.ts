@@ -1,7 +1,7 @@
 import { alternate, compared, latency, type Side } from '../support/alternating';
 import { startEcho, startTrygghetsboten, type BotUnderTest } from '../support/bots';
 import { startSavingEcho } from '../support/saving-echo';
-import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
+import { post, trafficFor, type Traffic } from '../support/report-traffic';
 import type { Figure } from '../support/results';
 import { size } from '../support/settings';
 
@@ -32,9 +32,7 @@ export async function roundTrip(): Promise<Figure[]> {
   const warmUp = { rounds: size(12, 1), perBlock: size(100, 10) };
   const bots: Record<Side, BotUnderTest> = { echo: await startEcho(), bot: await startTrygghetsboten(), saver: await startSavingEcho() };
   try {
-    const makers: Record<Side, Traffic> = {
-      echo: echoMaker(bots.echo.serviceUrl, 10, 10), bot: submitMaker(bots.bot.serviceUrl, 10, 10), saver: submitMaker(bots.saver.serviceUrl, 10, 10),
-    };
+    const makers = Object.fromEntries(SIDES.map((side) => [side, trafficFor(side, bots[side].serviceUrl, 10, 10)])) as Record<Side, Traffic>;
     const sent: Record<Side, number> = { echo: 0, bot: 0, saver: 0 };
     const block = async (side: Side, count: number) => {
       const times = await sequential(bots[side], makers[side], sent[side], count);

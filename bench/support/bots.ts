@@ -19,11 +19,11 @@ export async function startTrygghetsboten(): Promise<BotUnderTest> {
   return { baseUrl: h.baseUrl, serviceUrl: h.connector.url, stop: () => h.stop() };
 }
 
-/** The echo bot in this process, answering to the same kind of fake Bot Connector. */
-export async function startEcho(): Promise<BotUnderTest> {
+/** The echo bot in this process, answering to the same kind of fake Bot Connector; with `save`, each card press is saved first (saving-echo.ts). */
+export async function startEcho(save?: Parameters<typeof startEchoBot>[1]): Promise<BotUnderTest> {
   const connector = new FakeBotConnector();
   const serviceUrl = await connector.start();
-  const echo = await startEchoBot(0);
+  const echo = await startEchoBot(0, save);
   return {
     baseUrl: `http://127.0.0.1:${echo.port}`, serviceUrl,
     stop: async () => { await echo.close(); await connector.stop(); },

@@ -1,5 +1,6 @@
 import { cardAction, TENANT, type Speaker } from '../../test/support/teams-activities';
 import { pick, seededRandom } from './seeded-random';
+import type { Side } from './alternating';
 
 // What the benchmark sends: report submits as Teams sends them (an Action.Execute press of the incident
 // form), from many users across a few channels, with fixed-seed contents.
@@ -47,6 +48,11 @@ export function echoMaker(serviceUrl: string, users: number, channels: number): 
     { serviceUrl, conversationId: channelOf(n % channels), from: userOf(n % users) }), { answered: ECHOED });
 }
 
+
+/** What a side of measures 1 and 7 is sent: the echo a message to echo, the bot and the echo that saves report submits. */
+export function trafficFor(side: Side, serviceUrl: string, users: number, channels: number): Traffic {
+  return side === 'echo' ? echoMaker(serviceUrl, users, channels) : submitMaker(serviceUrl, users, channels);
+}
 
 /** POSTs the n-th activity of `traffic` to /api/messages; resolves the milliseconds it took and whether it was answered 2xx with what it asked for. */
 export async function post(baseUrl: string, traffic: Traffic, n: number): Promise<{ ms: number; ok: boolean }> {

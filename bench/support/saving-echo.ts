@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStore } from '../../src/store/create-store';
+import { localYear } from '../../src/domain/form-fields';
+import { STOCKHOLM } from '../../src/domain/periods';
 import type { IncidentCategory, Severity } from '../../src/domain/vocabulary';
 import type { Store } from '../../src/domain/ports/store.port';
-import { FakeBotConnector } from '../../test/fakes/fake-bot-connector';
-import { startEchoBot } from './echo-bot.cjs';
-import type { BotUnderTest } from './bots';
+import { startEcho, type BotUnderTest } from './bots';
 
 // A second baseline for measures 1 and 7: the echo bot that, before it answers a report submit, saves the
 // report through Trygghetsboten's own SQLite store (the production adapter, its migrations, its checkpoint
@@ -24,7 +24,7 @@ interface SubmitData {
   youthInvolved: string;
 }
 
-/** The fields the bench's submits carry (report-traffic.ts) as the store takes them; when it happened is fixed. */
+/** When every bench submit says it happened (report-traffic.ts: 24 November 2026, 21:15 in Stockholm). */
 const OCCURRED_AT = new Date('2026-11-24T20:15:00Z');
 
 async function save(store: Store, activity: { value: { action: { data: SubmitData } }; conversation: { id: string; tenantId: string }; from: { aadObjectId: string; name: string } }): Promise<string> {
@@ -41,7 +41,7 @@ async function save(store: Store, activity: { value: { action: { data: SubmitDat
       schoolId: null, concernReported: null,
     },
     reporter: { userId: activity.from.aadObjectId, name: activity.from.name }, origin, organisationConfirmed: false,
-    refYear: now.getFullYear(), now, placeReadInTenant: true, submitKey: data.submitKey,
+    refYear: localYear(now, STOCKHOLM), now, placeReadInTenant: true, submitKey: data.submitKey,
   });
   return report.ref;
 }
@@ -50,16 +50,15 @@ async function save(store: Store, activity: { value: { action: { data: SubmitDat
 export async function startSavingEcho(): Promise<BotUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'trygghetsboten-saving-echo-'));
   const store = await createStore(`sqlite:${join(dir, 'saving-echo.db')}`);
-  const connector = new FakeBotConnector();
-  const serviceUrl = await connector.start();
-  const echo = await startEchoBot(0, (activity) => save(store, activity));
-  return {
-    baseUrl: `http://127.0.0.1:${echo.port}`, serviceUrl,
-    stop: async () => {
-      await echo.close();
-      await connector.stop();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const closeStore = async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    const echo = await startEcho((activity) => save(store, activity));
+    return { ...echo, stop: async () => { await echo.stop(); await closeStore(); } };
+  } catch (error) {
+    await closeStore();
+    throw error;
+  }
 }
