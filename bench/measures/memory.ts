@@ -1,60 +1,71 @@
 import { BENCH_ENV } from '../support/bots';
 import { FakeBotConnector } from '../../test/fakes/fake-bot-connector';
-import { post, submitMaker, type Traffic } from '../support/report-traffic';
+import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import { figure, type Figure } from '../support/results';
 import { size } from '../support/settings';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../../scripts/node-flags.cjs';
 import { buildIfStale, projectRoot, serverCommand, spawnServer } from '../support/server-process';
 
 const MEASURE = '4 memory';
 const AT_ONCE = 10;
 
-/** Sends submits n = from … to-1, AT_ONCE in flight, from 100 users across 10 channels. */
-async function submit(baseUrl: string, make: Traffic, from: number, to: number): Promise<void> {
+/** Sends requests n = from … to-1, AT_ONCE in flight, from 100 users across 10 channels. */
+async function send(baseUrl: string, make: Traffic, from: number, to: number): Promise<void> {
   let next = from;
   await Promise.all(Array.from({ length: AT_ONCE }, async () => {
     while (next < to) {
       const n = next++;
-      if (!(await post(baseUrl, make, n)).ok) throw new Error(`submit ${n} failed`);
+      if (!(await post(baseUrl, make, n)).ok) throw new Error(`request ${n} was not answered as asked`);
     }
   }));
 }
 
-/** RSS of the echo bot's own process once it is healthy: what any botbuilder bot on this stack needs. */
-async function echoRss(): Promise<number> {
-  const echo = await spawnServer(process.execPath, [join(projectRoot, 'bench', 'support', 'echo-bot.cjs')]);
+/** A server process's RSS after start, after the first requests and after all of them. */
+interface Readings { atStart: number; afterFirst: number; afterAll: number }
+
+/** Starts `node <args>` against a fake Bot Connector and sends it `first`, then up to `all` requests of `traffic`. */
+async function readings(args: string[], env: Record<string, string>, traffic: (serviceUrl: string) => Traffic, first: number, all: number): Promise<Readings> {
+  const connector = new FakeBotConnector();
+  const serviceUrl = await connector.start();
   try {
-    return echo.rssMb();
+    const server = await spawnServer(process.execPath, args, env);
+    try {
+      const make = traffic(serviceUrl);
+      const atStart = server.rssMb();
+      await send(server.baseUrl, make, 0, first);
+      const afterFirst = server.rssMb();
+      connector.clear();
+      await send(server.baseUrl, make, first, all);
+      return { atStart, afterFirst, afterAll: server.rssMb() };
+    } finally {
+      await server.stop();
+    }
   } finally {
-    await echo.stop();
+    await connector.stop();
   }
 }
 
-/** 4. RSS of the server process after start, after 1 k and after 10 k report submits. */
+/**
+ * 4. RSS of the server process after start, after 1 k and after 10 k report submits, each against the
+ * echo bot's own process after as many requests of its own, started the same way (production's V8 flags
+ * and C library settings, on the same Node): what any botbuilder bot on this stack and with these
+ * settings holds, so that the ratio is the bot's own memory (Node 24's base alone is some 40 MB above
+ * Node 20's). The last row holds the bot to itself: flat from 1 k to 10 k.
+ */
 export async function memory(): Promise<Figure[]> {
   buildIfStale();
-  const echo = await echoRss();
   const first = size(1_000, 100);
   const all = size(10_000, 300);
-  const connector = new FakeBotConnector();
-  const serviceUrl = await connector.start();
+  const echoArgs = [...NODE_FLAGS, join(projectRoot, 'bench', 'support', 'echo-bot.cjs')];
+  const echo = await readings(echoArgs, {}, (url) => echoMaker(url, 100, 10), first, all);
   const command = serverCommand();
-  const server = await spawnServer(process.execPath, command.args, BENCH_ENV);
-  try {
-    const make = submitMaker(serviceUrl, 100, 10);
-    const atStart = server.rssMb();
-    await submit(server.baseUrl, make, 0, first);
-    const afterFirst = server.rssMb();
-    connector.clear();
-    await submit(server.baseUrl, make, first, all);
-    const afterAll = server.rssMb();
-    return [
-      figure(MEASURE, 'RSS after start', atStart, 'MB', { name: 'echo bot process after start', value: echo }, command.label),
-      figure(MEASURE, `RSS after ${first} submits`, afterFirst, 'MB', { name: 'after start', value: atStart }),
-      figure(MEASURE, `RSS after ${all} submits`, afterAll, 'MB', { name: `after ${first}`, value: afterFirst }),
-    ];
-  } finally {
-    await server.stop();
-    await connector.stop();
-  }
+  const bot = await readings(command.args, BENCH_ENV, (url) => submitMaker(url, 100, 10), first, all);
+  const echoName = (when: string) => `echo bot process ${when}, same flags`;
+  return [
+    figure(MEASURE, 'RSS after start', bot.atStart, 'MB', { name: echoName('after start'), value: echo.atStart }, command.label),
+    figure(MEASURE, `RSS after ${first} submits`, bot.afterFirst, 'MB', { name: echoName(`after ${first} requests`), value: echo.afterFirst }),
+    figure(MEASURE, `RSS after ${all} submits`, bot.afterAll, 'MB', { name: echoName(`after ${all} requests`), value: echo.afterAll }),
+    figure(MEASURE, `RSS after ${all} submits against after ${first}`, bot.afterAll, 'MB', { name: `after ${first}`, value: bot.afterFirst }),
+  ];
 }
