@@ -1,11 +1,10 @@
-import { BENCH_ENV } from '../support/bots';
-import { FakeBotConnector } from '../../test/fakes/fake-bot-connector';
+import { BENCH_ENV, spawned } from '../support/bots';
 import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import { figure, type Figure } from '../support/results';
 import { size } from '../support/settings';
 import { join } from 'node:path';
 import { NODE_FLAGS } from '../../scripts/node-flags.cjs';
-import { buildIfStale, projectRoot, serverCommand, spawnServer } from '../support/server-process';
+import { buildIfStale, projectRoot, serverCommand } from '../support/server-process';
 
 const MEASURE = '4 memory';
 const AT_ONCE = 10;
@@ -24,25 +23,18 @@ async function send(baseUrl: string, make: Traffic, from: number, to: number): P
 /** A server process's RSS after start, after the first requests and after all of them. */
 interface Readings { atStart: number; afterFirst: number; afterAll: number }
 
-/** Starts `node <args>` against a fake Bot Connector and sends it `first`, then up to `all` requests of `traffic`. */
+/** Starts `node <args>` (bots.ts) and sends it `first`, then up to `all` requests of `traffic`. */
 async function readings(args: string[], env: Record<string, string>, traffic: (serviceUrl: string) => Traffic, first: number, all: number): Promise<Readings> {
-  const connector = new FakeBotConnector();
-  const serviceUrl = await connector.start();
+  const server = await spawned(args, env);
   try {
-    const server = await spawnServer(process.execPath, args, env);
-    try {
-      const make = traffic(serviceUrl);
-      const atStart = server.rssMb();
-      await send(server.baseUrl, make, 0, first);
-      const afterFirst = server.rssMb();
-      connector.clear();
-      await send(server.baseUrl, make, first, all);
-      return { atStart, afterFirst, afterAll: server.rssMb() };
-    } finally {
-      await server.stop();
-    }
+    const make = traffic(server.serviceUrl);
+    const atStart = server.rssMb();
+    await send(server.baseUrl, make, 0, first);
+    const afterFirst = server.rssMb();
+    await send(server.baseUrl, make, first, all);
+    return { atStart, afterFirst, afterAll: server.rssMb() };
   } finally {
-    await connector.stop();
+    await server.stop();
   }
 }
 

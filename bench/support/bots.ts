@@ -30,13 +30,19 @@ export async function startEcho(save?: Parameters<typeof startEchoBot>[1]): Prom
   };
 }
 
-/** A server process of its own (server-process.ts), answering to a fake Bot Connector in this process. */
-async function spawned(args: string[], env: Record<string, string> = {}): Promise<BotUnderTest> {
+/** A bot in a server process of its own, whose resident memory can be read (measure 4). */
+export interface SpawnedBot extends BotUnderTest {
+  /** Resident set size of the process (Linux /proc), MB. */
+  rssMb(): number;
+}
+
+/** `node <args>` as a server process of its own (server-process.ts), answering to a fake Bot Connector in this process. */
+export async function spawned(args: string[], env: Record<string, string> = {}): Promise<SpawnedBot> {
   const connector = new FakeBotConnector();
   const serviceUrl = await connector.start();
   try {
     const server = await spawnServer(process.execPath, args, env);
-    return { baseUrl: server.baseUrl, serviceUrl, stop: async () => { await server.stop(); await connector.stop(); } };
+    return { baseUrl: server.baseUrl, serviceUrl, rssMb: () => server.rssMb(), stop: async () => { await server.stop(); await connector.stop(); } };
   } catch (error) {
     await connector.stop();
     throw error;
