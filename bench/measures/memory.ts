@@ -2,9 +2,8 @@ import { BENCH_ENV, spawned } from '../support/bots';
 import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import { figure, type Figure } from '../support/results';
 import { size } from '../support/settings';
-import { join } from 'node:path';
 import { NODE_FLAGS } from '../../scripts/node-flags.cjs';
-import { buildIfStale, projectRoot, serverCommand } from '../support/server-process';
+import { buildIfStale, ECHO_BOT_SCRIPT, serverCommand } from '../support/server-process';
 
 const MEASURE = '4 memory';
 const AT_ONCE = 10;
@@ -49,7 +48,7 @@ export async function memory(): Promise<Figure[]> {
   buildIfStale();
   const first = size(1_000, 100);
   const all = size(10_000, 300);
-  const echoArgs = [...NODE_FLAGS, join(projectRoot, 'bench', 'support', 'echo-bot.cjs')];
+  const echoArgs = [...NODE_FLAGS, ECHO_BOT_SCRIPT];
   const echo = await readings(echoArgs, {}, (url) => echoMaker(url, 100, 10), first, all);
   const command = serverCommand();
   const bot = await readings(command.args, BENCH_ENV, (url) => submitMaker(url, 100, 10), first, all);

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { figure, type Figure } from '../support/results';
 import { QUICK, size } from '../support/settings';
-import { buildIfStale, projectRoot, serverCommand, spawnServer } from '../support/server-process';
+import { buildIfStale, ECHO_BOT_SCRIPT, serverCommand, spawnServer } from '../support/server-process';
 import { quantile } from '../support/timing';
 
 const MEASURE = '5 start-up';
@@ -20,7 +19,7 @@ async function startTimes(command: string, args: string[], rounds: number): Prom
 export async function startUp(): Promise<Figure[]> {
   buildIfStale();
   const rounds = size(5, 1);
-  const echo = quantile(await startTimes(process.execPath, [join(projectRoot, 'bench', 'support', 'echo-bot.cjs')], rounds), 0.5);
+  const echo = quantile(await startTimes(process.execPath, [ECHO_BOT_SCRIPT], rounds), 0.5);
   const server = serverCommand();
   const bot = quantile(await startTimes(process.execPath, server.args, rounds), 0.5);
   const figures = [figure(MEASURE, `${server.label} to healthy /healthz (median of ${rounds})`, bot, 'ms', { name: 'echo bot process', value: echo })];

@@ -1,8 +1,7 @@
 import { FakeBotConnector } from '../../test/fakes/fake-bot-connector';
 import { BotHarness } from '../../test/support/bot-harness';
-import { join } from 'node:path';
 import { startEchoBot } from './echo-bot.cjs';
-import { buildIfStale, projectRoot, serverCommand, spawnServer } from './server-process';
+import { buildIfStale, ECHO_BOT_SCRIPT, serverCommand, spawnServer } from './server-process';
 
 /** Settings of the bot under test: the per-user rate limit opened wide, since a benchmark user submits far faster than a person. */
 export const BENCH_ENV = { RATE_LIMIT_BURST: '10000', RATE_LIMIT_PER_MINUTE: '10000' };
@@ -60,5 +59,5 @@ export function spawnTrygghetsboten(): Promise<BotUnderTest> {
 
 /** The echo bot in a plain `node` process of its own. */
 export function spawnEcho(): Promise<BotUnderTest> {
-  return spawned([join(projectRoot, 'bench', 'support', 'echo-bot.cjs')]);
+  return spawned([ECHO_BOT_SCRIPT]);
 }

@@ -10,6 +10,9 @@ import { msSince } from './timing';
 
 export const projectRoot = resolve(__dirname, '../..');
 
+/** The echo bot run as a server process of its own (`node [flags] ECHO_BOT_SCRIPT`): measures 4, 5 and 7. */
+export const ECHO_BOT_SCRIPT = join(projectRoot, 'bench', 'support', 'echo-bot.cjs');
+
 /**
  * How the server is started: production runs the compiled JavaScript (what `npm start` runs after its
  * cached build) with production's V8 flags; the quick mode runs the sources under tsx instead of building first.
