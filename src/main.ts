@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { startBot } from './compose';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logging/logger';
+import { startMemoryReducerNudge } from './runtime/memory-reducer-nudge';
 
 async function main(): Promise<void> {
   let config;
@@ -17,11 +18,13 @@ async function main(): Promise<void> {
     log.warn({ setting: 'ALLOWED_TENANTS' }, 'ALLOWED_TENANTS=*: any organisation\'s Teams tenant can use this bot and store data in it');
   }
   const bot = await startBot(config, log);
+  const nudge = startMemoryReducerNudge();
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    nudge.stop();
     bot.stop().then(
       () => process.exit(0),
       () => process.exit(1),
