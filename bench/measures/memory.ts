@@ -27,7 +27,7 @@ interface Readings { atStart: number; afterFirst: number; afterAll: number; idle
 
 /** Waits IDLE_MS, asking /healthz every HEALTH_POLL_MS as an orchestrator's probe would. */
 async function idle(baseUrl: string): Promise<void> {
-  const probe = setInterval(() => { void fetch(`${baseUrl}/healthz`).then((r) => r.text(), () => undefined); }, HEALTH_POLL_MS);
+  const probe = setInterval(() => { void fetch(`${baseUrl}/healthz`).then((r) => r.text()).catch(() => undefined); }, HEALTH_POLL_MS);
   try {
     await new Promise((done) => setTimeout(done, IDLE_MS));
   } finally {
