@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { BENCH_ENV, spawned } from '../support/bots';
 import { echoMaker, post, submitMaker, type Traffic } from '../support/report-traffic';
 import { figure, type Figure } from '../support/results';
@@ -29,7 +30,7 @@ interface Readings { atStart: number; afterFirst: number; afterAll: number; idle
 async function idle(baseUrl: string): Promise<void> {
   const probe = setInterval(() => { void fetch(`${baseUrl}/healthz`).then((r) => r.text()).catch(() => undefined); }, HEALTH_POLL_MS);
   try {
-    await new Promise((done) => setTimeout(done, IDLE_MS));
+    await delay(IDLE_MS);
   } finally {
     clearInterval(probe);
   }

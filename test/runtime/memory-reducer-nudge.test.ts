@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import v8 from 'node:v8';
 import { Script } from 'node:vm';
 import { startMemoryReducerNudge } from '../../src/runtime/memory-reducer-nudge';
@@ -18,8 +19,6 @@ function scriptsOnCppHeap(): boolean {
   void new Script('0');
   return cppHeapUsed() > before;
 }
-
-const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('the memory reducer nudge (runtime/memory-reducer-nudge.ts)', () => {
   it('never keeps the process alive: a process with nothing else to do exits', () => {
